@@ -1,0 +1,87 @@
+package dev.ecabot.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import java.util.Locale;
+
+/**
+ * The bot's one database: a HikariCP pool whose schema Flyway brings up to date on open.
+ * An H2 file database under ./data by default; PostgreSQL (or any URL) through {@code ECABOT_DB_URL}.
+ * Migrations shared by every database live in {@code db/migration/common}; the few that differ by
+ * database (Quartz's DDL) in {@code db/migration/h2} and {@code db/migration/postgresql}.
+ * Thread-safe; close it once at shutdown.
+ */
+public final class Database implements AutoCloseable {
+
+    /** The zero-configuration default: a file database beside the working directory. */
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/ecabot;DB_CLOSE_ON_EXIT=FALSE";
+
+    private final HikariDataSource dataSource;
+    private final String vendor;
+
+    private Database(HikariDataSource dataSource, String vendor) {
+        this.dataSource = dataSource;
+        this.vendor = vendor;
+    }
+
+    /** Opens the database at {@code url} (user and password may be null) and migrates its schema. */
+    public static Database open(String url, String user, String password) {
+        String vendor = vendorOf(url);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        if (user != null) config.setUsername(user);
+        if (password != null) config.setPassword(password);
+        config.setMaximumPoolSize(vendor.equals("h2") ? 4 : 10);
+        config.setPoolName("ecabot-db");
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new Database(ds, vendor);
+    }
+
+    /** Opens the database named by the environment ({@code ECABOT_DB_URL}, {@code ECABOT_DB_USER},
+     * {@code ECABOT_DB_PASSWORD}), or the H2 default. */
+    public static Database fromEnvironment() {
+        String url = System.getenv().getOrDefault("ECABOT_DB_URL", DEFAULT_URL);
+        return open(url, System.getenv("ECABOT_DB_USER"), System.getenv("ECABOT_DB_PASSWORD"));
+    }
+
+    /** An in-memory H2 database for tests and one-shot commands; gone when closed. */
+    public static Database inMemory(String name) {
+        return open("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", null, null);
+    }
+
+    static String vendorOf(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:h2:")) return "h2";
+        if (lower.startsWith("jdbc:postgresql:")) return "postgresql";
+        throw new IllegalArgumentException("ECABOT_DB_URL must be an H2 (jdbc:h2:...) or PostgreSQL "
+                + "(jdbc:postgresql://host:5432/db) URL; got one starting with '"
+                + url.substring(0, Math.min(url.length(), 16)) + "'");
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** "h2" or "postgresql": which Quartz delegate and which vendor migrations apply. */
+    public String vendor() {
+        return vendor;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,14 +1,13 @@
 package dev.ecabot.audit;
 
 import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.store.SqlTime;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +38,7 @@ public final class AuditTrail {
     public void record(Connection c, AuditEvent event) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO audit_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setObject(1, OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC));
+            SqlTime.set(ps, 1, event.at());
             ps.setString(2, event.kind().name());
             ps.setString(3, event.actor() == null ? null : event.actor().toString());
             ps.setString(4, event.org());
@@ -70,7 +69,7 @@ public final class AuditTrail {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String actor = rs.getString(3);
-                    events.add(new AuditEvent(rs.getObject(1, OffsetDateTime.class).toInstant(),
+                    events.add(new AuditEvent(SqlTime.get(rs, "occurred_at"),
                             AuditKind.valueOf(rs.getString(2)), actor == null ? null : ChatUserRef.parse(actor),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
                 }

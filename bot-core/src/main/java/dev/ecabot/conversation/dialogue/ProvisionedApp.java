@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * What provisioning hands back: the app's API name, its consumer key, and the consumer secret when the order
- * asked for it. The secret goes straight to {@link SecretOffers} and is dropped; it is never stored or shown.
+ * asked for it. The secret goes straight to the vault's reveal offers and is dropped; it is never stored or shown.
  */
 public record ProvisionedApp(String apiName, String consumerKey, Secret consumerSecret) {
 

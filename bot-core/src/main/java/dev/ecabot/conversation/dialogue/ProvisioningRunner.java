@@ -11,6 +11,8 @@ import dev.ecabot.conversation.state.ConversationState;
 import dev.ecabot.conversation.state.ConversationStore;
 import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.Rendering;
+import dev.ecabot.vault.ConsumerCredentials;
+import dev.ecabot.vault.RevealOffers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +23,7 @@ import java.util.UUID;
 /**
  * Creates a confirmed app off the chat thread: posts a progress message and edits it as provisioning advances,
  * then posts the result (consumer key, activation time, next steps) and a reveal offer for the secret, which
- * goes straight to {@link SecretOffers}. Ends the conversation either way. Thread-safe.
+ * is sealed straight into the vault's {@link RevealOffers}. Ends the conversation either way. Thread-safe.
  */
 public final class ProvisioningRunner {
 
@@ -30,11 +32,11 @@ public final class ProvisioningRunner {
     private final ChatPort port;
     private final ConversationStore store;
     private final AppProvisioner provisioner;
-    private final SecretOffers offers;
+    private final RevealOffers offers;
     private final EngineSettings settings;
 
     public ProvisioningRunner(ChatPort port, ConversationStore store, AppProvisioner provisioner,
-                              SecretOffers offers, EngineSettings settings) {
+                              RevealOffers offers, EngineSettings settings) {
         this.port = port;
         this.store = store;
         this.provisioner = provisioner;
@@ -43,25 +45,24 @@ public final class ProvisioningRunner {
     }
 
     /** Starts creating the app of {@code state} (already saved in stage PROVISIONING) in the background. */
-    void start(ConversationState state, Playbook playbook, Rendering rendering) {
-        settings.background().execute(() -> run(state, playbook, rendering));
+    void start(ConversationState state, Playbook playbook, Rendering rendering, ProvisioningOrder order) {
+        settings.background().execute(() -> run(state, playbook, rendering, order));
     }
 
-    private void run(ConversationState state, Playbook playbook, Rendering rendering) {
+    private void run(ConversationState state, Playbook playbook, Rendering rendering, ProvisioningOrder order) {
         ChatAddress to = new ChatAddress(state.user(), state.place());
         Progress progress = new Progress("Creating " + rendering.spec().app().label() + " in " + state.org());
         MessageRef ref = port.post(to, progress.update());
         try {
-            ProvisioningOrder order = new ProvisioningOrder(requestId(state), playbook.id(), state.org(),
-                    rendering.spec(), rendering.delivery().includesSecret(), state.user());
             ProvisionedApp app = provisioner.provision(order, step -> port.edit(ref, progress.reached(step)));
             port.edit(ref, progress.finished());
             port.post(to, AppSummaries.created(playbook, state.org(), rendering, app,
                     settings.clock().instant(), settings.displayZone()));
             if (app.secret().isPresent()) {
-                String label = "Consumer secret of " + app.apiName();
-                SecretOffers.Offer offer = offers.offer(state.user(), label, app.secret().get());
-                port.post(to, new RevealOffer(offer.id(), label, offer.expiresAt()));
+                dev.ecabot.vault.RevealOffer offer = offers.create(UserRefs.of(state.user()), state.org(),
+                        app.apiName(), new ConsumerCredentials(app.consumerKey(), app.secret().get()));
+                port.post(to, new RevealOffer(offer.offerId(), "Consumer key and secret of " + app.apiName(),
+                        offer.expiresAt()));
             }
         } catch (ProvisioningFailedException e) {
             port.edit(ref, progress.failed(e.getMessage()));

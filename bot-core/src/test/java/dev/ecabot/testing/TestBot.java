@@ -1,0 +1,99 @@
+package dev.ecabot.testing;
+
+import dev.ecabot.audit.AuditTrail;
+import dev.ecabot.conversation.ConversationEngine;
+import dev.ecabot.conversation.EngineSettings;
+import dev.ecabot.conversation.dialogue.AppProvisioner;
+import dev.ecabot.conversation.dialogue.OrgDirectory;
+import dev.ecabot.playbook.PlaybookCatalog;
+import dev.ecabot.store.Database;
+import dev.ecabot.vault.MasterKey;
+import dev.ecabot.vault.RevealOffers;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The whole bot behind a {@link TestChat}: the real engine, the shipped playbooks, an in-memory database, the
+ * vault's reveal offers, a hand-moved clock (starting 2026-03-02 10:12 UTC) and the provisioner the test gives
+ * (the emulator-backed saga, or a recording double). {@link #restart()} builds a fresh engine on the same
+ * database, as a restarted bot would be.
+ */
+public final class TestBot implements AutoCloseable {
+
+    public static final Instant START = Instant.parse("2026-03-02T10:12:00Z");
+
+    private final Database db;
+    private final MasterKey key = MasterKey.generate();
+    private final AppProvisioner provisioner;
+    private final OrgDirectory orgs;
+    private final ExecutorService background = Executors.newFixedThreadPool(2);
+    private final TestChat chat = new TestChat();
+    private final TestClock clock = new TestClock(START);
+    private final PlaybookCatalog catalog = PlaybookCatalog.load();
+    private ConversationEngine engine;
+
+    public TestBot(AppProvisioner provisioner, List<String> orgNames) {
+        this.db = Database.inMemory("bot-" + UUID.randomUUID());
+        this.provisioner = provisioner;
+        this.orgs = () -> orgNames;
+        this.engine = newEngine();
+        chat.connect(e -> engine.handle(e));
+    }
+
+    /** A bot whose orgs are "demo" and "prod". */
+    public TestBot(AppProvisioner provisioner) {
+        this(provisioner, List.of("demo", "prod"));
+    }
+
+    /** A new engine instance on the same database (what a restart or another instance would see). */
+    public TestBot restart() {
+        engine = newEngine();
+        return this;
+    }
+
+    public TestChat chat() {
+        return chat;
+    }
+
+    public TestClock clock() {
+        return clock;
+    }
+
+    public ConversationEngine engine() {
+        return engine;
+    }
+
+    public PlaybookCatalog playbooks() {
+        return catalog;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    private ConversationEngine newEngine() {
+        return ConversationEngine.builder()
+                .port(chat)
+                .dataSource(db.dataSource())
+                .playbooks(catalog)
+                .orgs(orgs)
+                .provisioner(provisioner)
+                .revealOffers(new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()), clock,
+                        RevealOffers.DEFAULT_WINDOW))
+                .settings(EngineSettings.builder().clock(clock).displayZone(ZoneOffset.UTC)
+                        .idleTimeout(Duration.ofHours(1)).background(background).build())
+                .build();
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        db.close();
+    }
+}

@@ -28,13 +28,16 @@ final class RecordingProvisioner implements AppProvisioner {
     }
 
     @Override
-    public ProvisionedApp provision(ProvisioningOrder order, Consumer<ProvisioningStep> progress) {
+    public ProvisionedApp provision(ProvisioningOrder order, Consumer<ProvisioningStep> progress,
+                                    SecretHandoff secrets) {
         orders.add(order);
         progress.accept(ProvisioningStep.DEPLOYING);
         if (failure != null) throw new ProvisioningFailedException(failure);
         progress.accept(ProvisioningStep.DEPLOYED);
         progress.accept(ProvisioningStep.READING_CREDENTIALS);
         String key = "3MVG9" + order.spec().apiName() + "_key";
-        return new ProvisionedApp(order.spec().apiName(), key, order.deliverSecret() ? Secret.of(SECRET) : null);
+        String apiName = order.spec().apiName();
+        return new ProvisionedApp(apiName, key,
+                order.deliverSecret() ? secrets.seal(apiName, key, Secret.of(SECRET)) : null);
     }
 }

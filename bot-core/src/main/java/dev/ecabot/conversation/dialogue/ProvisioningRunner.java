@@ -16,6 +16,7 @@ import dev.ecabot.vault.RevealOffers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +24,7 @@ import java.util.UUID;
 /**
  * Creates a confirmed app off the chat thread: posts a progress message and edits it as provisioning advances,
  * then posts the result (consumer key, activation time, next steps) and a reveal offer for the secret, which
- * is sealed straight into the vault's {@link RevealOffers}. Ends the conversation either way. Thread-safe.
+ * is sealed in the vault's {@link RevealOffers} the moment it is read. Ends the conversation either way. Thread-safe.
  */
 public final class ProvisioningRunner {
 
@@ -54,15 +55,18 @@ public final class ProvisioningRunner {
         Progress progress = new Progress("Creating " + rendering.spec().app().label() + " in " + state.org());
         MessageRef ref = port.post(to, progress.update());
         try {
-            ProvisionedApp app = provisioner.provision(order, step -> port.edit(ref, progress.reached(step)));
+            ProvisionedApp app = provisioner.provision(order, step -> port.edit(ref, progress.reached(step)),
+                    (apiName, key, secret) -> offers.create(UserRefs.of(state.user()), state.org(), apiName,
+                            new ConsumerCredentials(key, secret)));
             port.edit(ref, progress.finished());
             port.post(to, AppSummaries.created(playbook, state.org(), rendering, app,
                     settings.clock().instant(), settings.displayZone()));
-            if (app.secret().isPresent()) {
-                dev.ecabot.vault.RevealOffer offer = offers.create(UserRefs.of(state.user()), state.org(),
-                        app.apiName(), new ConsumerCredentials(app.consumerKey(), app.secret().get()));
-                port.post(to, new RevealOffer(offer.offerId(), "Consumer key and secret of " + app.apiName(),
-                        offer.expiresAt()));
+            if (app.offer().isPresent()) {
+                port.post(to, new RevealOffer(app.offer().get().offerId(),
+                        "Consumer key and secret of " + app.apiName(), app.offer().get().expiresAt()));
+            } else if (order.deliverSecret()) {
+                port.post(to, TextMessage.warning("The consumer secret was handed over by an earlier attempt of this "
+                        + "request; if you never saw it, ask for new credentials (rotate " + app.apiName() + ")."));
             }
         } catch (ProvisioningFailedException e) {
             port.edit(ref, progress.failed(e.getMessage()));
@@ -82,7 +86,8 @@ public final class ProvisioningRunner {
 
     /** The same for every attempt of one conversation, so a resumed order finds the app a crash left behind. */
     static String requestId(ConversationState state) {
-        return state.key().asString() + "@" + state.startedAt().toEpochMilli();
+        String natural = state.key().asString() + "@" + state.startedAt().toEpochMilli();
+        return UUID.nameUUIDFromBytes(natural.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** The progress message's steps as they advance. Used by one provisioning thread only. */

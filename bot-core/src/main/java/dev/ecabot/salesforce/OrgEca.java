@@ -1,6 +1,8 @@
 package dev.ecabot.salesforce;
 
 import dev.ecabot.eca.EcaComponentType;
+import dev.ecabot.eca.EcaMetadataReader;
+import dev.ecabot.eca.RetrievedEca;
 import dev.ecabot.eca.MetadataFormat;
 import dev.ecabot.eca.MetadataPackage;
 
@@ -20,6 +22,15 @@ public record OrgEca(OrgApp app, Map<EcaComponentType, MetadataSoapApi.Read> com
 
     public Optional<MetadataSoapApi.Read> component(EcaComponentType type) {
         return Optional.ofNullable(components.get(type));
+    }
+
+    /**
+     * The app's settings (and consumer key when Salesforce returned it) as {@link EcaMetadataReader} reads them;
+     * missing companions count as Salesforce's defaults. Empty if the app record itself could not be read.
+     */
+    public Optional<RetrievedEca> settings() {
+        if (!components.containsKey(EcaComponentType.APP)) return Optional.empty();
+        return new EcaMetadataReader().readApp(asPackage(), app.apiName());
     }
 
     /** The components as a metadata package in Metadata API layout, e.g. for EcaMetadataReader. */

@@ -73,7 +73,7 @@ public final class DeployRequestResource {
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 return ApiResponse.restError(400, "JSON_PARSER_ERROR", e.getMessage());
             }
-            byte[] zip = Content.Source.asInputStream(file.newContentSource()).readAllBytes();
+            byte[] zip = Content.Source.asInputStream(file.getContentSource()).readAllBytes();
             DeployJob job = deploys.submit(options, zip, request.session().userId(), request.session().username());
             return ApiResponse.json(201, DeployResultJson.accepted(job.snapshot()));
         }
@@ -114,8 +114,7 @@ public final class DeployRequestResource {
     }
 
     private static MultiPartFormData.Parts parse(ApiRequest request, String contentType) throws IOException {
-        String boundary = MultiPart.extractBoundary(contentType);
-        if (boundary == null) {
+        if (MultiPart.extractBoundary(contentType) == null) {
             throw new IOException("the Content-Type has no boundary");
         }
         MultiPartConfig config = new MultiPartConfig.Builder()
@@ -125,6 +124,6 @@ public final class DeployRequestResource {
                 .maxMemoryPartSize(MAX_ZIP_BYTES)
                 .build();
         return MultiPartFormData.getParts(new ByteBufferContentSource(ByteBuffer.wrap(request.body())),
-                new Attributes.Mapped(), boundary, config);
+                new Attributes.Mapped(), contentType, config);
     }
 }

@@ -227,7 +227,7 @@ public final class NewAppDialogue {
         }
         Rendering rendered = rendering.value().orElseThrow();
         ProvisioningOrder order = new ProvisioningOrder(ProvisioningRunner.requestId(state), playbook.id(),
-                state.org(), rendered.spec(), rendered.delivery().includesSecret(), state.user());
+                playbook.vendor(), state.org(), rendered.spec(), rendered.delivery().includesSecret(), state.user());
         if (approvals.check(order, rendered.approvalRequired()) instanceof ApprovalGate.Decision.Refused refused) {
             store.delete(state.key());
             replies.error("I cannot create it: " + refused.reason() + " Nothing was created.");

@@ -96,7 +96,7 @@ public record Playbook(
         for (Question q : questions) {
             if (!q.isAsked(answers)) {
                 if (texts.containsKey(q.id())) {
-                    problems.add(new Problem(q.id(), "is not asked with these answers (it needs " + q.when() + "); remove it"));
+                    problems.add(new Problem(q.id(), "is only asked when " + q.when() + ", which these answers do not meet; remove it or change the answers it depends on"));
                 }
                 continue;
             }

@@ -78,10 +78,13 @@ public final class MetadataSoapApi {
                 body.append("<met:fullNames>").append(escape(name)).append("</met:fullNames>");
             }
             Document answer = call(body.append("</met:readMetadata>").toString(), "reading " + type + " metadata");
-            for (Element records : children(answer.getDocumentElement(), "records")) {
-                String fullName = childText(records, "fullName");
-                if (fullName == null || records.getChildNodes().getLength() == 0) continue;
-                out.add(new Read(type, fullName, standalone(type, records)));
+            // <readMetadataResponse><result><records xsi:type="T">...</records>...</result>
+            for (Element result : children(answer.getDocumentElement(), "result")) {
+                for (Element records : children(result, "records")) {
+                    String fullName = childText(records, "fullName");
+                    if (fullName == null || fullName.isEmpty()) continue;
+                    out.add(new Read(type, fullName, standalone(type, records)));
+                }
             }
         }
         return out;

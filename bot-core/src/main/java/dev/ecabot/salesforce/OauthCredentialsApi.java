@@ -43,6 +43,11 @@ public final class OauthCredentialsApi {
         String consumerId = consumerId(appId);
         JsonNode answer = guarded(() -> http.sendJson("POST", base(appId) + "/" + consumerId + "/staged", Map.of(),
                 "staging new credentials"));
+        return parseStaged(answer, consumerId);
+    }
+
+    /** Reads one staged item, bare or in a {@code stagedCredentials} collection. */
+    private static StagedCredentials parseStaged(JsonNode answer, String consumerId) {
         JsonNode staged = answer;
         if (answer != null && answer.has("stagedCredentials")) {
             JsonNode s = answer.get("stagedCredentials");
@@ -59,10 +64,14 @@ public final class OauthCredentialsApi {
         return new StagedCredentials(id, consumerId, key, Secret.of(secret));
     }
 
-    /** Makes a staged pair the app's current credentials (rotation step 2). */
-    public void promote(String appId, StagedCredentials staged) {
-        guarded(() -> http.sendJson("PATCH", base(appId) + "/" + staged.consumerId() + "/staged/" + staged.stagedId(),
+    /**
+     * Makes a staged pair the app's current credentials (rotation step 2). Answers the previous pair, which stays
+     * valid (staged) until revoked or expired, so clients can switch over.
+     */
+    public StagedCredentials promote(String appId, StagedCredentials staged) {
+        JsonNode answer = guarded(() -> http.sendJson("PATCH", base(appId) + "/" + staged.consumerId() + "/staged/" + staged.stagedId(),
                 Map.of("command", "rotate"), "promoting the staged credentials"));
+        return parseStaged(answer, staged.consumerId());
     }
 
     /** Deletes a staged pair (revokes it before it is promoted, or the previous pair after rotation). */

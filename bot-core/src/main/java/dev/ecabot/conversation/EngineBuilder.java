@@ -9,6 +9,7 @@ import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
 import dev.ecabot.conversation.dialogue.ProvisioningRunner;
 import dev.ecabot.conversation.state.ConversationStore;
+import dev.ecabot.inventory.InventoryAppRepository;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.playbook.PlaybookRenderer;
 import dev.ecabot.vault.RevealOffers;
@@ -99,7 +100,8 @@ public final class EngineBuilder {
         NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, approvals,
                 s.clock());
         CommandRegistry commands = BuiltinCommands.registry(
-                new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers), extraCommands);
+                new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,
+                        new InventoryAppRepository(dataSource)), extraCommands);
         return new ConversationEngine(port, store, commands, dialogue, s);
     }
 

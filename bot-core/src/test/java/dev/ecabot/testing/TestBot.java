@@ -51,7 +51,9 @@ public final class TestBot implements AutoCloseable {
     private final ExecutorService background = Executors.newFixedThreadPool(2);
     private final TestChat chat = new TestChat();
     private final MutableClock clock = new MutableClock(START);
-    private final PlaybookCatalog catalog = PlaybookCatalog.load();
+    /** Loaded once per test run: the shipped playbooks do not change between tests. */
+    private static final PlaybookCatalog SHIPPED = PlaybookCatalog.load();
+    private final PlaybookCatalog catalog = SHIPPED;
     private ConversationEngine engine;
 
     public TestBot(AppProvisioner provisioner, List<String> orgNames) {

@@ -133,7 +133,12 @@ public final class TestBot implements AutoCloseable {
 
     @Override
     public void close() {
-        background.shutdownNow();
+        background.shutdownNow(); // stops a provisioning a test left hanging before its database goes
+        try {
+            background.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         db.close();
         try {
             resources.close();

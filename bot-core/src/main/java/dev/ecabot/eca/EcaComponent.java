@@ -11,6 +11,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -53,7 +54,7 @@ public record EcaComponent(EcaComponentType type, String fullName, ComponentFiel
         }
         EcaComponentType type = EcaComponentType.fromXmlName(rootName).orElseThrow(() -> new EcaMetadataException(
                 path, rootName, "is not an External Client App metadata type; expected one of "
-                + java.util.Arrays.stream(EcaComponentType.values()).map(EcaComponentType::xmlName).toList()));
+                + Arrays.stream(EcaComponentType.values()).map(EcaComponentType::xmlName).toList()));
         return new EcaComponent(type, memberName(path, type), new ComponentFields(root, path));
     }
 

@@ -3,6 +3,7 @@ package dev.ecabot.eca;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -95,7 +96,7 @@ public record EcaComponent(EcaComponentType type, String fullName, ComponentFiel
     private static Document parseXml(String path, byte[] xml) {
         try {
             DocumentBuilder builder = secureFactory().newDocumentBuilder();
-            builder.setErrorHandler(null);
+            builder.setErrorHandler(new DefaultHandler()); // fail on fatal errors without printing to stderr
             return builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXException e) {
             throw new EcaMetadataException(path, null, "is not well-formed XML: " + e.getMessage(), e);

@@ -130,6 +130,41 @@ class OAuthCredentialsTest {
     }
 
     @Test
+    void theAppsOwnCredentialsSignInItsRunAsUserAndSurviveRotationFor30Days() {
+        String staged = credentials + "/" + consumer.id() + "/staged";
+        assertThat(signInAs(consumer.key(), consumer.secret()).status()).isEqualTo(200);
+        JsonNode pair = client.post(staged, "application/json", new byte[0]).json().get("stagedCredentials").get(0);
+        assertThat(signInAs(pair.get("key").asText(), pair.get("secret").asText()).status())
+                .as("a staged pair works only once rotated").isEqualTo(400);
+
+        client.patch(pair.get("url").asText(), "{\"command\":\"rotate\"}");
+
+        assertThat(signInAs(pair.get("key").asText(), pair.get("secret").asText()).status()).isEqualTo(200);
+        assertThat(signInAs(consumer.key(), consumer.secret()).status()).as("the old pair, during its 30 days").isEqualTo(200);
+        client.delete(client.get(staged).json().at("/stagedCredentials/0/url").asText());
+        OrgClient.Reply revoked = signInAs(consumer.key(), consumer.secret());
+        assertThat(revoked.json().get("error").asText()).isEqualTo("invalid_client_id");
+    }
+
+    @Test
+    void appWithoutAClientCredentialsRunAsUserCannotSignIn() {
+        client.deployAndWait(DeployZip.sampleApp().edit(
+                "extlClntAppOauthPolicies/Acme_Sync_oauthPlcy.ecaOauthPlcy-meta.xml",
+                "<clientCredentialsFlowUser>acme.integration@example.org</clientCredentialsFlowUser>", ""), "{}");
+
+        OrgClient.Reply reply = signInAs(consumer.key(), consumer.secret());
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("error_description").asText()).isEqualTo("no client credentials user enabled");
+        assertThat(signInAs(consumer.key(), "0".repeat(64)).json().get("error").asText()).isEqualTo("invalid_client");
+    }
+
+    private OrgClient.Reply signInAs(String key, String secret) {
+        return new OrgClient(emulator.baseUrl()).token(OrgClient.form("grant_type", "client_credentials",
+                "client_id", key, "client_secret", secret));
+    }
+
+    @Test
     void rotateNeedsTheRotateCommand() {
         String staged = credentials + "/" + consumer.id() + "/staged";
         String url = client.post(staged, "application/json", new byte[0]).json().at("/stagedCredentials/0/url").asText();

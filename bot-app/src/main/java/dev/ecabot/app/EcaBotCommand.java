@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "ECA bot: provisions Salesforce External Client Apps from vendor playbooks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                EmulatorCommand.class,
         })
 public final class EcaBotCommand implements Runnable {
 

@@ -76,6 +76,18 @@ public final class AccessPolicy {
         }
     }
 
+    /** Whether {@code user} is covered by one of {@code grantees} (e.g. an org's own approver list); false when in doubt. */
+    public boolean isAmong(ChatUserRef user, java.util.List<Grantee> grantees) {
+        try {
+            boolean groupEntries = grantees.stream().anyMatch(g -> g.kind() == Grantee.Kind.GROUP);
+            Set<String> memberOf = groupEntries ? groups.groupsOf(user) : Set.of();
+            return user != null && grantees.stream().anyMatch(g -> g.covers(user, memberOf));
+        } catch (RuntimeException e) {
+            log.warn("Group lookup failed for {}; treating as not listed: {}", user, e.toString());
+            return false;
+        }
+    }
+
     private boolean needsGroups() {
         return roles.byRole().values().stream().flatMap(java.util.List::stream)
                 .anyMatch(g -> g.kind() == Grantee.Kind.GROUP);

@@ -24,6 +24,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** Approvals' behaviour (on H2; the PostgreSQL paths in PostgresApprovalsTest). */
 class ApprovalsTest {
 
     static final ChatUserRef ALICE = ChatUserRef.parse("slack:U_ALICE");       // requester (and an approver)
@@ -31,7 +32,7 @@ class ApprovalsTest {
     static final ChatUserRef CAROL = ChatUserRef.parse("slack:U_CAROL");       // approver, also listed for finance
     static final ChatUserRef MALLORY = ChatUserRef.parse("slack:U_MALLORY");   // requester only
 
-    private static final String CONFIG = """
+    static final String CONFIG = """
             roles:
               requesters: [ "slack:U_ALICE", "slack:U_MALLORY" ]
               approvers:  [ "slack:U_ALICE", "slack:U_BOB", "slack:U_CAROL" ]
@@ -235,7 +236,7 @@ class ApprovalsTest {
         assertThat(outcome.message()).contains(messagePart);
     }
 
-    private static ApprovalDraft draft(String org, String playbook, ChatUserRef requester) {
+    static ApprovalDraft draft(String org, String playbook, ChatUserRef requester) {
         return draft(org, playbook, requester, "Enforce IP restrictions");
     }
 
@@ -248,7 +249,7 @@ class ApprovalsTest {
                 "Tableau needs to read dashboards", settings);
     }
 
-    private static JsonNode yaml(String text) {
+    static JsonNode yaml(String text) {
         try {
             return new ObjectMapper(new YAMLFactory()).readTree(text);
         } catch (Exception e) {

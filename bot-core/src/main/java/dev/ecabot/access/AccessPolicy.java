@@ -56,7 +56,12 @@ public final class AccessPolicy {
         return allowed;
     }
 
-    /** The roles {@code user} holds (directly, through a group, or as everyone on their platform). */
+    /** The configured entries granting {@code role} (users, groups, whole platforms), e.g. to notify every approver. */
+    public java.util.List<Grantee> grantees(Role role) {
+        return roles.byRole().get(role);
+    }
+
+    /** The roles {@code user} holds (directly, through a group, or as everyone on their platform); throws if the group lookup fails. */
     public Set<Role> rolesOf(ChatUserRef user) {
         Set<String> memberOf = needsGroups() ? groups.groupsOf(user) : Set.of();
         Set<Role> held = EnumSet.noneOf(Role.class);

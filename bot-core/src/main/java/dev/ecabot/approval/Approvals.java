@@ -2,6 +2,7 @@ package dev.ecabot.approval;
 
 import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.access.Grantee;
 import dev.ecabot.access.Role;
 import dev.ecabot.audit.AuditEvent;
 import dev.ecabot.audit.AuditKind;
@@ -160,6 +161,16 @@ public final class Approvals {
     /** Pending requests {@code approver} may decide: not their own, in orgs they approve for. */
     public List<ApprovalRequest> pendingFor(ChatUserRef approver) {
         return pending().stream().filter(r -> mayDecide(approver, r)).toList();
+    }
+
+    /**
+     * Whom to tell about a request in {@code org}: the org's own approver list if it has one, else every approver.
+     * Entries may be groups or whole platforms, for the engine to expand where the platform can; who may actually
+     * decide is still checked by {@link #mayDecide} when they do.
+     */
+    public List<Grantee> approversToTell(String org) {
+        List<Grantee> listed = policy.approversFor(org);
+        return listed.isEmpty() ? access.grantees(Role.APPROVER) : listed;
     }
 
     /** Whether {@code user} may approve or deny {@code request} (role, org's approver list, not the requester). */

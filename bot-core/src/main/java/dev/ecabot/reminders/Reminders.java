@@ -15,11 +15,15 @@ import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Durable reminders: each one is a row in {@code reminders} plus a Quartz trigger in the same database, so it
@@ -31,12 +35,14 @@ public final class Reminders implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Reminders.class);
     private static final String GROUP = "reminders";
+    private static final String HOUSEKEEPING = "housekeeping";
 
     private final Database database;
     private final ReminderDelivery delivery;
     private final RemindersSettings settings;
     private final ReminderStore store = new ReminderStore();
     private final Scheduler scheduler;
+    private final Map<String, Runnable> housekeeping = new ConcurrentHashMap<>();
 
     private Reminders(Database database, ReminderDelivery delivery, RemindersSettings settings, Scheduler scheduler) {
         this.database = database;
@@ -51,6 +57,7 @@ public final class Reminders implements AutoCloseable {
             Scheduler scheduler = QuartzSetup.create(database, settings);
             Reminders reminders = new Reminders(database, delivery, settings, scheduler);
             scheduler.getContext().put(ReminderJob.CONTEXT_KEY, reminders);
+            scheduler.getContext().put(HousekeepingJob.CONTEXT_KEY, reminders.housekeeping);
             return reminders;
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not start the reminder scheduler on the bot's database: " + e.getMessage(), e);
@@ -118,6 +125,28 @@ public final class Reminders implements AutoCloseable {
                 c -> store.cancel(c, "reminder_id = ?", reminderId));
         ids.forEach(this::deleteJob);
         return !ids.isEmpty();
+    }
+
+    /**
+     * Runs {@code task} every {@code interval} on one node of the cluster at a time (e.g. the sweeps that expire
+     * reveal offers and approval requests). Every node should register the same tasks; runs missed while the bot
+     * was down are skipped, not caught up.
+     */
+    public void every(String name, Duration interval, Runnable task) {
+        housekeeping.put(name, task);
+        JobKey key = JobKey.jobKey(name, HOUSEKEEPING);
+        JobDetail job = JobBuilder.newJob(HousekeepingJob.class).withIdentity(key)
+                .usingJobData(HousekeepingJob.TASK_NAME, name).storeDurably().build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name, HOUSEKEEPING).forJob(key)
+                .startAt(Date.from(Instant.now().plus(interval)))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
+                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        try {
+            scheduler.scheduleJob(job, Set.of(trigger), true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Could not schedule housekeeping task " + name + ": " + e.getMessage(), e);
+        }
     }
 
     /** Stops the scheduler, letting running deliveries finish; scheduled reminders stay in the database. */

@@ -108,6 +108,13 @@ class ApprovalsTest {
     }
 
     @Test
+    void approversAreToldAboutRequestsOfTheirOrgs() {
+        assertThat(approvals.approversToTell("hr")).extracting(Object::toString).containsExactly("slack:U_CAROL");
+        assertThat(approvals.approversToTell("production")).extracting(Object::toString)
+                .containsExactly("slack:U_ALICE", "slack:U_BOB", "slack:U_CAROL");
+    }
+
+    @Test
     void someoneWhoIsNotAnApproverCannotDecide() {
         ApprovalRequest request = approvals.submit(draft("production", "tableau-cloud", ALICE));
         assertRefused(approvals.approve(request.id(), MALLORY, request.fingerprint()), ApprovalOutcome.Reason.NOT_AN_APPROVER,

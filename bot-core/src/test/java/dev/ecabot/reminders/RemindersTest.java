@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,7 +42,9 @@ class RemindersTest {
     void aDueReminderIsDeliveredOnceOnTimeAndLeavesTheList() {
         Database db = track(Database.inMemory("reminders-" + UUID.randomUUID()));
         RecordingDelivery chat = new RecordingDelivery();
-        Reminders reminders = track(Reminders.open(db, chat, FAST));
+        // Generous lateness, so a busy build machine does not turn an on-time delivery into a "late" one.
+        Reminders reminders = track(Reminders.open(db, chat, RemindersSettings.builder()
+                .misfireThreshold(Duration.ofMillis(500)).lateAfter(Duration.ofSeconds(30)).idleWaitTime(Duration.ofSeconds(1)).build()));
         reminders.start();
 
         Reminder usable = Reminder.of(ReminderKind.APP_USABLE, Recipient.requester(ALICE), "prod", "Tableau_Cloud",
@@ -110,7 +113,8 @@ class RemindersTest {
         Reminder oldPair = Reminder.of(ReminderKind.OLD_CREDENTIAL_EXPIRING, Recipient.requester(ALICE), "prod", "Tableau_Cloud",
                 later, "The old consumer key of Tableau_Cloud stops working in 3 days.");
         Reminder usable = Reminder.of(ReminderKind.APP_USABLE, Recipient.requester(ALICE), "prod", "Tableau_Cloud", soon, "usable");
-        Reminder other = Reminder.of(ReminderKind.APP_USABLE, Recipient.requester(BOB), "prod", "Other_App", later, "usable");
+        Reminder other = Reminder.of(ReminderKind.APP_USABLE, Recipient.requester(BOB), "prod", "Other_App",
+                later.plusMillis(500), "usable");
         Reminder sandbox = Reminder.of(ReminderKind.REVEAL_EXPIRING, Recipient.requester(ALICE), "sandbox", "Tableau_Cloud",
                 later.plusSeconds(1), "reveal soon");
         List.of(oldPair, usable, other, sandbox).forEach(reminders::schedule);
@@ -137,6 +141,16 @@ class RemindersTest {
         assertThat(reminders.schedule(r.withReference("again"))).isFalse();
         assertThat(reminders.forApp("prod", "App")).containsExactly(r);
         assertThat(quartzJobsNamed(db, "usable:req-1")).isEqualTo(1);
+    }
+
+    @Test
+    void aHousekeepingTaskRunsAtItsInterval() {
+        Database db = track(Database.inMemory("reminders-" + UUID.randomUUID()));
+        Reminders reminders = track(Reminders.open(db, new RecordingDelivery(), FAST));
+        AtomicInteger sweeps = new AtomicInteger();
+        reminders.every("expire-reveal-offers", Duration.ofMillis(200), sweeps::incrementAndGet);
+        reminders.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sweeps.get() >= 2);
     }
 
     static int quartzJobsNamed(Database db, String name) throws Exception {

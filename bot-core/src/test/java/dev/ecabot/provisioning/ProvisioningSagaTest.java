@@ -49,7 +49,7 @@ class ProvisioningSagaTest {
         inventory = new InventoryAppRepository(db.dataSource());
         runs = new ProvisioningRunStore(db.dataSource(), Clock.systemUTC());
         OrgRegistry registry = OrgRegistry.of(EcabotConfig.empty(), Map.of(), () -> orgs.jwtOrg("demo", OrgEnvironment.PRODUCTION));
-        saga = new ProvisioningSaga(registry, new SalesforceClients(FAST), runs, inventory, SpecValidator.BASIC, Clock.systemUTC());
+        saga = new ProvisioningSaga(registry, new SalesforceClients(FAST), runs, inventory, SpecValidator.STANDARD, Clock.systemUTC());
     }
 
     @AfterEach
@@ -162,8 +162,8 @@ class ProvisioningSagaTest {
         EcaSpec noEmail = new EcaSpec(AppInfo.local("Bad__Name_", "Label", null), base.globalOauth(), base.oauth(), base.policies());
         assertThatThrownBy(() -> run(request("r1", noEmail)))
                 .isInstanceOfSatisfying(ProvisioningException.class, e -> assertThat(e.invalidInput()).isTrue())
-                .hasMessageContaining("API name 'Bad__Name_'")
-                .hasMessageContaining("contact email")
+                .hasMessageContaining("app.apiName")
+                .hasMessageContaining("app.contactEmail")
                 .hasMessageContaining("Nothing was sent to Salesforce");
         assertThat(orgs.emulator().org().calls()).isEmpty();
         assertThat(runs.find("r1")).isEmpty();

@@ -102,7 +102,7 @@ class ProvisioningSagaTest {
         ProvisioningRequest request = request("r1", SampleSpecs.vonage("Vonage_Voice"));
         assertThatThrownBy(() -> saga.run(request, c -> { throw new IllegalStateException("vault down"); }, events::add))
                 .isInstanceOf(ProvisioningException.class)
-                .hasMessageContaining("Ask again to continue");
+                .hasMessageContaining("handing over its credentials failed: vault down");
         assertThat(runs.find("r1").orElseThrow().step()).isEqualTo(ProvisioningStep.DEPLOYED);
 
         ProvisioningResult result = run(request);

@@ -3,6 +3,8 @@ package dev.ecabot.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.Map;
+
 /**
  * The {@code ecabot} command line: {@code java -jar bot-app/target/ecabot.jar [command]}.
  * With no command it starts the terminal chat against the embedded defaults.
@@ -15,8 +17,16 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 EmulatorCommand.class,
+                OrgsCommand.class,
+                ProvisionCommand.class,
         })
 public final class EcaBotCommand implements Runnable {
+
+    private final Map<String, String> environment;
+
+    private EcaBotCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -24,13 +34,23 @@ public final class EcaBotCommand implements Runnable {
 
     /** The command tree, with ecabot's exit codes; tests run commands through this too. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new EcaBotCommand());
+        return commandLine(System.getenv());
+    }
+
+    /** The command tree reading its settings (ECABOT_CONFIG, ECABOT_DB_URL, client secrets...) from {@code environment}. */
+    public static CommandLine commandLine(Map<String, String> environment) {
+        CommandLine cli = new CommandLine(new EcaBotCommand(environment));
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
         cli.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println(e.getMessage());
             return 2;
         });
         return cli;
+    }
+
+    /** The environment variables commands read their settings from. */
+    Map<String, String> environment() {
+        return environment;
     }
 
     @Override

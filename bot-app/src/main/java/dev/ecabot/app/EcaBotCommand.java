@@ -4,7 +4,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.util.Map;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**

@@ -73,7 +73,7 @@ public final class BotRuntime implements AutoCloseable {
             RevealOffers offers = new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()));
             ProvisioningSaga saga = new ProvisioningSaga(orgs, new SalesforceClients(),
                     new ProvisioningRunStore(db.dataSource(), clock), new InventoryAppRepository(db.dataSource()),
-                    SpecValidator.BASIC, clock);
+                    SpecValidator.STANDARD, clock);
             ConversationEngine engine = ConversationEngine.builder()
                     .port(port)
                     .dataSource(db.dataSource())

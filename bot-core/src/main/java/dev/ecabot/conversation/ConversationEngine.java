@@ -116,6 +116,9 @@ public final class ConversationEngine {
             runCommand(c.name(), c.arguments(), event, replies);
         } else if (event instanceof ChatEvent.Choice choice && RevealOffer.PROMPT_ID.equals(choice.promptId())) {
             runCommand("reveal", choice.value(), event, replies);
+        } else if (event instanceof ChatEvent.Choice choice && choice.promptId().startsWith(CommandCall.PROMPT_PREFIX)) {
+            String[] call = choice.promptId().substring(CommandCall.PROMPT_PREFIX.length()).split(" ", 2);
+            runCommand(call[0], (call.length > 1 ? call[1] : "") + " " + choice.value(), event, replies);
         } else if (event instanceof ChatEvent.Text text) {
             onText(text, state, replies);
         } else if (state.isPresent() && state.get().stage() != Stage.PROVISIONING) {

@@ -3,6 +3,8 @@ package dev.ecabot.conversation;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.command.builtin.BuiltinCommands;
+import dev.ecabot.conversation.command.inventory.AppOperations;
+import dev.ecabot.conversation.command.inventory.InventoryCommands;
 import dev.ecabot.conversation.dialogue.AppProvisioner;
 import dev.ecabot.conversation.dialogue.ApprovalGate;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
@@ -35,6 +37,7 @@ public final class EngineBuilder {
     private EngineSettings settings;
     private ApprovalGate approvals = ApprovalGate.demoOnly("demo");
     private final List<ChatCommand> extraCommands = new ArrayList<>();
+    private AppOperations appOperations;
 
     EngineBuilder() {
     }
@@ -81,6 +84,12 @@ public final class EngineBuilder {
         return this;
     }
 
+    /** Org-facing inventory work (sync, rotate, delete), export and audit; without it those commands are absent. */
+    public EngineBuilder appOperations(AppOperations ops) {
+        this.appOperations = Objects.requireNonNull(ops, "appOperations");
+        return this;
+    }
+
     /** A command beyond the built-in ones (registered after them). */
     public EngineBuilder command(ChatCommand command) {
         extraCommands.add(Objects.requireNonNull(command, "command"));
@@ -102,6 +111,7 @@ public final class EngineBuilder {
         CommandRegistry commands = BuiltinCommands.registry(
                 new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,
                         new InventoryAppRepository(dataSource)), extraCommands);
+        if (appOperations != null) InventoryCommands.register(commands, appOperations, orgs, s.clock());
         return new ConversationEngine(port, store, commands, dialogue, s);
     }
 

@@ -22,8 +22,19 @@ public record InventoryApp(Long id, String org, String apiName, String label, St
         Objects.requireNonNull(status, "status");
     }
 
+    /** The playbook id, or "unknown" for an app found in its org rather than made by the bot. */
+    public String playbookOrUnknown() {
+        return playbookId == null ? "unknown" : playbookId;
+    }
+
     InventoryApp withId(long newId) {
         return new InventoryApp(newId, org, apiName, label, salesforceId, playbookId, vendor, requester, approver,
                 contactEmail, consumerKey, createdAt, settingsJson, status);
+    }
+
+    /** The same app with its current consumer key (after a rotation). */
+    public InventoryApp withConsumerKey(String newKey) {
+        return new InventoryApp(id, org, apiName, label, salesforceId, playbookId, vendor, requester, approver,
+                contactEmail, newKey, createdAt, settingsJson, status);
     }
 }

@@ -1,6 +1,14 @@
 package dev.ecabot.testing;
 
+import dev.ecabot.access.AccessPolicy;
+import dev.ecabot.access.Grantee;
+import dev.ecabot.access.RolesConfig;
 import dev.ecabot.audit.AuditTrail;
+import dev.ecabot.conversation.EngineBuilder;
+import dev.ecabot.conversation.command.inventory.AppOperations;
+import dev.ecabot.reminders.Reminders;
+import dev.ecabot.reminders.RemindersSettings;
+import dev.ecabot.salesforce.OrgClients;
 import dev.ecabot.conversation.ConversationEngine;
 import dev.ecabot.conversation.EngineSettings;
 import dev.ecabot.conversation.dialogue.AppProvisioner;
@@ -54,18 +62,28 @@ public final class TestBot implements AutoCloseable {
     /** Loaded once per test run: the shipped playbooks do not change between tests. */
     private static final PlaybookCatalog SHIPPED = PlaybookCatalog.load();
     private final PlaybookCatalog catalog = SHIPPED;
+    /** Who holds which role: everyone on the test platform requests, bob approves, "admin" administers. */
+    public static final RolesConfig ROLES = new RolesConfig(List.of(Grantee.parse("test:*")),
+            List.of(Grantee.parse("test:bob")), List.of(Grantee.parse("test:admin")));
+    private final OrgClients orgClients;
+    private final EmulatedOrgs emulated;
+    private final Reminders reminders;
     private ConversationEngine engine;
 
     public TestBot(AppProvisioner provisioner, List<String> orgNames) {
-        this(Database.inMemory("bot-" + UUID.randomUUID()), db -> provisioner, () -> orgNames, () -> { });
+        this(Database.inMemory("bot-" + UUID.randomUUID()), db -> provisioner, () -> orgNames, null, null);
     }
 
     private TestBot(Database db, java.util.function.Function<Database, AppProvisioner> provisioner,
-                    OrgDirectory orgs, AutoCloseable resources) {
+                    OrgDirectory orgs, OrgClients orgClients, EmulatedOrgs emulated) {
         this.db = db;
-        this.resources = resources;
+        this.resources = emulated == null ? () -> { } : emulated;
         this.provisioner = provisioner.apply(db);
         this.orgs = orgs;
+        this.orgClients = orgClients;
+        this.emulated = emulated;
+        // Never started: tests read what is scheduled; firing is the reminders package's own tests' business.
+        this.reminders = orgClients == null ? null : Reminders.open(db, (reminder, late) -> { }, RemindersSettings.defaults());
         this.engine = newEngine();
         chat.connect(e -> engine.handle(e));
     }
@@ -88,7 +106,7 @@ public final class TestBot implements AutoCloseable {
         return new TestBot(db, d -> new SagaProvisioner(new ProvisioningSaga(registry,
                 new SalesforceClients(EmulatedOrgs.FAST), new ProvisioningRunStore(d.dataSource(), Clock.systemUTC()),
                 new InventoryAppRepository(d.dataSource()), SpecValidator.STANDARD, Clock.systemUTC())),
-                registry::names, emulated);
+                registry::names, OrgClients.of(registry, new SalesforceClients(EmulatedOrgs.FAST)), emulated);
     }
 
     /** A new engine instance on the same database (what a restart or another instance would see). */
@@ -117,18 +135,41 @@ public final class TestBot implements AutoCloseable {
         return db;
     }
 
+    /** The emulated demo org's server (only {@link #onTheDemoOrg()}), e.g. to change an app behind the bot's back. */
+    public EmulatedOrgs emulator() {
+        if (emulated == null) throw new IllegalStateException("only TestBot.onTheDemoOrg() has an emulated org");
+        return emulated;
+    }
+
+    /** The bot's Salesforce clients (only {@link #onTheDemoOrg()}). */
+    public OrgClients orgClients() {
+        if (orgClients == null) throw new IllegalStateException("only TestBot.onTheDemoOrg() talks to an org");
+        return orgClients;
+    }
+
+    /** The bot's reminders (scheduled, never fired here; only {@link #onTheDemoOrg()}). */
+    public Reminders reminders() {
+        if (reminders == null) throw new IllegalStateException("only TestBot.onTheDemoOrg() has reminders");
+        return reminders;
+    }
+
     private ConversationEngine newEngine() {
-        return ConversationEngine.builder()
+        RevealOffers offers = new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()), clock,
+                RevealOffers.DEFAULT_WINDOW);
+        EngineBuilder builder = ConversationEngine.builder()
                 .port(chat)
                 .dataSource(db.dataSource())
                 .playbooks(catalog)
                 .orgs(orgs)
                 .provisioner(provisioner)
-                .revealOffers(new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()), clock,
-                        RevealOffers.DEFAULT_WINDOW))
+                .revealOffers(offers)
                 .settings(EngineSettings.builder().clock(clock).displayZone(ZoneOffset.UTC)
-                        .idleTimeout(Duration.ofHours(1)).background(background).build())
-                .build();
+                        .idleTimeout(Duration.ofHours(1)).background(background).build());
+        if (orgClients != null) {
+            builder.appOperations(AppOperations.create(db.dataSource(), orgClients, offers, reminders,
+                    new AccessPolicy(ROLES), clock, background));
+        }
+        return builder.build();
     }
 
     @Override
@@ -139,6 +180,7 @@ public final class TestBot implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (reminders != null) reminders.close();
         db.close();
         try {
             resources.close();

@@ -52,6 +52,11 @@ public final class PlainText {
         } else if (message instanceof RevealOffer r) {
             out.append(r.label()).append(": shown once, to you only. Say \"reveal ").append(r.offerId())
                     .append("\" to see it (offer open until ").append(UTC_TIME.format(r.expiresAt())).append(").");
+        } else if (message instanceof FileMessage f) {
+            out.append(f.caption().isEmpty() ? f.fileName() : f.caption())
+                    .append("\n--- ").append(f.fileName()).append(" ---\n").append(f.content());
+            if (!f.content().endsWith("\n")) out.append('\n');
+            out.append("--- end of ").append(f.fileName()).append(" ---");
         }
         return out.toString();
     }

@@ -1,0 +1,45 @@
+package dev.ecabot.conversation.command.inventory;
+
+import dev.ecabot.conversation.Replies;
+import dev.ecabot.inventory.InventoryApp;
+import dev.ecabot.inventory.InventoryAppRepository;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Finds the one inventory app a person means by {@code <api-name> [org]} (case-insensitive), or tells them what
+ * went wrong: no such app (with near names), or the name in several orgs (name the org). Thread-safe.
+ */
+public final class AppLookup {
+
+    private final InventoryAppRepository inventory;
+
+    public AppLookup(InventoryAppRepository inventory) {
+        this.inventory = inventory;
+    }
+
+    /** The app, or empty after replying why; {@code command} shapes the hint ("rotate Vonage_Prod demo"). */
+    public Optional<InventoryApp> find(String command, String apiName, String org, Replies replies) {
+        List<InventoryApp> all = inventory.all();
+        List<InventoryApp> matches = all.stream()
+                .filter(a -> a.apiName().equalsIgnoreCase(apiName))
+                .filter(a -> org == null || a.org().equalsIgnoreCase(org))
+                .toList();
+        if (matches.size() == 1) return Optional.of(matches.get(0));
+        if (matches.isEmpty()) {
+            String needle = apiName.toLowerCase(Locale.ROOT);
+            List<String> near = all.stream().map(InventoryApp::apiName).distinct()
+                    .filter(n -> n.toLowerCase(Locale.ROOT).contains(needle) || needle.contains(n.toLowerCase(Locale.ROOT)))
+                    .limit(5).toList();
+            replies.warn("No app called " + apiName + (org == null ? "" : " in " + org) + " is in the inventory."
+                    + (near.isEmpty() ? "" : " Did you mean " + String.join(", ", near) + "?")
+                    + " Say \"inventory\" to list the apps (\"sync <org>\" adds ones made outside the bot).");
+        } else {
+            replies.warn(apiName + " exists in several orgs (" + String.join(", ", matches.stream().map(InventoryApp::org).toList())
+                    + "); say \"" + command + " " + apiName + " <org>\".");
+        }
+        return Optional.empty();
+    }
+}

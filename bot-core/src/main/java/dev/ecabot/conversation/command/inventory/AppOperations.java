@@ -1,0 +1,39 @@
+package dev.ecabot.conversation.command.inventory;
+
+import dev.ecabot.access.AccessPolicy;
+import dev.ecabot.audit.AuditTrail;
+import dev.ecabot.inventory.AppDeletion;
+import dev.ecabot.inventory.CredentialRotation;
+import dev.ecabot.inventory.InventoryAppRepository;
+import dev.ecabot.inventory.InventorySync;
+import dev.ecabot.inventory.RotationStore;
+import dev.ecabot.reminders.ReminderPlans;
+import dev.ecabot.reminders.Reminders;
+import dev.ecabot.salesforce.OrgClients;
+import dev.ecabot.vault.RevealOffers;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+/**
+ * What the inventory commands work with beyond the engine's basics: the orgs' Salesforce clients (sync, rotate,
+ * delete), reminders, the audit trail, the access policy that gates them, and where talking to an org runs.
+ * Immutable.
+ */
+public record AppOperations(InventoryAppRepository inventory, AuditTrail audit, InventorySync sync,
+                            CredentialRotation rotation, AppDeletion deletion, AccessGate gate, OrgWork work) {
+
+    /** Assembles the services on the bot's database, with the default reminder plans. */
+    public static AppOperations create(DataSource db, OrgClients orgs, RevealOffers offers, Reminders reminders,
+                                       AccessPolicy access, Clock clock,
+                                       Executor background) {
+        InventoryAppRepository inventory = new InventoryAppRepository(db);
+        AuditTrail audit = new AuditTrail(db);
+        return new AppOperations(inventory, audit, new InventorySync(orgs, inventory, audit, clock),
+                new CredentialRotation(orgs, inventory, new RotationStore(db), offers, reminders,
+                        ReminderPlans.defaults(), audit, clock),
+                new AppDeletion(orgs, inventory, reminders, audit, clock), new AccessGate(access),
+                new OrgWork(background));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.ecabot.conversation.command.inventory;
+
+import dev.ecabot.access.Action;
+import dev.ecabot.audit.AuditEvent;
+import dev.ecabot.audit.AuditTrail;
+import dev.ecabot.conversation.command.ChatCommand;
+import dev.ecabot.conversation.command.CommandCall;
+import dev.ecabot.conversation.message.Fact;
+import dev.ecabot.conversation.message.Summary;
+import dev.ecabot.inventory.InventoryApp;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code audit [api-name] [org]}: who did what when, for one app (oldest first) or the latest events overall
+ * (newest first). The trail never holds a secret value, so neither does this.
+ */
+public final class AuditCommand implements ChatCommand {
+
+    static final int LATEST = 30;
+
+    private final AuditTrail audit;
+    private final AppLookup apps;
+    private final AccessGate gate;
+
+    public AuditCommand(AuditTrail audit, AppLookup apps, AccessGate gate) {
+        this.audit = audit;
+        this.apps = apps;
+        this.gate = gate;
+    }
+
+    @Override
+    public String name() {
+        return "audit";
+    }
+
+    @Override
+    public String usage() {
+        return "audit [api-name] [org]";
+    }
+
+    @Override
+    public String summary() {
+        return "who did what when (for one app, or the latest " + LATEST + " events)";
+    }
+
+    @Override
+    public void run(CommandCall call) {
+        List<String> words = call.words();
+        if (words.size() > 2) {
+            call.replies().warn("Say \"audit\" for the latest events, or \"audit <api-name>\" for one app's history.");
+            return;
+        }
+        if (gate.refuses(call, Action.AUDIT)) return;
+        if (words.isEmpty()) {
+            List<AuditEvent> events = audit.recent(LATEST);
+            if (events.isEmpty()) {
+                call.replies().say("The audit trail is empty: nothing has been asked, approved, created or revealed yet.");
+                return;
+            }
+            call.replies().send(new Summary("Latest " + events.size() + " audit events, newest first:",
+                    events.stream().map(e -> line(e, true)).toList(), List.of(), List.of()));
+            return;
+        }
+        Optional<InventoryApp> app = apps.find("audit", words.get(0), words.size() == 2 ? words.get(1) : null, call.replies());
+        if (app.isEmpty()) return;
+        List<AuditEvent> events = audit.forApp(app.get().org(), app.get().apiName());
+        if (events.isEmpty()) {
+            call.replies().say("The audit trail has nothing about " + app.get().apiName() + " in " + app.get().org() + " yet.");
+            return;
+        }
+        call.replies().send(new Summary("Audit trail of " + app.get().apiName() + " in " + app.get().org() + ", oldest first:",
+                events.stream().map(e -> line(e, false)).toList(), List.of(), List.of()));
+    }
+
+    /** "2026-03-02 10:12 UTC" : "rotation by test:admin: credentials rotated ..." */
+    private static Fact line(AuditEvent e, boolean withApp) {
+        String what = e.kind().name().toLowerCase(Locale.ROOT) + " by " + (e.actor() == null ? "the bot" : e.actor());
+        String where = withApp && e.apiName() != null ? " [" + e.apiName() + (e.org() == null ? "" : " in " + e.org()) + "]" : "";
+        return new Fact("", UtcTime.of(e.at()), what + where + ": " + e.detail());
+    }
+}

@@ -1,0 +1,100 @@
+package dev.ecabot.conversation.command.inventory;
+
+import dev.ecabot.access.Action;
+import dev.ecabot.conversation.Replies;
+import dev.ecabot.conversation.command.ChatCommand;
+import dev.ecabot.conversation.command.CommandCall;
+import dev.ecabot.conversation.dialogue.UserRefs;
+import dev.ecabot.conversation.message.Confirmation;
+import dev.ecabot.conversation.message.Fact;
+import dev.ecabot.conversation.message.Summary;
+import dev.ecabot.inventory.AppDeletion;
+import dev.ecabot.inventory.AppStatus;
+import dev.ecabot.inventory.InventoryApp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code delete <api-name> [org]}: asks for confirmation (a button, or the same command ending in "confirm"),
+ * then deletes the app from its org, marks it deleted and cancels its reminders. Admins only; the check runs
+ * again on confirmation.
+ */
+public final class DeleteCommand implements ChatCommand {
+
+    private final AppDeletion deletion;
+    private final AppLookup apps;
+    private final AccessGate gate;
+    private final OrgWork work;
+
+    public DeleteCommand(AppDeletion deletion, AppLookup apps, AccessGate gate, OrgWork work) {
+        this.deletion = deletion;
+        this.apps = apps;
+        this.gate = gate;
+        this.work = work;
+    }
+
+    @Override
+    public String name() {
+        return "delete";
+    }
+
+    @Override
+    public String usage() {
+        return "delete <api-name> [org]";
+    }
+
+    @Override
+    public String summary() {
+        return "delete an app from its org (admins; asks to confirm)";
+    }
+
+    @Override
+    public void run(CommandCall call) {
+        List<String> words = new ArrayList<>(call.words());
+        String answer = words.isEmpty() ? "" : words.get(words.size() - 1).toLowerCase(java.util.Locale.ROOT);
+        boolean confirmed = answer.equals(Confirmation.CONFIRM);
+        boolean cancelled = answer.equals(Confirmation.CANCEL);
+        if (confirmed || cancelled) words.remove(words.size() - 1);
+        if (words.isEmpty() || words.size() > 2) {
+            call.replies().warn("Say \"delete <api-name>\", e.g. \"delete Vonage_Prod\" (add the org if several have it).");
+            return;
+        }
+        if (cancelled) {
+            call.replies().say("Not deleted: " + words.get(0) + " stays as it is.");
+            return;
+        }
+        if (gate.refusesChange(call, Action.DELETE)) return;
+        Optional<InventoryApp> found = apps.find("delete", words.get(0), words.size() == 2 ? words.get(1) : null, call.replies());
+        if (found.isEmpty()) return;
+        InventoryApp app = found.get();
+        if (app.status() == AppStatus.DELETED) {
+            call.replies().warn(app.apiName() + " in " + app.org() + " is already deleted.");
+            return;
+        }
+        if (!confirmed) {
+            call.replies().send(confirmation(app));
+            return;
+        }
+        Replies replies = call.replies();
+        work.run("Deleting " + app.apiName() + " from " + app.org() + "...", replies, () -> {
+            AppDeletion.Deleted done = deletion.delete(app, UserRefs.of(call.event().user()));
+            replies.say((done.wasInOrg() ? "Deleted " + app.apiName() + " from " + app.org() + "."
+                    : app.org() + " no longer had " + app.apiName() + "; it is marked deleted.")
+                    + " The inventory keeps it as deleted; " + done.remindersCancelled() + " reminder"
+                    + (done.remindersCancelled() == 1 ? "" : "s") + " cancelled. Integrations using it stop working now.");
+        });
+    }
+
+    private static Confirmation confirmation(InventoryApp app) {
+        List<Fact> facts = List.of(
+                new Fact("", "Org", app.org()),
+                new Fact("", "Playbook", app.playbookOrUnknown() + (app.vendor() == null ? "" : " (" + app.vendor() + ")")),
+                new Fact("", "Requested by", app.requester() == null ? "unknown" : app.requester()),
+                new Fact("", "Consumer key", app.consumerKey() == null ? "unknown" : app.consumerKey()));
+        Summary summary = new Summary("Delete " + app.label() + " (" + app.apiName() + ") from " + app.org()
+                + "? Every integration using it stops working at once; this cannot be undone.", facts, List.of(), List.of());
+        return new Confirmation(CommandCall.promptId("delete", app.apiName() + " " + app.org()), summary, "Delete it", "Keep it");
+    }
+}

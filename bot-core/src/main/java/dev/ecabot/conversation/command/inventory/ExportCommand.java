@@ -1,0 +1,78 @@
+package dev.ecabot.conversation.command.inventory;
+
+import dev.ecabot.access.Action;
+import dev.ecabot.conversation.command.ChatCommand;
+import dev.ecabot.conversation.command.CommandCall;
+import dev.ecabot.conversation.dialogue.OrgDirectory;
+import dev.ecabot.conversation.message.FileMessage;
+import dev.ecabot.inventory.InventoryApp;
+import dev.ecabot.inventory.InventoryAppRepository;
+import dev.ecabot.inventory.InventoryExport;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code export csv|json [org]}: the inventory as a file for the teams that track ECAs (keys, never secrets). */
+public final class ExportCommand implements ChatCommand {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
+
+    private final InventoryAppRepository inventory;
+    private final OrgDirectory orgs;
+    private final AccessGate gate;
+    private final Clock clock;
+
+    public ExportCommand(InventoryAppRepository inventory, OrgDirectory orgs, AccessGate gate, Clock clock) {
+        this.inventory = inventory;
+        this.orgs = orgs;
+        this.gate = gate;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "export";
+    }
+
+    @Override
+    public String usage() {
+        return "export csv|json [org]";
+    }
+
+    @Override
+    public String summary() {
+        return "the inventory as a CSV or JSON file (consumer keys, never secrets)";
+    }
+
+    @Override
+    public void run(CommandCall call) {
+        List<String> words = call.words();
+        Optional<InventoryExport.Format> format = words.isEmpty() ? Optional.empty() : InventoryExport.Format.named(words.get(0));
+        if (format.isEmpty() || words.size() > 2) {
+            call.replies().warn("Say \"export csv\" or \"export json\" (add an org to export only its apps, e.g. \"export csv demo\").");
+            return;
+        }
+        if (gate.refuses(call, Action.EXPORT)) return;
+        List<InventoryApp> apps = inventory.all();
+        String scope = "all orgs";
+        if (words.size() == 2) {
+            Optional<String> org = orgs.find(words.get(1));
+            if (org.isEmpty()) {
+                call.replies().warn("There is no org called \"" + words.get(1) + "\"; the orgs are: "
+                        + String.join(", ", orgs.names()) + ".");
+                return;
+            }
+            apps = apps.stream().filter(a -> a.org().equals(org.get())).toList();
+            scope = org.get();
+        }
+        String fileName = "ecabot-inventory-" + (words.size() == 2 ? scope + "-" : "")
+                + STAMP.format(clock.instant()) + "." + format.get().extension();
+        call.replies().send(new FileMessage(fileName, format.get().mediaType(),
+                InventoryExport.write(apps, format.get()),
+                "Inventory export (" + scope + "): " + apps.size() + " app" + (apps.size() == 1 ? "" : "s")
+                        + ", consumer keys only (no secrets)."));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.ecabot.conversation.command.inventory;
+
+import dev.ecabot.conversation.command.CommandRegistry;
+import dev.ecabot.conversation.dialogue.OrgDirectory;
+
+import java.time.Clock;
+
+/**
+ * Registers the inventory and audit commands that need {@link AppOperations}: export, sync, rotate, revoke-old,
+ * delete, audit (inventory and show are built in). One line each, in the order {@code help} lists them.
+ */
+public final class InventoryCommands {
+
+    private InventoryCommands() {
+    }
+
+    public static void register(CommandRegistry registry, AppOperations ops, OrgDirectory orgs, Clock clock) {
+        AppLookup apps = new AppLookup(ops.inventory());
+        registry.register(new ExportCommand(ops.inventory(), orgs, ops.gate(), clock))
+                .register(new SyncCommand(ops.sync(), orgs, ops.gate(), ops.work()))
+                .register(new RotateCommand(ops.rotation(), apps, ops.gate(), ops.work()))
+                .register(new RevokeOldCommand(ops.rotation(), apps, ops.gate(), ops.work()))
+                .register(new DeleteCommand(ops.deletion(), apps, ops.gate(), ops.work()))
+                .register(new AuditCommand(ops.audit(), apps, ops.gate()));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.ecabot.inventory;
+
+import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.audit.AuditEvent;
+import dev.ecabot.audit.AuditKind;
+import dev.ecabot.audit.AuditTrail;
+import dev.ecabot.reminders.Recipient;
+import dev.ecabot.reminders.Reminder;
+import dev.ecabot.reminders.ReminderPlans;
+import dev.ecabot.reminders.Reminders;
+import dev.ecabot.salesforce.OauthCredentialsApi;
+import dev.ecabot.salesforce.OrgClients;
+import dev.ecabot.salesforce.SalesforceClient;
+import dev.ecabot.salesforce.StagedCredentials;
+import dev.ecabot.vault.ConsumerCredentials;
+import dev.ecabot.vault.RevealOffer;
+import dev.ecabot.vault.RevealOffers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Rotates an app's consumer key and secret the staged way: stage a new pair, promote it (the old pair keeps
+ * working for 30 days so integrations can switch), seal the new pair in a one-time reveal offer for the person
+ * who rotated, remind them before the old pair expires, update the inventory's key and audit it. {@link #revokeOld}
+ * deletes the old pair early. Secrets only pass through, sealed at once; nothing here logs them. Thread-safe.
+ */
+public final class CredentialRotation {
+
+    /** What a rotation produced: the new key, the offer holding the new pair, the revoke reminder. */
+    public record Rotated(Rotation rotation, RevealOffer offer, Reminder reminder) { }
+
+    private final OrgClients orgs;
+    private final InventoryAppRepository inventory;
+    private final RotationStore rotations;
+    private final RevealOffers offers;
+    private final Reminders reminders;
+    private final ReminderPlans plans;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public CredentialRotation(OrgClients orgs, InventoryAppRepository inventory, RotationStore rotations,
+                              RevealOffers offers, Reminders reminders, ReminderPlans plans, AuditTrail audit, Clock clock) {
+        this.orgs = orgs;
+        this.inventory = inventory;
+        this.rotations = rotations;
+        this.offers = offers;
+        this.reminders = reminders;
+        this.plans = plans;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Rotated rotate(InventoryApp app, ChatUserRef by) {
+        if (app.status() == AppStatus.DELETED) {
+            throw new IllegalArgumentException(app.apiName() + " in " + app.org() + " was deleted; there is nothing to rotate.");
+        }
+        SalesforceClient client = orgs.forOrg(app.org());
+        String appId = app.salesforceId() != null ? app.salesforceId() : client.apps().require(app.apiName()).id();
+        OauthCredentialsApi credentials = client.credentials();
+        StagedCredentials fresh = credentials.stage(appId);
+        StagedCredentials previous;
+        try {
+            previous = credentials.promote(appId, fresh);
+        } catch (RuntimeException e) {
+            revokeQuietly(credentials, appId, fresh, e);
+            throw e;
+        }
+        Instant now = clock.instant();
+        RevealOffer offer = offers.create(by, app.org(), app.apiName(),
+                new ConsumerCredentials(fresh.consumerKey(), fresh.consumerSecret()));
+        Rotation rotation = new Rotation(UUID.randomUUID().toString(), app.org(), app.apiName(), appId,
+                previous.consumerId(), previous.stagedId(), previous.consumerKey(), fresh.consumerKey(), by, now,
+                now.plus(ReminderPlans.OLD_PAIR_LIFETIME), null, null);
+        rotations.insert(rotation);
+        inventory.save(app.withConsumerKey(fresh.consumerKey()));
+        Reminder reminder = plans.oldCredentialExpiring(Recipient.requester(by), app.org(), app.apiName(), now)
+                .withReference(rotation.id());
+        reminders.schedule(reminder);
+        audit.record(AuditEvent.of(now, AuditKind.ROTATION, by, app.org(), app.apiName(),
+                "credentials rotated: new consumer key " + fresh.consumerKey() + "; the old pair (key "
+                        + previous.consumerKey() + ") works until " + rotation.oldExpiresAt() + " unless revoked")
+                .withReference(rotation.id()));
+        return new Rotated(rotation, offer, reminder);
+    }
+
+    /** Revokes the old pair of the app's latest rotation; empty when there is none still working. */
+    public Optional<Rotation> revokeOld(InventoryApp app, ChatUserRef by) {
+        Instant now = clock.instant();
+        Optional<Rotation> open = rotations.oldPairStillValid(app.org(), app.apiName(), now);
+        if (open.isEmpty()) return Optional.empty();
+        Rotation r = open.get();
+        orgs.forOrg(app.org()).credentials().revoke(r.appId(),
+                new StagedCredentials(r.oldStagedId(), r.consumerId(), r.oldConsumerKey(), null));
+        rotations.markRevoked(r.id(), by, now);
+        reminders.forApp(app.org(), app.apiName()).stream().filter(rem -> r.id().equals(rem.reference()))
+                .forEach(rem -> reminders.cancel(rem.id()));
+        audit.record(AuditEvent.of(now, AuditKind.ROTATION, by, app.org(), app.apiName(),
+                "old credentials revoked (key " + r.oldConsumerKey() + ")").withReference(r.id()));
+        return Optional.of(new Rotation(r.id(), r.org(), r.apiName(), r.appId(), r.consumerId(), r.oldStagedId(),
+                r.oldConsumerKey(), r.newConsumerKey(), r.rotatedBy(), r.rotatedAt(), r.oldExpiresAt(), now, by));
+    }
+
+    private static void revokeQuietly(OauthCredentialsApi credentials, String appId, StagedCredentials staged, RuntimeException cause) {
+        try {
+            credentials.revoke(appId, staged);
+        } catch (RuntimeException again) {
+            cause.addSuppressed(again);
+        }
+    }
+}

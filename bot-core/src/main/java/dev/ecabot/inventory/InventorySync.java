@@ -1,0 +1,84 @@
+package dev.ecabot.inventory;
+
+import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.audit.AuditEvent;
+import dev.ecabot.audit.AuditKind;
+import dev.ecabot.audit.AuditTrail;
+import dev.ecabot.eca.RetrievedEca;
+import dev.ecabot.provisioning.EcaSpecDiff;
+import dev.ecabot.provisioning.SettingDifference;
+import dev.ecabot.salesforce.OrgClients;
+import dev.ecabot.salesforce.OrgEca;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Brings the inventory in step with one org: reads every External Client App there with its settings, imports
+ * those the inventory lacks (status imported, playbook unknown), and reports drift where an app's settings in
+ * the org differ from those it was made with (compared by {@link EcaSpecDiff}). Imports and drift go to the audit
+ * trail. The inventory keeps the settings an app was made with, so drift stays visible until fixed. Thread-safe.
+ */
+public final class InventorySync {
+
+    private final OrgClients orgs;
+    private final InventoryAppRepository inventory;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public InventorySync(OrgClients orgs, InventoryAppRepository inventory, AuditTrail audit, Clock clock) {
+        this.orgs = orgs;
+        this.inventory = inventory;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Syncs org {@code org} (its configured name); {@code actor} is who asked, for the audit trail. */
+    public SyncReport sync(String org, ChatUserRef actor) {
+        List<OrgEca> inOrg = orgs.forOrg(org).ecaReader().readAll();
+        Map<String, InventoryApp> known = new HashMap<>();
+        inventory.byOrg(org).forEach(a -> known.put(a.apiName(), a));
+
+        List<InventoryApp> imported = new ArrayList<>();
+        List<Drift> drifted = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        for (OrgEca eca : inOrg) {
+            String apiName = eca.app().apiName();
+            InventoryApp mine = known.remove(apiName);
+            Optional<RetrievedEca> settings = eca.settings();
+            if (settings.isEmpty()) {
+                unreadable.add(apiName);
+            } else if (mine == null || mine.status() == AppStatus.DELETED) {
+                imported.add(importApp(org, eca, settings.get(), actor));
+            } else {
+                List<SettingDifference> differences =
+                        EcaSpecDiff.between(settings.get().spec(), SettingsJson.read(mine.settingsJson()));
+                if (!differences.isEmpty()) {
+                    Drift drift = new Drift(mine, differences);
+                    drifted.add(drift);
+                    record(AuditKind.DRIFT, actor, org, apiName, "settings differ from those it was made with: "
+                            + String.join("; ", drift.lines()));
+                }
+            }
+        }
+        List<InventoryApp> missing = known.values().stream().filter(a -> a.status() != AppStatus.DELETED)
+                .sorted(java.util.Comparator.comparing(InventoryApp::apiName)).toList();
+        return new SyncReport(org, inOrg.size(), imported, drifted, missing, unreadable);
+    }
+
+    private InventoryApp importApp(String org, OrgEca eca, RetrievedEca settings, ChatUserRef actor) {
+        InventoryApp app = inventory.save(new InventoryApp(null, org, eca.app().apiName(), eca.app().label(), eca.app().id(),
+                null, null, null, null, settings.spec().app().contactEmail(), settings.consumerKey().orElse(null),
+                clock.instant(), SettingsJson.write(settings.spec()), AppStatus.IMPORTED));
+        record(AuditKind.IMPORT, actor, org, app.apiName(), "found in the org and added to the inventory (playbook unknown)");
+        return app;
+    }
+
+    private void record(AuditKind kind, ChatUserRef actor, String org, String apiName, String detail) {
+        audit.record(AuditEvent.of(clock.instant(), kind, actor, org, apiName, detail));
+    }
+}

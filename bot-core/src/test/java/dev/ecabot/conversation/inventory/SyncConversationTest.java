@@ -1,0 +1,71 @@
+package dev.ecabot.conversation.inventory;
+
+import dev.ecabot.eca.EcaSpec;
+import dev.ecabot.eca.IpRelaxation;
+import dev.ecabot.inventory.AppStatus;
+import dev.ecabot.inventory.InventoryApp;
+import dev.ecabot.inventory.InventoryAppRepository;
+import dev.ecabot.inventory.SettingsJson;
+import dev.ecabot.testing.Person;
+import dev.ecabot.testing.SampleSpecs;
+import dev.ecabot.testing.TestBot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code sync <org>} against the emulated demo org: imports what the bot did not make, names drifted settings. */
+class SyncConversationTest {
+
+    private final TestBot bot = TestBot.onTheDemoOrg();
+    private final Person admin = bot.chat().as("admin");
+
+    @AfterEach
+    void close() {
+        bot.close();
+    }
+
+    @Test
+    void anAppMadeOutsideTheBotIsImportedWithPlaybookUnknown() {
+        DemoOrgApps.deployBehindTheBotsBack(bot, SampleSpecs.vonage("Made_In_Setup"));
+
+        admin.says("sync demo");
+        String report = admin.awaits("Sync of demo").text();
+
+        assertThat(report).contains("1 imported, 0 drifted", "Imported (playbook unknown)", "Made_In_Setup");
+        InventoryApp imported = new InventoryAppRepository(bot.database().dataSource()).find("demo", "Made_In_Setup").orElseThrow();
+        assertThat(imported.status()).isEqualTo(AppStatus.IMPORTED);
+        assertThat(imported.playbookId()).isNull();
+        assertThat(admin.says("inventory demo").text()).contains("Made_In_Setup", "unknown", "imported");
+        assertThat(admin.says("show Made_In_Setup").text()).contains("Playbook: unknown", "Status: imported");
+
+        admin.says("sync demo");
+        assertThat(admin.awaits("The inventory and the org agree").text()).contains("0 imported, 0 drifted");
+    }
+
+    @Test
+    void driftNamesEachSettingThatChangedWithItsOldAndNewValue() {
+        InventoryApp made = DemoOrgApps.vonageMadeBy(bot, bot.chat().as("alice"), "Vonage Prod");
+        EcaSpec asMade = SettingsJson.read(made.settingsJson());
+        EcaSpec loosened = new EcaSpec(asMade.app(),
+                asMade.globalOauth().toBuilder().pkceRequired(!asMade.globalOauth().pkceRequired()).build(),
+                asMade.oauth(),
+                asMade.policies().toBuilder().ipRelaxation(IpRelaxation.ENFORCE_RELAX_REFRESH).build());
+        DemoOrgApps.deployBehindTheBotsBack(bot, loosened);
+
+        admin.says("sync demo");
+        String report = admin.awaits("Sync of demo").text();
+
+        assertThat(report).contains("0 imported, 1 drifted", "Drifted (made with -> now in the org)", "Vonage_Prod",
+                "globalOauth.pkceRequired: " + asMade.globalOauth().pkceRequired() + " -> " + !asMade.globalOauth().pkceRequired(),
+                "policies.ipRelaxation: " + asMade.policies().ipRelaxation() + " -> ENFORCE_RELAX_REFRESH");
+        assertThat(admin.says("audit Vonage_Prod").text()).contains("drift by test:admin", "policies.ipRelaxation");
+    }
+
+    @Test
+    void onlyAdminsMaySyncAndUnknownOrgsAreNamed() {
+        assertThat(bot.chat().as("alice").says("sync demo").text()).contains("You may not run `sync`", "admin");
+        assertThat(admin.says("sync nowhere").text()).contains("no org called \"nowhere\"", "demo");
+        assertThat(admin.says("sync").text()).contains("Say \"sync <org>\"");
+    }
+}

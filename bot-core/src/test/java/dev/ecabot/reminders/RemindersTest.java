@@ -26,7 +26,7 @@ class RemindersTest {
 
     static final RemindersSettings FAST = RemindersSettings.builder()
             .misfireThreshold(Duration.ofMillis(500))
-            .lateAfter(Duration.ofSeconds(2))
+            .lateAfter(Duration.ofSeconds(1))
             .retryDelay(Duration.ofMillis(300))
             .idleWaitTime(Duration.ofSeconds(1))
             .build();

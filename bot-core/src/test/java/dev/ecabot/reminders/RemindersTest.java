@@ -144,6 +144,20 @@ class RemindersTest {
     }
 
     @Test
+    void aReminderSavedButNeverGivenATriggerIsScheduledOnStart() throws Exception {
+        Database db = track(Database.inMemory("reminders-" + UUID.randomUUID()));
+        try (Connection c = db.dataSource().getConnection()) {   // the bot crashed between saving and scheduling
+            c.createStatement().executeUpdate("INSERT INTO reminders (reminder_id, kind, recipient_type, recipient, org, "
+                    + "api_name, due_at, message, state) VALUES ('orphan', 'APP_USABLE', 'REQUESTER', 'slack:U_ALICE', "
+                    + "'prod', 'App', CURRENT_TIMESTAMP, 'App is usable now.', 'SCHEDULED')");
+        }
+        RecordingDelivery chat = new RecordingDelivery();
+        Reminders reminders = track(Reminders.open(db, chat, FAST));
+        reminders.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> chat.countOf("orphan") == 1);
+    }
+
+    @Test
     void aHousekeepingTaskRunsAtItsInterval() {
         Database db = track(Database.inMemory("reminders-" + UUID.randomUUID()));
         Reminders reminders = track(Reminders.open(db, new RecordingDelivery(), FAST));

@@ -52,7 +52,7 @@ class RemindersTest {
         assertThat(reminders.schedule(usable)).isTrue();
         assertThat(reminders.forUser(ALICE)).containsExactly(usable);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> chat.countOf(usable.id()) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> chat.countOf(usable.id()) == 1);
         assertThat(chat.delivered().get(0).late()).isFalse();
         assertThat(chat.delivered().get(0).reminder()).isEqualTo(usable);
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> chat.countOf(usable.id()) == 1);
@@ -69,13 +69,13 @@ class RemindersTest {
         try (Database db = Database.open(url, null, null); Reminders reminders = Reminders.open(db, chat, FAST)) {
             reminders.schedule(refresh);   // never started: the bot goes down before it is due
         }
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> Instant.now().isAfter(refresh.dueAt().plus(FAST.lateAfter()).plus(FAST.misfireThreshold())));
         assertThat(chat.delivered()).isEmpty();
 
         try (Database db = Database.open(url, null, null); Reminders reminders = Reminders.open(db, chat, FAST)) {
             reminders.start();
-            await().atMost(Duration.ofSeconds(10)).until(() -> chat.countOf(refresh.id()) == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> chat.countOf(refresh.id()) == 1);
             assertThat(chat.delivered().get(0).late()).isTrue();
             assertThat(refresh.lateNote()).contains("comes late because the bot was not running");
         }
@@ -97,7 +97,7 @@ class RemindersTest {
                 Instant.now().plusMillis(200), "Request req-1 expires in 2 hours.").withReference("req-1");
         reminders.schedule(approval);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> chat.countOf(approval.id()) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> chat.countOf(approval.id()) == 1);
         assertThat(chat.delivered().get(0).reminder().reference()).isEqualTo("req-1");
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> chat.countOf(approval.id()) == 1);
     }
@@ -154,7 +154,7 @@ class RemindersTest {
         RecordingDelivery chat = new RecordingDelivery();
         Reminders reminders = track(Reminders.open(db, chat, FAST));
         reminders.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> chat.countOf("orphan") == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> chat.countOf("orphan") == 1);
     }
 
     @Test
@@ -164,7 +164,7 @@ class RemindersTest {
         AtomicInteger sweeps = new AtomicInteger();
         reminders.every("expire-reveal-offers", Duration.ofMillis(200), sweeps::incrementAndGet);
         reminders.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> sweeps.get() >= 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sweeps.get() >= 2);
     }
 
     static int quartzJobsNamed(Database db, String name) throws Exception {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,6 +29,11 @@ public final class PlaybookCatalog {
     /** Shipped playbooks plus those in {@code ECABOT_PLAYBOOKS_DIR}; throws {@link PlaybookLoadException} if broken. */
     public static PlaybookCatalog load() {
         return new PlaybookLoader().loadFromEnvironment();
+    }
+
+    /** Shipped playbooks plus those in the directory {@code environment} names as ECABOT_PLAYBOOKS_DIR, if any. */
+    public static PlaybookCatalog load(Map<String, String> environment) {
+        return new PlaybookLoader().loadFromEnvironment(environment);
     }
 
     /** All playbooks, sorted by id. */

@@ -139,9 +139,14 @@ public final class ProvisioningSaga {
             emit(listener, id, Stage.DEPLOYING, "Picking up deployment " + run.deployId() + " where it stopped...");
         }
         try {
-            client.metadata().await(run.deployId(), result -> emit(listener, id, Stage.DEPLOY_PROGRESS,
-                    "Deployment " + result.status().token() + (result.componentsTotal() > 0
-                            ? " (" + result.componentsDeployed() + "/" + result.componentsTotal() + " components)" : "")));
+            // One event per change of status or counts, not one per poll.
+            String[] last = {""};
+            client.metadata().await(run.deployId(), result -> {
+                String text = "Deployment " + result.status().token() + (result.componentsTotal() > 0
+                        ? " (" + result.componentsDeployed() + "/" + result.componentsTotal() + " components)" : "");
+                if (!text.equals(last[0])) emit(listener, id, Stage.DEPLOY_PROGRESS, text);
+                last[0] = text;
+            });
         } catch (DeployFailedException e) {
             runs.deployFailed(id);
             throw e;

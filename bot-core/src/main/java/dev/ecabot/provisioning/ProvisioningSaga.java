@@ -21,6 +21,9 @@ import dev.ecabot.salesforce.SalesforceClients;
 import dev.ecabot.salesforce.SalesforceException;
 import dev.ecabot.salesforce.UnknownOrgException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +36,8 @@ import java.util.Optional;
  * continues where it stopped and never makes a second app. Thread-safe; one run per runId at a time.
  */
 public final class ProvisioningSaga {
+
+    private static final Logger log = LoggerFactory.getLogger(ProvisioningSaga.class);
 
     private final OrgRegistry orgs;
     private final SalesforceClients clients;
@@ -200,11 +205,13 @@ public final class ProvisioningSaga {
     }
 
     private void fail(ProvisioningRequest request, String message, ProvisioningListener listener) {
+        log.warn("provisioning run {} for {} in org {} failed: {}", request.runId(), request.spec().apiName(), request.org(), message);
         if (runs.find(request.runId()).isPresent()) runs.failed(request.runId(), message);
         emit(listener, request.runId(), Stage.FAILED, message);
     }
 
     private static void emit(ProvisioningListener listener, String runId, Stage stage, String message) {
+        log.info("provisioning run {}: {} - {}", runId, stage, message);
         listener.on(new ProvisioningEvent(runId, stage, message));
     }
 }

@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * The {@code ecabot} command line: {@code java -jar bot-app/target/ecabot.jar [command]}.
@@ -16,10 +17,12 @@ import java.util.Map;
         description = "ECA bot: provisions Salesforce External Client Apps from vendor playbooks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                EmulatorCommand.class,
                 OrgsCommand.class,
                 ProvisionCommand.class,
+                TerminalChatCommand.class,
         })
-public final class EcaBotCommand implements Runnable {
+public final class EcaBotCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;
 
@@ -52,9 +55,10 @@ public final class EcaBotCommand implements Runnable {
         return environment;
     }
 
+    /** No command: the terminal chat, as {@code ecabot chat} with its defaults. */
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() throws Exception {
+        return new TerminalChatCommand().call();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -17,7 +17,7 @@ import java.util.HexFormat;
  * the demo org is used, with client credentials made up for this process. Its apps live in memory only.
  * Thread-safe; close it at shutdown.
  */
-final class InProcessDemoOrg implements DemoOrgProvider, AutoCloseable {
+public final class InProcessDemoOrg implements DemoOrgProvider, AutoCloseable {
 
     /** Long enough to show progress, short enough for a newcomer's first minute. */
     static final Duration DEPLOY_DELAY = Duration.ofMillis(800);
@@ -25,6 +25,10 @@ final class InProcessDemoOrg implements DemoOrgProvider, AutoCloseable {
     private final Duration deployDelay;
     private SalesforceEmulator emulator;
     private Org org;
+
+    public InProcessDemoOrg() {
+        this(DEPLOY_DELAY);
+    }
 
     InProcessDemoOrg(Duration deployDelay) {
         this.deployDelay = deployDelay;

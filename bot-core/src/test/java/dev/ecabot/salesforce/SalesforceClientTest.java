@@ -52,12 +52,14 @@ class SalesforceClientTest {
 
     @Test
     void aDeployIsPolledUntilItSucceedsReportingEachStatus() {
+        // Long enough that the first poll, right after the POST, surely finds the deploy still running.
+        orgs.emulator().faults().deployDelay(Duration.ofMillis(1500));
         List<DeployStatus> seen = new ArrayList<>();
         DeployResult result = client.metadata().deploy(zip(SampleSpecs.vonage("Vonage_Voice")), DeployOptions.realDeploy(),
                 r -> seen.add(r.status()));
         assertThat(result.succeeded()).isTrue();
         assertThat(seen).last().isEqualTo(DeployStatus.SUCCEEDED);
-        assertThat(seen).contains(DeployStatus.PENDING);
+        assertThat(seen).anyMatch(status -> !status.isDone());
         OrgApp app = client.apps().require("Vonage_Voice");
         assertThat(app.label()).isEqualTo("Vonage Voice");
         assertThat(orgs.emulator().org().app("Vonage_Voice")).isPresent();

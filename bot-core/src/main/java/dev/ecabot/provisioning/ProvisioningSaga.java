@@ -211,7 +211,7 @@ public final class ProvisioningSaga {
     }
 
     private static void emit(ProvisioningListener listener, String runId, Stage stage, String message) {
-        log.info("provisioning run {}: {} - {}", runId, stage, message);
+        if (stage != Stage.FAILED) log.info("provisioning run {}: {} - {}", runId, stage, message);
         listener.on(new ProvisioningEvent(runId, stage, message));
     }
 }

@@ -223,4 +223,15 @@ class SalesforceClientTest {
             assertThat(c.apps().list()).extracting(OrgApp::apiName).containsExactly("App_A", "App_B", "App_C");
         }
     }
+
+    @Test
+    void aDeployThatOutlastsThePatienceOfTheBotIsReportedWithItsIdToPickUpLater() {
+        orgs.emulator().faults().deployDelay(Duration.ofSeconds(30));
+        SalesforceClient impatient = new SalesforceClients(FAST.withPolling(
+                new DeployPolling(Duration.ofMillis(10), 1.0, Duration.ofMillis(10), Duration.ofMillis(100))))
+                .forOrg(orgs.jwtOrg("prod", OrgEnvironment.PRODUCTION));
+        assertThatThrownBy(() -> impatient.metadata().deploy(zip(SampleSpecs.vonage("Slow_App")), DeployOptions.realDeploy(), DeployProgressListener.NONE))
+                .isInstanceOfSatisfying(DeployStillRunningException.class, e -> assertThat(e.deployId()).startsWith("0Af"))
+                .hasMessageContaining("still running").hasMessageContaining("pick it up");
+    }
 }

@@ -30,6 +30,7 @@ public enum Action {
     REVEAL(EnumSet.of(REQUESTER, ADMIN)),
     REMINDERS(EnumSet.of(REQUESTER, APPROVER, ADMIN)),
     ROTATE(EnumSet.of(REQUESTER, ADMIN)),
+    REVOKE_OLD(EnumSet.of(REQUESTER, ADMIN)),
     DELETE(EnumSet.of(ADMIN)),
     SYNC(EnumSet.of(ADMIN)),
     EXPORT(EnumSet.of(ADMIN)),
@@ -41,9 +42,9 @@ public enum Action {
         this.grantedTo = grantedTo == null ? null : Collections.unmodifiableSet(grantedTo);
     }
 
-    /** The word typed in chat, e.g. {@code approve}. */
+    /** The word typed in chat, e.g. {@code approve} or {@code revoke-old}. */
     public String command() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** True when this action is open to everyone, with or without a role. */

@@ -1,9 +1,14 @@
 package dev.ecabot.conversation;
 
+import dev.ecabot.access.AccessDecision;
 import dev.ecabot.conversation.command.ChatCommand;
+import dev.ecabot.conversation.command.CommandAccess;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.command.CommandRegistry;
+import dev.ecabot.conversation.command.builtin.DenyReasons;
+import dev.ecabot.conversation.dialogue.ApprovalFlow;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
+import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.conversation.state.ConcurrentChangeException;
 import dev.ecabot.conversation.state.ConversationKey;
@@ -38,16 +43,20 @@ public final class ConversationEngine {
     private final ChatPort port;
     private final ConversationStore store;
     private final CommandRegistry commands;
+    private final CommandAccess access;
     private final NewAppDialogue dialogue;
+    private final ApprovalFlow approvalFlow;
     private final EngineSettings settings;
     private final ReentrantLock[] stripes = new ReentrantLock[64];
 
-    public ConversationEngine(ChatPort port, ConversationStore store, CommandRegistry commands,
-                              NewAppDialogue dialogue, EngineSettings settings) {
+    public ConversationEngine(ChatPort port, ConversationStore store, CommandRegistry commands, CommandAccess access,
+                              NewAppDialogue dialogue, ApprovalFlow approvalFlow, EngineSettings settings) {
         this.port = Objects.requireNonNull(port, "port");
         this.store = Objects.requireNonNull(store, "store");
         this.commands = Objects.requireNonNull(commands, "commands");
+        this.access = Objects.requireNonNull(access, "access");
         this.dialogue = Objects.requireNonNull(dialogue, "dialogue");
+        this.approvalFlow = Objects.requireNonNull(approvalFlow, "approvalFlow");
         this.settings = Objects.requireNonNull(settings, "settings");
         for (int i = 0; i < stripes.length; i++) stripes[i] = new ReentrantLock();
     }
@@ -110,12 +119,25 @@ public final class ConversationEngine {
         return resumed;
     }
 
+    /**
+     * Expires approval requests nobody decided in time, telling each requester and closing the approvers' cards.
+     * Call it periodically (the app does, every minute). Returns how many expired.
+     */
+    public int expireApprovals() {
+        return approvalFlow.expireDue();
+    }
+
     private void dispatch(ChatEvent event, ConversationKey key, Replies replies) {
         Optional<ConversationState> state = store.find(key).flatMap(s -> expireIfIdle(s, replies));
         if (event instanceof ChatEvent.Command c) {
             runCommand(c.name(), c.arguments(), event, replies);
         } else if (event instanceof ChatEvent.Choice choice && RevealOffer.PROMPT_ID.equals(choice.promptId())) {
             runCommand("reveal", choice.value(), event, replies);
+        } else if (event instanceof ChatEvent.Choice choice && ApprovalCard.PROMPT_ID.equals(choice.promptId())) {
+            String[] parts = choice.value().split("\\s+", 2); // "approve <id> <fingerprint>" or "deny <id>"
+            runCommand(parts[0], parts.length > 1 ? parts[1] : "", event, replies);
+        } else if (event instanceof ChatEvent.FormSubmission form && form.formId().startsWith(DenyReasons.FORM_PREFIX)) {
+            runCommand("deny", DenyReasons.commandArguments(form), event, replies);
         } else if (event instanceof ChatEvent.Choice choice && choice.promptId().startsWith(CommandCall.PROMPT_PREFIX)) {
             String[] call = choice.promptId().substring(CommandCall.PROMPT_PREFIX.length()).split(" ", 2);
             runCommand(call[0], (call.length > 1 ? call[1] : "") + " " + choice.value(), event, replies);
@@ -135,7 +157,8 @@ public final class ConversationEngine {
         String word = parts[0].toLowerCase(Locale.ROOT);
         if (word.startsWith("/")) word = word.substring(1);
         String rest = parts.length > 1 ? parts[1] : "";
-        boolean waitingForAnswer = state.isPresent() && state.get().stage() != Stage.PROVISIONING;
+        boolean waitingForAnswer = state.isPresent() && state.get().stage() != Stage.PROVISIONING
+                && state.get().stage() != Stage.AWAITING_APPROVAL;
         boolean control = CONTROL_WORDS.contains(word) && rest.isEmpty() || parts[0].startsWith("/");
         if (waitingForAnswer && !control) {
             dialogue.answer(state.get(), event, replies);
@@ -143,6 +166,8 @@ public final class ConversationEngine {
             runCommand(word, rest, event, replies);
         } else if (text.isEmpty()) {
             replies.say("Say \"help\" to see what I can do.");
+        } else if (!access.mayRun(event.user(), "new") && dialogue.namesVendorOrOrg(text)) {
+            replies.warn(access.check(event.user(), "new").message());
         } else if (!dialogue.startFromFreeText(event, replies)) {
             replies.say("I did not understand \"" + abbreviate(text) + "\". Say \"help\" to see what I can do, "
                     + "or name a vendor, e.g. \"I need a Vonage app in demo\".");
@@ -155,12 +180,17 @@ public final class ConversationEngine {
             replies.warn("I do not know the command \"" + abbreviate(name) + "\". Say \"help\" for the list.");
             return;
         }
+        AccessDecision decision = access.check(event.user(), command.get().name());
+        if (!decision.allowed()) {
+            replies.warn(decision.message());
+            return;
+        }
         command.get().run(new CommandCall(event, arguments, replies));
     }
 
     private Optional<ConversationState> expireIfIdle(ConversationState state, Replies replies) {
         Instant now = settings.clock().instant();
-        boolean idle = state.stage() != Stage.PROVISIONING
+        boolean idle = state.stage() != Stage.PROVISIONING && state.stage() != Stage.AWAITING_APPROVAL
                 && !state.updatedAt().plus(settings.idleTimeout()).isAfter(now);
         if (!idle) return Optional.of(state);
         if (store.deleteIfUnchanged(state)) replies.warn(expiryText(state));

@@ -1,6 +1,18 @@
 package dev.ecabot.conversation;
 
+import dev.ecabot.access.AccessPolicy;
+import dev.ecabot.approval.ApprovalPolicyConfig;
+import dev.ecabot.approval.Approvals;
+import dev.ecabot.audit.AuditTrail;
+import dev.ecabot.conversation.approvals.ApprovalCards;
 import dev.ecabot.conversation.command.ChatCommand;
+import dev.ecabot.conversation.command.CommandAccess;
+import dev.ecabot.conversation.dialogue.ApprovalFlow;
+import dev.ecabot.conversation.reminders.FollowUpReminders;
+import dev.ecabot.reminders.ReminderPlans;
+import dev.ecabot.reminders.Reminders;
+import dev.ecabot.salesforce.DemoOrgProvider;
+import dev.ecabot.salesforce.OrgClients;
 import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.command.builtin.BuiltinCommands;
 import dev.ecabot.conversation.command.inventory.AppOperations;
@@ -23,8 +35,9 @@ import java.util.Objects;
 
 /**
  * Assembles a {@link ConversationEngine} from what it talks to: the chat port, the database, the playbooks,
- * the orgs, provisioning and the vault's one-time secret offers. Every part is required except the settings
- * (defaults: {@link EngineSettings#defaults()}) and extra commands. Not thread-safe; build once.
+ * the orgs, provisioning, the vault's one-time secret offers and the access policy. Every part is required except
+ * the settings (defaults: {@link EngineSettings#defaults()}), the approval policy (default: demo none, others one),
+ * the reminder scheduler (default: none) and extra commands. Not thread-safe; build once.
  */
 public final class EngineBuilder {
 
@@ -35,9 +48,12 @@ public final class EngineBuilder {
     private AppProvisioner provisioner;
     private RevealOffers revealOffers;
     private EngineSettings settings;
-    private ApprovalGate approvals = ApprovalGate.demoOnly("demo");
+    private AccessPolicy access;
+    private ApprovalPolicyConfig approvalPolicy = ApprovalPolicyConfig.zeroConfig();
+    private Reminders reminders;
+    private ReminderPlans reminderPlans = ReminderPlans.defaults();
     private final List<ChatCommand> extraCommands = new ArrayList<>();
-    private AppOperations appOperations;
+    private OrgClients orgClients;
 
     EngineBuilder() {
     }
@@ -78,15 +94,41 @@ public final class EngineBuilder {
         return this;
     }
 
-    /** Who must approve what before it is created; default {@link ApprovalGate#demoOnly(String)} for "demo". */
-    public EngineBuilder approvals(ApprovalGate gate) {
-        this.approvals = Objects.requireNonNull(gate, "approvals");
+    /**
+     * Who may run which command (roles from the configuration): every command passes this filter. Required: there is
+     * no safe default (the zero-config terminal passes {@code RolesConfig.localAdmin(user)}).
+     */
+    public EngineBuilder access(AccessPolicy access) {
+        this.access = Objects.requireNonNull(access, "access");
         return this;
     }
 
-    /** Org-facing inventory work (sync, rotate, delete), export and audit; without it those commands are absent. */
-    public EngineBuilder appOperations(AppOperations ops) {
-        this.appOperations = Objects.requireNonNull(ops, "appOperations");
+    /**
+     * How many approvals each org and playbook needs, who approves, and how long a request stays open; default
+     * {@link ApprovalPolicyConfig#zeroConfig()} (the demo org none, any other org one). The built-in demo org needs
+     * none unless the policy lists it.
+     */
+    public EngineBuilder approvalPolicy(ApprovalPolicyConfig policy) {
+        this.approvalPolicy = Objects.requireNonNull(policy, "approvalPolicy");
+        return this;
+    }
+
+    /**
+     * The reminder scheduler (its owner starts and closes it) and when reminders fall due; without it nothing is
+     * scheduled and {@code reminders} says so.
+     */
+    public EngineBuilder reminders(Reminders reminders, ReminderPlans plans) {
+        this.reminders = Objects.requireNonNull(reminders, "reminders");
+        this.reminderPlans = Objects.requireNonNull(plans, "plans");
+        return this;
+    }
+
+    /**
+     * The orgs' Salesforce clients, for the inventory commands that talk to an org (sync, rotate, revoke-old,
+     * delete) and those that go with them (export, audit); without it those commands are absent.
+     */
+    public EngineBuilder orgClients(OrgClients clients) {
+        this.orgClients = Objects.requireNonNull(clients, "orgClients");
         return this;
     }
 
@@ -103,16 +145,27 @@ public final class EngineBuilder {
         require(orgs, "orgs");
         require(provisioner, "provisioner");
         require(revealOffers, "revealOffers");
+        require(access, "access (who may do what)");
         EngineSettings s = settings != null ? settings : EngineSettings.defaults();
         ConversationStore store = new ConversationStore(dataSource);
-        ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, s);
-        NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, approvals,
-                s.clock());
+        FollowUpReminders followUps = reminders == null ? FollowUpReminders.none()
+                : new FollowUpReminders(reminders, reminderPlans);
+        Approvals approvals = new Approvals(dataSource, approvalPolicy, access, new AuditTrail(dataSource), s.clock());
+        ApprovalCards cards = new ApprovalCards(dataSource, port, approvals, s.clock());
+        ApprovalFlow approvalFlow = new ApprovalFlow(store, approvals, cards, followUps, port, s);
+        ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, followUps, s);
+        NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner,
+                ApprovalGate.policy(approvalPolicy, DemoOrgProvider.DEMO_ORG_NAME), approvalFlow, s.clock());
+        CommandAccess commandAccess = new CommandAccess(access);
         CommandRegistry commands = BuiltinCommands.registry(
                 new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,
-                        new InventoryAppRepository(dataSource)), extraCommands);
-        if (appOperations != null) InventoryCommands.register(commands, appOperations, orgs, s.clock());
-        return new ConversationEngine(port, store, commands, dialogue, s);
+                        new InventoryAppRepository(dataSource), commandAccess, approvals, cards, approvalFlow,
+                        followUps.reminders(), s), extraCommands);
+        if (orgClients != null) {
+            InventoryCommands.register(commands, AppOperations.create(dataSource, orgClients, revealOffers,
+                    reminders, access, s.clock(), s.background()), orgs, s.clock());
+        }
+        return new ConversationEngine(port, store, commands, commandAccess, dialogue, approvalFlow, s);
     }
 
     private static void require(Object part, String name) {

@@ -15,7 +15,8 @@ import java.time.Clock;
 /**
  * Deletes an inventoried app from its org (a destructive-changes deploy of the app and its companions), marks
  * it deleted in the inventory (the row stays, for the record), cancels its reminders and audits it. An app
- * already gone from the org is still marked deleted. Who may delete is the caller's check. Thread-safe.
+ * already gone from the org is still marked deleted. Who may delete is the caller's check. {@code reminders} may
+ * be null (no scheduler). Thread-safe.
  */
 public final class AppDeletion {
 
@@ -48,7 +49,7 @@ public final class AppDeletion {
             wasInOrg = false;
         }
         inventory.markDeleted(app.org(), app.apiName());
-        int cancelled = reminders.cancelApp(app.org(), app.apiName());
+        int cancelled = reminders == null ? 0 : reminders.cancelApp(app.org(), app.apiName());
         audit.record(AuditEvent.of(clock.instant(), AuditKind.DELETION, by, app.org(), app.apiName(),
                 (wasInOrg ? "deleted from the org" : "marked deleted (the org no longer had it)")
                         + "; " + cancelled + " reminder(s) cancelled"));

@@ -25,12 +25,13 @@ import java.util.UUID;
  * Rotates an app's consumer key and secret the staged way: stage a new pair, promote it (the old pair keeps
  * working for 30 days so integrations can switch), seal the new pair in a one-time reveal offer for the person
  * who rotated, remind them before the old pair expires, update the inventory's key and audit it. {@link #revokeOld}
- * deletes the old pair early. Secrets only pass through, sealed at once; nothing here logs them. Thread-safe.
+ * deletes the old pair early. Secrets only pass through, sealed at once; nothing here logs them. {@code reminders}
+ * may be null (no scheduler: no reminder). Thread-safe.
  */
 public final class CredentialRotation {
 
-    /** What a rotation produced: the new key, the offer holding the new pair, the revoke reminder. */
-    public record Rotated(Rotation rotation, RevealOffer offer, Reminder reminder) { }
+    /** What a rotation produced: the new key, the offer holding the new pair, the revoke reminder (if any). */
+    public record Rotated(Rotation rotation, RevealOffer offer, Optional<Reminder> reminder) { }
 
     private final OrgClients orgs;
     private final InventoryAppRepository inventory;
@@ -76,9 +77,12 @@ public final class CredentialRotation {
                 now.plus(ReminderPlans.OLD_PAIR_LIFETIME), null, null);
         rotations.insert(rotation);
         inventory.save(app.withConsumerKey(fresh.consumerKey()));
-        Reminder reminder = plans.oldCredentialExpiring(Recipient.requester(by), app.org(), app.apiName(), now)
-                .withReference(rotation.id());
-        reminders.schedule(reminder);
+        Optional<Reminder> reminder = Optional.empty();
+        if (reminders != null) {
+            reminder = Optional.of(plans.oldCredentialExpiring(Recipient.requester(by), app.org(), app.apiName(), now)
+                    .withReference(rotation.id()));
+            reminders.schedule(reminder.get());
+        }
         audit.record(AuditEvent.of(now, AuditKind.ROTATION, by, app.org(), app.apiName(),
                 "credentials rotated: new consumer key " + fresh.consumerKey() + "; the old pair (key "
                         + previous.consumerKey() + ") works until " + rotation.oldExpiresAt() + " unless revoked")
@@ -95,8 +99,10 @@ public final class CredentialRotation {
         orgs.forOrg(app.org()).credentials().revoke(r.appId(),
                 new StagedCredentials(r.oldStagedId(), r.consumerId(), r.oldConsumerKey(), null));
         rotations.markRevoked(r.id(), by, now);
-        reminders.forApp(app.org(), app.apiName()).stream().filter(rem -> r.id().equals(rem.reference()))
-                .forEach(rem -> reminders.cancel(rem.id()));
+        if (reminders != null) {
+            reminders.forApp(app.org(), app.apiName()).stream().filter(rem -> r.id().equals(rem.reference()))
+                    .forEach(rem -> reminders.cancel(rem.id()));
+        }
         audit.record(AuditEvent.of(now, AuditKind.ROTATION, by, app.org(), app.apiName(),
                 "old credentials revoked (key " + r.oldConsumerKey() + ")").withReference(r.id()));
         return Optional.of(new Rotation(r.id(), r.org(), r.apiName(), r.appId(), r.consumerId(), r.oldStagedId(),

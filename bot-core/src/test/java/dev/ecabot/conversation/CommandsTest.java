@@ -21,7 +21,7 @@ class CommandsTest {
     @Test
     void helpListsEveryCommandWithHowToCallIt() {
         assertThat(alice.says("help").text())
-                .contains("new [playbook] [org]:", "cancel:", "status:", "playbooks:", "orgs:", "inventory [org]:",
+                .contains("new [playbook] [org]:", "cancel:", "status:", "playbooks:", "orgs:", "inventory [org] [vendor]:",
                         "show <api-name> [org]:", "reveal <offer>:");
     }
 
@@ -49,13 +49,13 @@ class CommandsTest {
 
     @Test
     void commandWordsAreCaseInsensitive() {
-        assertThat(alice.says("HELP").text()).contains("Commands:");
+        assertThat(alice.says("HELP").text()).contains("Commands you may use:");
     }
 
     @Test
     void anEmptyInventorySaysHowToStart() {
         assertThat(alice.says("inventory").text()).contains("No apps yet");
-        assertThat(alice.says("inventory nowhere").text()).contains("no org called \"nowhere\"");
+        assertThat(alice.says("inventory nowhere").text()).contains("\"nowhere\" is neither an org nor a vendor", "Orgs: demo, prod");
     }
 
     @Test

@@ -143,7 +143,9 @@ class NewAppConversationTest {
     @Test
     void aPlaybookNeedingApprovalIsNotCreatedUnapprovedOutsideTheDemoOrg() {
         walkAltifyToTheSummary(alice, "prod");
-        assertThat(alice.confirms().text()).contains("needs an approval").contains("Nothing was created");
+        assertThat(alice.confirms().text()).contains("Org prod needs 1 approval before I create this");
+        assertThat(alice.says("Sales team's ChatGPT pilot").text()).contains("is waiting for approval")
+                .contains("nothing is created before that");
         assertThat(provisioner.orders).isEmpty();
     }
 

@@ -3,9 +3,11 @@ package dev.ecabot.testing;
 import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.access.Grantee;
 import dev.ecabot.access.RolesConfig;
+import dev.ecabot.approval.ApprovalPolicyConfig;
+import dev.ecabot.approval.Approvals;
 import dev.ecabot.audit.AuditTrail;
-import dev.ecabot.conversation.EngineBuilder;
-import dev.ecabot.conversation.command.inventory.AppOperations;
+import dev.ecabot.conversation.reminders.ChatReminderDelivery;
+import dev.ecabot.reminders.ReminderPlans;
 import dev.ecabot.reminders.Reminders;
 import dev.ecabot.reminders.RemindersSettings;
 import dev.ecabot.salesforce.OrgClients;
@@ -62,28 +64,66 @@ public final class TestBot implements AutoCloseable {
     /** Loaded once per test run: the shipped playbooks do not change between tests. */
     private static final PlaybookCatalog SHIPPED = PlaybookCatalog.load();
     private final PlaybookCatalog catalog = SHIPPED;
-    /** Who holds which role: everyone on the test platform requests, bob approves, "admin" administers. */
-    public static final RolesConfig ROLES = new RolesConfig(List.of(Grantee.parse("test:*")),
-            List.of(Grantee.parse("test:bob")), List.of(Grantee.parse("test:admin")));
+    private final Options options;
     private final OrgClients orgClients;
     private final EmulatedOrgs emulated;
-    private final Reminders reminders;
+    private Reminders reminders;
     private ConversationEngine engine;
 
+    /**
+     * Who holds which role, the approval policy, and whether a reminder scheduler runs (opened on the bot's database,
+     * started by {@link #startReminders()}, with {@link #REMINDER_TIMING}).
+     */
+    public record Options(RolesConfig roles, ApprovalPolicyConfig approvals, boolean reminders) {
+
+        /** Everyone in the test chat is a requester; nobody approves or administers; the zero-config approval policy. */
+        public static Options defaults() {
+            return new Options(new RolesConfig(List.of(Grantee.parse(TestChat.PLATFORM + ":*")), List.of(), List.of()),
+                    ApprovalPolicyConfig.zeroConfig(), false);
+        }
+
+        public Options withRoles(RolesConfig newRoles) {
+            return new Options(newRoles, approvals, reminders);
+        }
+
+        public Options withApprovals(ApprovalPolicyConfig newApprovals) {
+            return new Options(roles, newApprovals, reminders);
+        }
+
+        public Options withReminders() {
+            return new Options(roles, approvals, true);
+        }
+    }
+
+    /** Reminder timing for tests: quick misfire detection and retries, "late" 2 s after due. */
+    public static final RemindersSettings REMINDER_TIMING = RemindersSettings.builder()
+            .misfireThreshold(Duration.ofMillis(500)).lateAfter(Duration.ofSeconds(2)).retryDelay(Duration.ofMillis(300))
+            .idleWaitTime(Duration.ofSeconds(1)).build();
+
     public TestBot(AppProvisioner provisioner, List<String> orgNames) {
-        this(Database.inMemory("bot-" + UUID.randomUUID()), db -> provisioner, () -> orgNames, null, null);
+        this(provisioner, orgNames, Options.defaults());
+    }
+
+    public TestBot(AppProvisioner provisioner, List<String> orgNames, Options options) {
+        this(Database.inMemory("bot-" + UUID.randomUUID()), db -> provisioner, () -> orgNames, () -> { }, options);
     }
 
     private TestBot(Database db, java.util.function.Function<Database, AppProvisioner> provisioner,
-                    OrgDirectory orgs, OrgClients orgClients, EmulatedOrgs emulated) {
+                    OrgDirectory orgs, AutoCloseable resources, Options options) {
+        this(db, provisioner, orgs, resources, options, null, null);
+    }
+
+    private TestBot(Database db, java.util.function.Function<Database, AppProvisioner> provisioner,
+                    OrgDirectory orgs, AutoCloseable resources, Options options, OrgClients orgClients,
+                    EmulatedOrgs emulated) {
         this.db = db;
-        this.resources = emulated == null ? () -> { } : emulated;
-        this.provisioner = provisioner.apply(db);
-        this.orgs = orgs;
+        this.resources = resources;
         this.orgClients = orgClients;
         this.emulated = emulated;
-        // Never started: tests read what is scheduled; firing is the reminders package's own tests' business.
-        this.reminders = orgClients == null ? null : Reminders.open(db, (reminder, late) -> { }, RemindersSettings.defaults());
+        this.provisioner = provisioner.apply(db);
+        this.orgs = orgs;
+        this.options = options;
+        this.reminders = options.reminders() ? openReminders() : null;
         this.engine = newEngine();
         chat.connect(e -> engine.handle(e));
     }
@@ -98,6 +138,11 @@ public final class TestBot implements AutoCloseable {
      * salesforce-emulator (deploys take 50 ms), and apps are created by the real provisioning saga.
      */
     public static TestBot onTheDemoOrg() {
+        return onTheDemoOrg(Options.defaults());
+    }
+
+    /** {@link #onTheDemoOrg()} with these roles, approval policy and reminders. */
+    public static TestBot onTheDemoOrg(Options options) {
         EmulatedOrgs emulated = EmulatedOrgs.start(Duration.ofMillis(50));
         Org demo = new Org(DemoOrgProvider.DEMO_ORG_NAME, OrgEnvironment.PRODUCTION, emulated.baseUrl(), "66.0",
                 SignInMethod.ClientCredentials.of(EmulatedOrgs.CLIENT_ID, Secret.of(EmulatedOrgs.CLIENT_SECRET)), true);
@@ -106,13 +151,39 @@ public final class TestBot implements AutoCloseable {
         return new TestBot(db, d -> new SagaProvisioner(new ProvisioningSaga(registry,
                 new SalesforceClients(EmulatedOrgs.FAST), new ProvisioningRunStore(d.dataSource(), Clock.systemUTC()),
                 new InventoryAppRepository(d.dataSource()), SpecValidator.STANDARD, Clock.systemUTC())),
-                registry::names, OrgClients.of(registry, new SalesforceClients(EmulatedOrgs.FAST)), emulated);
+                registry::names, emulated, options, OrgClients.of(registry, new SalesforceClients(EmulatedOrgs.FAST)), emulated);
     }
 
-    /** A new engine instance on the same database (what a restart or another instance would see). */
+    /**
+     * A new engine instance on the same database (what a restart or another instance would see); a running reminder
+     * scheduler is stopped and a new one opened (not started) on the same database.
+     */
     public TestBot restart() {
+        if (reminders != null) {
+            reminders.close();
+            reminders = openReminders();
+        }
         engine = newEngine();
         return this;
+    }
+
+    /** Starts the reminder scheduler: due and overdue reminders go out through the test chat. */
+    public TestBot startReminders() {
+        if (reminders == null) throw new IllegalStateException("this bot has no reminders; use Options.withReminders()");
+        reminders.start();
+        return this;
+    }
+
+    /** The reminder scheduler (for what is scheduled), when the options ask for one. */
+    public Reminders reminders() {
+        if (reminders == null) throw new IllegalStateException("this bot has no reminders; use Options.withReminders()");
+        return reminders;
+    }
+
+    private Reminders openReminders() {
+        Approvals approvals = new Approvals(db.dataSource(), options.approvals(), new AccessPolicy(options.roles()),
+                new AuditTrail(db.dataSource()), clock);
+        return Reminders.open(db, new ChatReminderDelivery(chat, approvals), REMINDER_TIMING);
     }
 
     public TestChat chat() {
@@ -135,41 +206,29 @@ public final class TestBot implements AutoCloseable {
         return db;
     }
 
-    /** The emulated demo org's server (only {@link #onTheDemoOrg()}), e.g. to change an app behind the bot's back. */
-    public EmulatedOrgs emulator() {
-        if (emulated == null) throw new IllegalStateException("only TestBot.onTheDemoOrg() has an emulated org");
-        return emulated;
-    }
-
-    /** The bot's Salesforce clients (only {@link #onTheDemoOrg()}). */
+    /** The bot's Salesforce clients (only {@link #onTheDemoOrg()}), e.g. to change an app behind the bot's back. */
     public OrgClients orgClients() {
         if (orgClients == null) throw new IllegalStateException("only TestBot.onTheDemoOrg() talks to an org");
         return orgClients;
     }
 
-    /** The bot's reminders (scheduled, never fired here; only {@link #onTheDemoOrg()}). */
-    public Reminders reminders() {
-        if (reminders == null) throw new IllegalStateException("only TestBot.onTheDemoOrg() has reminders");
-        return reminders;
-    }
-
     private ConversationEngine newEngine() {
-        RevealOffers offers = new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()), clock,
-                RevealOffers.DEFAULT_WINDOW);
-        EngineBuilder builder = ConversationEngine.builder()
+        var builder = ConversationEngine.builder()
                 .port(chat)
                 .dataSource(db.dataSource())
                 .playbooks(catalog)
                 .orgs(orgs)
                 .provisioner(provisioner)
-                .revealOffers(offers)
+                .revealOffers(new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()), clock,
+                        RevealOffers.DEFAULT_WINDOW))
+                .access(new AccessPolicy(options.roles()))
+                .approvalPolicy(options.approvals());
+        if (reminders != null) builder.reminders(reminders, ReminderPlans.defaults());
+        if (orgClients != null) builder.orgClients(orgClients);
+        return builder
                 .settings(EngineSettings.builder().clock(clock).displayZone(ZoneOffset.UTC)
-                        .idleTimeout(Duration.ofHours(1)).background(background).build());
-        if (orgClients != null) {
-            builder.appOperations(AppOperations.create(db.dataSource(), orgClients, offers, reminders,
-                    new AccessPolicy(ROLES), clock, background));
-        }
-        return builder.build();
+                        .idleTimeout(Duration.ofHours(1)).background(background).build())
+                .build();
     }
 
     @Override

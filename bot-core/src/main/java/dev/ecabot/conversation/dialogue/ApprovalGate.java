@@ -1,30 +1,22 @@
 package dev.ecabot.conversation.dialogue;
 
+import dev.ecabot.approval.ApprovalPolicyConfig;
+
 /**
- * Decides whether a confirmed order may be provisioned now: where the approval policy plugs in. Until approvals
- * are configured, {@link #demoOnly(String)} is the deny-on-doubt default. Implementations must be thread-safe.
+ * How many approvals a confirmed order needs before it may be provisioned (0: go ahead now): where the approval
+ * policy of the configuration plugs into the {@code new} conversation. Implementations must be thread-safe.
  */
 @FunctionalInterface
 public interface ApprovalGate {
 
-    /** Go ahead, or refused with a reason the requester can act on. */
-    sealed interface Decision {
-        record Proceed() implements Decision { }
-
-        record Refused(String reason) implements Decision { }
-    }
-
-    Decision check(ProvisioningOrder order, boolean playbookRequiresApproval);
+    int approvalsNeeded(ProvisioningOrder order);
 
     /**
-     * Without approvers: the built-in demo org (the in-process emulator; nothing real is created) needs no
-     * approval; in any other org, a playbook that requires approval is refused rather than created unapproved.
+     * The configured policy per org and playbook ({@link ApprovalPolicyConfig#requiredApprovals}); the built-in demo
+     * org (the in-process emulator: nothing real is created) needs none unless the policy lists it.
      */
-    static ApprovalGate demoOnly(String demoOrg) {
-        return (order, required) -> !required || order.org().equalsIgnoreCase(demoOrg)
-                ? new Decision.Proceed()
-                : new Decision.Refused("playbook " + order.playbookId() + " needs an approval in org " + order.org()
-                + ", and no approvers are configured on this bot. Ask the bot's admins to configure approvers, "
-                + "or use an org whose policy needs no approval.");
+    static ApprovalGate policy(ApprovalPolicyConfig policy, String demoOrg) {
+        return order -> order.org().equalsIgnoreCase(demoOrg) && !policy.lists(order.org()) ? 0
+                : policy.requiredApprovals(order.org(), order.playbookId());
     }
 }

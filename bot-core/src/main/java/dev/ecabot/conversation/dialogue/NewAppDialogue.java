@@ -1,6 +1,9 @@
 package dev.ecabot.conversation.dialogue;
 
+import dev.ecabot.approval.ApprovalDraft;
+import dev.ecabot.approval.ApprovalRequest;
 import dev.ecabot.conversation.ChatEvent;
+import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.conversation.Replies;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.ChoicePrompt;
@@ -52,16 +55,19 @@ public final class NewAppDialogue {
     private final OrgDirectory orgs;
     private final ProvisioningRunner runner;
     private final ApprovalGate approvals;
+    private final ApprovalFlow approvalFlow;
     private final Clock clock;
 
     public NewAppDialogue(ConversationStore store, PlaybookCatalog catalog, PlaybookRenderer renderer,
-                          OrgDirectory orgs, ProvisioningRunner runner, ApprovalGate approvals, Clock clock) {
+                          OrgDirectory orgs, ProvisioningRunner runner, ApprovalGate approvals,
+                          ApprovalFlow approvalFlow, Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.renderer = renderer;
         this.orgs = orgs;
         this.runner = runner;
         this.approvals = approvals;
+        this.approvalFlow = approvalFlow;
         this.clock = clock;
     }
 
@@ -95,6 +101,12 @@ public final class NewAppDialogue {
         return true;
     }
 
+    /** Whether free text names a known vendor or org (and so would start {@code new}). */
+    public boolean namesVendorOrOrg(String text) {
+        return namedIn(text).isPresent() || List.of(text.split("[^\\p{L}\\p{N}_-]+")).stream()
+                .map(orgs::find).anyMatch(Optional::isPresent);
+    }
+
     /** Takes the answer to whatever {@code state} waits for: a typed text, a button or a form. */
     public void answer(ConversationState stored, ChatEvent event, Replies replies) {
         ConversationState state = stored.touchedBy(event.user(), event.place(), clock.instant());
@@ -105,6 +117,9 @@ public final class NewAppDialogue {
             case CHOOSING_ORG -> chooseOrg(state, raw.get(), replies);
             case ANSWERING -> answerQuestion(state, raw.get(), replies);
             case CONFIRMING -> confirm(state, raw.get(), replies);
+            case GIVING_REASON -> giveReason(state, raw.get(), replies);
+            case AWAITING_APPROVAL -> replies.say("Your request " + state.pending() + " " + subject(state) + " is "
+                    + "waiting for approval; I will tell you here when an approver decides. Say \"cancel\" to withdraw it.");
             case PROVISIONING -> replies.say("Your app " + subject(state) + " is being created; I will post here "
                     + "when it is done.");
         }
@@ -128,6 +143,8 @@ public final class NewAppDialogue {
                     + playbookOf(state).flatMap(p -> p.question(state.pending())).map(q -> q.prompt().strip())
                     .orElse(state.pending());
             case CONFIRMING -> base + "; I am waiting for you to confirm the summary.";
+            case GIVING_REASON -> base + "; I am waiting for the reason approvers will read.";
+            case AWAITING_APPROVAL -> base + "; request " + state.pending() + " is waiting for an approver.";
             case PROVISIONING -> base + "; the app is being created now.";
         };
     }
@@ -152,7 +169,14 @@ public final class NewAppDialogue {
 
     /** Shows the prompt the conversation waits for again (after {@code status}, a stale button, a restart). */
     public void repeatPrompt(ConversationState state, Replies replies) {
-        if (state.stage() == Stage.PROVISIONING) return;
+        if (state.stage() == Stage.PROVISIONING || state.stage() == Stage.AWAITING_APPROVAL) return;
+        if (state.stage() == Stage.GIVING_REASON) {
+            Playbook playbook = playbookOf(state).orElseThrow();
+            replies.send(ApprovalFlow.reasonPrompt(state.org(), approvals.approvalsNeeded(
+                    order(state, playbook, renderer.render(playbook, answersOf(playbook, state)).value().orElseThrow())),
+                    null));
+            return;
+        }
         advance(state, replies, null);
     }
 
@@ -160,7 +184,10 @@ public final class NewAppDialogue {
         ConversationKey key = ConversationKey.of(event);
         Optional<ConversationState> existing = store.find(key);
         if (existing.isPresent()) {
-            if (existing.get().stage() == Stage.PROVISIONING) {
+            if (existing.get().stage() == Stage.AWAITING_APPROVAL) {
+                replies.say("Your request " + existing.get().pending() + " " + subject(existing.get()) + " is waiting "
+                        + "for approval. Say \"cancel\" to withdraw it before starting another one (or use another thread).");
+            } else if (existing.get().stage() == Stage.PROVISIONING) {
                 replies.say("Your app " + subject(existing.get()) + " is still being created; I will post here when "
                         + "it is done. Start another one after that (or in another thread).");
             } else {
@@ -247,14 +274,66 @@ public final class NewAppDialogue {
         }
         Rendering rendered = rendering.value().orElseThrow();
         ProvisioningOrder order = order(state, playbook, rendered);
-        if (approvals.check(order, rendered.approvalRequired()) instanceof ApprovalGate.Decision.Refused refused) {
-            store.delete(state.key());
-            replies.error("I cannot create it: " + refused.reason() + " Nothing was created.");
+        int needed = approvals.approvalsNeeded(order);
+        if (needed > 0) {
+            approvalFlow.askReason(state, needed, replies);
             return;
         }
         ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
         replies.say("Creating it now; I will post progress here.");
         runner.start(provisioning, playbook, rendered, order);
+    }
+
+    /** The reason for the approval request: store it and show the approvers (nothing is created yet). */
+    private void giveReason(ConversationState state, String raw, Replies replies) {
+        Playbook playbook = playbookOf(state).orElseThrow();
+        Outcome<Rendering> rendering = renderer.render(playbook, answersOf(playbook, state));
+        if (!rendering.isOk()) {
+            advance(state, replies, null); // answers no longer render (a playbook changed): re-ask
+            return;
+        }
+        Rendering rendered = rendering.value().orElseThrow();
+        String reason = raw.strip();
+        if (reason.isEmpty() || reason.length() > 2000) {
+            store.save(state);
+            replies.send(ApprovalFlow.reasonPrompt(state.org(), approvals.approvalsNeeded(order(state, playbook, rendered)),
+                    reason.isEmpty() ? "Approvers need a reason; say in a sentence what the app is for."
+                            : "Keep the reason under 2000 characters (it has " + reason.length() + ")."));
+            return;
+        }
+        approvalFlow.submit(state, ApprovalDrafts.of(state, playbook, rendered, reason), replies);
+    }
+
+    /**
+     * Request {@code request} was approved by {@code approver}: close its cards and create the app, unless what the
+     * conversation would create now differs from what was approved (a playbook changed): then it needs approving again.
+     */
+    public void provisionApproved(ApprovalRequest request, ChatUser approver) {
+        approvalFlow.approved(request, approver);
+        Optional<ConversationState> waiting = approvalFlow.waitingFor(request.id());
+        if (waiting.isEmpty()) return; // withdrawn or ended meanwhile: nothing to create
+        ConversationState state = waiting.get();
+        Replies replies = approvalFlow.repliesTo(state);
+        Optional<Playbook> playbook = playbookOf(state);
+        Outcome<Rendering> rendering = playbook.map(p -> renderer.render(p, answersOf(p, state))).orElse(null);
+        if (rendering == null || !rendering.isOk()) {
+            store.delete(state.key());
+            replies.error("Request " + request.id() + " was approved, but its playbook changed so that your answers no "
+                    + "longer make an app. Nothing was created; say \"new\" to start again.");
+            return;
+        }
+        Rendering rendered = rendering.value().orElseThrow();
+        ApprovalDraft now = ApprovalDrafts.of(state, playbook.get(), rendered, request.draft().reason());
+        if (!request.covers(now)) {
+            replies.warn("Request " + request.id() + " was approved, but what I would create changed since it was "
+                    + "shown to the approvers, so it needs approving again. Nothing was created.");
+            approvalFlow.submit(state, now, replies);
+            return;
+        }
+        ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
+        replies.say("Request " + request.id() + " was approved by " + approver.displayName()
+                + ". Creating it now; I will post progress here.");
+        runner.start(provisioning, playbook.get(), rendered, order(provisioning, playbook.get(), rendered));
     }
 
     /**

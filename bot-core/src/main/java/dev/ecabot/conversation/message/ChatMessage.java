@@ -6,5 +6,5 @@ package dev.ecabot.conversation.message;
  */
 public sealed interface ChatMessage
         permits TextMessage, ChoicePrompt, FormPrompt, Summary, Confirmation, ProgressUpdate, RevealOffer,
-        FileMessage {
+        ApprovalCard, FileMessage {
 }

@@ -88,9 +88,10 @@ public final class ConversationStore {
     public List<ConversationState> idleSince(Instant before) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM conversation_state "
-                     + "WHERE updated_at < ? AND stage <> ? ORDER BY updated_at")) {
+                     + "WHERE updated_at < ? AND stage <> ? AND stage <> ? ORDER BY updated_at")) {
             ps.setTimestamp(1, Timestamp.from(before));
             ps.setString(2, Stage.PROVISIONING.name());
+            ps.setString(3, Stage.AWAITING_APPROVAL.name()); // waits for approvers, with its own expiry
             List<ConversationState> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) found.add(read(rs));

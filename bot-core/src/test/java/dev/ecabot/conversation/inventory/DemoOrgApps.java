@@ -1,5 +1,7 @@
 package dev.ecabot.conversation.inventory;
 
+import dev.ecabot.access.Grantee;
+import dev.ecabot.access.RolesConfig;
 import dev.ecabot.eca.EcaMetadataWriter;
 import dev.ecabot.eca.EcaSpec;
 import dev.ecabot.eca.MetadataFormat;
@@ -10,10 +12,21 @@ import dev.ecabot.salesforce.DeployProgressListener;
 import dev.ecabot.testing.Person;
 import dev.ecabot.testing.TestBot;
 
+import java.util.List;
+
 /** Test steps on the emulated demo org: make an app through the chat, or change one behind the bot's back. */
 final class DemoOrgApps {
 
+    /** Everyone in the test chat requests, bob approves, "admin" administers. */
+    static final RolesConfig ROLES = new RolesConfig(List.of(Grantee.parse("test:*")), List.of(Grantee.parse("test:bob")),
+            List.of(Grantee.parse("test:admin")));
+
     private DemoOrgApps() {
+    }
+
+    /** The bot on the emulated demo org with {@link #ROLES} and a reminder scheduler (not started). */
+    static TestBot bot() {
+        return TestBot.onTheDemoOrg(TestBot.Options.defaults().withRoles(ROLES).withReminders());
     }
 
     /** Walks the Vonage playbook in demo as {@code person}, answering the label; returns the inventory row. */

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code sync <org>} against the emulated demo org: imports what the bot did not make, names drifted settings. */
 class SyncConversationTest {
 
-    private final TestBot bot = TestBot.onTheDemoOrg();
+    private final TestBot bot = DemoOrgApps.bot();
     private final Person admin = bot.chat().as("admin");
 
     @AfterEach

@@ -1,6 +1,12 @@
 package dev.ecabot.conversation.command.builtin;
 
+import dev.ecabot.approval.Approvals;
+import dev.ecabot.conversation.EngineSettings;
+import dev.ecabot.conversation.approvals.ApprovalCards;
 import dev.ecabot.conversation.command.ChatCommand;
+import dev.ecabot.conversation.command.CommandAccess;
+import dev.ecabot.conversation.dialogue.ApprovalFlow;
+import dev.ecabot.reminders.Reminders;
 import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
@@ -10,17 +16,21 @@ import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.vault.RevealOffers;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The one place commands are registered, in the order {@code help} lists them. To add a command (approve, deny,
- * reminders, rotate, delete, audit, export, sync): write one small {@link ChatCommand} class and add one line
- * here; if it needs a new service, add it to {@link Services}.
+ * The one place commands are registered, in the order {@code help} lists them. To add a command (rotate, delete, audit,
+ * export, sync): write one small {@link ChatCommand} class, add one line here, and give it a row in the access
+ * table ({@code dev.ecabot.access.Action}: a command without one is refused to everyone); if it needs a new
+ * service, add it to {@link Services}.
  */
 public final class BuiltinCommands {
 
     /** What the built-in commands work with. */
     public record Services(ConversationStore store, NewAppDialogue dialogue, PlaybookCatalog catalog,
-                           OrgDirectory orgs, RevealOffers revealOffers, InventoryAppRepository inventory) { }
+                           OrgDirectory orgs, RevealOffers revealOffers, InventoryAppRepository inventory,
+                           CommandAccess access, Approvals approvals, ApprovalCards cards, ApprovalFlow approvalFlow,
+                           Optional<Reminders> reminders, EngineSettings settings) { }
 
     private BuiltinCommands() {
     }
@@ -28,15 +38,18 @@ public final class BuiltinCommands {
     /** A registry with every built-in command, plus {@code extra} ones (from the app or a test). */
     public static CommandRegistry registry(Services s, List<ChatCommand> extra) {
         CommandRegistry registry = new CommandRegistry();
-        registry.register(new HelpCommand(registry))
+        registry.register(new HelpCommand(registry, s.access()))
                 .register(new NewCommand(s.dialogue()))
-                .register(new CancelCommand(s.store(), s.dialogue()))
+                .register(new CancelCommand(s.store(), s.dialogue(), s.approvalFlow()))
                 .register(new StatusCommand(s.store(), s.dialogue()))
                 .register(new PlaybooksCommand(s.catalog()))
                 .register(new OrgsCommand(s.orgs()))
                 .register(new InventoryCommand(s.inventory(), s.orgs()))
                 .register(new ShowCommand(s.inventory()))
-                .register(new RevealCommand(s.revealOffers()));
+                .register(new RevealCommand(s.revealOffers()))
+                .register(new ApproveCommand(s.approvals(), s.cards(), s.dialogue()))
+                .register(new DenyCommand(s.approvals(), s.approvalFlow()))
+                .register(new RemindersCommand(s.reminders(), s.access().policy(), s.settings()));
         extra.forEach(registry::register);
         return registry;
     }

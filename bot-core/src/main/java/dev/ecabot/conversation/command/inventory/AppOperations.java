@@ -24,7 +24,10 @@ import java.util.concurrent.Executor;
 public record AppOperations(InventoryAppRepository inventory, AuditTrail audit, InventorySync sync,
                             CredentialRotation rotation, AppDeletion deletion, AccessGate gate, OrgWork work) {
 
-    /** Assembles the services on the bot's database, with the default reminder plans. */
+    /**
+     * Assembles the services on the bot's database, with the default reminder plans; {@code reminders} may be null
+     * (no scheduler: rotations then schedule no revoke reminder, deletions cancel none).
+     */
     public static AppOperations create(DataSource db, OrgClients orgs, RevealOffers offers, Reminders reminders,
                                        AccessPolicy access, Clock clock,
                                        Executor background) {

@@ -1,6 +1,5 @@
 package dev.ecabot.conversation.command.inventory;
 
-import dev.ecabot.access.Action;
 import dev.ecabot.audit.AuditEvent;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.conversation.command.ChatCommand;
@@ -23,12 +22,10 @@ public final class AuditCommand implements ChatCommand {
 
     private final AuditTrail audit;
     private final AppLookup apps;
-    private final AccessGate gate;
 
-    public AuditCommand(AuditTrail audit, AppLookup apps, AccessGate gate) {
+    public AuditCommand(AuditTrail audit, AppLookup apps) {
         this.audit = audit;
         this.apps = apps;
-        this.gate = gate;
     }
 
     @Override
@@ -53,7 +50,6 @@ public final class AuditCommand implements ChatCommand {
             call.replies().warn("Say \"audit\" for the latest events, or \"audit <api-name>\" for one app's history.");
             return;
         }
-        if (gate.refuses(call, Action.AUDIT)) return;
         if (words.isEmpty()) {
             List<AuditEvent> events = audit.recent(LATEST);
             if (events.isEmpty()) {

@@ -1,6 +1,5 @@
 package dev.ecabot.conversation.command.inventory;
 
-import dev.ecabot.access.Action;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
@@ -22,13 +21,11 @@ public final class ExportCommand implements ChatCommand {
 
     private final InventoryAppRepository inventory;
     private final OrgDirectory orgs;
-    private final AccessGate gate;
     private final Clock clock;
 
-    public ExportCommand(InventoryAppRepository inventory, OrgDirectory orgs, AccessGate gate, Clock clock) {
+    public ExportCommand(InventoryAppRepository inventory, OrgDirectory orgs, Clock clock) {
         this.inventory = inventory;
         this.orgs = orgs;
-        this.gate = gate;
         this.clock = clock;
     }
 
@@ -55,7 +52,6 @@ public final class ExportCommand implements ChatCommand {
             call.replies().warn("Say \"export csv\" or \"export json\" (add an org to export only its apps, e.g. \"export csv demo\").");
             return;
         }
-        if (gate.refuses(call, Action.EXPORT)) return;
         List<InventoryApp> apps = inventory.all();
         String scope = "all orgs";
         if (words.size() == 2) {

@@ -16,11 +16,11 @@ public final class InventoryCommands {
 
     public static void register(CommandRegistry registry, AppOperations ops, OrgDirectory orgs, Clock clock) {
         AppLookup apps = new AppLookup(ops.inventory());
-        registry.register(new ExportCommand(ops.inventory(), orgs, ops.gate(), clock))
-                .register(new SyncCommand(ops.sync(), orgs, ops.gate(), ops.work()))
+        registry.register(new ExportCommand(ops.inventory(), orgs, clock))
+                .register(new SyncCommand(ops.sync(), orgs, ops.work()))
                 .register(new RotateCommand(ops.rotation(), apps, ops.gate(), ops.work()))
                 .register(new RevokeOldCommand(ops.rotation(), apps, ops.gate(), ops.work()))
                 .register(new DeleteCommand(ops.deletion(), apps, ops.gate(), ops.work()))
-                .register(new AuditCommand(ops.audit(), apps, ops.gate()));
+                .register(new AuditCommand(ops.audit(), apps));
     }
 }

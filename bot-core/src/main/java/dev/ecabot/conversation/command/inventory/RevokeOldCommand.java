@@ -52,7 +52,7 @@ public final class RevokeOldCommand implements ChatCommand {
             call.replies().warn("Say \"revoke-old <api-name>\" after rotating it, e.g. \"revoke-old Vonage_Prod\".");
             return;
         }
-        if (gate.refusesChange(call, Action.ROTATE)) return;
+        if (gate.refusesChange(call, Action.REVOKE_OLD)) return;
         Optional<InventoryApp> app = apps.find("revoke-old", words.get(0), words.size() == 2 ? words.get(1) : null, call.replies());
         if (app.isEmpty()) return;
         Replies replies = call.replies();

@@ -63,9 +63,9 @@ public final class RotateCommand implements ChatCommand {
             CredentialRotation.Rotated done = rotation.rotate(app.get(), UserRefs.of(call.event().user()));
             replies.say("Rotated " + app.get().apiName() + ": the new consumer key is " + done.rotation().newConsumerKey()
                     + ". The old pair keeps working until " + UtcTime.of(done.rotation().oldExpiresAt())
-                    + "; I will remind you " + HumanTime.duration(Duration.between(done.reminder().dueAt(),
-                    done.rotation().oldExpiresAt())) + " before. When every integration uses the new pair, say \"revoke-old "
-                    + app.get().apiName() + "\".");
+                    + done.reminder().map(r -> "; I will remind you " + HumanTime.duration(Duration.between(r.dueAt(),
+                            done.rotation().oldExpiresAt())) + " before").orElse("")
+                    + ". When every integration uses the new pair, say \"revoke-old " + app.get().apiName() + "\".");
             replies.send(new RevealOffer(done.offer().offerId(), "New consumer key and secret of " + app.get().apiName(),
                     done.offer().expiresAt()));
         });

@@ -1,6 +1,5 @@
 package dev.ecabot.conversation.command.inventory;
 
-import dev.ecabot.access.Action;
 import dev.ecabot.conversation.Replies;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
@@ -25,13 +24,11 @@ public final class SyncCommand implements ChatCommand {
 
     private final InventorySync sync;
     private final OrgDirectory orgs;
-    private final AccessGate gate;
     private final OrgWork work;
 
-    public SyncCommand(InventorySync sync, OrgDirectory orgs, AccessGate gate, OrgWork work) {
+    public SyncCommand(InventorySync sync, OrgDirectory orgs, OrgWork work) {
         this.sync = sync;
         this.orgs = orgs;
-        this.gate = gate;
         this.work = work;
     }
 
@@ -62,7 +59,6 @@ public final class SyncCommand implements ChatCommand {
             call.replies().warn("There is no org called \"" + words.get(0) + "\"; the orgs are: " + String.join(", ", orgs.names()) + ".");
             return;
         }
-        if (gate.refuses(call, Action.SYNC)) return;
         Replies replies = call.replies();
         work.run("Reading the External Client Apps of " + org.get() + "...", replies,
                 () -> replies.send(describe(sync.sync(org.get(), UserRefs.of(call.event().user())))));

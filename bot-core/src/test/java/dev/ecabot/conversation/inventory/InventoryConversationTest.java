@@ -1,0 +1,70 @@
+package dev.ecabot.conversation.inventory;
+
+import dev.ecabot.inventory.AppStatus;
+import dev.ecabot.inventory.InventoryApp;
+import dev.ecabot.inventory.InventoryAppRepository;
+import dev.ecabot.inventory.SettingsJson;
+import dev.ecabot.testing.Person;
+import dev.ecabot.testing.SampleSpecs;
+import dev.ecabot.testing.TestBot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the bot made shows up in {@code inventory [org] [vendor]} and {@code show}, on the emulated demo org. */
+class InventoryConversationTest {
+
+    private final TestBot bot = DemoOrgApps.bot();
+    private final Person bob = bot.chat().as("bob");
+
+    @AfterEach
+    void close() {
+        bot.close();
+    }
+
+    @Test
+    void anAppMadeInChatIsListedWithEveryColumnAndShownInFullWithoutItsSecret() {
+        InventoryApp app = DemoOrgApps.vonageMadeBy(bot, bot.chat().as("alice"), "Vonage Prod");
+
+        assertThat(bob.says("inventory demo").text())
+                .contains("1 app in demo", "Vonage_Prod: Vonage Prod | vonage-ai-studio (Vonage) | asked by test:alice"
+                        + " | approved by - | contact ops@example.com | key " + app.consumerKey() + " | created ", "| active");
+        String shown = bob.says("show vonage_prod").text();
+        assertThat(shown).contains("Vonage Prod (Vonage_Prod)", "Requested by: test:alice", "Contact email: ops@example.com",
+                "Consumer key: " + app.consumerKey(), "Callback URLs: https://api-eu.vonage.com/oauth/redirect",
+                "IP relaxation: Bypass");
+        assertThat(shown).doesNotContainIgnoringCase("secret:");
+    }
+
+    @Test
+    void theInventoryFiltersByOrgAndVendor() {
+        InventoryAppRepository repo = new InventoryAppRepository(bot.database().dataSource());
+        repo.save(row("demo", "Vonage_Eu", "Vonage", "vonage-ai-studio"));
+        repo.save(row("demo", "Altify_Mcp", "Altify", "altify-mcp"));
+
+        assertThat(bob.says("inventory").text()).contains("2 apps", "Vonage_Eu", "Altify_Mcp");
+        assertThat(bob.says("inventory demo vonage").text()).contains("1 app in demo for vonage", "Vonage_Eu")
+                .doesNotContain("Altify_Mcp");
+        assertThat(bob.says("inventory altify-mcp").text()).contains("1 app for altify-mcp", "Altify_Mcp");
+        assertThat(bob.says("inventory Acme").text()).contains("\"Acme\" is neither an org nor a vendor",
+                "vendors: Altify, Vonage");
+    }
+
+    @Test
+    void anUnknownNameSuggestsCloseOnesAndPointsToInventoryAndSync() {
+        new InventoryAppRepository(bot.database().dataSource()).save(row("demo", "Vonage_Eu", "Vonage", "vonage-ai-studio"));
+
+        assertThat(bob.says("show Vonage").text()).contains("No app called Vonage is in the inventory",
+                "Did you mean Vonage_Eu?", "\"inventory\"", "\"sync <org>\"");
+        assertThat(bob.says("show Vonage_Eu prod").text()).contains("No app called Vonage_Eu in prod");
+    }
+
+    private static InventoryApp row(String org, String apiName, String vendor, String playbook) {
+        return new InventoryApp(null, org, apiName, apiName.replace('_', ' '), null, playbook, vendor, "test:alice", null,
+                "ops@example.com", "3MVG9" + apiName, Instant.parse("2026-03-01T09:00:00Z"),
+                SettingsJson.write(SampleSpecs.vonage(apiName)), AppStatus.ACTIVE);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ecabot.conversation.inventory;
+
+import dev.ecabot.testing.Person;
+import dev.ecabot.testing.TestBot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code audit [api-name]}: who did what when, readable, never a secret value. */
+class AuditConversationTest {
+
+    private final TestBot bot = DemoOrgApps.bot();
+    private final Person alice = bot.chat().as("alice");
+    private final Person bob = bot.chat().as("bob");
+
+    @AfterEach
+    void close() {
+        bot.close();
+    }
+
+    @Test
+    void anAppsTrailSaysWhoDidWhatAndWhenWithoutTheSecret() {
+        DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
+        alice.revealsSecret();
+        String secret = alice.revealed().get(0).secret().reveal();
+
+        String trail = bob.says("audit Vonage_Prod").text();
+
+        assertThat(trail).contains("Audit trail of Vonage_Prod in demo, oldest first:",
+                "2026-03-02 10:12 UTC: reveal by test:alice: credentials revealed to the requester (values not recorded)");
+        assertThat(trail).doesNotContain(secret);
+        assertThat(bob.says("audit").text()).contains("audit events, newest first", "[Vonage_Prod in demo]");
+    }
+
+    @Test
+    void requestersMayNotReadTheTrailAndUnknownAppsAreNamed() {
+        assertThat(alice.says("audit").text()).contains("You may not run `audit`");
+        assertThat(bob.says("audit").text()).contains("The audit trail is empty");
+        assertThat(bob.says("audit Nope_App").text()).contains("No app called Nope_App");
+    }
+}

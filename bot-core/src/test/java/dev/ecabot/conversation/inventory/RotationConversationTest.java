@@ -1,0 +1,88 @@
+package dev.ecabot.conversation.inventory;
+
+import dev.ecabot.conversation.message.RevealOffer;
+import dev.ecabot.conversation.message.SecretReveal;
+import dev.ecabot.inventory.InventoryApp;
+import dev.ecabot.inventory.InventoryAppRepository;
+import dev.ecabot.reminders.Reminder;
+import dev.ecabot.reminders.ReminderKind;
+import dev.ecabot.testing.Person;
+import dev.ecabot.testing.TestBot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code rotate} and {@code revoke-old} against the emulated demo org. */
+class RotationConversationTest {
+
+    private final TestBot bot = DemoOrgApps.bot();
+    private final Person admin = bot.chat().as("admin");
+    private final Person alice = bot.chat().as("alice");
+
+    @AfterEach
+    void close() {
+        bot.close();
+    }
+
+    @Test
+    void rotationOffersTheNewPairOnceRemindsAboutTheOldOneAndUpdatesTheKey() {
+        InventoryApp before = DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
+
+        admin.says("rotate Vonage_Prod");
+        String told = admin.awaits("Rotated Vonage_Prod").text();
+        InventoryApp after = new InventoryAppRepository(bot.database().dataSource()).find("demo", "Vonage_Prod").orElseThrow();
+
+        assertThat(after.consumerKey()).isNotEqualTo(before.consumerKey());
+        assertThat(told).contains("the new consumer key is " + after.consumerKey(),
+                "The old pair keeps working until 2026-04-01 10:12 UTC; I will remind you 3 days before",
+                "say \"revoke-old Vonage_Prod\"", "New consumer key and secret of Vonage_Prod: shown once, to you only");
+
+        String offerId = admin.everything().last(RevealOffer.class).offerId();
+        assertThat(alice.presses(RevealOffer.PROMPT_ID, offerId).text()).containsIgnoringCase("not");
+        admin.revealsSecret();
+        List<SecretReveal> revealed = admin.revealed();
+        assertThat(revealed).hasSize(1);
+        assertThat(revealed.get(0).note()).contains(after.consumerKey());
+        assertThat(admin.revealsSecret().text()).containsIgnoringCase("already");
+
+        List<Reminder> reminders = bot.reminders().forApp("demo", "Vonage_Prod").stream()
+                .filter(r -> r.kind() == ReminderKind.OLD_CREDENTIAL_EXPIRING).toList();
+        assertThat(reminders).singleElement().satisfies(r -> {
+            assertThat(r.dueAt()).isEqualTo(TestBot.START.plus(Duration.ofDays(27)));
+            assertThat(r.recipient().user().toString()).isEqualTo("test:admin");
+        });
+        String secret = revealed.get(0).secret().reveal();
+        assertThat(admin.says("audit Vonage_Prod").text()).contains("rotation by test:admin", after.consumerKey())
+                .doesNotContain(secret);
+        assertThat(bot.chat().entries().toString()).doesNotContain(secret);
+    }
+
+    @Test
+    void revokeOldStopsTheOldPairOnceAndCancelsItsReminder() {
+        DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
+        admin.says("rotate Vonage_Prod");
+        admin.awaits("Rotated Vonage_Prod");
+
+        admin.says("revoke-old vonage_prod");
+        assertThat(admin.awaits("Revoked the old credentials").text()).contains("only the new pair works now");
+        assertThat(bot.reminders().forApp("demo", "Vonage_Prod"))
+                .noneMatch(r -> r.kind() == ReminderKind.OLD_CREDENTIAL_EXPIRING);
+
+        admin.says("revoke-old Vonage_Prod");
+        assertThat(admin.awaits("has no old credentials still working").text()).contains("was not rotated, or the old pair");
+    }
+
+    @Test
+    void onlyAdminsRotateForNowAndUnknownAppsAreNamed() {
+        DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
+
+        assertThat(alice.says("rotate Vonage_Prod").text()).contains("Only a bot admin may run `rotate` for now");
+        assertThat(alice.says("revoke-old Vonage_Prod").text()).contains("Only a bot admin may run `revoke-old` for now");
+        assertThat(admin.says("rotate Vonage").text()).contains("No app called Vonage", "Did you mean Vonage_Prod?");
+        assertThat(admin.says("rotate").text()).contains("Say \"rotate <api-name>\"");
+    }
+}

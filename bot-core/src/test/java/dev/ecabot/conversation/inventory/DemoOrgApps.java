@@ -12,7 +12,10 @@ import dev.ecabot.salesforce.DeployProgressListener;
 import dev.ecabot.testing.Person;
 import dev.ecabot.testing.TestBot;
 
+import java.time.Duration;
 import java.util.List;
+
+import static org.awaitility.Awaitility.await;
 
 /** Test steps on the emulated demo org: make an app through the chat, or change one behind the bot's back. */
 final class DemoOrgApps {
@@ -29,7 +32,7 @@ final class DemoOrgApps {
         return TestBot.onTheDemoOrg(TestBot.Options.defaults().withRoles(ROLES).withReminders());
     }
 
-    /** Walks the Vonage playbook in demo as {@code person}, answering the label; returns the inventory row. */
+    /** Walks the Vonage playbook in demo as {@code person}, answering the label, to its end; returns the inventory row. */
     static InventoryApp vonageMadeBy(TestBot bot, Person person, String label) {
         person.says("I need a Vonage app in demo");
         person.says(label);
@@ -39,6 +42,8 @@ final class DemoOrgApps {
         person.confirms();
         String apiName = label.replace(' ', '_');
         person.awaits("Consumer key and secret of " + apiName);
+        // Provisioning ends by scheduling the app's follow-up reminders (at least the reveal offer's expiry).
+        await().atMost(Duration.ofSeconds(10)).until(() -> !bot.reminders().forApp("demo", apiName).isEmpty());
         return new InventoryAppRepository(bot.database().dataSource()).find("demo", apiName).orElseThrow();
     }
 

@@ -117,7 +117,11 @@ public final class ConversationEngine {
     }
 
     private void dispatch(ChatEvent event, ConversationKey key, Replies replies) {
-        Optional<ConversationState> state = store.find(key).flatMap(s -> expireIfIdle(s, replies));
+        Optional<ConversationState> stored = store.find(key);
+        Optional<ConversationState> state = stored.flatMap(s -> expireIfIdle(s, replies));
+        if (stored.isPresent() && state.isEmpty() && isAnswer(event)) {
+            return; // the answer belonged to the conversation that just expired: nothing more to do with it
+        }
         if (event instanceof ChatEvent.Command c) {
             runCommand(c.name(), c.arguments(), event, replies);
         } else if (event instanceof ChatEvent.Choice choice && RevealOffer.PROMPT_ID.equals(choice.promptId())) {
@@ -130,6 +134,15 @@ public final class ConversationEngine {
             replies.warn("That question belongs to a conversation that is over (finished, cancelled or expired). "
                     + "Say \"new\" to start again.");
         }
+    }
+
+    /** True for what only makes sense inside a conversation: a button, a form, a typed non-command. */
+    private boolean isAnswer(ChatEvent event) {
+        if (event instanceof ChatEvent.Command) return false;
+        if (event instanceof ChatEvent.Choice c && RevealOffer.PROMPT_ID.equals(c.promptId())) return false;
+        if (!(event instanceof ChatEvent.Text text)) return true;
+        String word = text.text().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        return commands.find(word.startsWith("/") ? word.substring(1) : word).isEmpty();
     }
 
     private void onText(ChatEvent.Text event, Optional<ConversationState> state, Replies replies) {

@@ -1,14 +1,16 @@
 package dev.ecabot.conversation;
 
 import dev.ecabot.access.AccessDecision;
+import dev.ecabot.access.AccessPolicy;
+import dev.ecabot.access.Action;
 import dev.ecabot.conversation.command.ChatCommand;
-import dev.ecabot.conversation.command.CommandAccess;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.command.builtin.DenyReasons;
 import dev.ecabot.conversation.dialogue.ApprovalFlow;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.message.ApprovalCard;
+import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.conversation.state.ConcurrentChangeException;
 import dev.ecabot.conversation.state.ConversationKey;
@@ -43,21 +45,22 @@ public final class ConversationEngine {
     private final ChatPort port;
     private final ConversationStore store;
     private final CommandRegistry commands;
-    private final CommandAccess access;
     private final NewAppDialogue dialogue;
     private final ApprovalFlow approvalFlow;
     private final EngineSettings settings;
+    private final AccessPolicy access;
     private final ReentrantLock[] stripes = new ReentrantLock[64];
 
-    public ConversationEngine(ChatPort port, ConversationStore store, CommandRegistry commands, CommandAccess access,
-                              NewAppDialogue dialogue, ApprovalFlow approvalFlow, EngineSettings settings) {
+    public ConversationEngine(ChatPort port, ConversationStore store, CommandRegistry commands,
+                              NewAppDialogue dialogue, AccessPolicy access, ApprovalFlow approvalFlow,
+                              EngineSettings settings) {
         this.port = Objects.requireNonNull(port, "port");
         this.store = Objects.requireNonNull(store, "store");
         this.commands = Objects.requireNonNull(commands, "commands");
-        this.access = Objects.requireNonNull(access, "access");
         this.dialogue = Objects.requireNonNull(dialogue, "dialogue");
         this.approvalFlow = Objects.requireNonNull(approvalFlow, "approvalFlow");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.access = Objects.requireNonNull(access, "access");
         for (int i = 0; i < stripes.length; i++) stripes[i] = new ReentrantLock();
     }
 
@@ -121,14 +124,18 @@ public final class ConversationEngine {
 
     /**
      * Expires approval requests nobody decided in time, telling each requester and closing the approvers' cards.
-     * Call it periodically (the app does, every minute). Returns how many expired.
+     * Call it periodically (the app does, every minute, on one node). Returns how many expired.
      */
     public int expireApprovals() {
         return approvalFlow.expireDue();
     }
 
     private void dispatch(ChatEvent event, ConversationKey key, Replies replies) {
-        Optional<ConversationState> state = store.find(key).flatMap(s -> expireIfIdle(s, replies));
+        Optional<ConversationState> stored = store.find(key);
+        Optional<ConversationState> state = stored.flatMap(s -> expireIfIdle(s, replies));
+        if (stored.isPresent() && state.isEmpty() && isAnswer(event)) {
+            return; // the answer belonged to the conversation that just expired: nothing more to do with it
+        }
         if (event instanceof ChatEvent.Command c) {
             runCommand(c.name(), c.arguments(), event, replies);
         } else if (event instanceof ChatEvent.Choice choice && RevealOffer.PROMPT_ID.equals(choice.promptId())) {
@@ -151,6 +158,17 @@ public final class ConversationEngine {
         }
     }
 
+    /** True for what only makes sense inside a conversation: a button, a form, a typed non-command. */
+    private boolean isAnswer(ChatEvent event) {
+        if (event instanceof ChatEvent.Command) return false;
+        if (event instanceof ChatEvent.Choice c && (RevealOffer.PROMPT_ID.equals(c.promptId())
+                || ApprovalCard.PROMPT_ID.equals(c.promptId()))) return false;
+        if (event instanceof ChatEvent.FormSubmission f && f.formId().startsWith(DenyReasons.FORM_PREFIX)) return false;
+        if (!(event instanceof ChatEvent.Text text)) return true;
+        String word = text.text().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        return commands.find(word.startsWith("/") ? word.substring(1) : word).isEmpty();
+    }
+
     private void onText(ChatEvent.Text event, Optional<ConversationState> state, Replies replies) {
         String text = event.text();
         String[] parts = text.split("\\s+", 2);
@@ -166,9 +184,7 @@ public final class ConversationEngine {
             runCommand(word, rest, event, replies);
         } else if (text.isEmpty()) {
             replies.say("Say \"help\" to see what I can do.");
-        } else if (!access.mayRun(event.user(), "new") && dialogue.namesVendorOrOrg(text)) {
-            replies.warn(access.check(event.user(), "new").message());
-        } else if (!dialogue.startFromFreeText(event, replies)) {
+        } else if (!dialogue.startFromFreeText(event, replies, () -> allowed(Action.NEW, event, replies))) {
             replies.say("I did not understand \"" + abbreviate(text) + "\". Say \"help\" to see what I can do, "
                     + "or name a vendor, e.g. \"I need a Vonage app in demo\".");
         }
@@ -180,12 +196,19 @@ public final class ConversationEngine {
             replies.warn("I do not know the command \"" + abbreviate(name) + "\". Say \"help\" for the list.");
             return;
         }
-        AccessDecision decision = access.check(event.user(), command.get().name());
-        if (!decision.allowed()) {
-            replies.warn(decision.message());
+        // Every command passes the one access filter; a command missing from the Action table is refused.
+        Optional<Action> action = Action.fromCommand(command.get().name());
+        if (action.isEmpty()) {
+            replies.warn("The command \"" + name + "\" has no access rule, so nobody may run it yet.");
             return;
         }
-        command.get().run(new CommandCall(event, arguments, replies));
+        if (allowed(action.get(), event, replies)) command.get().run(new CommandCall(event, arguments, replies));
+    }
+
+    private boolean allowed(Action action, ChatEvent event, Replies replies) {
+        AccessDecision decision = access.check(UserRefs.of(event.user()), action);
+        if (!decision.allowed()) replies.warn(decision.message());
+        return decision.allowed();
     }
 
     private Optional<ConversationState> expireIfIdle(ConversationState state, Replies replies) {

@@ -6,7 +6,6 @@ import dev.ecabot.approval.Approvals;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.conversation.approvals.ApprovalCards;
 import dev.ecabot.conversation.command.ChatCommand;
-import dev.ecabot.conversation.command.CommandAccess;
 import dev.ecabot.conversation.dialogue.ApprovalFlow;
 import dev.ecabot.conversation.reminders.FollowUpReminders;
 import dev.ecabot.reminders.ReminderPlans;
@@ -94,12 +93,9 @@ public final class EngineBuilder {
         return this;
     }
 
-    /**
-     * Who may run which command (roles from the configuration): every command passes this filter. Required: there is
-     * no safe default (the zero-config terminal passes {@code RolesConfig.localAdmin(user)}).
-     */
-    public EngineBuilder access(AccessPolicy access) {
-        this.access = Objects.requireNonNull(access, "access");
+    /** Who may run which command: the one access filter every command passes (help lists only those allowed). */
+    public EngineBuilder access(AccessPolicy policy) {
+        this.access = Objects.requireNonNull(policy, "access");
         return this;
     }
 
@@ -145,7 +141,7 @@ public final class EngineBuilder {
         require(orgs, "orgs");
         require(provisioner, "provisioner");
         require(revealOffers, "revealOffers");
-        require(access, "access (who may do what)");
+        require(access, "access");
         EngineSettings s = settings != null ? settings : EngineSettings.defaults();
         ConversationStore store = new ConversationStore(dataSource);
         FollowUpReminders followUps = reminders == null ? FollowUpReminders.none()
@@ -156,16 +152,15 @@ public final class EngineBuilder {
         ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, followUps, s);
         NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner,
                 ApprovalGate.policy(approvalPolicy, DemoOrgProvider.DEMO_ORG_NAME), approvalFlow, s.clock());
-        CommandAccess commandAccess = new CommandAccess(access);
         CommandRegistry commands = BuiltinCommands.registry(
                 new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,
-                        new InventoryAppRepository(dataSource), commandAccess, approvals, cards, approvalFlow,
+                        new InventoryAppRepository(dataSource), access, approvals, cards, approvalFlow,
                         followUps.reminders(), s), extraCommands);
         if (orgClients != null) {
             InventoryCommands.register(commands, AppOperations.create(dataSource, orgClients, revealOffers,
                     reminders, access, s.clock(), s.background()), orgs, s.clock());
         }
-        return new ConversationEngine(port, store, commands, commandAccess, dialogue, approvalFlow, s);
+        return new ConversationEngine(port, store, commands, dialogue, access, approvalFlow, s);
     }
 
     private static void require(Object part, String name) {

@@ -113,8 +113,17 @@ class ConversationStateTest {
         bot.clock().advance(Duration.ofMinutes(61));
 
         Transcript reply = alice.says("My app");
-        assertThat(reply.text()).contains("expired after 1 hour without an answer").contains("nothing was created");
+        assertThat(reply.text()).contains("expired after 1 hour without an answer").contains("nothing was created")
+                .doesNotContain("did not understand");
         assertThat(alice.says("status").text()).contains("No conversation in progress");
+    }
+
+    @Test
+    void aCommandAfterExpiryStillRuns() {
+        alice.says("new altify-mcp demo");
+        bot.clock().advance(Duration.ofHours(2));
+        Transcript reply = alice.says("new vonage demo");
+        assertThat(reply.text()).contains("expired").contains("Let's set up Vonage AI Studio in demo");
     }
 
     @Test

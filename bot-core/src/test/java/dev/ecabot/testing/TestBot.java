@@ -64,7 +64,7 @@ public final class TestBot implements AutoCloseable {
     /** Loaded once per test run: the shipped playbooks do not change between tests. */
     private static final PlaybookCatalog SHIPPED = PlaybookCatalog.load();
     private final PlaybookCatalog catalog = SHIPPED;
-    private final Options options;
+    private Options options;
     private final OrgClients orgClients;
     private final EmulatedOrgs emulated;
     private Reminders reminders;
@@ -152,6 +152,12 @@ public final class TestBot implements AutoCloseable {
                 new SalesforceClients(EmulatedOrgs.FAST), new ProvisioningRunStore(d.dataSource(), Clock.systemUTC()),
                 new InventoryAppRepository(d.dataSource()), SpecValidator.STANDARD, Clock.systemUTC())),
                 registry::names, emulated, options, OrgClients.of(registry, new SalesforceClients(EmulatedOrgs.FAST)), emulated);
+    }
+
+    /** The bot with these roles instead of the default (everyone in the test chat is a requester); restarts it. */
+    public TestBot withRoles(RolesConfig newRoles) {
+        this.options = options.withRoles(newRoles);
+        return restart();
     }
 
     /**

@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -91,20 +92,18 @@ public final class NewAppDialogue {
         begin(event, playbook, org, replies);
     }
 
-    /** Starts {@code new} when free text names a known vendor or org; false when it names neither. */
-    public boolean startFromFreeText(ChatEvent.Text event, Replies replies) {
+    /**
+     * Starts {@code new} when free text names a known vendor or org (and {@code mayStart} allows it, which
+     * answers the person itself when not); false when the text names neither.
+     */
+    public boolean startFromFreeText(ChatEvent.Text event, Replies replies, BooleanSupplier mayStart) {
         Optional<Playbook> playbook = namedIn(event.text());
         Optional<String> org = List.of(event.text().split("[^\\p{L}\\p{N}_-]+")).stream()
                 .map(orgs::find).flatMap(Optional::stream).findFirst();
         if (playbook.isEmpty() && org.isEmpty()) return false;
+        if (!mayStart.getAsBoolean()) return true;
         begin(event, playbook.orElse(null), org.orElse(null), replies);
         return true;
-    }
-
-    /** Whether free text names a known vendor or org (and so would start {@code new}). */
-    public boolean namesVendorOrOrg(String text) {
-        return namedIn(text).isPresent() || List.of(text.split("[^\\p{L}\\p{N}_-]+")).stream()
-                .map(orgs::find).anyMatch(Optional::isPresent);
     }
 
     /** Takes the answer to whatever {@code state} waits for: a typed text, a button or a form. */

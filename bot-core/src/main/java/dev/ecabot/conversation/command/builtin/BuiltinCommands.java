@@ -1,10 +1,10 @@
 package dev.ecabot.conversation.command.builtin;
 
+import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.EngineSettings;
 import dev.ecabot.conversation.approvals.ApprovalCards;
 import dev.ecabot.conversation.command.ChatCommand;
-import dev.ecabot.conversation.command.CommandAccess;
 import dev.ecabot.conversation.dialogue.ApprovalFlow;
 import dev.ecabot.reminders.Reminders;
 import dev.ecabot.conversation.command.CommandRegistry;
@@ -20,16 +20,16 @@ import java.util.Optional;
 
 /**
  * The one place commands are registered, in the order {@code help} lists them. To add a command (rotate, delete, audit,
- * export, sync): write one small {@link ChatCommand} class, add one line here, and give it a row in the access
- * table ({@code dev.ecabot.access.Action}: a command without one is refused to everyone); if it needs a new
- * service, add it to {@link Services}.
+ * export, sync): write one small {@link ChatCommand} class and add one line
+ * here, and give it a row in {@code access.Action} (the access table: a command without one is refused).
+ * If it needs a new service, add it to {@link Services}.
  */
 public final class BuiltinCommands {
 
     /** What the built-in commands work with. */
     public record Services(ConversationStore store, NewAppDialogue dialogue, PlaybookCatalog catalog,
                            OrgDirectory orgs, RevealOffers revealOffers, InventoryAppRepository inventory,
-                           CommandAccess access, Approvals approvals, ApprovalCards cards, ApprovalFlow approvalFlow,
+                           AccessPolicy access, Approvals approvals, ApprovalCards cards, ApprovalFlow approvalFlow,
                            Optional<Reminders> reminders, EngineSettings settings) { }
 
     private BuiltinCommands() {
@@ -49,7 +49,7 @@ public final class BuiltinCommands {
                 .register(new RevealCommand(s.revealOffers()))
                 .register(new ApproveCommand(s.approvals(), s.cards(), s.dialogue()))
                 .register(new DenyCommand(s.approvals(), s.approvalFlow()))
-                .register(new RemindersCommand(s.reminders(), s.access().policy(), s.settings()));
+                .register(new RemindersCommand(s.reminders(), s.access(), s.settings()));
         extra.forEach(registry::register);
         return registry;
     }

@@ -1,21 +1,27 @@
 package dev.ecabot.conversation.command.builtin;
 
+import dev.ecabot.access.AccessPolicy;
+import dev.ecabot.access.Action;
 import dev.ecabot.conversation.command.ChatCommand;
-import dev.ecabot.conversation.command.CommandAccess;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.command.CommandRegistry;
+import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.message.Fact;
 import dev.ecabot.conversation.message.Summary;
 
 import java.util.List;
+import java.util.Set;
 
-/** {@code help}: the commands this person may run (the access filter in dry run), one line each, on every platform. */
+/**
+ * {@code help}: what the bot can do for the person asking, one line per command they may run (the access filter
+ * in dry-run), the same on every platform.
+ */
 public final class HelpCommand implements ChatCommand {
 
     private final CommandRegistry registry;
-    private final CommandAccess access;
+    private final AccessPolicy access;
 
-    public HelpCommand(CommandRegistry registry, CommandAccess access) {
+    public HelpCommand(CommandRegistry registry, AccessPolicy access) {
         this.registry = registry;
         this.access = access;
     }
@@ -37,14 +43,16 @@ public final class HelpCommand implements ChatCommand {
 
     @Override
     public void run(CommandCall call) {
-        // Dry run of the access filter: each person sees only what they may run.
-        List<Fact> lines = registry.all().stream().filter(c -> access.mayRun(call.event().user(), c.name()))
+        Set<Action> allowed = access.allowedActions(UserRefs.of(call.event().user()));
+        List<Fact> lines = registry.all().stream()
+                .filter(c -> Action.fromCommand(c.name()).map(allowed::contains).orElse(false))
                 .map(c -> new Fact("", c.usage(), c.summary())).toList();
-        boolean mayAsk = access.mayRun(call.event().user(), "new");
-        List<String> notes = mayAsk
-                ? List.of("You can also just say what you need, e.g. \"I need a Vonage app in demo\".")
-                : List.of(access.check(call.event().user(), "new").message());
-        call.replies().send(new Summary("I set up Salesforce External Client Apps from vendor playbooks. Commands you "
-                + "may use:", lines, List.of(), notes));
+        if (lines.size() <= 1) {
+            call.replies().say("You have no role with this bot yet, so I can only show this help. Ask a bot admin to "
+                    + "add you (" + UserRefs.of(call.event().user()) + ") to the roles in ecabot.yaml.");
+            return;
+        }
+        call.replies().send(new Summary("I set up Salesforce External Client Apps from vendor playbooks. Commands:",
+                lines, List.of(), List.of("You can also just say what you need, e.g. \"I need a Vonage app in demo\".")));
     }
 }

@@ -88,7 +88,7 @@ public final class BotRuntime implements AutoCloseable {
             SalesforceClients clients = new SalesforceClients();   // one per process: each org's token cached once
             ProvisioningSaga saga = new ProvisioningSaga(orgs, clients,
                     new ProvisioningRunStore(db.dataSource(), clock), new InventoryAppRepository(db.dataSource()),
-                    SpecValidator.STANDARD, clock);
+                    SpecValidator.STANDARD, clock, new AuditTrail(db.dataSource()));
             AccessPolicy access = new AccessPolicy(config.roles(zeroConfigRoles));
             ApprovalPolicyConfig approvalPolicy = config.approvals();
             // Reminders share the bot's database (Quartz JDBC store); deliveries go out through the same port.

@@ -1,5 +1,6 @@
 package dev.ecabot.app;
 
+import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.config.ConfigLoader;
 import dev.ecabot.config.EcabotConfig;
 import dev.ecabot.inventory.InventoryAppRepository;
@@ -61,7 +62,7 @@ final class CliServices implements AutoCloseable {
     ProvisioningSaga saga() {
         Clock clock = Clock.systemUTC();
         return new ProvisioningSaga(orgs, clients, new ProvisioningRunStore(database().dataSource(), clock), inventory(),
-                SpecValidator.STANDARD, clock);
+                SpecValidator.STANDARD, clock, new AuditTrail(database().dataSource()));
     }
 
     @Override

@@ -4,6 +4,10 @@ import dev.ecabot.eca.EcaMetadataWriter;
 import dev.ecabot.eca.EcaSpec;
 import dev.ecabot.eca.MetadataFormat;
 import dev.ecabot.eca.RetrievedEca;
+import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.audit.AuditEvent;
+import dev.ecabot.audit.AuditKind;
+import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.inventory.AppStatus;
 import dev.ecabot.inventory.InventoryApp;
 import dev.ecabot.inventory.InventoryAppRepository;
@@ -45,9 +49,18 @@ public final class ProvisioningSaga {
     private final InventoryAppRepository inventory;
     private final SpecValidator validator;
     private final Clock clock;
+    private final AuditTrail audit;
 
+    /** A saga that leaves no audit trail (tools and tests); the bot uses the constructor taking an {@link AuditTrail}. */
     public ProvisioningSaga(OrgRegistry orgs, SalesforceClients clients, ProvisioningRunStore runs,
                             InventoryAppRepository inventory, SpecValidator validator, Clock clock) {
+        this(orgs, clients, runs, inventory, validator, clock, null);
+    }
+
+    /** A saga that records each app it creates in {@code audit} (kind PROVISIONING, actor the requester). */
+    public ProvisioningSaga(OrgRegistry orgs, SalesforceClients clients, ProvisioningRunStore runs,
+                            InventoryAppRepository inventory, SpecValidator validator, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.orgs = orgs;
         this.clients = clients;
         this.runs = runs;
@@ -112,6 +125,7 @@ public final class ProvisioningSaga {
         }
         emit(listener, id, Stage.RECORDING, "Recording " + apiName + " in the inventory...");
         InventoryApp app = inventory.save(inventoryRecord(request, run));
+        if (audit != null) audit.record(provisioned(app, run.reusedExisting()));
         runs.recorded(id);
         emit(listener, id, Stage.DONE, apiName + " is ready in org '" + org.name() + "'. Consumer key: " + app.consumerKey());
         return new ProvisioningResult(id, app, run.reusedExisting(), false);
@@ -174,6 +188,20 @@ public final class ProvisioningSaga {
         return new InventoryApp(null, run.org(), spec.apiName(), spec.app().label(), run.appId(), request.playbookId(), request.vendor(),
                 request.requester(), request.approver(), spec.app().contactEmail(), run.consumerKey(), clock.instant(),
                 SettingsJson.write(spec), AppStatus.ACTIVE);
+    }
+
+    private AuditEvent provisioned(InventoryApp app, boolean reused) {
+        ChatUserRef requester = null;
+        try {
+            requester = app.requester() == null ? null : ChatUserRef.parse(app.requester());
+        } catch (IllegalArgumentException notAChatUser) {
+            // a CLI run names its requester freely; the detail still says who
+        }
+        return AuditEvent.of(clock.instant(), AuditKind.PROVISIONING, requester, app.org(), app.apiName(),
+                (reused ? "existing app with the requested settings taken into the inventory" : "created in the org")
+                        + " from playbook " + app.playbookOrUnknown() + " for " + app.requester()
+                        + (app.approver() == null ? "" : ", approved by " + app.approver())
+                        + "; consumer key " + app.consumerKey());
     }
 
     private ProvisioningResult finished(ProvisioningRun run, ProvisioningListener listener) {

@@ -150,7 +150,8 @@ public final class TestBot implements AutoCloseable {
         Database db = Database.inMemory("bot-" + UUID.randomUUID());
         return new TestBot(db, d -> new SagaProvisioner(new ProvisioningSaga(registry,
                 new SalesforceClients(EmulatedOrgs.FAST), new ProvisioningRunStore(d.dataSource(), Clock.systemUTC()),
-                new InventoryAppRepository(d.dataSource()), SpecValidator.STANDARD, Clock.systemUTC())),
+                new InventoryAppRepository(d.dataSource()), SpecValidator.STANDARD, Clock.systemUTC(),
+                new AuditTrail(d.dataSource()))),
                 registry::names, emulated, options, OrgClients.of(registry, new SalesforceClients(EmulatedOrgs.FAST)), emulated);
     }
 

@@ -28,6 +28,7 @@ class AuditConversationTest {
         String trail = bob.says("audit Vonage_Prod").text();
 
         assertThat(trail).contains("Audit trail of Vonage_Prod in demo, oldest first:",
+                "provisioning by test:alice: created in the org from playbook vonage-ai-studio for test:alice; consumer key 3MVG9",
                 "2026-03-02 10:12 UTC: reveal by test:alice: credentials revealed to the requester (values not recorded)");
         assertThat(trail).doesNotContain(secret);
         assertThat(bob.says("audit").text()).contains("audit events, newest first", "[Vonage_Prod in demo]");

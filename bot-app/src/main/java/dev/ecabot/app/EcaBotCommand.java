@@ -18,6 +18,8 @@ import java.util.concurrent.Callable;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 EmulatorCommand.class,
+                ExportCliCommand.class,
+                InventoryCliCommand.class,
                 OrgsCommand.class,
                 PlaybooksCommand.class,
                 ProvisionCommand.class,

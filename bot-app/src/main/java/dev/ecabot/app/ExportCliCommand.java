@@ -1,0 +1,79 @@
+package dev.ecabot.app;
+
+import dev.ecabot.config.ConfigException;
+import dev.ecabot.inventory.InventoryApp;
+import dev.ecabot.inventory.InventoryExport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code ecabot export csv|json [--org ORG] [--output FILE]}: the inventory as a file (keys, never secrets). */
+@Command(name = "export", description = "Write the inventory as CSV or JSON (consumer keys, never secrets) to stdout or a file.")
+final class ExportCliCommand implements Callable<Integer> {
+
+    @ParentCommand
+    EcaBotCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "csv|json", description = "The format: ${COMPLETION-CANDIDATES}.",
+            converter = FormatConverter.class, completionCandidates = Formats.class)
+    InventoryExport.Format format;
+
+    @Option(names = "--org", description = "Only this org's apps.")
+    String org;
+
+    @Option(names = {"-o", "--output"}, description = "Write to this file instead of stdout.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (CliServices services = new CliServices(root.environment())) {
+            List<InventoryApp> apps = services.inventory().all().stream()
+                    .filter(a -> org == null || a.org().equalsIgnoreCase(org)).toList();
+            String content = InventoryExport.write(apps, format);
+            if (output == null) {
+                out.print(content);
+            } else {
+                Files.writeString(output, content);
+                out.println("Wrote " + apps.size() + " app" + (apps.size() == 1 ? "" : "s") + " to " + output);
+            }
+            out.flush();
+            return 0;
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("Could not write " + output + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** "csv" or "json", any case; anything else is refused with the choices (exit 2). */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<InventoryExport.Format> {
+        @Override
+        public InventoryExport.Format convert(String value) {
+            return InventoryExport.Format.named(value).orElseThrow(() ->
+                    new picocli.CommandLine.TypeConversionException("'" + value + "' is not a format; use csv or json"));
+        }
+    }
+
+    static final class Formats extends java.util.ArrayList<String> {
+        Formats() {
+            super(List.of("csv", "json"));
+        }
+    }
+}

@@ -53,6 +53,36 @@ class TerminalChatTest {
     }
 
     @Test
+    void theLocalAdminListsSyncsRotatesAuditsExportsAndDeletesTheAppInTheTerminal() {
+        String transcript = chat("""
+                new vonage demo
+                Vonage Prod
+                
+                ops@example.com
+                
+                1
+                inventory
+                sync demo
+                rotate Vonage_Prod
+                audit Vonage_Prod
+                export csv
+                delete Vonage_Prod
+                1
+                inventory demo
+                """);
+
+        assertThat(transcript)
+                .contains("1 app (say \"show <api-name>\" for details):", "Vonage_Prod: Vonage Prod | vonage-ai-studio (Vonage)")
+                .contains("Sync of demo: 1 app in the org; 0 imported, 0 drifted.", "The inventory and the org agree.")
+                .contains("Rotated Vonage_Prod: the new consumer key is 3MVG9")
+                .contains("New consumer key and secret of Vonage_Prod: shown once, to you only")
+                .contains("rotation by ", "provisioning by ")
+                .contains("--- ecabot-inventory-", "org,api_name,label,playbook,vendor,requester,approver,contact_email")
+                .contains("Delete Vonage Prod (Vonage_Prod) from demo?", "Deleted Vonage_Prod from demo.")
+                .contains("| deleted");
+    }
+
+    @Test
     void anInvalidAnswerIsAskedAgainAndSlashAsSwitchesWhoIsSpeaking() {
         String transcript = chat("""
                 new vonage demo

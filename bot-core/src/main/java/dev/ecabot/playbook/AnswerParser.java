@@ -53,12 +53,9 @@ final class AnswerParser {
         }
     }
 
-    /**
-     * Spaces to underscores, then the API name rules of seed 002 (see {@link ApiNames#deriveFrom}). Punctuation
-     * counts as a space first, as Setup's auto-filled API names do ("Alice's app" gives Alice_s_app, not Alices_app).
-     */
+    /** Spaces to underscores, then the API name rules of seed 002 (see {@link ApiNames#deriveFrom}). */
     static String deriveApiName(String label) {
-        return ApiNames.deriveFrom(label.replaceAll("[^\\p{L}\\p{N}_\\s]+", " "));
+        return ApiNames.deriveFrom(label);
     }
 
     private static Answer choice(Question q, String text) {

@@ -107,8 +107,13 @@ public final class PlaybookLoader {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();
-            problems.add(file.origin() + ": $: not valid YAML" + where + ": " + e.getOriginalMessage());
+            problems.add(file.origin() + ": $: not valid YAML" + where + ": " + oneLine(e.getOriginalMessage()));
             return Optional.empty();
         }
+    }
+
+    /** The parser's explanation without its indented source excerpts, on one line ("while parsing ...; expected ..."). */
+    private static String oneLine(String message) {
+        return String.join("; ", message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList());
     }
 }

@@ -225,7 +225,8 @@ class ProvisioningSagaTest {
         ProvisioningRequest request = request("r1", SampleSpecs.vonage("Vonage_Voice"));
         java.util.concurrent.CountDownLatch delivering = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        var first = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> saga.run(request, c -> {
+        var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+        var first = executor.submit(() -> saga.run(request, c -> {
             delivering.countDown();
             try {
                 release.await();
@@ -241,6 +242,7 @@ class ProvisioningSagaTest {
 
         release.countDown();
         assertThat(first.get(20, java.util.concurrent.TimeUnit.SECONDS).consumerKey()).isNotBlank();
+        executor.shutdown();
         assertThat(delivered).hasSize(1);
     }
 }

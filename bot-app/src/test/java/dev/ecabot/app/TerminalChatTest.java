@@ -100,6 +100,7 @@ class TerminalChatTest {
                 Voice bot for the support team
                 /as bob
                 approve
+                approve
                 /as alice
                 status
                 """, "--as", "alice");
@@ -107,7 +108,9 @@ class TerminalChatTest {
         assertThat(transcript)
                 .contains("Org demo needs 1 approval before I create this")
                 .contains("is waiting for approval (1 needed in org demo)")
-                .contains("[for bob]\nApproval needed (1 approval): create Vonage_Prod in org demo")
+                .contains("an approver sees the requests waiting for them by saying \"approve\"")
+                .contains("One request is waiting for you; here it is.")
+                .contains("Approval needed (1 approval): create Vonage_Prod in org demo")
                 .contains("Requested by: terminal:alice")
                 .contains("Reason: Voice bot for the support team")
                 .contains("Approved: request")

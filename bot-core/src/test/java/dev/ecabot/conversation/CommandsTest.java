@@ -49,7 +49,7 @@ class CommandsTest {
 
     @Test
     void commandWordsAreCaseInsensitive() {
-        assertThat(alice.says("HELP").text()).contains("Commands you may use:");
+        assertThat(alice.says("HELP").text()).contains("Commands:");
     }
 
     @Test

@@ -143,11 +143,15 @@ public final class TestBot implements AutoCloseable {
 
     /** {@link #onTheDemoOrg()} with these roles, approval policy and reminders. */
     public static TestBot onTheDemoOrg(Options options) {
+        return onTheDemoOrg(options, Database.inMemory("bot-" + UUID.randomUUID()));
+    }
+
+    /** {@link #onTheDemoOrg(Options)} on the given database (e.g. PostgreSQL), which the bot closes. */
+    public static TestBot onTheDemoOrg(Options options, Database db) {
         EmulatedOrgs emulated = EmulatedOrgs.start(Duration.ofMillis(50));
         Org demo = new Org(DemoOrgProvider.DEMO_ORG_NAME, OrgEnvironment.PRODUCTION, emulated.baseUrl(), "66.0",
                 SignInMethod.ClientCredentials.of(EmulatedOrgs.CLIENT_ID, Secret.of(EmulatedOrgs.CLIENT_SECRET)), true);
         OrgRegistry registry = OrgRegistry.of(EcabotConfig.empty(), Map.of(), () -> demo);
-        Database db = Database.inMemory("bot-" + UUID.randomUUID());
         return new TestBot(db, d -> new SagaProvisioner(new ProvisioningSaga(registry,
                 new SalesforceClients(EmulatedOrgs.FAST), new ProvisioningRunStore(d.dataSource(), Clock.systemUTC()),
                 new InventoryAppRepository(d.dataSource()), SpecValidator.STANDARD, Clock.systemUTC(),

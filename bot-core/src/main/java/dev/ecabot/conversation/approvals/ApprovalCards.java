@@ -68,6 +68,16 @@ public final class ApprovalCards {
         return places.size();
     }
 
+    /** What to tell a requester when {@link #post} reached nobody, and how to fix it. */
+    public String nobodyToldAdvice(String org) {
+        if (approvals.approversToTell(org).isEmpty()) {
+            return "No approver is configured for org " + org + ": ask a bot admin to list approvers (roles.approvers).";
+        }
+        return "The approvers of org " + org + " are configured as groups or a whole platform, so no card went to anyone "
+                + "in person: an approver sees the requests waiting for them by saying \"approve\". (A bot admin can add "
+                + "an approvers' channel: approvals.channel.)";
+    }
+
     /** Shows the card to one place (e.g. an approver who typed "approve" without having seen it). */
     public void show(ApprovalRequest request, ChatAddress to) {
         try {

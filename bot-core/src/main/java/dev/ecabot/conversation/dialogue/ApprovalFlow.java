@@ -75,10 +75,7 @@ public final class ApprovalFlow {
                 + "in org " + request.org() + "). I showed it to the approvers and will tell you here when they decide; "
                 + "nothing is created before that. It expires at " + HumanTime.fromNow(request.expiresAt(), now,
                 settings.displayZone()) + " if nobody decides. Say \"cancel\" to withdraw it.");
-        if (places == 0) {
-            replies.warn("No approver can be reached for org " + request.org() + ": ask a bot admin to list approvers "
-                    + "(roles.approvers) or an approvers' channel (approvals.channel).");
-        }
+        if (places == 0) replies.warn(cards.nobodyToldAdvice(request.org()));
     }
 
     /** The conversation waiting for request {@code requestId}, if it still exists. */

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code approve <request>} (or the card's Approve button, which also names the fingerprint the card showed): an
+ * {@code approve} alone shows the request waiting for you (when there is one); {@code approve <request>} (or the card's Approve button, which also names the fingerprint the card showed): an
  * approver's approval of exactly the request they were shown. Once all approvals are in, the app is created and its
  * requester told. Never the requester's own request; only approvers for the request's org.
  */
@@ -49,7 +49,18 @@ public final class ApproveCommand implements ChatCommand {
     public void run(CommandCall call) {
         List<String> words = call.words();
         ChatUserRef me = UserRefs.of(call.event().user());
-        if (words.isEmpty() || words.size() > 2) {
+        if (words.isEmpty()) {
+            List<ApprovalRequest> waiting = approvals.pendingFor(me);
+            if (waiting.size() == 1) {
+                call.replies().say("One request is waiting for you; here it is. Check it, then approve it.");
+                cards.show(waiting.get(0), call.replies().address());
+            } else {
+                call.replies().say("Say \"approve <request>\" with the request id from its approval card."
+                        + Pending.list(approvals, me));
+            }
+            return;
+        }
+        if (words.size() > 2) {
             call.replies().warn("Say \"approve <request>\" with the request id from its approval card."
                     + Pending.list(approvals, me));
             return;

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The inventory as a file for the teams that track ECAs: CSV (one row per app, RFC 4180 quoting, no settings)
- * or JSON (the same fields plus the settings each app was made with). Holds consumer keys, never a secret:
+ * The inventory as a file for the teams that track ECAs: CSV (one row per app, RFC 4180 quoting, no settings,
+ * formula-like cells made inert) or JSON (the same fields plus the settings each app was made with). Holds consumer keys, never a secret:
  * the inventory has none. Thread-safe.
  */
 public final class InventoryExport {
@@ -64,7 +64,11 @@ public final class InventoryExport {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         COLUMNS.forEach(schema::addColumn);
         List<Map<String, String>> rows = new ArrayList<>();
-        for (InventoryApp app : apps) rows.add(fields(app));
+        for (InventoryApp app : apps) {
+            Map<String, String> row = fields(app);
+            row.replaceAll((column, value) -> inertInSpreadsheets(value));
+            rows.add(row);
+        }
         try {
             return CSV.writer(schema.build()).writeValueAsString(rows);
         } catch (JsonProcessingException e) {
@@ -88,6 +92,15 @@ public final class InventoryExport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The inventory could not be written as JSON", e);
         }
+    }
+
+    /**
+     * A cell starting with =, +, -, @, tab or carriage return is run as a formula when the CSV is opened in a
+     * spreadsheet (CSV injection); labels come from chat, so such cells get a leading apostrophe (OWASP's advice).
+     */
+    static String inertInSpreadsheets(String value) {
+        if (value == null || value.isEmpty()) return value;
+        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     private static Map<String, String> fields(InventoryApp app) {

@@ -11,6 +11,9 @@ import dev.ecabot.testing.TestBot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,7 +32,7 @@ class RotationConversationTest {
     }
 
     @Test
-    void rotationOffersTheNewPairOnceRemindsAboutTheOldOneAndUpdatesTheKey() {
+    void rotationOffersTheNewPairOnceRemindsAboutTheOldOneAndUpdatesTheKey() throws Exception {
         InventoryApp before = DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
 
         admin.says("rotate Vonage_Prod");
@@ -59,6 +62,18 @@ class RotationConversationTest {
         assertThat(admin.says("audit Vonage_Prod").text()).contains("rotation by test:admin", after.consumerKey())
                 .doesNotContain(secret);
         assertThat(bot.chat().entries().toString()).doesNotContain(secret);
+        assertThat(wholeDatabase()).as("the new secret is nowhere in the database, the vault's ciphertext aside")
+                .doesNotContain(secret).contains(after.consumerKey());
+    }
+
+    /** Every row of every table, as H2's SCRIPT command writes it. */
+    private String wholeDatabase() throws Exception {
+        StringBuilder dump = new StringBuilder();
+        try (Connection c = bot.database().dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SCRIPT")) {
+            while (rs.next()) dump.append(rs.getString(1)).append('\n');
+        }
+        return dump.toString();
     }
 
     @Test

@@ -158,7 +158,7 @@ public final class EngineBuilder {
                         followUps.reminders(), s), extraCommands);
         if (orgClients != null) {
             InventoryCommands.register(commands, AppOperations.create(dataSource, orgClients, revealOffers,
-                    reminders, access, s.clock(), s.background()), orgs, s.clock());
+                    reminders, reminderPlans, access, s.clock(), s.background()), orgs, s.clock());
         }
         return new ConversationEngine(port, store, commands, dialogue, access, approvalFlow, s);
     }

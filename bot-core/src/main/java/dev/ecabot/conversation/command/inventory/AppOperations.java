@@ -25,17 +25,16 @@ public record AppOperations(InventoryAppRepository inventory, AuditTrail audit, 
                             CredentialRotation rotation, AppDeletion deletion, AccessGate gate, OrgWork work) {
 
     /**
-     * Assembles the services on the bot's database, with the default reminder plans; {@code reminders} may be null
+     * Assembles the services on the bot's database, reminding as {@code plans} say; {@code reminders} may be null
      * (no scheduler: rotations then schedule no revoke reminder, deletions cancel none).
      */
     public static AppOperations create(DataSource db, OrgClients orgs, RevealOffers offers, Reminders reminders,
-                                       AccessPolicy access, Clock clock,
-                                       Executor background) {
+                                       ReminderPlans plans, AccessPolicy access, Clock clock, Executor background) {
         InventoryAppRepository inventory = new InventoryAppRepository(db);
         AuditTrail audit = new AuditTrail(db);
         return new AppOperations(inventory, audit, new InventorySync(orgs, inventory, audit, clock),
                 new CredentialRotation(orgs, inventory, new RotationStore(db), offers, reminders,
-                        ReminderPlans.defaults(), audit, clock),
+                        plans, audit, clock),
                 new AppDeletion(orgs, inventory, reminders, audit, clock), new AccessGate(access),
                 new OrgWork(background));
     }

@@ -85,12 +85,13 @@ public final class ApprovalFlow {
 
     /** The requester cancels while approvers have not decided: withdraw the request and close its cards. */
     public void withdraw(ConversationState state, Replies replies) {
-        approvals.withdraw(state.pending(), UserRefs.of(state.user()));
-        approvals.find(state.pending()).ifPresent(r -> {
-            cards.close(r, ApprovalCard.Status.WITHDRAWN, state.user().displayName(), settings.clock().instant(),
-                    "withdrawn by the requester");
-            followUps.approvalClosed(r);
-        });
+        if (approvals.withdraw(state.pending(), UserRefs.of(state.user()))) {
+            approvals.find(state.pending()).ifPresent(r -> {
+                cards.close(r, ApprovalCard.Status.WITHDRAWN, state.user().displayName(), settings.clock().instant(),
+                        "withdrawn by the requester");
+                followUps.approvalClosed(r);
+            });
+        }
         store.delete(state.key());
         replies.say("Withdrew request " + state.pending() + ". Nothing was created.");
     }

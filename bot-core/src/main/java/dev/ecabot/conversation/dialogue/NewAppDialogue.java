@@ -170,11 +170,13 @@ public final class NewAppDialogue {
     public void repeatPrompt(ConversationState state, Replies replies) {
         if (state.stage() == Stage.PROVISIONING || state.stage() == Stage.AWAITING_APPROVAL) return;
         if (state.stage() == Stage.GIVING_REASON) {
-            Playbook playbook = playbookOf(state).orElseThrow();
-            replies.send(ApprovalFlow.reasonPrompt(state.org(), approvals.approvalsNeeded(
-                    order(state, playbook, renderer.render(playbook, answersOf(playbook, state)).value().orElseThrow())),
-                    null));
-            return;
+            Optional<Playbook> playbook = playbookOf(state);
+            Optional<Rendering> rendered = playbook.flatMap(p -> renderer.render(p, answersOf(p, state)).value());
+            if (rendered.isPresent()) {
+                replies.send(ApprovalFlow.reasonPrompt(state.org(),
+                        approvals.approvalsNeeded(order(state, playbook.get(), rendered.get())), null));
+                return;
+            }
         }
         advance(state, replies, null);
     }

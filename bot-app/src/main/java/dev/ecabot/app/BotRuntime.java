@@ -63,7 +63,7 @@ public final class BotRuntime implements AutoCloseable {
      */
     public static BotRuntime start(ChatPort port, ExecutorService background, Path dataDir, Map<String, String> env,
                                    RolesConfig zeroConfigRoles) {
-        PlaybookCatalog playbooks = PlaybookCatalog.load();
+        PlaybookCatalog playbooks = PlaybookCatalog.load(env);
         EcabotConfig config = ConfigLoader.fromEnvironment(env);
         Database db = env.containsKey("ECABOT_DB_URL") ? Database.open(env.get("ECABOT_DB_URL"),
                 env.get("ECABOT_DB_USER"), env.get("ECABOT_DB_PASSWORD"))

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One integration's recipe for an External Client App: who it is for, the questions to ask (the common ones first),
@@ -59,9 +60,12 @@ public record Playbook(
         return questions.stream().filter(q -> q.isAsked(soFar)).toList();
     }
 
-    /** The first asked question without an answer yet; empty when the run has all it needs to ask. */
+    /**
+     * The first asked question not yet answered or skipped (see {@link Answers#skip}); empty when every question
+     * the answers call for is settled and the playbook can be rendered.
+     */
     public Optional<Question> nextQuestion(Answers soFar) {
-        return questions.stream().filter(q -> !soFar.has(q.id()) && q.isAsked(soFar)).findFirst();
+        return questions.stream().filter(q -> !soFar.isSettled(q.id()) && q.isAsked(soFar)).findFirst();
     }
 
     /** What to deliver given the answers: the playbook's delivery unless an override that holds changes it. */
@@ -100,11 +104,16 @@ public record Playbook(
                 }
                 continue;
             }
-            ParseResult parsed = q.parse(texts.get(q.id()), answers);
+            String text = texts.get(q.id());
+            if ((text == null || text.isBlank()) && q.defaultValue(answers).isEmpty() && !q.missingAnswerIsAProblem(answers)) {
+                if (text != null) answers = answers.skip(q.id());
+                continue;
+            }
+            ParseResult parsed = q.parse(text, answers);
             if (parsed.error().isPresent()) {
                 problems.add(Problem.fromParseError(q.id(), parsed.error().get()));
-            } else if (parsed.answer().isPresent()) {
-                answers = answers.with(q.id(), parsed.answer().get());
+            } else {
+                answers = answers.record(q.id(), parsed);
             }
         }
         return problems.isEmpty() ? Outcome.ok(answers) : Outcome.failed(problems);
@@ -120,7 +129,7 @@ public record Playbook(
         callbacks.add(template.values().get(TemplateSetting.CALLBACK_URLS));
         overrides.forEach(o -> callbacks.add(o.set().values().get(TemplateSetting.CALLBACK_URLS)));
         return callbacks.stream()
-                .flatMap(v -> v instanceof List<?> list ? list.stream() : java.util.stream.Stream.of(v))
+                .flatMap(v -> v instanceof List<?> list ? list.stream() : Stream.of(v))
                 .anyMatch(v -> v instanceof String url && !url.contains("${") && url.matches("[a-zA-Z][a-zA-Z0-9+.-]*:.*")
                         && !url.regionMatches(true, 0, "http", 0, 4));
     }

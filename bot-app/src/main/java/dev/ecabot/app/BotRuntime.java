@@ -2,20 +2,20 @@ package dev.ecabot.app;
 
 import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.access.RolesConfig;
+import dev.ecabot.approval.ApprovalPolicyConfig;
+import dev.ecabot.approval.Approvals;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.config.ConfigLoader;
 import dev.ecabot.config.EcabotConfig;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.ConversationEngine;
 import dev.ecabot.conversation.EngineSettings;
-import dev.ecabot.conversation.dialogue.ApprovalGate;
 import dev.ecabot.conversation.dialogue.SagaProvisioner;
 import dev.ecabot.inventory.InventoryAppRepository;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.provisioning.ProvisioningRunStore;
 import dev.ecabot.provisioning.ProvisioningSaga;
 import dev.ecabot.provisioning.SpecValidator;
-import dev.ecabot.salesforce.DemoOrgProvider;
 import dev.ecabot.salesforce.OrgRegistry;
 import dev.ecabot.salesforce.SalesforceClients;
 import dev.ecabot.store.Database;
@@ -78,6 +78,8 @@ public final class BotRuntime implements AutoCloseable {
             ProvisioningSaga saga = new ProvisioningSaga(orgs, new SalesforceClients(),
                     new ProvisioningRunStore(db.dataSource(), clock), new InventoryAppRepository(db.dataSource()),
                     SpecValidator.STANDARD, clock);
+            AccessPolicy access = new AccessPolicy(config.section("roles").map(RolesConfig::fromJson)
+                    .orElse(zeroConfigRoles));
             ConversationEngine engine = ConversationEngine.builder()
                     .port(port)
                     .dataSource(db.dataSource())
@@ -85,8 +87,10 @@ public final class BotRuntime implements AutoCloseable {
                     .orgs(orgs::names)
                     .provisioner(new SagaProvisioner(saga))
                     .revealOffers(offers)
-                    .approvals(ApprovalGate.demoOnly(DemoOrgProvider.DEMO_ORG_NAME))
-                    .access(new AccessPolicy(config.section("roles").map(RolesConfig::fromJson).orElse(zeroConfigRoles)))
+                    .access(access)
+                    .approvals(new Approvals(db.dataSource(), config.section("approvals")
+                            .map(ApprovalPolicyConfig::fromJson).orElse(ApprovalPolicyConfig.zeroConfig()), access,
+                            new AuditTrail(db.dataSource()), clock))
                     .settings(EngineSettings.builder().clock(clock).background(background).build())
                     .build();
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {

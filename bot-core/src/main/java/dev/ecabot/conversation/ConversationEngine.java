@@ -3,10 +3,14 @@ package dev.ecabot.conversation;
 import dev.ecabot.access.AccessDecision;
 import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.access.Action;
+import dev.ecabot.approval.ApprovalRequest;
+import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.command.CommandRegistry;
+import dev.ecabot.conversation.dialogue.ApprovalCards;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
+import dev.ecabot.conversation.message.Confirmation;
 import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.conversation.state.ConcurrentChangeException;
@@ -45,16 +49,19 @@ public final class ConversationEngine {
     private final NewAppDialogue dialogue;
     private final EngineSettings settings;
     private final AccessPolicy access;
+    private final Approvals approvals;
     private final ReentrantLock[] stripes = new ReentrantLock[64];
 
     public ConversationEngine(ChatPort port, ConversationStore store, CommandRegistry commands,
-                              NewAppDialogue dialogue, AccessPolicy access, EngineSettings settings) {
+                              NewAppDialogue dialogue, AccessPolicy access, Approvals approvals,
+                              EngineSettings settings) {
         this.port = Objects.requireNonNull(port, "port");
         this.store = Objects.requireNonNull(store, "store");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.dialogue = Objects.requireNonNull(dialogue, "dialogue");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.access = Objects.requireNonNull(access, "access");
+        this.approvals = Objects.requireNonNull(approvals, "approvals");
         for (int i = 0; i < stripes.length; i++) stripes[i] = new ReentrantLock();
     }
 
@@ -86,7 +93,8 @@ public final class ConversationEngine {
     }
 
     /**
-     * Ends conversations left unanswered for longer than the idle timeout, telling each person so.
+     * Ends conversations left unanswered for longer than the idle timeout, and requests nobody approved in time,
+     * telling each person so.
      * Call it periodically (the app does, every minute); {@link #handle} also checks on each message.
      * Returns how many expired.
      */
@@ -98,6 +106,10 @@ public final class ConversationEngine {
                 new Replies(port, new ChatAddress(state.user(), state.place())).warn(expiryText(state));
                 expired++;
             }
+        }
+        for (ApprovalRequest request : approvals.expireDue()) {
+            dialogue.closedWithoutApproval(request, "expired before enough approvers decided.", port);
+            expired++;
         }
         return expired;
     }
@@ -128,7 +140,16 @@ public final class ConversationEngine {
             runCommand("reveal", choice.value(), event, replies);
         } else if (event instanceof ChatEvent.Text text) {
             onText(text, state, replies);
-        } else if (state.isPresent() && state.get().stage() != Stage.PROVISIONING) {
+        } else if (event instanceof ChatEvent.Choice choice && choice.promptId().startsWith(ApprovalCards.PREFIX)) {
+            ApprovalCards.Card card = ApprovalCards.parse(choice.promptId());
+            if (Confirmation.CONFIRM.equals(choice.value())) runCommand("approve", card.requestId() + " "
+                    + card.fingerprint(), event, replies);
+            else runCommand("deny", card.requestId(), event, replies);
+        } else if (event instanceof ChatEvent.FormSubmission form && form.formId().startsWith(ApprovalCards.DENY_PREFIX)) {
+            String reason = form.values().getOrDefault(ApprovalCards.REASON_FIELD, "");
+            runCommand("deny", form.formId().substring(ApprovalCards.DENY_PREFIX.length()) + " " + reason, event,
+                    replies);
+        } else if (state.isPresent() && state.get().stage().waitsForThePerson()) {
             dialogue.answer(state.get(), event, replies);
         } else {
             replies.warn("That question belongs to a conversation that is over (finished, cancelled or expired). "
@@ -151,7 +172,7 @@ public final class ConversationEngine {
         String word = parts[0].toLowerCase(Locale.ROOT);
         if (word.startsWith("/")) word = word.substring(1);
         String rest = parts.length > 1 ? parts[1] : "";
-        boolean waitingForAnswer = state.isPresent() && state.get().stage() != Stage.PROVISIONING;
+        boolean waitingForAnswer = state.isPresent() && state.get().stage().waitsForThePerson();
         boolean control = CONTROL_WORDS.contains(word) && rest.isEmpty() || parts[0].startsWith("/");
         if (waitingForAnswer && !control) {
             dialogue.answer(state.get(), event, replies);
@@ -188,7 +209,7 @@ public final class ConversationEngine {
 
     private Optional<ConversationState> expireIfIdle(ConversationState state, Replies replies) {
         Instant now = settings.clock().instant();
-        boolean idle = state.stage() != Stage.PROVISIONING
+        boolean idle = state.stage().waitsForThePerson()
                 && !state.updatedAt().plus(settings.idleTimeout()).isAfter(now);
         if (!idle) return Optional.of(state);
         if (store.deleteIfUnchanged(state)) replies.warn(expiryText(state));

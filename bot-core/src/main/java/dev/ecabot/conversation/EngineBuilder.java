@@ -5,7 +5,7 @@ import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.command.builtin.BuiltinCommands;
 import dev.ecabot.conversation.dialogue.AppProvisioner;
-import dev.ecabot.conversation.dialogue.ApprovalGate;
+import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
 import dev.ecabot.conversation.dialogue.ProvisioningRunner;
@@ -35,7 +35,7 @@ public final class EngineBuilder {
     private RevealOffers revealOffers;
     private EngineSettings settings;
     private AccessPolicy access;
-    private ApprovalGate approvals = ApprovalGate.demoOnly("demo");
+    private Approvals approvals;
     private final List<ChatCommand> extraCommands = new ArrayList<>();
 
     EngineBuilder() {
@@ -83,9 +83,9 @@ public final class EngineBuilder {
         return this;
     }
 
-    /** Who must approve what before it is created; default {@link ApprovalGate#demoOnly(String)} for "demo". */
-    public EngineBuilder approvals(ApprovalGate gate) {
-        this.approvals = Objects.requireNonNull(gate, "approvals");
+    /** Approval requests and their policy: who must approve what before it is created. */
+    public EngineBuilder approvals(Approvals approvals) {
+        this.approvals = Objects.requireNonNull(approvals, "approvals");
         return this;
     }
 
@@ -103,6 +103,7 @@ public final class EngineBuilder {
         require(provisioner, "provisioner");
         require(revealOffers, "revealOffers");
         require(access, "access");
+        require(approvals, "approvals");
         EngineSettings s = settings != null ? settings : EngineSettings.defaults();
         ConversationStore store = new ConversationStore(dataSource);
         ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, s);
@@ -110,8 +111,8 @@ public final class EngineBuilder {
                 s.clock());
         CommandRegistry commands = BuiltinCommands.registry(
                 new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,
-                        new InventoryAppRepository(dataSource), access), extraCommands);
-        return new ConversationEngine(port, store, commands, dialogue, access, s);
+                        new InventoryAppRepository(dataSource), access, approvals), extraCommands);
+        return new ConversationEngine(port, store, commands, dialogue, access, approvals, s);
     }
 
     private static void require(Object part, String name) {

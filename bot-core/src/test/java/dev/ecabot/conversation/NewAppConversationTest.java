@@ -141,13 +141,6 @@ class NewAppConversationTest {
     }
 
     @Test
-    void aPlaybookNeedingApprovalIsNotCreatedUnapprovedOutsideTheDemoOrg() {
-        walkAltifyToTheSummary(alice, "prod");
-        assertThat(alice.confirms().text()).contains("needs an approval").contains("Nothing was created");
-        assertThat(provisioner.orders).isEmpty();
-    }
-
-    @Test
     void theRevealOfferNeverCarriesTheSecret() {
         walkAltifyToTheSummary(alice, "demo");
         alice.confirms();

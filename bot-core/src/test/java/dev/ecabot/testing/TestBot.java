@@ -3,6 +3,8 @@ package dev.ecabot.testing;
 import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.access.Grantee;
 import dev.ecabot.access.RolesConfig;
+import dev.ecabot.approval.ApprovalPolicyConfig;
+import dev.ecabot.approval.Approvals;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.conversation.ConversationEngine;
 import dev.ecabot.conversation.EngineSettings;
@@ -38,7 +40,7 @@ import java.util.concurrent.Executors;
 
 /**
  * The whole bot behind a {@link TestChat}: the real engine, the shipped playbooks, an in-memory database, the
- * vault's reveal offers, a hand-moved clock (starting 2026-03-02 10:12 UTC) and the provisioner the test gives
+ * vault's reveal offers, approvals (the demo org needs none, any other org one, from victor), a hand-moved clock (starting 2026-03-02 10:12 UTC) and the provisioner the test gives
  * (the emulator-backed saga of {@link #onTheDemoOrg()}, or a recording double). {@link #restart()} builds a fresh engine on the same
  * database, as a restarted bot would be.
  */
@@ -57,7 +59,9 @@ public final class TestBot implements AutoCloseable {
     /** Loaded once per test run: the shipped playbooks do not change between tests. */
     private static final PlaybookCatalog SHIPPED = PlaybookCatalog.load();
     private final PlaybookCatalog catalog = SHIPPED;
-    private RolesConfig roles = new RolesConfig(List.of(Grantee.parse(TestChat.PLATFORM + ":*")), List.of(), List.of());
+    /** Everyone in the test chat may ask; victor approves. */
+    private RolesConfig roles = new RolesConfig(List.of(Grantee.parse(TestChat.PLATFORM + ":*")),
+            List.of(Grantee.parse(TestChat.PLATFORM + ":victor")), List.of());
     private ConversationEngine engine;
 
     public TestBot(AppProvisioner provisioner, List<String> orgNames) {
@@ -95,7 +99,7 @@ public final class TestBot implements AutoCloseable {
                 registry::names, emulated);
     }
 
-    /** The bot with these roles instead of the default (everyone in the test chat is a requester). */
+    /** The bot with these roles instead of the default (everyone in the test chat asks, victor approves). */
     public TestBot withRoles(RolesConfig newRoles) {
         this.roles = newRoles;
         return restart();
@@ -137,6 +141,8 @@ public final class TestBot implements AutoCloseable {
                 .revealOffers(new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()), clock,
                         RevealOffers.DEFAULT_WINDOW))
                 .access(new AccessPolicy(roles))
+                .approvals(new Approvals(db.dataSource(), ApprovalPolicyConfig.zeroConfig(), new AccessPolicy(roles),
+                        new AuditTrail(db.dataSource()), clock))
                 .settings(EngineSettings.builder().clock(clock).displayZone(ZoneOffset.UTC)
                         .idleTimeout(Duration.ofHours(1)).background(background).build())
                 .build();

@@ -1,9 +1,19 @@
 package dev.ecabot.conversation.dialogue;
 
+import dev.ecabot.access.Grantee;
+import dev.ecabot.approval.ApprovalDraft;
+import dev.ecabot.approval.ApprovalPurpose;
+import dev.ecabot.approval.ApprovalRequest;
+import dev.ecabot.approval.Approvals;
+import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatEvent;
+import dev.ecabot.conversation.ChatPlace;
+import dev.ecabot.conversation.ChatPort;
+import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.conversation.Replies;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.ChoicePrompt;
+import dev.ecabot.conversation.message.Fact;
 import dev.ecabot.conversation.message.Option;
 import dev.ecabot.conversation.state.ConversationKey;
 import dev.ecabot.conversation.state.ConversationState;
@@ -21,6 +31,7 @@ import dev.ecabot.playbook.QuestionType;
 import dev.ecabot.playbook.Rendering;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,12 +59,12 @@ public final class NewAppDialogue {
     private final PlaybookRenderer renderer;
     private final OrgDirectory orgs;
     private final ProvisioningRunner runner;
-    private final ApprovalGate approvals;
+    private final Approvals approvals;
     private final RequestReader reader;
     private final Clock clock;
 
     public NewAppDialogue(ConversationStore store, PlaybookCatalog catalog, PlaybookRenderer renderer,
-                          OrgDirectory orgs, ProvisioningRunner runner, ApprovalGate approvals, Clock clock) {
+                          OrgDirectory orgs, ProvisioningRunner runner, Approvals approvals, Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.renderer = renderer;
@@ -97,6 +108,8 @@ public final class NewAppDialogue {
             case CONFIRMING -> confirm(state, raw.get(), replies);
             case PROVISIONING -> replies.say("Your app " + subject(state) + " is being created; I will post here "
                     + "when it is done.");
+            case AWAITING_APPROVAL -> replies.say("Your request " + state.pending() + " is waiting for approval; I "
+                    + "will create the app as soon as it is approved. Say \"cancel\" to withdraw it.");
         }
     }
 
@@ -119,6 +132,7 @@ public final class NewAppDialogue {
                     .orElse(state.pending());
             case CONFIRMING -> base + "; I am waiting for you to confirm the summary.";
             case PROVISIONING -> base + "; the app is being created now.";
+            case AWAITING_APPROVAL -> base + "; request " + state.pending() + " is waiting for approval.";
         };
     }
 
@@ -142,17 +156,17 @@ public final class NewAppDialogue {
 
     /** Shows the prompt the conversation waits for again (after {@code status}, a stale button, a restart). */
     public void repeatPrompt(ConversationState state, Replies replies) {
-        if (state.stage() == Stage.PROVISIONING) return;
-        advance(state, replies, null);
+        if (state.stage().waitsForThePerson()) advance(state, replies, null);
     }
 
     private void begin(ChatEvent event, Playbook playbook, String org, Replies replies) {
         ConversationKey key = ConversationKey.of(event);
         Optional<ConversationState> existing = store.find(key);
         if (existing.isPresent()) {
-            if (existing.get().stage() == Stage.PROVISIONING) {
-                replies.say("Your app " + subject(existing.get()) + " is still being created; I will post here when "
-                        + "it is done. Start another one after that (or in another thread).");
+            if (!existing.get().stage().waitsForThePerson()) {
+                replies.say("Your app " + subject(existing.get()) + " is still " + (existing.get().stage()
+                        == Stage.PROVISIONING ? "being created" : "waiting for approval") + "; I will post here when "
+                        + "it moves on. Start another one after that (or in another thread).");
             } else {
                 replies.warn("You already have a conversation in progress " + subject(existing.get())
                         + ". Answer its question, or say \"cancel\" first.");
@@ -236,15 +250,68 @@ public final class NewAppDialogue {
             return;
         }
         Rendering rendered = rendering.value().orElseThrow();
-        ProvisioningOrder order = order(state, playbook, rendered);
-        if (approvals.check(order, rendered.approvalRequired()) instanceof ApprovalGate.Decision.Refused refused) {
-            store.delete(state.key());
-            replies.error("I cannot create it: " + refused.reason() + " Nothing was created.");
+        ApprovalRequest request = approvals.submit(new ApprovalDraft(ApprovalPurpose.CREATE, state.org(),
+                playbook.id(), rendered.spec().apiName(), UserRefs.of(state.user()), reasonFor(playbook, state),
+                settingsOf(rendered)));
+        if (request.state() == ApprovalRequest.State.PENDING) {
+            store.save(state.withStage(Stage.AWAITING_APPROVAL, request.id()));
+            int told = tellApprovers(request, state, replies);
+            replies.say("Org " + state.org() + " needs " + request.requiredApprovals() + " approval"
+                    + (request.requiredApprovals() == 1 ? "" : "s") + " before I create this (request " + request.id()
+                    + "). " + (told > 0 ? "I asked " + told + " approver" + (told == 1 ? "" : "s") + "." :
+                    "Ask an approver to say \"approve " + request.id() + "\".")
+                    + " I will create it as soon as it is approved; say \"cancel\" to withdraw it.");
             return;
         }
+        provision(state, playbook, rendered, replies);
+    }
+
+    /** Approved (by {@code approver}): creates the app of the conversation waiting for {@code request}. */
+    public void approved(ApprovalRequest request, String approver, Replies approverReplies) {
+        Optional<ConversationState> waiting = store.awaitingApproval(request.id());
+        if (waiting.isEmpty()) return; // withdrawn or already handled
+        ConversationState state = waiting.get();
+        Replies requester = new Replies(approverReplies.port(), new ChatAddress(state.user(), state.place()));
+        Playbook playbook = playbookOf(state).orElse(null);
+        Outcome<Rendering> rendering = playbook == null ? null : renderer.render(playbook, answersOf(playbook, state));
+        if (rendering == null || !rendering.isOk()
+                || !settingsOf(rendering.value().orElseThrow()).equals(request.draft().settings())) {
+            store.delete(state.key());
+            requester.error("Request " + request.id() + " was approved, but its playbook changed since, so what "
+                    + "would be created is not what was approved. Nothing was created; say \"new\" to ask again.");
+            return;
+        }
+        requester.say("Request " + request.id() + " was approved by " + approver + ".");
+        provision(state, playbook, rendering.value().orElseThrow(), requester);
+    }
+
+    /** Denied or expired: tells the requester why and ends the conversation. */
+    public void closedWithoutApproval(ApprovalRequest request, String why, ChatPort port) {
+        Optional<ConversationState> waiting = store.awaitingApproval(request.id());
+        if (waiting.isEmpty()) return;
+        store.delete(waiting.get().key());
+        new Replies(port, new ChatAddress(waiting.get().user(), waiting.get().place()))
+                .warn("Request " + request.id() + " " + why + " Nothing was created.");
+    }
+
+    private void provision(ConversationState state, Playbook playbook, Rendering rendered, Replies replies) {
         ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
         replies.say("Creating it now; I will post progress here.");
-        runner.start(provisioning, playbook, rendered, order);
+        runner.start(provisioning, playbook, rendered, order(state, playbook, rendered));
+    }
+
+    /** Posts the approval card to every approver the policy names individually; returns how many. */
+    private int tellApprovers(ApprovalRequest request, ConversationState state, Replies replies) {
+        int told = 0;
+        for (Grantee g : approvals.approversToTell(request.org())) {
+            if (g.kind() != Grantee.Kind.USER || (g.platform().equals(state.user().platform())
+                    && g.id().equals(state.user().id()))) continue;
+            ChatUser approver = new ChatUser(g.platform(), g.id(), g.id(), null);
+            replies.port().post(new ChatAddress(approver, ChatPlace.directMessageTo(g.id())),
+                    ApprovalCards.card(request, state.user().displayName()));
+            told++;
+        }
+        return told;
     }
 
     /**
@@ -332,6 +399,21 @@ public final class NewAppDialogue {
         long asked = playbook.questions().stream().filter(x -> x.isAsked(answers)).count();
         String title = playbook.title() + ", question " + (state.answers().size() + 1) + " of " + asked;
         return QuestionPrompts.prompt(q, answers, orgs.names(), title, error);
+    }
+
+    /** What approvers read as the reason: the app's description when given, else what was asked for. */
+    private static String reasonFor(Playbook playbook, ConversationState state) {
+        String description = state.answers().getOrDefault("description", "");
+        return description.isBlank() ? state.user().displayName() + " asked in chat for " + playbook.title()
+                + " (no description given)" : description;
+    }
+
+    /** Every setting of the app, "section: label" to value: what the approval is bound to. */
+    private static Map<String, String> settingsOf(Rendering rendered) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("Request: delivery", rendered.delivery().yamlName());
+        for (Fact f : SpecFacts.of(rendered.spec())) settings.put(f.section() + ": " + f.label(), f.value());
+        return settings;
     }
 
     private static ProvisioningOrder order(ConversationState state, Playbook playbook, Rendering rendered) {

@@ -1,6 +1,7 @@
 package dev.ecabot.conversation.command.builtin;
 
 import dev.ecabot.access.AccessPolicy;
+import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
@@ -23,7 +24,7 @@ public final class BuiltinCommands {
     /** What the built-in commands work with. */
     public record Services(ConversationStore store, NewAppDialogue dialogue, PlaybookCatalog catalog,
                            OrgDirectory orgs, RevealOffers revealOffers, InventoryAppRepository inventory,
-                           AccessPolicy access) { }
+                           AccessPolicy access, Approvals approvals) { }
 
     private BuiltinCommands() {
     }
@@ -33,13 +34,15 @@ public final class BuiltinCommands {
         CommandRegistry registry = new CommandRegistry();
         registry.register(new HelpCommand(registry, s.access()))
                 .register(new NewCommand(s.dialogue()))
-                .register(new CancelCommand(s.store(), s.dialogue()))
+                .register(new CancelCommand(s.store(), s.dialogue(), s.approvals()))
                 .register(new StatusCommand(s.store(), s.dialogue()))
                 .register(new PlaybooksCommand(s.catalog()))
                 .register(new OrgsCommand(s.orgs()))
                 .register(new InventoryCommand(s.inventory(), s.orgs()))
                 .register(new ShowCommand(s.inventory()))
-                .register(new RevealCommand(s.revealOffers()));
+                .register(new RevealCommand(s.revealOffers()))
+                .register(new ApproveCommand(s.approvals(), s.dialogue()))
+                .register(new DenyCommand(s.approvals(), s.dialogue()));
         extra.forEach(registry::register);
         return registry;
     }

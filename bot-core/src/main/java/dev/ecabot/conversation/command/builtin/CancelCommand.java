@@ -1,6 +1,8 @@
 package dev.ecabot.conversation.command.builtin;
 
+import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.command.ChatCommand;
+import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.state.ConversationState;
@@ -14,10 +16,12 @@ public final class CancelCommand implements ChatCommand {
 
     private final ConversationStore store;
     private final NewAppDialogue dialogue;
+    private final Approvals approvals;
 
-    public CancelCommand(ConversationStore store, NewAppDialogue dialogue) {
+    public CancelCommand(ConversationStore store, NewAppDialogue dialogue, Approvals approvals) {
         this.store = store;
         this.dialogue = dialogue;
+        this.approvals = approvals;
     }
 
     @Override
@@ -43,6 +47,10 @@ public final class CancelCommand implements ChatCommand {
         } else if (state.get().stage() == Stage.PROVISIONING) {
             call.replies().warn("Too late to cancel: the app " + dialogue.subject(state.get())
                     + " is being created right now. I will tell you when it is done.");
+        } else if (state.get().stage() == Stage.AWAITING_APPROVAL) {
+            approvals.withdraw(state.get().pending(), UserRefs.of(call.event().user()));
+            store.delete(call.conversationKey());
+            call.replies().say("Withdrew request " + state.get().pending() + ". Nothing was created.");
         } else {
             store.delete(call.conversationKey());
             call.replies().say("Cancelled the conversation " + dialogue.subject(state.get())

@@ -80,7 +80,7 @@ public final class ApprovalFlow {
 
     /** The conversation waiting for request {@code requestId}, if it still exists. */
     public Optional<ConversationState> waitingFor(String requestId) {
-        return store.inStage(Stage.AWAITING_APPROVAL).stream().filter(s -> requestId.equals(s.pending())).findFirst();
+        return store.awaitingApproval(requestId);
     }
 
     /** The requester cancels while approvers have not decided: withdraw the request and close its cards. */

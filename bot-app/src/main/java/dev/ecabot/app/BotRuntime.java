@@ -92,8 +92,9 @@ public final class BotRuntime implements AutoCloseable {
             AccessPolicy access = new AccessPolicy(config.roles(zeroConfigRoles));
             ApprovalPolicyConfig approvalPolicy = config.approvals();
             // Reminders share the bot's database (Quartz JDBC store); deliveries go out through the same port.
-            reminders = Reminders.open(db, new ChatReminderDelivery(port, new Approvals(db.dataSource(), approvalPolicy,
-                    access, new AuditTrail(db.dataSource()), clock)), RemindersSettings.defaults());
+            Approvals approvals = new Approvals(db.dataSource(), approvalPolicy, access, new AuditTrail(db.dataSource()),
+                    clock);
+            reminders = Reminders.open(db, new ChatReminderDelivery(port, approvals), RemindersSettings.defaults());
             ConversationEngine engine = ConversationEngine.builder()
                     .port(port)
                     .dataSource(db.dataSource())
@@ -102,7 +103,7 @@ public final class BotRuntime implements AutoCloseable {
                     .provisioner(new SagaProvisioner(saga))
                     .revealOffers(offers)
                     .access(access)
-                    .approvalPolicy(approvalPolicy)
+                    .approvals(approvals)
                     .reminders(reminders, config.reminderPlans())
                     .orgClients(OrgClients.of(orgs, clients))
                     .settings(EngineSettings.builder().clock(clock).background(background).build())

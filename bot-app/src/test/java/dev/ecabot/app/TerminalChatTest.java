@@ -4,13 +4,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +25,7 @@ class TerminalChatTest {
     Path data;
 
     @Test
-    void aPipedScriptWalksVonageFromNewToTheOneTimeSecretOnTheDemoOrg() {
+    void aPipedScriptWalksVonageFromNewToTheOneTimeSecretOnTheDemoOrg() throws IOException {
         String transcript = chat("""
                 new vonage demo
                 Vonage Prod
@@ -50,6 +54,15 @@ class TerminalChatTest {
         assertThat(secret.find()).as("the secret is shown on the first reveal").isTrue();
         assertThat(transcript.indexOf(secret.group(1))).as("and shown once only")
                 .isEqualTo(transcript.lastIndexOf(secret.group(1)));
+        assertThat(filesUnder(data)).as("the database and key files").isNotEmpty()
+                .allSatisfy(file -> assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+                        .as(file.toString()).doesNotContain(secret.group(1)));
+    }
+
+    private static List<Path> filesUnder(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
     }
 
     @Test

@@ -15,12 +15,11 @@ public record ChatAddress(ChatUser user, ChatPlace place) {
     }
 
     /**
-     * The direct conversation between the bot and {@code user}, when the engine writes first: the place's channel id
-     * is the person's own user id (Slack: a U... id, which its port opens as a DM; Teams: the member id, which its
-     * port resolves to the personal chat).
+     * The direct conversation between the bot and {@code user}, when the engine writes first (approval cards,
+     * reminders): the place is {@link ChatPlace#directMessageTo}, which the adapter opens or finds.
      */
     public static ChatAddress directTo(ChatUser user) {
-        return new ChatAddress(user, ChatPlace.direct(user.id()));
+        return new ChatAddress(user, ChatPlace.directMessageTo(user.id()));
     }
 
     /** A channel (e.g. the approvers' channel): the "user" is the channel itself, named {@code #channelId}. */

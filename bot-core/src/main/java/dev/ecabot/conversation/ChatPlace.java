@@ -14,6 +14,17 @@ public record ChatPlace(String channelId, String threadKey) {
         threadKey = threadKey == null || threadKey.isBlank() ? null : threadKey;
     }
 
+    /** The prefix of {@link #directMessageTo}'s channel id. */
+    public static final String DIRECT_MESSAGE_PREFIX = "dm:";
+
+    /**
+     * The direct conversation with a person the bot has no channel id for yet (an approver to notify): the
+     * adapter opens or finds it (Slack conversations.open, a Teams 1:1 conversation).
+     */
+    public static ChatPlace directMessageTo(String userId) {
+        return new ChatPlace(DIRECT_MESSAGE_PREFIX + userId, null);
+    }
+
     /** A direct conversation (or a channel) without threads. */
     public static ChatPlace direct(String channelId) {
         return new ChatPlace(channelId, null);

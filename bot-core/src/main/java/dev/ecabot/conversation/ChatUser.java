@@ -21,6 +21,17 @@ public record ChatUser(String platform, String id, String displayName, String em
         return new ChatUser(platform, id, id, null);
     }
 
+    /** The same person: same platform and id (a changed display name or a missing email does not matter). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ChatUser other && platform.equals(other.platform) && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(platform, id);
+    }
+
     /** "platform:id", unique across platforms. */
     public String key() {
         return platform + ":" + id;

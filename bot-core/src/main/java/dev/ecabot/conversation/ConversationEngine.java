@@ -175,8 +175,7 @@ public final class ConversationEngine {
         String word = parts[0].toLowerCase(Locale.ROOT);
         if (word.startsWith("/")) word = word.substring(1);
         String rest = parts.length > 1 ? parts[1] : "";
-        boolean waitingForAnswer = state.isPresent() && state.get().stage() != Stage.PROVISIONING
-                && state.get().stage() != Stage.AWAITING_APPROVAL;
+        boolean waitingForAnswer = state.isPresent() && state.get().stage().waitsForThePerson();
         boolean control = CONTROL_WORDS.contains(word) && rest.isEmpty() || parts[0].startsWith("/");
         if (waitingForAnswer && !control) {
             dialogue.answer(state.get(), event, replies);
@@ -213,7 +212,7 @@ public final class ConversationEngine {
 
     private Optional<ConversationState> expireIfIdle(ConversationState state, Replies replies) {
         Instant now = settings.clock().instant();
-        boolean idle = state.stage() != Stage.PROVISIONING && state.stage() != Stage.AWAITING_APPROVAL
+        boolean idle = state.stage().waitsForThePerson()
                 && !state.updatedAt().plus(settings.idleTimeout()).isAfter(now);
         if (!idle) return Optional.of(state);
         if (store.deleteIfUnchanged(state)) replies.warn(expiryText(state));

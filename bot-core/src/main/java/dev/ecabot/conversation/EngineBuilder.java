@@ -1,9 +1,7 @@
 package dev.ecabot.conversation;
 
 import dev.ecabot.access.AccessPolicy;
-import dev.ecabot.approval.ApprovalPolicyConfig;
 import dev.ecabot.approval.Approvals;
-import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.conversation.approvals.ApprovalCards;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.dialogue.ApprovalFlow;
@@ -34,9 +32,9 @@ import java.util.Objects;
 
 /**
  * Assembles a {@link ConversationEngine} from what it talks to: the chat port, the database, the playbooks,
- * the orgs, provisioning, the vault's one-time secret offers and the access policy. Every part is required except
- * the settings (defaults: {@link EngineSettings#defaults()}), the approval policy (default: demo none, others one),
- * the reminder scheduler (default: none) and extra commands. Not thread-safe; build once.
+ * the orgs, provisioning, the vault's one-time secret offers, the access policy and approvals. Every part is required
+ * except the settings (defaults: {@link EngineSettings#defaults()}), the reminder scheduler (default: none) and extra
+ * commands. Not thread-safe; build once.
  */
 public final class EngineBuilder {
 
@@ -48,7 +46,7 @@ public final class EngineBuilder {
     private RevealOffers revealOffers;
     private EngineSettings settings;
     private AccessPolicy access;
-    private ApprovalPolicyConfig approvalPolicy = ApprovalPolicyConfig.zeroConfig();
+    private Approvals approvals;
     private Reminders reminders;
     private ReminderPlans reminderPlans = ReminderPlans.defaults();
     private final List<ChatCommand> extraCommands = new ArrayList<>();
@@ -100,12 +98,11 @@ public final class EngineBuilder {
     }
 
     /**
-     * How many approvals each org and playbook needs, who approves, and how long a request stays open; default
-     * {@link ApprovalPolicyConfig#zeroConfig()} (the demo org none, any other org one). The built-in demo org needs
-     * none unless the policy lists it.
+     * Approval requests and their policy (how many approvals each org and playbook needs, who approves, how long a
+     * request stays open). The built-in demo org needs none unless the policy lists it.
      */
-    public EngineBuilder approvalPolicy(ApprovalPolicyConfig policy) {
-        this.approvalPolicy = Objects.requireNonNull(policy, "approvalPolicy");
+    public EngineBuilder approvals(Approvals approvals) {
+        this.approvals = Objects.requireNonNull(approvals, "approvals");
         return this;
     }
 
@@ -142,16 +139,16 @@ public final class EngineBuilder {
         require(provisioner, "provisioner");
         require(revealOffers, "revealOffers");
         require(access, "access");
+        require(approvals, "approvals");
         EngineSettings s = settings != null ? settings : EngineSettings.defaults();
         ConversationStore store = new ConversationStore(dataSource);
         FollowUpReminders followUps = reminders == null ? FollowUpReminders.none()
                 : new FollowUpReminders(reminders, reminderPlans);
-        Approvals approvals = new Approvals(dataSource, approvalPolicy, access, new AuditTrail(dataSource), s.clock());
         ApprovalCards cards = new ApprovalCards(dataSource, port, approvals, s.clock());
         ApprovalFlow approvalFlow = new ApprovalFlow(store, approvals, cards, followUps, port, s);
         ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, followUps, s);
         NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner,
-                ApprovalGate.policy(approvalPolicy, DemoOrgProvider.DEMO_ORG_NAME), approvalFlow, s.clock());
+                ApprovalGate.policy(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME), approvalFlow, s.clock());
         CommandRegistry commands = BuiltinCommands.registry(
                 new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,
                         new InventoryAppRepository(dataSource), access, approvals, cards, approvalFlow,

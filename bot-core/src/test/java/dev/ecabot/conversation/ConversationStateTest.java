@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,6 +99,32 @@ class ConversationStateTest {
         assertThat(bob.everything().text()).doesNotContain("Alice_app_key");
         assertThat(provisioner.orders).extracting(o -> o.requester().id() + "=" + o.spec().app().contactEmail())
                 .containsExactlyInAnyOrder("alice=alice@example.com", "bob=bob@example.com");
+    }
+
+    @Test
+    void manyPeopleTalkingAtTheSameMomentEachGetTheirOwnApp() throws Exception {
+        List<String> names = List.of("ann", "ben", "cat", "dan", "eve", "fay");
+        ExecutorService people = Executors.newFixedThreadPool(names.size());
+        try {
+            List<Future<?>> walks = new ArrayList<>();
+            for (String name : names) {
+                walks.add(people.submit(() -> {
+                    Person p = bot.chat().as(name);
+                    p.says("new altify-mcp demo");
+                    p.says("App " + name);
+                    p.says("");
+                    p.says(name + "@example.com");
+                    p.says("");
+                    p.confirms();
+                    p.awaits("Consumer key: 3MVG9App_" + name + "_key");
+                }));
+            }
+            for (Future<?> walk : walks) walk.get(60, TimeUnit.SECONDS);
+        } finally {
+            people.shutdownNow();
+        }
+        assertThat(provisioner.orders).extracting(o -> o.requester().id() + "=" + o.spec().app().contactEmail())
+                .containsExactlyInAnyOrderElementsOf(names.stream().map(n -> n + "=" + n + "@example.com").toList());
     }
 
     @Test

@@ -192,9 +192,12 @@ public final class TestBot implements AutoCloseable {
     }
 
     private Reminders openReminders() {
-        Approvals approvals = new Approvals(db.dataSource(), options.approvals(), new AccessPolicy(options.roles()),
+        return Reminders.open(db, new ChatReminderDelivery(chat, approvals()), REMINDER_TIMING);
+    }
+
+    private Approvals approvals() {
+        return new Approvals(db.dataSource(), options.approvals(), new AccessPolicy(options.roles()),
                 new AuditTrail(db.dataSource()), clock);
-        return Reminders.open(db, new ChatReminderDelivery(chat, approvals), REMINDER_TIMING);
     }
 
     public TestChat chat() {
@@ -233,7 +236,7 @@ public final class TestBot implements AutoCloseable {
                 .revealOffers(new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()), clock,
                         RevealOffers.DEFAULT_WINDOW))
                 .access(new AccessPolicy(options.roles()))
-                .approvalPolicy(options.approvals());
+                .approvals(approvals());
         if (reminders != null) builder.reminders(reminders, ReminderPlans.defaults());
         if (orgClients != null) builder.orgClients(orgClients);
         return builder

@@ -88,12 +88,14 @@ public final class ApprovalCards {
         }
     }
 
-    /** The fingerprint of the card {@code user} was shown (their own, else one in the approvers' channel). */
+    /**
+     * The fingerprint of the card {@code user} was shown: their own, else any posted card of the request (an approver
+     * reached through the approvers' channel saw that one); empty when no card was ever posted.
+     */
     public Optional<String> fingerprintShownTo(String requestId, ChatUser user) {
         List<ApprovalCardStore.PostedCard> cards = store.of(requestId);
         return cards.stream().filter(c -> c.ref().address().user().key().equals(user.key())).findFirst()
-                .or(() -> cards.stream().filter(c -> c.ref().address().place().channelId()
-                        .equals(c.ref().address().user().id())).findFirst())
+                .or(() -> cards.stream().findFirst())
                 .map(ApprovalCardStore.PostedCard::fingerprint);
     }
 

@@ -21,16 +21,20 @@ final class ApprovalDrafts {
     private ApprovalDrafts() {
     }
 
+    /** Adds {@code value} under {@code key}, or "key (2)", "key (3)" when the key is taken. */
+    private static void put(Map<String, String> settings, String key, String value) {
+        String unique = key;
+        for (int n = 2; settings.containsKey(unique); n++) unique = key + " (" + n + ")";
+        settings.put(unique, value);
+    }
+
     static ApprovalDraft of(ConversationState state, Playbook playbook, Rendering rendering, String reason) {
         Map<String, String> settings = new LinkedHashMap<>();
         for (Fact f : AppSummaries.toConfirm(playbook, state.org(), rendering).summary().facts()) {
-            String key = f.section().isEmpty() ? f.label() : f.section() + ApprovalCards.SECTION_SEPARATOR + f.label();
-            String unique = key;
-            for (int n = 2; settings.containsKey(unique); n++) unique = key + " (" + n + ")";
-            settings.put(unique, f.value());
+            put(settings, f.section().isEmpty() ? f.label() : f.section() + ApprovalCards.SECTION_SEPARATOR + f.label(),
+                    f.value());
         }
-        for (String warning : rendering.warnings()) settings.put("Warning" + (settings.containsKey("Warning") ? " "
-                + settings.size() : ""), warning);
+        for (String warning : rendering.warnings()) put(settings, "Warning", warning);
         return new ApprovalDraft(ApprovalPurpose.CREATE, state.org(), playbook.id(), rendering.spec().apiName(),
                 UserRefs.of(state.user()), reason, settings);
     }

@@ -80,17 +80,18 @@ public final class ApprovalFlow {
 
     /** The conversation waiting for request {@code requestId}, if it still exists. */
     public Optional<ConversationState> waitingFor(String requestId) {
-        return store.inStage(Stage.AWAITING_APPROVAL).stream().filter(s -> requestId.equals(s.pending())).findFirst();
+        return store.awaitingApproval(requestId);
     }
 
     /** The requester cancels while approvers have not decided: withdraw the request and close its cards. */
     public void withdraw(ConversationState state, Replies replies) {
-        approvals.withdraw(state.pending(), UserRefs.of(state.user()));
-        approvals.find(state.pending()).ifPresent(r -> {
-            cards.close(r, ApprovalCard.Status.WITHDRAWN, state.user().displayName(), settings.clock().instant(),
-                    "withdrawn by the requester");
-            followUps.approvalClosed(r);
-        });
+        if (approvals.withdraw(state.pending(), UserRefs.of(state.user()))) {
+            approvals.find(state.pending()).ifPresent(r -> {
+                cards.close(r, ApprovalCard.Status.WITHDRAWN, state.user().displayName(), settings.clock().instant(),
+                        "withdrawn by the requester");
+                followUps.approvalClosed(r);
+            });
+        }
         store.delete(state.key());
         replies.say("Withdrew request " + state.pending() + ". Nothing was created.");
     }

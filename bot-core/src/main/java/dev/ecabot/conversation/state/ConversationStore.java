@@ -84,14 +84,14 @@ public final class ConversationStore {
         }
     }
 
-    /** Conversations not touched since {@code before}, oldest first, in a stage waiting for the person. */
+    /** Conversations not touched since {@code before}, oldest first, in a stage waiting for the person to answer. */
     public List<ConversationState> idleSince(Instant before) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM conversation_state "
-                     + "WHERE updated_at < ? AND stage <> ? AND stage <> ? ORDER BY updated_at")) {
+                     + "WHERE updated_at < ? AND stage NOT IN (?, ?) ORDER BY updated_at")) {
             ps.setTimestamp(1, Timestamp.from(before));
             ps.setString(2, Stage.PROVISIONING.name());
-            ps.setString(3, Stage.AWAITING_APPROVAL.name()); // waits for approvers, with its own expiry
+            ps.setString(3, Stage.AWAITING_APPROVAL.name());
             List<ConversationState> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) found.add(read(rs));
@@ -99,6 +99,21 @@ public final class ConversationStore {
             return found;
         } catch (SQLException e) {
             throw new IllegalStateException("could not list idle conversations", e);
+        }
+    }
+
+    /** The conversation waiting for approval request {@code requestId}, if any. */
+    public Optional<ConversationState> awaitingApproval(String requestId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM conversation_state "
+                     + "WHERE stage = ? AND pending = ?")) {
+            ps.setString(1, Stage.AWAITING_APPROVAL.name());
+            ps.setString(2, requestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not find the conversation of approval request " + requestId, e);
         }
     }
 

@@ -8,5 +8,10 @@ public enum Stage {
     /** The approval request (its id is the state's {@code pending}) waits for approvers; not an idle conversation. */
     AWAITING_APPROVAL,
     /** Confirmed: the app is being created in the background; the next messages only get a status. */
-    PROVISIONING
+    PROVISIONING;
+
+    /** True while the person is expected to answer (these stages expire when left idle). */
+    public boolean waitsForThePerson() {
+        return this != AWAITING_APPROVAL && this != PROVISIONING;
+    }
 }

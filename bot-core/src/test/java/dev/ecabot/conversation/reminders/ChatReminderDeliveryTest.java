@@ -48,7 +48,7 @@ class ChatReminderDeliveryTest {
         delivery.deliver(reminder(Recipient.requester(ChatUserRef.parse("test:alice")), "prod"), false);
         assertThat(chat.as("alice").everything().text()).isEqualTo("Reminder: Claude_MCP in prod should be usable now.");
         assertThat(chat.entries()).singleElement()
-                .satisfies(e -> assertThat(e.to().place().channelId()).as("the person's own DM").isEqualTo("alice"));
+                .satisfies(e -> assertThat(e.to().place().channelId()).as("the person's own DM").isEqualTo("dm:alice"));
     }
 
     @Test

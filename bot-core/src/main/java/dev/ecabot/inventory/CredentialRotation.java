@@ -8,9 +8,11 @@ import dev.ecabot.reminders.Recipient;
 import dev.ecabot.reminders.Reminder;
 import dev.ecabot.reminders.ReminderPlans;
 import dev.ecabot.reminders.Reminders;
+import dev.ecabot.salesforce.AppNotFoundException;
 import dev.ecabot.salesforce.OauthCredentialsApi;
 import dev.ecabot.salesforce.OrgClients;
 import dev.ecabot.salesforce.SalesforceClient;
+import dev.ecabot.salesforce.SalesforceException;
 import dev.ecabot.salesforce.StagedCredentials;
 import dev.ecabot.vault.ConsumerCredentials;
 import dev.ecabot.vault.RevealOffer;
@@ -59,7 +61,13 @@ public final class CredentialRotation {
             throw new IllegalArgumentException(app.apiName() + " in " + app.org() + " was deleted; there is nothing to rotate.");
         }
         SalesforceClient client = orgs.forOrg(app.org());
-        String appId = app.salesforceId() != null ? app.salesforceId() : client.apps().require(app.apiName()).id();
+        String appId;
+        try {
+            appId = client.apps().require(app.apiName()).id();   // the org's current id, and proof it still exists
+        } catch (AppNotFoundException gone) {
+            throw new SalesforceException(gone.getMessage() + " It may have been deleted outside the bot: say \"sync "
+                    + app.org() + "\" to compare the inventory with the org. Nothing was rotated.");
+        }
         OauthCredentialsApi credentials = client.credentials();
         StagedCredentials fresh = credentials.stage(appId);
         StagedCredentials previous;

@@ -3,6 +3,7 @@ package dev.ecabot.conversation.inventory;
 import dev.ecabot.conversation.message.Confirmation;
 import dev.ecabot.inventory.AppStatus;
 import dev.ecabot.inventory.InventoryAppRepository;
+import dev.ecabot.salesforce.DeployProgressListener;
 import dev.ecabot.testing.Person;
 import dev.ecabot.testing.TestBot;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +63,17 @@ class DeleteConversationTest {
         assertThat(alice.presses(asked.id(), Confirmation.CONFIRM).text()).contains("You may not run `delete`");
         assertThat(alice.says("delete Vonage_Prod confirm").text()).contains("You may not run `delete`");
         assertThat(bot.orgClients().forOrg("demo").apps().find("Vonage_Prod")).isPresent();
+    }
+
+    @Test
+    void anAppAlreadyGoneFromTheOrgIsStillMarkedDeleted() {
+        DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
+        bot.orgClients().forOrg("demo").deleteApp("Vonage_Prod", DeployProgressListener.NONE);
+
+        admin.says("delete Vonage_Prod confirm");
+
+        assertThat(admin.awaits("no longer had Vonage_Prod").text()).contains("demo no longer had Vonage_Prod; it is marked deleted.");
+        assertThat(inventory.find("demo", "Vonage_Prod").orElseThrow().status()).isEqualTo(AppStatus.DELETED);
     }
 
     @Test

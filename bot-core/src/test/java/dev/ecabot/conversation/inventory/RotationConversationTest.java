@@ -6,6 +6,7 @@ import dev.ecabot.inventory.InventoryApp;
 import dev.ecabot.inventory.InventoryAppRepository;
 import dev.ecabot.reminders.Reminder;
 import dev.ecabot.reminders.ReminderKind;
+import dev.ecabot.salesforce.DeployProgressListener;
 import dev.ecabot.testing.Person;
 import dev.ecabot.testing.TestBot;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +90,21 @@ class RotationConversationTest {
 
         admin.says("revoke-old Vonage_Prod");
         assertThat(admin.awaits("has no old credentials still working").text()).contains("was not rotated, or the old pair");
+    }
+
+    @Test
+    void rotatingAnAppDeletedOutsideTheBotSaysSoAndChangesNothing() {
+        InventoryApp before = DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
+        bot.orgClients().forOrg("demo").deleteApp("Vonage_Prod", DeployProgressListener.NONE);
+
+        admin.says("rotate Vonage_Prod");
+
+        assertThat(admin.awaits("Problem:").text()).contains("Org 'demo' has no External Client App named Vonage_Prod",
+                "say \"sync demo\"", "Nothing was rotated").doesNotContain("Rotated Vonage_Prod");
+        assertThat(new InventoryAppRepository(bot.database().dataSource()).find("demo", "Vonage_Prod").orElseThrow()
+                .consumerKey()).isEqualTo(before.consumerKey());
+        assertThat(bot.reminders().forApp("demo", "Vonage_Prod"))
+                .noneMatch(r -> r.kind() == ReminderKind.OLD_CREDENTIAL_EXPIRING);
     }
 
     @Test

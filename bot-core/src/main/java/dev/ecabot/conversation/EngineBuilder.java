@@ -139,7 +139,7 @@ public final class EngineBuilder {
         CommandRegistry commands = BuiltinCommands.registry(
                 new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,
                         new InventoryAppRepository(dataSource), access, approvals, cards, approvalFlow,
-                        followUps.reminders(), s), extraCommands);
+                        followUps, s), extraCommands);
         return new ConversationEngine(port, store, commands, dialogue, access, approvalFlow, s);
     }
 

@@ -160,7 +160,9 @@ public final class ConversationEngine {
     /** True for what only makes sense inside a conversation: a button, a form, a typed non-command. */
     private boolean isAnswer(ChatEvent event) {
         if (event instanceof ChatEvent.Command) return false;
-        if (event instanceof ChatEvent.Choice c && RevealOffer.PROMPT_ID.equals(c.promptId())) return false;
+        if (event instanceof ChatEvent.Choice c && (RevealOffer.PROMPT_ID.equals(c.promptId())
+                || c.promptId().startsWith(ApprovalCards.PREFIX))) return false;
+        if (event instanceof ChatEvent.FormSubmission f && f.formId().startsWith(ApprovalCards.DENY_PREFIX)) return false;
         if (!(event instanceof ChatEvent.Text text)) return true;
         String word = text.text().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
         return commands.find(word.startsWith("/") ? word.substring(1) : word).isEmpty();

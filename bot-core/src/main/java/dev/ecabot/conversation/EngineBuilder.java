@@ -152,7 +152,7 @@ public final class EngineBuilder {
         CommandRegistry commands = BuiltinCommands.registry(
                 new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,
                         new InventoryAppRepository(dataSource), access, approvals, cards, approvalFlow,
-                        followUps.reminders(), s), extraCommands);
+                        followUps, s), extraCommands);
         if (orgClients != null) {
             InventoryCommands.register(commands, AppOperations.create(dataSource, orgClients, revealOffers,
                     reminders, reminderPlans, access, s.clock(), s.background()), orgs, s.clock());

@@ -124,9 +124,14 @@ public record ReminderPlans(Duration refreshTokenLead, Duration oldCredentialLea
                         + request.requester() + ") expires at " + request.expiresAt() + " unless someone approves or denies it.");
     }
 
+    /** The id of {@link #revealExpiring}'s reminder for an offer, to cancel it once the secret is revealed. */
+    public static String revealExpiringId(String offerId) {
+        return "reveal-expiring:" + offerId;
+    }
+
     /** Tells the requester their credentials will be destroyed soon if not revealed. */
     public Reminder revealExpiring(RevealOffer offer) {
-        return new Reminder("reveal-expiring:" + offer.offerId(), ReminderKind.REVEAL_EXPIRING,
+        return new Reminder(revealExpiringId(offer.offerId()), ReminderKind.REVEAL_EXPIRING,
                 Recipient.requester(offer.requester()), offer.org(), offer.apiName(), offer.offerId(),
                 latest(offer.createdAt(), offer.expiresAt().minus(revealLead)),
                 "Your credentials for " + offer.apiName() + " in " + offer.org() + " are waiting: reveal them before "

@@ -179,6 +179,18 @@ class ApprovalConversationTest {
                 .isEqualTo(ApprovalCard.Status.APPROVED);
     }
 
+    @Test
+    void anApproversButtonsStillWorkWhenTheirOwnConversationHasJustExpired() {
+        request(alice, "Vonage Prod", "Voice bot");
+        ApprovalCard card = bob.everything().last(ApprovalCard.class);
+        bob.says("new vonage-ai-studio demo");
+        bot.clock().advance(Duration.ofHours(2));
+
+        Transcript pressed = bob.presses(ApprovalCard.PROMPT_ID, card.approveValue());
+        assertThat(pressed.text()).contains("expired after 1 hour").contains("Approved");
+        assertThat(alice.awaits("Consumer key: 3MVG9").text()).contains("was approved by Bob");
+    }
+
     private Transcript request(Person who, String appName, String reason) {
         Walks.toTheSummary(who, "vonage-ai-studio", "demo", Map.of("app_name", appName, "contact_email", "ops@example.com"));
         assertThat(who.confirms().text()).contains("Org demo needs 1 approval before I create this");

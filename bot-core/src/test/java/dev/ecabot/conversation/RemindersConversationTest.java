@@ -60,6 +60,9 @@ class RemindersConversationTest {
         assertThat(bot.chat().as("dave").says("reminders demo Claude_MCP").text())
                 .contains("Reminders scheduled for Claude_MCP in org demo", "App usable");
         assertThat(bot.chat().as("bob").says("reminders").text()).contains("No reminders are scheduled for you");
+        alice.revealsSecret();
+        assertThat(bot.reminders().forUser(ALICE)).as("revealed: no reminder to reveal").extracting(Reminder::kind)
+                .containsExactly(ReminderKind.APP_USABLE, ReminderKind.REFRESH_TOKEN_EXPIRING);
     }
 
     @Test

@@ -78,6 +78,16 @@ public final class FollowUpReminders {
         }
     }
 
+    /** The secret of {@code offerId} was revealed: no "reveal before it is destroyed" reminder any more. */
+    public void revealed(String offerId) {
+        if (reminders == null) return;
+        try {
+            reminders.cancel(ReminderPlans.revealExpiringId(offerId));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not cancel the reveal reminder of offer {}: {}", offerId, e.toString());
+        }
+    }
+
     private void schedule(Reminder reminder) {
         try {
             reminders.schedule(reminder);

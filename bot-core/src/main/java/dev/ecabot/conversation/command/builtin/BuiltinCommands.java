@@ -6,7 +6,7 @@ import dev.ecabot.conversation.EngineSettings;
 import dev.ecabot.conversation.approvals.ApprovalCards;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.dialogue.ApprovalFlow;
-import dev.ecabot.reminders.Reminders;
+import dev.ecabot.conversation.reminders.FollowUpReminders;
 import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
@@ -16,7 +16,6 @@ import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.vault.RevealOffers;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The one place commands are registered, in the order {@code help} lists them. To add a command (rotate, delete, audit,
@@ -30,7 +29,7 @@ public final class BuiltinCommands {
     public record Services(ConversationStore store, NewAppDialogue dialogue, PlaybookCatalog catalog,
                            OrgDirectory orgs, RevealOffers revealOffers, InventoryAppRepository inventory,
                            AccessPolicy access, Approvals approvals, ApprovalCards cards, ApprovalFlow approvalFlow,
-                           Optional<Reminders> reminders, EngineSettings settings) { }
+                           FollowUpReminders followUps, EngineSettings settings) { }
 
     private BuiltinCommands() {
     }
@@ -46,10 +45,10 @@ public final class BuiltinCommands {
                 .register(new OrgsCommand(s.orgs()))
                 .register(new InventoryCommand(s.inventory(), s.orgs()))
                 .register(new ShowCommand(s.inventory()))
-                .register(new RevealCommand(s.revealOffers()))
+                .register(new RevealCommand(s.revealOffers(), s.followUps()))
                 .register(new ApproveCommand(s.approvals(), s.cards(), s.dialogue()))
                 .register(new DenyCommand(s.approvals(), s.approvalFlow()))
-                .register(new RemindersCommand(s.reminders(), s.access(), s.settings()));
+                .register(new RemindersCommand(s.followUps().reminders(), s.access(), s.settings()));
         extra.forEach(registry::register);
         return registry;
     }

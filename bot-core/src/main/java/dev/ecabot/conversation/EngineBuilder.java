@@ -155,7 +155,7 @@ public final class EngineBuilder {
                         followUps, s), extraCommands);
         if (orgClients != null) {
             InventoryCommands.register(commands, AppOperations.create(dataSource, orgClients, revealOffers,
-                    reminders, reminderPlans, access, s.clock(), s.background()), orgs, s.clock());
+                    reminders, reminderPlans, s.clock(), s.background()), orgs, s.clock());
         }
         return new ConversationEngine(port, store, commands, dialogue, access, approvalFlow, s);
     }

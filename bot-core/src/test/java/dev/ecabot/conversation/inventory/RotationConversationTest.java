@@ -111,8 +111,8 @@ class RotationConversationTest {
     void onlyAdminsRotateForNowAndUnknownAppsAreNamed() {
         DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
 
-        assertThat(alice.says("rotate Vonage_Prod").text()).contains("Only a bot admin may run `rotate` for now");
-        assertThat(alice.says("revoke-old Vonage_Prod").text()).contains("Only a bot admin may run `revoke-old` for now");
+        assertThat(alice.says("rotate Vonage_Prod").text()).contains("You may not run `rotate`: it needs the admin role");
+        assertThat(alice.says("revoke-old Vonage_Prod").text()).contains("You may not run `revoke-old`: it needs the admin role");
         assertThat(admin.says("rotate Vonage").text()).contains("No app called Vonage", "Did you mean Vonage_Prod?");
         assertThat(admin.says("rotate").text()).contains("Say \"rotate <api-name>\"");
     }

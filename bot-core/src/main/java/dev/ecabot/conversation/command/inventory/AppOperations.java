@@ -1,6 +1,5 @@
 package dev.ecabot.conversation.command.inventory;
 
-import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.inventory.AppDeletion;
 import dev.ecabot.inventory.CredentialRotation;
@@ -18,24 +17,23 @@ import java.util.concurrent.Executor;
 
 /**
  * What the inventory commands work with beyond the engine's basics: the orgs' Salesforce clients (sync, rotate,
- * delete), reminders, the audit trail, the access policy that gates them, and where talking to an org runs.
- * Immutable.
+ * delete), reminders, the audit trail, and where talking to an org runs. Who may run them is the engine's one
+ * access filter (the Action table). Immutable.
  */
 public record AppOperations(InventoryAppRepository inventory, AuditTrail audit, InventorySync sync,
-                            CredentialRotation rotation, AppDeletion deletion, AccessGate gate, OrgWork work) {
+                            CredentialRotation rotation, AppDeletion deletion, OrgWork work) {
 
     /**
      * Assembles the services on the bot's database, reminding as {@code plans} say; {@code reminders} may be null
      * (no scheduler: rotations then schedule no revoke reminder, deletions cancel none).
      */
     public static AppOperations create(DataSource db, OrgClients orgs, RevealOffers offers, Reminders reminders,
-                                       ReminderPlans plans, AccessPolicy access, Clock clock, Executor background) {
+                                       ReminderPlans plans, Clock clock, Executor background) {
         InventoryAppRepository inventory = new InventoryAppRepository(db);
         AuditTrail audit = new AuditTrail(db);
         return new AppOperations(inventory, audit, new InventorySync(orgs, inventory, audit, clock),
                 new CredentialRotation(orgs, inventory, new RotationStore(db), offers, reminders,
                         plans, audit, clock),
-                new AppDeletion(orgs, inventory, reminders, audit, clock), new AccessGate(access),
-                new OrgWork(background));
+                new AppDeletion(orgs, inventory, reminders, audit, clock), new OrgWork(background));
     }
 }

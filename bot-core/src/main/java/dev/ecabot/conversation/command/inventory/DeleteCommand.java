@@ -1,6 +1,5 @@
 package dev.ecabot.conversation.command.inventory;
 
-import dev.ecabot.access.Action;
 import dev.ecabot.conversation.Replies;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
@@ -25,13 +24,11 @@ public final class DeleteCommand implements ChatCommand {
 
     private final AppDeletion deletion;
     private final AppLookup apps;
-    private final AccessGate gate;
     private final OrgWork work;
 
-    public DeleteCommand(AppDeletion deletion, AppLookup apps, AccessGate gate, OrgWork work) {
+    public DeleteCommand(AppDeletion deletion, AppLookup apps, OrgWork work) {
         this.deletion = deletion;
         this.apps = apps;
-        this.gate = gate;
         this.work = work;
     }
 
@@ -65,7 +62,6 @@ public final class DeleteCommand implements ChatCommand {
             call.replies().say("Not deleted: " + words.get(0) + " stays as it is.");
             return;
         }
-        if (gate.refusesChange(call, Action.DELETE)) return;
         Optional<InventoryApp> found = apps.find("delete", words.get(0), words.size() == 2 ? words.get(1) : null, call.replies());
         if (found.isEmpty()) return;
         InventoryApp app = found.get();

@@ -18,9 +18,9 @@ public final class InventoryCommands {
         AppLookup apps = new AppLookup(ops.inventory());
         registry.register(new ExportCommand(ops.inventory(), orgs, clock))
                 .register(new SyncCommand(ops.sync(), orgs, ops.work()))
-                .register(new RotateCommand(ops.rotation(), apps, ops.gate(), ops.work()))
-                .register(new RevokeOldCommand(ops.rotation(), apps, ops.gate(), ops.work()))
-                .register(new DeleteCommand(ops.deletion(), apps, ops.gate(), ops.work()))
+                .register(new RotateCommand(ops.rotation(), apps, ops.work()))
+                .register(new RevokeOldCommand(ops.rotation(), apps, ops.work()))
+                .register(new DeleteCommand(ops.deletion(), apps, ops.work()))
                 .register(new AuditCommand(ops.audit(), apps));
     }
 }

@@ -1,6 +1,5 @@
 package dev.ecabot.conversation.command.inventory;
 
-import dev.ecabot.access.Action;
 import dev.ecabot.conversation.Replies;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
@@ -20,13 +19,11 @@ public final class RevokeOldCommand implements ChatCommand {
 
     private final CredentialRotation rotation;
     private final AppLookup apps;
-    private final AccessGate gate;
     private final OrgWork work;
 
-    public RevokeOldCommand(CredentialRotation rotation, AppLookup apps, AccessGate gate, OrgWork work) {
+    public RevokeOldCommand(CredentialRotation rotation, AppLookup apps, OrgWork work) {
         this.rotation = rotation;
         this.apps = apps;
-        this.gate = gate;
         this.work = work;
     }
 
@@ -52,7 +49,6 @@ public final class RevokeOldCommand implements ChatCommand {
             call.replies().warn("Say \"revoke-old <api-name>\" after rotating it, e.g. \"revoke-old Vonage_Prod\".");
             return;
         }
-        if (gate.refusesChange(call, Action.REVOKE_OLD)) return;
         Optional<InventoryApp> app = apps.find("revoke-old", words.get(0), words.size() == 2 ? words.get(1) : null, call.replies());
         if (app.isEmpty()) return;
         Replies replies = call.replies();

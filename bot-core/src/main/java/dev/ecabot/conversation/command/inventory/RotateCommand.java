@@ -1,6 +1,5 @@
 package dev.ecabot.conversation.command.inventory;
 
-import dev.ecabot.access.Action;
 import dev.ecabot.conversation.HumanTime;
 import dev.ecabot.conversation.Replies;
 import dev.ecabot.conversation.command.ChatCommand;
@@ -23,13 +22,11 @@ public final class RotateCommand implements ChatCommand {
 
     private final CredentialRotation rotation;
     private final AppLookup apps;
-    private final AccessGate gate;
     private final OrgWork work;
 
-    public RotateCommand(CredentialRotation rotation, AppLookup apps, AccessGate gate, OrgWork work) {
+    public RotateCommand(CredentialRotation rotation, AppLookup apps, OrgWork work) {
         this.rotation = rotation;
         this.apps = apps;
-        this.gate = gate;
         this.work = work;
     }
 
@@ -55,7 +52,6 @@ public final class RotateCommand implements ChatCommand {
             call.replies().warn("Say \"rotate <api-name>\", e.g. \"rotate Vonage_Prod\" (add the org if several have it).");
             return;
         }
-        if (gate.refusesChange(call, Action.ROTATE)) return;
         Optional<InventoryApp> app = apps.find("rotate", words.get(0), words.size() == 2 ? words.get(1) : null, call.replies());
         if (app.isEmpty()) return;
         Replies replies = call.replies();

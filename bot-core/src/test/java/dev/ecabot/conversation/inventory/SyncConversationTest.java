@@ -6,6 +6,7 @@ import dev.ecabot.inventory.AppStatus;
 import dev.ecabot.inventory.InventoryApp;
 import dev.ecabot.inventory.InventoryAppRepository;
 import dev.ecabot.inventory.SettingsJson;
+import dev.ecabot.salesforce.DeployProgressListener;
 import dev.ecabot.testing.Person;
 import dev.ecabot.testing.SampleSpecs;
 import dev.ecabot.testing.TestBot;
@@ -60,6 +61,17 @@ class SyncConversationTest {
                 "globalOauth.pkceRequired: " + asMade.globalOauth().pkceRequired() + " -> " + !asMade.globalOauth().pkceRequired(),
                 "policies.ipRelaxation: " + asMade.policies().ipRelaxation() + " -> ENFORCE_RELAX_REFRESH");
         assertThat(admin.says("audit Vonage_Prod").text()).contains("drift by test:admin", "policies.ipRelaxation");
+    }
+
+    @Test
+    void anAppDeletedOutsideTheBotIsReportedMissingFromTheOrg() {
+        DemoOrgApps.vonageMadeBy(bot, bot.chat().as("alice"), "Vonage Prod");
+        bot.orgClients().forOrg("demo").deleteApp("Vonage_Prod", DeployProgressListener.NONE);
+
+        admin.says("sync demo");
+
+        assertThat(admin.awaits("Sync of demo").text()).contains("0 apps in the org; 0 imported, 0 drifted, 1 missing from the org",
+                "In the inventory but not in the org", "Vonage_Prod: Vonage Prod");
     }
 
     @Test

@@ -1,0 +1,110 @@
+package dev.ecabot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
+import jakarta.servlet.http.HttpServlet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The bot's presence in one Slack workspace: a Bolt {@link App} configured from {@link SlackSettings} (its
+ * signature check plus {@link FutureTimestampGuard} and {@link EventDeduplication}), the {@link SlackWebApi} to
+ * answer through, and the worker pool the listeners hand work to. Serve it over HTTP by mounting
+ * {@link #servlet()} at {@value #PATH}, or over Socket Mode with {@link #startSocketMode()}. Thread-safe.
+ */
+public final class SlackEndpoint implements AutoCloseable {
+
+    public static final String PATH = "/slack/events";
+    private static final Logger log = LoggerFactory.getLogger(SlackEndpoint.class);
+
+    private final SlackSettings settings;
+    private final Slack slack;
+    private final App app;
+    private final SlackWebApi webApi;
+    private final ThreadPoolExecutor workers;
+    private SocketModeApp socketMode;
+
+    /**
+     * Connects to Slack (Bolt checks the bot token with auth.test here) and installs the request checks.
+     * @throws IllegalArgumentException when Slack refuses the token, saying what to fix
+     */
+    public SlackEndpoint(SlackSettings settings, DataSource database, Clock clock) {
+        this.settings = settings;
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+        this.slack = Slack.getInstance(config);
+        AppConfig.AppConfigBuilder appConfig = AppConfig.builder()
+                .singleTeamBotToken(settings.botToken().reveal())
+                .slack(slack);
+        if (settings.signingSecret() != null) appConfig.signingSecret(settings.signingSecret().reveal());
+        this.app = new App(appConfig.build());
+        try {
+            app.use(new FutureTimestampGuard(clock, settings.futureSkew()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Slack refused SLACK_BOT_TOKEN (" + e.getMessage() + " at "
+                    + settings.apiUrl() + "auth.test). Copy the Bot User OAuth Token (xoxb-...) again from the app's "
+                    + "'OAuth & Permissions' page, and reinstall the app if it was revoked.");
+        }
+        app.use(new EventDeduplication(new ProcessedEvents(database, clock)));
+        this.webApi = new SlackWebApi(slack.methods(settings.botToken().reveal()));
+        this.workers = workerPool(settings.workerThreads());
+    }
+
+    /** Routes every /eca command, mention and direct message to {@code handler}, on the worker pool. */
+    public SlackEndpoint listen(Consumer<SlackInbound> handler) {
+        new SlackListeners(workers, handler, new UserNotice(slack, webApi)).registerOn(app);
+        return this;
+    }
+
+    /** The servlet to mount at {@value #PATH} for HTTP mode (events, slash commands, interactivity). */
+    public HttpServlet servlet() {
+        return new SlackAppServlet(app);
+    }
+
+    /** Opens the Socket Mode connection with SLACK_APP_TOKEN; returns once connected. */
+    public synchronized void startSocketMode() throws Exception {
+        String token = settings.appToken().orElseThrow(() -> new IllegalStateException(
+                "Socket Mode needs SLACK_APP_TOKEN (an xapp- token with connections:write)")).reveal();
+        socketMode = new SocketModeApp(token, app, SocketModeClient.Backend.JavaWebSocket);
+        socketMode.startAsync();
+        log.info("Slack Socket Mode connected");
+    }
+
+    public SlackWebApi webApi() {
+        return webApi;
+    }
+
+    public SlackSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        if (socketMode != null) socketMode.close();
+        app.stop();
+        workers.shutdown();
+        if (!workers.awaitTermination(10, TimeUnit.SECONDS)) workers.shutdownNow();
+    }
+
+    private static ThreadPoolExecutor workerPool(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), r -> {
+            Thread t = new Thread(r, "slack-work-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}

@@ -1,13 +1,16 @@
 package dev.ecabot.slack;
 
+import java.util.Map;
+
 /**
  * What a Slack user did, as the facts read from Slack's payload in the ack path (cheap: no API calls). The work
- * after the ack turns it into the engine's neutral event. {@code responseUrl} is null where Slack gives none.
+ * after the ack turns it into the engine's neutral event ({@link InboundMapper}). Nullable where Slack gives none.
  */
 public sealed interface SlackInbound {
 
     String userId();
 
+    /** The channel (C..., G...) or DM (D...) it happened in. */
     String channelId();
 
     /** Slack's response_url for this interaction (works even when the bot token does not), or null. */
@@ -26,5 +29,22 @@ public sealed interface SlackInbound {
 
     /** A message in the bot's direct-message conversation. */
     record DirectMessage(String userId, String channelId, String text) implements SlackInbound {
+    }
+
+    /**
+     * A button or menu used on one of the bot's messages: which ({@code blockId}, {@code actionId}), the value
+     * picked, and where that message is ({@code messageTs}, {@code threadTs}) so it can be updated.
+     */
+    record Action(String userId, String userName, String channelId, String messageTs, String threadTs,
+                  String blockId, String actionId, String value, String triggerId, String responseUrl)
+            implements SlackInbound {
+    }
+
+    /** A modal form submitted: the form, where its conversation is, and each field's raw value by field id. */
+    record FormSubmitted(String userId, String userName, String channelId, String threadTs, String formId,
+                         Map<String, String> values) implements SlackInbound {
+        public FormSubmitted {
+            values = Map.copyOf(values);
+        }
     }
 }

@@ -52,6 +52,11 @@ public final class ConversationEngine {
         for (int i = 0; i < stripes.length; i++) stripes[i] = new ReentrantLock();
     }
 
+    /** Starts assembling an engine: port, database, playbooks, orgs, provisioner and secret offers. */
+    public static EngineBuilder builder() {
+        return new EngineBuilder();
+    }
+
     /** Handles one thing a person did; every reply goes through the port. Never throws for bad input. */
     public void handle(ChatEvent event) {
         Objects.requireNonNull(event, "event");

@@ -2,7 +2,7 @@ package dev.ecabot.conversation.command;
 
 /**
  * One chat command: the same word on every platform ({@code new}, {@code status}, {@code approve} ...).
- * Adding a command is one small class implementing this, registered in {@link BuiltinCommands}.
+ * Adding a command is one small class implementing this, registered in {@code builtin.BuiltinCommands}.
  * Implementations must be thread-safe (the engine runs messages of different people in parallel).
  */
 public interface ChatCommand {

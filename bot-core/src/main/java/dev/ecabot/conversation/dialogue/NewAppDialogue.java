@@ -23,6 +23,8 @@ import dev.ecabot.playbook.Rendering;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +71,7 @@ public final class NewAppDialogue {
         for (String word : words) {
             Optional<String> orgName = orgs.find(word);
             Optional<Playbook> named = catalog.find(word.toLowerCase(Locale.ROOT))
-                    .or(() -> catalog.findInText(word));
+                    .or(() -> catalog.search(word).stream().findFirst());
             if (org == null && orgName.isPresent()) org = orgName.get();
             else if (playbook == null && named.isPresent()) playbook = named.get();
             else unknown.add(word);
@@ -83,7 +85,7 @@ public final class NewAppDialogue {
 
     /** Starts {@code new} when free text names a known vendor or org; false when it names neither. */
     public boolean startFromFreeText(ChatEvent.Text event, Replies replies) {
-        Optional<Playbook> playbook = catalog.findInText(event.text());
+        Optional<Playbook> playbook = namedIn(event.text());
         Optional<String> org = List.of(event.text().split("[^\\p{L}\\p{N}_-]+")).stream()
                 .map(orgs::find).flatMap(Optional::stream).findFirst();
         if (playbook.isEmpty() && org.isEmpty()) return false;
@@ -159,7 +161,7 @@ public final class NewAppDialogue {
 
     private void choosePlaybook(ConversationState state, String raw, Replies replies) {
         Optional<Playbook> picked = OptionMatch.find(playbookOptions(), raw).flatMap(o -> catalog.find(o.value()))
-                .or(() -> catalog.findInText(raw));
+                .or(() -> catalog.search(raw).stream().findFirst());
         if (picked.isEmpty()) {
             advance(state, replies, "\"" + raw + "\" is not a playbook I know; pick one of the list.");
             return;
@@ -331,6 +333,22 @@ public final class NewAppDialogue {
             if (parsed.answer().isPresent()) answers = answers.with(e.getKey(), parsed.answer().get());
         }
         return answers;
+    }
+
+    /**
+     * The playbook free text names by its id or its vendor ("I need a Vonage app"); words that merely appear in a
+     * title ("app", "integration") are not enough to start a conversation.
+     */
+    private Optional<Playbook> namedIn(String text) {
+        Set<String> words = wordsOf(text);
+        return catalog.search(text).stream()
+                .filter(p -> words.contains(p.id())
+                        || wordsOf(p.vendor()).stream().anyMatch(v -> v.length() >= 3 && words.contains(v)))
+                .findFirst();
+    }
+
+    private static Set<String> wordsOf(String text) {
+        return new HashSet<>(Arrays.asList(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}-]+")));
     }
 
     private Optional<Playbook> playbookOf(ConversationState state) {

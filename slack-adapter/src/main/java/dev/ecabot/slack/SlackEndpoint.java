@@ -7,6 +7,8 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
+import dev.ecabot.conversation.ChatEvent;
+import dev.ecabot.conversation.ChatPort;
 import jakarta.servlet.http.HttpServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,11 +20,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The bot's presence in one Slack workspace: a Bolt {@link App} configured from {@link SlackSettings} (its
- * signature check plus {@link FutureTimestampGuard} and {@link EventDeduplication}), the {@link SlackWebApi} to
- * answer through, and the worker pool the listeners hand work to. Serve it over HTTP by mounting
+ * signature check plus {@link FutureTimestampGuard} and {@link EventDeduplication}), the engine's
+ * {@link ChatPort} for Slack, and the worker pool the listeners hand work to. Serve it over HTTP by mounting
  * {@link #servlet()} at {@value #PATH}, or over Socket Mode with {@link #startSocketMode()}. Thread-safe.
  */
 public final class SlackEndpoint implements AutoCloseable {
@@ -35,6 +39,13 @@ public final class SlackEndpoint implements AutoCloseable {
     private final App app;
     private final SlackWebApi webApi;
     private final ThreadPoolExecutor workers;
+    private final Clock clock;
+    private final BlockKitRenderer renderer = new BlockKitRenderer();
+    private final ModalViews modals = new ModalViews();
+    private final Interactions interactions = new Interactions();
+    private final PendingForms forms;
+    private final ScheduledExecutorService timers;
+    private final SlackChatPort port;
     private SocketModeApp socketMode;
 
     /**
@@ -61,11 +72,30 @@ public final class SlackEndpoint implements AutoCloseable {
         app.use(new EventDeduplication(new ProcessedEvents(database, clock)));
         this.webApi = new SlackWebApi(slack.methods(settings.botToken().reveal()));
         this.workers = workerPool(settings.workerThreads());
+        this.clock = clock;
+        this.forms = new PendingForms(database, clock);
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "slack-offer-expiry");
+            t.setDaemon(true);
+            return t;
+        });
+        this.port = new SlackChatPort(webApi, renderer, modals, forms, interactions, timers, clock);
     }
 
-    /** Routes every /eca command, mention and direct message to {@code handler}, on the worker pool. */
-    public SlackEndpoint listen(Consumer<SlackInbound> handler) {
-        new SlackListeners(workers, handler, new UserNotice(slack, webApi)).registerOn(app);
+    /** The engine's way to talk to Slack users; give it to the engine before {@link #listen}. */
+    public ChatPort chatPort() {
+        return port;
+    }
+
+    /**
+     * Routes every /eca command, mention, direct message, button and form to {@code engine} (the engine's one
+     * entry point, {@code ConversationEngine::handle}), on the worker pool, after the ack.
+     */
+    public SlackEndpoint listen(Consumer<ChatEvent> engine) {
+        UserNotice notice = new UserNotice(slack, webApi);
+        SlackWork work = new SlackWork(new InboundMapper(new SlackUsers(webApi, clock)), engine, webApi, port,
+                renderer, modals, forms, interactions, notice);
+        new SlackListeners(workers, work::run, interactions).registerOn(app);
         return this;
     }
 
@@ -95,6 +125,7 @@ public final class SlackEndpoint implements AutoCloseable {
     public synchronized void close() throws Exception {
         if (socketMode != null) socketMode.close();
         app.stop();
+        timers.shutdownNow();
         workers.shutdown();
         if (!workers.awaitTermination(10, TimeUnit.SECONDS)) workers.shutdownNow();
     }

@@ -1,5 +1,8 @@
 package dev.ecabot.slack;
 
+import com.slack.api.model.block.LayoutBlock;
+
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,11 +36,12 @@ public sealed interface SlackInbound {
 
     /**
      * A button or menu used on one of the bot's messages: which ({@code blockId}, {@code actionId}), the value
-     * picked, and where that message is ({@code messageTs}, {@code threadTs}) so it can be updated.
+     * picked and its label, and the message it was on ({@code messageTs}, {@code threadTs}, its text and blocks)
+     * so it can be updated.
      */
     record Action(String userId, String userName, String channelId, String messageTs, String threadTs,
-                  String blockId, String actionId, String value, String triggerId, String responseUrl)
-            implements SlackInbound {
+                  String blockId, String actionId, String value, String label, String triggerId,
+                  String responseUrl, String messageText, List<LayoutBlock> blocks) implements SlackInbound {
     }
 
     /** A modal form submitted: the form, where its conversation is, and each field's raw value by field id. */

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Retry-After). Answers come from src/test/resources/slack/web-api/METHOD.json, with ids filled in per call.
  * Point the bot at {@link #apiUrl()}; response URLs under {@link #responseUrl(String)}. Thread-safe.
  */
-final class FakeSlackWebApi implements AutoCloseable {
+public final class FakeSlackWebApi implements AutoCloseable {
 
     /** One recorded call: the method (or "response_url"), its parameters, and the bearer token used. */
     record Call(String method, Map<String, String> params, String token) {
@@ -151,6 +151,7 @@ final class FakeSlackWebApi implements AutoCloseable {
                 body.put("ts", params.get("ts"));
                 body.put("text", params.getOrDefault("text", ""));
             }
+            case "users.info" -> ((ObjectNode) body.get("user")).put("id", params.get("user"));
             case "conversations.open" -> ((ObjectNode) body.get("channel")).put("id", "D" + params.get("users"));
             case "views.open", "views.update" -> {
                 ObjectNode view = (ObjectNode) body.get("view");

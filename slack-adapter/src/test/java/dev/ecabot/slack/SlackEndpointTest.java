@@ -1,6 +1,9 @@
 package dev.ecabot.slack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecabot.conversation.ChatEvent;
+import dev.ecabot.conversation.ChatPlace;
+import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.store.Database;
 import dev.ecabot.vault.Secret;
 import org.junit.jupiter.api.AfterEach;
@@ -27,11 +30,12 @@ import static org.awaitility.Awaitility.await;
 class SlackEndpointTest {
 
     static final String SECRET = "3f1c9d0e8b7a65f4c3b2a1908f7e6d5c";
+    static final ChatUser ALICE = new ChatUser("slack", "U0ALICE01", "alice", "alice@example.com");
 
     FakeSlackWebApi slackApi;
     Database db;
-    List<SlackInbound> handled = new CopyOnWriteArrayList<>();
-    volatile Consumer<SlackInbound> behaviour = inbound -> { };
+    List<ChatEvent> handled = new CopyOnWriteArrayList<>();
+    volatile Consumer<ChatEvent> behaviour = inbound -> { };
     SlackEndpoint endpoint;
     JettyTestServer server;
     SignedRequests slack;
@@ -70,13 +74,15 @@ class SlackEndpointTest {
     }
 
     @Test
-    void slashCommandIsAckedAndItsWordsReachTheBot() {
+    void slashCommandIsAckedAndItsWordsReachTheBot() throws Exception {
         HttpResponse<String> response = slack.postCommand(command("new vonage"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 1);
-        assertThat(handled.get(0)).isEqualTo(new SlackInbound.Command("U0ALICE01", "alice", "C0INTEGR1",
-                "new vonage", "1700000000.123456.abcdef0123456789", slackApi.responseUrl("cmd-1")));
+        // Typed in a channel, the conversation moves to the person's DM (the place is their user id).
+        assertThat(handled.get(0)).isEqualTo(new ChatEvent.Command(ALICE, ChatPlace.direct("U0ALICE01"), "new", "vonage"));
+        assertThat(SignedRequests.JSON.readTree(response.body()).get("text").asText())
+                .isEqualTo(":speech_balloon: I'll continue in our direct messages.");
     }
 
     @Test
@@ -108,7 +114,8 @@ class SlackEndpointTest {
         // A genuine request afterwards is handled: so the refusals above were not a broken endpoint.
         assertThat(slack.postCommand(body).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 1);
-        assertThat(slackApi.calls()).extracting(FakeSlackWebApi.Call::method).containsOnly("auth.test");
+        assertThat(slackApi.calls()).extracting(FakeSlackWebApi.Call::method).containsOnly("auth.test", "users.info");
+        assertThat(slackApi.calls("users.info")).hasSize(1);
     }
 
     @Test
@@ -132,7 +139,7 @@ class SlackEndpointTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 1);
         assertThat(handled).containsExactly(
-                new SlackInbound.Mention("U0ALICE01", "C0INTEGR1", "new vonage", "1700000100.000200"));
+                new ChatEvent.Text(ALICE, new ChatPlace("C0INTEGR1", "1700000100.000200"), "new vonage"));
     }
 
     @Test
@@ -145,7 +152,7 @@ class SlackEndpointTest {
             assertThat(toSecond.postEvent(dm, Map.of("X-Slack-Retry-Num", "1")).statusCode()).isEqualTo(200);
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 1);
-        assertThat(handled).containsExactly(new SlackInbound.DirectMessage("U0ALICE01", "D0ALICE01", "help"));
+        assertThat(handled).containsExactly(new ChatEvent.Text(ALICE, ChatPlace.direct("D0ALICE01"), "help"));
     }
 
     @Test
@@ -158,7 +165,7 @@ class SlackEndpointTest {
         slack.postEvent(second, Map.of());
 
         await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 2);
-        assertThat(handled).extracting(i -> ((SlackInbound.DirectMessage) i).text()).containsExactlyInAnyOrder("help", "status");
+        assertThat(handled).extracting(i -> ((ChatEvent.Text) i).text()).containsExactlyInAnyOrder("help", "status");
     }
 
     @Test
@@ -170,7 +177,7 @@ class SlackEndpointTest {
         slack.postEvent(SignedRequests.payload("events/message_im.json"), Map.of());
 
         await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 1);
-        assertThat(handled).containsExactly(new SlackInbound.DirectMessage("U0ALICE01", "D0ALICE01", "help"));
+        assertThat(handled).containsExactly(new ChatEvent.Text(ALICE, ChatPlace.direct("D0ALICE01"), "help"));
     }
 
     @Test
@@ -197,7 +204,7 @@ class SlackEndpointTest {
     @Test
     void aRateLimitedReplyIsSentAgainAfterTheWaitSlackAskedFor() {
         behaviour = inbound -> endpoint.webApi().call("chat.postMessage",
-                c -> c.chatPostMessage(r -> r.channel(inbound.channelId()).text("Which org?")));
+                c -> c.chatPostMessage(r -> r.channel("C0INTEGR1").text("Which org?")));
         slackApi.rateLimitNext("chat.postMessage", 1);
 
         slack.postCommand(command("new vonage"));
@@ -214,7 +221,7 @@ class SlackEndpointTest {
     @Test
     void whenTheBotIsNotInTheChannelTheUserIsToldHowToFixIt() {
         behaviour = inbound -> endpoint.webApi().call("chat.postMessage",
-                c -> c.chatPostMessage(r -> r.channel(inbound.channelId()).text("Which org?")));
+                c -> c.chatPostMessage(r -> r.channel("C0INTEGR1").text("Which org?")));
         slackApi.failNext("chat.postMessage", "not_in_channel");
 
         slack.postCommand(command("new vonage"));
@@ -244,7 +251,7 @@ class SlackEndpointTest {
     @Test
     void aRevokedTokenIsReportedToTheUserThroughTheResponseUrl() {
         behaviour = inbound -> endpoint.webApi().call("chat.postMessage",
-                c -> c.chatPostMessage(r -> r.channel(inbound.channelId()).text("Which org?")));
+                c -> c.chatPostMessage(r -> r.channel("C0INTEGR1").text("Which org?")));
         slackApi.failNext("chat.postMessage", "invalid_auth");
 
         slack.postCommand(command("new vonage"));

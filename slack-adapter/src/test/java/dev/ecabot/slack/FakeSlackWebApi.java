@@ -102,23 +102,20 @@ public final class FakeSlackWebApi implements AutoCloseable {
 
     private void api(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
-        Map<String, String> params = parseBody(exchange);
+        Map<String, String> params = java.util.Collections.synchronizedMap(parseBody(exchange));
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
-        calls.add(new Call(method, params, token));
-
         Integer retryAfter = poll(scriptedRateLimits, method);
         if (retryAfter != null) {
+            calls.add(new Call(method, params, token));
             exchange.getResponseHeaders().add("Retry-After", String.valueOf(retryAfter));
             send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
             return;
         }
         String error = poll(scriptedErrors, method);
-        if (error != null) {
-            send(exchange, 200, "{\"ok\":false,\"error\":\"" + error + "\"}");
-            return;
-        }
-        send(exchange, 200, answer(method, params));
+        String body = error != null ? "{\"ok\":false,\"error\":\"" + error + "\"}" : answer(method, params);
+        calls.add(new Call(method, params, token));
+        send(exchange, 200, body);
     }
 
     private void responseUrlPost(HttpExchange exchange) throws IOException {
@@ -137,6 +134,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
         switch (method) {
             case "chat.postMessage", "chat.postEphemeral" -> {
                 String messageTs = nextTs();
+                params.put("_response_ts", messageTs);
                 body.put("channel", params.get("channel"));
                 body.put("ts", messageTs);
                 ObjectNode message = (ObjectNode) body.get("message");
@@ -155,7 +153,9 @@ public final class FakeSlackWebApi implements AutoCloseable {
             case "conversations.open" -> ((ObjectNode) body.get("channel")).put("id", "D" + params.get("users"));
             case "views.open", "views.update" -> {
                 ObjectNode view = (ObjectNode) body.get("view");
-                view.put("id", "V" + nextTs().replace(".", ""));
+                String viewId = method.equals("views.update") ? params.get("view_id") : "V" + nextTs().replace(".", "");
+                params.put("_view_id", viewId);
+                view.put("id", viewId);
             }
             default -> { }
         }

@@ -1,12 +1,13 @@
 package dev.ecabot.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.conversation.ConversationEngine;
 import dev.ecabot.conversation.dialogue.AppProvisioner;
 import dev.ecabot.conversation.dialogue.ProvisionedApp;
 import dev.ecabot.conversation.dialogue.ProvisioningStep;
-import dev.ecabot.conversation.dialogue.SecretOffers;
+import dev.ecabot.audit.AuditTrail;
+import dev.ecabot.vault.MasterKey;
+import dev.ecabot.vault.RevealOffers;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.store.Database;
 import dev.ecabot.vault.Secret;
@@ -17,12 +18,10 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -60,7 +59,7 @@ class SlackConversationTest {
                 .playbooks(PlaybookCatalog.load())
                 .orgs(() -> List.of("demo", "staging"))
                 .provisioner(slowSalesforce())
-                .secretOffers(new OneTimeOffers())
+                .revealOffers(new RevealOffers(db.dataSource(), MasterKey.generate(), new AuditTrail(db.dataSource())))
                 .build();
         endpoint.listen(engine::handle);
         server = new JettyTestServer(SlackEndpoint.PATH, endpoint.servlet());
@@ -80,7 +79,7 @@ class SlackConversationTest {
 
     /** Salesforce that answers only when the test lets it: deploys, then hands back the app's credentials. */
     AppProvisioner slowSalesforce() {
-        return (order, progress) -> {
+        return (order, progress, secrets) -> {
             progress.accept(ProvisioningStep.DEPLOYING);
             try {
                 if (!salesforceAnswers.await(20, TimeUnit.SECONDS)) throw new IllegalStateException("test never let Salesforce answer");
@@ -90,7 +89,9 @@ class SlackConversationTest {
             }
             progress.accept(ProvisioningStep.DEPLOYED);
             progress.accept(ProvisioningStep.READING_CREDENTIALS);
-            return new ProvisionedApp(order.spec().apiName(), "3MVG9CONSUMERKEY0000000001", Secret.of(CONSUMER_SECRET));
+            String key = "3MVG9CONSUMERKEY0000000001";
+            return new ProvisionedApp(order.spec().apiName(), key,
+                    secrets.seal(order.spec().apiName(), key, Secret.of(CONSUMER_SECRET)));
         };
     }
 
@@ -200,30 +201,5 @@ class SlackConversationTest {
 
     List<String> posts() {
         return slackApi.calls("chat.postMessage").stream().map(c -> c.param("text")).toList();
-    }
-
-    /** The vault's promise, in memory: only the person it was offered to, only once, only until it expires. */
-    static final class OneTimeOffers implements SecretOffers {
-        private record Sealed(ChatUser to, String label, Secret secret, Instant expires) { }
-
-        private final Map<String, Sealed> offers = new ConcurrentHashMap<>();
-
-        @Override
-        public Offer offer(ChatUser to, String label, Secret secret) {
-            String id = UUID.randomUUID().toString();
-            Instant expires = Instant.now().plus(Duration.ofHours(24));
-            offers.put(id, new Sealed(to, label, secret, expires));
-            return new Offer(id, expires);
-        }
-
-        @Override
-        public Outcome reveal(ChatUser by, String offerId) {
-            Sealed s = offers.get(offerId);
-            if (s == null) return new Outcome.Refused("That offer was already revealed or does not exist.");
-            if (!s.to().key().equals(by.key())) return new Outcome.Refused("Only the person who asked can reveal these credentials.");
-            if (Instant.now().isAfter(s.expires())) return new Outcome.Refused("That offer expired.");
-            offers.remove(offerId);
-            return new Outcome.Revealed(s.label(), s.secret());
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ecabot.app;
 
+import dev.ecabot.app.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "ECA bot: provisions Salesforce External Client Apps from vendor playbooks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ServeCommand.class,
         })
 public final class EcaBotCommand implements Runnable {
 

@@ -31,8 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FakeSlackWebApi implements AutoCloseable {
 
     /** One recorded call: the method (or "response_url"), its parameters, and the bearer token used. */
-    record Call(String method, Map<String, String> params, String token) {
-        String param(String name) {
+    public record Call(String method, Map<String, String> params, String token) {
+        public String param(String name) {
             return params.get(name);
         }
     }
@@ -45,7 +45,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
     private final Map<String, Queue<Integer>> scriptedRateLimits = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000100L);
 
-    FakeSlackWebApi() {
+    public FakeSlackWebApi() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -57,46 +57,46 @@ public final class FakeSlackWebApi implements AutoCloseable {
         server.start();
     }
 
-    String apiUrl() {
+    public String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
 
-    String responseUrl(String id) {
+    public String responseUrl(String id) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/response/" + id;
     }
 
     /** The next call to {@code method} answers {@code {"ok":false,"error":error}}. */
-    FakeSlackWebApi failNext(String method, String error) {
+    public FakeSlackWebApi failNext(String method, String error) {
         scriptedErrors.computeIfAbsent(method, m -> new ConcurrentLinkedQueue<>()).add(error);
         return this;
     }
 
     /** Every call to {@code method} answers {@code error} until {@link #heal(String)}. */
-    FakeSlackWebApi failAlways(String method, String error) {
+    public FakeSlackWebApi failAlways(String method, String error) {
         scriptedErrors.put(method, new AlwaysQueue(error));
         return this;
     }
 
-    FakeSlackWebApi heal(String method) {
+    public FakeSlackWebApi heal(String method) {
         scriptedErrors.remove(method);
         return this;
     }
 
     /** The next call to {@code method} answers HTTP 429 with Retry-After: seconds. */
-    FakeSlackWebApi rateLimitNext(String method, int retryAfterSeconds) {
+    public FakeSlackWebApi rateLimitNext(String method, int retryAfterSeconds) {
         scriptedRateLimits.computeIfAbsent(method, m -> new ConcurrentLinkedQueue<>()).add(retryAfterSeconds);
         return this;
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    List<Call> calls(String method) {
+    public List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
-    void clear() {
+    public void clear() {
         calls.clear();
     }
 

@@ -26,21 +26,21 @@ import java.util.stream.Collectors;
  * each signed {@code v0=hex(HMAC-SHA256(secret, "v0:" + timestamp + ":" + body))}. Test payloads come from
  * src/test/resources/slack/. Thread-safe.
  */
-final class SignedRequests {
+public final class SignedRequests {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI endpoint;
     private final String signingSecret;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    SignedRequests(URI endpoint, String signingSecret) {
+    public SignedRequests(URI endpoint, String signingSecret) {
         this.endpoint = endpoint;
         this.signingSecret = signingSecret;
     }
 
     /** A slash command form body with Slack's fields. */
-    static String commandForm(String text, String userId, String channelId, String responseUrl) {
+    public static String commandForm(String text, String userId, String channelId, String responseUrl) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-verification-token");
         form.put("team_id", "T0ECA0001");
@@ -58,7 +58,7 @@ final class SignedRequests {
         return formEncode(form);
     }
 
-    static String formEncode(Map<String, String> form) {
+    public static String formEncode(Map<String, String> form) {
         return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -66,7 +66,7 @@ final class SignedRequests {
     }
 
     /** A JSON payload from src/test/resources/slack/NAME, to adjust before sending. */
-    static ObjectNode payload(String name) {
+    public static ObjectNode payload(String name) {
         try (InputStream in = SignedRequests.class.getResourceAsStream("/slack/" + name)) {
             if (in == null) throw new IllegalArgumentException("no test payload /slack/" + name);
             return (ObjectNode) JSON.readTree(in);
@@ -75,11 +75,11 @@ final class SignedRequests {
         }
     }
 
-    String sign(long timestamp, String body) {
+    public String sign(long timestamp, String body) {
         return sign(signingSecret, timestamp, body);
     }
 
-    static String sign(String secret, long timestamp, String body) {
+    public static String sign(String secret, long timestamp, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -90,22 +90,22 @@ final class SignedRequests {
         }
     }
 
-    HttpResponse<String> postCommand(String form) {
+    public HttpResponse<String> postCommand(String form) {
         return post("application/x-www-form-urlencoded", form, Map.of());
     }
 
-    HttpResponse<String> postEvent(ObjectNode event, Map<String, String> extraHeaders) {
+    public HttpResponse<String> postEvent(ObjectNode event, Map<String, String> extraHeaders) {
         return post("application/json", event.toString(), extraHeaders);
     }
 
     /** Posts {@code body} signed now. */
-    HttpResponse<String> post(String contentType, String body, Map<String, String> extraHeaders) {
+    public HttpResponse<String> post(String contentType, String body, Map<String, String> extraHeaders) {
         long now = Instant.now().getEpochSecond();
         return send(contentType, body, String.valueOf(now), sign(now, body), extraHeaders);
     }
 
     /** Posts with exactly the given timestamp and signature headers (null leaves a header out). */
-    HttpResponse<String> send(String contentType, String body, String timestamp, String signature,
+    public HttpResponse<String> send(String contentType, String body, String timestamp, String signature,
                               Map<String, String> extraHeaders) {
         HttpRequest.Builder b = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(10))

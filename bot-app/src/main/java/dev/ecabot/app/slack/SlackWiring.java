@@ -1,8 +1,9 @@
 package dev.ecabot.app.slack;
 
 import dev.ecabot.app.http.BotHttpServer;
+import dev.ecabot.conversation.ChatEvent;
+import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.slack.SlackEndpoint;
-import dev.ecabot.slack.SlackInbound;
 import dev.ecabot.slack.SlackSettings;
 import dev.ecabot.store.Database;
 import org.slf4j.Logger;
@@ -41,9 +42,14 @@ public final class SlackWiring implements AutoCloseable {
         return endpoint;
     }
 
-    /** Routes Slack activity to {@code handler}, mounts the HTTP endpoint (when a signing secret is set). */
-    public SlackWiring serve(Consumer<SlackInbound> handler, BotHttpServer server) {
-        endpoint.listen(handler);
+    /** The engine's port to Slack users (register it under platform "slack"). */
+    public ChatPort chatPort() {
+        return endpoint.chatPort();
+    }
+
+    /** Routes Slack activity to the engine's entry point and mounts the HTTP endpoint (when a signing secret is set). */
+    public SlackWiring serve(Consumer<ChatEvent> engine, BotHttpServer server) {
+        endpoint.listen(engine);
         if (endpoint.settings().signingSecret() != null) server.mount(SlackEndpoint.PATH, endpoint.servlet());
         return this;
     }

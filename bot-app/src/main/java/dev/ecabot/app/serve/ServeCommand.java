@@ -1,0 +1,127 @@
+package dev.ecabot.app.serve;
+
+import dev.ecabot.app.http.BotHttpServer;
+import dev.ecabot.app.slack.SlackWiring;
+import dev.ecabot.slack.SlackSettings;
+import dev.ecabot.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ecabot serve}: the bot as it runs in production, serving the configured chat platforms on one HTTP
+ * server (port ECABOT_PORT, default 3000) and Slack's Socket Mode when SLACK_APP_TOKEN is set, without the
+ * terminal chat. Exit 2 when no chat platform is configured or the configuration is wrong; 1 when starting fails.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the configured chat platforms (Slack) over HTTP, without the terminal chat.")
+public final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Running running;
+        try {
+            running = start(System.getenv());
+        } catch (NothingToServe | IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "ecabot-shutdown"));
+        running.server.join();
+        return 0;
+    }
+
+    /** No chat platform is configured: there is nothing to serve. */
+    static final class NothingToServe extends RuntimeException {
+        NothingToServe() {
+            super("No chat platform is configured, so there is nothing to serve.\n"
+                    + "  Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP at /slack/events), and SLACK_APP_TOKEN "
+                    + "for Socket Mode; see docs/slack.md.\n"
+                    + "  To try the bot without a chat platform, run `ecabot` for the terminal chat.");
+        }
+    }
+
+    /**
+     * Starts everything {@code env} configures and returns once requests are being answered.
+     * @throws NothingToServe when no chat platform is configured
+     * @throws IllegalArgumentException when a platform's configuration is wrong (the message says how to fix it)
+     */
+    public static Running start(Map<String, String> env) throws Exception {
+        if (SlackSettings.fromEnvironment(env).isEmpty()) throw new NothingToServe();
+        int port = portOf(env);
+        Database db = env.containsKey("ECABOT_DB_URL")
+                ? Database.open(env.get("ECABOT_DB_URL"), env.get("ECABOT_DB_USER"), env.get("ECABOT_DB_PASSWORD"))
+                : Database.open(Database.DEFAULT_URL, null, null);
+        List<AutoCloseable> resources = new ArrayList<>();
+        resources.add(db);
+        try {
+            BotHttpServer server = new BotHttpServer(port);
+            PlatformPorts ports = new PlatformPorts();
+            SlackWiring slack = SlackWiring.fromEnvironment(env, db).orElseThrow();
+            resources.add(0, slack);
+            ports.register("slack", slack.chatPort());
+            ServedEngine served = ServedEngine.start(env, db, ports);
+            resources.add(0, served);
+            slack.serve(served.engine()::handle, server);
+            server.start();
+            resources.add(0, server);
+            slack.afterServerStart();
+            log.info("ECA bot serving on port {}: Slack {}; Teams off", server.port(), slack.describe());
+            return new Running(server, resources);
+        } catch (Exception | Error e) {
+            new Running(null, resources).close();
+            throw e;
+        }
+    }
+
+    private static int portOf(Map<String, String> env) {
+        String value = env.get("ECABOT_PORT");
+        if (value == null || value.isBlank()) return BotHttpServer.DEFAULT_PORT;
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 0 && port <= 65535) return port;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("ECABOT_PORT must be a port number from 0 to 65535; got '" + value + "'");
+    }
+
+    /** A serving bot: its HTTP server, and everything to close when it stops (in order). */
+    public static final class Running implements AutoCloseable {
+        private final BotHttpServer server;
+        private final List<AutoCloseable> resources;
+
+        Running(BotHttpServer server, List<AutoCloseable> resources) {
+            this.server = server;
+            this.resources = resources;
+        }
+
+        public BotHttpServer server() {
+            return server;
+        }
+
+        @Override
+        public void close() {
+            for (AutoCloseable r : resources) {
+                try {
+                    r.close();
+                } catch (Exception e) {
+                    log.warn("Stopping {} failed: {}", r.getClass().getSimpleName(), e.getMessage());
+                }
+            }
+            resources.clear();
+        }
+    }
+}

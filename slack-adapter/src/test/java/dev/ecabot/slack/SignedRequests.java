@@ -39,6 +39,10 @@ public final class SignedRequests {
         this.signingSecret = signingSecret;
     }
 
+    public URI endpoint() {
+        return endpoint;
+    }
+
     /** A slash command form body with Slack's fields. */
     public static String commandForm(String text, String userId, String channelId, String responseUrl) {
         Map<String, String> form = new LinkedHashMap<>();

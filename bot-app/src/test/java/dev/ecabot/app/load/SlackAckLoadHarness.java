@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -22,13 +23,16 @@ import java.util.concurrent.locks.LockSupport;
  * real bot ({@code ecabot serve} in this JVM, H2 in memory, a fake Slack Web API) and, interleaved in the same
  * run, to a bare Bolt app that only acks (the framework's floor); reports ack latency p50/p90/p99/max and errors
  * for both. Open loop: latency counts from the request's scheduled time, so a stalled server cannot hide its
- * queue. Bounded: at most 1000 req/s per target and 600 s in all; only 127.0.0.1 is ever contacted.
+ * queue. Bounded: at most 1000 req/s per target, 256 requests in flight per target (more count as errors),
+ * 600 s in all; only 127.0.0.1 is ever contacted.
  * <pre>java ... dev.ecabot.app.load.SlackAckLoadHarness [--rate 200] [--seconds 60] [--warmup 60]</pre>
  */
 public final class SlackAckLoadHarness {
 
     private static final String SIGNING_SECRET = "5c4b3a291807f6e5d4c3b2a1908f7e6d";
     private static final String BOT_TOKEN = "xoxb-0000-0000-loadharness";
+    /** Requests awaiting an answer per target; beyond it a request is not sent and counts as an error. */
+    private static final int MAX_IN_FLIGHT = 256;
 
     public static void main(String[] args) throws Exception {
         Map<String, Integer> options = options(args);
@@ -70,14 +74,21 @@ public final class SlackAckLoadHarness {
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         var inFlight = new java.util.concurrent.Phaser(1);
+        Semaphore botSlots = new Semaphore(MAX_IN_FLIGHT);
+        Semaphore floorSlots = new Semaphore(MAX_IN_FLIGHT);
         for (int i = 0; i < total; i++) {
             long due = start + i * interval;
             long wait = due - System.nanoTime();
             if (wait > 0) LockSupport.parkNanos(wait);
             String user = "U0LOAD" + (i % 50);
             boolean botFirst = i % 2 == 0;
-            send(http, botFirst ? toBot : toFloor, user, due, botFirst ? botLatencies : floorLatencies, inFlight);
-            send(http, botFirst ? toFloor : toBot, user, due, botFirst ? floorLatencies : botLatencies, inFlight);
+            if (botFirst) {
+                send(http, toBot, user, due, botLatencies, botSlots, inFlight);
+                send(http, toFloor, user, due, floorLatencies, floorSlots, inFlight);
+            } else {
+                send(http, toFloor, user, due, floorLatencies, floorSlots, inFlight);
+                send(http, toBot, user, due, botLatencies, botSlots, inFlight);
+            }
         }
         int arrived = inFlight.arrive();
         try {
@@ -85,12 +96,17 @@ public final class SlackAckLoadHarness {
         } catch (java.util.concurrent.TimeoutException e) {
             System.out.println(phase + ": some requests got no answer within 30 s after the last was sent");
         }
-        System.out.printf("%s: %d + %d requests in %d s%n", phase, botLatencies.count(), floorLatencies.count(), seconds);
+        System.out.printf("%s: bot %d answered, %d errors; floor %d answered, %d errors; in %d s%n", phase,
+                botLatencies.count(), botLatencies.errors(), floorLatencies.count(), floorLatencies.errors(), seconds);
         return new AckLatencies[] {botLatencies, floorLatencies};
     }
 
     private static void send(HttpClient http, SignedRequests target, String user, long dueNanos,
-                             AckLatencies latencies, java.util.concurrent.Phaser inFlight) {
+                             AckLatencies latencies, Semaphore slots, java.util.concurrent.Phaser inFlight) {
+        if (!slots.tryAcquire()) {
+            latencies.error();
+            return;
+        }
         String body = SignedRequests.commandForm("help", user, "D" + user, "http://127.0.0.1:9/unused");
         long ts = Instant.now().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(target.endpoint())
@@ -104,6 +120,7 @@ public final class SlackAckLoadHarness {
             long micros = (System.nanoTime() - dueNanos) / 1000;
             if (failure != null || response.statusCode() != 200) latencies.error();
             else latencies.record(micros);
+            slots.release();
             inFlight.arriveAndDeregister();
         });
     }

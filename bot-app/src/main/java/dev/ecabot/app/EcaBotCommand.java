@@ -4,6 +4,9 @@ import dev.ecabot.app.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.Map;
+import java.util.concurrent.Callable;
+
 /**
  * The {@code ecabot} command line: {@code java -jar bot-app/target/ecabot.jar [command]}.
  * With no command it starts the terminal chat against the embedded defaults.
@@ -15,9 +18,19 @@ import picocli.CommandLine.Command;
         description = "ECA bot: provisions Salesforce External Client Apps from vendor playbooks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                EmulatorCommand.class,
+                OrgsCommand.class,
+                ProvisionCommand.class,
+                TerminalChatCommand.class,
                 ServeCommand.class,
         })
-public final class EcaBotCommand implements Runnable {
+public final class EcaBotCommand implements Callable<Integer> {
+
+    private final Map<String, String> environment;
+
+    private EcaBotCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -25,7 +38,12 @@ public final class EcaBotCommand implements Runnable {
 
     /** The command tree, with ecabot's exit codes; tests run commands through this too. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new EcaBotCommand());
+        return commandLine(System.getenv());
+    }
+
+    /** The command tree reading its settings (ECABOT_CONFIG, ECABOT_DB_URL, client secrets...) from {@code environment}. */
+    public static CommandLine commandLine(Map<String, String> environment) {
+        CommandLine cli = new CommandLine(new EcaBotCommand(environment));
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
         cli.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println(e.getMessage());
@@ -34,9 +52,15 @@ public final class EcaBotCommand implements Runnable {
         return cli;
     }
 
+    /** The environment variables commands read their settings from. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** No command: the terminal chat, as {@code ecabot chat} with its defaults. */
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() throws Exception {
+        return new TerminalChatCommand().call();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -75,6 +75,7 @@ class PlaybookWalkTest {
             FormField field = form.fields().get(0);
             if (KNOWN_ANSWERS.containsKey(field.id())) return who.says(KNOWN_ANSWERS.get(field.id()));
             if (field.defaultValue() != null || !field.required()) return who.says("");
+            if (!field.options().isEmpty()) return who.says("1");
             return who.says(switch (field.type()) {
                 case EMAIL -> "owner@example.com";
                 case URL, LIST -> "https://client.example.com/oauth/callback";

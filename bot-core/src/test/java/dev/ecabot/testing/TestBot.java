@@ -85,7 +85,7 @@ public final class TestBot implements AutoCloseable {
         Database db = Database.inMemory("bot-" + UUID.randomUUID());
         return new TestBot(db, d -> new SagaProvisioner(new ProvisioningSaga(registry,
                 new SalesforceClients(EmulatedOrgs.FAST), new ProvisioningRunStore(d.dataSource(), Clock.systemUTC()),
-                new InventoryAppRepository(d.dataSource()), SpecValidator.BASIC, Clock.systemUTC())),
+                new InventoryAppRepository(d.dataSource()), SpecValidator.STANDARD, Clock.systemUTC())),
                 registry::names, emulated);
     }
 

@@ -1,19 +1,24 @@
 package dev.ecabot.app.serve;
 
+import dev.ecabot.app.BotRuntime;
+import dev.ecabot.app.EcaBotCommand;
 import dev.ecabot.app.http.BotHttpServer;
 import dev.ecabot.app.slack.SlackWiring;
 import dev.ecabot.slack.SlackSettings;
-import dev.ecabot.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * {@code ecabot serve}: the bot as it runs in production, serving the configured chat platforms on one HTTP
@@ -25,15 +30,19 @@ import java.util.concurrent.Callable;
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+    private static final Path DATA_DIR = Path.of("data");
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    EcaBotCommand parent;
 
     @Override
     public Integer call() throws Exception {
         Running running;
         try {
-            running = start(System.getenv());
+            running = start(parent.environment());
         } catch (NothingToServe | IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
@@ -61,20 +70,22 @@ public final class ServeCommand implements Callable<Integer> {
     public static Running start(Map<String, String> env) throws Exception {
         if (SlackSettings.fromEnvironment(env).isEmpty()) throw new NothingToServe();
         int port = portOf(env);
-        Database db = env.containsKey("ECABOT_DB_URL")
-                ? Database.open(env.get("ECABOT_DB_URL"), env.get("ECABOT_DB_USER"), env.get("ECABOT_DB_PASSWORD"))
-                : Database.open(Database.DEFAULT_URL, null, null);
         List<AutoCloseable> resources = new ArrayList<>();
-        resources.add(db);
+        ExecutorService provisioning = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "ecabot-provisioning");
+            t.setDaemon(true);
+            return t;
+        });
+        resources.add(provisioning::shutdownNow);
         try {
-            BotHttpServer server = new BotHttpServer(port);
             PlatformPorts ports = new PlatformPorts();
-            SlackWiring slack = SlackWiring.fromEnvironment(env, db).orElseThrow();
+            BotRuntime runtime = BotRuntime.start(ports, provisioning, DATA_DIR, env);
+            resources.add(0, runtime);
+            SlackWiring slack = SlackWiring.fromEnvironment(env, runtime.database()).orElseThrow();
             resources.add(0, slack);
             ports.register("slack", slack.chatPort());
-            ServedEngine served = ServedEngine.start(env, db, ports);
-            resources.add(0, served);
-            slack.serve(served.engine()::handle, server);
+            BotHttpServer server = new BotHttpServer(port);
+            slack.serve(runtime.engine()::handle, server);
             server.start();
             resources.add(0, server);
             slack.afterServerStart();
@@ -113,7 +124,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
             for (AutoCloseable r : resources) {
                 try {
                     r.close();

@@ -36,10 +36,8 @@ class ServeCommandTest {
 
     @Test
     void theCommandLineExitsWith2AndSaysWhatToSetWhenNothingIsConfigured() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("SLACK_BOT_TOKEN") == null,
-                "this machine's environment configures Slack");
         StringWriter err = new StringWriter();
-        var cli = EcaBotCommand.commandLine();
+        var cli = EcaBotCommand.commandLine(Map.of());
         cli.setErr(new PrintWriter(err));
         assertThat(cli.execute("serve")).isEqualTo(2);
         assertThat(err.toString()).contains("No chat platform is configured");

@@ -195,6 +195,8 @@ public final class NewAppDialogue {
                 return;
             }
             if (option.isPresent()) typed = option.get().value();
+        } else if (q.type() == QuestionType.MULTI_CHOICE) {
+            typed = OptionMatch.numbersToValues(QuestionPrompts.options(q, orgs.names()), raw);
         }
         ParseResult parsed = q.parse(typed, answers);
         if (parsed.error().isPresent()) {

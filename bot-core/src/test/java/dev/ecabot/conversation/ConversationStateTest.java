@@ -68,13 +68,13 @@ class ConversationStateTest {
         alice.says("");
         bob.says("");
 
-        assertThat(alice.everything().text()).contains("API name: Alice_s_app").doesNotContain("Bob");
-        assertThat(bob.everything().text()).contains("API name: Bob_s_app").doesNotContain("Alice");
+        assertThat(alice.everything().text()).contains("API name: Alices_app").doesNotContain("Bob");
+        assertThat(bob.everything().text()).contains("API name: Bobs_app").doesNotContain("Alice");
         alice.confirms();
         bob.confirms();
-        alice.awaits("Consumer key: 3MVG9Alice_s_app_key");
-        bob.awaits("Consumer key: 3MVG9Bob_s_app_key");
-        assertThat(bob.everything().text()).doesNotContain("Alice_s_app_key");
+        alice.awaits("Consumer key: 3MVG9Alices_app_key");
+        bob.awaits("Consumer key: 3MVG9Bobs_app_key");
+        assertThat(bob.everything().text()).doesNotContain("Alices_app_key");
         assertThat(provisioner.orders).extracting(o -> o.requester().id() + "=" + o.spec().app().contactEmail())
                 .containsExactlyInAnyOrder("alice=alice@example.com", "bob=bob@example.com");
     }

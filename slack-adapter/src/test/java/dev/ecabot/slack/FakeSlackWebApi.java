@@ -43,6 +43,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<String>> scriptedErrors = new ConcurrentHashMap<>();
     private final Map<String, Queue<Integer>> scriptedRateLimits = new ConcurrentHashMap<>();
+    private final Map<String, String> fixedAnswers = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000100L);
 
     public FakeSlackWebApi() {
@@ -79,6 +80,12 @@ public final class FakeSlackWebApi implements AutoCloseable {
 
     public FakeSlackWebApi heal(String method) {
         scriptedErrors.remove(method);
+        return this;
+    }
+
+    /** Every successful call to {@code method} answers exactly {@code json} (e.g. apps.connections.open's URL). */
+    public FakeSlackWebApi answer(String method, String json) {
+        fixedAnswers.put(method, json);
         return this;
     }
 
@@ -128,6 +135,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
 
     /** Slack's success shape for each method, with the ids this call should get. */
     private String answer(String method, Map<String, String> params) throws IOException {
+        if (fixedAnswers.containsKey(method)) return fixedAnswers.get(method);
         InputStream template = getClass().getResourceAsStream("/slack/web-api/" + method + ".json");
         if (template == null) return "{\"ok\":false,\"error\":\"unknown_method\"}";
         ObjectNode body = (ObjectNode) JSON.readTree(template);

@@ -56,6 +56,9 @@ public final class SlackEndpoint implements AutoCloseable {
         this.settings = settings;
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+        // The SDK's default listeners write whole request bodies at DEBUG, and views.update carries a revealed
+        // secret: drop them so no log level can leak one.
+        config.getHttpClientResponseHandlers().clear();
         this.slack = Slack.getInstance(config);
         AppConfig.AppConfigBuilder appConfig = AppConfig.builder()
                 .singleTeamBotToken(settings.botToken().reveal())

@@ -111,7 +111,7 @@ class SlackChatPortTest {
         port.post(dm, new RevealOffer("offer-1", "Consumer secret of Altify_MCP", Instant.now().plusMillis(300)));
         assertThat(shown(slackApi.calls("chat.postMessage").get(0))).contains("Reveal credentials");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !slackApi.calls("chat.update").isEmpty());
+        await().atMost(Duration.ofSeconds(15)).until(() -> !slackApi.calls("chat.update").isEmpty());
         String after = shown(slackApi.calls("chat.update").get(0));
         assertThat(after).contains("expired at").doesNotContain("Reveal credentials").doesNotContain("\"actions\"");
     }

@@ -10,6 +10,7 @@ import dev.ecabot.vault.MasterKey;
 import dev.ecabot.vault.RevealOffers;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.store.Database;
+import dev.ecabot.testing.CapturedLogs;
 import dev.ecabot.vault.Secret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,6 +98,19 @@ class SlackConversationTest {
 
     @Test
     void aWholePlaybookFromDirectMessageToCredentialsShownOnceInAModal() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("ROOT");
+        ch.qos.logback.classic.Level before = root.getLevel();
+        root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try (CapturedLogs logs = new CapturedLogs()) {
+            walkAPlaybookToTheReveal();
+            // Even at DEBUG, neither the secret nor the bot token reached a log line.
+            assertThat(logs.lines()).isNotEmpty().noneMatch(l -> l.contains(CONSUMER_SECRET) || l.contains("xoxb-3333"));
+        } finally {
+            root.setLevel(before);
+        }
+    }
+
+    void walkAPlaybookToTheReveal() {
         assertThat(alice.says("new altify-mcp").statusCode()).isEqualTo(200);
 
         FakeSlackWebApi.Call orgQuestion = awaitMessageWithBlock("choice:org");
@@ -104,7 +118,7 @@ class SlackConversationTest {
         assertThat(orgQuestion.param("text")).contains("Which Salesforce org");
         assertThat(alice.clicks(orgQuestion, "choice:org", "choice-0").statusCode()).isEqualTo(200);
         // The question shows who chose what, and its buttons are gone.
-        await().atMost(Duration.ofSeconds(10)).until(() -> updateOf(orgQuestion).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> updateOf(orgQuestion).isPresent());
         assertThat(shown(updateOf(orgQuestion).get())).contains("<@U0ALICE01> chose *demo*").doesNotContain("\"actions\"");
 
         fillForm("app_name", "Altify MCP");
@@ -125,9 +139,9 @@ class SlackConversationTest {
         assertThat(Duration.ofNanos(System.nanoTime() - ackStarted)).isLessThan(Duration.ofSeconds(3));
 
         // Progress is one message, edited in place while Salesforce works.
-        FakeSlackWebApi.Call progress = await().atMost(Duration.ofSeconds(10)).until(
+        FakeSlackWebApi.Call progress = await().atMost(Duration.ofSeconds(30)).until(
                 () -> lastPost(c -> c.param("text") != null && c.param("text").startsWith("Creating")), Optional::isPresent).get();
-        await().atMost(Duration.ofSeconds(10)).until(() -> updateOf(progress).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> updateOf(progress).isPresent());
         assertThat(shown(updateOf(progress).get())).contains(":hourglass_flowing_sand: Deploying the app");
         salesforceAnswers.countDown();
         FakeSlackWebApi.Call offer = awaitMessageWithBlock("reveal");
@@ -136,14 +150,14 @@ class SlackConversationTest {
 
         // Someone else pressing the button sees nothing; the secret stays sealed.
         bob.clicks(offer, "reveal", "reveal");
-        await().atMost(Duration.ofSeconds(10)).until(() -> slackApi.calls("views.update").size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("views.update").size() == 1);
         assertThat(slackApi.calls("views.update").get(0).param("view")).contains("Nothing to show").doesNotContain(CONSUMER_SECRET);
 
         // The requester's click opens a private window with the secret; the DM then says when it was revealed.
         alice.clicks(offer, "reveal", "reveal");
-        await().atMost(Duration.ofSeconds(10)).until(() -> slackApi.calls("views.update").size() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("views.update").size() == 2);
         assertThat(slackApi.calls("views.update").get(1).param("view")).contains(CONSUMER_SECRET);
-        await().atMost(Duration.ofSeconds(10)).until(() -> updateOf(offer).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> updateOf(offer).isPresent());
         assertThat(shown(updateOf(offer).get())).contains("revealed at").doesNotContain("Reveal credentials");
 
         // The secret was never in a message, only in the modal.
@@ -154,7 +168,7 @@ class SlackConversationTest {
     @Test
     void typingRevealInsteadOfPressingTheButtonReleasesNothing() {
         alice.says("reveal abc123");
-        await().atMost(Duration.ofSeconds(10)).until(() -> lastPost(c -> true).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> lastPost(c -> true).isPresent());
         assertThat(lastPost(c -> true).get().param("text")).contains("Reveal credentials\" button");
         assertThat(slackApi.calls("views.open")).isEmpty();
     }
@@ -171,14 +185,14 @@ class SlackConversationTest {
         FakeSlackWebApi.Call message = awaitMessageWithBlock("form:" + formId);
         int opened = slackApi.calls("views.open").size();
         alice.clicks(message, "form:" + formId, "form-open");
-        await().atMost(Duration.ofSeconds(10)).until(() -> slackApi.calls("views.open").size() > opened);
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("views.open").size() > opened);
         FakeSlackWebApi.Call viewsOpen = slackApi.calls("views.open").get(opened);
         assertThat(viewsOpen.param("trigger_id")).isNotBlank();
         return viewsOpen;
     }
 
     FakeSlackWebApi.Call awaitMessageWithBlock(String blockId) {
-        return await().atMost(Duration.ofSeconds(10))
+        return await().atMost(Duration.ofSeconds(30))
                 .until(() -> lastPost(c -> c.param("blocks") != null && c.param("blocks").contains("\"block_id\":\"" + blockId + "\"")),
                         Optional::isPresent)
                 .orElseThrow(() -> new AssertionError("the bot never posted " + blockId + "; posts: " + posts()));

@@ -78,7 +78,7 @@ class SlackEndpointTest {
         HttpResponse<String> response = slack.postCommand(command("new vonage"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> handled.size() == 1);
         // Typed in a channel, the conversation moves to the person's DM (the place is their user id).
         assertThat(handled.get(0)).isEqualTo(new ChatEvent.Command(ALICE, ChatPlace.direct("U0ALICE01"), "new", "vonage"));
         assertThat(SignedRequests.JSON.readTree(response.body()).get("text").asText())
@@ -113,7 +113,7 @@ class SlackEndpointTest {
 
         // A genuine request afterwards is handled: so the refusals above were not a broken endpoint.
         assertThat(slack.postCommand(body).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> handled.size() == 1);
         assertThat(slackApi.calls()).extracting(FakeSlackWebApi.Call::method).containsOnly("auth.test", "users.info");
         assertThat(slackApi.calls("users.info")).hasSize(1);
     }
@@ -137,7 +137,7 @@ class SlackEndpointTest {
         assertThat(slack.postEvent(mention, Map.of("X-Slack-Retry-Num", "2", "X-Slack-Retry-Reason", "http_timeout"))
                 .statusCode()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> handled.size() == 1);
         assertThat(handled).containsExactly(
                 new ChatEvent.Text(ALICE, new ChatPlace("C0INTEGR1", "1700000100.000200"), "new vonage"));
     }
@@ -151,7 +151,7 @@ class SlackEndpointTest {
             assertThat(slack.postEvent(dm, Map.of()).statusCode()).isEqualTo(200);
             assertThat(toSecond.postEvent(dm, Map.of("X-Slack-Retry-Num", "1")).statusCode()).isEqualTo(200);
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> handled.size() == 1);
         assertThat(handled).containsExactly(new ChatEvent.Text(ALICE, ChatPlace.direct("D0ALICE01"), "help"));
     }
 
@@ -164,7 +164,7 @@ class SlackEndpointTest {
         slack.postEvent(first, Map.of());
         slack.postEvent(second, Map.of());
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> handled.size() == 2);
         assertThat(handled).extracting(i -> ((ChatEvent.Text) i).text()).containsExactlyInAnyOrder("help", "status");
     }
 
@@ -176,7 +176,7 @@ class SlackEndpointTest {
         assertThat(slack.postEvent(own, Map.of()).statusCode()).isEqualTo(200);
         slack.postEvent(SignedRequests.payload("events/message_im.json"), Map.of());
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> handled.size() == 1);
         assertThat(handled).containsExactly(new ChatEvent.Text(ALICE, ChatPlace.direct("D0ALICE01"), "help"));
     }
 
@@ -195,7 +195,7 @@ class SlackEndpointTest {
             HttpResponse<String> response = slack.postCommand(command("new vonage"));
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(salesforceAnswers.getCount()).isEqualTo(1);
-            await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 1);
+            await().atMost(Duration.ofSeconds(15)).until(() -> handled.size() == 1);
         } finally {
             salesforceAnswers.countDown();
         }
@@ -209,7 +209,7 @@ class SlackEndpointTest {
 
         slack.postCommand(command("new vonage"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> slackApi.calls("chat.postMessage").size() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> slackApi.calls("chat.postMessage").size() == 2);
         assertThat(slackApi.calls("chat.postMessage")).allSatisfy(call -> {
             assertThat(call.param("channel")).isEqualTo("C0INTEGR1");
             assertThat(call.param("text")).isEqualTo("Which org?");
@@ -226,7 +226,7 @@ class SlackEndpointTest {
 
         slack.postCommand(command("new vonage"));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> slackApi.calls("response_url").size() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> slackApi.calls("response_url").size() == 1);
         FakeSlackWebApi.Call notice = slackApi.calls("response_url").get(0);
         assertThat(notice.param("url")).isEqualTo("/response/cmd-1");
         assertThat(notice.param("body")).contains("\"response_type\":\"ephemeral\"")
@@ -241,7 +241,7 @@ class SlackEndpointTest {
 
         slack.postEvent(SignedRequests.payload("events/app_mention.json"), Map.of());
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> slackApi.calls("chat.postMessage").size() == 2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> slackApi.calls("chat.postMessage").size() == 2);
         assertThat(slackApi.calls("conversations.open").get(0).param("users")).isEqualTo("U0ALICE01");
         FakeSlackWebApi.Call told = slackApi.calls("chat.postMessage").get(1);
         assertThat(told.param("channel")).isEqualTo("DU0ALICE01");
@@ -256,7 +256,7 @@ class SlackEndpointTest {
 
         slack.postCommand(command("new vonage"));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> slackApi.calls("response_url").size() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> slackApi.calls("response_url").size() == 1);
         assertThat(slackApi.calls("response_url").get(0).param("body"))
                 .contains("Slack refused my token (invalid_auth)").doesNotContain("xoxb-");
     }

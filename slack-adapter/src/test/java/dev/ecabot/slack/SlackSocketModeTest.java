@@ -30,7 +30,7 @@ class SlackSocketModeTest {
             try (SlackEndpoint endpoint = new SlackEndpoint(settings, db.dataSource(), Clock.systemUTC())) {
                 endpoint.listen(handled::add);
                 endpoint.startSocketMode();
-                await().atMost(Duration.ofSeconds(10)).until(socket::connected);
+                await().atMost(Duration.ofSeconds(20)).until(socket::connected);
                 assertThat(slackApi.calls("apps.connections.open").get(0).token()).isEqualTo("xapp-1-A0ECA0001-1700-apptoken");
 
                 socket.sendEnvelope("""
@@ -42,9 +42,9 @@ class SlackSocketModeTest {
                            "is_enterprise_install":"false","response_url":"https://hooks.slack.com/commands/T0ECA0001/1/x",
                            "trigger_id":"1700000500.1.abc"}}""");
 
-                await().atMost(Duration.ofSeconds(10)).until(() -> socket.received().stream()
+                await().atMost(Duration.ofSeconds(20)).until(() -> socket.received().stream()
                         .anyMatch(m -> m.contains("1d3c7e5a-0000-4000-8000-00000000ab01")));
-                await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 1);
+                await().atMost(Duration.ofSeconds(20)).until(() -> handled.size() == 1);
                 ChatEvent.Command command = (ChatEvent.Command) handled.get(0);
                 assertThat(command.place()).isEqualTo(ChatPlace.direct("D0ALICE01"));
                 assertThat(command.name()).isEqualTo("new");

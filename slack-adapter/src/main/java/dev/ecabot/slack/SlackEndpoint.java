@@ -62,6 +62,9 @@ public final class SlackEndpoint implements AutoCloseable {
         this.slack = Slack.getInstance(config);
         AppConfig.AppConfigBuilder appConfig = AppConfig.builder()
                 .singleTeamBotToken(settings.botToken().reveal())
+                // Events we have no listener for (edits, deletions in the DM) are acked too: an unacked event
+                // is retried by Slack, and too many failures get the app's event subscription disabled.
+                .allEventsApiAutoAckEnabled(true)
                 .slack(slack);
         if (settings.signingSecret() != null) appConfig.signingSecret(settings.signingSecret().reveal());
         this.app = new App(appConfig.build());

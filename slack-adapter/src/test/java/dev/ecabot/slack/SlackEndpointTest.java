@@ -181,6 +181,22 @@ class SlackEndpointTest {
     }
 
     @Test
+    void editsAndDeletionsInTheDirectMessageAreAckedAndIgnored() {
+        ObjectNode edited = SignedRequests.payload("events/message_im.json").put("event_id", "Ev0EDITED");
+        ObjectNode event = (ObjectNode) edited.get("event");
+        event.put("subtype", "message_changed").remove("user");
+        event.putObject("message").put("type", "message").put("user", "U0ALICE01").put("text", "help me")
+                .put("ts", "1700000200.000300");
+
+        HttpResponse<String> response = slack.postEvent(edited, Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        slack.postEvent(SignedRequests.payload("events/message_im.json"), Map.of());
+        await().atMost(Duration.ofSeconds(15)).until(() -> handled.size() == 1);
+        assertThat(handled).containsExactly(new ChatEvent.Text(ALICE, ChatPlace.direct("D0ALICE01"), "help"));
+    }
+
+    @Test
     void aSlowSalesforceDoesNotDelayTheAck() throws Exception {
         CountDownLatch salesforceAnswers = new CountDownLatch(1);
         behaviour = inbound -> {

@@ -4,6 +4,7 @@ import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.ChatPlace;
 import dev.ecabot.conversation.ChatUser;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,7 +28,7 @@ final class InboundMapper {
             String[] words = c.text() == null ? new String[] {""} : c.text().strip().split("\\s+", 2);
             ChatPlace place = privatePlace(c.userId(), c.channelId());
             if (words[0].isEmpty()) return Optional.of(new ChatEvent.Command(user, place, "help", ""));
-            return Optional.of(new ChatEvent.Command(user, place, words[0].toLowerCase(java.util.Locale.ROOT),
+            return Optional.of(new ChatEvent.Command(user, place, words[0].toLowerCase(Locale.ROOT),
                     words.length > 1 ? words[1] : ""));
         }
         if (inbound instanceof SlackInbound.Mention m) {

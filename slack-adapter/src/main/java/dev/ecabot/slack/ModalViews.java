@@ -4,6 +4,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewState;
 import dev.ecabot.conversation.message.FieldType;
 import dev.ecabot.conversation.message.FormField;
 import dev.ecabot.conversation.message.FormPrompt;
@@ -11,6 +12,7 @@ import dev.ecabot.conversation.message.Option;
 import dev.ecabot.conversation.message.SecretReveal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -107,8 +109,8 @@ final class ModalViews {
     }
 
     /** The raw text of each field from a view_submission's state, by field id (block id). */
-    static Map<String, String> values(Map<String, Map<String, com.slack.api.model.view.ViewState.Value>> state) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+    static Map<String, String> values(Map<String, Map<String, ViewState.Value>> state) {
+        Map<String, String> out = new LinkedHashMap<>();
         if (state == null) return out;
         state.forEach((blockId, actions) -> {
             var v = actions.get(VALUE_ACTION);

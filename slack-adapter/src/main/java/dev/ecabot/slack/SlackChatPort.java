@@ -9,6 +9,7 @@ import dev.ecabot.conversation.message.FormField;
 import dev.ecabot.conversation.message.FormPrompt;
 import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.conversation.message.SecretReveal;
+import dev.ecabot.conversation.message.TextMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +91,7 @@ final class SlackChatPort implements ChatPort {
         if (window == null) {
             // Only a click opens the modal a secret may appear in; the engine reached here some other way.
             log.error("No credential window open for Slack user {}; the released secret was not shown", to.user().id());
-            post(to, dev.ecabot.conversation.message.TextMessage.error("I could not open a private window to show "
+            post(to, TextMessage.error("I could not open a private window to show "
                     + reveal.label() + ". Ask an admin to rotate the credentials, then use the Reveal button."));
             return;
         }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +80,7 @@ final class SlackListeners {
             try {
                 Map<String, String> errors = verdict.get(FORM_VERDICT_MILLIS, TimeUnit.MILLISECONDS);
                 return errors.isEmpty() ? ctx.ack() : ctx.ackWithErrors(errors);
-            } catch (TimeoutException | InterruptedException | java.util.concurrent.ExecutionException e) {
+            } catch (TimeoutException | InterruptedException | ExecutionException e) {
                 if (e instanceof InterruptedException) Thread.currentThread().interrupt();
                 interactions.stopWaiting(form.userId(), form.formId());
                 return ctx.ack();

@@ -106,8 +106,13 @@ final class SlackChatPort implements ChatPort {
     /** A user id (U..., W...) stands for that person's DM with the bot; anything else is a channel id. */
     String channelFor(String placeChannel) {
         if (!placeChannel.startsWith("U") && !placeChannel.startsWith("W")) return placeChannel;
-        return dmChannels.computeIfAbsent(placeChannel, user -> api.call("conversations.open",
-                c -> c.conversationsOpen(r -> r.users(List.of(user)))).getChannel().getId());
+        String known = dmChannels.get(placeChannel);
+        if (known != null) return known;
+        // Not inside computeIfAbsent: a Web API call must not hold the map's lock (a duplicate open is harmless).
+        String opened = api.call("conversations.open",
+                c -> c.conversationsOpen(r -> r.users(List.of(placeChannel)))).getChannel().getId();
+        dmChannels.putIfAbsent(placeChannel, opened);
+        return opened;
     }
 
     private void scheduleExpiry(RevealOffer offer, String channel, String ts) {

@@ -67,6 +67,16 @@ class SlackChatPortTest {
     }
 
     @Test
+    void aReplyToAChannelMentionGoesInItsThread() {
+        port.post(new ChatAddress(ALICE, new ChatPlace("C0INTEGR1", "1700000100.000200")), TextMessage.info("On it."));
+
+        FakeSlackWebApi.Call posted = slackApi.calls("chat.postMessage").get(0);
+        assertThat(posted.param("channel")).isEqualTo("C0INTEGR1");
+        assertThat(posted.param("thread_ts")).isEqualTo("1700000100.000200");
+        assertThat(slackApi.calls("conversations.open")).isEmpty();
+    }
+
+    @Test
     void progressIsOneMessageEditedInPlace() {
         ChatAddress dm = new ChatAddress(ALICE, ChatPlace.direct("D0ALICE01"));
         ProgressUpdate.Step deploy = new ProgressUpdate.Step("Deploying the app", ProgressUpdate.State.RUNNING, null);

@@ -20,7 +20,9 @@ import java.util.concurrent.Callable;
                 CommandLine.HelpCommand.class,
                 EmulatorCommand.class,
                 OrgsCommand.class,
+                PlaybooksCommand.class,
                 ProvisionCommand.class,
+                RenderCommand.class,
                 TerminalChatCommand.class,
                 ServeCommand.class,
         })

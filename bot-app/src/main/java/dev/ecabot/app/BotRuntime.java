@@ -1,5 +1,7 @@
 package dev.ecabot.app;
 
+import dev.ecabot.access.AccessPolicy;
+import dev.ecabot.access.RolesConfig;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.config.ConfigLoader;
 import dev.ecabot.config.EcabotConfig;
@@ -34,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  * The bot assembled from its environment, for any chat platform's port: the database (ECABOT_DB_URL, else H2
  * under the data directory), the playbooks, the orgs of ecabot.yaml (plus the in-process demo org when none is
  * configured), the vault (ECABOT_MASTER_KEY, else a key file in the data directory), the provisioning saga and
- * the conversation engine. Idle conversations are swept every minute. Close it to stop everything it started.
+ * the conversation engine. Provisioning cut short by a stop is resumed at start; idle conversations are swept
+ * every minute. Close it to stop everything it started.
  */
 public final class BotRuntime implements AutoCloseable {
 
@@ -55,9 +58,11 @@ public final class BotRuntime implements AutoCloseable {
 
     /**
      * Starts the bot talking through {@code port}; {@code background} runs provisioning (its owner shuts it
-     * down). {@code dataDir} holds the default H2 database and master key file.
+     * down). {@code dataDir} holds the default H2 database and master key file. Roles come from the {@code roles}
+     * section of ecabot.yaml, else {@code zeroConfigRoles}.
      */
-    public static BotRuntime start(ChatPort port, ExecutorService background, Path dataDir, Map<String, String> env) {
+    public static BotRuntime start(ChatPort port, ExecutorService background, Path dataDir, Map<String, String> env,
+                                   RolesConfig zeroConfigRoles) {
         PlaybookCatalog playbooks = PlaybookCatalog.load(env);
         EcabotConfig config = ConfigLoader.fromEnvironment(env);
         Database db = env.containsKey("ECABOT_DB_URL") ? Database.open(env.get("ECABOT_DB_URL"),
@@ -81,6 +86,7 @@ public final class BotRuntime implements AutoCloseable {
                     .provisioner(new SagaProvisioner(saga))
                     .revealOffers(offers)
                     .approvals(ApprovalGate.demoOnly(DemoOrgProvider.DEMO_ORG_NAME))
+                    .access(new AccessPolicy(config.section("roles").map(RolesConfig::fromJson).orElse(zeroConfigRoles)))
                     .settings(EngineSettings.builder().clock(clock).background(background).build())
                     .build();
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -89,6 +95,7 @@ public final class BotRuntime implements AutoCloseable {
                 return t;
             });
             sweeper.scheduleWithFixedDelay(() -> sweep(engine), 1, 1, TimeUnit.MINUTES);
+            engine.resumeInterruptedProvisioning(); // one instance per database here: the terminal
             return new BotRuntime(db, demo, sweeper, engine);
         } catch (RuntimeException e) {
             demo.close();

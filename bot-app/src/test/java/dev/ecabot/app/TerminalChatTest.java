@@ -73,19 +73,17 @@ class TerminalChatTest {
     }
 
     @Test
-    void aConversationContinuesAfterTheBotIsStartedAgainOnTheSameData() {
-        chat("new vonage demo\nVonage Again\n", "--as", "carol");
-        String second = chat("\n", "--as", "carol");
-        assertThat(second).contains("Which email address should Salesforce use");
-    }
+    void aNumberAnswersTheChoiceOnScreenAndTheConversationContinuesAfterARestart() {
+        String first = chat("new\nwhatever\n", "--as", "dave");
+        int vonage = first.indexOf("[vonage-ai-studio]");
+        String number = first.substring(first.lastIndexOf('\n', vonage) + 1, vonage).strip().split("\\.")[0];
+        assertThat(first).contains("\"whatever\" is not a playbook I know");
 
-    @Test
-    void numbersAnswerTheChoiceOnScreen() {
-        String transcript = chat("new\n", "--as", "dave");
-        int vonage = transcript.indexOf("[vonage-ai-studio]");
-        String number = transcript.substring(transcript.lastIndexOf('\n', vonage) + 1, vonage).strip().split("\\.")[0];
-        String second = chat(number + "\n1\n", "--as", "dave");
+        String second = chat(number + "\n1\nVonage Again\n", "--as", "dave");
         assertThat(second).contains("Let's set up Vonage AI Studio").contains("What should the app be called?");
+
+        String third = chat("\n", "--as", "dave");
+        assertThat(third).contains("Which email address should Salesforce use");
     }
 
     private String chat(String stdin, String... args) {

@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +51,22 @@ class ConversationStateTest {
     }
 
     @Test
+    void provisioningCutShortByARestartIsResumedWithTheSameRequest() {
+        provisioner.stallFirstOrder();
+        NewAppConversationTest.walkAltifyToTheSummary(alice, "demo");
+        alice.confirms();
+        alice.awaits("[running] Deploying the app");
+
+        bot.restart();
+        assertThat(bot.engine().resumeInterruptedProvisioning()).isEqualTo(1);
+
+        alice.awaits("picking up where it stopped");
+        alice.awaits("Consumer key: 3MVG9Altify_key");
+        assertThat(provisioner.orders).hasSize(2);
+        assertThat(provisioner.orders.get(1).requestId()).isEqualTo(provisioner.orders.get(0).requestId());
+    }
+
+    @Test
     void statusAfterARestartRepeatsTheQuestionWaitingForAnAnswer() {
         alice.says("new");
         bot.restart();
@@ -57,10 +79,10 @@ class ConversationStateTest {
     void twoPeoplesConversationsDoNotMix() {
         alice.says("new altify-mcp demo");
         bob.says("new");
-        alice.says("Alice's app");
+        alice.says("Alice app");
         bob.picks("altify-mcp");
         bob.picks("demo");
-        bob.says("Bob's app");
+        bob.says("Bob app");
         alice.says("");
         bob.says("");
         alice.says("alice@example.com");
@@ -68,15 +90,41 @@ class ConversationStateTest {
         alice.says("");
         bob.says("");
 
-        assertThat(alice.everything().text()).contains("API name: Alices_app").doesNotContain("Bob");
-        assertThat(bob.everything().text()).contains("API name: Bobs_app").doesNotContain("Alice");
+        assertThat(alice.everything().text()).contains("API name: Alice_app").doesNotContain("Bob");
+        assertThat(bob.everything().text()).contains("API name: Bob_app").doesNotContain("Alice");
         alice.confirms();
         bob.confirms();
-        alice.awaits("Consumer key: 3MVG9Alices_app_key");
-        bob.awaits("Consumer key: 3MVG9Bobs_app_key");
-        assertThat(bob.everything().text()).doesNotContain("Alices_app_key");
+        alice.awaits("Consumer key: 3MVG9Alice_app_key");
+        bob.awaits("Consumer key: 3MVG9Bob_app_key");
+        assertThat(bob.everything().text()).doesNotContain("Alice_app_key");
         assertThat(provisioner.orders).extracting(o -> o.requester().id() + "=" + o.spec().app().contactEmail())
                 .containsExactlyInAnyOrder("alice=alice@example.com", "bob=bob@example.com");
+    }
+
+    @Test
+    void manyPeopleTalkingAtTheSameMomentEachGetTheirOwnApp() throws Exception {
+        List<String> names = List.of("ann", "ben", "cat", "dan", "eve", "fay");
+        ExecutorService people = Executors.newFixedThreadPool(names.size());
+        try {
+            List<Future<?>> walks = new ArrayList<>();
+            for (String name : names) {
+                walks.add(people.submit(() -> {
+                    Person p = bot.chat().as(name);
+                    p.says("new altify-mcp demo");
+                    p.says("App " + name);
+                    p.says("");
+                    p.says(name + "@example.com");
+                    p.says("");
+                    p.confirms();
+                    p.awaits("Consumer key: 3MVG9App_" + name + "_key");
+                }));
+            }
+            for (Future<?> walk : walks) walk.get(60, TimeUnit.SECONDS);
+        } finally {
+            people.shutdownNow();
+        }
+        assertThat(provisioner.orders).extracting(o -> o.requester().id() + "=" + o.spec().app().contactEmail())
+                .containsExactlyInAnyOrderElementsOf(names.stream().map(n -> n + "=" + n + "@example.com").toList());
     }
 
     @Test
@@ -97,8 +145,17 @@ class ConversationStateTest {
         bot.clock().advance(Duration.ofMinutes(61));
 
         Transcript reply = alice.says("My app");
-        assertThat(reply.text()).contains("expired after 1 hour without an answer").contains("nothing was created");
+        assertThat(reply.text()).contains("expired after 1 hour without an answer").contains("nothing was created")
+                .doesNotContain("did not understand");
         assertThat(alice.says("status").text()).contains("No conversation in progress");
+    }
+
+    @Test
+    void aCommandAfterExpiryStillRuns() {
+        alice.says("new altify-mcp demo");
+        bot.clock().advance(Duration.ofHours(2));
+        Transcript reply = alice.says("new vonage demo");
+        assertThat(reply.text()).contains("expired").contains("Let's set up Vonage AI Studio in demo");
     }
 
     @Test

@@ -5,6 +5,9 @@ import dev.ecabot.conversation.ConversationEngine;
 import dev.ecabot.conversation.dialogue.AppProvisioner;
 import dev.ecabot.conversation.dialogue.ProvisionedApp;
 import dev.ecabot.conversation.dialogue.ProvisioningStep;
+import dev.ecabot.access.AccessPolicy;
+import dev.ecabot.access.Grantee;
+import dev.ecabot.access.RolesConfig;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.vault.MasterKey;
 import dev.ecabot.vault.RevealOffers;
@@ -60,6 +63,7 @@ class SlackConversationTest {
                 .playbooks(PlaybookCatalog.load())
                 .orgs(() -> List.of("demo", "staging"))
                 .provisioner(slowSalesforce())
+                .access(new AccessPolicy(new RolesConfig(List.of(Grantee.parse("slack:*")), List.of(), List.of())))
                 .revealOffers(new RevealOffers(db.dataSource(), MasterKey.generate(), new AuditTrail(db.dataSource())))
                 .build();
         endpoint.listen(engine::handle);

@@ -1,9 +1,11 @@
 package dev.ecabot.app.serve;
 
+import dev.ecabot.access.RolesConfig;
 import dev.ecabot.app.BotRuntime;
 import dev.ecabot.app.EcaBotCommand;
 import dev.ecabot.app.http.BotHttpServer;
 import dev.ecabot.app.slack.SlackWiring;
+import dev.ecabot.config.ConfigLoader;
 import dev.ecabot.slack.SlackSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +81,12 @@ public final class ServeCommand implements Callable<Integer> {
         resources.add(provisioning::shutdownNow);
         try {
             PlatformPorts ports = new PlatformPorts();
-            BotRuntime runtime = BotRuntime.start(ports, provisioning, DATA_DIR, env);
+            // Deny on doubt: without a roles section in ecabot.yaml, chat users may only ask for help.
+            BotRuntime runtime = BotRuntime.start(ports, provisioning, DATA_DIR, env, RolesConfig.empty());
+            if (ConfigLoader.fromEnvironment(env).section("roles").isEmpty()) {
+                log.warn("No roles section in ecabot.yaml: chat users can only ask for help until you add one "
+                        + "(requesters, approvers, admins, e.g. \"slack:*\"); see docs/slack.md");
+            }
             resources.add(0, runtime);
             SlackWiring slack = SlackWiring.fromEnvironment(env, runtime.database()).orElseThrow();
             resources.add(0, slack);

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -85,12 +86,16 @@ public final class NewAppDialogue {
         begin(event, playbook, org, replies);
     }
 
-    /** Starts {@code new} when free text names a known vendor or org; false when it names neither. */
-    public boolean startFromFreeText(ChatEvent.Text event, Replies replies) {
+    /**
+     * Starts {@code new} when free text names a known vendor or org (and {@code mayStart} allows it, which
+     * answers the person itself when not); false when the text names neither.
+     */
+    public boolean startFromFreeText(ChatEvent.Text event, Replies replies, BooleanSupplier mayStart) {
         Optional<Playbook> playbook = namedIn(event.text());
         Optional<String> org = List.of(event.text().split("[^\\p{L}\\p{N}_-]+")).stream()
                 .map(orgs::find).flatMap(Optional::stream).findFirst();
         if (playbook.isEmpty() && org.isEmpty()) return false;
+        if (!mayStart.getAsBoolean()) return true;
         begin(event, playbook.orElse(null), org.orElse(null), replies);
         return true;
     }
@@ -130,6 +135,24 @@ public final class NewAppDialogue {
             case CONFIRMING -> base + "; I am waiting for you to confirm the summary.";
             case PROVISIONING -> base + "; the app is being created now.";
         };
+    }
+
+    /**
+     * Picks up provisioning a restart cut short: the same order (same request id) goes to provisioning again,
+     * which finds what the first attempt did instead of making a second app.
+     */
+    public void resumeProvisioning(ConversationState state, Replies replies) {
+        Optional<Playbook> playbook = playbookOf(state);
+        Outcome<Rendering> rendering = playbook.map(p -> renderer.render(p, answersOf(p, state))).orElse(null);
+        if (rendering == null || !rendering.isOk()) {
+            store.delete(state.key());
+            replies.error("I was restarted while creating the app " + subject(state) + " and cannot pick it up "
+                    + "again (its playbook changed). Say \"inventory\" to see whether it exists, or \"new\" to start over.");
+            return;
+        }
+        Rendering rendered = rendering.value().orElseThrow();
+        replies.say("I was restarted while creating " + rendered.spec().app().label() + "; picking up where it stopped.");
+        runner.start(state, playbook.get(), rendered, order(state, playbook.get(), rendered));
     }
 
     /** Shows the prompt the conversation waits for again (after {@code status}, a stale button, a restart). */
@@ -228,8 +251,7 @@ public final class NewAppDialogue {
             return;
         }
         Rendering rendered = rendering.value().orElseThrow();
-        ProvisioningOrder order = new ProvisioningOrder(ProvisioningRunner.requestId(state), playbook.id(),
-                playbook.vendor(), state.org(), rendered.spec(), rendered.delivery().includesSecret(), state.user());
+        ProvisioningOrder order = order(state, playbook, rendered);
         if (approvals.check(order, rendered.approvalRequired()) instanceof ApprovalGate.Decision.Refused refused) {
             store.delete(state.key());
             replies.error("I cannot create it: " + refused.reason() + " Nothing was created.");
@@ -325,6 +347,11 @@ public final class NewAppDialogue {
         long asked = playbook.questions().stream().filter(x -> x.isAsked(answers)).count();
         String title = playbook.title() + ", question " + (state.answers().size() + 1) + " of " + asked;
         return QuestionPrompts.prompt(q, answers, orgs.names(), title, error);
+    }
+
+    private static ProvisioningOrder order(ConversationState state, Playbook playbook, Rendering rendered) {
+        return new ProvisioningOrder(ProvisioningRunner.requestId(state), playbook.id(), playbook.vendor(),
+                state.org(), rendered.spec(), rendered.delivery().includesSecret(), state.user());
     }
 
     /** The first question that is asked given the answers and not yet answered (or skipped). */

@@ -5,9 +5,12 @@ import dev.ecabot.slack.FakeSlackWebApi;
 import dev.ecabot.slack.SignedRequests;
 import dev.ecabot.vault.MasterKey;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -54,21 +57,17 @@ class ServeCommandTest {
     }
 
     @Test
-    void servesSlackOnTheBotsHttpServerAndAnswersAnEcaCommand() throws Exception {
+    void servesSlackOnTheBotsHttpServerAndAnswersAnEcaCommand(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("ecabot.yaml");
+        Files.writeString(config, "roles:\n  requesters: [ \"slack:*\" ]\n");
         try (FakeSlackWebApi slackApi = new FakeSlackWebApi();
-             ServeCommand.Running bot = ServeCommand.start(env(slackApi))) {
+             ServeCommand.Running bot = ServeCommand.start(env(slackApi, Map.of("ECABOT_CONFIG", config.toString())))) {
             HttpResponse<String> health = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(bot.server().baseUri().resolve("/healthz")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.body()).isEqualTo("ok");
 
-            SignedRequests slack = new SignedRequests(bot.server().baseUri().resolve("/slack/events"), SIGNING_SECRET);
-            HttpResponse<String> ack = slack.postCommand(SignedRequests.commandForm("help", "U0CAROL01", "D0CAROL01",
-                    slackApi.responseUrl("serve-1")));
-            assertThat(ack.statusCode()).isEqualTo(200);
-
-            await().atMost(Duration.ofSeconds(20)).until(() -> !slackApi.calls("chat.postMessage").isEmpty());
-            FakeSlackWebApi.Call reply = slackApi.calls("chat.postMessage").get(0);
+            FakeSlackWebApi.Call reply = help(slackApi, bot);
             assertThat(reply.param("channel")).isEqualTo("D0CAROL01");
             assertThat(reply.param("text")).contains("Commands");
             assertThat(SignedRequests.JSON.readTree(reply.param("blocks")).toString()).contains("new");
@@ -76,8 +75,26 @@ class ServeCommandTest {
         }
     }
 
-    static Map<String, String> env(FakeSlackWebApi slackApi) {
-        Map<String, String> env = new HashMap<>();
+    @Test
+    void withoutRolesASlackUserIsToldWhoToAskAndWithWhichId() throws Exception {
+        try (FakeSlackWebApi slackApi = new FakeSlackWebApi();
+             ServeCommand.Running bot = ServeCommand.start(env(slackApi, Map.of()))) {
+            assertThat(help(slackApi, bot).param("text"))
+                    .contains("You have no role with this bot yet").contains("slack:U0CAROL01");
+        }
+    }
+
+    static FakeSlackWebApi.Call help(FakeSlackWebApi slackApi, ServeCommand.Running bot) {
+        SignedRequests slack = new SignedRequests(bot.server().baseUri().resolve("/slack/events"), SIGNING_SECRET);
+        HttpResponse<String> ack = slack.postCommand(SignedRequests.commandForm("help", "U0CAROL01", "D0CAROL01",
+                slackApi.responseUrl("serve-1")));
+        assertThat(ack.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !slackApi.calls("chat.postMessage").isEmpty());
+        return slackApi.calls("chat.postMessage").get(0);
+    }
+
+    static Map<String, String> env(FakeSlackWebApi slackApi, Map<String, String> more) {
+        Map<String, String> env = new HashMap<>(more);
         env.put("SLACK_BOT_TOKEN", "xoxb-9-9-servetoken");
         env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
         env.put("SLACK_API_URL", slackApi.apiUrl());

@@ -71,9 +71,14 @@ public final class SlackEndpoint implements AutoCloseable {
         try {
             app.use(new FutureTimestampGuard(clock, settings.futureSkew()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Slack refused SLACK_BOT_TOKEN (" + e.getMessage() + " at "
-                    + settings.apiUrl() + "auth.test). Copy the Bot User OAuth Token (xoxb-...) again from the app's "
-                    + "'OAuth & Permissions' page, and reinstall the app if it was revoked.");
+            // Bolt checks the token with auth.test here: either Slack said no, or Slack could not be reached.
+            if (String.valueOf(e.getMessage()).contains("auth.test error")) {
+                throw new IllegalArgumentException("Slack refused SLACK_BOT_TOKEN (" + e.getMessage() + " at "
+                        + settings.apiUrl() + "auth.test). Copy the Bot User OAuth Token (xoxb-...) again from the "
+                        + "app's 'OAuth & Permissions' page, and reinstall the app if it was revoked.");
+            }
+            throw new IllegalStateException("Could not reach Slack's Web API at " + settings.apiUrl()
+                    + " to check SLACK_BOT_TOKEN (" + e.getMessage() + "). Check the network, a proxy, or SLACK_API_URL.");
         }
         app.use(new EventDeduplication(new ProcessedEvents(database, clock)));
         this.webApi = new SlackWebApi(slack.methods(settings.botToken().reveal()));

@@ -39,8 +39,11 @@ final class UserNotice {
             ConversationsOpenResponse dm = api.call("conversations.open",
                     c -> c.conversationsOpen(r -> r.users(List.of(inbound.userId()))));
             api.call("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(dm.getChannel().getId()).text(words)));
-        } catch (SlackCallFailed | IOException e) {
+        } catch (SlackCallFailed e) {
             log.warn("Could not tell Slack user {} about a failure: {}", inbound.userId(), e.getMessage());
+        } catch (IOException e) {
+            // Not the message: it may quote the response_url, which works as a credential for 30 minutes.
+            log.warn("Could not tell Slack user {} about a failure ({})", inbound.userId(), e.getClass().getSimpleName());
         }
     }
 }

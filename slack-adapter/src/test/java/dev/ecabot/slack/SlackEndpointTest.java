@@ -278,6 +278,20 @@ class SlackEndpointTest {
     }
 
     @Test
+    void anUnreachableSlackAtStartupIsReportedAsSuchNotAsABadToken() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        SlackSettings settings = SlackSettings.builder().botToken(Secret.of("xoxb-1111-2222-testtoken"))
+                .signingSecret(Secret.of(SECRET)).apiUrl("http://127.0.0.1:" + closedPort + "/api/").build();
+        assertThatThrownBy(() -> new SlackEndpoint(settings, db.dataSource(), Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Could not reach Slack's Web API at http://127.0.0.1:" + closedPort)
+                .hasMessageNotContaining("xoxb-1111");
+    }
+
+    @Test
     void aTokenSlackRefusesAtStartupStopsTheEndpointWithTheFix() {
         slackApi.failNext("auth.test", "invalid_auth");
         assertThatThrownBy(this::newEndpoint)

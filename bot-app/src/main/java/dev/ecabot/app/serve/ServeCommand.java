@@ -5,7 +5,9 @@ import dev.ecabot.app.BotRuntime;
 import dev.ecabot.app.EcaBotCommand;
 import dev.ecabot.app.http.BotHttpServer;
 import dev.ecabot.app.slack.SlackWiring;
+import dev.ecabot.config.ConfigException;
 import dev.ecabot.config.ConfigLoader;
+import dev.ecabot.playbook.PlaybookLoadException;
 import dev.ecabot.slack.SlackSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,8 @@ import java.util.concurrent.Executors;
 /**
  * {@code ecabot serve}: the bot as it runs in production, serving the configured chat platforms on one HTTP
  * server (port ECABOT_PORT, default 3000) and Slack's Socket Mode when SLACK_APP_TOKEN is set, without the
- * terminal chat. Exit 2 when no chat platform is configured or the configuration is wrong; 1 when starting fails.
+ * terminal chat. Exit 2 when no chat platform is configured or the configuration (variables, ecabot.yaml, playbooks)
+ * is wrong; 1 when starting fails for an outside reason (Slack unreachable, port taken).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the configured chat platforms (Slack) over HTTP, without the terminal chat.")
@@ -45,9 +48,12 @@ public final class ServeCommand implements Callable<Integer> {
         Running running;
         try {
             running = start(parent.environment());
-        } catch (NothingToServe | IllegalArgumentException e) {
+        } catch (NothingToServe | IllegalArgumentException | ConfigException | PlaybookLoadException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
+        } catch (IllegalStateException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "ecabot-shutdown"));
         running.server.join();

@@ -47,6 +47,19 @@ class ServeCommandTest {
     }
 
     @Test
+    void aBrokenConfigurationFileExitsWith2AndNamesTheProblem(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("ecabot.yaml");
+        Files.writeString(config, "roles:\n  bosses: [ \"slack:*\" ]\n");
+        try (FakeSlackWebApi slackApi = new FakeSlackWebApi()) {
+            StringWriter err = new StringWriter();
+            var cli = EcaBotCommand.commandLine(env(slackApi, Map.of("ECABOT_CONFIG", config.toString())));
+            cli.setErr(new PrintWriter(err));
+            assertThat(cli.execute("serve")).isEqualTo(2);
+            assertThat(err.toString()).contains("bosses");
+        }
+    }
+
+    @Test
     void halfASlackConfigurationIsRefusedWithTheVariableToSet() {
         assertThatThrownBy(() -> ServeCommand.start(Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-abc")))
                 .isInstanceOf(IllegalArgumentException.class)

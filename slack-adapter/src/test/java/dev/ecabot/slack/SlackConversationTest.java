@@ -145,8 +145,7 @@ class SlackConversationTest {
         // Progress is one message, edited in place while Salesforce works.
         FakeSlackWebApi.Call progress = await().atMost(Duration.ofSeconds(30)).until(
                 () -> lastPost(c -> c.param("text") != null && c.param("text").startsWith("Creating")), Optional::isPresent).get();
-        await().atMost(Duration.ofSeconds(30)).until(() -> updateOf(progress).isPresent());
-        assertThat(shown(updateOf(progress).get())).contains(":hourglass_flowing_sand: Deploying the app");
+        assertThat(shown(awaitUpdateOf(progress))).contains(":hourglass_flowing_sand: Deploying the app");
         salesforceAnswers.countDown();
         FakeSlackWebApi.Call offer = awaitMessageWithBlock("reveal");
         assertThat(shown(updateOf(progress).get())).contains(":white_check_mark: Reading the credentials");
@@ -205,6 +204,18 @@ class SlackConversationTest {
     Optional<FakeSlackWebApi.Call> lastPost(java.util.function.Predicate<FakeSlackWebApi.Call> matching) {
         List<FakeSlackWebApi.Call> posts = slackApi.calls("chat.postMessage").stream().filter(matching).toList();
         return posts.isEmpty() ? Optional.empty() : Optional.of(posts.get(posts.size() - 1));
+    }
+
+    /** Waits for an edit of {@code message}; on timeout, says which edits there were (for a diagnosable failure). */
+    FakeSlackWebApi.Call awaitUpdateOf(FakeSlackWebApi.Call message) {
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> updateOf(message).isPresent());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no chat.update of ts " + SlackUserSimulator.tsOf(message) + " (" + message.param("text")
+                    + "); updates: " + slackApi.calls("chat.update").stream().map(c -> c.param("ts") + " " + c.param("text")).toList()
+                    + "; posts: " + slackApi.calls("chat.postMessage").stream().map(c -> c.param("_response_ts") + " " + c.param("text")).toList(), e);
+        }
+        return updateOf(message).get();
     }
 
     Optional<FakeSlackWebApi.Call> updateOf(FakeSlackWebApi.Call message) {

@@ -125,6 +125,11 @@ public final class BotRuntime implements AutoCloseable {
         return engine;
     }
 
+    /** The bot's database, for adapters that keep their own tables (Slack's processed event ids). */
+    public Database database() {
+        return db;
+    }
+
     private static void sweep(ConversationEngine engine) {
         try {
             engine.expireIdleConversations();

@@ -45,7 +45,7 @@ class TeamsWiringTest {
             assertThat(TeamsWiring.mount(server, settings, adapter -> countingBot())).isTrue();
             server.start();
             assertThat(post(server, null).statusCode()).isEqualTo(401);
-            assertThat(post(server, "Bearer eyJhbGciOiJub25lIn0.eyJpc3MiOiJodHRwczovL2FwaS5ib3RmcmFtZXdvcmsuY29tIn0.").statusCode())
+            assertThat(post(server, "Bearer not-a-jwt").statusCode())
                     .isEqualTo(401);
             assertThat(turns).hasValue(0);
         }

@@ -1,0 +1,82 @@
+package dev.ecabot.audit;
+
+import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.store.SqlTime;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The append-only audit trail in the bot's database: record an event, read an app's history or the latest
+ * events. There is deliberately no update or delete; the database refuses them too (migration V22).
+ * Thread-safe.
+ */
+public final class AuditTrail {
+
+    private static final String COLUMNS = "occurred_at, kind, actor, org, api_name, reference, detail";
+
+    private final DataSource dataSource;
+
+    public AuditTrail(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void record(AuditEvent event) {
+        try (Connection c = dataSource.getConnection()) {
+            record(c, event);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write the audit trail: " + e.getMessage(), e);
+        }
+    }
+
+    /** Records within the caller's transaction, so the event commits (or not) with the change it describes. */
+    public void record(Connection c, AuditEvent event) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO audit_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            SqlTime.set(ps, 1, event.at());
+            ps.setString(2, event.kind().name());
+            ps.setString(3, event.actor() == null ? null : event.actor().toString());
+            ps.setString(4, event.org());
+            ps.setString(5, event.apiName());
+            ps.setString(6, event.reference());
+            ps.setString(7, event.detail());
+            ps.executeUpdate();
+        }
+    }
+
+    /** The history of one app, oldest first. */
+    public List<AuditEvent> forApp(String org, String apiName) {
+        return query("SELECT " + COLUMNS + " FROM audit_events WHERE org = ? AND api_name = ? ORDER BY event_id",
+                org, apiName);
+    }
+
+    /** The latest {@code n} events, newest first. */
+    public List<AuditEvent> recent(int n) {
+        if (n <= 0) return List.of();
+        return query("SELECT " + COLUMNS + " FROM audit_events ORDER BY event_id DESC FETCH FIRST "
+                + Math.min(n, 10_000) + " ROWS ONLY");
+    }
+
+    private List<AuditEvent> query(String sql, String... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) ps.setString(i + 1, params[i]);
+            List<AuditEvent> events = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String actor = rs.getString(3);
+                    events.add(new AuditEvent(SqlTime.get(rs, "occurred_at"),
+                            AuditKind.valueOf(rs.getString(2)), actor == null ? null : ChatUserRef.parse(actor),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the audit trail: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.ecabot.conversation;
+
+import dev.ecabot.conversation.message.ChatMessage;
+import dev.ecabot.conversation.message.SecretReveal;
+
+/**
+ * How the engine talks back: each chat platform implements this once and renders the neutral
+ * {@link ChatMessage}s its own way (Block Kit, Adaptive Cards, numbered lines in a terminal).
+ * Implementations must be thread-safe: provisioning reports progress from a background thread.
+ */
+public interface ChatPort {
+
+    /** Posts a message; the returned reference lets the engine edit it in place later (progress). */
+    MessageRef post(ChatAddress to, ChatMessage message);
+
+    /** Replaces a message posted earlier; a platform that cannot edit posts the new version instead. */
+    void edit(MessageRef ref, ChatMessage message);
+
+    /**
+     * Shows a secret to one person only (a modal, a private card, the terminal), once. The engine calls this
+     * only after the vault released the value for that person; the port must not store or log it.
+     */
+    void reveal(ChatAddress to, SecretReveal reveal);
+}

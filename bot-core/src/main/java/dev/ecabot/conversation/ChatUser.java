@@ -1,0 +1,34 @@
+package dev.ecabot.conversation;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A person talking to the bot on one chat platform: the platform ("slack", "teams", "terminal"), the
+ * platform's stable user id, a display name, and the email address when the platform tells us (else null).
+ * Two users are the same person to the engine when platform and id match.
+ */
+public record ChatUser(String platform, String id, String displayName, String email) {
+
+    public ChatUser {
+        platform = requireText(platform, "platform").toLowerCase(Locale.ROOT);
+        id = requireText(id, "id");
+        displayName = displayName == null || displayName.isBlank() ? id : displayName;
+        email = email == null || email.isBlank() ? null : email;
+    }
+
+    public static ChatUser of(String platform, String id) {
+        return new ChatUser(platform, id, id, null);
+    }
+
+    /** "platform:id", unique across platforms. */
+    public String key() {
+        return platform + ":" + id;
+    }
+
+    static String requireText(String value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isBlank()) throw new IllegalArgumentException(name + " must not be blank");
+        return value;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.ecabot.conversation;
+
+import dev.ecabot.conversation.command.ChatCommand;
+import dev.ecabot.conversation.command.CommandCall;
+import dev.ecabot.conversation.command.CommandRegistry;
+import dev.ecabot.conversation.dialogue.NewAppDialogue;
+import dev.ecabot.conversation.message.RevealOffer;
+import dev.ecabot.conversation.state.ConcurrentChangeException;
+import dev.ecabot.conversation.state.ConversationKey;
+import dev.ecabot.conversation.state.ConversationState;
+import dev.ecabot.conversation.state.ConversationStore;
+import dev.ecabot.conversation.state.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The bot's one entry point: every adapter turns what a person did into a {@link ChatEvent} and calls
+ * {@link #handle(ChatEvent)}; replies go out through the {@link ChatPort}. It routes commands (the same words
+ * on every platform), answers to the conversation in progress, and free text naming a vendor or an org.
+ * Thread-safe: messages of one conversation are handled one at a time (per instance, and across instances by
+ * the store's optimistic versions); different people's run in parallel. Slow work (provisioning) runs on
+ * the settings' background executor, so {@code handle} returns quickly.
+ */
+public final class ConversationEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationEngine.class);
+    /** While a question waits for an answer, only these words are commands; anything else is the answer. */
+    private static final Set<String> CONTROL_WORDS = Set.of("cancel", "help", "status");
+
+    private final ChatPort port;
+    private final ConversationStore store;
+    private final CommandRegistry commands;
+    private final NewAppDialogue dialogue;
+    private final EngineSettings settings;
+    private final ReentrantLock[] stripes = new ReentrantLock[64];
+
+    public ConversationEngine(ChatPort port, ConversationStore store, CommandRegistry commands,
+                              NewAppDialogue dialogue, EngineSettings settings) {
+        this.port = Objects.requireNonNull(port, "port");
+        this.store = Objects.requireNonNull(store, "store");
+        this.commands = Objects.requireNonNull(commands, "commands");
+        this.dialogue = Objects.requireNonNull(dialogue, "dialogue");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        for (int i = 0; i < stripes.length; i++) stripes[i] = new ReentrantLock();
+    }
+
+    /** Starts assembling an engine: port, database, playbooks, orgs, provisioner and secret offers. */
+    public static EngineBuilder builder() {
+        return new EngineBuilder();
+    }
+
+    /** Handles one thing a person did; every reply goes through the port. Never throws for bad input. */
+    public void handle(ChatEvent event) {
+        Objects.requireNonNull(event, "event");
+        ConversationKey key = ConversationKey.of(event);
+        Replies replies = new Replies(port, event.replyTo());
+        ReentrantLock lock = stripes[Math.floorMod(key.asString().hashCode(), stripes.length)];
+        lock.lock();
+        try {
+            dispatch(event, key, replies);
+        } catch (ConcurrentChangeException e) {
+            replies.warn("Another message changed this conversation at the same moment. Please send that again.");
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("Handling a {} from {} failed (reference {})", event.getClass().getSimpleName(),
+                    event.user().key(), reference, e);
+            replies.error("Something went wrong on my side (reference " + reference + "). Nothing was lost: "
+                    + "try again, or say \"cancel\" to start over.");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Ends conversations left unanswered for longer than the idle timeout, telling each person so.
+     * Call it periodically (the app does, every minute); {@link #handle} also checks on each message.
+     * Returns how many expired.
+     */
+    public int expireIdleConversations() {
+        Instant cutoff = settings.clock().instant().minus(settings.idleTimeout());
+        int expired = 0;
+        for (ConversationState state : store.idleSince(cutoff)) {
+            if (store.deleteIfUnchanged(state)) {
+                new Replies(port, new ChatAddress(state.user(), state.place())).warn(expiryText(state));
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    private void dispatch(ChatEvent event, ConversationKey key, Replies replies) {
+        Optional<ConversationState> state = store.find(key).flatMap(s -> expireIfIdle(s, replies));
+        if (event instanceof ChatEvent.Command c) {
+            runCommand(c.name(), c.arguments(), event, replies);
+        } else if (event instanceof ChatEvent.Choice choice && RevealOffer.PROMPT_ID.equals(choice.promptId())) {
+            runCommand("reveal", choice.value(), event, replies);
+        } else if (event instanceof ChatEvent.Text text) {
+            onText(text, state, replies);
+        } else if (state.isPresent() && state.get().stage() != Stage.PROVISIONING) {
+            dialogue.answer(state.get(), event, replies);
+        } else {
+            replies.warn("That question belongs to a conversation that is over (finished, cancelled or expired). "
+                    + "Say \"new\" to start again.");
+        }
+    }
+
+    private void onText(ChatEvent.Text event, Optional<ConversationState> state, Replies replies) {
+        String text = event.text();
+        String[] parts = text.split("\\s+", 2);
+        String word = parts[0].toLowerCase(Locale.ROOT);
+        if (word.startsWith("/")) word = word.substring(1);
+        String rest = parts.length > 1 ? parts[1] : "";
+        boolean waitingForAnswer = state.isPresent() && state.get().stage() != Stage.PROVISIONING;
+        boolean control = CONTROL_WORDS.contains(word) && rest.isEmpty() || parts[0].startsWith("/");
+        if (waitingForAnswer && !control) {
+            dialogue.answer(state.get(), event, replies);
+        } else if (commands.find(word).isPresent()) {
+            runCommand(word, rest, event, replies);
+        } else if (text.isEmpty()) {
+            replies.say("Say \"help\" to see what I can do.");
+        } else if (!dialogue.startFromFreeText(event, replies)) {
+            replies.say("I did not understand \"" + abbreviate(text) + "\". Say \"help\" to see what I can do, "
+                    + "or name a vendor, e.g. \"I need a Vonage app in demo\".");
+        }
+    }
+
+    private void runCommand(String name, String arguments, ChatEvent event, Replies replies) {
+        Optional<ChatCommand> command = commands.find(name);
+        if (command.isEmpty()) {
+            replies.warn("I do not know the command \"" + abbreviate(name) + "\". Say \"help\" for the list.");
+            return;
+        }
+        command.get().run(new CommandCall(event, arguments, replies));
+    }
+
+    private Optional<ConversationState> expireIfIdle(ConversationState state, Replies replies) {
+        Instant now = settings.clock().instant();
+        boolean idle = state.stage() != Stage.PROVISIONING
+                && !state.updatedAt().plus(settings.idleTimeout()).isAfter(now);
+        if (!idle) return Optional.of(state);
+        if (store.deleteIfUnchanged(state)) replies.warn(expiryText(state));
+        return Optional.empty();
+    }
+
+    private String expiryText(ConversationState state) {
+        return "Your conversation " + dialogue.subject(state) + " expired after "
+                + HumanTime.duration(settings.idleTimeout()) + " without an answer; nothing was created. "
+                + "Say \"new\" to start again.";
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+}

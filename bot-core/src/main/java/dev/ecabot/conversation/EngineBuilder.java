@@ -1,0 +1,99 @@
+package dev.ecabot.conversation;
+
+import dev.ecabot.conversation.command.ChatCommand;
+import dev.ecabot.conversation.command.CommandRegistry;
+import dev.ecabot.conversation.command.builtin.BuiltinCommands;
+import dev.ecabot.conversation.dialogue.AppProvisioner;
+import dev.ecabot.conversation.dialogue.NewAppDialogue;
+import dev.ecabot.conversation.dialogue.OrgDirectory;
+import dev.ecabot.conversation.dialogue.ProvisioningRunner;
+import dev.ecabot.conversation.dialogue.SecretOffers;
+import dev.ecabot.conversation.state.ConversationStore;
+import dev.ecabot.playbook.PlaybookCatalog;
+import dev.ecabot.playbook.PlaybookRenderer;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Assembles a {@link ConversationEngine} from what it talks to: the chat port, the database, the playbooks,
+ * the orgs, provisioning and the vault's one-time secret offers. Every part is required except the settings
+ * (defaults: {@link EngineSettings#defaults()}) and extra commands. Not thread-safe; build once.
+ */
+public final class EngineBuilder {
+
+    private ChatPort port;
+    private DataSource dataSource;
+    private PlaybookCatalog catalog;
+    private OrgDirectory orgs;
+    private AppProvisioner provisioner;
+    private SecretOffers secretOffers;
+    private EngineSettings settings;
+    private final List<ChatCommand> extraCommands = new ArrayList<>();
+
+    EngineBuilder() {
+    }
+
+    public EngineBuilder port(ChatPort port) {
+        this.port = Objects.requireNonNull(port, "port");
+        return this;
+    }
+
+    public EngineBuilder dataSource(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        return this;
+    }
+
+    public EngineBuilder playbooks(PlaybookCatalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "playbooks");
+        return this;
+    }
+
+    public EngineBuilder orgs(OrgDirectory orgs) {
+        this.orgs = Objects.requireNonNull(orgs, "orgs");
+        return this;
+    }
+
+    public EngineBuilder provisioner(AppProvisioner provisioner) {
+        this.provisioner = Objects.requireNonNull(provisioner, "provisioner");
+        return this;
+    }
+
+    public EngineBuilder secretOffers(SecretOffers offers) {
+        this.secretOffers = Objects.requireNonNull(offers, "secretOffers");
+        return this;
+    }
+
+    public EngineBuilder settings(EngineSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
+    /** A command beyond the built-in ones (registered after them). */
+    public EngineBuilder command(ChatCommand command) {
+        extraCommands.add(Objects.requireNonNull(command, "command"));
+        return this;
+    }
+
+    public ConversationEngine build() {
+        require(port, "port");
+        require(dataSource, "dataSource");
+        require(catalog, "playbooks");
+        require(orgs, "orgs");
+        require(provisioner, "provisioner");
+        require(secretOffers, "secretOffers");
+        EngineSettings s = settings != null ? settings : EngineSettings.defaults();
+        ConversationStore store = new ConversationStore(dataSource);
+        ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, secretOffers, s);
+        NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, s.clock());
+        CommandRegistry commands = BuiltinCommands.registry(
+                new BuiltinCommands.Services(store, dialogue, catalog, orgs, secretOffers), extraCommands);
+        return new ConversationEngine(port, store, commands, dialogue, s);
+    }
+
+    private static void require(Object part, String name) {
+        if (part == null) throw new IllegalStateException("the engine needs " + name + "; set it on the builder");
+    }
+}

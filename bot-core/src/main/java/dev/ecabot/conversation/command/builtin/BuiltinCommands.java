@@ -1,0 +1,40 @@
+package dev.ecabot.conversation.command.builtin;
+
+import dev.ecabot.conversation.command.ChatCommand;
+import dev.ecabot.conversation.command.CommandRegistry;
+import dev.ecabot.conversation.dialogue.NewAppDialogue;
+import dev.ecabot.conversation.dialogue.OrgDirectory;
+import dev.ecabot.conversation.dialogue.SecretOffers;
+import dev.ecabot.conversation.state.ConversationStore;
+import dev.ecabot.playbook.PlaybookCatalog;
+
+import java.util.List;
+
+/**
+ * The one place commands are registered, in the order {@code help} lists them. To add a command (approve, deny,
+ * reminders, rotate, delete, audit, export, sync): write one small {@link ChatCommand} class and add one line
+ * here; if it needs a new service, add it to {@link Services}.
+ */
+public final class BuiltinCommands {
+
+    /** What the built-in commands work with. */
+    public record Services(ConversationStore store, NewAppDialogue dialogue, PlaybookCatalog catalog,
+                           OrgDirectory orgs, SecretOffers secretOffers) { }
+
+    private BuiltinCommands() {
+    }
+
+    /** A registry with every built-in command, plus {@code extra} ones (from the app or a test). */
+    public static CommandRegistry registry(Services s, List<ChatCommand> extra) {
+        CommandRegistry registry = new CommandRegistry();
+        registry.register(new HelpCommand(registry))
+                .register(new NewCommand(s.dialogue()))
+                .register(new CancelCommand(s.store(), s.dialogue()))
+                .register(new StatusCommand(s.store(), s.dialogue()))
+                .register(new PlaybooksCommand(s.catalog()))
+                .register(new OrgsCommand(s.orgs()))
+                .register(new RevealCommand(s.secretOffers()));
+        extra.forEach(registry::register);
+        return registry;
+    }
+}

@@ -1,0 +1,376 @@
+package dev.ecabot.conversation.dialogue;
+
+import dev.ecabot.conversation.ChatEvent;
+import dev.ecabot.conversation.Replies;
+import dev.ecabot.conversation.message.ChatMessage;
+import dev.ecabot.conversation.message.ChoicePrompt;
+import dev.ecabot.conversation.message.Confirmation;
+import dev.ecabot.conversation.message.Option;
+import dev.ecabot.conversation.state.ConversationKey;
+import dev.ecabot.conversation.state.ConversationState;
+import dev.ecabot.conversation.state.ConversationStore;
+import dev.ecabot.conversation.state.Stage;
+import dev.ecabot.playbook.Answers;
+import dev.ecabot.playbook.Outcome;
+import dev.ecabot.playbook.ParseResult;
+import dev.ecabot.playbook.Playbook;
+import dev.ecabot.playbook.PlaybookCatalog;
+import dev.ecabot.playbook.PlaybookRenderer;
+import dev.ecabot.playbook.Problem;
+import dev.ecabot.playbook.Question;
+import dev.ecabot.playbook.QuestionType;
+import dev.ecabot.playbook.Rendering;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code new} conversation: pick a playbook, pick an org, answer the playbook's questions (each validated as
+ * it arrives and re-asked with the reason when invalid), confirm a summary of exactly what will be created, then
+ * hand over to {@link ProvisioningRunner}. Every step is saved, so any engine instance can take the next answer.
+ * Stateless between calls and thread-safe (the engine serialises calls per conversation).
+ */
+public final class NewAppDialogue {
+
+    static final String PLAYBOOK_PROMPT = "playbook";
+    /** Asked only for a playbook without an org question of its own. */
+    static final String ORG_PROMPT = "org-choice";
+    private static final Set<String> YES = Set.of("yes", "y", "confirm", "create", "create it", "ok", "1");
+    private static final Set<String> NO = Set.of("no", "n", "cancel", "2");
+
+    private final ConversationStore store;
+    private final PlaybookCatalog catalog;
+    private final PlaybookRenderer renderer;
+    private final OrgDirectory orgs;
+    private final ProvisioningRunner runner;
+    private final Clock clock;
+
+    public NewAppDialogue(ConversationStore store, PlaybookCatalog catalog, PlaybookRenderer renderer,
+                          OrgDirectory orgs, ProvisioningRunner runner, Clock clock) {
+        this.store = store;
+        this.catalog = catalog;
+        this.renderer = renderer;
+        this.orgs = orgs;
+        this.runner = runner;
+        this.clock = clock;
+    }
+
+    /** {@code new [playbook] [org]}: the words may name a playbook (id or vendor) and an org, in any order. */
+    public void start(ChatEvent event, List<String> words, Replies replies) {
+        Playbook playbook = null;
+        String org = null;
+        List<String> unknown = new ArrayList<>();
+        for (String word : words) {
+            Optional<String> orgName = orgs.find(word);
+            Optional<Playbook> named = catalog.find(word.toLowerCase(Locale.ROOT))
+                    .or(() -> catalog.search(word).stream().findFirst());
+            if (org == null && orgName.isPresent()) org = orgName.get();
+            else if (playbook == null && named.isPresent()) playbook = named.get();
+            else unknown.add(word);
+        }
+        if (!unknown.isEmpty()) {
+            replies.warn("I know no playbook or org called \"" + String.join(" ", unknown)
+                    + "\"; pick from the list instead.");
+        }
+        begin(event, playbook, org, replies);
+    }
+
+    /** Starts {@code new} when free text names a known vendor or org; false when it names neither. */
+    public boolean startFromFreeText(ChatEvent.Text event, Replies replies) {
+        Optional<Playbook> playbook = namedIn(event.text());
+        Optional<String> org = List.of(event.text().split("[^\\p{L}\\p{N}_-]+")).stream()
+                .map(orgs::find).flatMap(Optional::stream).findFirst();
+        if (playbook.isEmpty() && org.isEmpty()) return false;
+        begin(event, playbook.orElse(null), org.orElse(null), replies);
+        return true;
+    }
+
+    /** Takes the answer to whatever {@code state} waits for: a typed text, a button or a form. */
+    public void answer(ConversationState stored, ChatEvent event, Replies replies) {
+        ConversationState state = stored.touchedBy(event.user(), event.place(), clock.instant());
+        Optional<String> raw = rawAnswer(state, event, replies);
+        if (raw.isEmpty()) return;
+        switch (state.stage()) {
+            case CHOOSING_PLAYBOOK -> choosePlaybook(state, raw.get(), replies);
+            case CHOOSING_ORG -> chooseOrg(state, raw.get(), replies);
+            case ANSWERING -> answerQuestion(state, raw.get(), replies);
+            case CONFIRMING -> confirm(state, raw.get(), replies);
+            case PROVISIONING -> replies.say("Your app " + subject(state) + " is being created; I will post here "
+                    + "when it is done.");
+        }
+    }
+
+    /** "about Vonage AI Studio in prod", for messages about this conversation. */
+    public String subject(ConversationState state) {
+        Optional<Playbook> playbook = playbookOf(state);
+        String what = playbook.map(Playbook::title).orElse("a new app");
+        return "about " + what + (state.org() == null ? "" : " in " + state.org());
+    }
+
+    /** Where the conversation stands, in one sentence. */
+    public String describe(ConversationState state) {
+        String base = "You are setting up " + playbookOf(state).map(Playbook::title).orElse("a new app")
+                + (state.org() == null ? "" : " in " + state.org());
+        return switch (state.stage()) {
+            case CHOOSING_PLAYBOOK -> "You are starting a new app; I am waiting for you to pick a playbook.";
+            case CHOOSING_ORG -> base + "; I am waiting for you to pick an org.";
+            case ANSWERING -> base + " (" + state.answers().size() + " answers so far); I am waiting for: "
+                    + playbookOf(state).flatMap(p -> p.question(state.pending())).map(q -> q.prompt().strip())
+                    .orElse(state.pending());
+            case CONFIRMING -> base + "; I am waiting for you to confirm the summary.";
+            case PROVISIONING -> base + "; the app is being created now.";
+        };
+    }
+
+    /** Shows the prompt the conversation waits for again (after {@code status}, a stale button, a restart). */
+    public void repeatPrompt(ConversationState state, Replies replies) {
+        if (state.stage() == Stage.PROVISIONING) return;
+        advance(state, replies, null);
+    }
+
+    private void begin(ChatEvent event, Playbook playbook, String org, Replies replies) {
+        ConversationKey key = ConversationKey.of(event);
+        Optional<ConversationState> existing = store.find(key);
+        if (existing.isPresent()) {
+            if (existing.get().stage() == Stage.PROVISIONING) {
+                replies.say("Your app " + subject(existing.get()) + " is still being created; I will post here when "
+                        + "it is done. Start another one after that (or in another thread).");
+            } else {
+                replies.warn("You already have a conversation in progress " + subject(existing.get())
+                        + ". Answer its question, or say \"cancel\" first.");
+                repeatPrompt(existing.get(), replies);
+            }
+            return;
+        }
+        ConversationState state = ConversationState.start(key, event.user(), event.place(), clock.instant());
+        if (org != null) state = state.withOrg(org);
+        if (playbook != null) {
+            state = state.withPlaybook(playbook.id());
+            replies.say(introduction(playbook, org));
+        }
+        advance(state, replies, null);
+    }
+
+    private void choosePlaybook(ConversationState state, String raw, Replies replies) {
+        Optional<Playbook> picked = OptionMatch.find(playbookOptions(), raw).flatMap(o -> catalog.find(o.value()))
+                .or(() -> catalog.search(raw).stream().findFirst());
+        if (picked.isEmpty()) {
+            advance(state, replies, "\"" + raw + "\" is not a playbook I know; pick one of the list.");
+            return;
+        }
+        replies.say(introduction(picked.get(), state.org()));
+        advance(state.withPlaybook(picked.get().id()), replies, null);
+    }
+
+    private void chooseOrg(ConversationState state, String raw, Replies replies) {
+        Optional<String> org = OptionMatch.find(orgOptions(), raw).map(Option::value);
+        if (org.isEmpty()) {
+            advance(state, replies, "\"" + raw + "\" is not an org I know; the orgs are: "
+                    + String.join(", ", orgs.names()) + ".");
+            return;
+        }
+        advance(state.withOrg(org.get()), replies, null);
+    }
+
+    private void answerQuestion(ConversationState state, String raw, Replies replies) {
+        Playbook playbook = playbookOf(state).orElseThrow();
+        Question q = playbook.question(state.pending()).orElseThrow();
+        Answers answers = answersOf(playbook, state);
+        String typed = raw;
+        if (QuestionPrompts.isOneOf(q) && !raw.isBlank()) {
+            Optional<Option> option = OptionMatch.find(QuestionPrompts.options(q, orgs.names()), raw);
+            if (option.isEmpty() && q.type() == QuestionType.ORG) {
+                advance(state, replies, "\"" + raw + "\" is not an org I know; the orgs are: "
+                        + String.join(", ", orgs.names()) + ".");
+                return;
+            }
+            if (option.isPresent()) typed = option.get().value();
+        }
+        ParseResult parsed = q.parse(typed, answers);
+        if (parsed.error().isPresent()) {
+            advance(state, replies, withoutQuestionId(q.id(), parsed.error().get()));
+            return;
+        }
+        String text = parsed.answer().map(a -> a.text()).orElse("");
+        ConversationState next = state.withAnswer(q.id(), text);
+        if (q.type() == QuestionType.ORG) next = next.withOrg(text);
+        advance(next, replies, null);
+    }
+
+    private void confirm(ConversationState state, String raw, Replies replies) {
+        String answer = raw.strip().toLowerCase(Locale.ROOT);
+        if (NO.contains(answer)) {
+            store.delete(state.key());
+            replies.say("Cancelled. Nothing was created.");
+            return;
+        }
+        if (!YES.contains(answer)) {
+            replies.warn("Please confirm (\"yes\") or cancel (\"no\").");
+            advance(state, replies, null);
+            return;
+        }
+        Playbook playbook = playbookOf(state).orElseThrow();
+        Outcome<Rendering> rendering = renderer.render(playbook, answersOf(playbook, state));
+        if (!rendering.isOk()) {
+            advance(state, replies, null); // answers no longer render (a playbook changed): re-ask
+            return;
+        }
+        ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
+        replies.say("Creating it now; I will post progress here.");
+        runner.start(provisioning, playbook, rendering.value().orElseThrow());
+    }
+
+    /**
+     * Moves the conversation to its next prompt, saves it, and sends the prompt (with {@code error}, the reason
+     * the last answer was refused, when there is one).
+     */
+    private void advance(ConversationState current, Replies replies, String error) {
+        ConversationState state = current;
+        if (state.playbookId() == null) {
+            store.save(state.withStage(Stage.CHOOSING_PLAYBOOK, PLAYBOOK_PROMPT));
+            replies.send(new ChoicePrompt(PLAYBOOK_PROMPT, "Which integration is the app for?", playbookOptions(),
+                    null, error));
+            return;
+        }
+        Playbook playbook = playbookOf(state).orElse(null);
+        if (playbook == null) {
+            store.delete(state.key());
+            replies.error("The playbook \"" + state.playbookId() + "\" is no longer available; say \"new\" to start "
+                    + "again with another one.");
+            return;
+        }
+        while (true) {
+            Answers answers = answersOf(playbook, state);
+            Optional<Question> next = nextQuestion(playbook, state, answers);
+            if (next.isEmpty()) break;
+            Question q = next.get();
+            if (q.type() == QuestionType.ORG && state.org() != null) {
+                state = state.withAnswer(q.id(), state.org()); // named in "new vonage demo": no need to ask
+                continue;
+            }
+            store.save(state.withStage(Stage.ANSWERING, q.id()));
+            replies.send(prompt(playbook, state, q, answers, error));
+            return;
+        }
+        if (state.org() == null) {
+            store.save(state.withStage(Stage.CHOOSING_ORG, ORG_PROMPT));
+            replies.send(new ChoicePrompt(ORG_PROMPT, "Which Salesforce org should the app be created in?",
+                    orgOptions(), null, error));
+            return;
+        }
+        Outcome<Rendering> rendering = renderer.render(playbook, answersOf(playbook, state));
+        if (!rendering.isOk()) {
+            reaskFor(playbook, state, rendering.problems(), replies);
+            return;
+        }
+        store.save(state.withStage(Stage.CONFIRMING, AppSummaries.CONFIRM_ID));
+        replies.send(AppSummaries.toConfirm(playbook, state.org(), rendering.value().orElseThrow()));
+    }
+
+    /** The settings do not render: drop the answers the problems name and ask them again, with the reason. */
+    private void reaskFor(Playbook playbook, ConversationState state, List<Problem> problems, Replies replies) {
+        String reasons = problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
+        ConversationState fixed = state;
+        for (Problem p : problems) {
+            if (!state.answers().containsKey(p.field())) continue;
+            fixed = fixed.withoutAnswer(p.field());
+            boolean orgQuestion = playbook.question(p.field()).map(q -> q.type() == QuestionType.ORG).orElse(false);
+            if (orgQuestion) fixed = fixed.withOrg(null);
+        }
+        if (fixed.answers().size() == state.answers().size()) {
+            store.delete(state.key());
+            replies.error("This playbook cannot create an app from these answers (" + reasons + "). Nothing was "
+                    + "created; please tell the bot's admins.");
+            return;
+        }
+        advance(fixed, replies, reasons);
+    }
+
+    private Optional<String> rawAnswer(ConversationState state, ChatEvent event, Replies replies) {
+        if (event instanceof ChatEvent.Text text) return Optional.of(text.text());
+        String promptId = event instanceof ChatEvent.Choice c ? c.promptId()
+                : ((ChatEvent.FormSubmission) event).formId();
+        if (!promptId.equals(state.pending())) {
+            replies.warn("That answers an earlier question. Here is the one I am waiting for:");
+            repeatPrompt(state, replies);
+            return Optional.empty();
+        }
+        if (event instanceof ChatEvent.Choice c) return Optional.of(c.value());
+        Map<String, String> values = ((ChatEvent.FormSubmission) event).values();
+        String value = values.get(state.pending());
+        return Optional.of(value == null ? "" : value);
+    }
+
+    private ChatMessage prompt(Playbook playbook, ConversationState state, Question q, Answers answers, String error) {
+        long asked = playbook.questions().stream().filter(x -> x.isAsked(answers)).count();
+        String title = playbook.title() + ", question " + (state.answers().size() + 1) + " of " + asked;
+        return QuestionPrompts.prompt(q, answers, orgs.names(), title, error);
+    }
+
+    /** The first question that is asked given the answers and not yet answered (or skipped). */
+    private static Optional<Question> nextQuestion(Playbook playbook, ConversationState state, Answers answers) {
+        return playbook.questions().stream()
+                .filter(q -> !state.answers().containsKey(q.id()) && q.isAsked(answers))
+                .findFirst();
+    }
+
+    /** The typed answers from the stored texts (a blank text is an optional question skipped). */
+    static Answers answersOf(Playbook playbook, ConversationState state) {
+        Answers answers = Answers.empty();
+        for (Map.Entry<String, String> e : state.answers().entrySet()) {
+            if (e.getValue().isBlank()) continue;
+            Optional<Question> q = playbook.question(e.getKey());
+            if (q.isEmpty()) continue;
+            ParseResult parsed = q.get().parse(e.getValue(), answers);
+            if (parsed.answer().isPresent()) answers = answers.with(e.getKey(), parsed.answer().get());
+        }
+        return answers;
+    }
+
+    /**
+     * The playbook free text names by its id or its vendor ("I need a Vonage app"); words that merely appear in a
+     * title ("app", "integration") are not enough to start a conversation.
+     */
+    private Optional<Playbook> namedIn(String text) {
+        Set<String> words = wordsOf(text);
+        return catalog.search(text).stream()
+                .filter(p -> words.contains(p.id())
+                        || wordsOf(p.vendor()).stream().anyMatch(v -> v.length() >= 3 && words.contains(v)))
+                .findFirst();
+    }
+
+    private static Set<String> wordsOf(String text) {
+        return new HashSet<>(Arrays.asList(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}-]+")));
+    }
+
+    private Optional<Playbook> playbookOf(ConversationState state) {
+        return state.playbookId() == null ? Optional.empty() : catalog.find(state.playbookId());
+    }
+
+    private List<Option> playbookOptions() {
+        return catalog.all().stream().map(p -> new Option(p.id(), p.title(), p.vendor())).toList();
+    }
+
+    private List<Option> orgOptions() {
+        return orgs.names().stream().map(o -> Option.of(o, o)).toList();
+    }
+
+    private static String introduction(Playbook playbook, String org) {
+        return "Let's set up " + playbook.title() + (org == null ? "" : " in " + org) + ". "
+                + (playbook.description().isEmpty() ? "" : playbook.description() + " ")
+                + "Say \"cancel\" at any time to stop.";
+    }
+
+    private static String withoutQuestionId(String questionId, String error) {
+        String prefix = questionId + ": ";
+        return error.startsWith(prefix) ? error.substring(prefix.length()) : error;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.ecabot.conversation.dialogue;
+
+import dev.ecabot.conversation.ChatUser;
+import dev.ecabot.eca.EcaSpec;
+
+import java.util.Objects;
+
+/**
+ * A confirmed request to create one app: a stable request id (the same after a restart, so a retried order
+ * finds the app instead of making a second one), the playbook, the org, the exact settings, whether the secret
+ * is to be delivered, and who asked.
+ */
+public record ProvisioningOrder(String requestId, String playbookId, String org, EcaSpec spec,
+                                boolean deliverSecret, ChatUser requester) {
+
+    public ProvisioningOrder {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(playbookId, "playbookId");
+        Objects.requireNonNull(org, "org");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(requester, "requester");
+    }
+}

@@ -1,0 +1,128 @@
+package dev.ecabot.conversation.dialogue;
+
+import dev.ecabot.conversation.ChatAddress;
+import dev.ecabot.conversation.ChatPort;
+import dev.ecabot.conversation.EngineSettings;
+import dev.ecabot.conversation.MessageRef;
+import dev.ecabot.conversation.message.ProgressUpdate;
+import dev.ecabot.conversation.message.RevealOffer;
+import dev.ecabot.conversation.message.TextMessage;
+import dev.ecabot.conversation.state.ConversationState;
+import dev.ecabot.conversation.state.ConversationStore;
+import dev.ecabot.playbook.Playbook;
+import dev.ecabot.playbook.Rendering;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Creates a confirmed app off the chat thread: posts a progress message and edits it as provisioning advances,
+ * then posts the result (consumer key, activation time, next steps) and a reveal offer for the secret, which
+ * goes straight to {@link SecretOffers}. Ends the conversation either way. Thread-safe.
+ */
+public final class ProvisioningRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProvisioningRunner.class);
+
+    private final ChatPort port;
+    private final ConversationStore store;
+    private final AppProvisioner provisioner;
+    private final SecretOffers offers;
+    private final EngineSettings settings;
+
+    public ProvisioningRunner(ChatPort port, ConversationStore store, AppProvisioner provisioner,
+                              SecretOffers offers, EngineSettings settings) {
+        this.port = port;
+        this.store = store;
+        this.provisioner = provisioner;
+        this.offers = offers;
+        this.settings = settings;
+    }
+
+    /** Starts creating the app of {@code state} (already saved in stage PROVISIONING) in the background. */
+    void start(ConversationState state, Playbook playbook, Rendering rendering) {
+        settings.background().execute(() -> run(state, playbook, rendering));
+    }
+
+    private void run(ConversationState state, Playbook playbook, Rendering rendering) {
+        ChatAddress to = new ChatAddress(state.user(), state.place());
+        Progress progress = new Progress("Creating " + rendering.spec().app().label() + " in " + state.org());
+        MessageRef ref = port.post(to, progress.update());
+        try {
+            ProvisioningOrder order = new ProvisioningOrder(requestId(state), playbook.id(), state.org(),
+                    rendering.spec(), rendering.delivery().includesSecret(), state.user());
+            ProvisionedApp app = provisioner.provision(order, step -> port.edit(ref, progress.reached(step)));
+            port.edit(ref, progress.finished());
+            port.post(to, AppSummaries.created(playbook, state.org(), rendering, app,
+                    settings.clock().instant(), settings.displayZone()));
+            if (app.secret().isPresent()) {
+                String label = "Consumer secret of " + app.apiName();
+                SecretOffers.Offer offer = offers.offer(state.user(), label, app.secret().get());
+                port.post(to, new RevealOffer(offer.id(), label, offer.expiresAt()));
+            }
+        } catch (ProvisioningFailedException e) {
+            port.edit(ref, progress.failed(e.getMessage()));
+            port.post(to, TextMessage.error("I could not create " + rendering.spec().app().label() + ": "
+                    + e.getMessage() + " Say \"new\" to try again."));
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("Provisioning {} for {} failed (reference {})", rendering.spec().apiName(),
+                    state.user().key(), reference, e);
+            port.edit(ref, progress.failed("unexpected error, reference " + reference));
+            port.post(to, TextMessage.error("Something went wrong on my side while creating "
+                    + rendering.spec().app().label() + " (reference " + reference + "). Say \"new\" to try again."));
+        } finally {
+            store.delete(state.key());
+        }
+    }
+
+    /** The same for every attempt of one conversation, so a resumed order finds the app a crash left behind. */
+    static String requestId(ConversationState state) {
+        return state.key().asString() + "@" + state.startedAt().toEpochMilli();
+    }
+
+    /** The progress message's steps as they advance. Used by one provisioning thread only. */
+    private static final class Progress {
+        private final String title;
+        private final List<ProgressUpdate.Step> steps = new ArrayList<>();
+
+        Progress(String title) {
+            this.title = title;
+            for (ProvisioningStep s : ProvisioningStep.values()) {
+                steps.add(new ProgressUpdate.Step(s.label(), ProgressUpdate.State.PENDING, null));
+            }
+        }
+
+        ProgressUpdate reached(ProvisioningStep step) {
+            for (int i = 0; i < steps.size(); i++) {
+                ProgressUpdate.State state = i < step.ordinal() ? ProgressUpdate.State.DONE
+                        : i > step.ordinal() ? ProgressUpdate.State.PENDING
+                        : step.milestone() ? ProgressUpdate.State.DONE : ProgressUpdate.State.RUNNING;
+                steps.set(i, new ProgressUpdate.Step(steps.get(i).label(), state, null));
+            }
+            return update();
+        }
+
+        ProgressUpdate finished() {
+            steps.replaceAll(s -> new ProgressUpdate.Step(s.label(), ProgressUpdate.State.DONE, null));
+            return update();
+        }
+
+        ProgressUpdate failed(String reason) {
+            for (int i = 0; i < steps.size(); i++) {
+                if (steps.get(i).state() != ProgressUpdate.State.DONE) {
+                    steps.set(i, new ProgressUpdate.Step(steps.get(i).label(), ProgressUpdate.State.FAILED, reason));
+                    break;
+                }
+            }
+            return update();
+        }
+
+        ProgressUpdate update() {
+            return new ProgressUpdate(title, steps);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.ecabot.conversation.message;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Renders neutral messages as plain lines: options numbered, defaults marked, summaries as "label: value".
+ * The terminal chat and the test chat show this; other adapters can use it as notification fallback text.
+ * Stateless and thread-safe.
+ */
+public final class PlainText {
+
+    private static final DateTimeFormatter UTC_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private PlainText() {
+    }
+
+    public static String render(ChatMessage message) {
+        StringBuilder out = new StringBuilder();
+        if (message instanceof TextMessage t) {
+            out.append(switch (t.tone()) {
+                case INFO -> "";
+                case WARNING -> "Warning: ";
+                case ERROR -> "Problem: ";
+            }).append(t.text());
+        } else if (message instanceof ChoicePrompt c) {
+            if (c.error() != null) out.append("Problem: ").append(c.error()).append('\n');
+            out.append(c.prompt());
+            numbered(out, c.options(), c.defaultValue());
+        } else if (message instanceof FormPrompt f) {
+            out.append(f.title());
+            for (FormField field : f.fields()) {
+                out.append('\n');
+                if (field.error() != null) out.append("Problem: ").append(field.error()).append('\n');
+                out.append(fieldLine(field));
+                if (field.help() != null) out.append("\n  (").append(field.help()).append(')');
+                numbered(out, field.options(), field.defaultValue());
+            }
+        } else if (message instanceof Summary s) {
+            summary(out, s);
+        } else if (message instanceof Confirmation c) {
+            summary(out, c.summary());
+            out.append("\n  1. ").append(c.confirmLabel()).append(" [").append(Confirmation.CONFIRM).append(']');
+            out.append("\n  2. ").append(c.cancelLabel()).append(" [").append(Confirmation.CANCEL).append(']');
+        } else if (message instanceof ProgressUpdate p) {
+            out.append(p.title());
+            for (ProgressUpdate.Step step : p.steps()) {
+                out.append("\n  ").append(progressLine(step));
+            }
+        } else if (message instanceof RevealOffer r) {
+            out.append(r.label()).append(": shown once, to you only. Say \"reveal ").append(r.offerId())
+                    .append("\" to see it (offer open until ").append(UTC_TIME.format(r.expiresAt())).append(").");
+        }
+        return out.toString();
+    }
+
+    /** "Label [default: x]:" for one form field; the prompt line of a one-field-at-a-time terminal form. */
+    public static String fieldLine(FormField field) {
+        StringBuilder line = new StringBuilder(field.label());
+        if (field.defaultValue() != null && !field.defaultValue().isEmpty()) {
+            line.append(" [default: ").append(field.defaultValue()).append(']');
+        } else if (!field.required()) {
+            line.append(" [optional]");
+        }
+        return line.append(':').toString();
+    }
+
+    /** "[done] Deploying" and so on: one line per progress step. */
+    public static String progressLine(ProgressUpdate.Step step) {
+        String line = "[" + step.state().name().toLowerCase() + "] " + step.label();
+        return step.detail() == null ? line : line + ": " + step.detail();
+    }
+
+    private static void numbered(StringBuilder out, List<Option> options, String defaultValue) {
+        int n = 1;
+        for (Option o : options) {
+            out.append("\n  ").append(n++).append(". ").append(o.label());
+            if (!o.label().equals(o.value())) out.append(" [").append(o.value()).append(']');
+            if (o.value().equals(defaultValue)) out.append(" (default)");
+            if (o.hint() != null) out.append(" - ").append(o.hint());
+        }
+    }
+
+    private static void summary(StringBuilder out, Summary s) {
+        out.append(s.title());
+        String section = "";
+        for (Fact f : s.facts()) {
+            if (!f.section().equals(section)) {
+                section = f.section();
+                if (!section.isEmpty()) out.append('\n').append(section);
+            }
+            out.append("\n  ").append(f.label()).append(": ").append(f.value());
+        }
+        for (String w : s.warnings()) out.append("\nWarning: ").append(w);
+        for (String n : s.notes()) out.append("\n- ").append(n);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.ecabot.playbook;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One integration's recipe for an External Client App: who it is for, the questions to ask (the common ones first),
+ * the ECA template with its conditional overrides, what to deliver, whether approval is needed, the activation
+ * delay, reminders, warnings, manual steps and next steps. Loaded from {@code playbooks/<id>.yaml}. Immutable.
+ */
+public record Playbook(
+        String id,
+        String title,
+        String vendor,
+        String description,
+        Source source,
+        List<Question> questions,
+        EcaTemplate template,
+        List<TemplateOverride> overrides,
+        Delivery delivery,
+        boolean approvalRequired,
+        Duration activationDelay,
+        List<ReminderRule> reminders,
+        List<ConditionalText> warnings,
+        List<ConditionalText> manualSteps,
+        List<ConditionalText> nextSteps,
+        String origin) {
+
+    public Playbook {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(vendor, "vendor");
+        description = description == null ? "" : description.strip();
+        source = source == null ? new Source(null, null) : source;
+        questions = List.copyOf(questions);
+        template = template == null ? EcaTemplate.empty() : template;
+        overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        delivery = delivery == null ? Delivery.KEY_AND_SECRET : delivery;
+        activationDelay = activationDelay == null ? Duration.ZERO : activationDelay;
+        reminders = reminders == null ? List.of() : List.copyOf(reminders);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        manualSteps = manualSteps == null ? List.of() : List.copyOf(manualSteps);
+        nextSteps = nextSteps == null ? List.of() : List.copyOf(nextSteps);
+        origin = origin == null ? id : origin;
+    }
+
+    public Optional<Question> question(String questionId) {
+        return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
+    }
+
+    /** The questions asked given the answers so far (their {@code when} holds), in order. */
+    public List<Question> askedQuestions(Answers soFar) {
+        return questions.stream().filter(q -> q.isAsked(soFar)).toList();
+    }
+
+    /** The first asked question without an answer yet; empty when the run has all it needs to ask. */
+    public Optional<Question> nextQuestion(Answers soFar) {
+        return questions.stream().filter(q -> !soFar.has(q.id()) && q.isAsked(soFar)).findFirst();
+    }
+
+    /** What to deliver given the answers: the playbook's delivery unless an override that holds changes it. */
+    public Delivery deliveryFor(Answers answers) {
+        Delivery result = delivery;
+        for (TemplateOverride o : overrides) {
+            if (o.delivery() != null && o.when().holds(answers)) result = o.delivery();
+        }
+        return result;
+    }
+
+    /** The warnings whose condition holds, with answer references filled in (useful while still asking). */
+    public List<String> warningsFor(Answers answers) {
+        return PlaybookRenderer.texts(warnings, answers);
+    }
+
+    /**
+     * Answers from raw texts by question id (from a command line, an answers file, or persisted
+     * {@link Answers#texts()}): every asked question in order takes its text, its default, or is reported missing.
+     * Texts for unknown questions, or for questions not asked given the other answers, are problems too.
+     */
+    public Outcome<Answers> answersFromTexts(Map<String, String> texts) {
+        List<Problem> problems = new ArrayList<>();
+        Set<String> known = questions.stream().map(Question::id).collect(Collectors.toSet());
+        for (String key : texts.keySet()) {
+            if (!known.contains(key)) {
+                problems.add(new Problem(key, "playbook " + id + " has no such question; its questions are: "
+                        + questions.stream().map(Question::id).collect(Collectors.joining(", "))));
+            }
+        }
+        Answers answers = Answers.empty();
+        for (Question q : questions) {
+            if (!q.isAsked(answers)) {
+                if (texts.containsKey(q.id())) {
+                    problems.add(new Problem(q.id(), "is not asked with these answers (it needs " + q.when() + "); remove it"));
+                }
+                continue;
+            }
+            ParseResult parsed = q.parse(texts.get(q.id()), answers);
+            if (parsed.error().isPresent()) {
+                problems.add(Problem.fromParseError(q.id(), parsed.error().get()));
+            } else if (parsed.answer().isPresent()) {
+                answers = answers.with(q.id(), parsed.answer().get());
+            }
+        }
+        return problems.isEmpty() ? Outcome.ok(answers) : Outcome.failed(problems);
+    }
+
+    @Override
+    public String toString() {
+        return id + " (" + vendor + ": " + title + ")";
+    }
+}

@@ -1,0 +1,49 @@
+package dev.ecabot.vault;
+
+
+/**
+ * The outcome of asking to reveal an offer: the credentials once, or a refusal saying why. Every outcome has
+ * a {@link #message()} fit to show the person who asked (never containing the secret).
+ */
+public sealed interface RevealResult {
+
+    String message();
+
+    /** The credentials, shown now and destroyed in the bot. */
+    record Revealed(RevealOffer offer, ConsumerCredentials credentials) implements RevealResult {
+        public String message() {
+            return "Here are the consumer key and secret for " + offer.apiName() + " in " + offer.org()
+                    + ". They are shown this once and are now destroyed in the bot: store them in your secret manager.";
+        }
+    }
+
+    /** Someone other than the requester asked. */
+    record NotTheRequester(String offerId) implements RevealResult {
+        public String message() {
+            return "Only the person who asked for these credentials can reveal them; nothing was shown.";
+        }
+    }
+
+    /** Revealed before: the credentials are gone. */
+    record AlreadyRevealed(RevealOffer offer) implements RevealResult {
+        public String message() {
+            return "These credentials for " + offer.apiName() + " were already revealed at " + offer.closedAt()
+                    + " and then destroyed. If that was not you, ask for new ones with `rotate " + offer.apiName() + "`.";
+        }
+    }
+
+    /** Not revealed in time: the credentials were destroyed. */
+    record Expired(RevealOffer offer) implements RevealResult {
+        public String message() {
+            return "This offer expired at " + offer.expiresAt() + " and the credentials were destroyed. "
+                    + "Ask for new credentials with `rotate " + offer.apiName() + "`.";
+        }
+    }
+
+    /** No offer with that id. */
+    record NoSuchOffer(String offerId) implements RevealResult {
+        public String message() {
+            return "There is no reveal offer " + offerId + ".";
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.ecabot.audit;
+
+import dev.ecabot.store.Database;
+
+import java.util.UUID;
+
+class H2AuditTrailTest extends AuditTrailContract {
+    @Override
+    Database openDatabase() {
+        return Database.inMemory("audit-" + UUID.randomUUID());
+    }
+}

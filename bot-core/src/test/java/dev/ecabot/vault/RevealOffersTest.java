@@ -1,0 +1,127 @@
+package dev.ecabot.vault;
+
+import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.audit.AuditEvent;
+import dev.ecabot.audit.AuditKind;
+import dev.ecabot.audit.AuditTrail;
+import dev.ecabot.store.Database;
+import dev.ecabot.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RevealOffersTest {
+
+    static final ChatUserRef ALICE = ChatUserRef.parse("slack:U_ALICE");
+    static final ChatUserRef MALLORY = ChatUserRef.parse("slack:U_MALLORY");
+    static final ConsumerCredentials CREDENTIALS =
+            new ConsumerCredentials("3MVG9rZjd7MXFdLh", Secret.of("C0NSUMER-SECRET-8B1F3C0DDEADBEEF"));
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    private final Database db = Database.inMemory("vault-" + UUID.randomUUID());
+    private final MasterKey key = MasterKey.generate();
+    private final AuditTrail audit = new AuditTrail(db.dataSource());
+    private final RevealOffers offers = new RevealOffers(db.dataSource(), key, audit, clock, Duration.ofHours(24));
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void theRequesterSeesTheCredentialsOnceAndThenTheyAreGone() throws Exception {
+        RevealOffer offer = offers.create(ALICE, "prod", "Tableau_Cloud", CREDENTIALS);
+        clock.advance(Duration.ofMinutes(5));
+
+        RevealResult first = offers.reveal(offer.offerId(), ALICE);
+        assertThat(first).isInstanceOf(RevealResult.Revealed.class);
+        ConsumerCredentials shown = ((RevealResult.Revealed) first).credentials();
+        assertThat(shown.consumerKey()).isEqualTo("3MVG9rZjd7MXFdLh");
+        assertThat(shown.consumerSecret()).isEqualTo(CREDENTIALS.consumerSecret());
+        assertThat(first.message()).doesNotContain("DEADBEEF");
+
+        RevealResult second = offers.reveal(offer.offerId(), ALICE);
+        assertThat(second).isInstanceOf(RevealResult.AlreadyRevealed.class);
+        assertThat(second.message()).contains("already revealed at 2026-03-02T09:05:00Z").contains("rotate Tableau_Cloud");
+
+        RevealOffer after = offers.find(offer.offerId()).orElseThrow();
+        assertThat(after.state()).isEqualTo(RevealOffer.State.REVEALED);
+        assertThat(after.revealedBy()).isEqualTo(ALICE);
+        assertThat(after.closedAt()).isEqualTo(Instant.parse("2026-03-02T09:05:00Z"));
+        assertThat(sealedColumn(offer.offerId())).isNull();
+    }
+
+    @Test
+    void someoneElseIsRefusedAndTheOfferStaysForTheRequester() {
+        RevealOffer offer = offers.create(ALICE, "prod", "Tableau_Cloud", CREDENTIALS);
+
+        RevealResult refused = offers.reveal(offer.offerId(), MALLORY);
+        assertThat(refused).isInstanceOf(RevealResult.NotTheRequester.class);
+        assertThat(refused.message()).startsWith("Only the person who asked");
+
+        assertThat(offers.reveal(offer.offerId(), ALICE)).isInstanceOf(RevealResult.Revealed.class);
+        assertThat(audit.forApp("prod", "Tableau_Cloud")).extracting(AuditEvent::actor).containsExactly(MALLORY, ALICE);
+    }
+
+    @Test
+    void anOfferNotRevealedInTimeIsDestroyedAndTheRequesterToldToRotate() throws Exception {
+        RevealOffer offer = offers.create(ALICE, "prod", "Tableau_Cloud", CREDENTIALS);
+        RevealOffer fresh = offers.create(ALICE, "prod", "Other_App", CREDENTIALS);
+        clock.advance(Duration.ofHours(23));
+        RevealOffer later = offers.create(ALICE, "prod", "Later_App", CREDENTIALS);
+        clock.advance(Duration.ofHours(1));
+        assertThat(offers.reveal(fresh.offerId(), ALICE)).isInstanceOf(RevealResult.Expired.class);
+
+        List<ExpiredOffer> expired = offers.expireDue();
+
+        assertThat(expired).extracting(e -> e.offer().offerId()).containsExactly(offer.offerId());
+        assertThat(expired.get(0).offer().requester()).isEqualTo(ALICE);
+        assertThat(expired.get(0).message()).contains("Tableau_Cloud").contains("`rotate Tableau_Cloud`");
+        assertThat(sealedColumn(offer.offerId())).isNull();
+        assertThat(sealedColumn(later.offerId())).isNotNull();
+        assertThat(offers.reveal(offer.offerId(), ALICE).message()).contains("expired").contains("rotate Tableau_Cloud");
+        assertThat(offers.expireDue()).isEmpty();
+        assertThat(audit.forApp("prod", "Tableau_Cloud")).extracting(AuditEvent::kind).containsExactly(AuditKind.EXPIRY);
+    }
+
+    @Test
+    void anUnknownOfferIsSaidToBeUnknown() {
+        assertThat(offers.reveal("no-such-offer", ALICE)).isInstanceOf(RevealResult.NoSuchOffer.class);
+    }
+
+    @Test
+    void aRowWhoseCiphertextWasSwappedWithAnotherOffersWillNotOpen() throws Exception {
+        RevealOffer a = offers.create(ALICE, "prod", "App_A", CREDENTIALS);
+        RevealOffer b = offers.create(ALICE, "prod", "App_B", new ConsumerCredentials("other", Secret.of("other")));
+        try (Connection c = db.dataSource().getConnection()) {
+            c.createStatement().executeUpdate("UPDATE reveal_offers SET sealed_credentials = '" + sealedColumn(b.offerId())
+                    + "' WHERE offer_id = '" + a.offerId() + "'");
+        }
+        assertThatThrownBy(() -> offers.reveal(a.offerId(), ALICE)).isInstanceOf(SealBrokenException.class);
+        assertThat(offers.find(a.offerId()).orElseThrow().state()).isEqualTo(RevealOffer.State.OPEN);
+    }
+
+    @Test
+    void aZeroWindowIsRefused() {
+        assertThatThrownBy(() -> new RevealOffers(db.dataSource(), key, audit, clock, Duration.ZERO))
+                .hasMessageContaining("must be positive");
+    }
+
+    private String sealedColumn(String offerId) throws Exception {
+        try (Connection c = db.dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT sealed_credentials FROM reveal_offers WHERE offer_id = '" + offerId + "'")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

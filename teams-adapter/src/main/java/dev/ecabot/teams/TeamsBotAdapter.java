@@ -2,7 +2,9 @@ package dev.ecabot.teams;
 
 import com.microsoft.bot.builder.BotCallbackHandler;
 import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.AppCredentials;
+import com.microsoft.bot.connector.authentication.AuthenticationConstants;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.connector.authentication.ChannelValidation;
@@ -13,9 +15,11 @@ import com.microsoft.bot.connector.authentication.SimpleChannelProvider;
 import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ConversationReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
@@ -68,6 +72,19 @@ public class TeamsBotAdapter extends BotFrameworkHttpAdapter {
         return settings;
     }
 
+    /** Runs {@code callback} in a conversation the bot was spoken to before (proactive: progress, reminders). */
+    public CompletableFuture<Void> continueConversation(ConversationReference reference, BotCallbackHandler callback) {
+        return continueConversation(settings.appId(), reference, callback);
+    }
+
+    /** A connector client for {@code serviceUrl} with the bot's own credentials (to open 1:1 chats). */
+    public CompletableFuture<ConnectorClient> connectorFor(String serviceUrl) {
+        Map<String, String> claims = Map.of(AuthenticationConstants.AUDIENCE_CLAIM, settings.appId(),
+                AuthenticationConstants.APPID_CLAIM, settings.appId());
+        return createConnectorClient(serviceUrl, new ClaimsIdentity("ExternalBearer", claims),
+                AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE);
+    }
+
     /** Authenticates first (any failure: AuthenticationException), then runs the turn with the checked identity. */
     @Override
     public CompletableFuture<InvokeResponse> processActivity(String authHeader, Activity activity,
@@ -97,6 +114,9 @@ public class TeamsBotAdapter extends BotFrameworkHttpAdapter {
 
     @Override
     protected CompletableFuture<AppCredentials> buildAppCredentials(String appId, String scope) {
+        if (settings.mode() != TeamsSettings.Mode.AUTHENTICATED) { // insecure-local: the Emulator wants no token
+            return CompletableFuture.completedFuture(MicrosoftAppCredentials.empty());
+        }
         return CompletableFuture.completedFuture(outboundCredentials.apply(appId, scope));
     }
 }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class FakeBotConnector implements AutoCloseable {
 
-    record Call(String method, String path, String authorization, JsonNode body) {
+    record Call(String method, String path, String authorization, JsonNode body, String answeredId) {
         String conversationId() {
             Matcher m = ACTIVITIES.matcher(path);
             return m.matches() ? m.group(1) : null;
@@ -68,15 +68,21 @@ final class FakeBotConnector implements AutoCloseable {
         String method = exchange.getRequestMethod();
         byte[] body = exchange.getRequestBody().readAllBytes();
         JsonNode json = body.length == 0 ? null : JSON.readTree(body);
-        calls.add(new Call(method, path, exchange.getRequestHeaders().getFirst("Authorization"), json));
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         Matcher activity = ACTIVITIES.matcher(path);
         if (method.equals("POST") && path.equals("/v3/conversations")) {
-            respond(exchange, 201, "{\"id\":\"a:1new-personal-chat-" + ids.incrementAndGet() + "\"}");
+            String id = "a:1new-personal-chat-" + ids.incrementAndGet();
+            calls.add(new Call(method, path, authorization, json, id));
+            respond(exchange, 201, "{\"id\":\"" + id + "\"}");
         } else if (method.equals("POST") && activity.matches()) {
-            respond(exchange, 200, "{\"id\":\"1:activity-" + ids.incrementAndGet() + "\"}");
+            String id = "1:activity-" + ids.incrementAndGet();
+            calls.add(new Call(method, path, authorization, json, id));
+            respond(exchange, 200, "{\"id\":\"" + id + "\"}");
         } else if (method.equals("PUT") && activity.matches() && activity.group(2) != null) {
+            calls.add(new Call(method, path, authorization, json, activity.group(2)));
             respond(exchange, 200, "{\"id\":\"" + activity.group(2) + "\"}");
         } else {
+            calls.add(new Call(method, path, authorization, json, null));
             respond(exchange, 404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"no such route\"}}");
         }
     }

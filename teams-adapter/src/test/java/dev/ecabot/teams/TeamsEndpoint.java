@@ -29,8 +29,9 @@ final class TeamsEndpoint implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
     final TeamsBotAdapter adapter;
 
-    TeamsEndpoint(TeamsSettings settings, Bot bot) throws Exception {
+    TeamsEndpoint(TeamsSettings settings, java.util.function.Function<TeamsBotAdapter, Bot> botForAdapter) throws Exception {
         adapter = new TeamsBotAdapter(settings, TeamsEndpoint::fixedTokenCredentials);
+        Bot bot = botForAdapter.apply(adapter);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();

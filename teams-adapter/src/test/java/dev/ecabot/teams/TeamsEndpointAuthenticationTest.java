@@ -26,7 +26,7 @@ class TeamsEndpointAuthenticationTest {
         bot = new EchoBot();
         TeamsSettings settings = TeamsSettings.authenticated(APP_ID, Secret.of("client-secret"), "5e2f7a10-3b4c-4d5e-8f90-a1b2c3d4e5f6")
                 .withOpenIdMetadataUrl(login.openIdMetadataUrl());
-        endpoint = new TeamsEndpoint(settings, bot);
+        endpoint = new TeamsEndpoint(settings, adapter -> bot);
     }
 
     @AfterEach

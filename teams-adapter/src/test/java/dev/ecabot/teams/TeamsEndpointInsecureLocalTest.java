@@ -13,7 +13,7 @@ class TeamsEndpointInsecureLocalTest {
     void anUnsignedActivityIsServedAndRepliesCarryNoCredentials() throws Exception {
         EchoBot bot = new EchoBot();
         try (FakeBotConnector connector = new FakeBotConnector();
-             TeamsEndpoint endpoint = new TeamsEndpoint(TeamsSettings.insecureLocal(), bot)) {
+             TeamsEndpoint endpoint = new TeamsEndpoint(TeamsSettings.insecureLocal(), adapter -> bot)) {
             HttpResponse<String> response = endpoint.post(
                     TeamsEndpoint.activity("message_personal.json", connector.serviceUrl()), null);
 

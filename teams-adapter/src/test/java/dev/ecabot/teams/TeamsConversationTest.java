@@ -1,0 +1,271 @@
+package dev.ecabot.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecabot.conversation.ChatAddress;
+import dev.ecabot.conversation.ChatUser;
+import dev.ecabot.conversation.ConversationEngine;
+import dev.ecabot.conversation.message.TextMessage;
+import dev.ecabot.conversation.EngineSettings;
+import dev.ecabot.conversation.dialogue.ProvisionedApp;
+import dev.ecabot.playbook.PlaybookCatalog;
+import dev.ecabot.store.Database;
+import dev.ecabot.vault.Secret;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** Whole conversations with the real engine, through /api/messages and the fake connector. */
+class TeamsConversationTest {
+
+    static final String APP_ID = "11111111-2222-3333-4444-555555555555";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String ANA_AAD_ID = "0f5b1c2e-8a4d-4e1f-9b7a-3c2d1e0f9a01";
+
+    FakeBotFrameworkLogin login;
+    FakeBotConnector connector;
+    Database db;
+    ExecutorService background;
+    TeamsEndpoint endpoint;
+    TeamsChatPort port;
+    PersonalChats personalChats;
+
+    @BeforeEach
+    void start() throws Exception {
+        login = new FakeBotFrameworkLogin();
+        connector = new FakeBotConnector();
+        db = Database.inMemory("teams-" + System.nanoTime());
+        background = Executors.newSingleThreadExecutor();
+        TeamsSettings settings = TeamsSettings.authenticated(APP_ID, Secret.of("client-secret"), "5e2f7a10-3b4c-4d5e-8f90-a1b2c3d4e5f6")
+                .withOpenIdMetadataUrl(login.openIdMetadataUrl());
+        endpoint = new TeamsEndpoint(settings, adapter -> {
+            TeamsDirectory directory = new TeamsDirectory(db.dataSource(), Clock.systemUTC());
+            AdaptiveCards cards = new AdaptiveCards(ZoneOffset.UTC);
+            port = new TeamsChatPort(adapter, directory, cards);
+            personalChats = new PersonalChats(adapter, directory);
+            ConversationEngine engine = ConversationEngine.builder().port(port).dataSource(db.dataSource())
+                    .playbooks(PlaybookCatalog.load()).orgs(() -> List.of("demo"))
+                    .provisioner((order, progress) -> new ProvisionedApp(order.spec().apiName(),
+                            "3MVG9FAKECONSUMERKEY", Secret.of("consumer-secret-value")))
+                    .secretOffers(new InMemorySecretOffers())
+                    .settings(EngineSettings.builder().background(background).build())
+                    .build();
+            return new TeamsBot(engine::handle, port, directory, cards, Clock.systemUTC());
+        });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        endpoint.close();
+        background.shutdownNow();
+        connector.close();
+        login.close();
+        db.close();
+    }
+
+    HttpResponse<String> say(String text) {
+        ObjectNode activity = activity("message_personal.json");
+        activity.put("text", text);
+        activity.put("id", String.valueOf(System.nanoTime()));
+        return post(activity);
+    }
+
+    HttpResponse<String> post(ObjectNode activity) {
+        return endpoint.post(activity.toString(), login.channelToken(APP_ID, connector.serviceUrl()));
+    }
+
+    ObjectNode activity(String name) {
+        try {
+            return (ObjectNode) JSON.readTree(TeamsEndpoint.activity(name, connector.serviceUrl()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    HttpResponse<String> submit(ObjectNode data) {
+        ObjectNode activity = activity("message_card_submit.json");
+        activity.set("value", data);
+        activity.put("id", "f:" + System.nanoTime());
+        return post(activity);
+    }
+
+    JsonNode lastCard() {
+        List<FakeBotConnector.Call> posted = connector.posted();
+        JsonNode body = posted.get(posted.size() - 1).body();
+        return body.path("attachments").path(0).path("content");
+    }
+
+    void dump() {
+        for (FakeBotConnector.Call call : connector.calls()) {
+            JsonNode b = call.body();
+            System.out.println(call.method() + " " + call.path() + " text=" + b.path("text") + "\n  card=" + b.path("attachments").path(0).path("content").path("body") + "\n  actions=" + b.path("attachments").path(0).path("content").path("actions"));
+        }
+    }
+
+    ObjectNode form(String formId, String field, String value) {
+        return JSON.createObjectNode().put("ecabot", "form").put("formId", formId).put("field:" + field, value);
+    }
+
+    /** Answers the playbook's questions up to the confirmation card. */
+    void answerUpToConfirmation() {
+        say("new altify-mcp demo");
+        assertThat(inputIds(lastCard())).containsExactly("field:app_name");
+        submit(form("app_name", "app_name", "Altify MCP"));
+        assertThat(lastCard().at("/body/1/value").asText()).as("the API name is pre-filled").isEqualTo("Altify_MCP");
+        submit(form("api_name", "api_name", "Altify_MCP"));
+        submit(form("contact_email", "contact_email", "ana@example.com"));
+        submit(form("description", "description", "ChatGPT to Altify MCP servers"));
+    }
+
+    HttpResponse<String> openRevealDialog(JsonNode revealData, String offerCardId, String aadObjectId) {
+        ObjectNode invoke = activity("invoke_task_fetch.json");
+        ((ObjectNode) invoke.path("value")).set("data", revealData);
+        invoke.put("replyToId", offerCardId);
+        ((ObjectNode) invoke.path("from")).put("aadObjectId", aadObjectId);
+        return post(invoke);
+    }
+
+    @Test
+    void aWholePlaybookEndsWithTheSecretInAPrivateDialogShownOnceToTheRequesterOnly() {
+        answerUpToConfirmation();
+        JsonNode confirmation = lastCard();
+        assertThat(confirmation.path("body").toString()).contains("Altify_MCP", "https://account.mcp.altify.dev/callback");
+        assertThat(confirmation.at("/actions/0/data")).isEqualTo(json("{\"ecabot\":\"choice\",\"promptId\":\"confirm\",\"value\":\"confirm\"}"));
+
+        submit((ObjectNode) confirmation.at("/actions/0/data"));
+
+        FakeBotConnector.Call offer = await().until(this::revealOfferCard, java.util.Optional::isPresent).get();
+        assertThat(connector.updates()).as("progress is one card updated in place").isNotEmpty();
+        assertThat(connector.calls()).allSatisfy(call ->
+                assertThat(String.valueOf(call.body())).doesNotContain("consumer-secret-value"));
+
+        JsonNode revealData = offer.body().at("/attachments/0/content/actions/0/data");
+        assertThat(revealData.at("/msteams/type").asText()).isEqualTo("task/fetch");
+
+        HttpResponse<String> someoneElse = openRevealDialog(revealData, offer.answeredId(), "99999999-aaaa-bbbb-cccc-000000000000");
+        assertThat(json(someoneElse.body()).at("/task/type").asText()).isEqualTo("message");
+        assertThat(json(someoneElse.body()).at("/task/value").asText()).contains("someone else");
+
+        HttpResponse<String> dialog = openRevealDialog(revealData, offer.answeredId(), ANA_AAD_ID);
+        assertThat(dialog.statusCode()).isEqualTo(200);
+        JsonNode task = json(dialog.body()).path("task");
+        assertThat(task.path("type").asText()).isEqualTo("continue");
+        assertThat(task.at("/value/card/contentType").asText()).isEqualTo(AdaptiveCards.CONTENT_TYPE);
+        assertThat(task.at("/value/card/content/body").toString()).contains("consumer-secret-value");
+        assertThat(connector.calls()).as("the secret never became a chat message").allSatisfy(call ->
+                assertThat(String.valueOf(call.body())).doesNotContain("consumer-secret-value"));
+        assertThat(connector.updates()).anySatisfy(update -> {
+            assertThat(update.path()).endsWith("/activities/" + offer.answeredId());
+            assertThat(update.body().toString()).contains("Shown once to Ana Lopez").doesNotContain("Action.Submit");
+        });
+
+        HttpResponse<String> again = openRevealDialog(revealData, offer.answeredId(), ANA_AAD_ID);
+        assertThat(json(again.body()).at("/task/type").asText()).isEqualTo("message");
+        assertThat(again.body()).doesNotContain("consumer-secret-value");
+    }
+
+    @Test
+    void aRefusedFormAnswerIsShownBesideTheField() {
+        say("new altify-mcp demo");
+        submit(form("app_name", "app_name", "Altify MCP"));
+        submit(form("api_name", "api_name", "Altify__MCP_"));
+
+        JsonNode card = lastCard();
+        assertThat(inputIds(card)).containsExactly("field:api_name");
+        assertThat(card.path("body").findParents("color")).anySatisfy(block ->
+                assertThat(block.path("color").asText()).isEqualTo("Attention"));
+    }
+
+    @Test
+    void aChannelMentionReachesTheEngineWithoutTheMentionAndIsAnsweredInTheThread() {
+        ObjectNode mention = activity("message_channel_mention.json");
+        mention.put("text", "<at>ECA bot</at> help\n");
+        post(mention);
+
+        FakeBotConnector.Call reply = connector.posted().get(0);
+        assertThat(reply.conversationId()).isEqualTo("19:a1b2c3d4e5f60718293a4b5c6d7e8f90@thread.tacv2;messageid=1763631012003");
+        assertThat(reply.body().toString()).contains("reveal <offer>");
+    }
+
+    @Test
+    void aTypedRevealGetsAButtonBecauseSecretsOpenOnlyInADialog() {
+        say("reveal 3f2c9a");
+        JsonNode action = lastCard().at("/actions/0");
+        assertThat(action.at("/data/offerId").asText()).isEqualTo("3f2c9a");
+        assertThat(action.at("/data/msteams/type").asText()).isEqualTo("task/fetch");
+    }
+
+    @Test
+    void aNoticeToSomeoneWhoOnlySpokeInAChannelOpensAPersonalChatFirst() {
+        post(activity("message_channel_mention.json"));
+        ChatUser ana = new ChatUser("teams", ANA_AAD_ID, "Ana Lopez", null);
+
+        ChatAddress address = personalChats.addressOf(ana);
+        port.post(address, TextMessage.info("Reminder: the Altify MCP app's refresh tokens expire in 7 days."));
+
+        FakeBotConnector.Call created = connector.conversationsCreated().get(0);
+        assertThat(created.authorization()).isEqualTo("Bearer " + TeamsEndpoint.OUTBOUND_TOKEN);
+        assertThat(created.body().path("isGroup").asBoolean(true)).isFalse();
+        assertThat(created.body().at("/members/0/id").asText()).isEqualTo("29:1qGf3kP0rT9vXyZ_ana-lopez-test-user-id-0001");
+        assertThat(created.body().path("tenantId").asText()).isEqualTo("5e2f7a10-3b4c-4d5e-8f90-a1b2c3d4e5f6");
+        assertThat(created.body().at("/channelData/tenant/id").asText()).isEqualTo("5e2f7a10-3b4c-4d5e-8f90-a1b2c3d4e5f6");
+        FakeBotConnector.Call notice = connector.posted().get(connector.posted().size() - 1);
+        assertThat(notice.conversationId()).isEqualTo(created.answeredId());
+        assertThat(notice.body().path("text").asText()).startsWith("Reminder: the Altify MCP app");
+
+        port.post(personalChats.addressOf(ana), TextMessage.info("Second reminder"));
+        assertThat(connector.conversationsCreated()).as("the chat opened once is reused").hasSize(1);
+    }
+
+    @Test
+    void aReminderToSomeoneWithAPersonalChatGoesThere() {
+        say("hello");
+        ChatUser ana = new ChatUser("teams", ANA_AAD_ID, "Ana Lopez", null);
+
+        port.post(personalChats.addressOf(ana), TextMessage.info("Reminder: rotate the consumer secret."));
+
+        assertThat(connector.conversationsCreated()).isEmpty();
+        FakeBotConnector.Call notice = connector.posted().get(connector.posted().size() - 1);
+        assertThat(notice.conversationId()).isEqualTo("a:1TestPersonalChatWithAnaLopez0001");
+    }
+
+    @Test
+    void noOneCanBeWrittenToFirstBeforeTheyMetTheBot() {
+        ChatUser stranger = new ChatUser("teams", "7c0b0000-0000-0000-0000-000000000000", "Sam", null);
+        assertThatThrownBy(() -> personalChats.addressOf(stranger)).hasMessageContaining("never talked to the bot in Teams");
+    }
+
+    java.util.Optional<FakeBotConnector.Call> revealOfferCard() {
+        return connector.posted().stream()
+                .filter(c -> c.body().at("/attachments/0/content/actions/0/data/ecabot").asText().equals("reveal"))
+                .findFirst();
+    }
+
+    static List<String> inputIds(JsonNode card) {
+        List<String> ids = new java.util.ArrayList<>();
+        card.path("body").forEach(e -> { if (e.path("type").asText().startsWith("Input.")) ids.add(e.path("id").asText()); });
+        return ids;
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -202,6 +202,15 @@ class TeamsConversationTest {
     }
 
     @Test
+    void everyCommandTheTeamsAppSuggestsIsOneTheBotKnows() {
+        say("help");
+        String help = lastCard().toString();
+        for (String command : List.of("help", "new", "status", "cancel", "playbooks", "orgs")) {
+            assertThat(help).contains("\"title\":\"" + command);
+        }
+    }
+
+    @Test
     void aTypedRevealGetsAButtonBecauseSecretsOpenOnlyInADialog() {
         say("reveal 3f2c9a");
         JsonNode action = lastCard().at("/actions/0");

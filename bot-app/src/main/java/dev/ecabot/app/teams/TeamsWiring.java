@@ -2,12 +2,24 @@ package dev.ecabot.app.teams;
 
 import com.microsoft.bot.builder.Bot;
 import dev.ecabot.app.http.BotHttpServer;
+import dev.ecabot.conversation.ChatEvent;
+import dev.ecabot.conversation.ChatPort;
+import dev.ecabot.teams.AdaptiveCards;
+import dev.ecabot.teams.PersonalChats;
+import dev.ecabot.teams.TeamsBot;
 import dev.ecabot.teams.TeamsBotAdapter;
+import dev.ecabot.teams.TeamsChatPort;
+import dev.ecabot.teams.TeamsDirectory;
 import dev.ecabot.teams.TeamsMessagesServlet;
 import dev.ecabot.teams.TeamsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -21,6 +33,29 @@ public final class TeamsWiring {
 
     private TeamsWiring() {
     }
+
+    /**
+     * Mounts Teams with the conversation engine when {@code settings} enable it: builds the Teams ChatPort,
+     * hands it to {@code engineFor} (which builds the engine around that port, or a router over several
+     * platforms' ports) and serves the engine's entry point.
+     *
+     * @return the Teams port (for reminders and notices: {@code PersonalChats}), empty when Teams is off
+     */
+    public static Optional<TeamsChat> mount(BotHttpServer server, TeamsSettings settings, DataSource dataSource,
+                                            ZoneId displayZone, Function<ChatPort, Consumer<ChatEvent>> engineFor) {
+        TeamsChat[] chat = new TeamsChat[1];
+        boolean on = mount(server, settings, adapter -> {
+            TeamsDirectory directory = new TeamsDirectory(dataSource, Clock.systemUTC());
+            AdaptiveCards cards = new AdaptiveCards(displayZone);
+            TeamsChatPort port = new TeamsChatPort(adapter, directory, cards);
+            chat[0] = new TeamsChat(port, new PersonalChats(adapter, directory));
+            return new TeamsBot(engineFor.apply(port), port, directory, cards, Clock.systemUTC());
+        });
+        return on ? Optional.of(chat[0]) : Optional.empty();
+    }
+
+    /** The Teams side once mounted: its ChatPort, and how to find a person's 1:1 chat for proactive messages. */
+    public record TeamsChat(TeamsChatPort port, PersonalChats personalChats) { }
 
     /**
      * Mounts Teams when {@code settings} enable it.

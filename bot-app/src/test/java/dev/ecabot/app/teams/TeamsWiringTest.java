@@ -71,6 +71,25 @@ class TeamsWiringTest {
         }
     }
 
+    @Test
+    void theEngineGetsTheTeamsPortAndEveryEventFromTeams() throws Exception {
+        java.util.List<dev.ecabot.conversation.ChatEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<dev.ecabot.conversation.ChatPort> ports = new java.util.ArrayList<>();
+        try (BotHttpServer server = new BotHttpServer(0); dev.ecabot.store.Database db = dev.ecabot.store.Database.inMemory("wiring")) {
+            var chat = TeamsWiring.mount(server, TeamsSettings.insecureLocal(), db.dataSource(), java.time.ZoneOffset.UTC,
+                    port -> { ports.add(port); return events::add; });
+            server.start();
+            assertThat(post(server, null).statusCode()).isEqualTo(202);
+            assertThat(chat).isPresent();
+            assertThat(ports).containsExactly(chat.get().port());
+            assertThat(events).singleElement().isInstanceOfSatisfying(dev.ecabot.conversation.ChatEvent.Text.class, text -> {
+                assertThat(text.text()).isEqualTo("hello");
+                assertThat(text.user().key()).isEqualTo("teams:29:1user");
+                assertThat(text.place().channelId()).isEqualTo("a:1chat");
+            });
+        }
+    }
+
     private static HttpResponse<String> post(BotHttpServer server, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.baseUri().resolve(TeamsWiring.PATH))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(ACTIVITY));

@@ -149,7 +149,16 @@ class TeamsConversationTest {
         submit((ObjectNode) confirmation.at("/actions/0/data"));
 
         FakeBotConnector.Call offer = await().until(this::revealOfferCard, java.util.Optional::isPresent).get();
-        assertThat(connector.updates()).as("progress is one card updated in place").isNotEmpty();
+        FakeBotConnector.Call progress = connector.posted().stream()
+                .filter(c -> c.body().at("/attachments/0/content/body/1/text").asText().startsWith("["))
+                .findFirst().orElseThrow();
+        await().untilAsserted(() -> assertThat(connector.updates())
+                .as("progress is one card updated in place until every step is done")
+                .filteredOn(u -> u.path().endsWith("/activities/" + progress.answeredId()))
+                .last().satisfies(last -> {
+                    List<String> lines = last.body().at("/attachments/0/content/body").findValuesAsText("text");
+                    assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy(step -> assertThat(step).startsWith("[done]"));
+                }));
         assertThat(connector.calls()).allSatisfy(call ->
                 assertThat(String.valueOf(call.body())).doesNotContain("consumer-secret-value"));
 

@@ -94,6 +94,17 @@ public final class AdaptiveCards {
         return cardActivity(card, "Press Reveal to see the secret.");
     }
 
+    /** What a question card becomes once answered: the answer, and no buttons left. */
+    public Activity answered(dev.ecabot.conversation.ChatEvent event) {
+        String text = event instanceof dev.ecabot.conversation.ChatEvent.Choice choice
+                ? event.user().displayName() + " answered: " + choice.value()
+                : event.user().displayName() + " sent the form.";
+        ObjectNode card = card();
+        ((ArrayNode) card.get("body")).add(text(text, false).put("isSubtle", true));
+        card.remove("actions");
+        return cardActivity(card, text);
+    }
+
     /** What an offer card becomes once its secret was shown: no button left to press. */
     public Activity revealedOffer(String label, String revealedBy, java.time.Instant at) {
         ObjectNode card = card();

@@ -65,6 +65,10 @@ public final class TeamsBot implements Bot {
             port.send(replyAddress(activity), cards.revealButton(typedReveal.group(1)), sent -> { });
         } else if (event.isPresent()) {
             engine.accept(event.get());
+            if (activity.getReplyToId() != null && !(event.get() instanceof ChatEvent.Text)) {
+                // The clicked card has served: replace it so an old button cannot be pressed twice.
+                port.replace(replyAddress(activity), activity.getReplyToId(), cards.answered(event.get()));
+            }
         } else if (activity.isType(ActivityTypes.MESSAGE)) {
             port.post(replyAddress(activity), TextMessage.warning("That card is not one I can read any more."
                     + " Say \"help\" to start again."));

@@ -188,6 +188,21 @@ class TeamsConversationTest {
     }
 
     @Test
+    void anAnsweredQuestionCardLosesItsButtons() {
+        say("new altify-mcp demo");
+        String questionCard = connector.posted().get(connector.posted().size() - 1).answeredId();
+        ObjectNode answer = activity("message_card_submit.json");
+        answer.set("value", form("app_name", "app_name", "Altify MCP"));
+        answer.put("replyToId", questionCard);
+        post(answer);
+
+        assertThat(connector.updates()).anySatisfy(update -> {
+            assertThat(update.path()).endsWith("/activities/" + questionCard);
+            assertThat(update.body().toString()).contains("Ana Lopez sent the form.").doesNotContain("Action.Submit");
+        });
+    }
+
+    @Test
     void aRefusedFormAnswerIsShownBesideTheField() {
         say("new altify-mcp demo");
         submit(form("app_name", "app_name", "Altify MCP"));

@@ -3,6 +3,8 @@ package dev.ecabot.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.concurrent.Callable;
+
 /**
  * The {@code ecabot} command line: {@code java -jar bot-app/target/ecabot.jar [command]}.
  * With no command it starts the terminal chat against the embedded defaults.
@@ -14,8 +16,9 @@ import picocli.CommandLine.Command;
         description = "ECA bot: provisions Salesforce External Client Apps from vendor playbooks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                TerminalChatCommand.class,
         })
-public final class EcaBotCommand implements Runnable {
+public final class EcaBotCommand implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -32,9 +35,10 @@ public final class EcaBotCommand implements Runnable {
         return cli;
     }
 
+    /** No command: the terminal chat, as {@code ecabot chat} with its defaults. */
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() throws Exception {
+        return new TerminalChatCommand().call();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

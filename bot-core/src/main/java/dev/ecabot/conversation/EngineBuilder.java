@@ -4,13 +4,15 @@ import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.command.builtin.BuiltinCommands;
 import dev.ecabot.conversation.dialogue.AppProvisioner;
+import dev.ecabot.conversation.dialogue.ApprovalGate;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
 import dev.ecabot.conversation.dialogue.ProvisioningRunner;
-import dev.ecabot.conversation.dialogue.SecretOffers;
 import dev.ecabot.conversation.state.ConversationStore;
+import dev.ecabot.inventory.InventoryAppRepository;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.playbook.PlaybookRenderer;
+import dev.ecabot.vault.RevealOffers;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
@@ -29,8 +31,9 @@ public final class EngineBuilder {
     private PlaybookCatalog catalog;
     private OrgDirectory orgs;
     private AppProvisioner provisioner;
-    private SecretOffers secretOffers;
+    private RevealOffers revealOffers;
     private EngineSettings settings;
+    private ApprovalGate approvals = ApprovalGate.demoOnly("demo");
     private final List<ChatCommand> extraCommands = new ArrayList<>();
 
     EngineBuilder() {
@@ -61,13 +64,20 @@ public final class EngineBuilder {
         return this;
     }
 
-    public EngineBuilder secretOffers(SecretOffers offers) {
-        this.secretOffers = Objects.requireNonNull(offers, "secretOffers");
+    /** The vault's one-time offers, where delivered secrets are sealed until their requester reveals them. */
+    public EngineBuilder revealOffers(RevealOffers offers) {
+        this.revealOffers = Objects.requireNonNull(offers, "revealOffers");
         return this;
     }
 
     public EngineBuilder settings(EngineSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
+    /** Who must approve what before it is created; default {@link ApprovalGate#demoOnly(String)} for "demo". */
+    public EngineBuilder approvals(ApprovalGate gate) {
+        this.approvals = Objects.requireNonNull(gate, "approvals");
         return this;
     }
 
@@ -83,13 +93,15 @@ public final class EngineBuilder {
         require(catalog, "playbooks");
         require(orgs, "orgs");
         require(provisioner, "provisioner");
-        require(secretOffers, "secretOffers");
+        require(revealOffers, "revealOffers");
         EngineSettings s = settings != null ? settings : EngineSettings.defaults();
         ConversationStore store = new ConversationStore(dataSource);
-        ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, secretOffers, s);
-        NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, s.clock());
+        ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, s);
+        NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, approvals,
+                s.clock());
         CommandRegistry commands = BuiltinCommands.registry(
-                new BuiltinCommands.Services(store, dialogue, catalog, orgs, secretOffers), extraCommands);
+                new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,
+                        new InventoryAppRepository(dataSource)), extraCommands);
         return new ConversationEngine(port, store, commands, dialogue, s);
     }
 

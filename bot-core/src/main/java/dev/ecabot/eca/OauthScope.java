@@ -1,6 +1,9 @@
 package dev.ecabot.eca;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -12,7 +15,8 @@ public enum OauthScope implements MetadataToken {
     API("Api", "Manage user data via APIs (api)"),
     WEB("Web", "Manage user data via Web browsers (web)"),
     FULL("Full", "Full access (full)"),
-    CHATTER("Chatter", "Access Chatter REST API resources (chatter_api)"),
+    // Setup renamed "Access Chatter REST API resources" to this (Mobile SDK guide, Scope Parameter Values)
+    CHATTER("Chatter", "Access Connect REST API resources (chatter_api)"),
     CUSTOM_APPLICATIONS("CustomApplications", "Access Visualforce applications (visualforce)"),
     REFRESH_TOKEN("RefreshToken", "Perform requests at any time (refresh_token, offline_access)"),
     OPEN_ID("OpenID", "Access unique user identifiers (openid)"),
@@ -50,12 +54,41 @@ public enum OauthScope implements MetadataToken {
         return MetadataToken.fromToken(OauthScope.class, token);
     }
 
-    /** The scope whose Setup label is {@code label} (case and surrounding spaces ignored), if any. */
+    /** The OAuth parameter names in the label's parentheses, e.g. "refresh_token, offline_access". */
+    public String oauthParameters() {
+        return setupLabel.substring(setupLabel.lastIndexOf('(') + 1, setupLabel.lastIndexOf(')'));
+    }
+
+    /**
+     * The scope a seed or an admin names by its Setup label. Case, spacing, punctuation and markdown escapes are
+     * ignored (seed 002 writes "(id. profile, ...)", seed 004 "(refresh\_token, offline\_access)."), and the OAuth
+     * parameter names alone also match: all of them ("mcp_api"), or some when only one scope has them (seed 001
+     * writes "Perform requests at any time (refresh_token)"). That also covers labels Setup has reworded since.
+     */
     public static Optional<OauthScope> fromSetupLabel(String label) {
-        String wanted = label.trim().toLowerCase(Locale.ROOT);
+        if (label == null) return Optional.empty();
+        String wanted = normalized(label);
         for (OauthScope s : values()) {
-            if (s.setupLabel.toLowerCase(Locale.ROOT).equals(wanted)) return Optional.of(s);
+            if (normalized(s.setupLabel).equals(wanted)) return Optional.of(s);
         }
-        return Optional.empty();
+        Set<String> given = parameters(label.contains("(") && label.contains(")")
+                ? label.substring(label.lastIndexOf('(') + 1, label.lastIndexOf(')')) : label);
+        if (given.isEmpty()) return Optional.empty();
+        for (OauthScope s : values()) {
+            if (parameters(s.oauthParameters()).equals(given)) return Optional.of(s);
+        }
+        List<OauthScope> containing = Arrays.stream(values())
+                .filter(s -> parameters(s.oauthParameters()).containsAll(given)).toList();
+        return containing.size() == 1 ? Optional.of(containing.get(0)) : Optional.empty();
+    }
+
+    private static Set<String> parameters(String list) {
+        String normalized = normalized(list);
+        return normalized.isEmpty() ? Set.of() : Set.of(normalized.split(" "));
+    }
+
+    /** Lower case, markdown escapes dropped, every run of characters other than letters, digits and '_' as one space. */
+    private static String normalized(String text) {
+        return text.replace("\\", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", " ").strip();
     }
 }

@@ -1,13 +1,10 @@
 package dev.ecabot.playbook;
 
+import dev.ecabot.eca.ApiNames;
+import dev.ecabot.eca.EcaSpecValidator;
+import dev.ecabot.eca.EcaValueChecks;
 import dev.ecabot.eca.TrustedIpRange;
 
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,13 +21,10 @@ import java.util.stream.Collectors;
 final class AnswerParser {
 
     /** Salesforce's limit on trusted IP ranges per app. */
-    static final int MAX_IP_RANGES = 128;
+    static final int MAX_IP_RANGES = EcaSpecValidator.MAX_TRUSTED_IP_RANGES;
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;\\n]+");
     private static final Pattern URL_SEPARATOR = Pattern.compile("[,;\\s]+");
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-    private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*");
 
     private AnswerParser() {
     }
@@ -59,11 +53,9 @@ final class AnswerParser {
         }
     }
 
-    /** Spaces (and other non-word characters) to underscores, then the API name rules of seed 002. */
+    /** Spaces to underscores, then the API name rules of seed 002 (see {@link ApiNames#deriveFrom}). */
     static String deriveApiName(String label) {
-        String name = label.strip().replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("_{2,}", "_");
-        name = name.replaceAll("^[^A-Za-z]+", "").replaceAll("_+$", "");
-        return name;
+        return ApiNames.deriveFrom(label);
     }
 
     private static Answer choice(Question q, String text) {
@@ -104,41 +96,22 @@ final class AnswerParser {
     }
 
     private static Answer email(Question q, String text) {
-        if (!EMAIL.matcher(text).matches()) {
-            throw new InvalidAnswer("'" + text + "' is not an email address; use the form name@example.com");
-        }
+        EcaValueChecks.email(text).ifPresent(AnswerParser::fail);
         return new Answer(text, text);
     }
 
     private static Answer user(Question q, String text) {
-        if (!EMAIL.matcher(text).matches()) {
-            throw new InvalidAnswer("'" + text + "' is not a Salesforce username; usernames look like an email "
-                    + "address, e.g. integration.user@acme.com (see the user's record in Setup > Users)");
+        if (EcaValueChecks.email(text).isPresent()) {
+            fail("'" + text + "' is not a Salesforce username; usernames look like an email address, e.g. "
+                    + "integration.user@acme.com (see the user's record in Setup > Users)");
         }
         checkPattern(q, text);
         return new Answer(text, text);
     }
 
+    /** A URL as Salesforce accepts callbacks: https (http only for localhost), custom schemes only when allowed. */
     private static String url(Question q, String text) {
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw new InvalidAnswer("'" + text + "' is not a valid URL (" + e.getReason() + ")");
-        }
-        String scheme = uri.getScheme();
-        if (scheme == null || !SCHEME.matcher(scheme).matches()) {
-            throw new InvalidAnswer("'" + text + "' is not an absolute URL; it must start with https://");
-        }
-        String lower = scheme.toLowerCase(Locale.ROOT);
-        boolean custom = !lower.equals("https") && !lower.equals("http");
-        if (lower.equals("http") || (custom && !q.validation().allowCustomSchemes())) {
-            throw new InvalidAnswer("'" + text + "' must start with https://"
-                    + (q.validation().allowCustomSchemes() ? " (or a custom scheme such as cursor://)" : ""));
-        }
-        if (!custom && (uri.getHost() == null || uri.getHost().isBlank())) {
-            throw new InvalidAnswer("'" + text + "' has no host name; use e.g. https://example.com/callback");
-        }
+        EcaValueChecks.callbackUrl(text, q.validation().allowCustomSchemes()).ifPresent(AnswerParser::fail);
         checkPattern(q, text);
         return text;
     }
@@ -151,28 +124,9 @@ final class AnswerParser {
     }
 
     private static Answer apiName(Question q, String text) {
-        String problem = apiNameProblem(text);
-        if (problem != null) {
-            throw new InvalidAnswer("'" + text + "' is not a valid API name: " + problem
-                    + "; use only letters, digits and underscores, start with a letter, no double or trailing "
-                    + "underscore (e.g. '" + suggestion(text) + "')");
-        }
+        List<String> problems = ApiNames.problems(text);
+        if (!problems.isEmpty()) fail(String.join("; ", problems));
         return new Answer(text, text);
-    }
-
-    private static String suggestion(String text) {
-        String s = deriveApiName(text);
-        return s.isEmpty() ? "My_App" : s;
-    }
-
-    static String apiNameProblem(String name) {
-        if (name.isEmpty()) return "it is empty";
-        if (!Character.isLetter(name.charAt(0)) || name.charAt(0) > 'z') return "it must start with a letter";
-        if (!name.matches("[A-Za-z0-9_]+")) return "it contains characters other than letters, digits and underscores";
-        if (name.contains("__")) return "it contains two underscores in a row";
-        if (name.endsWith("_")) return "it ends with an underscore";
-        if (name.length() > 40) return "it is longer than 40 characters";
-        return null;
     }
 
     private static Answer number(Question q, String text) {
@@ -219,40 +173,19 @@ final class AnswerParser {
 
     private static TrustedIpRange ipRange(String part) {
         String[] ends = part.split("-", -1);
-        if (ends.length > 2) throw new InvalidAnswer("'" + part + "' is not an IP range; write start-end, e.g. 203.0.113.0-203.0.113.255");
-        long start = ipv4(ends[0].strip(), part);
-        long end = ends.length == 2 ? ipv4(ends[1].strip(), part) : start;
-        if (start > end) {
-            throw new InvalidAnswer("'" + part + "' starts after it ends; put the lower address first");
-        }
-        return new TrustedIpRange(ends[0].strip(), ends.length == 2 ? ends[1].strip() : ends[0].strip(), null);
-    }
-
-    private static long ipv4(String address, String range) {
-        var m = IPV4.matcher(address);
-        if (!m.matches()) {
-            throw new InvalidAnswer("'" + address + "' in '" + range + "' is not an IPv4 address like 203.0.113.10");
-        }
-        long value = 0;
-        for (int i = 1; i <= 4; i++) {
-            int octet = Integer.parseInt(m.group(i));
-            if (octet > 255) throw new InvalidAnswer("'" + address + "' in '" + range + "' has a part above 255");
-            value = value * 256 + octet;
-        }
-        return value;
+        if (ends.length > 2) fail("'" + part + "' is not an IP range; write start-end, e.g. 203.0.113.0-203.0.113.255");
+        String start = ends[0].strip();
+        String end = ends.length == 2 ? ends[1].strip() : start;
+        EcaValueChecks.ipRange(start, end).ifPresent(AnswerParser::fail);
+        return new TrustedIpRange(start, end, null);
     }
 
     private static Answer certificate(Question q, String text) {
-        if (!text.startsWith("-----BEGIN CERTIFICATE-----") || !text.endsWith("-----END CERTIFICATE-----")) {
-            throw new InvalidAnswer("not a PEM certificate; paste the whole text from -----BEGIN CERTIFICATE----- "
-                    + "to -----END CERTIFICATE----- (the public certificate, never the private key)");
+        if (!text.startsWith("-----BEGIN CERTIFICATE-----")) {
+            fail("not a PEM certificate; paste the whole text from -----BEGIN CERTIFICATE----- to "
+                    + "-----END CERTIFICATE----- (the public certificate, never the private key)");
         }
-        try {
-            CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)));
-        } catch (CertificateException | IllegalArgumentException e) {
-            throw new InvalidAnswer("the PEM text is not a readable X.509 certificate; export it again as PEM");
-        }
+        EcaValueChecks.certificate(text).ifPresent(AnswerParser::fail);
         return new Answer(text, text);
     }
 
@@ -308,6 +241,10 @@ final class AnswerParser {
         if (max != null && count > max) {
             throw new InvalidAnswer(count + " items given; at most " + max + " allowed");
         }
+    }
+
+    private static void fail(String message) {
+        throw new InvalidAnswer(message);
     }
 
     /** An answer that does not parse; the message says what is wrong and how to fix it. */

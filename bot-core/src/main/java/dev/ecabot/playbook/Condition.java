@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -44,6 +43,9 @@ public record Condition(Map<String, Expectation> clauses) {
     /** What one clause expects of an answer (null when unanswered). */
     public sealed interface Expectation {
         boolean matches(Object answer);
+
+        /** How a person would say it, e.g. "is chatgpt or other". */
+        String describe();
     }
 
     /** The answer equals one of {@code values} (compared as text), or a list answer contains one of them. */
@@ -60,6 +62,15 @@ public record Condition(Map<String, Expectation> clauses) {
             }
             return values.contains(String.valueOf(answer));
         }
+
+        @Override
+        public String describe() {
+            return "is " + String.join(" or ", values.stream().map(v -> switch (v) {
+                case "true" -> "yes";
+                case "false" -> "no";
+                default -> v;
+            }).toList());
+        }
     }
 
     /** {@code answered: true} holds when the question has an answer; {@code false} when it has none. */
@@ -69,6 +80,11 @@ public record Condition(Map<String, Expectation> clauses) {
             boolean answered = answer != null && !(answer instanceof Collection<?> c && c.isEmpty());
             return answered == expected;
         }
+
+        @Override
+        public String describe() {
+            return expected ? "is answered" : "is not answered";
+        }
     }
 
     /** A number answer strictly greater than {@code bound}. */
@@ -76,6 +92,11 @@ public record Condition(Map<String, Expectation> clauses) {
         @Override
         public boolean matches(Object answer) {
             return answer instanceof Number n && n.longValue() > bound;
+        }
+
+        @Override
+        public String describe() {
+            return "is above " + bound;
         }
     }
 
@@ -85,10 +106,19 @@ public record Condition(Map<String, Expectation> clauses) {
         public boolean matches(Object answer) {
             return answer instanceof Number n && n.longValue() < bound;
         }
+
+        @Override
+        public String describe() {
+            return "is below " + bound;
+        }
     }
 
+    /** E.g. "mcp_client is chatgpt or other and require_secret is yes"; "always" when there are no clauses. */
     @Override
     public String toString() {
-        return Objects.toString(clauses);
+        if (clauses.isEmpty()) return "always";
+        StringBuilder out = new StringBuilder();
+        clauses.forEach((id, e) -> out.append(out.length() == 0 ? "" : " and ").append(id).append(' ').append(e.describe()));
+        return out.toString();
     }
 }

@@ -96,7 +96,7 @@ public record Playbook(
         for (Question q : questions) {
             if (!q.isAsked(answers)) {
                 if (texts.containsKey(q.id())) {
-                    problems.add(new Problem(q.id(), "is not asked with these answers (it needs " + q.when() + "); remove it"));
+                    problems.add(new Problem(q.id(), "is only asked when " + q.when() + ", which these answers do not meet; remove it or change the answers it depends on"));
                 }
                 continue;
             }
@@ -108,6 +108,21 @@ public record Playbook(
             }
         }
         return problems.isEmpty() ? Outcome.ok(answers) : Outcome.failed(problems);
+    }
+
+    /**
+     * True when this playbook lets callback URLs use a custom scheme such as {@code cursor://}: a URL question of
+     * it allows one, or its template or overrides name one literally (as for Cursor).
+     */
+    public boolean allowsCustomSchemeCallbacks() {
+        if (questions.stream().anyMatch(q -> q.validation().allowCustomSchemes())) return true;
+        List<Object> callbacks = new ArrayList<>();
+        callbacks.add(template.values().get(TemplateSetting.CALLBACK_URLS));
+        overrides.forEach(o -> callbacks.add(o.set().values().get(TemplateSetting.CALLBACK_URLS)));
+        return callbacks.stream()
+                .flatMap(v -> v instanceof List<?> list ? list.stream() : java.util.stream.Stream.of(v))
+                .anyMatch(v -> v instanceof String url && !url.contains("${") && url.matches("[a-zA-Z][a-zA-Z0-9+.-]*:.*")
+                        && !url.regionMatches(true, 0, "http", 0, 4));
     }
 
     @Override

@@ -60,7 +60,11 @@ public final class PlaybookLoader {
             if (node.isEmpty()) continue;
             List<String> schemaProblems = schema.checkCommon(node.get());
             schemaProblems.forEach(p -> problems.add(file.origin() + ": " + p));
-            if (schemaProblems.isEmpty()) common = PlaybookReader.readCommon(node.get());
+            if (!schemaProblems.isEmpty()) continue;
+            PlaybookReader.Common read = PlaybookReader.readCommon(node.get());
+            List<String> semantic = PlaybookChecker.checkCommon(node.get(), read);
+            semantic.forEach(p -> problems.add(file.origin() + ": " + p));
+            if (semantic.isEmpty()) common = read;
         }
         if (common.questions().isEmpty() && problems.isEmpty()) {
             problems.add("the shared " + COMMON_FILE + " with the common questions is missing");

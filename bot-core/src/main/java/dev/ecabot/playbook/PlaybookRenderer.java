@@ -1,12 +1,13 @@
 package dev.ecabot.playbook;
 
 import dev.ecabot.eca.EcaSpec;
+import dev.ecabot.eca.EcaSpecValidator;
+import dev.ecabot.eca.SpecProblem;
 import dev.ecabot.eca.OauthPolicies;
 import dev.ecabot.eca.RefreshTokenPolicy;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,12 @@ public final class PlaybookRenderer {
         }
         if (!problems.isEmpty()) return Outcome.failed(problems);
         EcaSpec spec = draft.toSpec();
+        EcaSpecValidator validator = playbook.allowsCustomSchemeCallbacks()
+                ? EcaSpecValidator.allowingCustomSchemes() : EcaSpecValidator.standard();
+        for (SpecProblem p : validator.validate(spec)) {
+            problems.add(new Problem(SpecFieldOrigin.questionFor(p.field(), template), p.message()));
+        }
+        if (!problems.isEmpty()) return Outcome.failed(problems);
 
         return Outcome.ok(new Rendering(playbook.id(), answers, spec, playbook.deliveryFor(answers),
                 playbook.approvalRequired(), playbook.activationDelay(), texts(playbook.warnings(), answers),
@@ -101,9 +108,8 @@ public final class PlaybookRenderer {
     }
 
     /** The question a failing setting came from (its first reference), else the setting path. */
-    private static String fieldOf(Object value, TemplateSetting setting) {
-        String text = value instanceof List<?> list && !list.isEmpty() ? String.valueOf(list.get(0)) : String.valueOf(value);
-        List<String> refs = TextTemplate.references(text);
+    static String fieldOf(Object value, TemplateSetting setting) {
+        List<String> refs = TextTemplate.references(String.valueOf(value));
         return refs.isEmpty() ? setting.path() : refs.get(0);
     }
 
@@ -145,14 +151,5 @@ public final class PlaybookRenderer {
 
     private static Duration positive(Duration d) {
         return d.isNegative() ? Duration.ZERO : d;
-    }
-
-    /** For messages: the template values in effect for these answers, by setting path (for the CLI's dry output). */
-    static Map<String, Object> effectiveTemplate(Playbook playbook, Answers answers) {
-        EcaTemplate template = playbook.template();
-        for (TemplateOverride o : playbook.overrides()) {
-            if (o.when().holds(answers)) template = template.overlaidWith(o.set());
-        }
-        return new LinkedHashMap<>(template.asMap());
     }
 }

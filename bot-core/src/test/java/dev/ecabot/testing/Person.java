@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -86,7 +88,12 @@ public final class Person {
 
     /** Waits (up to 10 s) until the bot has told this person something containing {@code fragment}. */
     public Transcript awaits(String fragment) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> everything().text().contains(fragment));
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> everything().text().contains(fragment));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the bot never told " + user.id() + " \"" + fragment + "\"; it said:\n"
+                    + everything().text(), e);
+        }
         return everything();
     }
 

@@ -1,5 +1,8 @@
 package dev.ecabot.conversation.dialogue;
 
+import dev.ecabot.vault.RevealOffer;
+import dev.ecabot.vault.Secret;
+
 import java.util.function.Consumer;
 
 /**
@@ -11,7 +14,16 @@ import java.util.function.Consumer;
 public interface AppProvisioner {
 
     /**
+     * Where a new secret goes the moment it is read: sealed in the vault as a one-time offer to the requester,
+     * so it is never held anywhere else.
+     */
+    @FunctionalInterface
+    interface SecretHandoff {
+        RevealOffer seal(String apiName, String consumerKey, Secret secret);
+    }
+
+    /**
      * @throws ProvisioningFailedException with a message the requester can act on (no stack trace, no secret)
      */
-    ProvisionedApp provision(ProvisioningOrder order, Consumer<ProvisioningStep> progress);
+    ProvisionedApp provision(ProvisioningOrder order, Consumer<ProvisioningStep> progress, SecretHandoff secrets);
 }

@@ -51,15 +51,17 @@ public final class NewAppDialogue {
     private final PlaybookRenderer renderer;
     private final OrgDirectory orgs;
     private final ProvisioningRunner runner;
+    private final ApprovalGate approvals;
     private final Clock clock;
 
     public NewAppDialogue(ConversationStore store, PlaybookCatalog catalog, PlaybookRenderer renderer,
-                          OrgDirectory orgs, ProvisioningRunner runner, Clock clock) {
+                          OrgDirectory orgs, ProvisioningRunner runner, ApprovalGate approvals, Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.renderer = renderer;
         this.orgs = orgs;
         this.runner = runner;
+        this.approvals = approvals;
         this.clock = clock;
     }
 
@@ -193,6 +195,8 @@ public final class NewAppDialogue {
                 return;
             }
             if (option.isPresent()) typed = option.get().value();
+        } else if (q.type() == QuestionType.MULTI_CHOICE) {
+            typed = OptionMatch.numbersToValues(QuestionPrompts.options(q, orgs.names()), raw);
         }
         ParseResult parsed = q.parse(typed, answers);
         if (parsed.error().isPresent()) {
@@ -223,9 +227,17 @@ public final class NewAppDialogue {
             advance(state, replies, null); // answers no longer render (a playbook changed): re-ask
             return;
         }
+        Rendering rendered = rendering.value().orElseThrow();
+        ProvisioningOrder order = new ProvisioningOrder(ProvisioningRunner.requestId(state), playbook.id(),
+                playbook.vendor(), state.org(), rendered.spec(), rendered.delivery().includesSecret(), state.user());
+        if (approvals.check(order, rendered.approvalRequired()) instanceof ApprovalGate.Decision.Refused refused) {
+            store.delete(state.key());
+            replies.error("I cannot create it: " + refused.reason() + " Nothing was created.");
+            return;
+        }
         ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
         replies.say("Creating it now; I will post progress here.");
-        runner.start(provisioning, playbook, rendering.value().orElseThrow());
+        runner.start(provisioning, playbook, rendered, order);
     }
 
     /**

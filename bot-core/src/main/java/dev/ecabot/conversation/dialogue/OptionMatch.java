@@ -2,6 +2,7 @@ package dev.ecabot.conversation.dialogue;
 
 import dev.ecabot.conversation.message.Option;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,6 +14,19 @@ import java.util.Optional;
 final class OptionMatch {
 
     private OptionMatch() {
+    }
+
+    /** "1, 3" becomes "Full, RefreshToken" (the options' values); any other text is returned as typed. */
+    static String numbersToValues(List<Option> options, String typed) {
+        String text = typed == null ? "" : typed.strip();
+        if (!text.matches("\\d{1,3}(\\s*,\\s*\\d{1,3})*")) return typed;
+        List<String> values = new ArrayList<>();
+        for (String n : text.split("\\s*,\\s*")) {
+            int i = Integer.parseInt(n);
+            if (i < 1 || i > options.size()) return typed; // let the question's own check explain the problem
+            values.add(options.get(i - 1).value());
+        }
+        return String.join(", ", values);
     }
 
     static Optional<Option> find(List<Option> options, String typed) {

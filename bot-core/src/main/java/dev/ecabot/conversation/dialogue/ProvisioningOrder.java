@@ -7,10 +7,10 @@ import java.util.Objects;
 
 /**
  * A confirmed request to create one app: a stable request id (the same after a restart, so a retried order
- * finds the app instead of making a second one), the playbook, the org, the exact settings, whether the secret
+ * finds the app instead of making a second one), the playbook and its vendor, the org, the exact settings, whether the secret
  * is to be delivered, and who asked.
  */
-public record ProvisioningOrder(String requestId, String playbookId, String org, EcaSpec spec,
+public record ProvisioningOrder(String requestId, String playbookId, String vendor, String org, EcaSpec spec,
                                 boolean deliverSecret, ChatUser requester) {
 
     public ProvisioningOrder {

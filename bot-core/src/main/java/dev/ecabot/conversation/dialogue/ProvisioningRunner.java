@@ -11,9 +11,12 @@ import dev.ecabot.conversation.state.ConversationState;
 import dev.ecabot.conversation.state.ConversationStore;
 import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.Rendering;
+import dev.ecabot.vault.ConsumerCredentials;
+import dev.ecabot.vault.RevealOffers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +24,7 @@ import java.util.UUID;
 /**
  * Creates a confirmed app off the chat thread: posts a progress message and edits it as provisioning advances,
  * then posts the result (consumer key, activation time, next steps) and a reveal offer for the secret, which
- * goes straight to {@link SecretOffers}. Ends the conversation either way. Thread-safe.
+ * is sealed in the vault's {@link RevealOffers} the moment it is read. Ends the conversation either way. Thread-safe.
  */
 public final class ProvisioningRunner {
 
@@ -30,11 +33,11 @@ public final class ProvisioningRunner {
     private final ChatPort port;
     private final ConversationStore store;
     private final AppProvisioner provisioner;
-    private final SecretOffers offers;
+    private final RevealOffers offers;
     private final EngineSettings settings;
 
     public ProvisioningRunner(ChatPort port, ConversationStore store, AppProvisioner provisioner,
-                              SecretOffers offers, EngineSettings settings) {
+                              RevealOffers offers, EngineSettings settings) {
         this.port = port;
         this.store = store;
         this.provisioner = provisioner;
@@ -43,25 +46,27 @@ public final class ProvisioningRunner {
     }
 
     /** Starts creating the app of {@code state} (already saved in stage PROVISIONING) in the background. */
-    void start(ConversationState state, Playbook playbook, Rendering rendering) {
-        settings.background().execute(() -> run(state, playbook, rendering));
+    void start(ConversationState state, Playbook playbook, Rendering rendering, ProvisioningOrder order) {
+        settings.background().execute(() -> run(state, playbook, rendering, order));
     }
 
-    private void run(ConversationState state, Playbook playbook, Rendering rendering) {
+    private void run(ConversationState state, Playbook playbook, Rendering rendering, ProvisioningOrder order) {
         ChatAddress to = new ChatAddress(state.user(), state.place());
         Progress progress = new Progress("Creating " + rendering.spec().app().label() + " in " + state.org());
         MessageRef ref = port.post(to, progress.update());
         try {
-            ProvisioningOrder order = new ProvisioningOrder(requestId(state), playbook.id(), state.org(),
-                    rendering.spec(), rendering.delivery().includesSecret(), state.user());
-            ProvisionedApp app = provisioner.provision(order, step -> port.edit(ref, progress.reached(step)));
+            ProvisionedApp app = provisioner.provision(order, step -> port.edit(ref, progress.reached(step)),
+                    (apiName, key, secret) -> offers.create(UserRefs.of(state.user()), state.org(), apiName,
+                            new ConsumerCredentials(key, secret)));
             port.edit(ref, progress.finished());
             port.post(to, AppSummaries.created(playbook, state.org(), rendering, app,
                     settings.clock().instant(), settings.displayZone()));
-            if (app.secret().isPresent()) {
-                String label = "Consumer secret of " + app.apiName();
-                SecretOffers.Offer offer = offers.offer(state.user(), label, app.secret().get());
-                port.post(to, new RevealOffer(offer.id(), label, offer.expiresAt()));
+            if (app.offer().isPresent()) {
+                port.post(to, new RevealOffer(app.offer().get().offerId(),
+                        "Consumer key and secret of " + app.apiName(), app.offer().get().expiresAt()));
+            } else if (order.deliverSecret()) {
+                port.post(to, TextMessage.warning("The consumer secret was handed over by an earlier attempt of this "
+                        + "request; if you never saw it, ask for new credentials (rotate " + app.apiName() + ")."));
             }
         } catch (ProvisioningFailedException e) {
             port.edit(ref, progress.failed(e.getMessage()));
@@ -81,7 +86,8 @@ public final class ProvisioningRunner {
 
     /** The same for every attempt of one conversation, so a resumed order finds the app a crash left behind. */
     static String requestId(ConversationState state) {
-        return state.key().asString() + "@" + state.startedAt().toEpochMilli();
+        String natural = state.key().asString() + "@" + state.startedAt().toEpochMilli();
+        return UUID.nameUUIDFromBytes(natural.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** The progress message's steps as they advance. Used by one provisioning thread only. */

@@ -61,10 +61,11 @@ public final class PlainText {
         StringBuilder line = new StringBuilder(field.label());
         if (field.defaultValue() != null && !field.defaultValue().isEmpty()) {
             line.append(" [default: ").append(field.defaultValue()).append(']');
-        } else if (!field.required()) {
+        } else if (!field.required() && !field.label().toLowerCase().contains("optional")) {
             line.append(" [optional]");
         }
-        return line.append(':').toString();
+        char last = line.charAt(line.length() - 1);
+        return last == '?' || last == ':' ? line.toString() : line.append(':').toString();
     }
 
     /** "[done] Deploying" and so on: one line per progress step. */

@@ -4,9 +4,10 @@ import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
-import dev.ecabot.conversation.dialogue.SecretOffers;
 import dev.ecabot.conversation.state.ConversationStore;
+import dev.ecabot.inventory.InventoryAppRepository;
 import dev.ecabot.playbook.PlaybookCatalog;
+import dev.ecabot.vault.RevealOffers;
 
 import java.util.List;
 
@@ -19,7 +20,7 @@ public final class BuiltinCommands {
 
     /** What the built-in commands work with. */
     public record Services(ConversationStore store, NewAppDialogue dialogue, PlaybookCatalog catalog,
-                           OrgDirectory orgs, SecretOffers secretOffers) { }
+                           OrgDirectory orgs, RevealOffers revealOffers, InventoryAppRepository inventory) { }
 
     private BuiltinCommands() {
     }
@@ -33,7 +34,9 @@ public final class BuiltinCommands {
                 .register(new StatusCommand(s.store(), s.dialogue()))
                 .register(new PlaybooksCommand(s.catalog()))
                 .register(new OrgsCommand(s.orgs()))
-                .register(new RevealCommand(s.secretOffers()));
+                .register(new InventoryCommand(s.inventory(), s.orgs()))
+                .register(new ShowCommand(s.inventory()))
+                .register(new RevealCommand(s.revealOffers()));
         extra.forEach(registry::register);
         return registry;
     }

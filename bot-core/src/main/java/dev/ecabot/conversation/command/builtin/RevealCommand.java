@@ -2,8 +2,10 @@ package dev.ecabot.conversation.command.builtin;
 
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
-import dev.ecabot.conversation.dialogue.SecretOffers;
+import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.message.SecretReveal;
+import dev.ecabot.vault.RevealOffers;
+import dev.ecabot.vault.RevealResult;
 
 /**
  * {@code reveal <offer>} (or the Reveal button): shows an offered secret once, to the person it was offered to
@@ -11,9 +13,9 @@ import dev.ecabot.conversation.message.SecretReveal;
  */
 public final class RevealCommand implements ChatCommand {
 
-    private final SecretOffers offers;
+    private final RevealOffers offers;
 
-    public RevealCommand(SecretOffers offers) {
+    public RevealCommand(RevealOffers offers) {
         this.offers = offers;
     }
 
@@ -38,12 +40,13 @@ public final class RevealCommand implements ChatCommand {
             call.replies().warn("Say \"reveal <offer>\" with the offer id from the message that offered the secret.");
             return;
         }
-        SecretOffers.Outcome outcome = offers.reveal(call.event().user(), call.words().get(0));
-        if (outcome instanceof SecretOffers.Outcome.Revealed revealed) {
-            call.replies().port().reveal(call.replies().address(), new SecretReveal(revealed.label(),
-                    revealed.secret(), "Shown once: copy it now into the vendor's settings; I cannot show it again."));
+        RevealResult result = offers.reveal(call.words().get(0), UserRefs.of(call.event().user()));
+        if (result instanceof RevealResult.Revealed revealed) {
+            call.replies().port().reveal(call.replies().address(), new SecretReveal(
+                    "Consumer secret of " + revealed.offer().apiName(), revealed.credentials().consumerSecret(),
+                    "Consumer key: " + revealed.credentials().consumerKey() + "\n" + result.message()));
         } else {
-            call.replies().warn(((SecretOffers.Outcome.Refused) outcome).reason());
+            call.replies().warn(result.message());
         }
     }
 }

@@ -1,0 +1,118 @@
+package dev.ecabot.app;
+
+import dev.ecabot.audit.AuditTrail;
+import dev.ecabot.config.ConfigLoader;
+import dev.ecabot.config.EcabotConfig;
+import dev.ecabot.conversation.ChatPort;
+import dev.ecabot.conversation.ConversationEngine;
+import dev.ecabot.conversation.EngineSettings;
+import dev.ecabot.conversation.dialogue.ApprovalGate;
+import dev.ecabot.conversation.dialogue.SagaProvisioner;
+import dev.ecabot.inventory.InventoryAppRepository;
+import dev.ecabot.playbook.PlaybookCatalog;
+import dev.ecabot.provisioning.ProvisioningRunStore;
+import dev.ecabot.provisioning.ProvisioningSaga;
+import dev.ecabot.provisioning.SpecValidator;
+import dev.ecabot.salesforce.DemoOrgProvider;
+import dev.ecabot.salesforce.OrgRegistry;
+import dev.ecabot.salesforce.SalesforceClients;
+import dev.ecabot.store.Database;
+import dev.ecabot.vault.MasterKey;
+import dev.ecabot.vault.RevealOffers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bot assembled from its environment, for any chat platform's port: the database (ECABOT_DB_URL, else H2
+ * under the data directory), the playbooks, the orgs of ecabot.yaml (plus the in-process demo org when none is
+ * configured), the vault (ECABOT_MASTER_KEY, else a key file in the data directory), the provisioning saga and
+ * the conversation engine. Idle conversations are swept every minute. Close it to stop everything it started.
+ */
+public final class BotRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
+
+    private final Database db;
+    private final InProcessDemoOrg demo;
+    private final ScheduledExecutorService sweeper;
+    private final ConversationEngine engine;
+
+    private BotRuntime(Database db, InProcessDemoOrg demo, ScheduledExecutorService sweeper,
+                       ConversationEngine engine) {
+        this.db = db;
+        this.demo = demo;
+        this.sweeper = sweeper;
+        this.engine = engine;
+    }
+
+    /**
+     * Starts the bot talking through {@code port}; {@code background} runs provisioning (its owner shuts it
+     * down). {@code dataDir} holds the default H2 database and master key file.
+     */
+    public static BotRuntime start(ChatPort port, ExecutorService background, Path dataDir, Map<String, String> env) {
+        PlaybookCatalog playbooks = PlaybookCatalog.load();
+        EcabotConfig config = ConfigLoader.fromEnvironment(env);
+        Database db = env.containsKey("ECABOT_DB_URL") ? Database.open(env.get("ECABOT_DB_URL"),
+                env.get("ECABOT_DB_USER"), env.get("ECABOT_DB_PASSWORD"))
+                : Database.open("jdbc:h2:file:" + dataDir.resolve("ecabot").toAbsolutePath()
+                + ";DB_CLOSE_ON_EXIT=FALSE", null, null);
+        InProcessDemoOrg demo = new InProcessDemoOrg();
+        try {
+            OrgRegistry orgs = OrgRegistry.of(config, env, demo);
+            MasterKey key = MasterKey.load(env, dataDir.resolve("master.key"));
+            Clock clock = Clock.systemUTC();
+            RevealOffers offers = new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()));
+            ProvisioningSaga saga = new ProvisioningSaga(orgs, new SalesforceClients(),
+                    new ProvisioningRunStore(db.dataSource(), clock), new InventoryAppRepository(db.dataSource()),
+                    SpecValidator.BASIC, clock);
+            ConversationEngine engine = ConversationEngine.builder()
+                    .port(port)
+                    .dataSource(db.dataSource())
+                    .playbooks(playbooks)
+                    .orgs(orgs::names)
+                    .provisioner(new SagaProvisioner(saga))
+                    .revealOffers(offers)
+                    .approvals(ApprovalGate.demoOnly(DemoOrgProvider.DEMO_ORG_NAME))
+                    .settings(EngineSettings.builder().clock(clock).background(background).build())
+                    .build();
+            ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "ecabot-expiry");
+                t.setDaemon(true);
+                return t;
+            });
+            sweeper.scheduleWithFixedDelay(() -> sweep(engine), 1, 1, TimeUnit.MINUTES);
+            return new BotRuntime(db, demo, sweeper, engine);
+        } catch (RuntimeException e) {
+            demo.close();
+            db.close();
+            throw e;
+        }
+    }
+
+    public ConversationEngine engine() {
+        return engine;
+    }
+
+    private static void sweep(ConversationEngine engine) {
+        try {
+            engine.expireIdleConversations();
+        } catch (RuntimeException e) {
+            LOG.warn("Expiring idle conversations failed; will retry in a minute: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        demo.close();
+        db.close();
+    }
+}

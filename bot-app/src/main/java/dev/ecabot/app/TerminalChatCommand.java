@@ -1,0 +1,47 @@
+package dev.ecabot.app;
+
+import dev.ecabot.app.terminal.BackgroundWork;
+import dev.ecabot.app.terminal.Speaker;
+import dev.ecabot.app.terminal.TerminalChat;
+import dev.ecabot.app.terminal.TerminalSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ecabot chat} (and {@code ecabot} alone): the bot in this terminal, with zero configuration: H2 and the
+ * master key under ./data, the in-process demo org. Reads standard input, so a piped script works too.
+ */
+@Command(name = "chat", mixinStandardHelpOptions = true,
+        description = "Talk to the bot in this terminal (the default when no command is given).")
+public final class TerminalChatCommand implements Callable<Integer> {
+
+    @Option(names = "--as", paramLabel = "<name>", description = "Who you are in the chat (default: your OS user name).")
+    String user = System.getProperty("user.name", "me");
+
+    @Option(names = "--data", paramLabel = "<dir>",
+            description = "Where the H2 database and the master key live (default: ./data).")
+    Path dataDir = Path.of("data");
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
+        boolean interactive = System.console() != null;
+        Speaker speaker = new Speaker(user);
+        TerminalChat chat = new TerminalChat(out, speaker);
+        BackgroundWork work = new BackgroundWork();
+        try (BotRuntime bot = BotRuntime.start(chat, work, dataDir, System.getenv())) {
+            new TerminalSession(bot.engine(), chat, work, in, out, !interactive, speaker).run();
+        } finally {
+            work.shutdownNow();
+        }
+        return 0;
+    }
+}

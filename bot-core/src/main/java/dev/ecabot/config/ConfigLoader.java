@@ -1,0 +1,73 @@
+package dev.ecabot.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads {@code ecabot.yaml} ({@code ECABOT_CONFIG}, default {@code ./ecabot.yaml}) into an {@link EcabotConfig}.
+ * A missing default file is the zero configuration; a file named by {@code ECABOT_CONFIG} must exist.
+ * This loader owns the {@code orgs} and {@code demoOrg} sections and rejects unknown keys inside them;
+ * every other top-level section is kept as parsed YAML for the part of the bot that owns it.
+ */
+public final class ConfigLoader {
+
+    public static final String ENV_VARIABLE = "ECABOT_CONFIG";
+    public static final Path DEFAULT_FILE = Path.of("ecabot.yaml");
+
+    private static final Set<String> OWN_SECTIONS = Set.of("orgs", "demoOrg");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ConfigLoader() {
+    }
+
+    /** The configuration named by the environment ({@code ECABOT_CONFIG}), or ./ecabot.yaml if present, or none. */
+    public static EcabotConfig fromEnvironment(Map<String, String> env) {
+        String named = env.get(ENV_VARIABLE);
+        if (named != null && !named.isBlank()) {
+            Path file = Path.of(named);
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException(file, "", "the file named by " + ENV_VARIABLE
+                        + " does not exist; create it, or unset " + ENV_VARIABLE + " to run without configuration");
+            }
+            return load(file);
+        }
+        return Files.isRegularFile(DEFAULT_FILE) ? load(DEFAULT_FILE) : EcabotConfig.empty();
+    }
+
+    /** Reads and validates {@code file}. */
+    public static EcabotConfig load(Path file) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new ConfigException(file, "", "is not valid YAML (" + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ")");
+        } catch (IOException e) {
+            throw new ConfigException(file, "", "cannot be read (" + e.getMessage() + ")");
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return new EcabotConfig(file, java.util.List.of(), true, Map.of());
+        }
+        ConfigNode top = new ConfigNode(file, "", root);
+        top.requireObject();
+        Map<String, JsonNode> others = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!OWN_SECTIONS.contains(e.getKey())) others.put(e.getKey(), e.getValue());
+        }
+        boolean demo = top.optionalBoolean("demoOrg", true);
+        var orgs = new OrgsSection(top.child("orgs"), file.toAbsolutePath().getParent()).read();
+        return new EcabotConfig(file, orgs, demo, new HashMap<>(others));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.ecabot.inventory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores and finds inventory apps in the {@code inventory_app} table (one row per org + API name). Thread-safe. */
+public final class InventoryAppRepository {
+
+    private static final String COLUMNS = "id, org_name, api_name, label, salesforce_id, playbook_id, vendor, requester, "
+            + "approver, contact_email, consumer_key, created_at, settings_json, status";
+
+    private final DataSource db;
+
+    public InventoryAppRepository(DataSource db) {
+        this.db = db;
+    }
+
+    /** Inserts {@code app}, or replaces the row of the same org + API name; answers it with its id. */
+    public InventoryApp save(InventoryApp app) {
+        Optional<InventoryApp> existing = find(app.org(), app.apiName());
+        try (Connection c = db.getConnection()) {
+            if (existing.isPresent()) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE inventory_app SET label=?, salesforce_id=?, playbook_id=?,"
+                        + " vendor=?, requester=?, approver=?, contact_email=?, consumer_key=?, created_at=?, settings_json=?, status=?"
+                        + " WHERE id=?")) {
+                    bindFrom(ps, app, 1);
+                    ps.setLong(12, existing.get().id());
+                    ps.executeUpdate();
+                }
+                return app.withId(existing.get().id());
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO inventory_app (org_name, api_name, label, salesforce_id,"
+                    + " playbook_id, vendor, requester, approver, contact_email, consumer_key, created_at, settings_json, status)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, app.org());
+                ps.setString(2, app.apiName());
+                bindFrom(ps, app, 3);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return app.withId(keys.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store " + app.apiName() + " in the inventory", e);
+        }
+    }
+
+    /** Binds label..status starting at parameter {@code first}. */
+    private static void bindFrom(PreparedStatement ps, InventoryApp app, int first) throws SQLException {
+        int i = first;
+        ps.setString(i++, app.label());
+        ps.setString(i++, app.salesforceId());
+        ps.setString(i++, app.playbookId());
+        ps.setString(i++, app.vendor());
+        ps.setString(i++, app.requester());
+        ps.setString(i++, app.approver());
+        ps.setString(i++, app.contactEmail());
+        ps.setString(i++, app.consumerKey());
+        ps.setTimestamp(i++, Timestamp.from(app.createdAt()));
+        ps.setString(i++, app.settingsJson());
+        ps.setString(i, app.status().name());
+    }
+
+    public Optional<InventoryApp> find(String org, String apiName) {
+        List<InventoryApp> found = query("SELECT " + COLUMNS + " FROM inventory_app WHERE org_name = ? AND api_name = ?", org, apiName);
+        return found.stream().findFirst();
+    }
+
+    /** Every app of {@code org}, by API name. */
+    public List<InventoryApp> byOrg(String org) {
+        return query("SELECT " + COLUMNS + " FROM inventory_app WHERE org_name = ? ORDER BY api_name", org);
+    }
+
+    /** Every app, by org then API name. */
+    public List<InventoryApp> all() {
+        return query("SELECT " + COLUMNS + " FROM inventory_app ORDER BY org_name, api_name");
+    }
+
+    /** Marks an app deleted (the row stays, for the record). */
+    public void markDeleted(String org, String apiName) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE inventory_app SET status = ? WHERE org_name = ? AND api_name = ?")) {
+            ps.setString(1, AppStatus.DELETED.name());
+            ps.setString(2, org);
+            ps.setString(3, apiName);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not mark " + apiName + " deleted in the inventory", e);
+        }
+    }
+
+    private List<InventoryApp> query(String sql, String... params) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) ps.setString(i + 1, params[i]);
+            List<InventoryApp> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp created = rs.getTimestamp("created_at");
+                    out.add(new InventoryApp(rs.getLong("id"), rs.getString("org_name"), rs.getString("api_name"),
+                            rs.getString("label"), rs.getString("salesforce_id"), rs.getString("playbook_id"),
+                            rs.getString("vendor"), rs.getString("requester"), rs.getString("approver"),
+                            rs.getString("contact_email"), rs.getString("consumer_key"),
+                            created == null ? Instant.EPOCH : created.toInstant(), rs.getString("settings_json"),
+                            AppStatus.valueOf(rs.getString("status"))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the inventory", e);
+        }
+    }
+}

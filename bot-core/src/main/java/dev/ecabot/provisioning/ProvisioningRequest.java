@@ -1,0 +1,34 @@
+package dev.ecabot.provisioning;
+
+import dev.ecabot.eca.EcaSpec;
+
+import java.util.Objects;
+
+/**
+ * One approved request to create an app: the idempotency key of the run (a retry passes the same {@code runId}),
+ * the org, the rendered settings, who asked and who approved (null when no approval was needed), the playbook
+ * and vendor, whether the secret is delivered (or the key only), and whether an existing app with other settings
+ * may be updated. Immutable.
+ */
+public record ProvisioningRequest(String runId, String org, EcaSpec spec, String playbookId, String vendor,
+                                  String requester, String approver, boolean deliverSecret, boolean updateExisting) {
+
+    public ProvisioningRequest {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(org, "org");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(playbookId, "playbookId");
+        Objects.requireNonNull(requester, "requester");
+        if (runId.isBlank() || runId.length() > 64) throw new IllegalArgumentException("runId must be 1 to 64 characters");
+    }
+
+    /** The same request for org {@code name} (e.g. the org's canonical spelling). */
+    public ProvisioningRequest forOrg(String name) {
+        return new ProvisioningRequest(runId, name, spec, playbookId, vendor, requester, approver, deliverSecret, updateExisting);
+    }
+
+    /** The same request, allowed to overwrite an existing app's different settings. */
+    public ProvisioningRequest allowingUpdate() {
+        return new ProvisioningRequest(runId, org, spec, playbookId, vendor, requester, approver, deliverSecret, true);
+    }
+}

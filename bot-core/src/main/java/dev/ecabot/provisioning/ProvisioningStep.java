@@ -1,0 +1,15 @@
+package dev.ecabot.provisioning;
+
+/** The last step a provisioning run completed, in order; a rerun continues after it. */
+public enum ProvisioningStep {
+    /** Recorded, nothing done in Salesforce yet. */
+    STARTED,
+    /** A deploy was started; its id is recorded, so a rerun waits for it instead of deploying again. */
+    DEPLOYING,
+    /** The app exists in the org with the requested settings (deployed now, or found). */
+    DEPLOYED,
+    /** The credentials were handed to the delivery; never read or delivered twice. */
+    CREDENTIALS_DELIVERED,
+    /** The app is in the inventory: the run is complete. */
+    RECORDED
+}

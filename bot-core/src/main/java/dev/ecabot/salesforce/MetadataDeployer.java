@@ -1,0 +1,111 @@
+package dev.ecabot.salesforce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Deploys metadata zips to one org through the REST Metadata API ({@code metadata/deployRequest}): starts a deploy
+ * (or a checkOnly dry run), polls it with growing waits until done while reporting progress, and cancels it.
+ * A Failed or Canceled deploy throws {@link DeployFailedException} listing each rejected component. Thread-safe.
+ */
+public final class MetadataDeployer {
+
+    private final SalesforceHttp http;
+    private final DeployPolling polling;
+    private final RetryingSender.Sleeper sleeper;
+    private final Clock clock;
+
+    MetadataDeployer(SalesforceHttp http, DeployPolling polling, RetryingSender.Sleeper sleeper, Clock clock) {
+        this.http = http;
+        this.polling = polling;
+        this.sleeper = sleeper;
+        this.clock = clock;
+    }
+
+    /** Deploys {@code zip} and waits for the outcome; answers the succeeded result. */
+    public DeployResult deploy(byte[] zip, DeployOptions options, DeployProgressListener listener) {
+        return await(start(zip, options), listener);
+    }
+
+    /** Starts a deploy and answers its id (0Af...) without waiting. */
+    public String start(byte[] zip, DeployOptions options) {
+        MultipartBody body = new MultipartBody()
+                .part("json", null, "application/json", SalesforceHttp.writeJson(options.toJson()))
+                .part("file", "deploy.zip", "application/zip", zip);
+        byte[] bytes = body.bytes();
+        JsonNode answer = SalesforceHttp.json(http.send(t -> http.request(t, "metadata/deployRequest")
+                .header("Content-Type", body.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), "starting a deployment"));
+        String id = answer == null ? null : answer.path("id").asText(null);
+        if (id == null) throw new SalesforceException("Salesforce accepted the deployment but gave no deploy id.");
+        return id;
+    }
+
+    /** The current state of deploy {@code deployId}, with component details. */
+    public DeployResult check(String deployId) {
+        JsonNode answer = http.getJson("metadata/deployRequest/" + deployId + "?includeDetails=true", "checking deployment " + deployId);
+        return parse(deployId, answer);
+    }
+
+    /** Polls {@code deployId} until it is done; Failed/Canceled throw, too long throws {@link DeployStillRunningException}. */
+    public DeployResult await(String deployId, DeployProgressListener listener) {
+        Instant giveUp = clock.instant().plus(polling.giveUpAfter());
+        Duration wait = polling.firstDelay();
+        while (true) {
+            DeployResult result = check(deployId);
+            listener.progress(result);
+            if (result.done()) return outcome(result);
+            if (clock.instant().isAfter(giveUp)) throw new DeployStillRunningException(http.org().name(), deployId, polling.giveUpAfter());
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeployStillRunningException(http.org().name(), deployId, Duration.between(giveUp.minus(polling.giveUpAfter()), clock.instant()));
+            }
+            wait = polling.next(wait);
+        }
+    }
+
+    /** Asks Salesforce to cancel a running deploy; answers the state right after the request. */
+    public DeployResult cancel(String deployId) {
+        JsonNode answer = http.sendJson("PATCH", "metadata/deployRequest/" + deployId,
+                java.util.Map.of("deployResult", java.util.Map.of("status", "Canceling")), "canceling deployment " + deployId);
+        return answer == null ? check(deployId) : parse(deployId, answer);
+    }
+
+    private DeployResult outcome(DeployResult result) {
+        if (result.status() == DeployStatus.FAILED || result.status() == DeployStatus.CANCELED || result.status() == DeployStatus.SUCCEEDED_PARTIAL) {
+            throw new DeployFailedException(http.org().name(), result.id(),
+                    result.status() == DeployStatus.SUCCEEDED_PARTIAL ? DeployStatus.FAILED : result.status(), result.failures(), result.errorMessage());
+        }
+        return result;
+    }
+
+    static DeployResult parse(String deployId, JsonNode answer) {
+        if (answer == null) throw new SalesforceException("Salesforce answered nothing about deployment " + deployId + ".");
+        JsonNode r = answer.path("deployResult");
+        if (r.isMissingNode()) throw new SalesforceException("Salesforce's answer about deployment " + deployId + " has no deployResult.");
+        List<ComponentFailure> failures = new ArrayList<>();
+        JsonNode f = r.path("details").path("componentFailures");
+        // Salesforce sends a single failure as an object and several as an array.
+        for (JsonNode one : f.isArray() ? f : (f.isObject() ? List.of(f) : List.<JsonNode>of())) {
+            failures.add(new ComponentFailure(text(one, "componentType"), text(one, "fullName"), text(one, "fileName"),
+                    text(one, "problemType"), text(one, "problem")));
+        }
+        return new DeployResult(answer.path("id").asText(deployId), DeployStatus.fromToken(r.path("status").asText("Pending")),
+                r.path("checkOnly").asBoolean(false), r.path("numberComponentsDeployed").asInt(0),
+                r.path("numberComponentsTotal").asInt(0), r.path("numberComponentErrors").asInt(0), failures,
+                text(r, "errorMessage"), text(r, "stateDetail"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

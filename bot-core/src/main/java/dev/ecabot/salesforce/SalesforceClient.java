@@ -1,0 +1,66 @@
+package dev.ecabot.salesforce;
+
+import dev.ecabot.eca.EcaMetadataWriter;
+import dev.ecabot.eca.MetadataFormat;
+
+/**
+ * Everything the bot does in one org, one concern per accessor: sign-in check, metadata deploys, app lookup,
+ * OAuth credentials (read and rotate), reading ECA settings back, and deleting an app. Obtain it from
+ * {@link SalesforceClients}. Thread-safe.
+ */
+public final class SalesforceClient {
+
+    private final SalesforceHttp http;
+    private final MetadataDeployer deployer;
+    private final ExternalClientApps apps;
+    private final OauthCredentialsApi credentials;
+    private final MetadataSoapApi soap;
+
+    SalesforceClient(SalesforceHttp http, SalesforceClientSettings settings) {
+        this.http = http;
+        this.deployer = new MetadataDeployer(http, settings.polling(), d -> Thread.sleep(d.toMillis()), settings.clock());
+        this.apps = new ExternalClientApps(http);
+        this.credentials = new OauthCredentialsApi(http);
+        this.soap = new MetadataSoapApi(http);
+    }
+
+    public Org org() {
+        return http.org();
+    }
+
+    /** Signs in (or reuses the cached session); throws {@link SignInException} with the reason when it cannot. */
+    public void checkSignIn() {
+        http.signIn();
+    }
+
+    public MetadataDeployer metadata() {
+        return deployer;
+    }
+
+    public ExternalClientApps apps() {
+        return apps;
+    }
+
+    public OauthCredentialsApi credentials() {
+        return credentials;
+    }
+
+    public MetadataSoapApi soap() {
+        return soap;
+    }
+
+    /** Reads the org's ECAs with their OAuth settings and policies (for the inventory and drift checks). */
+    public OrgEcaReader ecaReader() {
+        return new OrgEcaReader(apps, soap);
+    }
+
+    /**
+     * Deletes app {@code apiName} and the companions named the bot's way (a destructive-changes deploy, ignoring
+     * the warnings Salesforce gives for companions already gone). Throws {@link AppNotFoundException} if absent.
+     */
+    public DeployResult deleteApp(String apiName, DeployProgressListener listener) {
+        apps.require(apiName);
+        byte[] zip = new EcaMetadataWriter(org().apiVersion(), MetadataFormat.METADATA_API).deletion(apiName).toZip();
+        return deployer.deploy(zip, DeployOptions.realDeploy().ignoringWarnings(), listener);
+    }
+}

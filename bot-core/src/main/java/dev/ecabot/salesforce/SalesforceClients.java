@@ -1,0 +1,40 @@
+package dev.ecabot.salesforce;
+
+import java.net.http.HttpClient;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Hands out one {@link SalesforceClient} per org, sharing one HTTP client, so each org's access token is cached
+ * once for the whole bot. Thread-safe; create one per process.
+ */
+public final class SalesforceClients {
+
+    private final SalesforceClientSettings settings;
+    private final HttpClient http;
+    private final ConcurrentMap<String, SalesforceClient> clients = new ConcurrentHashMap<>();
+
+    public SalesforceClients(SalesforceClientSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public SalesforceClients() {
+        this(SalesforceClientSettings.defaults());
+    }
+
+    /** The client for {@code org} (the same instance for the same org definition). */
+    public SalesforceClient forOrg(Org org) {
+        return clients.compute(org.name(), (name, existing) ->
+                existing != null && existing.org().equals(org) ? existing : create(org));
+    }
+
+    private SalesforceClient create(Org org) {
+        RetryingSender sender = new RetryingSender(http, settings.retry());
+        OrgSession session = new OrgSession(org, new TokenEndpoint(sender, settings.clock()));
+        return new SalesforceClient(new SalesforceHttp(session, sender), settings);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.ecabot.conversation;
+
+import dev.ecabot.conversation.message.ChoicePrompt;
+import dev.ecabot.conversation.message.FormPrompt;
+import dev.ecabot.testing.Person;
+import dev.ecabot.testing.TestBot;
+import dev.ecabot.testing.Transcript;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Conversations live in the database: restarts, several people, threads and expiry. */
+class ConversationStateTest {
+
+    private final RecordingProvisioner provisioner = new RecordingProvisioner();
+    private final TestBot bot = new TestBot(provisioner);
+    private final Person alice = bot.chat().as("alice");
+    private final Person bob = bot.chat().as("bob");
+
+    @AfterEach
+    void close() {
+        bot.close();
+    }
+
+    @Test
+    void aRestartedBotTakesTheNextAnswerWhereTheConversationStopped() {
+        alice.says("new altify-mcp demo");
+        alice.says("Altify");
+
+        bot.restart();
+        Transcript afterRestart = alice.says("");
+        assertThat(afterRestart.last(FormPrompt.class).id()).isEqualTo("contact_email");
+
+        alice.says("sfadmins@example.com");
+        alice.says("");
+        alice.confirms();
+        alice.awaits("Consumer key: 3MVG9Altify_key");
+        assertThat(provisioner.orders).singleElement()
+                .satisfies(o -> assertThat(o.spec().app().contactEmail()).isEqualTo("sfadmins@example.com"));
+    }
+
+    @Test
+    void statusAfterARestartRepeatsTheQuestionWaitingForAnAnswer() {
+        alice.says("new");
+        bot.restart();
+        Transcript status = alice.says("status");
+        assertThat(status.text()).contains("waiting for you to pick a playbook");
+        assertThat(status.last(ChoicePrompt.class).id()).isEqualTo("playbook");
+    }
+
+    @Test
+    void twoPeoplesConversationsDoNotMix() {
+        alice.says("new altify-mcp demo");
+        bob.says("new");
+        alice.says("Alice's app");
+        bob.picks("altify-mcp");
+        bob.picks("demo");
+        bob.says("Bob's app");
+        alice.says("");
+        bob.says("");
+        alice.says("alice@example.com");
+        bob.says("bob@example.com");
+        alice.says("");
+        bob.says("");
+
+        assertThat(alice.everything().text()).contains("API name: Alice_s_app").doesNotContain("Bob");
+        assertThat(bob.everything().text()).contains("API name: Bob_s_app").doesNotContain("Alice");
+        alice.confirms();
+        bob.confirms();
+        alice.awaits("Consumer key: 3MVG9Alice_s_app_key");
+        bob.awaits("Consumer key: 3MVG9Bob_s_app_key");
+        assertThat(bob.everything().text()).doesNotContain("Alice_s_app_key");
+        assertThat(provisioner.orders).extracting(o -> o.requester().id() + "=" + o.spec().app().contactEmail())
+                .containsExactlyInAnyOrder("alice=alice@example.com", "bob=bob@example.com");
+    }
+
+    @Test
+    void onePersonKeepsSeparateConversationsInSeparateThreads() {
+        Person inThreadA = alice.inThread("thread-a");
+        Person inThreadB = alice.inThread("thread-b");
+        inThreadA.says("new altify-mcp demo");
+        inThreadB.says("new altify-mcp prod");
+        inThreadA.says("From thread A");
+        assertThat(inThreadB.says("From thread B").last(FormPrompt.class).fields().get(0).defaultValue())
+                .isEqualTo("From_thread_B");
+        assertThat(inThreadA.says("status").text()).contains("in demo");
+    }
+
+    @Test
+    void anIdleConversationExpiresWithAMessageOnTheNextWord() {
+        alice.says("new altify-mcp demo");
+        bot.clock().advance(Duration.ofMinutes(61));
+
+        Transcript reply = alice.says("My app");
+        assertThat(reply.text()).contains("expired after 1 hour without an answer").contains("nothing was created");
+        assertThat(alice.says("status").text()).contains("No conversation in progress");
+    }
+
+    @Test
+    void aConversationAnsweredWithinTheHourDoesNotExpire() {
+        alice.says("new altify-mcp demo");
+        bot.clock().advance(Duration.ofMinutes(50));
+        alice.says("My app");
+        bot.clock().advance(Duration.ofMinutes(50));
+        assertThat(alice.says("").last(FormPrompt.class).id()).isEqualTo("contact_email");
+    }
+
+    @Test
+    void theSweepExpiresIdleConversationsAndTellsTheirOwners() {
+        alice.says("new altify-mcp demo");
+        bot.clock().advance(Duration.ofMinutes(30));
+        bob.says("new");
+        bot.clock().advance(Duration.ofMinutes(31));
+
+        assertThat(bot.engine().expireIdleConversations()).isEqualTo(1);
+        assertThat(alice.everything().text()).contains("expired after 1 hour");
+        assertThat(bob.everything().text()).doesNotContain("expired");
+        assertThat(bob.says("status").text()).contains("pick a playbook");
+    }
+
+    @Test
+    void startingAgainWhileAConversationIsOpenPointsBackToIt() {
+        alice.says("new altify-mcp demo");
+        Transcript again = alice.commands("new", "vonage prod");
+        assertThat(again.text()).contains("already have a conversation in progress about Altify MCP servers");
+        assertThat(again.last(FormPrompt.class).id()).isEqualTo("app_name");
+    }
+
+    @Test
+    void answersAreStoredAsTypedTextAndTheSecretNeverReachesConversationState() throws Exception {
+        NewAppConversationTest.walkAltifyToTheSummary(alice, "demo");
+        try (Connection c = bot.database().dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT answers_json, stage FROM conversation_state")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("answers_json")).contains("\"contact_email\":\"sfadmins@example.com\"");
+            assertThat(rs.getString("stage")).isEqualTo("CONFIRMING");
+        }
+        alice.confirms();
+        alice.awaits("Consumer key and secret of");
+        try (Connection c = bot.database().dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM conversation_state")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("a finished conversation leaves no state behind").isZero();
+        }
+    }
+}

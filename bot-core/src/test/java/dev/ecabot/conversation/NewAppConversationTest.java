@@ -1,0 +1,168 @@
+package dev.ecabot.conversation;
+
+import dev.ecabot.conversation.message.ChoicePrompt;
+import dev.ecabot.conversation.message.FormPrompt;
+import dev.ecabot.conversation.message.ProgressUpdate;
+import dev.ecabot.conversation.message.RevealOffer;
+import dev.ecabot.testing.Person;
+import dev.ecabot.testing.TestBot;
+import dev.ecabot.testing.Transcript;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A {@code new} conversation through the neutral model: pick, answer, confirm, watch, receive. */
+class NewAppConversationTest {
+
+    private final RecordingProvisioner provisioner = new RecordingProvisioner();
+    private final TestBot bot = new TestBot(provisioner);
+    private final Person alice = bot.chat().as("alice");
+
+    @AfterEach
+    void close() {
+        bot.close();
+    }
+
+    @Test
+    void aRequesterPicksEverythingFromListsAndGetsTheirCredentials() {
+        Transcript start = alice.says("new");
+        assertThat(start.last(ChoicePrompt.class).options()).extracting(o -> o.value()).contains("altify-mcp");
+
+        alice.picks("altify-mcp");
+        assertThat(alice.everything().last(ChoicePrompt.class).prompt()).contains("Which Salesforce org");
+        alice.picks("demo");
+        alice.says("Altify for ChatGPT");
+        assertThat(alice.everything().last(FormPrompt.class).fields().get(0).defaultValue())
+                .isEqualTo("Altify_for_ChatGPT");
+        alice.says("");
+        alice.says("sfadmins@example.com");
+        Transcript summary = alice.says("");
+
+        assertThat(summary.text())
+                .contains("this is exactly what I will create in demo")
+                .contains("API name: Altify_for_ChatGPT")
+                .contains("https://analysis.mcp.altify.dev/test.salesforce.com/callback")
+                .contains("Perform requests at any time (refresh_token, offline_access)")
+                .contains("Enable Refresh Token Rotation: yes")
+                .contains("IP relaxation: Enforce_RelaxRefresh");
+
+        assertThat(alice.confirms().text()).contains("Creating it now");
+        Transcript done = alice.awaits("Consumer key: 3MVG9Altify_for_ChatGPT_key");
+        assertThat(done.text()).contains("Usable from: now").contains("Next step 2: In ChatGPT");
+        assertThat(done.all(ProgressUpdate.class)).last().satisfies(p ->
+                assertThat(p.steps()).allMatch(s -> s.state() == ProgressUpdate.State.DONE));
+        assertThat(done.text()).doesNotContain(RecordingProvisioner.SECRET);
+
+        alice.awaits("Consumer key and secret of Altify_for_ChatGPT");
+        alice.revealsSecret();
+        assertThat(alice.revealed()).singleElement().satisfies(r ->
+                assertThat(r.secret().reveal()).isEqualTo(RecordingProvisioner.SECRET));
+        assertThat(alice.revealsSecret().text()).contains("already revealed");
+        assertThat(alice.revealed()).hasSize(1);
+        assertThat(provisioner.orders).singleElement().satisfies(o -> {
+            assertThat(o.org()).isEqualTo("demo");
+            assertThat(o.requester().id()).isEqualTo("alice");
+        });
+    }
+
+    @Test
+    void anInvalidAnswerIsAskedAgainWithTheReason() {
+        alice.says("new altify-mcp demo");
+        alice.says("Altify");
+        alice.says("");
+        Transcript again = alice.says("sfadmins-at-example");
+
+        FormPrompt form = again.last(FormPrompt.class);
+        assertThat(form.id()).isEqualTo("contact_email");
+        assertThat(form.fields().get(0).error()).contains("sfadmins-at-example");
+        assertThat(again.text()).contains("Problem:");
+
+        assertThat(alice.says("sfadmins@example.com").last(FormPrompt.class).id()).isEqualTo("description");
+    }
+
+    @Test
+    void anInvalidApiNameIsRefusedWithTheRulesAndTheDefaultStillOffered() {
+        alice.says("new altify-mcp demo");
+        alice.says("My App");
+        Transcript again = alice.says("1_bad__name_");
+        assertThat(again.last(FormPrompt.class).fields().get(0).error()).isNotBlank();
+        assertThat(again.last(FormPrompt.class).fields().get(0).defaultValue()).isEqualTo("My_App");
+    }
+
+    @Test
+    void freeTextNamingAVendorAndAnOrgStartsNewWithBothFilledIn() {
+        Transcript reply = alice.says("I need an Altify app in prod please");
+        assertThat(reply.text()).contains("Let's set up Altify MCP servers (ChatGPT) in prod");
+        assertThat(reply.last(FormPrompt.class).id()).isEqualTo("app_name");
+    }
+
+    @Test
+    void freeTextWithoutAVendorOrOrgIsNotMistakenForARequest() {
+        assertThat(alice.says("good morning").text()).contains("I did not understand").contains("help");
+    }
+
+    @Test
+    void formsCanBeSubmittedWithAllTheirFields() {
+        alice.says("new altify-mcp demo");
+        Transcript next = alice.submits(Map.of("app_name", "Altify Prod"));
+        assertThat(next.last(FormPrompt.class).id()).isEqualTo("api_name");
+    }
+
+    @Test
+    void aButtonOfAnEarlierQuestionGetsTheCurrentQuestionInstead() {
+        alice.says("new");
+        alice.picks("altify-mcp");
+        Transcript stale = alice.presses("playbook", "altify-mcp");
+        assertThat(stale.text()).contains("earlier question");
+        assertThat(stale.last(ChoicePrompt.class).id()).isEqualTo("org");
+    }
+
+    @Test
+    void cancellingDropsTheConversationAndNothingIsCreated() {
+        alice.says("new altify-mcp demo");
+        assertThat(alice.says("cancel").text()).contains("Cancelled").contains("Nothing was created");
+        assertThat(alice.says("status").text()).contains("No conversation in progress");
+        assertThat(provisioner.orders).isEmpty();
+    }
+
+    @Test
+    void aFailedProvisioningIsReportedInWordsAndEndsTheConversation() {
+        provisioner.failWith("Salesforce refused the deployment: ExternalClientApplication Altify: duplicate API name.");
+        walkAltifyToTheSummary(alice, "demo");
+        alice.confirms();
+        Transcript failed = alice.awaits("I could not create Altify");
+        assertThat(failed.text()).contains("duplicate API name").contains("Say \"new\" to try again");
+        assertThat(failed.all(ProgressUpdate.class)).last()
+                .satisfies(p -> assertThat(p.current().state()).isEqualTo(ProgressUpdate.State.FAILED));
+        assertThat(alice.says("status").text()).contains("No conversation in progress");
+    }
+
+    @Test
+    void aPlaybookNeedingApprovalIsNotCreatedUnapprovedOutsideTheDemoOrg() {
+        walkAltifyToTheSummary(alice, "prod");
+        assertThat(alice.confirms().text()).contains("needs an approval").contains("Nothing was created");
+        assertThat(provisioner.orders).isEmpty();
+    }
+
+    @Test
+    void theRevealOfferNeverCarriesTheSecret() {
+        walkAltifyToTheSummary(alice, "demo");
+        alice.confirms();
+        RevealOffer offer = alice.awaits("Consumer key and secret of").last(RevealOffer.class);
+        assertThat(offer.toString()).doesNotContain(RecordingProvisioner.SECRET);
+        Person bob = bot.chat().as("bob");
+        assertThat(bob.says("reveal " + offer.offerId()).text()).contains("Only the person who asked");
+        assertThat(bob.revealed()).isEmpty();
+    }
+
+    static void walkAltifyToTheSummary(Person who, String org) {
+        who.says("new altify-mcp " + org);
+        who.says("Altify");
+        who.says("");
+        who.says("sfadmins@example.com");
+        who.says("");
+    }
+}

@@ -1,0 +1,222 @@
+package dev.ecabot.provisioning;
+
+import dev.ecabot.config.EcabotConfig;
+import dev.ecabot.config.OrgEnvironment;
+import dev.ecabot.eca.AppInfo;
+import dev.ecabot.eca.EcaSpec;
+import dev.ecabot.eca.IpRelaxation;
+import dev.ecabot.eca.OauthPolicies;
+import dev.ecabot.emulator.RecordedCall;
+import dev.ecabot.inventory.AppStatus;
+import dev.ecabot.inventory.InventoryApp;
+import dev.ecabot.inventory.InventoryAppRepository;
+import dev.ecabot.inventory.SettingsJson;
+import dev.ecabot.provisioning.ProvisioningEvent.Stage;
+import dev.ecabot.salesforce.OrgRegistry;
+import dev.ecabot.salesforce.SalesforceClients;
+import dev.ecabot.store.Database;
+import dev.ecabot.testing.EmulatedOrgs;
+import dev.ecabot.testing.SampleSpecs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.ecabot.testing.EmulatedOrgs.FAST;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProvisioningSagaTest {
+
+    private EmulatedOrgs orgs;
+    private Database db;
+    private ProvisioningSaga saga;
+    private InventoryAppRepository inventory;
+    private ProvisioningRunStore runs;
+    private final List<ProvisionedCredentials> delivered = new ArrayList<>();
+    private final List<ProvisioningEvent> events = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        orgs = EmulatedOrgs.start(Duration.ofMillis(40));
+        db = Database.inMemory("saga-" + UUID.randomUUID());
+        inventory = new InventoryAppRepository(db.dataSource());
+        runs = new ProvisioningRunStore(db.dataSource(), Clock.systemUTC());
+        OrgRegistry registry = OrgRegistry.of(EcabotConfig.empty(), Map.of(), () -> orgs.jwtOrg("demo", OrgEnvironment.PRODUCTION));
+        saga = new ProvisioningSaga(registry, new SalesforceClients(FAST), runs, inventory, SpecValidator.BASIC, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        orgs.close();
+        db.close();
+    }
+
+    private static ProvisioningRequest request(String runId, EcaSpec spec) {
+        return new ProvisioningRequest(runId, "demo", spec, "vonage", "Vonage", "alice", "bob", true, false);
+    }
+
+    private long deploys() {
+        return orgs.emulator().org().calls().stream()
+                .filter(c -> c.method().equals("POST") && c.path().endsWith("/metadata/deployRequest")).count();
+    }
+
+    private ProvisioningResult run(ProvisioningRequest request) {
+        return saga.run(request, delivered::add, events::add);
+    }
+
+    @Test
+    void anAppIsDeployedItsCredentialsDeliveredAndItIsRecordedWithoutTheSecret() {
+        ProvisioningResult result = run(request("r1", SampleSpecs.vonage("Vonage_Voice")));
+
+        var consumer = orgs.emulator().org().consumer("Vonage_Voice").orElseThrow();
+        assertThat(result.consumerKey()).isEqualTo(consumer.key());
+        assertThat(result.reusedExisting()).isFalse();
+        assertThat(delivered).singleElement().satisfies(d -> {
+            assertThat(d.consumerKey()).isEqualTo(consumer.key());
+            assertThat(d.consumerSecret().orElseThrow().reveal()).isEqualTo(consumer.secret());
+            assertThat(d.requester()).isEqualTo("alice");
+        });
+        InventoryApp app = inventory.find("demo", "Vonage_Voice").orElseThrow();
+        assertThat(app.requester()).isEqualTo("alice");
+        assertThat(app.approver()).isEqualTo("bob");
+        assertThat(app.playbookId()).isEqualTo("vonage");
+        assertThat(app.contactEmail()).isEqualTo("admin@acme.com");
+        assertThat(app.status()).isEqualTo(AppStatus.ACTIVE);
+        assertThat(SettingsJson.read(app.settingsJson())).isEqualTo(SampleSpecs.vonage("Vonage_Voice"));
+        assertThat(app.toString() + app.settingsJson()).doesNotContain(consumer.secret());
+        assertThat(runs.find("r1").orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(events).extracting(ProvisioningEvent::stage)
+                .contains(Stage.CHECKING_EXISTING, Stage.DEPLOYING, Stage.DEPLOY_PROGRESS, Stage.DEPLOYED,
+                        Stage.READING_CREDENTIALS, Stage.RECORDING, Stage.DONE);
+    }
+
+    @Test
+    void aCrashAfterTheDeployResumesAtTheCredentialsWithoutASecondApp() {
+        ProvisioningRequest request = request("r1", SampleSpecs.vonage("Vonage_Voice"));
+        assertThatThrownBy(() -> saga.run(request, c -> { throw new IllegalStateException("vault down"); }, events::add))
+                .isInstanceOf(ProvisioningException.class)
+                .hasMessageContaining("Ask again to continue");
+        assertThat(runs.find("r1").orElseThrow().step()).isEqualTo(ProvisioningStep.DEPLOYED);
+
+        ProvisioningResult result = run(request);
+
+        assertThat(deploys()).isEqualTo(1);
+        assertThat(orgs.emulator().org().apps()).hasSize(1);
+        assertThat(delivered).hasSize(1);
+        assertThat(result.consumerKey()).isEqualTo(orgs.emulator().org().consumer("Vonage_Voice").orElseThrow().key());
+    }
+
+    @Test
+    void aRunWhoseRecordWasLostFindsTheIdenticalAppAndReusesIt() {
+        run(request("first-attempt", SampleSpecs.vonage("Vonage_Voice")));
+        delivered.clear();
+
+        ProvisioningResult again = run(request("second-attempt", SampleSpecs.vonage("Vonage_Voice")));
+
+        assertThat(again.reusedExisting()).isTrue();
+        assertThat(deploys()).isEqualTo(1);
+        assertThat(delivered).hasSize(1);
+        assertThat(events).extracting(ProvisioningEvent::stage).contains(Stage.REUSING_EXISTING);
+    }
+
+    @Test
+    void aFinishedRunAskedAgainDoesNothingTwice() {
+        run(request("r1", SampleSpecs.vonage("Vonage_Voice")));
+        ProvisioningResult again = run(request("r1", SampleSpecs.vonage("Vonage_Voice")));
+        assertThat(again.alreadyFinished()).isTrue();
+        assertThat(delivered).hasSize(1);
+        assertThat(deploys()).isEqualTo(1);
+    }
+
+    @Test
+    void anExistingAppWithOtherSettingsIsReportedNotOverwritten() {
+        run(request("r1", SampleSpecs.vonage("Vonage_Voice")));
+        EcaSpec base = SampleSpecs.vonage("Vonage_Voice");
+        EcaSpec bypass = new EcaSpec(base.app(), base.globalOauth(), base.oauth(),
+                new OauthPolicies(null, null, null, IpRelaxation.BYPASS, null, null, null, false, null, null, null, null, null, null));
+
+        assertThatThrownBy(() -> run(request("r2", bypass)))
+                .isInstanceOfSatisfying(ExistingAppConflictException.class, e -> {
+                    assertThat(e.invalidInput()).isTrue();
+                    assertThat(e.differences()).extracting(SettingDifference::setting).containsExactly("policies.ipRelaxation");
+                })
+                .hasMessageContaining("policies.ipRelaxation: ENFORCE in the org, BYPASS requested");
+        assertThat(deploys()).isEqualTo(1);
+
+        ProvisioningResult updated = run(request("r2", bypass).allowingUpdate());
+        assertThat(updated.reusedExisting()).isFalse();
+        assertThat(deploys()).isEqualTo(2);
+        assertThat(orgs.emulator().org().apps()).hasSize(1);
+    }
+
+    @Test
+    void anInvalidSpecIsRefusedBeforeAnythingReachesSalesforce() {
+        EcaSpec base = SampleSpecs.vonage("Bad__Name_");
+        EcaSpec noEmail = new EcaSpec(AppInfo.local("Bad__Name_", "Label", null), base.globalOauth(), base.oauth(), base.policies());
+        assertThatThrownBy(() -> run(request("r1", noEmail)))
+                .isInstanceOfSatisfying(ProvisioningException.class, e -> assertThat(e.invalidInput()).isTrue())
+                .hasMessageContaining("API name 'Bad__Name_'")
+                .hasMessageContaining("contact email")
+                .hasMessageContaining("Nothing was sent to Salesforce");
+        assertThat(orgs.emulator().org().calls()).isEmpty();
+        assertThat(runs.find("r1")).isEmpty();
+    }
+
+    @Test
+    void anUnknownOrgIsInvalidInput() {
+        ProvisioningRequest elsewhere = new ProvisioningRequest("r1", "prod", SampleSpecs.vonage("Vonage_Voice"),
+                "vonage", "Vonage", "alice", null, false, false);
+        assertThatThrownBy(() -> run(elsewhere))
+                .isInstanceOfSatisfying(ProvisioningException.class, e -> assertThat(e.invalidInput()).isTrue())
+                .hasMessageContaining("no org called 'prod'").hasMessageContaining("demo");
+    }
+
+    @Test
+    void secretsTurnedOffStopTheRunWithTheSettingNamedAndARetryResumesWithoutRedeploying() {
+        orgs.emulator().org().enableClientSecretInRestApiAccess(false);
+        ProvisioningRequest request = request("r1", SampleSpecs.vonage("Vonage_Voice"));
+        assertThatThrownBy(() -> run(request))
+                .isInstanceOfSatisfying(ProvisioningException.class, e -> assertThat(e.invalidInput()).isFalse())
+                .hasMessageContaining("Allow access to External Client App consumer secrets via REST API");
+        assertThat(runs.find("r1").orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+        assertThat(events).last().extracting(ProvisioningEvent::stage).isEqualTo(Stage.FAILED);
+
+        orgs.emulator().org().enableClientSecretInRestApiAccess(true);
+        run(request);
+        assertThat(deploys()).isEqualTo(1);
+        assertThat(delivered).hasSize(1);
+        assertThat(runs.find("r1").orElseThrow().failure()).isNull();
+    }
+
+    @Test
+    void aKeyOnlyPlaybookNeverReadsTheSecret() {
+        ProvisioningRequest keyOnly = new ProvisioningRequest("r1", "demo", SampleSpecs.vonage("Vonage_Voice"),
+                "vonage", "Vonage", "alice", null, false, false);
+        orgs.emulator().org().enableClientSecretInRestApiAccess(false);
+        ProvisioningResult result = run(keyOnly);
+        assertThat(delivered).singleElement().satisfies(d -> assertThat(d.consumerSecret()).isEmpty());
+        assertThat(result.app().approver()).isNull();
+        assertThat(orgs.emulator().org().calls()).extracting(RecordedCall::path).noneMatch(p -> p.contains("part=keyandsecret"));
+    }
+
+    @Test
+    void aCrashWhileTheDeployRunsPicksUpTheSameDeploy() {
+        ProvisioningRequest request = request("r1", SampleSpecs.vonage("Vonage_Voice"));
+        runs.create(request.forOrg("demo"));
+        String deployId = new SalesforceClients(FAST).forOrg(orgs.jwtOrg("demo", OrgEnvironment.PRODUCTION)).metadata()
+                .start(new dev.ecabot.eca.EcaMetadataWriter().writeZip(request.spec()), dev.ecabot.salesforce.DeployOptions.realDeploy());
+        runs.deploying("r1", deployId);
+
+        run(request);
+
+        assertThat(deploys()).isEqualTo(1);
+        assertThat(events).extracting(ProvisioningEvent::message).anyMatch(m -> m.contains("Picking up deployment " + deployId));
+    }
+}

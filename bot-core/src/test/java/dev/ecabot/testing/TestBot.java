@@ -1,0 +1,142 @@
+package dev.ecabot.testing;
+
+import dev.ecabot.audit.AuditTrail;
+import dev.ecabot.conversation.ConversationEngine;
+import dev.ecabot.conversation.EngineSettings;
+import dev.ecabot.conversation.dialogue.AppProvisioner;
+import dev.ecabot.config.EcabotConfig;
+import dev.ecabot.config.OrgEnvironment;
+import dev.ecabot.conversation.dialogue.OrgDirectory;
+import dev.ecabot.conversation.dialogue.SagaProvisioner;
+import dev.ecabot.inventory.InventoryAppRepository;
+import dev.ecabot.provisioning.ProvisioningRunStore;
+import dev.ecabot.provisioning.ProvisioningSaga;
+import dev.ecabot.provisioning.SpecValidator;
+import dev.ecabot.salesforce.DemoOrgProvider;
+import dev.ecabot.salesforce.Org;
+import dev.ecabot.salesforce.OrgRegistry;
+import dev.ecabot.salesforce.SalesforceClients;
+import dev.ecabot.salesforce.SignInMethod;
+import dev.ecabot.vault.Secret;
+import dev.ecabot.playbook.PlaybookCatalog;
+import dev.ecabot.store.Database;
+import dev.ecabot.vault.MasterKey;
+import dev.ecabot.vault.RevealOffers;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The whole bot behind a {@link TestChat}: the real engine, the shipped playbooks, an in-memory database, the
+ * vault's reveal offers, a hand-moved clock (starting 2026-03-02 10:12 UTC) and the provisioner the test gives
+ * (the emulator-backed saga of {@link #onTheDemoOrg()}, or a recording double). {@link #restart()} builds a fresh engine on the same
+ * database, as a restarted bot would be.
+ */
+public final class TestBot implements AutoCloseable {
+
+    public static final Instant START = Instant.parse("2026-03-02T10:12:00Z");
+
+    private final Database db;
+    private final AutoCloseable resources;
+    private final MasterKey key = MasterKey.generate();
+    private final AppProvisioner provisioner;
+    private final OrgDirectory orgs;
+    private final ExecutorService background = Executors.newFixedThreadPool(2);
+    private final TestChat chat = new TestChat();
+    private final MutableClock clock = new MutableClock(START);
+    private final PlaybookCatalog catalog = PlaybookCatalog.load();
+    private ConversationEngine engine;
+
+    public TestBot(AppProvisioner provisioner, List<String> orgNames) {
+        this(Database.inMemory("bot-" + UUID.randomUUID()), db -> provisioner, () -> orgNames, () -> { });
+    }
+
+    private TestBot(Database db, java.util.function.Function<Database, AppProvisioner> provisioner,
+                    OrgDirectory orgs, AutoCloseable resources) {
+        this.db = db;
+        this.resources = resources;
+        this.provisioner = provisioner.apply(db);
+        this.orgs = orgs;
+        this.engine = newEngine();
+        chat.connect(e -> engine.handle(e));
+    }
+
+    /** A bot whose orgs are "demo" and "prod". */
+    public TestBot(AppProvisioner provisioner) {
+        this(provisioner, List.of("demo", "prod"));
+    }
+
+    /**
+     * The bot as a newcomer runs it: the only org is the built-in {@code demo} org, served by an in-process
+     * salesforce-emulator (deploys take 50 ms), and apps are created by the real provisioning saga.
+     */
+    public static TestBot onTheDemoOrg() {
+        EmulatedOrgs emulated = EmulatedOrgs.start(Duration.ofMillis(50));
+        Org demo = new Org(DemoOrgProvider.DEMO_ORG_NAME, OrgEnvironment.PRODUCTION, emulated.baseUrl(), "66.0",
+                SignInMethod.ClientCredentials.of(EmulatedOrgs.CLIENT_ID, Secret.of(EmulatedOrgs.CLIENT_SECRET)), true);
+        OrgRegistry registry = OrgRegistry.of(EcabotConfig.empty(), Map.of(), () -> demo);
+        Database db = Database.inMemory("bot-" + UUID.randomUUID());
+        return new TestBot(db, d -> new SagaProvisioner(new ProvisioningSaga(registry,
+                new SalesforceClients(EmulatedOrgs.FAST), new ProvisioningRunStore(d.dataSource(), Clock.systemUTC()),
+                new InventoryAppRepository(d.dataSource()), SpecValidator.BASIC, Clock.systemUTC())),
+                registry::names, emulated);
+    }
+
+    /** A new engine instance on the same database (what a restart or another instance would see). */
+    public TestBot restart() {
+        engine = newEngine();
+        return this;
+    }
+
+    public TestChat chat() {
+        return chat;
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public ConversationEngine engine() {
+        return engine;
+    }
+
+    public PlaybookCatalog playbooks() {
+        return catalog;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    private ConversationEngine newEngine() {
+        return ConversationEngine.builder()
+                .port(chat)
+                .dataSource(db.dataSource())
+                .playbooks(catalog)
+                .orgs(orgs)
+                .provisioner(provisioner)
+                .revealOffers(new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()), clock,
+                        RevealOffers.DEFAULT_WINDOW))
+                .settings(EngineSettings.builder().clock(clock).displayZone(ZoneOffset.UTC)
+                        .idleTimeout(Duration.ofHours(1)).background(background).build())
+                .build();
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        db.close();
+        try {
+            resources.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -11,6 +11,9 @@ import dev.ecabot.conversation.EngineSettings;
 import dev.ecabot.conversation.dialogue.ProvisionedApp;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.store.Database;
+import dev.ecabot.audit.AuditTrail;
+import dev.ecabot.vault.MasterKey;
+import dev.ecabot.vault.RevealOffers;
 import dev.ecabot.vault.Secret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,9 +62,10 @@ class TeamsConversationTest {
             personalChats = new PersonalChats(adapter, directory);
             ConversationEngine engine = ConversationEngine.builder().port(port).dataSource(db.dataSource())
                     .playbooks(PlaybookCatalog.load()).orgs(() -> List.of("demo"))
-                    .provisioner((order, progress) -> new ProvisionedApp(order.spec().apiName(),
-                            "3MVG9FAKECONSUMERKEY", Secret.of("consumer-secret-value")))
-                    .secretOffers(new InMemorySecretOffers())
+                    .provisioner((order, progress, secrets) -> new ProvisionedApp(order.spec().apiName(),
+                            "3MVG9FAKECONSUMERKEY", secrets.seal(order.spec().apiName(), "3MVG9FAKECONSUMERKEY",
+                                    Secret.of("consumer-secret-value"))))
+                    .revealOffers(new RevealOffers(db.dataSource(), MasterKey.generate(), new AuditTrail(db.dataSource())))
                     .settings(EngineSettings.builder().background(background).build())
                     .build();
             return new TeamsBot(engine::handle, port, directory, cards, Clock.systemUTC());
@@ -167,7 +171,7 @@ class TeamsConversationTest {
 
         HttpResponse<String> someoneElse = openRevealDialog(revealData, offer.answeredId(), "99999999-aaaa-bbbb-cccc-000000000000");
         assertThat(json(someoneElse.body()).at("/task/type").asText()).isEqualTo("message");
-        assertThat(json(someoneElse.body()).at("/task/value").asText()).contains("someone else");
+        assertThat(json(someoneElse.body()).at("/task/value").asText()).contains("Only the person who asked");
 
         HttpResponse<String> dialog = openRevealDialog(revealData, offer.answeredId(), ANA_AAD_ID);
         assertThat(dialog.statusCode()).isEqualTo(200);

@@ -15,7 +15,9 @@ import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.vault.MasterKey;
 import dev.ecabot.vault.RevealOffers;
 import dev.ecabot.vault.Secret;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +39,10 @@ class TeamsConversationTest {
 
     static final String APP_ID = "11111111-2222-3333-4444-555555555555";
     static final ObjectMapper JSON = new ObjectMapper();
+    static final PlaybookCatalog PLAYBOOKS = PlaybookCatalog.load();
     static final String ANA_AAD_ID = "0f5b1c2e-8a4d-4e1f-9b7a-3c2d1e0f9a01";
 
-    FakeBotFrameworkLogin login;
+    static FakeBotFrameworkLogin login;
     FakeBotConnector connector;
     Database db;
     ExecutorService background;
@@ -47,9 +50,18 @@ class TeamsConversationTest {
     TeamsChatPort port;
     PersonalChats personalChats;
 
+    @BeforeAll
+    static void startLogin() throws Exception {
+        login = new FakeBotFrameworkLogin(); // RSA key generation is slow: one signing service per class
+    }
+
+    @AfterAll
+    static void stopLogin() {
+        login.close();
+    }
+
     @BeforeEach
     void start() throws Exception {
-        login = new FakeBotFrameworkLogin();
         connector = new FakeBotConnector();
         db = Database.inMemory("teams-" + System.nanoTime());
         background = Executors.newSingleThreadExecutor();
@@ -61,7 +73,7 @@ class TeamsConversationTest {
             port = new TeamsChatPort(adapter, directory, cards);
             personalChats = new PersonalChats(adapter, directory);
             ConversationEngine engine = ConversationEngine.builder().port(port).dataSource(db.dataSource())
-                    .playbooks(PlaybookCatalog.load()).orgs(() -> List.of("demo"))
+                    .playbooks(PLAYBOOKS).orgs(() -> List.of("demo"))
                     .provisioner((order, progress, secrets) -> new ProvisionedApp(order.spec().apiName(),
                             "3MVG9FAKECONSUMERKEY", secrets.seal(order.spec().apiName(), "3MVG9FAKECONSUMERKEY",
                                     Secret.of("consumer-secret-value"))))
@@ -77,7 +89,6 @@ class TeamsConversationTest {
         endpoint.close();
         background.shutdownNow();
         connector.close();
-        login.close();
         db.close();
     }
 

@@ -1,7 +1,9 @@
 package dev.ecabot.teams;
 
 import dev.ecabot.vault.Secret;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,14 +16,23 @@ class TeamsEndpointAuthenticationTest {
 
     static final String APP_ID = "11111111-2222-3333-4444-555555555555";
 
-    FakeBotFrameworkLogin login;
+    static FakeBotFrameworkLogin login;
     FakeBotConnector connector;
     EchoBot bot;
     TeamsEndpoint endpoint;
 
+    @BeforeAll
+    static void startLogin() throws Exception {
+        login = new FakeBotFrameworkLogin(); // RSA key generation is slow: one signing service per class
+    }
+
+    @AfterAll
+    static void stopLogin() {
+        login.close();
+    }
+
     @BeforeEach
     void start() throws Exception {
-        login = new FakeBotFrameworkLogin();
         connector = new FakeBotConnector();
         bot = new EchoBot();
         TeamsSettings settings = TeamsSettings.authenticated(APP_ID, Secret.of("client-secret"), "5e2f7a10-3b4c-4d5e-8f90-a1b2c3d4e5f6")
@@ -33,7 +44,6 @@ class TeamsEndpointAuthenticationTest {
     void stop() throws Exception {
         endpoint.close();
         connector.close();
-        login.close();
     }
 
     String personalMessage() {

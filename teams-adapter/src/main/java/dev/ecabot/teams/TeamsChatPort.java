@@ -8,6 +8,7 @@ import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.MessageRef;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.PlainText;
+import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.conversation.message.SecretReveal;
 import dev.ecabot.conversation.message.TextMessage;
 import org.slf4j.Logger;
@@ -49,12 +50,19 @@ public final class TeamsChatPort implements ChatPort {
     private final TeamsBotAdapter adapter;
     private final TeamsDirectory directory;
     private final AdaptiveCards cards;
+    private final PersonalChats personalChats;
     private final ThreadLocal<DialogCapture> dialog = new ThreadLocal<>();
 
     public TeamsChatPort(TeamsBotAdapter adapter, TeamsDirectory directory, AdaptiveCards cards) {
         this.adapter = adapter;
         this.directory = directory;
         this.cards = cards;
+        this.personalChats = new PersonalChats(adapter, directory);
+    }
+
+    /** How to reach a person in their 1:1 chat with the bot (reminders, notices, credential offers). */
+    public PersonalChats personalChats() {
+        return personalChats;
     }
 
     @Override
@@ -65,6 +73,13 @@ public final class TeamsChatPort implements ChatPort {
                 capture.notes.add(PlainText.render(text));
             }
             return new MessageRef(to, "dialog");
+        }
+        if (message instanceof RevealOffer && !isPersonal(to)) {
+            // Credentials are offered in the person's 1:1 chat, never in a channel everyone reads.
+            ChatAddress personal = personalChats.addressOf(to.user());
+            MessageRef offer = post(personal, message);
+            post(to, TextMessage.info(to.user().displayName() + ", I sent you the credentials in our private chat."));
+            return offer;
         }
         Activity activity = cards.render(message);
         AtomicReference<String> id = new AtomicReference<>();
@@ -112,6 +127,10 @@ public final class TeamsChatPort implements ChatPort {
             dialog.remove();
         }
         return capture;
+    }
+
+    private boolean isPersonal(ChatAddress to) {
+        return "personal".equals(reference(to).getConversation().getConversationType());
     }
 
     private ConversationReference reference(ChatAddress to) {

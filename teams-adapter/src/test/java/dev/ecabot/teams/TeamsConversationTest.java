@@ -71,7 +71,7 @@ class TeamsConversationTest {
             TeamsDirectory directory = new TeamsDirectory(db.dataSource(), Clock.systemUTC());
             AdaptiveCards cards = new AdaptiveCards(ZoneOffset.UTC);
             port = new TeamsChatPort(adapter, directory, cards);
-            personalChats = new PersonalChats(adapter, directory);
+            personalChats = port.personalChats();
             ConversationEngine engine = ConversationEngine.builder().port(port).dataSource(db.dataSource())
                     .playbooks(PLAYBOOKS).orgs(() -> List.of("demo"))
                     .provisioner((order, progress, secrets) -> new ProvisionedApp(order.spec().apiName(),
@@ -214,6 +214,29 @@ class TeamsConversationTest {
         assertThat(connector.updates()).anySatisfy(update -> {
             assertThat(update.path()).endsWith("/activities/" + questionCard);
             assertThat(update.body().toString()).contains("Ana Lopez sent the form.").doesNotContain("Action.Submit");
+        });
+    }
+
+    @Test
+    void aRequestStartedInAChannelGetsItsCredentialsOfferedInAPersonalChat() {
+        ObjectNode mention = activity("message_channel_mention.json");
+        mention.put("text", "<at>ECA bot</at> new altify-mcp demo");
+        post(mention);
+        for (ObjectNode answer : List.of(form("app_name", "app_name", "Altify MCP"), form("api_name", "api_name", "Altify_MCP"),
+                form("contact_email", "contact_email", "ana@example.com"), form("description", "description", "x"),
+                (ObjectNode) AdaptiveCards.choiceData("confirm", "confirm"))) {
+            ObjectNode submit = activity("message_channel_mention.json");
+            submit.remove("text");
+            submit.set("value", answer);
+            post(submit);
+        }
+
+        FakeBotConnector.Call offer = await().until(this::revealOfferCard, java.util.Optional::isPresent).get();
+        FakeBotConnector.Call opened = connector.conversationsCreated().get(0);
+        assertThat(offer.conversationId()).isEqualTo(opened.answeredId());
+        assertThat(connector.posted()).anySatisfy(note -> {
+            assertThat(note.conversationId()).startsWith("19:");
+            assertThat(note.body().path("text").asText()).contains("I sent you the credentials in our private chat");
         });
     }
 

@@ -48,7 +48,7 @@ public final class TeamsWiring {
             TeamsDirectory directory = new TeamsDirectory(dataSource, Clock.systemUTC());
             AdaptiveCards cards = new AdaptiveCards(displayZone);
             TeamsChatPort port = new TeamsChatPort(adapter, directory, cards);
-            chat[0] = new TeamsChat(port, new PersonalChats(adapter, directory));
+            chat[0] = new TeamsChat(port, port.personalChats());
             return new TeamsBot(engineFor.apply(port), port, directory, cards, Clock.systemUTC());
         });
         return on ? Optional.of(chat[0]) : Optional.empty();

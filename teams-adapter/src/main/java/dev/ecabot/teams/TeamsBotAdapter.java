@@ -2,6 +2,7 @@ package dev.ecabot.teams;
 
 import com.microsoft.bot.builder.BotCallbackHandler;
 import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.connector.Channels;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.AuthenticationConstants;
@@ -103,6 +104,11 @@ public class TeamsBotAdapter extends BotFrameworkHttpAdapter {
             checked = CompletableFuture.failedFuture(e);
         }
         return checked.handle((identity, error) -> {
+            if (error == null && settings.mode() == TeamsSettings.Mode.AUTHENTICATED
+                    && !Channels.MSTEAMS.equals(activity.getChannelId())) {
+                // Web Chat and Direct Line (on by default for an Azure Bot) let clients choose their user id.
+                throw new AuthenticationException("Only Microsoft Teams is served; refused channel " + activity.getChannelId());
+            }
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 throw cause instanceof AuthenticationException a ? a : new AuthenticationException("Invalid token", cause);

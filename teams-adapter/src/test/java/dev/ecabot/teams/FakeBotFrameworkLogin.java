@@ -47,7 +47,7 @@ final class FakeBotFrameworkLogin implements AutoCloseable {
                  "token_endpoint_auth_methods_supported":["private_key_jwt"]}""".formatted(base() + "/v1/.well-known/keys")));
         server.createContext("/v1/.well-known/keys", ex -> {
             Map<String, Object> jwk = new java.util.LinkedHashMap<>(publishedKey.toPublicJWK().toJSONObject());
-            jwk.put("endorsements", List.of("msteams", "skype", "emulator"));
+            jwk.put("endorsements", List.of("msteams", "skype", "webchat", "directline", "emulator"));
             respond(ex, com.nimbusds.jose.util.JSONObjectUtils.toJSONString(Map.of("keys", List.of(jwk))));
         });
         server.start();

@@ -93,6 +93,14 @@ class TeamsEndpointAuthenticationTest {
     }
 
     @Test
+    void aSignedActivityFromAnotherBotFrameworkChannelIsRefused() {
+        // Web Chat and Direct Line clients choose their own user ids: they must never pass for Teams users.
+        String webChat = personalMessage().replace("\"channelId\": \"msteams\"", "\"channelId\": \"webchat\"");
+        assertThat(webChat).contains("webchat");
+        assertRefused(endpoint.post(webChat, login.channelToken(APP_ID, connector.serviceUrl())));
+    }
+
+    @Test
     void anExpiredTokenIsRefused() {
         assertRefused(endpoint.post(personalMessage(), login.expiredToken(APP_ID, connector.serviceUrl())));
     }

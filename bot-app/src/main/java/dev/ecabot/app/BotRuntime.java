@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  * The bot assembled from its environment, for any chat platform's port: the database (ECABOT_DB_URL, else H2
  * under the data directory), the playbooks, the orgs of ecabot.yaml (plus the in-process demo org when none is
  * configured), the vault (ECABOT_MASTER_KEY, else a key file in the data directory), the provisioning saga and
- * the conversation engine. Idle conversations are swept every minute. Close it to stop everything it started.
+ * the conversation engine. Provisioning cut short by a stop is resumed at start; idle conversations are swept
+ * every minute. Close it to stop everything it started.
  */
 public final class BotRuntime implements AutoCloseable {
 
@@ -72,7 +73,7 @@ public final class BotRuntime implements AutoCloseable {
             RevealOffers offers = new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()));
             ProvisioningSaga saga = new ProvisioningSaga(orgs, new SalesforceClients(),
                     new ProvisioningRunStore(db.dataSource(), clock), new InventoryAppRepository(db.dataSource()),
-                    SpecValidator.BASIC, clock);
+                    SpecValidator.STANDARD, clock);
             ConversationEngine engine = ConversationEngine.builder()
                     .port(port)
                     .dataSource(db.dataSource())
@@ -89,6 +90,7 @@ public final class BotRuntime implements AutoCloseable {
                 return t;
             });
             sweeper.scheduleWithFixedDelay(() -> sweep(engine), 1, 1, TimeUnit.MINUTES);
+            engine.resumeInterruptedProvisioning(); // one instance per database here: the terminal
             return new BotRuntime(db, demo, sweeper, engine);
         } catch (RuntimeException e) {
             demo.close();

@@ -3,6 +3,7 @@ package dev.ecabot.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -16,9 +17,18 @@ import java.util.concurrent.Callable;
         description = "ECA bot: provisions Salesforce External Client Apps from vendor playbooks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                EmulatorCommand.class,
+                OrgsCommand.class,
+                ProvisionCommand.class,
                 TerminalChatCommand.class,
         })
 public final class EcaBotCommand implements Callable<Integer> {
+
+    private final Map<String, String> environment;
+
+    private EcaBotCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -26,13 +36,23 @@ public final class EcaBotCommand implements Callable<Integer> {
 
     /** The command tree, with ecabot's exit codes; tests run commands through this too. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new EcaBotCommand());
+        return commandLine(System.getenv());
+    }
+
+    /** The command tree reading its settings (ECABOT_CONFIG, ECABOT_DB_URL, client secrets...) from {@code environment}. */
+    public static CommandLine commandLine(Map<String, String> environment) {
+        CommandLine cli = new CommandLine(new EcaBotCommand(environment));
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
         cli.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println(e.getMessage());
             return 2;
         });
         return cli;
+    }
+
+    /** The environment variables commands read their settings from. */
+    Map<String, String> environment() {
+        return environment;
     }
 
     /** No command: the terminal chat, as {@code ecabot chat} with its defaults. */

@@ -13,38 +13,48 @@ import java.time.Duration;
 import java.util.HexFormat;
 
 /**
- * The built-in {@code demo} org: a salesforce-emulator started in this process on a free loopback port the first
- * time the demo org is used, signed in to by client credentials made up at start. Deploys take one second, so a
- * newcomer sees progress without waiting. Thread-safe; close it at shutdown.
+ * The built-in {@code demo} org: an in-process salesforce-emulator on a free local port, started the first time
+ * the demo org is used, with client credentials made up for this process. Its apps live in memory only.
+ * Thread-safe; close it at shutdown.
  */
 public final class InProcessDemoOrg implements DemoOrgProvider, AutoCloseable {
 
-    private static final String RUN_AS_USER = "ecabot@demo.example.org";
+    /** Long enough to show progress, short enough for a newcomer's first minute. */
+    static final Duration DEPLOY_DELAY = Duration.ofMillis(800);
 
+    private final Duration deployDelay;
     private SalesforceEmulator emulator;
     private Org org;
+
+    public InProcessDemoOrg() {
+        this(DEPLOY_DELAY);
+    }
+
+    InProcessDemoOrg(Duration deployDelay) {
+        this.deployDelay = deployDelay;
+    }
 
     @Override
     public synchronized Org demoOrg() {
         if (org == null) {
-            emulator = SalesforceEmulator.builder().deployDelay(Duration.ofSeconds(1)).build().start();
-            String clientId = "3MVG9Demo" + random(8);
-            Secret clientSecret = Secret.of(random(32));
-            emulator.org().registerClientCredentials(clientId, clientSecret.reveal(), RUN_AS_USER);
+            emulator = SalesforceEmulator.builder().deployDelay(deployDelay).build().start();
+            String clientId = "3MVG9Demo" + random(12);
+            Secret secret = Secret.of(random(24));
+            emulator.org().registerClientCredentials(clientId, secret.reveal(), "ecabot@demo.example.org");
             org = new Org(DEMO_ORG_NAME, OrgEnvironment.PRODUCTION, URI.create(emulator.baseUrl()), "66.0",
-                    SignInMethod.ClientCredentials.of(clientId, clientSecret), true);
+                    SignInMethod.ClientCredentials.of(clientId, secret), true);
         }
         return org;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (emulator != null) emulator.close();
     }
 
     private static String random(int bytes) {
         byte[] b = new byte[bytes];
         new SecureRandom().nextBytes(b);
-        return HexFormat.of().formatHex(b);
+        return HexFormat.of().formatHex(b).toUpperCase();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (emulator != null) emulator.close();
     }
 }

@@ -56,7 +56,12 @@ public final class AccessPolicy {
         return allowed;
     }
 
-    /** The roles {@code user} holds (directly, through a group, or as everyone on their platform). */
+    /** The configured entries granting {@code role} (users, groups, whole platforms), e.g. to notify every approver. */
+    public java.util.List<Grantee> grantees(Role role) {
+        return roles.byRole().get(role);
+    }
+
+    /** The roles {@code user} holds (directly, through a group, or as everyone on their platform); throws if the group lookup fails. */
     public Set<Role> rolesOf(ChatUserRef user) {
         Set<String> memberOf = needsGroups() ? groups.groupsOf(user) : Set.of();
         Set<Role> held = EnumSet.noneOf(Role.class);
@@ -72,6 +77,18 @@ public final class AccessPolicy {
             return user != null && rolesOf(user).contains(role);
         } catch (RuntimeException e) {
             log.warn("Group lookup failed for {}; treating as not {}: {}", user, role, e.toString());
+            return false;
+        }
+    }
+
+    /** Whether {@code user} is covered by one of {@code grantees} (e.g. an org's own approver list); false when in doubt. */
+    public boolean isAmong(ChatUserRef user, java.util.List<Grantee> grantees) {
+        try {
+            boolean groupEntries = grantees.stream().anyMatch(g -> g.kind() == Grantee.Kind.GROUP);
+            Set<String> memberOf = groupEntries ? groups.groupsOf(user) : Set.of();
+            return user != null && grantees.stream().anyMatch(g -> g.covers(user, memberOf));
+        } catch (RuntimeException e) {
+            log.warn("Group lookup failed for {}; treating as not listed: {}", user, e.toString());
             return false;
         }
     }

@@ -96,6 +96,20 @@ public final class ConversationEngine {
         return expired;
     }
 
+    /**
+     * Resumes provisioning that a stop or crash cut short, telling each requester. Call once when a single bot
+     * instance starts (with several instances, from one only: two resumes of one request would race).
+     * Returns how many were resumed.
+     */
+    public int resumeInterruptedProvisioning() {
+        int resumed = 0;
+        for (ConversationState state : store.inStage(Stage.PROVISIONING)) {
+            dialogue.resumeProvisioning(state, new Replies(port, new ChatAddress(state.user(), state.place())));
+            resumed++;
+        }
+        return resumed;
+    }
+
     private void dispatch(ChatEvent event, ConversationKey key, Replies replies) {
         Optional<ConversationState> state = store.find(key).flatMap(s -> expireIfIdle(s, replies));
         if (event instanceof ChatEvent.Command c) {

@@ -3,6 +3,7 @@ package dev.ecabot.eca;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -11,6 +12,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -53,7 +55,7 @@ public record EcaComponent(EcaComponentType type, String fullName, ComponentFiel
         }
         EcaComponentType type = EcaComponentType.fromXmlName(rootName).orElseThrow(() -> new EcaMetadataException(
                 path, rootName, "is not an External Client App metadata type; expected one of "
-                + java.util.Arrays.stream(EcaComponentType.values()).map(EcaComponentType::xmlName).toList()));
+                + Arrays.stream(EcaComponentType.values()).map(EcaComponentType::xmlName).toList()));
         return new EcaComponent(type, memberName(path, type), new ComponentFields(root, path));
     }
 
@@ -94,7 +96,7 @@ public record EcaComponent(EcaComponentType type, String fullName, ComponentFiel
     private static Document parseXml(String path, byte[] xml) {
         try {
             DocumentBuilder builder = secureFactory().newDocumentBuilder();
-            builder.setErrorHandler(null);
+            builder.setErrorHandler(new DefaultHandler()); // fail on fatal errors without printing to stderr
             return builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXException e) {
             throw new EcaMetadataException(path, null, "is not well-formed XML: " + e.getMessage(), e);

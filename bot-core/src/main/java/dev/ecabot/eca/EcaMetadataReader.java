@@ -19,7 +19,7 @@ public final class EcaMetadataReader {
 
     /** Every app in the folder (searched recursively), sorted by API name. */
     public List<RetrievedEca> readFolder(Path dir) {
-        return read(MetadataPackage.fromDirectory(dir));
+        return read(MetadataPackage.fromDirectory(dir, name -> EcaComponentType.fromFileName(name).isPresent()));
     }
 
     /** Every app in a zip (e.g. a retrieve result). */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +40,7 @@ public final class EcaMetadataWriter {
                     + "Apps; give a version like " + DEFAULT_API_VERSION + " (" + OLDEST_API_VERSION + ".0 or later)");
         }
         this.apiVersion = apiVersion;
-        this.format = java.util.Objects.requireNonNull(format, "format");
+        this.format = Objects.requireNonNull(format, "format");
     }
 
     public String apiVersion() {

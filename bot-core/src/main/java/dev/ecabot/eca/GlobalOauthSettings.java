@@ -68,7 +68,7 @@ public record GlobalOauthSettings(
 
     /**
      * Builds {@link GlobalOauthSettings} from Salesforce's defaults, one setter per field. Not thread-safe.
-     * It checks nothing beyond null lists: {@code EcaSpecValidator} reports every problem of a finished spec at once.
+     * It checks nothing beyond null lists: {@link EcaSpecValidator} reports every problem of a finished spec at once.
      */
     public static final class Builder {
         private List<String> callbackUrls = List.of();

@@ -5,12 +5,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -38,7 +41,7 @@ public final class MetadataPackage {
     }
 
     /** The paths in the package, sorted. */
-    public java.util.Set<String> paths() {
+    public Set<String> paths() {
         return files.keySet();
     }
 
@@ -51,7 +54,7 @@ public final class MetadataPackage {
 
     /** The content of one file as UTF-8 text. */
     public String text(String path) {
-        return new String(content(path), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(content(path), StandardCharsets.UTF_8);
     }
 
     /** Writes the files under {@code dir}, which must not exist yet or be empty (so no stale file gets deployed). */
@@ -105,10 +108,16 @@ public final class MetadataPackage {
 
     /** Every regular file under {@code dir}, keyed by its path relative to {@code dir}. */
     public static MetadataPackage fromDirectory(Path dir) {
+        return fromDirectory(dir, fileName -> true);
+    }
+
+    /** The files under {@code dir} whose file name {@code wanted} accepts (so a big sf project is not read whole). */
+    public static MetadataPackage fromDirectory(Path dir, Predicate<String> wanted) {
         if (!Files.isDirectory(dir)) throw new IllegalArgumentException(dir + " is not a directory");
         TreeMap<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)
+                    .filter(f -> wanted.test(f.getFileName().toString()))::iterator) {
                 files.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
             }
         } catch (IOException e) {

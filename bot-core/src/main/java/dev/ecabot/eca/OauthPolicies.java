@@ -80,7 +80,7 @@ public record OauthPolicies(
 
     /**
      * Builds {@link OauthPolicies} from Salesforce's defaults, one setter per field; null restores a default.
-     * Not thread-safe. It does not cross-check fields: {@code EcaSpecValidator} reports every problem at once.
+     * Not thread-safe. It does not cross-check fields: {@link EcaSpecValidator} reports every problem at once.
      */
     public static final class Builder {
         private PermittedUsers permittedUsers;

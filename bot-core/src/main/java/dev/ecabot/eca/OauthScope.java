@@ -20,6 +20,8 @@ public enum OauthScope implements MetadataToken {
     CUSTOM_APPLICATIONS("CustomApplications", "Access Visualforce applications (visualforce)"),
     REFRESH_TOKEN("RefreshToken", "Perform requests at any time (refresh_token, offline_access)"),
     OPEN_ID("OpenID", "Access unique user identifiers (openid)"),
+    // Profile, Email, Address and Phone are metadata tokens without a Setup entry of their own (Salesforce Help: the
+    // parameters are synonyms of the identity URL service); their labels here are descriptive, not Setup's.
     PROFILE("Profile", "Access your basic information (profile)"),
     EMAIL("Email", "Access your email address (email)"),
     ADDRESS("Address", "Access your physical address (address)"),

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The JSON Schema every playbook file obeys ({@code playbooks/playbook.schema.json}, shipped with the playbooks),
@@ -33,7 +35,8 @@ final class PlaybookSchema {
         try {
             JsonNode schema = new ObjectMapper().readTree(PlaybookSources.schemaText());
             JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_PATH).build();
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                    .pathType(PathType.JSON_PATH).errorMessageKeyword("errorMessage").build();
             // The shared _common.yaml obeys the schema's "common" definition rather than the playbook root.
             ObjectNode commonRoot = new ObjectMapper().createObjectNode();
             commonRoot.set("$schema", schema.get("$schema"));
@@ -55,8 +58,15 @@ final class PlaybookSchema {
         return lines(common.validate(document));
     }
 
-    private static List<String> lines(java.util.Set<ValidationMessage> messages) {
+    /**
+     * One line per message, sorted by location. Where a "one of these forms" rule failed, the per-form complaints
+     * at the same location ("string found, boolean expected") are dropped: the rule's own message explains it.
+     */
+    private static List<String> lines(Set<ValidationMessage> messages) {
+        Set<String> oneOfLocations = messages.stream().filter(m -> "oneOf".equals(m.getType()))
+                .map(m -> m.getInstanceLocation().toString()).collect(Collectors.toSet());
         return messages.stream()
+                .filter(m -> "oneOf".equals(m.getType()) || !oneOfLocations.contains(m.getInstanceLocation().toString()))
                 .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
                         .thenComparing(ValidationMessage::getMessage))
                 .map(PlaybookSchema::line)

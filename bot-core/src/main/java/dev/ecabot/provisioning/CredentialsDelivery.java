@@ -3,7 +3,8 @@ package dev.ecabot.provisioning;
 /**
  * Receives a new app's credentials exactly once per run (e.g. seals the secret in the vault and offers the
  * requester a one-time reveal, or writes an owner-only file). If it throws, the run stops before recording the
- * delivery, and a retry reads and delivers the credentials again.
+ * delivery, and a retry reads and delivers the credentials again. Its exception message is shown to the requester:
+ * it must never contain the secret.
  */
 @FunctionalInterface
 public interface CredentialsDelivery {

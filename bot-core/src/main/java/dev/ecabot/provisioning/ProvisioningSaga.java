@@ -94,8 +94,14 @@ public final class ProvisioningSaga {
                     ? client.credentials().readKeyAndSecret(run.appId())
                     : client.credentials().readKey(run.appId());
             emit(listener, id, Stage.DELIVERING_CREDENTIALS, "Handing over the credentials...");
-            delivery.deliver(new ProvisionedCredentials(id, org.name(), apiName, request.requester(),
-                    credentials.consumerKey(), request.deliverSecret() ? credentials.secret() : Optional.empty()));
+            try {
+                delivery.deliver(new ProvisionedCredentials(id, org.name(), apiName, request.requester(),
+                        credentials.consumerKey(), request.deliverSecret() ? credentials.secret() : Optional.empty()));
+            } catch (RuntimeException e) {
+                throw new ProvisioningException("The app " + apiName + " exists, but handing over its credentials failed"
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ". Ask again to retry the hand-over;"
+                        + " no second app will be made.", false, e);
+            }
             runs.delivered(id, credentials.consumerKey());
             run = runs.find(id).orElseThrow();
         }

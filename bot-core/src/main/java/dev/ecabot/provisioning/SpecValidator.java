@@ -1,9 +1,8 @@
 package dev.ecabot.provisioning;
 
 import dev.ecabot.eca.EcaSpec;
-import dev.ecabot.salesforce.ExternalClientApps;
+import dev.ecabot.eca.EcaSpecValidator;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Checks a rendered spec before anything is sent to Salesforce; answers every problem found, in words. */
@@ -12,18 +11,10 @@ public interface SpecValidator {
 
     List<String> problems(EcaSpec spec);
 
-    /** What the saga itself relies on: a valid API name, a label and the contact email Salesforce requires. */
-    SpecValidator BASIC = spec -> {
-        List<String> problems = new ArrayList<>();
-        if (!ExternalClientApps.API_NAME.matcher(spec.apiName()).matches()) {
-            problems.add("the API name '" + spec.apiName() + "' is not valid: use letters, digits and single underscores,"
-                    + " starting with a letter and not ending with an underscore");
-        }
-        if (spec.app().label().isBlank()) problems.add("the app needs a label");
-        String email = spec.app().contactEmail();
-        if (email == null || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            problems.add("the app needs a contact email address (Salesforce requires one), got '" + (email == null ? "" : email) + "'");
-        }
-        return problems;
-    };
+    /**
+     * {@link EcaSpecValidator}'s checks (API name, label, contact email, callback URLs, scopes, policies...).
+     * Custom callback schemes pass: whether they are allowed is the playbook's decision, made when it renders.
+     */
+    SpecValidator STANDARD = spec -> EcaSpecValidator.allowingCustomSchemes().validate(spec).stream()
+            .map(p -> p.field() + ": " + p.message()).toList();
 }

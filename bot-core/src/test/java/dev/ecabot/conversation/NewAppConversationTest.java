@@ -158,6 +158,25 @@ class NewAppConversationTest {
         assertThat(bob.revealed()).isEmpty();
     }
 
+    @Test
+    void anAppWithAnActivationDelaySaysFromWhenItIsUsable() {
+        alice.says("new salesforce-hosted-mcp demo");
+        alice.says("Claude MCP");
+        alice.says("");
+        alice.says("sfadmins@example.com");
+        alice.says("");
+        Transcript reply = alice.picks("claude");
+        for (int i = 0; i < 10 && !(reply.lastMessage() instanceof dev.ecabot.conversation.message.Confirmation); i++) {
+            reply = alice.says("");
+        }
+        assertThat(reply.text()).contains("Usable: about 30 minutes after it is created")
+                .contains("You will receive: the consumer key");
+        alice.confirms();
+        Transcript done = alice.awaits("Consumer key: 3MVG9Claude_MCP_key");
+        assertThat(done.text()).contains("Usable from: about 10:42, 30 minutes from now");
+        assertThat(done.all(RevealOffer.class)).as("key only: no secret to reveal").isEmpty();
+    }
+
     static void walkAltifyToTheSummary(Person who, String org) {
         who.says("new altify-mcp " + org);
         who.says("Altify");

@@ -8,6 +8,7 @@ import dev.ecabot.conversation.dialogue.ProvisioningStep;
 import dev.ecabot.vault.Secret;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -22,6 +23,13 @@ final class RecordingProvisioner implements AppProvisioner {
 
     final List<ProvisioningOrder> orders = new CopyOnWriteArrayList<>();
     private volatile String failure;
+    private final CountDownLatch hold = new CountDownLatch(1);
+    private volatile boolean holdFirst;
+
+    /** The first order stops after "deploying" until the test ends: a bot stopped mid-provisioning. */
+    void stallFirstOrder() {
+        holdFirst = true;
+    }
 
     void failWith(String message) {
         this.failure = message;
@@ -33,6 +41,14 @@ final class RecordingProvisioner implements AppProvisioner {
         orders.add(order);
         progress.accept(ProvisioningStep.DEPLOYING);
         if (failure != null) throw new ProvisioningFailedException(failure);
+        if (holdFirst && orders.size() == 1) {
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("stopped with the bot");
+        }
         progress.accept(ProvisioningStep.DEPLOYED);
         progress.accept(ProvisioningStep.READING_CREDENTIALS);
         String key = "3MVG9" + order.spec().apiName() + "_key";

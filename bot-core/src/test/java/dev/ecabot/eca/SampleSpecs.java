@@ -5,9 +5,26 @@ import java.util.List;
 /** Specs used across the metadata tests: each exercises a different corner of the settings. */
 final class SampleSpecs {
 
+    /** A real self-signed test certificate, as retrieved files hold it (base64 body, no PEM header). */
     static final String CERTIFICATE = """
-            MIIBszCCAVmgAwIBAgIUQ2VydGlmaWNhdGVGb3JUZXN0czAKBggqhkjOPQQDAjAZ
-            MRcwFQYDVQQDDA5lY2Fib3QtdGVzdHMtMTAeFw0yNjAxMDEwMDAwMDBaFw0zNjAx""";
+            MIIDTTCCAjWgAwIBAgIUVp0JmLeZxGWsSB0yiSIJ3tvKwkIwDQYJKoZIhvcNAQEL
+            BQAwNjEQMA4GA1UEAwwHY2ktdGVzdDEVMBMGA1UECgwMRWNhQm90IFRlc3RzMQsw
+            CQYDVQQGEwJOTDAeFw0yNjExMjIxNDI3MzFaFw0zNjExMTkxNDI3MzFaMDYxEDAO
+            BgNVBAMMB2NpLXRlc3QxFTATBgNVBAoMDEVjYUJvdCBUZXN0czELMAkGA1UEBhMC
+            TkwwggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAwggEKAoIBAQCxF7VdK/yLZaOBBsGF
+            T76DfeY3RTutFH2D+YkBRV4090sHpq2ug8MJz7sHC7xKil/BH8wB5kA9NTE3IEHI
+            qw5Z3di/S+1wjoSckeOtUFNohp5V3mT12ULXF+YzyJ5zgclyTJs5qUZhw+LCGDyw
+            JKbwoYQiPdb4PuvFjJCQKDcQ4Hh4/+eVfTumVy0EiVDTzYUaci1Ce2LiLwJdL0eW
+            QZqaFIH9ltZjmy71t5DFag+jlLmOTZwD9FJLvXARZdb+xSPnsAjyqvChhxukVtUY
+            ygyfNOTfWP+6jdlGUcz66goz5szjTQWSa1FMQ207stnW1B5rQpFjAw8KeNS7uzrv
+            yInRAgMBAAGjUzBRMB0GA1UdDgQWBBTM+azTC0WPWdjzBZQvWDHz3eZ2RTAfBgNV
+            HSMEGDAWgBTM+azTC0WPWdjzBZQvWDHz3eZ2RTAPBgNVHRMBAf8EBTADAQH/MA0G
+            CSqGSIb3DQEBCwUAA4IBAQAiwn424vmfqtesyV/E18gA83M7K99ssocTBCLpmE1U
+            jLm66zEvWXPm6VRsZ0fLSEHAL4x4ELooVW1M/tOywEkU8dUYmvfoqFOFkzR4R1CH
+            HS42ozCuQ8XRP3e7FTrXM6UAICkxRHz4zesTE3kEi2bwrL32Fhxh2KlK9vN2jbS3
+            zEmTqk96dL1dGxaFon6HtPgXHlk3grbZotqH62fHEgHpRhmcbMpg0UrnD5UEfQey
+            3uL0HdTia+5EWbioy1WlgHB2PwNsNFm27NHBywtVBTqg6+ddNOnRtXgqeAox9kvT
+            ij9hTNk+ZLg9xsK46Smwod3mumZXfOCuk0v5GS8/cb0c""";
 
     private SampleSpecs() {
     }

@@ -49,7 +49,7 @@ class ProvisioningSagaTest {
         inventory = new InventoryAppRepository(db.dataSource());
         runs = new ProvisioningRunStore(db.dataSource(), Clock.systemUTC());
         OrgRegistry registry = OrgRegistry.of(EcabotConfig.empty(), Map.of(), () -> orgs.jwtOrg("demo", OrgEnvironment.PRODUCTION));
-        saga = new ProvisioningSaga(registry, new SalesforceClients(FAST), runs, inventory, SpecValidator.BASIC, Clock.systemUTC());
+        saga = new ProvisioningSaga(registry, new SalesforceClients(FAST), runs, inventory, SpecValidator.STANDARD, Clock.systemUTC());
     }
 
     @AfterEach
@@ -102,7 +102,7 @@ class ProvisioningSagaTest {
         ProvisioningRequest request = request("r1", SampleSpecs.vonage("Vonage_Voice"));
         assertThatThrownBy(() -> saga.run(request, c -> { throw new IllegalStateException("vault down"); }, events::add))
                 .isInstanceOf(ProvisioningException.class)
-                .hasMessageContaining("Ask again to continue");
+                .hasMessageContaining("handing over its credentials failed: vault down");
         assertThat(runs.find("r1").orElseThrow().step()).isEqualTo(ProvisioningStep.DEPLOYED);
 
         ProvisioningResult result = run(request);
@@ -162,8 +162,8 @@ class ProvisioningSagaTest {
         EcaSpec noEmail = new EcaSpec(AppInfo.local("Bad__Name_", "Label", null), base.globalOauth(), base.oauth(), base.policies());
         assertThatThrownBy(() -> run(request("r1", noEmail)))
                 .isInstanceOfSatisfying(ProvisioningException.class, e -> assertThat(e.invalidInput()).isTrue())
-                .hasMessageContaining("API name 'Bad__Name_'")
-                .hasMessageContaining("contact email")
+                .hasMessageContaining("app.apiName")
+                .hasMessageContaining("app.contactEmail")
                 .hasMessageContaining("Nothing was sent to Salesforce");
         assertThat(orgs.emulator().org().calls()).isEmpty();
         assertThat(runs.find("r1")).isEmpty();

@@ -112,4 +112,13 @@ class SignInTest {
         assertThat(tokenCalls()).isEqualTo(2);
         assertThat(orgs.emulator().org().calls()).filteredOn(c -> c.status() == 401).hasSize(1);
     }
+
+    @Test
+    void anExpiredSessionDuringASoapReadIsRenewedToo() {
+        SalesforceClient client = clients.forOrg(orgs.jwtOrg("prod", OrgEnvironment.PRODUCTION));
+        client.checkSignIn();
+        orgs.emulator().faults().expireAllSessions();
+        assertThat(client.soap().listMetadata(java.util.List.of("ExtlClntAppOauthSettings"))).isEmpty();
+        assertThat(tokenCalls()).isEqualTo(2);
+    }
 }

@@ -71,12 +71,21 @@ public final class EmulatedOrgs implements AutoCloseable {
                 SignInMethod.ClientCredentials.of(CLIENT_ID, Secret.of(CLIENT_SECRET)), false);
     }
 
-    /** A file of src/test/resources/test-only-keys. */
+    /** A file of src/test/resources/test-only-keys (copied out when read from the test jar by other modules). */
     public static Path keyFile(String name) {
+        java.net.URL url = EmulatedOrgs.class.getResource("/test-only-keys/" + name);
         try {
-            return Path.of(EmulatedOrgs.class.getResource("/test-only-keys/" + name).toURI());
+            if ("file".equals(url.getProtocol())) return Path.of(url.toURI());
+            Path copy = java.nio.file.Files.createTempFile("ecabot-test-", "-" + name);
+            copy.toFile().deleteOnExit();
+            try (InputStream in = url.openStream()) {
+                java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return copy;
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -51,7 +51,9 @@ public final class TestBot implements AutoCloseable {
     private final ExecutorService background = Executors.newFixedThreadPool(2);
     private final TestChat chat = new TestChat();
     private final MutableClock clock = new MutableClock(START);
-    private final PlaybookCatalog catalog = PlaybookCatalog.load();
+    /** Loaded once per test run: the shipped playbooks do not change between tests. */
+    private static final PlaybookCatalog SHIPPED = PlaybookCatalog.load();
+    private final PlaybookCatalog catalog = SHIPPED;
     private ConversationEngine engine;
 
     public TestBot(AppProvisioner provisioner, List<String> orgNames) {
@@ -85,7 +87,7 @@ public final class TestBot implements AutoCloseable {
         Database db = Database.inMemory("bot-" + UUID.randomUUID());
         return new TestBot(db, d -> new SagaProvisioner(new ProvisioningSaga(registry,
                 new SalesforceClients(EmulatedOrgs.FAST), new ProvisioningRunStore(d.dataSource(), Clock.systemUTC()),
-                new InventoryAppRepository(d.dataSource()), SpecValidator.BASIC, Clock.systemUTC())),
+                new InventoryAppRepository(d.dataSource()), SpecValidator.STANDARD, Clock.systemUTC())),
                 registry::names, emulated);
     }
 
@@ -131,7 +133,12 @@ public final class TestBot implements AutoCloseable {
 
     @Override
     public void close() {
-        background.shutdownNow();
+        background.shutdownNow(); // stops a provisioning a test left hanging before its database goes
+        try {
+            background.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         db.close();
         try {
             resources.close();

@@ -19,6 +19,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** Reveal offers' behaviour (on H2; the PostgreSQL paths in PostgresRevealOffersTest). */
 class RevealOffersTest {
 
     static final ChatUserRef ALICE = ChatUserRef.parse("slack:U_ALICE");
@@ -91,6 +92,14 @@ class RevealOffersTest {
         assertThat(offers.reveal(offer.offerId(), ALICE).message()).contains("expired").contains("rotate Tableau_Cloud");
         assertThat(offers.expireDue()).isEmpty();
         assertThat(audit.forApp("prod", "Tableau_Cloud")).extracting(AuditEvent::kind).containsExactly(AuditKind.EXPIRY);
+    }
+
+    @Test
+    void twoSimultaneousRevealsShowTheCredentialsOnlyOnce() throws Exception {
+        RevealOffer offer = offers.create(ALICE, "prod", "Tableau_Cloud", CREDENTIALS);
+        List<RevealResult> outcomes = PostgresRevealOffersTest.revealTwiceAtOnce(offers, offer.offerId());
+        assertThat(outcomes).filteredOn(r -> r instanceof RevealResult.Revealed).hasSize(1);
+        assertThat(outcomes).filteredOn(r -> r instanceof RevealResult.AlreadyRevealed).hasSize(1);
     }
 
     @Test

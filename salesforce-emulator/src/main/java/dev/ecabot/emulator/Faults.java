@@ -43,7 +43,7 @@ public final class Faults {
         return this;
     }
 
-    /** How long deploys queued from now on take to finish (half of it Pending, half InProgress). */
+    /** How long deploys queued from now on take to finish (Pending for the first half, half a second at most). */
     public Faults deployDelay(Duration delay) {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("deploy delay must not be negative, got " + delay);

@@ -64,7 +64,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         this.deploys = new DeployService(state, ids, faults::deployDelay);
 
         List<Route> routes = new ArrayList<>();
-        TokenEndpoint tokens = new TokenEndpoint(auth, sessions, new OrgUsers(ids), orgId, this::baseUrl);
+        TokenEndpoint tokens = new TokenEndpoint(auth, state, sessions, new OrgUsers(ids), this::baseUrl);
         routes.add(Route.post("/services/oauth2/token", (request, path) -> tokens.handle(request)).open());
         routes.add(Route.get("/services/data/?", (request, path) -> versions()).open());
         routes.addAll(new DeployRequestResource(deploys, this::baseUrl).routes());

@@ -132,6 +132,24 @@ public final class NewAppDialogue {
         };
     }
 
+    /**
+     * Picks up provisioning a restart cut short: the same order (same request id) goes to provisioning again,
+     * which finds what the first attempt did instead of making a second app.
+     */
+    public void resumeProvisioning(ConversationState state, Replies replies) {
+        Optional<Playbook> playbook = playbookOf(state);
+        Outcome<Rendering> rendering = playbook.map(p -> renderer.render(p, answersOf(p, state))).orElse(null);
+        if (rendering == null || !rendering.isOk()) {
+            store.delete(state.key());
+            replies.error("I was restarted while creating the app " + subject(state) + " and cannot pick it up "
+                    + "again (its playbook changed). Say \"inventory\" to see whether it exists, or \"new\" to start over.");
+            return;
+        }
+        Rendering rendered = rendering.value().orElseThrow();
+        replies.say("I was restarted while creating " + rendered.spec().app().label() + "; picking up where it stopped.");
+        runner.start(state, playbook.get(), rendered, order(state, playbook.get(), rendered));
+    }
+
     /** Shows the prompt the conversation waits for again (after {@code status}, a stale button, a restart). */
     public void repeatPrompt(ConversationState state, Replies replies) {
         if (state.stage() == Stage.PROVISIONING) return;
@@ -228,8 +246,7 @@ public final class NewAppDialogue {
             return;
         }
         Rendering rendered = rendering.value().orElseThrow();
-        ProvisioningOrder order = new ProvisioningOrder(ProvisioningRunner.requestId(state), playbook.id(),
-                playbook.vendor(), state.org(), rendered.spec(), rendered.delivery().includesSecret(), state.user());
+        ProvisioningOrder order = order(state, playbook, rendered);
         if (approvals.check(order, rendered.approvalRequired()) instanceof ApprovalGate.Decision.Refused refused) {
             store.delete(state.key());
             replies.error("I cannot create it: " + refused.reason() + " Nothing was created.");
@@ -325,6 +342,11 @@ public final class NewAppDialogue {
         long asked = playbook.questions().stream().filter(x -> x.isAsked(answers)).count();
         String title = playbook.title() + ", question " + (state.answers().size() + 1) + " of " + asked;
         return QuestionPrompts.prompt(q, answers, orgs.names(), title, error);
+    }
+
+    private static ProvisioningOrder order(ConversationState state, Playbook playbook, Rendering rendered) {
+        return new ProvisioningOrder(ProvisioningRunner.requestId(state), playbook.id(), playbook.vendor(),
+                state.org(), rendered.spec(), rendered.delivery().includesSecret(), state.user());
     }
 
     /** The first question that is asked given the answers and not yet answered (or skipped). */

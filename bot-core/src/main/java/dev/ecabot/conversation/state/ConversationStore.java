@@ -101,6 +101,22 @@ public final class ConversationStore {
         }
     }
 
+    /** Conversations in {@code stage}, oldest first (e.g. provisioning cut short by a restart). */
+    public List<ConversationState> inStage(Stage stage) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM conversation_state "
+                     + "WHERE stage = ? ORDER BY updated_at")) {
+            ps.setString(1, stage.name());
+            List<ConversationState> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) found.add(read(rs));
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list conversations in stage " + stage, e);
+        }
+    }
+
     private static int insert(Connection c, ConversationState s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversation_state (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

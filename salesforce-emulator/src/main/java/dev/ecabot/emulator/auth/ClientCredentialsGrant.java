@@ -1,7 +1,9 @@
 package dev.ecabot.emulator.auth;
 
+import dev.ecabot.emulator.org.OrgState;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -10,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The OAuth 2.0 client credentials flow: the client id and secret come as form fields or HTTP Basic; a
- * registered client signs in its run-as user. Secrets are compared in constant time and never logged.
- * Thread-safe.
+ * registered client, or the consumer of an app deployed with the flow enabled, signs in its run-as user.
+ * Secrets are compared in constant time and never logged. Thread-safe.
  */
 public final class ClientCredentialsGrant {
 
@@ -19,9 +21,11 @@ public final class ClientCredentialsGrant {
     private static final Logger log = LoggerFactory.getLogger(ClientCredentialsGrant.class);
 
     private final AuthRegistry registry;
+    private final DeployedAppClients deployedApps;
 
-    public ClientCredentialsGrant(AuthRegistry registry) {
+    public ClientCredentialsGrant(AuthRegistry registry, OrgState org) {
         this.registry = registry;
+        this.deployedApps = new DeployedAppClients(org);
     }
 
     /** The run-as username of the client these credentials belong to. */
@@ -33,7 +37,10 @@ public final class ClientCredentialsGrant {
             clientId = basic.get()[0];
             clientSecret = basic.get()[1];
         }
-        AuthRegistry.SecretClient client = registry.secretClient(clientId).orElse(null);
+        String id = clientId;
+        AuthRegistry.SecretClient client = registry.secretClient(id)
+                .or(() -> deployedApps.find(id, Instant.now()))
+                .orElse(null);
         if (client == null) {
             log.info("client credentials sign-in refused: unknown client id");
             throw new OAuthError("invalid_client_id", "client identifier invalid");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecabot.emulator.http.ApiRequest;
 import dev.ecabot.emulator.http.ApiResponse;
 import dev.ecabot.emulator.http.Json;
+import dev.ecabot.emulator.org.OrgState;
 import dev.ecabot.emulator.org.OrgUsers;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -36,12 +37,12 @@ public final class TokenEndpoint {
     private final Supplier<String> baseUrl;
     private final byte[] signingKey = new byte[32];
 
-    public TokenEndpoint(AuthRegistry registry, Sessions sessions, OrgUsers users, String orgId, Supplier<String> baseUrl) {
+    public TokenEndpoint(AuthRegistry registry, OrgState org, Sessions sessions, OrgUsers users, Supplier<String> baseUrl) {
         this.jwtBearer = new JwtBearerGrant(registry);
-        this.clientCredentials = new ClientCredentialsGrant(registry);
+        this.clientCredentials = new ClientCredentialsGrant(registry, org);
         this.sessions = sessions;
         this.users = users;
-        this.orgId = orgId;
+        this.orgId = org.orgId();
         this.baseUrl = baseUrl;
         new SecureRandom().nextBytes(signingKey);
     }

@@ -21,13 +21,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs deploy requests asynchronously, like Salesforce's deploy queue: a request is Pending, InProgress after
- * half the deploy delay, and done after the whole delay. Deploys finish one at a time on one scheduler thread,
+ * half the deploy delay (half a second at most), and done after the whole delay. Deploys finish one at a time on one scheduler thread,
  * so each validates and applies against the org as the previous one left it. Thread-safe.
  */
 public final class DeployService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeployService.class);
     private static final Duration CANCEL_DELAY = Duration.ofMillis(50);
+    /** A deploy leaves Pending after half its delay, and after half a second at most, as queued deploys do. */
+    private static final Duration MAX_PENDING = Duration.ofMillis(500);
 
     private final OrgState org;
     private final SalesforceIds ids;
@@ -51,7 +53,8 @@ public final class DeployService implements AutoCloseable {
         DeployJob job = new DeployJob(ids.next("0Af"), options, zip, userId, userName, Instant.now());
         jobs.put(job.id().substring(0, 15), job);
         long delayMillis = Math.max(0, deployDelay.get().toMillis());
-        scheduler.schedule(() -> job.start(Instant.now()), delayMillis / 2, TimeUnit.MILLISECONDS);
+        long pendingMillis = Math.min(delayMillis / 2, MAX_PENDING.toMillis());
+        scheduler.schedule(() -> job.start(Instant.now()), pendingMillis, TimeUnit.MILLISECONDS);
         scheduler.schedule(() -> finish(job), delayMillis, TimeUnit.MILLISECONDS);
         log.info("deploy {} queued (checkOnly={}, {} bytes)", job.id(), options.checkOnly(), zip.length);
         return job;

@@ -82,6 +82,31 @@ public final class OrgState {
         return List.copyOf(consumersByApp.values());
     }
 
+    /**
+     * The consumer whose current key is {@code key}, or whose rotated-out key it is while that pair is still
+     * valid, with the secret that goes with that key.
+     */
+    public synchronized Optional<KeyedConsumer> consumerByKey(String key, Instant now) {
+        for (Consumer consumer : consumersByApp.values()) {
+            if (consumer.key().equals(key)) {
+                return Optional.of(new KeyedConsumer(consumer, consumer.secret()));
+            }
+            Consumer.StagedCredential old = consumer.staged();
+            if (old != null && old.state().equals("Rotated") && old.key().equals(key) && old.expiresAt().isAfter(now)) {
+                return Optional.of(new KeyedConsumer(consumer, old.secret()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A consumer found by one of its keys, and the secret paired with that key. */
+    public record KeyedConsumer(Consumer consumer, String secret) {
+        @Override
+        public String toString() {
+            return "KeyedConsumer[" + consumer + ", secret=<redacted>]";
+        }
+    }
+
     /** Applies a validated deploy atomically and reports what happened to each component. */
     public synchronized List<ChangeSet.Applied> apply(ChangeSet changes, Instant now) {
         List<ChangeSet.Applied> applied = new ArrayList<>();

@@ -1,0 +1,72 @@
+package dev.ecabot.app;
+
+import dev.ecabot.config.ConfigLoader;
+import dev.ecabot.config.EcabotConfig;
+import dev.ecabot.inventory.InventoryAppRepository;
+import dev.ecabot.playbook.PlaybookCatalog;
+import dev.ecabot.provisioning.ProvisioningRunStore;
+import dev.ecabot.provisioning.ProvisioningSaga;
+import dev.ecabot.provisioning.SpecValidator;
+import dev.ecabot.salesforce.OrgRegistry;
+import dev.ecabot.salesforce.SalesforceClients;
+import dev.ecabot.store.Database;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What the one-shot commands need, built from the environment: the configuration (ECABOT_CONFIG), the orgs
+ * (with the in-process demo org), the Salesforce clients, and on first use the database (ECABOT_DB_URL, default
+ * H2 under ./data) with the provisioning saga. Close it when the command ends.
+ */
+final class CliServices implements AutoCloseable {
+
+    private final Map<String, String> environment;
+    private final EcabotConfig config;
+    private final InProcessDemoOrg demo = new InProcessDemoOrg(InProcessDemoOrg.DEPLOY_DELAY);
+    private final OrgRegistry orgs;
+    private final SalesforceClients clients = new SalesforceClients();
+    private Database database;
+
+    CliServices(Map<String, String> environment) {
+        this.environment = environment;
+        this.config = ConfigLoader.fromEnvironment(environment);
+        this.orgs = OrgRegistry.of(config, environment, demo);
+    }
+
+    OrgRegistry orgs() {
+        return orgs;
+    }
+
+    SalesforceClients clients() {
+        return clients;
+    }
+
+    PlaybookCatalog playbooks() {
+        return PlaybookCatalog.load();
+    }
+
+    Database database() {
+        if (database == null) {
+            String url = environment.getOrDefault("ECABOT_DB_URL", Database.DEFAULT_URL);
+            database = Database.open(url, environment.get("ECABOT_DB_USER"), environment.get("ECABOT_DB_PASSWORD"));
+        }
+        return database;
+    }
+
+    InventoryAppRepository inventory() {
+        return new InventoryAppRepository(database().dataSource());
+    }
+
+    ProvisioningSaga saga() {
+        Clock clock = Clock.systemUTC();
+        return new ProvisioningSaga(orgs, clients, new ProvisioningRunStore(database().dataSource(), clock), inventory(),
+                SpecValidator.STANDARD, clock);
+    }
+
+    @Override
+    public void close() {
+        if (database != null) database.close();
+        demo.close();
+    }
+}

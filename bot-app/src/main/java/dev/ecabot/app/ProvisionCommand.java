@@ -1,0 +1,167 @@
+package dev.ecabot.app;
+
+import dev.ecabot.config.ConfigException;
+import dev.ecabot.playbook.Outcome;
+import dev.ecabot.playbook.Playbook;
+import dev.ecabot.playbook.PlaybookCatalog;
+import dev.ecabot.playbook.PlaybookLoadException;
+import dev.ecabot.playbook.PlaybookRenderer;
+import dev.ecabot.playbook.Problem;
+import dev.ecabot.playbook.Rendering;
+import dev.ecabot.provisioning.ProvisionedCredentials;
+import dev.ecabot.provisioning.ProvisioningEvent;
+import dev.ecabot.provisioning.ProvisioningException;
+import dev.ecabot.provisioning.ProvisioningRequest;
+import dev.ecabot.provisioning.ProvisioningResult;
+import dev.ecabot.salesforce.UnknownOrgException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * {@code ecabot provision <playbook> --org <name> --set key=value ...}: renders the playbook with the answers,
+ * deploys the app, waits, reads the credentials and records the app. Prints the consumer key; the secret goes only
+ * into {@code --credentials-out} (owner-only) or, with {@code --show-secret}, to the terminal.
+ * Exit 0 done, 2 invalid input (nothing deployed), 1 a Salesforce failure.
+ */
+@Command(name = "provision", description = "Create an External Client App from a playbook, and print its consumer key.")
+final class ProvisionCommand implements Callable<Integer> {
+
+    @ParentCommand
+    EcaBotCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<playbook-id>", description = "The playbook to follow (see the playbooks folder).")
+    String playbookId;
+
+    @Option(names = "--org", required = true, paramLabel = "<name>", description = "The org to create the app in (see `ecabot orgs`).")
+    String org;
+
+    @Option(names = "--set", paramLabel = "key=value", description = "An answer to one of the playbook's questions; repeatable.")
+    Map<String, String> set = new LinkedHashMap<>();
+
+    @Option(names = "--answers", paramLabel = "<file.yaml>", description = "Answers in a YAML file (question id: answer); --set wins.")
+    Path answersFile;
+
+    @Option(names = "--credentials-out", paramLabel = "<file>", description = "New file (owner-only) to write the consumer key and secret to.")
+    Path credentialsOut;
+
+    @Option(names = "--show-secret", description = "Also print the consumer secret on the terminal.")
+    boolean showSecret;
+
+    @Option(names = "--requester", paramLabel = "<name>", description = "Who asks for the app (default: the OS user).")
+    String requester = System.getProperty("user.name", "cli");
+
+    @Option(names = "--update", description = "Update an existing app with the same API name whose settings differ.")
+    boolean update;
+
+    @Option(names = "--run-id", paramLabel = "<id>", description = "Resume the provisioning run with this id (default: a new run).")
+    String runId;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (CliServices services = new CliServices(root.environment())) {
+            Rendering rendering = render(services, err);
+            if (rendering == null) return 2;
+            boolean secret = rendering.delivery().includesSecret();
+            if (secret && credentialsOut == null && !showSecret) {
+                err.println("Playbook " + playbookId + " delivers a consumer secret: give --credentials-out <file> to save it"
+                        + " (or --show-secret to print it). Nothing was deployed.");
+                return 2;
+            }
+            if (credentialsOut != null && CredentialsFile.problem(credentialsOut) != null) {
+                err.println(capitalised(CredentialsFile.problem(credentialsOut)) + ". Nothing was deployed.");
+                return 2;
+            }
+            services.orgs().require(org);
+            ProvisioningRequest request = new ProvisioningRequest(runId == null ? UUID.randomUUID().toString() : runId, org,
+                    rendering.spec(), rendering.playbookId(), vendor(services.playbooks()), requester, null, secret, update);
+            ProvisioningResult result = services.saga().run(request, c -> deliver(c, out), event -> progress(event, out));
+            report(result, rendering, secret, out);
+            return 0;
+        } catch (ConfigException | PlaybookLoadException | IllegalArgumentException | UnknownOrgException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (ProvisioningException e) {
+            err.println(e.getMessage());
+            return e.invalidInput() ? 2 : 1;
+        }
+    }
+
+    private Rendering render(CliServices services, PrintWriter err) {
+        PlaybookCatalog catalog = services.playbooks();
+        Playbook playbook = catalog.find(playbookId).orElse(null);
+        if (playbook == null) {
+            err.println("There is no playbook '" + playbookId + "'. Available: "
+                    + catalog.all().stream().map(Playbook::id).collect(Collectors.joining(", ")) + ".");
+            return null;
+        }
+        Map<String, String> answers = new LinkedHashMap<>();
+        if (answersFile != null) answers.putAll(AnswersFile.read(answersFile));
+        answers.putAll(set);
+        if (playbook.question("org").isPresent()) answers.putIfAbsent("org", org);
+        Outcome<Rendering> rendered = new PlaybookRenderer().render(playbook, answers);
+        if (!rendered.isOk()) {
+            err.println("The answers do not fit playbook " + playbookId + ":");
+            for (Problem p : rendered.problems()) err.println("- " + p);
+            err.println("Nothing was deployed. Fix the answers with --set question=value or --answers <file>.");
+            return null;
+        }
+        return rendered.orElseThrow();
+    }
+
+    private String vendor(PlaybookCatalog catalog) {
+        return catalog.find(playbookId).map(Playbook::vendor).orElse(null);
+    }
+
+    private void deliver(ProvisionedCredentials c, PrintWriter out) {
+        if (credentialsOut != null) CredentialsFile.write(credentialsOut, c);
+        if (showSecret && c.consumerSecret().isPresent()) out.println("Consumer secret: " + c.consumerSecret().get().reveal());
+    }
+
+    private static void progress(ProvisioningEvent event, PrintWriter out) {
+        if (event.stage() == ProvisioningEvent.Stage.DONE || event.stage() == ProvisioningEvent.Stage.FAILED) return;
+        out.println(event.message());
+        out.flush();
+    }
+
+    private void report(ProvisioningResult result, Rendering rendering, boolean secret, PrintWriter out) {
+        out.println(result.app().apiName() + " is ready in org '" + result.app().org() + "'"
+                + (result.reusedExisting() ? " (it already existed with these settings)." : "."));
+        out.println("Consumer key: " + result.consumerKey());
+        if (secret && credentialsOut != null) out.println("Consumer key and secret written to " + credentialsOut + " (readable by you only).");
+        if (result.alreadyFinished()) out.println("This run had already finished; the credentials were handed over then.");
+        Instant usable = Instant.now().plus(rendering.activationDelay());
+        if (!rendering.activationDelay().isZero()) {
+            out.println("Usable from about " + DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault()).format(usable)
+                    + " (" + rendering.activationDelay().toMinutes() + " minutes from now): Salesforce needs time to activate new apps.");
+        }
+        if (!rendering.nextSteps().isEmpty()) {
+            out.println("Next steps:");
+            rendering.nextSteps().forEach(s -> out.println("- " + s.strip()));
+        }
+        out.flush();
+    }
+
+    private static String capitalised(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.ecabot.approval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecabot.access.Grantee;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code approvals} section of ecabot.yaml: how many approvals each org and playbook needs, who may approve
+ * for an org (default: every approver), and how long a request stays open. An org not listed needs
+ * {@code default} approvals (1 unless set: in doubt, ask). A playbook can raise what its org needs, never lower
+ * it. Immutable.
+ * <pre>
+ * approvals:
+ *   default: 1
+ *   expiry: 24h
+ *   orgs:
+ *     production: 1
+ *     sandbox: 0
+ *     finance: { required: 2, approvers: ["slack:U0CFO", "group:slack:S0FIN"] }
+ *   playbooks:
+ *     tableau-cloud: 1
+ * </pre>
+ */
+public record ApprovalPolicyConfig(int defaultRequired, Duration expiry, Map<String, OrgRule> orgs,
+                                   Map<String, Integer> playbooks) {
+
+    public static final Duration DEFAULT_EXPIRY = Duration.ofHours(24);
+    private static final Set<String> KEYS = Set.of("default", "expiry", "orgs", "playbooks");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([dhm])");
+
+    /** What one org needs: how many approvals, and who may give them (empty: anyone with the approver role). */
+    public record OrgRule(int required, List<Grantee> approvers) {
+        public OrgRule {
+            approvers = List.copyOf(approvers);
+            requireCount("required", required);
+        }
+    }
+
+    public ApprovalPolicyConfig {
+        requireCount("default", defaultRequired);
+        if (expiry == null || expiry.isNegative() || expiry.isZero()) {
+            throw new IllegalArgumentException("approvals.expiry must be a positive duration like 24h; got " + expiry);
+        }
+        orgs = Map.copyOf(orgs);
+        playbooks = Map.copyOf(playbooks);
+        playbooks.forEach((name, n) -> requireCount("playbooks." + name, n));
+    }
+
+    /** The zero-config default: the demo org needs no approval, any other org one. */
+    public static ApprovalPolicyConfig zeroConfig() {
+        return new ApprovalPolicyConfig(1, DEFAULT_EXPIRY, Map.of("demo", new OrgRule(0, List.of())), Map.of());
+    }
+
+    /** Approvals needed for {@code playbook} in {@code org}: the stricter of the org's rule and the playbook's. */
+    public int requiredApprovals(String org, String playbook) {
+        int forOrg = orgs.containsKey(org) ? orgs.get(org).required() : defaultRequired;
+        return Math.max(forOrg, playbooks.getOrDefault(playbook, 0));
+    }
+
+    /** Who may approve for {@code org}; empty means every approver. */
+    public List<Grantee> approversFor(String org) {
+        OrgRule rule = orgs.get(org);
+        return rule == null ? List.of() : rule.approvers();
+    }
+
+    /** Reads the {@code approvals} node (null or missing: {@link #zeroConfig()}); errors name the key and the fix. */
+    public static ApprovalPolicyConfig fromJson(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) return zeroConfig();
+        if (!node.isObject()) throw new IllegalArgumentException("approvals must be a map (default, expiry, orgs, playbooks)");
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException("approvals." + key + " is not a setting; use default, expiry, orgs or playbooks");
+            }
+        }
+        int defaultRequired = node.has("default") ? count(node.get("default"), "approvals.default") : 1;
+        Duration expiry = node.has("expiry") ? duration(node.get("expiry").asText(), "approvals.expiry") : DEFAULT_EXPIRY;
+        Map<String, OrgRule> orgs = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : entries(node.get("orgs"), "approvals.orgs")) {
+            orgs.put(e.getKey(), orgRule(e.getValue(), "approvals.orgs." + e.getKey()));
+        }
+        Map<String, Integer> playbooks = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : entries(node.get("playbooks"), "approvals.playbooks")) {
+            playbooks.put(e.getKey(), count(e.getValue(), "approvals.playbooks." + e.getKey()));
+        }
+        return new ApprovalPolicyConfig(defaultRequired, expiry, orgs, playbooks);
+    }
+
+    /** Parses 24h, 90m, 2d or ISO-8601 (PT24H). */
+    static Duration duration(String text, String where) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        Matcher m = SHORT_DURATION.matcher(t);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "d" -> Duration.ofDays(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofMinutes(n);
+            };
+        }
+        try {
+            return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(where + " must be a duration like 24h, 90m, 2d or PT24H; got '" + text + "'");
+        }
+    }
+
+    private static OrgRule orgRule(JsonNode value, String where) {
+        if (value.isInt()) return new OrgRule(count(value, where), List.of());
+        if (!value.isObject() || !value.has("required")) {
+            throw new IllegalArgumentException(where + " must be a number of approvals (e.g. 1) or "
+                    + "{ required: 1, approvers: [\"slack:U024BE7LH\"] }");
+        }
+        List<Grantee> approvers = new ArrayList<>();
+        JsonNode list = value.get("approvers");
+        if (list != null && !list.isNull()) {
+            if (!list.isArray()) throw new IllegalArgumentException(where + ".approvers must be a list like [\"slack:U024BE7LH\"]");
+            for (JsonNode entry : list) {
+                try {
+                    approvers.add(Grantee.parse(entry.asText()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + ".approvers: " + e.getMessage());
+                }
+            }
+        }
+        return new OrgRule(count(value.get("required"), where + ".required"), approvers);
+    }
+
+    private static int count(JsonNode value, String where) {
+        if (value == null || !value.isInt() || value.asInt() < 0 || value.asInt() > 5) {
+            throw new IllegalArgumentException(where + " must be a whole number of approvals from 0 to 5; got " + value);
+        }
+        return value.asInt();
+    }
+
+    private static void requireCount(String where, int n) {
+        if (n < 0 || n > 5) throw new IllegalArgumentException(where + " must be from 0 to 5 approvals; got " + n);
+    }
+
+    private static List<Map.Entry<String, JsonNode>> entries(JsonNode node, String where) {
+        List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+        if (node == null || node.isNull()) return out;
+        if (!node.isObject()) throw new IllegalArgumentException(where + " must be a map of name: approvals");
+        node.fields().forEachRemaining(out::add);
+        return out;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.ecabot.reminders;
+
+import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.approval.ApprovalRequest;
+import dev.ecabot.eca.OauthPolicies;
+import dev.ecabot.eca.RefreshTokenPolicy;
+import dev.ecabot.vault.RevealOffer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * Works out when each kind of reminder is due and what it says, so every caller schedules the same thing:
+ * the app usable after its activation delay; refresh tokens expiring ahead of a lifetime policy's end (none for
+ * Infinite, Zero or inactivity policies); a rotated app's old pair expiring (30 days after rotation); approval
+ * requests and reveal offers about to expire. Ids are stable, so scheduling a plan twice schedules it once.
+ * Defaults: refresh tokens 7 days ahead, old pair 3 days ahead, approvals and reveals 2 hours ahead. Immutable.
+ */
+public record ReminderPlans(Duration refreshTokenLead, Duration oldCredentialLead, Duration approvalLead,
+                            Duration revealLead) {
+
+    /** How long Salesforce keeps the old pair working after a rotation. */
+    public static final Duration OLD_PAIR_LIFETIME = Duration.ofDays(30);
+
+    public ReminderPlans {
+        for (Duration d : new Duration[] {refreshTokenLead, oldCredentialLead, approvalLead, revealLead}) {
+            if (d == null || d.isNegative()) throw new IllegalArgumentException("Reminder leads must be zero or positive; got " + d);
+        }
+    }
+
+    public static ReminderPlans defaults() {
+        return new ReminderPlans(Duration.ofDays(7), Duration.ofDays(3), Duration.ofHours(2), Duration.ofHours(2));
+    }
+
+    /** The app can be used once its activation delay is over; {@code howToTest} tells the requester what to try. */
+    public Reminder appUsable(ChatUserRef requester, String org, String apiName, Instant provisionedAt,
+                              Duration activationDelay, String howToTest) {
+        return new Reminder("app-usable:" + org + "/" + apiName + "@" + provisionedAt.toEpochMilli(), ReminderKind.APP_USABLE,
+                Recipient.requester(requester), org, apiName, null, provisionedAt.plus(activationDelay),
+                apiName + " in " + org + " should be usable now. " + howToTest);
+    }
+
+    /**
+     * Refresh tokens issued at {@code authorisedAt} under {@code policies} expire at a fixed time only for a
+     * specific lifetime: then remind {@code to} ahead of it (at the latest at authorisation, for short lifetimes).
+     */
+    public Optional<Reminder> refreshTokenExpiring(Recipient to, String org, String apiName, Instant authorisedAt,
+                                                   OauthPolicies policies, String howToReauthorise) {
+        if (policies.refreshTokenPolicy() != RefreshTokenPolicy.SPECIFIC_LIFETIME
+                || policies.refreshTokenValidityPeriod() == null || policies.refreshTokenValidityUnit() == null) {
+            return Optional.empty();
+        }
+        int period = policies.refreshTokenValidityPeriod();
+        var start = authorisedAt.atZone(ZoneOffset.UTC);
+        Instant expiry = switch (policies.refreshTokenValidityUnit()) {
+            case HOURS -> start.plusHours(period).toInstant();
+            case DAYS -> start.plusDays(period).toInstant();
+            case MONTHS -> start.plusMonths(period).toInstant();
+        };
+        Instant due = latest(authorisedAt, expiry.minus(refreshTokenLead));
+        return Optional.of(new Reminder("refresh-expiring:" + org + "/" + apiName + "@" + authorisedAt.toEpochMilli(),
+                ReminderKind.REFRESH_TOKEN_EXPIRING, to, org, apiName, null, due,
+                "Refresh tokens of " + apiName + " in " + org + " expire at " + expiry + " (policy: " + period + " "
+                        + policies.refreshTokenValidityUnit().token().toLowerCase() + "). " + howToReauthorise));
+    }
+
+    /** After rotating at {@code rotatedAt}, the old pair stops working 30 days later: remind ahead to move off it. */
+    public Reminder oldCredentialExpiring(Recipient to, String org, String apiName, Instant rotatedAt) {
+        Instant expiry = rotatedAt.plus(OLD_PAIR_LIFETIME);
+        return new Reminder("old-pair-expiring:" + org + "/" + apiName + "@" + rotatedAt.toEpochMilli(),
+                ReminderKind.OLD_CREDENTIAL_EXPIRING, to, org, apiName, null, latest(rotatedAt, expiry.minus(oldCredentialLead)),
+                "The old consumer key and secret of " + apiName + " in " + org + " stop working at " + expiry
+                        + ". Make sure every integration uses the new pair, then revoke the old one.");
+    }
+
+    /** Tells the org's approvers that a request will expire soon if nobody decides it. */
+    public Reminder approvalExpiring(ApprovalRequest request) {
+        return new Reminder("approval-expiring:" + request.id(), ReminderKind.APPROVAL_EXPIRING, Recipient.approvers(),
+                request.org(), request.apiName(), request.id(),
+                latest(request.createdAt(), request.expiresAt().minus(approvalLead)),
+                "Request " + request.id() + " (" + request.playbook() + " in " + request.org() + ", asked by "
+                        + request.requester() + ") expires at " + request.expiresAt() + " unless someone approves or denies it.");
+    }
+
+    /** Tells the requester their credentials will be destroyed soon if not revealed. */
+    public Reminder revealExpiring(RevealOffer offer) {
+        return new Reminder("reveal-expiring:" + offer.offerId(), ReminderKind.REVEAL_EXPIRING,
+                Recipient.requester(offer.requester()), offer.org(), offer.apiName(), offer.offerId(),
+                latest(offer.createdAt(), offer.expiresAt().minus(revealLead)),
+                "Your credentials for " + offer.apiName() + " in " + offer.org() + " are waiting: reveal them before "
+                        + offer.expiresAt() + ", or they will be destroyed.");
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,225 @@
+package dev.ecabot.reminders;
+
+import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.store.Database;
+import dev.ecabot.store.SqlWork;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Durable reminders: each one is a row in {@code reminders} plus a Quartz trigger in the same database, so it
+ * survives restarts and, on PostgreSQL, fires on exactly one node of a cluster. A reminder missed while the bot
+ * was down fires once on start, flagged late. Delivery is recorded in the same transaction that row-locks the
+ * reminder, so a second firing finds it delivered and does nothing. Thread-safe; {@link #close()} at shutdown.
+ */
+public final class Reminders implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Reminders.class);
+    private static final String GROUP = "reminders";
+    private static final String HOUSEKEEPING = "housekeeping";
+
+    private final Database database;
+    private final ReminderDelivery delivery;
+    private final RemindersSettings settings;
+    private final ReminderStore store = new ReminderStore();
+    private final Scheduler scheduler;
+    private final Map<String, Runnable> housekeeping = new ConcurrentHashMap<>();
+
+    private Reminders(Database database, ReminderDelivery delivery, RemindersSettings settings, Scheduler scheduler) {
+        this.database = database;
+        this.delivery = delivery;
+        this.settings = settings;
+        this.scheduler = scheduler;
+    }
+
+    /** Connects to the job store in {@code database}; nothing fires until {@link #start()}. */
+    public static Reminders open(Database database, ReminderDelivery delivery, RemindersSettings settings) {
+        try {
+            Scheduler scheduler = QuartzSetup.create(database, settings);
+            Reminders reminders = new Reminders(database, delivery, settings, scheduler);
+            scheduler.getContext().put(ReminderJob.CONTEXT_KEY, reminders);
+            scheduler.getContext().put(HousekeepingJob.CONTEXT_KEY, reminders.housekeeping);
+            return reminders;
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Could not start the reminder scheduler on the bot's database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts firing: due and overdue reminders go out (overdue ones once, flagged late). First re-creates the
+     * trigger of any scheduled reminder that has none (a crash between saving a reminder and scheduling it).
+     */
+    public void start() {
+        try {
+            for (Reminder r : list("1 = 1")) {
+                if (!scheduler.checkExists(JobKey.jobKey(r.id(), GROUP))) {
+                    log.info("Reminder {} had no trigger; scheduling it again", r.id());
+                    scheduleTrigger(r.id(), r.dueAt(), "due-" + UUID.randomUUID());
+                }
+            }
+            scheduler.start();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Could not start the reminder scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /** Schedules {@code reminder}; false (and nothing changes) if one with its id was already scheduled. */
+    public boolean schedule(Reminder reminder) {
+        boolean inserted = SqlWork.inTransaction(database.dataSource(), "schedule a reminder",
+                c -> store.insert(c, reminder));
+        if (!inserted) return false;
+        try {
+            scheduleTrigger(reminder.id(), reminder.dueAt(), "due");
+        } catch (SchedulerException e) {
+            cancel(reminder.id());
+            throw new IllegalStateException("Could not schedule reminder " + reminder.id() + ": " + e.getMessage(), e);
+        }
+        return true;
+    }
+
+    /** Scheduled reminders addressed to {@code user} personally, soonest first. */
+    public List<Reminder> forUser(ChatUserRef user) {
+        return list("recipient_type = 'REQUESTER' AND recipient = ?", user.toString());
+    }
+
+    /** Scheduled reminders about anything in {@code org}, soonest first. */
+    public List<Reminder> forOrg(String org) {
+        return list("org = ?", org);
+    }
+
+    /** Scheduled reminders about one app, soonest first. */
+    public List<Reminder> forApp(String org, String apiName) {
+        return list("org = ? AND api_name = ?", org, apiName);
+    }
+
+    /** Cancels every scheduled reminder of an app (it was deleted); returns how many. */
+    public int cancelApp(String org, String apiName) {
+        List<String> ids = SqlWork.inTransaction(database.dataSource(), "cancel an app's reminders",
+                c -> store.cancel(c, "org = ? AND api_name = ?", org, apiName));
+        ids.forEach(this::deleteJob);
+        return ids.size();
+    }
+
+    /** Cancels one reminder; false if it was not scheduled (already delivered, cancelled or unknown). */
+    public boolean cancel(String reminderId) {
+        List<String> ids = SqlWork.inTransaction(database.dataSource(), "cancel a reminder",
+                c -> store.cancel(c, "reminder_id = ?", reminderId));
+        ids.forEach(this::deleteJob);
+        return !ids.isEmpty();
+    }
+
+    /**
+     * Runs {@code task} every {@code interval} on one node of the cluster at a time (e.g. the sweeps that expire
+     * reveal offers and approval requests). Every node should register the same tasks; runs missed while the bot
+     * was down are skipped, not caught up.
+     */
+    public void every(String name, Duration interval, Runnable task) {
+        housekeeping.put(name, task);
+        JobKey key = JobKey.jobKey(name, HOUSEKEEPING);
+        JobDetail job = JobBuilder.newJob(HousekeepingJob.class).withIdentity(key)
+                .usingJobData(HousekeepingJob.TASK_NAME, name).storeDurably().build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name, HOUSEKEEPING).forJob(key)
+                .startAt(Date.from(Instant.now().plus(interval)))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
+                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        try {
+            scheduler.scheduleJob(job, Set.of(trigger), true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Could not schedule housekeeping task " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the scheduler, letting running deliveries finish; scheduled reminders stay in the database. */
+    @Override
+    public void close() {
+        try {
+            scheduler.shutdown(true);
+        } catch (SchedulerException e) {
+            log.warn("Reminder scheduler did not shut down cleanly: {}", e.toString());
+        }
+    }
+
+    /** Called by {@link ReminderJob}: delivers the reminder unless it was delivered or cancelled already. */
+    void fire(String reminderId, Instant firedAt) {
+        boolean retry = SqlWork.inTransaction(database.dataSource(), "deliver a reminder", c -> {
+            Optional<ReminderStore.Stored> stored = store.lock(c, reminderId);
+            if (stored.isEmpty() || stored.get().state() != ReminderStore.State.SCHEDULED) return false;
+            Reminder reminder = stored.get().reminder();
+            boolean late = firedAt.isAfter(reminder.dueAt().plus(settings.lateAfter()));
+            try {
+                delivery.deliver(reminder, late);
+            } catch (Exception e) {
+                log.warn("Reminder {} ({}) could not be delivered; retrying in {}: {}", reminderId, reminder.kind(),
+                        settings.retryDelay(), e.toString());
+                return true;
+            }
+            store.markDelivered(c, reminderId, Instant.now(), late);
+            return false;
+        });
+        if (retry) {
+            try {
+                scheduleTrigger(reminderId, Instant.now().plus(settings.retryDelay()), "retry-" + UUID.randomUUID());
+            } catch (SchedulerException e) {
+                log.error("Reminder {} could not be rescheduled after a failed delivery: {}", reminderId, e.toString());
+            }
+        }
+    }
+
+    private void scheduleTrigger(String reminderId, Instant at, String triggerName) throws SchedulerException {
+        JobKey jobKey = JobKey.jobKey(reminderId, GROUP);
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(reminderId + ":" + triggerName, GROUP)
+                .startAt(Date.from(at))
+                // Missed while the bot was down: fire once as soon as it is back.
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .forJob(jobKey)
+                .build();
+        if (scheduler.checkExists(jobKey)) {
+            scheduler.scheduleJob(trigger);
+            return;
+        }
+        JobDetail job = JobBuilder.newJob(ReminderJob.class)
+                .withIdentity(jobKey)
+                .usingJobData(ReminderJob.REMINDER_ID, reminderId)
+                .requestRecovery(true)   // a node dying mid-delivery: another node retries; the row lock prevents a double
+                .build();
+        try {
+            scheduler.scheduleJob(job, trigger);
+        } catch (ObjectAlreadyExistsException raced) {
+            scheduler.scheduleJob(trigger);
+        }
+    }
+
+    private void deleteJob(String reminderId) {
+        try {
+            scheduler.deleteJob(JobKey.jobKey(reminderId, GROUP));
+        } catch (SchedulerException e) {
+            // The row says CANCELLED, so the job does nothing if it ever fires.
+            log.warn("Could not remove the trigger of cancelled reminder {}: {}", reminderId, e.toString());
+        }
+    }
+
+    private List<Reminder> list(String where, String... params) {
+        return SqlWork.inTransaction(database.dataSource(), "list reminders", c -> store.scheduled(c, where, params));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.ecabot.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MetadataSoapTest {
+
+    private SalesforceEmulator emulator;
+    private OrgClient client;
+
+    @BeforeEach
+    void startOrgWithTheSampleApp() {
+        emulator = SalesforceEmulator.builder().deployDelay(Duration.ZERO).build().start();
+        client = OrgClient.signedIn(emulator);
+        client.deployAndWait(DeployZip.sampleApp(), "{}");
+    }
+
+    @AfterEach
+    void stopOrg() {
+        emulator.close();
+    }
+
+    @Test
+    void listMetadataAnswersFilePropertiesForEachQueriedType() {
+        OrgClient.Reply reply = client.soap(envelope(client.accessToken(),
+                "<listMetadata><queries><type>ExternalClientApplication</type></queries>"
+                        + "<queries><type>ExtlClntAppOauthSettings</type></queries><asOfVersion>64.0</asOfVersion></listMetadata>"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).contains("<listMetadataResponse><result>")
+                .contains("<fileName>externalClientApps/Acme_Sync.eca</fileName><fullName>Acme_Sync</fullName><id>"
+                        + emulator.org().app("Acme_Sync").orElseThrow().id() + "</id>")
+                .contains("<fullName>Acme_Sync_oauth</fullName>")
+                .contains("<manageableState>unmanaged</manageableState><type>ExtlClntAppOauthSettings</type>");
+    }
+
+    @Test
+    void readMetadataAnswersRecordsWithTheFileElementsAndGeneratedValues() {
+        OrgClient.Reply app = client.soap(envelope(client.accessToken(),
+                "<readMetadata><type>ExternalClientApplication</type><fullNames>Acme_Sync</fullNames>"
+                        + "<fullNames>Nobody</fullNames></readMetadata>"));
+        OrgClient.Reply global = client.soap(envelope(client.accessToken(),
+                "<readMetadata><type>ExtlClntAppGlobalOauthSettings</type><fullNames>Acme_Sync_glbloauth</fullNames></readMetadata>"));
+        OrgClient.Reply oauth = client.soap(envelope(client.accessToken(),
+                "<readMetadata><type>ExtlClntAppOauthSettings</type><fullNames>Acme_Sync_oauth</fullNames></readMetadata>"));
+
+        assertThat(app.body()).contains("<readMetadataResponse><result><records xsi:type=\"ExternalClientApplication\">"
+                        + "<fullName>Acme_Sync</fullName><contactEmail>integrations@example.org</contactEmail>")
+                .contains("<label>Acme Sync</label>")
+                .contains("<orgScopedExternalApp>" + emulator.org().orgId().substring(0, 15) + ":Acme_Sync</orgScopedExternalApp>")
+                .doesNotContain("Nobody");
+        assertThat(global.body()).contains("<consumerKey>" + emulator.org().consumer("Acme_Sync").orElseThrow().key() + "</consumerKey>")
+                .contains("<isPkceRequired>true</isPkceRequired>")
+                .doesNotContain(emulator.org().consumer("Acme_Sync").orElseThrow().secret());
+        assertThat(oauth.body()).contains("<trustedIpRanges><description>Acme warehouse egress</description>"
+                        + "<endIpAddress>203.0.113.20</endIpAddress><startIpAddress>203.0.113.10</startIpAddress></trustedIpRanges>")
+                .contains("<oauthLink>");
+    }
+
+    @Test
+    void anInvalidSessionIsASoapFault() {
+        OrgClient.Reply reply = client.soap(envelope("00D000000000000!expired",
+                "<listMetadata><queries><type>ExternalClientApplication</type></queries></listMetadata>"));
+
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.body()).contains("<faultcode>sf:INVALID_SESSION_ID</faultcode>")
+                .contains("<faultstring>INVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session</faultstring>");
+    }
+
+    @Test
+    void operationsTheOrgDoesNotServeAreFaults() {
+        OrgClient.Reply reply = client.soap(envelope(client.accessToken(), "<deploy><ZipFile>x</ZipFile></deploy>"));
+
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.body()).contains("No operation available for request {http://soap.sforce.com/2006/04/metadata}deploy");
+    }
+
+    private static String envelope(String sessionId, String call) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns=\"http://soap.sforce.com/2006/04/metadata\">"
+                + "<soapenv:Header><SessionHeader><sessionId>" + sessionId + "</sessionId></SessionHeader></soapenv:Header>"
+                + "<soapenv:Body>" + call + "</soapenv:Body></soapenv:Envelope>";
+    }
+}

@@ -59,7 +59,7 @@ public final class BotRuntime implements AutoCloseable {
      * down). {@code dataDir} holds the default H2 database and master key file.
      */
     public static BotRuntime start(ChatPort port, ExecutorService background, Path dataDir, Map<String, String> env) {
-        PlaybookCatalog playbooks = PlaybookCatalog.load();
+        PlaybookCatalog playbooks = PlaybookCatalog.load(env);
         EcabotConfig config = ConfigLoader.fromEnvironment(env);
         Database db = env.containsKey("ECABOT_DB_URL") ? Database.open(env.get("ECABOT_DB_URL"),
                 env.get("ECABOT_DB_USER"), env.get("ECABOT_DB_PASSWORD"))

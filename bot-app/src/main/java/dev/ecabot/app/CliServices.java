@@ -43,7 +43,7 @@ final class CliServices implements AutoCloseable {
     }
 
     PlaybookCatalog playbooks() {
-        return PlaybookCatalog.load();
+        return PlaybookCatalog.load(environment);
     }
 
     Database database() {

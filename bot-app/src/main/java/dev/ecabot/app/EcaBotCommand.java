@@ -19,7 +19,9 @@ import java.util.concurrent.Callable;
                 CommandLine.HelpCommand.class,
                 EmulatorCommand.class,
                 OrgsCommand.class,
+                PlaybooksCommand.class,
                 ProvisionCommand.class,
+                RenderCommand.class,
                 TerminalChatCommand.class,
         })
 public final class EcaBotCommand implements Callable<Integer> {

@@ -1,6 +1,8 @@
 package dev.ecabot.app;
 
 import dev.ecabot.config.ConfigException;
+import dev.ecabot.eca.EcaMetadataWriter;
+import dev.ecabot.eca.MetadataFormat;
 import dev.ecabot.playbook.Outcome;
 import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.PlaybookCatalog;
@@ -13,6 +15,11 @@ import dev.ecabot.provisioning.ProvisioningEvent;
 import dev.ecabot.provisioning.ProvisioningException;
 import dev.ecabot.provisioning.ProvisioningRequest;
 import dev.ecabot.provisioning.ProvisioningResult;
+import dev.ecabot.provisioning.SpecValidator;
+import dev.ecabot.salesforce.DeployOptions;
+import dev.ecabot.salesforce.DeployProgressListener;
+import dev.ecabot.salesforce.Org;
+import dev.ecabot.salesforce.SalesforceException;
 import dev.ecabot.salesforce.UnknownOrgException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +34,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -71,6 +79,9 @@ final class ProvisionCommand implements Callable<Integer> {
     @Option(names = "--update", description = "Update an existing app with the same API name whose settings differ.")
     boolean update;
 
+    @Option(names = "--dry-run", description = "Only let Salesforce validate the app (a checkOnly deploy); nothing is created.")
+    boolean dryRun;
+
     @Option(names = "--run-id", paramLabel = "<id>", description = "Resume the provisioning run with this id (default: a new run).")
     String runId;
 
@@ -82,7 +93,7 @@ final class ProvisionCommand implements Callable<Integer> {
             Rendering rendering = render(services, err);
             if (rendering == null) return 2;
             boolean secret = rendering.delivery().includesSecret();
-            if (secret && credentialsOut == null && !showSecret) {
+            if (secret && credentialsOut == null && !showSecret && !dryRun) {
                 err.println("Playbook " + playbookId + " delivers a consumer secret: give --credentials-out <file> to save it"
                         + " (or --show-secret to print it). Nothing was deployed.");
                 return 2;
@@ -91,7 +102,8 @@ final class ProvisionCommand implements Callable<Integer> {
                 err.println(capitalised(CredentialsFile.problem(credentialsOut)) + ". Nothing was deployed.");
                 return 2;
             }
-            services.orgs().require(org);
+            Org target = services.orgs().require(org);
+            if (dryRun) return dryRun(services, target, rendering, out);
             ProvisioningRequest request = new ProvisioningRequest(runId == null ? UUID.randomUUID().toString() : runId, org,
                     rendering.spec(), rendering.playbookId(), vendor(services.playbooks()), requester, null, secret, update);
             ProvisioningResult result = services.saga().run(request, c -> deliver(c, out), event -> progress(event, out));
@@ -103,7 +115,25 @@ final class ProvisionCommand implements Callable<Integer> {
         } catch (ProvisioningException e) {
             err.println(e.getMessage());
             return e.invalidInput() ? 2 : 1;
+        } catch (SalesforceException e) {
+            err.println(e.getMessage());
+            return 1;
         }
+    }
+
+    /** Validates the rendered app with a checkOnly deploy: Salesforce checks everything, the org is unchanged. */
+    private int dryRun(CliServices services, Org target, Rendering rendering, PrintWriter out) {
+        List<String> problems = SpecValidator.STANDARD.problems(rendering.spec());
+        if (!problems.isEmpty()) {
+            spec.commandLine().getErr().println("The app cannot be created as asked:\n- " + String.join("\n- ", problems));
+            return 2;
+        }
+        out.println("Validating " + rendering.spec().apiName() + " in org '" + target.name() + "' (dry run)...");
+        out.flush();
+        byte[] zip = new EcaMetadataWriter(target.apiVersion(), MetadataFormat.METADATA_API).writeZip(rendering.spec());
+        services.clients().forOrg(target).metadata().deploy(zip, DeployOptions.dryRun(), DeployProgressListener.NONE);
+        out.println("Salesforce accepts " + rendering.spec().apiName() + " as it is; nothing was created (dry run).");
+        return 0;
     }
 
     private Rendering render(CliServices services, PrintWriter err) {
@@ -147,7 +177,9 @@ final class ProvisionCommand implements Callable<Integer> {
         out.println(result.app().apiName() + " is ready in org '" + result.app().org() + "'"
                 + (result.reusedExisting() ? " (it already existed with these settings)." : "."));
         out.println("Consumer key: " + result.consumerKey());
-        if (secret && credentialsOut != null) out.println("Consumer key and secret written to " + credentialsOut + " (readable by you only).");
+        if (credentialsOut != null) {
+            out.println((secret ? "Consumer key and secret" : "Consumer key") + " written to " + credentialsOut + " (readable by you only).");
+        }
         if (result.alreadyFinished()) out.println("This run had already finished; the credentials were handed over then.");
         Instant usable = Instant.now().plus(rendering.activationDelay());
         if (!rendering.activationDelay().isZero()) {

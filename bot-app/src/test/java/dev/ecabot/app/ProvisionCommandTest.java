@@ -209,4 +209,15 @@ class ProvisionCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("orgs[0].environment");
     }
+
+    @Test
+    void aDryRunLetsSalesforceValidateWithoutCreatingTheApp() throws IOException {
+        configureOrgs();
+        CliRun run = CliRun.of(env, "provision", "altify-mcp", "--org", "prod", "--set", "app_name=Altify MCP",
+                "--set", "contact_email=admin@acme.com", "--dry-run");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("Salesforce accepts Altify_MCP", "nothing was created");
+        assertThat(orgs.emulator().org().apps()).isEmpty();
+        assertThat(orgs.emulator().org().calls()).anyMatch(c -> c.method().equals("POST") && c.path().endsWith("/metadata/deployRequest"));
+    }
 }

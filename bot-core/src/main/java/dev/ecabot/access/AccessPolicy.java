@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -57,7 +58,7 @@ public final class AccessPolicy {
     }
 
     /** The configured entries granting {@code role} (users, groups, whole platforms), e.g. to notify every approver. */
-    public java.util.List<Grantee> grantees(Role role) {
+    public List<Grantee> grantees(Role role) {
         return roles.byRole().get(role);
     }
 
@@ -82,7 +83,7 @@ public final class AccessPolicy {
     }
 
     /** Whether {@code user} is covered by one of {@code grantees} (e.g. an org's own approver list); false when in doubt. */
-    public boolean isAmong(ChatUserRef user, java.util.List<Grantee> grantees) {
+    public boolean isAmong(ChatUserRef user, List<Grantee> grantees) {
         try {
             boolean groupEntries = grantees.stream().anyMatch(g -> g.kind() == Grantee.Kind.GROUP);
             Set<String> memberOf = groupEntries ? groups.groupsOf(user) : Set.of();
@@ -94,7 +95,7 @@ public final class AccessPolicy {
     }
 
     private boolean needsGroups() {
-        return roles.byRole().values().stream().flatMap(java.util.List::stream)
+        return roles.byRole().values().stream().flatMap(List::stream)
                 .anyMatch(g -> g.kind() == Grantee.Kind.GROUP);
     }
 }

@@ -59,9 +59,12 @@ public record Playbook(
         return questions.stream().filter(q -> q.isAsked(soFar)).toList();
     }
 
-    /** The first asked question without an answer yet; empty when the run has all it needs to ask. */
+    /**
+     * The first asked question not yet answered or skipped (see {@link Answers#skip}); empty when every question
+     * the answers call for is settled and the playbook can be rendered.
+     */
     public Optional<Question> nextQuestion(Answers soFar) {
-        return questions.stream().filter(q -> !soFar.has(q.id()) && q.isAsked(soFar)).findFirst();
+        return questions.stream().filter(q -> !soFar.isSettled(q.id()) && q.isAsked(soFar)).findFirst();
     }
 
     /** What to deliver given the answers: the playbook's delivery unless an override that holds changes it. */
@@ -100,11 +103,16 @@ public record Playbook(
                 }
                 continue;
             }
-            ParseResult parsed = q.parse(texts.get(q.id()), answers);
+            String text = texts.get(q.id());
+            if ((text == null || text.isBlank()) && q.defaultValue(answers).isEmpty() && !q.missingAnswerIsAProblem(answers)) {
+                if (text != null) answers = answers.skip(q.id());
+                continue;
+            }
+            ParseResult parsed = q.parse(text, answers);
             if (parsed.error().isPresent()) {
                 problems.add(Problem.fromParseError(q.id(), parsed.error().get()));
-            } else if (parsed.answer().isPresent()) {
-                answers = answers.with(q.id(), parsed.answer().get());
+            } else {
+                answers = answers.record(q.id(), parsed);
             }
         }
         return problems.isEmpty() ? Outcome.ok(answers) : Outcome.failed(problems);

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,6 +14,11 @@ import java.util.Set;
  * Build one with {@link PlaybookLoader}. Immutable and thread-safe.
  */
 public final class PlaybookCatalog {
+
+    /** Words that say nothing about which integration is meant. */
+    private static final Set<String> EVERYDAY_WORDS = Set.of("the", "and", "for", "with", "our", "you", "please",
+            "need", "want", "set", "setup", "create", "new", "app", "apps", "integration", "integrations", "external",
+            "client", "clients", "connect", "use", "any", "other", "another", "oauth");
 
     private final List<Playbook> playbooks;
 
@@ -25,6 +31,11 @@ public final class PlaybookCatalog {
         return new PlaybookLoader().loadFromEnvironment();
     }
 
+    /** Shipped playbooks plus those in the directory {@code environment} names as ECABOT_PLAYBOOKS_DIR, if any. */
+    public static PlaybookCatalog load(Map<String, String> environment) {
+        return new PlaybookLoader().loadFromEnvironment(environment);
+    }
+
     /** All playbooks, sorted by id. */
     public List<Playbook> all() {
         return playbooks;
@@ -35,21 +46,24 @@ public final class PlaybookCatalog {
     }
 
     /**
-     * The playbooks free text refers to, best match first: the id itself, then the most words shared with the
-     * id, vendor and title (words of three letters or more; case ignored). Empty when nothing matches.
+     * The playbooks free text refers to, best match first: the id itself, then words shared with the vendor (most),
+     * the id and title, and the options of its questions (e.g. "Claude" for the MCP client choice). Words of three
+     * letters or more, case ignored, everyday words ("app", "integration", "please") ignored. Empty when nothing matches.
      */
     public List<Playbook> search(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         Set<String> words = words(lower);
         List<Scored> scored = new ArrayList<>();
         for (Playbook p : playbooks) {
-            int score = 0;
-            if (words.contains(p.id()) || lower.contains(p.id())) score += 100;
-            Set<String> vendorWords = words(p.vendor().toLowerCase(Locale.ROOT));
-            Set<String> otherWords = words((p.id() + " " + p.title()).toLowerCase(Locale.ROOT));
+            int score = lower.contains(p.id()) ? 100 : 0;
+            Set<String> vendor = words(p.vendor());
+            Set<String> title = words(p.id() + " " + p.title());
+            Set<String> options = new HashSet<>();
+            p.questions().forEach(q -> q.options().forEach(o -> options.addAll(words(o.value() + " " + o.label()))));
             for (String w : words) {
-                if (vendorWords.contains(w)) score += 10;
-                else if (otherWords.contains(w)) score += 3;
+                if (vendor.contains(w)) score += 10;
+                if (title.contains(w)) score += 3;
+                if (options.contains(w)) score += 2;
             }
             if (score > 0) scored.add(new Scored(p, score));
         }
@@ -59,8 +73,8 @@ public final class PlaybookCatalog {
 
     private static Set<String> words(String text) {
         Set<String> out = new HashSet<>();
-        for (String w : text.split("[^a-z0-9]+")) {
-            if (w.length() >= 3) out.add(w);
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (w.length() >= 3 && !EVERYDAY_WORDS.contains(w)) out.add(w);
         }
         return out;
     }

@@ -32,7 +32,12 @@ public final class PlaybookLoader {
 
     /** Loads the shipped playbooks plus those in {@code ECABOT_PLAYBOOKS_DIR} when it is set. */
     public PlaybookCatalog loadFromEnvironment() {
-        String dir = System.getenv(DIR_VARIABLE);
+        return loadFromEnvironment(System.getenv());
+    }
+
+    /** Loads the shipped playbooks plus those in the directory {@code environment} names as ECABOT_PLAYBOOKS_DIR. */
+    public PlaybookCatalog loadFromEnvironment(Map<String, String> environment) {
+        String dir = environment.get(DIR_VARIABLE);
         return load(dir == null || dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir)));
     }
 

@@ -73,7 +73,7 @@ public final class PlaybookRenderer {
             Optional<Answer> answer = given.get(q.id()).or(() -> q.defaultValue(given));
             if (answer.isPresent()) {
                 answers = answers.with(q.id(), answer.get());
-            } else if (q.required()) {
+            } else if (q.missingAnswerIsAProblem(answers)) {
                 problems.add(new Problem(q.id(), "an answer is required (" + q.prompt().strip() + ")"));
             }
         }

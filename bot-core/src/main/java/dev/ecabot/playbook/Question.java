@@ -67,6 +67,16 @@ public record Question(
         return AnswerParser.parse(this, raw);
     }
 
+    /**
+     * True when a missing answer must be reported: the question is required, it is not the org question (the org
+     * is where an app is deployed, not part of it, so rendering does not need it), and its default does not merely
+     * wait for an earlier answer that is itself missing (that one is reported instead).
+     */
+    boolean missingAnswerIsAProblem(Answers soFar) {
+        if (!required || type == QuestionType.ORG) return false;
+        return !(defaultValue instanceof QuestionDefault.Derived derived && !soFar.has(derived.from()));
+    }
+
     /** The option whose value is {@code value}, if any. */
     public Optional<Option> option(String value) {
         return options.stream().filter(o -> o.value().equals(value)).findFirst();

@@ -21,6 +21,9 @@ import dev.ecabot.salesforce.SalesforceClients;
 import dev.ecabot.salesforce.SalesforceException;
 import dev.ecabot.salesforce.UnknownOrgException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +36,8 @@ import java.util.Optional;
  * continues where it stopped and never makes a second app. Thread-safe; one run per runId at a time.
  */
 public final class ProvisioningSaga {
+
+    private static final Logger log = LoggerFactory.getLogger(ProvisioningSaga.class);
 
     private final OrgRegistry orgs;
     private final SalesforceClients clients;
@@ -139,9 +144,14 @@ public final class ProvisioningSaga {
             emit(listener, id, Stage.DEPLOYING, "Picking up deployment " + run.deployId() + " where it stopped...");
         }
         try {
-            client.metadata().await(run.deployId(), result -> emit(listener, id, Stage.DEPLOY_PROGRESS,
-                    "Deployment " + result.status().token() + (result.componentsTotal() > 0
-                            ? " (" + result.componentsDeployed() + "/" + result.componentsTotal() + " components)" : "")));
+            // One event per change of status or counts, not one per poll.
+            String[] last = {""};
+            client.metadata().await(run.deployId(), result -> {
+                String text = "Deployment " + result.status().token() + (result.componentsTotal() > 0
+                        ? " (" + result.componentsDeployed() + "/" + result.componentsTotal() + " components)" : "");
+                if (!text.equals(last[0])) emit(listener, id, Stage.DEPLOY_PROGRESS, text);
+                last[0] = text;
+            });
         } catch (DeployFailedException e) {
             runs.deployFailed(id);
             throw e;
@@ -195,11 +205,13 @@ public final class ProvisioningSaga {
     }
 
     private void fail(ProvisioningRequest request, String message, ProvisioningListener listener) {
+        log.warn("provisioning run {} for {} in org {} failed: {}", request.runId(), request.spec().apiName(), request.org(), message);
         if (runs.find(request.runId()).isPresent()) runs.failed(request.runId(), message);
         emit(listener, request.runId(), Stage.FAILED, message);
     }
 
     private static void emit(ProvisioningListener listener, String runId, Stage stage, String message) {
+        if (stage != Stage.FAILED) log.info("provisioning run {}: {} - {}", runId, stage, message);
         listener.on(new ProvisioningEvent(runId, stage, message));
     }
 }

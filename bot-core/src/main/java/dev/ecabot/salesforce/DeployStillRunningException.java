@@ -6,8 +6,9 @@ public final class DeployStillRunningException extends SalesforceException {
     private final String deployId;
 
     public DeployStillRunningException(String org, String deployId, java.time.Duration waited) {
-        super("The deployment " + deployId + " to org '" + org + "' is still running after " + waited.toMinutes()
-                + " minutes. It may finish on its own: try again later and the bot will pick it up where it stopped.");
+        super("The deployment " + deployId + " to org '" + org + "' is still running after "
+                + (waited.toMinutes() > 0 ? waited.toMinutes() + " minutes" : waited.toSeconds() + " seconds")
+                + ". It may finish on its own: try again later and the bot will pick it up where it stopped.");
         this.deployId = deployId;
     }
 

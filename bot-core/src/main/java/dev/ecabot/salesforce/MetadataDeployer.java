@@ -55,7 +55,8 @@ public final class MetadataDeployer {
 
     /** Polls {@code deployId} until it is done; Failed/Canceled throw, too long throws {@link DeployStillRunningException}. */
     public DeployResult await(String deployId, DeployProgressListener listener) {
-        Instant giveUp = clock.instant().plus(polling.giveUpAfter());
+        Instant started = clock.instant();
+        Instant giveUp = started.plus(polling.giveUpAfter());
         Duration wait = polling.firstDelay();
         while (true) {
             DeployResult result = check(deployId);
@@ -66,7 +67,7 @@ public final class MetadataDeployer {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new DeployStillRunningException(http.org().name(), deployId, Duration.between(giveUp.minus(polling.giveUpAfter()), clock.instant()));
+                throw new DeployStillRunningException(http.org().name(), deployId, Duration.between(started, clock.instant()));
             }
             wait = polling.next(wait);
         }

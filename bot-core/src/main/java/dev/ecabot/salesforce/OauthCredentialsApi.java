@@ -110,7 +110,8 @@ public final class OauthCredentialsApi {
         } catch (SalesforceApiException e) {
             String msg = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
             if (e.status() == 403 || ACCESS_CODES.contains(e.errorCode()) || msg.contains("not enabled") || msg.contains("not currently enabled")) {
-                throw new CredentialsAccessException(http.org().name(), (e.errorCode().isEmpty() ? "" : e.errorCode() + ": ") + e.getMessage());
+                // The error code says enough; Salesforce's own sentence would repeat the advice below.
+                throw new CredentialsAccessException(http.org().name(), e.errorCode().isEmpty() ? e.getMessage() : e.errorCode());
             }
             throw e;
         }

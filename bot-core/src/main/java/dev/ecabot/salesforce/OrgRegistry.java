@@ -18,13 +18,14 @@ import java.util.function.Function;
  */
 public final class OrgRegistry {
 
-    private final List<OrgConfig> configured;
     private final Function<String, String> environment;
+    /** Built once, so each org keeps one identity (and one cached session in {@link SalesforceClients}). */
+    private final List<Org> configured;
     private final DemoOrgProvider demo;
 
     private OrgRegistry(List<OrgConfig> configured, Function<String, String> environment, DemoOrgProvider demo) {
-        this.configured = List.copyOf(configured);
         this.environment = environment;
+        this.configured = configured.stream().map(this::toOrg).toList();
         this.demo = demo;
     }
 
@@ -48,7 +49,7 @@ public final class OrgRegistry {
     /** The org users call {@code name} (case-insensitive). */
     public Optional<Org> find(String name) {
         if (demo != null && DemoOrgProvider.DEMO_ORG_NAME.equalsIgnoreCase(name)) return Optional.of(demo.demoOrg());
-        return configured.stream().filter(o -> o.name().equalsIgnoreCase(name)).findFirst().map(this::toOrg);
+        return configured.stream().filter(o -> o.name().equalsIgnoreCase(name)).findFirst();
     }
 
     /** The org called {@code name}, or an error listing the orgs that exist. */

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * Sends HTTP requests, retrying network errors and 5xx answers with backoff per the {@link RetryPolicy};
  * after the last retry it fails with a {@link SalesforceUnavailableException} saying what was tried.
- * Thread-safe.
+ * A POST is retried too: the bot's POSTs (deploys of the same package, token requests) are safe to repeat, since
+ * deploying identical metadata twice updates the same app. Thread-safe.
  */
 final class RetryingSender {
 

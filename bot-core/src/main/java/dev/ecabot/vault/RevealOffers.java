@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -60,6 +61,10 @@ public final class RevealOffers {
 
     /** Seals {@code credentials} in a new offer that only {@code requester} can reveal, until the window ends. */
     public RevealOffer create(ChatUserRef requester, String org, String apiName, ConsumerCredentials credentials) {
+        Objects.requireNonNull(requester, "requester");
+        Objects.requireNonNull(org, "org");
+        Objects.requireNonNull(apiName, "apiName");
+        Objects.requireNonNull(credentials, "credentials");
         String offerId = UUID.randomUUID().toString();
         Instant now = clock.instant();
         RevealOffer offer = new RevealOffer(offerId, requester, org, apiName, RevealOffer.State.OPEN, now,
@@ -110,7 +115,13 @@ public final class RevealOffers {
             if (!now.isBefore(offer.expiresAt())) {
                 return new RevealResult.Expired(destroyExpired(c, offer, now));
             }
-            byte[] plaintext = SealedSecret.decode(found.get().sealed).open(key, offerId);
+            byte[] plaintext;
+            try {
+                plaintext = SealedSecret.decode(found.get().sealed).open(key, offerId);
+            } catch (SealBrokenException e) {
+                log.error("Reveal offer {} for {} in {}: {}", offerId, offer.apiName(), offer.org(), e.getMessage());
+                return new RevealResult.Unreadable(offer);
+            }
             ConsumerCredentials credentials;
             try {
                 credentials = ConsumerCredentials.fromBytes(plaintext);

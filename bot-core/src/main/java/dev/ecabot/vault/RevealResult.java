@@ -40,6 +40,18 @@ public sealed interface RevealResult {
         }
     }
 
+    /**
+     * The sealed credentials could not be opened (altered in the database, or the master key changed since they
+     * were sealed). Nothing was shown and the offer stays as it was, in case the right key is restored.
+     */
+    record Unreadable(RevealOffer offer) implements RevealResult {
+        public String message() {
+            return "The credentials for " + offer.apiName() + " cannot be opened (the bot's master key may have "
+                    + "changed). Nothing was shown; ask a bot admin, or get new credentials with `rotate "
+                    + offer.apiName() + "`.";
+        }
+    }
+
     /** No offer with that id. */
     record NoSuchOffer(String offerId) implements RevealResult {
         public String message() {

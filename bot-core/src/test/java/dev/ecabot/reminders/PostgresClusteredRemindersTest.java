@@ -46,7 +46,7 @@ class PostgresClusteredRemindersTest {
                 scheduled.add(r);
             }
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> delivered.size() >= scheduled.size());
+            await().atMost(Duration.ofSeconds(60)).until(() -> delivered.size() >= scheduled.size());
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> delivered.size() == scheduled.size());
             assertThat(delivered).extracting(d -> d.reminder().id())
                     .containsExactlyInAnyOrderElementsOf(scheduled.stream().map(Reminder::id).toList());

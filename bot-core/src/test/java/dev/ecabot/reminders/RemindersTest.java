@@ -26,7 +26,7 @@ class RemindersTest {
 
     static final RemindersSettings FAST = RemindersSettings.builder()
             .misfireThreshold(Duration.ofMillis(500))
-            .lateAfter(Duration.ofSeconds(2))
+            .lateAfter(Duration.ofSeconds(1))
             .retryDelay(Duration.ofMillis(300))
             .idleWaitTime(Duration.ofSeconds(1))
             .build();
@@ -52,7 +52,7 @@ class RemindersTest {
         assertThat(reminders.schedule(usable)).isTrue();
         assertThat(reminders.forUser(ALICE)).containsExactly(usable);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> chat.countOf(usable.id()) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> chat.countOf(usable.id()) == 1);
         assertThat(chat.delivered().get(0).late()).isFalse();
         assertThat(chat.delivered().get(0).reminder()).isEqualTo(usable);
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> chat.countOf(usable.id()) == 1);
@@ -69,13 +69,13 @@ class RemindersTest {
         try (Database db = Database.open(url, null, null); Reminders reminders = Reminders.open(db, chat, FAST)) {
             reminders.schedule(refresh);   // never started: the bot goes down before it is due
         }
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> Instant.now().isAfter(refresh.dueAt().plus(FAST.lateAfter()).plus(FAST.misfireThreshold())));
         assertThat(chat.delivered()).isEmpty();
 
         try (Database db = Database.open(url, null, null); Reminders reminders = Reminders.open(db, chat, FAST)) {
             reminders.start();
-            await().atMost(Duration.ofSeconds(10)).until(() -> chat.countOf(refresh.id()) == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> chat.countOf(refresh.id()) == 1);
             assertThat(chat.delivered().get(0).late()).isTrue();
             assertThat(refresh.lateNote()).contains("comes late because the bot was not running");
         }
@@ -97,7 +97,7 @@ class RemindersTest {
                 Instant.now().plusMillis(200), "Request req-1 expires in 2 hours.").withReference("req-1");
         reminders.schedule(approval);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> chat.countOf(approval.id()) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> chat.countOf(approval.id()) == 1);
         assertThat(chat.delivered().get(0).reminder().reference()).isEqualTo("req-1");
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> chat.countOf(approval.id()) == 1);
     }
@@ -144,13 +144,27 @@ class RemindersTest {
     }
 
     @Test
+    void aReminderSavedButNeverGivenATriggerIsScheduledOnStart() throws Exception {
+        Database db = track(Database.inMemory("reminders-" + UUID.randomUUID()));
+        try (Connection c = db.dataSource().getConnection()) {   // the bot crashed between saving and scheduling
+            c.createStatement().executeUpdate("INSERT INTO reminders (reminder_id, kind, recipient_type, recipient, org, "
+                    + "api_name, due_at, message, state) VALUES ('orphan', 'APP_USABLE', 'REQUESTER', 'slack:U_ALICE', "
+                    + "'prod', 'App', CURRENT_TIMESTAMP, 'App is usable now.', 'SCHEDULED')");
+        }
+        RecordingDelivery chat = new RecordingDelivery();
+        Reminders reminders = track(Reminders.open(db, chat, FAST));
+        reminders.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> chat.countOf("orphan") == 1);
+    }
+
+    @Test
     void aHousekeepingTaskRunsAtItsInterval() {
         Database db = track(Database.inMemory("reminders-" + UUID.randomUUID()));
         Reminders reminders = track(Reminders.open(db, new RecordingDelivery(), FAST));
         AtomicInteger sweeps = new AtomicInteger();
         reminders.every("expire-reveal-offers", Duration.ofMillis(200), sweeps::incrementAndGet);
         reminders.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> sweeps.get() >= 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sweeps.get() >= 2);
     }
 
     static int quartzJobsNamed(Database db, String name) throws Exception {

@@ -43,6 +43,15 @@ class DeployValidationTest {
     }
 
     @Test
+    void filesDeclaringADoctypeAreRefusedSoNoExternalEntityIsRead() {
+        JsonNode failure = rejected(DeployZip.sampleApp().edit(APP, "<ExternalClientApplication ",
+                "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n<ExternalClientApplication "),
+                "ExternalClientApplication", "Acme_Sync");
+
+        assertThat(failure.get("problem").asText()).startsWith("Error parsing file:").containsIgnoringCase("DOCTYPE");
+    }
+
+    @Test
     void unknownElementIsInvalidAtItsLocation() {
         JsonNode failure = rejected(DeployZip.sampleApp().edit(APP, "<isProtected>", "<colour>blue</colour>\n    <isProtected>"),
                 "ExternalClientApplication", "Acme_Sync");

@@ -52,6 +52,19 @@ class QueryTest {
     }
 
     @Test
+    void aRecordsUrlAnswersTheRecordWithEveryField() {
+        String url = client.query("SELECT Id FROM ExternalClientApplication WHERE DeveloperName = 'Acme_Sync'")
+                .json().at("/records/0/attributes/url").asText();
+
+        JsonNode record = client.get(url).json();
+
+        assertThat(record.get("DeveloperName").asText()).isEqualTo("Acme_Sync");
+        assertThat(record.get("MasterLabel").asText()).isEqualTo("Acme Sync");
+        assertThat(record.get("CreatedDate").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000");
+        assertThat(client.get(OrgClient.API + "/sobjects/ExternalClientApplication/0xI5g0000000000AAA").status()).isEqualTo(404);
+    }
+
+    @Test
     void keywordsAndStringComparisonsIgnoreCaseLikeSoql() {
         JsonNode body = client.query("select id from externalclientapplication where developername = 'acme_sync'").json();
 

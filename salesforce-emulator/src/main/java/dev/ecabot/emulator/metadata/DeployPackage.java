@@ -15,8 +15,9 @@ import java.util.zip.ZipInputStream;
  */
 public final class DeployPackage {
 
-    /** Salesforce's deploy limit on the number of files. */
+    /** Salesforce's deploy limits: files in a package, and bytes once unzipped. */
     private static final int MAX_FILES = 10_000;
+    private static final long MAX_UNZIPPED_BYTES = 400L * 1024 * 1024;
 
     private final String rootPrefix;
     private final Map<String, byte[]> files;
@@ -28,11 +29,17 @@ public final class DeployPackage {
 
     public static DeployPackage read(byte[] zip) throws IOException {
         Map<String, byte[]> all = new LinkedHashMap<>();
+        long unzipped = 0;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 if (!entry.isDirectory()) {
-                    all.put(entry.getName().replace('\\', '/'), in.readAllBytes());
+                    byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_UNZIPPED_BYTES - unzipped + 1));
+                    unzipped += content.length;
+                    if (unzipped > MAX_UNZIPPED_BYTES) {
+                        throw new IOException("the zip holds more than 400 MB once unzipped (Salesforce's limit)");
+                    }
+                    all.put(entry.getName().replace('\\', '/'), content);
                     if (all.size() > MAX_FILES) {
                         throw new IOException("the zip holds more than " + MAX_FILES + " files");
                     }

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * GET /services/data/vXX.X/query?q=... on ExternalClientApplication, answering {totalSize, done, records[,
  * nextRecordsUrl]} with records carrying attributes {type, url}; further pages come from
- * GET .../query/{cursor}-{offset}. String comparisons ignore case, as SOQL's do. Thread-safe.
+ * GET .../query/{cursor}-{offset}; a record's attributes.url (GET .../sobjects/ExternalClientApplication/{id})
+ * answers the record with every field. String comparisons ignore case, as SOQL's do. Thread-safe.
  */
 public final class QueryResource {
 
@@ -44,7 +45,8 @@ public final class QueryResource {
     public List<Route> routes() {
         return List.of(
                 Route.get("/services/data/(v\\d+\\.\\d)/query/?", this::query),
-                Route.get("/services/data/(v\\d+\\.\\d)/query/([A-Za-z0-9]+)-(\\d+)", this::nextPage));
+                Route.get("/services/data/(v\\d+\\.\\d)/query/([A-Za-z0-9]+)-(\\d+)", this::nextPage),
+                Route.get("/services/data/(v\\d+\\.\\d)/sobjects/" + OBJECT + "/([A-Za-z0-9]{15,18})", this::record));
     }
 
     private ApiResponse query(ApiRequest request, Matcher path) {
@@ -76,6 +78,12 @@ public final class QueryResource {
         return page(records, path.group(2), offset, path.group(1));
     }
 
+    private ApiResponse record(ApiRequest request, Matcher path) {
+        return org.appById(path.group(2))
+                .map(app -> ApiResponse.json(200, toRecord(app, FIELDS, path.group(1))))
+                .orElseGet(ApiResponse::notFound);
+    }
+
     private ApiResponse page(List<ObjectNode> records, String cursor, int offset, String version) {
         int end = Math.min(records.size(), offset + pageSize);
         ObjectNode body = Json.object().put("totalSize", records.size()).put("done", end == records.size());
@@ -100,13 +108,17 @@ public final class QueryResource {
         }
         List<ObjectNode> records = new ArrayList<>();
         for (Component app : apps) {
-            ObjectNode record = Json.object();
-            record.putObject("attributes").put("type", OBJECT)
-                    .put("url", "/services/data/" + version + "/sobjects/" + OBJECT + "/" + app.id());
-            query.fields().forEach(field -> record.put(field, value(app, field)));
-            records.add(record);
+            records.add(toRecord(app, query.fields(), version));
         }
         return records;
+    }
+
+    private static ObjectNode toRecord(Component app, List<String> fields, String version) {
+        ObjectNode record = Json.object();
+        record.putObject("attributes").put("type", OBJECT)
+                .put("url", "/services/data/" + version + "/sobjects/" + OBJECT + "/" + app.id());
+        fields.forEach(field -> record.put(field, value(app, field)));
+        return record;
     }
 
     private static boolean matches(Component app, SoqlQuery.Condition condition) {

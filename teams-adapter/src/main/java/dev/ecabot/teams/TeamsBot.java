@@ -58,11 +58,10 @@ public final class TeamsBot implements Bot {
             return welcomeIfInstalledForAPerson(activity);
         }
         Optional<ChatEvent> event = TeamsInbound.toEvent(activity);
-        Matcher typedReveal = event.filter(e -> e instanceof ChatEvent.Text).map(e -> TYPED_REVEAL.matcher(((ChatEvent.Text) e).text()))
-                .filter(Matcher::matches).orElse(null);
-        if (typedReveal != null) {
+        Optional<String> typedReveal = event.flatMap(TeamsBot::typedRevealOffer);
+        if (typedReveal.isPresent()) {
             // A typed "reveal" would release the secret where Teams cannot show it privately: offer the button instead.
-            port.send(replyAddress(activity), cards.revealButton(typedReveal.group(1)), sent -> { });
+            port.send(replyAddress(activity), cards.revealButton(typedReveal.get()));
         } else if (event.isPresent()) {
             engine.accept(event.get());
             if (activity.getReplyToId() != null && !(event.get() instanceof ChatEvent.Text)) {
@@ -70,8 +69,8 @@ public final class TeamsBot implements Bot {
                 port.replace(replyAddress(activity), activity.getReplyToId(), cards.answered(event.get()));
             }
         } else if (activity.isType(ActivityTypes.MESSAGE)) {
-            port.post(replyAddress(activity), TextMessage.warning("That card is not one I can read any more."
-                    + " Say \"help\" to start again."));
+            port.post(replyAddress(activity), TextMessage.warning("I can read typed messages and my own cards only."
+                    + " Say \"help\" to see what I can do."));
         }
         return CompletableFuture.completedFuture(null);
     }
@@ -124,6 +123,13 @@ public final class TeamsBot implements Bot {
         directory.rememberMember(new TeamsDirectory.Member(TeamsInbound.user(activity).id(), activity.getFrom().getId(),
                 activity.getFrom().getName(), activity.getConversation().getTenantId(), activity.getServiceUrl(),
                 activity.getRecipient().getId(), personal ? activity.getConversation().getId() : null));
+    }
+
+    /** The offer id of a typed "reveal <offer>", if that is what the text says. */
+    private static Optional<String> typedRevealOffer(ChatEvent event) {
+        if (!(event instanceof ChatEvent.Text text)) return Optional.empty();
+        Matcher matcher = TYPED_REVEAL.matcher(text.text());
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     private static ChatAddress replyAddress(Activity activity) {

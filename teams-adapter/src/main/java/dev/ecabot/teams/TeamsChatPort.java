@@ -2,7 +2,6 @@ package dev.ecabot.teams;
 
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
-import com.microsoft.bot.schema.ResourceResponse;
 import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.MessageRef;
@@ -17,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 /**
  * The engine's ChatPort for Teams: posts and edits (updateActivity) Adaptive Cards through the Bot Framework
@@ -139,7 +137,7 @@ public final class TeamsChatPort implements ChatPort {
     }
 
     /** Sends {@code activity} to a conversation on record (used for welcome messages and the like). */
-    void send(ChatAddress to, Activity activity, Consumer<ResourceResponse> sent) {
-        adapter.continueConversation(reference(to), turn -> turn.sendActivity(activity).thenAccept(sent)).join();
+    void send(ChatAddress to, Activity activity) {
+        adapter.continueConversation(reference(to), turn -> turn.sendActivity(activity).thenApply(sent -> (Void) null)).join();
     }
 }

@@ -277,6 +277,16 @@ class TeamsConversationTest {
     }
 
     @Test
+    void aSubmitFromACardTheBotDidNotMakeIsAnsweredWithAHint() {
+        ObjectNode foreign = activity("message_card_submit.json");
+        foreign.set("value", json("{\"key\":\"value\",\"x\":\"herocard\"}"));
+        post(foreign);
+
+        assertThat(connector.posted()).singleElement().satisfies(reply ->
+                assertThat(reply.body().path("text").asText()).contains("my own cards only"));
+    }
+
+    @Test
     void aTypedRevealGetsAButtonBecauseSecretsOpenOnlyInADialog() {
         say("reveal 3f2c9a");
         JsonNode action = lastCard().at("/actions/0");

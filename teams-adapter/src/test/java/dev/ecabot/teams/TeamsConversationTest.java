@@ -15,6 +15,7 @@ import dev.ecabot.reminders.Recipient;
 import dev.ecabot.reminders.Reminder;
 import dev.ecabot.reminders.ReminderKind;
 import dev.ecabot.store.Database;
+import dev.ecabot.testing.CapturedLogs;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.vault.MasterKey;
 import dev.ecabot.vault.RevealOffers;
@@ -161,6 +162,14 @@ class TeamsConversationTest {
 
     @Test
     void aWholePlaybookEndsWithTheSecretInAPrivateDialogShownOnceToTheRequesterOnly() {
+        try (CapturedLogs logs = new CapturedLogs()) {
+            walkThePlaybookAndRevealOnce();
+            assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains("consumer-secret-value"));
+            assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains("client-secret"));
+        }
+    }
+
+    void walkThePlaybookAndRevealOnce() {
         answerUpToConfirmation();
         JsonNode confirmation = lastCard();
         assertThat(confirmation.path("body").toString()).contains("Altify_MCP", "https://account.mcp.altify.dev/callback");

@@ -52,9 +52,10 @@ class TeamsWiringTest {
     }
 
     @Test
-    void insecureLocalServesUnsignedActivities() throws Exception {
-        try (BotHttpServer server = new BotHttpServer(0)) {
+    void insecureLocalServesUnsignedActivitiesAndSaysSoLoudly() throws Exception {
+        try (BotHttpServer server = new BotHttpServer(0); dev.ecabot.testing.CapturedLogs logs = new dev.ecabot.testing.CapturedLogs()) {
             assertThat(TeamsWiring.mount(server, TeamsSettings.insecureLocal(), adapter -> countingBot())).isTrue();
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("TEAMS RUNS WITHOUT AUTHENTICATION"));
             server.start();
             assertThat(post(server, null).statusCode()).isEqualTo(202);
             assertThat(turns).hasValue(1);

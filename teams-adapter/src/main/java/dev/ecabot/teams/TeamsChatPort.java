@@ -73,12 +73,12 @@ public final class TeamsChatPort implements ChatPort {
             return new MessageRef(to, "dialog");
         }
         if (message instanceof RevealOffer && !isPersonal(to)) {
-            // Credentials are offered in the person's 1:1 chat, never in a channel everyone reads.
-            ChatAddress personal = personalChats.addressOf(to.user());
-            MessageRef offer = post(personal, message);
-            post(to, TextMessage.info(to.user().displayName() + ", I sent you the credentials in our private chat."));
-            return offer;
+            return offerPrivately(to, message);
         }
+        return deliver(to, message);
+    }
+
+    private MessageRef deliver(ChatAddress to, ChatMessage message) {
         Activity activity = cards.render(message);
         AtomicReference<String> id = new AtomicReference<>();
         adapter.continueConversation(reference(to), turn -> turn.sendActivity(activity)
@@ -125,6 +125,27 @@ public final class TeamsChatPort implements ChatPort {
             dialog.remove();
         }
         return capture;
+    }
+
+    /**
+     * Credentials are offered in the person's 1:1 chat, not in a channel everyone reads. When Teams will not open
+     * that chat (the app is not installed for the person), the offer stays where it was asked for: its Reveal
+     * button still opens the secret only for the requester, in a dialog.
+     */
+    private MessageRef offerPrivately(ChatAddress to, ChatMessage offer) {
+        ChatAddress personal;
+        try {
+            personal = personalChats.addressOf(to.user());
+        } catch (RuntimeException e) {
+            log.warn("Could not open a 1:1 chat with {} for a credentials offer ({}); offering it where it was asked",
+                    to.user().key(), e.getMessage());
+            post(to, TextMessage.info("Install the ECA bot app for yourself in Teams to get credential offers in a"
+                    + " private chat. This offer opens only for " + to.user().displayName() + "."));
+            return deliver(to, offer);
+        }
+        MessageRef posted = post(personal, offer);
+        post(to, TextMessage.info(to.user().displayName() + ", I sent you the credentials in our private chat."));
+        return posted;
     }
 
     private boolean isPersonal(ChatAddress to) {

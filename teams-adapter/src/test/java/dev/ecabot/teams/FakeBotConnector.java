@@ -34,6 +34,7 @@ final class FakeBotConnector implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private volatile boolean refuseNewConversations;
 
     FakeBotConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -44,6 +45,11 @@ final class FakeBotConnector implements AutoCloseable {
     /** The serviceUrl to put in activities, with the trailing slash Teams uses. */
     String serviceUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/amer/";
+    }
+
+    /** From now on, answer POST /v3/conversations as Teams does when the app is not installed for the person. */
+    void refuseNewConversations() {
+        refuseNewConversations = true;
     }
 
     List<Call> calls() {
@@ -70,6 +76,11 @@ final class FakeBotConnector implements AutoCloseable {
         JsonNode json = body.length == 0 ? null : JSON.readTree(body);
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         Matcher activity = ACTIVITIES.matcher(path);
+        if (method.equals("POST") && path.equals("/v3/conversations") && refuseNewConversations) {
+            calls.add(new Call(method, path, authorization, json, null));
+            respond(exchange, 403, "{\"error\":{\"code\":\"Forbidden\",\"message\":\"The bot is not part of the conversation roster.\"}}");
+            return;
+        }
         if (method.equals("POST") && path.equals("/v3/conversations")) {
             String id = "a:1new-personal-chat-" + ids.incrementAndGet();
             calls.add(new Call(method, path, authorization, json, id));

@@ -233,6 +233,31 @@ class TeamsConversationTest {
 
     @Test
     void aRequestStartedInAChannelGetsItsCredentialsOfferedInAPersonalChat() {
+        walkThePlaybookInTheChannel();
+
+        FakeBotConnector.Call offer = await().until(this::revealOfferCard, java.util.Optional::isPresent).get();
+        FakeBotConnector.Call opened = connector.conversationsCreated().get(0);
+        assertThat(offer.conversationId()).isEqualTo(opened.answeredId());
+        await().untilAsserted(() -> assertThat(connector.posted())
+                .filteredOn(note -> note.body().path("text").asText().contains("I sent you the credentials in our private chat"))
+                .singleElement().satisfies(note -> assertThat(note.conversationId()).startsWith("19:")));
+    }
+
+    @Test
+    void whenTeamsWillNotOpenAPersonalChatTheOfferStaysInTheChannelForTheRequesterOnly() {
+        connector.refuseNewConversations();
+        walkThePlaybookInTheChannel();
+
+        FakeBotConnector.Call offer = await().until(this::revealOfferCard, java.util.Optional::isPresent).get();
+        assertThat(offer.conversationId()).startsWith("19:");
+        assertThat(connector.posted()).anySatisfy(note ->
+                assertThat(note.body().path("text").asText()).contains("This offer opens only for Ana Lopez"));
+        HttpResponse<String> someoneElse = openRevealDialog(offer.body().at("/attachments/0/content/actions/0/data"),
+                offer.answeredId(), "99999999-aaaa-bbbb-cccc-000000000000");
+        assertThat(someoneElse.body()).doesNotContain("consumer-secret-value");
+    }
+
+    void walkThePlaybookInTheChannel() {
         ObjectNode mention = activity("message_channel_mention.json");
         mention.put("text", "<at>ECA bot</at> new altify-mcp demo");
         post(mention);
@@ -244,13 +269,6 @@ class TeamsConversationTest {
             submit.set("value", answer);
             post(submit);
         }
-
-        FakeBotConnector.Call offer = await().until(this::revealOfferCard, java.util.Optional::isPresent).get();
-        FakeBotConnector.Call opened = connector.conversationsCreated().get(0);
-        assertThat(offer.conversationId()).isEqualTo(opened.answeredId());
-        await().untilAsserted(() -> assertThat(connector.posted())
-                .filteredOn(note -> note.body().path("text").asText().contains("I sent you the credentials in our private chat"))
-                .singleElement().satisfies(note -> assertThat(note.conversationId()).startsWith("19:")));
     }
 
     @Test

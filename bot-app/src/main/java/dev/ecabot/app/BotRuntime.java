@@ -1,5 +1,7 @@
 package dev.ecabot.app;
 
+import dev.ecabot.access.AccessPolicy;
+import dev.ecabot.access.RolesConfig;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.config.ConfigLoader;
 import dev.ecabot.config.EcabotConfig;
@@ -56,9 +58,11 @@ public final class BotRuntime implements AutoCloseable {
 
     /**
      * Starts the bot talking through {@code port}; {@code background} runs provisioning (its owner shuts it
-     * down). {@code dataDir} holds the default H2 database and master key file.
+     * down). {@code dataDir} holds the default H2 database and master key file. Roles come from the {@code roles}
+     * section of ecabot.yaml, else {@code zeroConfigRoles}.
      */
-    public static BotRuntime start(ChatPort port, ExecutorService background, Path dataDir, Map<String, String> env) {
+    public static BotRuntime start(ChatPort port, ExecutorService background, Path dataDir, Map<String, String> env,
+                                   RolesConfig zeroConfigRoles) {
         PlaybookCatalog playbooks = PlaybookCatalog.load(env);
         EcabotConfig config = ConfigLoader.fromEnvironment(env);
         Database db = env.containsKey("ECABOT_DB_URL") ? Database.open(env.get("ECABOT_DB_URL"),
@@ -82,6 +86,7 @@ public final class BotRuntime implements AutoCloseable {
                     .provisioner(new SagaProvisioner(saga))
                     .revealOffers(offers)
                     .approvals(ApprovalGate.demoOnly(DemoOrgProvider.DEMO_ORG_NAME))
+                    .access(new AccessPolicy(config.section("roles").map(RolesConfig::fromJson).orElse(zeroConfigRoles)))
                     .settings(EngineSettings.builder().clock(clock).background(background).build())
                     .build();
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -4,6 +4,8 @@ import dev.ecabot.app.terminal.BackgroundWork;
 import dev.ecabot.app.terminal.Speaker;
 import dev.ecabot.app.terminal.TerminalChat;
 import dev.ecabot.app.terminal.TerminalSession;
+import dev.ecabot.access.Grantee;
+import dev.ecabot.access.RolesConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -12,6 +14,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -29,6 +32,16 @@ public final class TerminalChatCommand implements Callable<Integer> {
             description = "Where the H2 database and the master key live (default: ./data).")
     Path dataDir = Path.of("data");
 
+    /**
+     * Without a roles section in ecabot.yaml: the person at the keyboard is admin, and anyone they speak as with
+     * {@code /as} may request and approve, so approvals can be tried alone. Only the terminal is covered.
+     */
+    static RolesConfig zeroConfigRoles(String localUser) {
+        Grantee everyone = new Grantee(Grantee.Kind.EVERYONE_ON_PLATFORM, TerminalSession.PLATFORM, "*");
+        return new RolesConfig(List.of(everyone), List.of(everyone),
+                List.of(new Grantee(Grantee.Kind.USER, TerminalSession.PLATFORM, localUser)));
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
@@ -37,7 +50,7 @@ public final class TerminalChatCommand implements Callable<Integer> {
         Speaker speaker = new Speaker(user);
         TerminalChat chat = new TerminalChat(out, speaker);
         BackgroundWork work = new BackgroundWork();
-        try (BotRuntime bot = BotRuntime.start(chat, work, dataDir, System.getenv())) {
+        try (BotRuntime bot = BotRuntime.start(chat, work, dataDir, System.getenv(), zeroConfigRoles(user))) {
             new TerminalSession(bot.engine(), chat, work, in, out, !interactive, speaker).run();
         } finally {
             work.shutdownNow();

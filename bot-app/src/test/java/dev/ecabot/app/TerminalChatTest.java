@@ -4,13 +4,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +25,7 @@ class TerminalChatTest {
     Path data;
 
     @Test
-    void aPipedScriptWalksVonageFromNewToTheOneTimeSecretOnTheDemoOrg() {
+    void aPipedScriptWalksVonageFromNewToTheOneTimeSecretOnTheDemoOrg() throws IOException {
         String transcript = chat("""
                 new vonage demo
                 Vonage Prod
@@ -50,6 +54,15 @@ class TerminalChatTest {
         assertThat(secret.find()).as("the secret is shown on the first reveal").isTrue();
         assertThat(transcript.indexOf(secret.group(1))).as("and shown once only")
                 .isEqualTo(transcript.lastIndexOf(secret.group(1)));
+        assertThat(filesUnder(data)).as("the database and key files").isNotEmpty()
+                .allSatisfy(file -> assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+                        .as(file.toString()).doesNotContain(secret.group(1)));
+    }
+
+    private static List<Path> filesUnder(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
     }
 
     @Test
@@ -73,19 +86,17 @@ class TerminalChatTest {
     }
 
     @Test
-    void aConversationContinuesAfterTheBotIsStartedAgainOnTheSameData() {
-        chat("new vonage demo\nVonage Again\n", "--as", "carol");
-        String second = chat("\n", "--as", "carol");
-        assertThat(second).contains("Which email address should Salesforce use");
-    }
+    void aNumberAnswersTheChoiceOnScreenAndTheConversationContinuesAfterARestart() {
+        String first = chat("new\nwhatever\n", "--as", "dave");
+        int vonage = first.indexOf("[vonage-ai-studio]");
+        String number = first.substring(first.lastIndexOf('\n', vonage) + 1, vonage).strip().split("\\.")[0];
+        assertThat(first).contains("\"whatever\" is not a playbook I know");
 
-    @Test
-    void numbersAnswerTheChoiceOnScreen() {
-        String transcript = chat("new\n", "--as", "dave");
-        int vonage = transcript.indexOf("[vonage-ai-studio]");
-        String number = transcript.substring(transcript.lastIndexOf('\n', vonage) + 1, vonage).strip().split("\\.")[0];
-        String second = chat(number + "\n1\n", "--as", "dave");
+        String second = chat(number + "\n1\nVonage Again\n", "--as", "dave");
         assertThat(second).contains("Let's set up Vonage AI Studio").contains("What should the app be called?");
+
+        String third = chat("\n", "--as", "dave");
+        assertThat(third).contains("Which email address should Salesforce use");
     }
 
     private String chat(String stdin, String... args) {

@@ -1,9 +1,13 @@
 package dev.ecabot.conversation;
 
+import dev.ecabot.access.AccessDecision;
+import dev.ecabot.access.AccessPolicy;
+import dev.ecabot.access.Action;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
+import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.conversation.state.ConcurrentChangeException;
 import dev.ecabot.conversation.state.ConversationKey;
@@ -40,15 +44,17 @@ public final class ConversationEngine {
     private final CommandRegistry commands;
     private final NewAppDialogue dialogue;
     private final EngineSettings settings;
+    private final AccessPolicy access;
     private final ReentrantLock[] stripes = new ReentrantLock[64];
 
     public ConversationEngine(ChatPort port, ConversationStore store, CommandRegistry commands,
-                              NewAppDialogue dialogue, EngineSettings settings) {
+                              NewAppDialogue dialogue, AccessPolicy access, EngineSettings settings) {
         this.port = Objects.requireNonNull(port, "port");
         this.store = Objects.requireNonNull(store, "store");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.dialogue = Objects.requireNonNull(dialogue, "dialogue");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.access = Objects.requireNonNull(access, "access");
         for (int i = 0; i < stripes.length; i++) stripes[i] = new ReentrantLock();
     }
 
@@ -111,7 +117,11 @@ public final class ConversationEngine {
     }
 
     private void dispatch(ChatEvent event, ConversationKey key, Replies replies) {
-        Optional<ConversationState> state = store.find(key).flatMap(s -> expireIfIdle(s, replies));
+        Optional<ConversationState> stored = store.find(key);
+        Optional<ConversationState> state = stored.flatMap(s -> expireIfIdle(s, replies));
+        if (stored.isPresent() && state.isEmpty() && isAnswer(event)) {
+            return; // the answer belonged to the conversation that just expired: nothing more to do with it
+        }
         if (event instanceof ChatEvent.Command c) {
             runCommand(c.name(), c.arguments(), event, replies);
         } else if (event instanceof ChatEvent.Choice choice && RevealOffer.PROMPT_ID.equals(choice.promptId())) {
@@ -124,6 +134,15 @@ public final class ConversationEngine {
             replies.warn("That question belongs to a conversation that is over (finished, cancelled or expired). "
                     + "Say \"new\" to start again.");
         }
+    }
+
+    /** True for what only makes sense inside a conversation: a button, a form, a typed non-command. */
+    private boolean isAnswer(ChatEvent event) {
+        if (event instanceof ChatEvent.Command) return false;
+        if (event instanceof ChatEvent.Choice c && RevealOffer.PROMPT_ID.equals(c.promptId())) return false;
+        if (!(event instanceof ChatEvent.Text text)) return true;
+        String word = text.text().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        return commands.find(word.startsWith("/") ? word.substring(1) : word).isEmpty();
     }
 
     private void onText(ChatEvent.Text event, Optional<ConversationState> state, Replies replies) {
@@ -140,7 +159,7 @@ public final class ConversationEngine {
             runCommand(word, rest, event, replies);
         } else if (text.isEmpty()) {
             replies.say("Say \"help\" to see what I can do.");
-        } else if (!dialogue.startFromFreeText(event, replies)) {
+        } else if (!dialogue.startFromFreeText(event, replies, () -> allowed(Action.NEW, event, replies))) {
             replies.say("I did not understand \"" + abbreviate(text) + "\". Say \"help\" to see what I can do, "
                     + "or name a vendor, e.g. \"I need a Vonage app in demo\".");
         }
@@ -152,7 +171,19 @@ public final class ConversationEngine {
             replies.warn("I do not know the command \"" + abbreviate(name) + "\". Say \"help\" for the list.");
             return;
         }
-        command.get().run(new CommandCall(event, arguments, replies));
+        // Every command passes the one access filter; a command missing from the Action table is refused.
+        Optional<Action> action = Action.fromCommand(command.get().name());
+        if (action.isEmpty()) {
+            replies.warn("The command \"" + name + "\" has no access rule, so nobody may run it yet.");
+            return;
+        }
+        if (allowed(action.get(), event, replies)) command.get().run(new CommandCall(event, arguments, replies));
+    }
+
+    private boolean allowed(Action action, ChatEvent event, Replies replies) {
+        AccessDecision decision = access.check(UserRefs.of(event.user()), action);
+        if (!decision.allowed()) replies.warn(decision.message());
+        return decision.allowed();
     }
 
     private Optional<ConversationState> expireIfIdle(ConversationState state, Replies replies) {

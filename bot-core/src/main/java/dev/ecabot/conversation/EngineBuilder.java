@@ -1,5 +1,6 @@
 package dev.ecabot.conversation;
 
+import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.command.builtin.BuiltinCommands;
@@ -21,7 +22,7 @@ import java.util.Objects;
 
 /**
  * Assembles a {@link ConversationEngine} from what it talks to: the chat port, the database, the playbooks,
- * the orgs, provisioning and the vault's one-time secret offers. Every part is required except the settings
+ * the orgs, provisioning, the vault's one-time secret offers and the access policy. Every part is required except the settings
  * (defaults: {@link EngineSettings#defaults()}) and extra commands. Not thread-safe; build once.
  */
 public final class EngineBuilder {
@@ -33,6 +34,7 @@ public final class EngineBuilder {
     private AppProvisioner provisioner;
     private RevealOffers revealOffers;
     private EngineSettings settings;
+    private AccessPolicy access;
     private ApprovalGate approvals = ApprovalGate.demoOnly("demo");
     private final List<ChatCommand> extraCommands = new ArrayList<>();
 
@@ -75,6 +77,12 @@ public final class EngineBuilder {
         return this;
     }
 
+    /** Who may run which command: the one access filter every command passes (help lists only those allowed). */
+    public EngineBuilder access(AccessPolicy policy) {
+        this.access = Objects.requireNonNull(policy, "access");
+        return this;
+    }
+
     /** Who must approve what before it is created; default {@link ApprovalGate#demoOnly(String)} for "demo". */
     public EngineBuilder approvals(ApprovalGate gate) {
         this.approvals = Objects.requireNonNull(gate, "approvals");
@@ -94,6 +102,7 @@ public final class EngineBuilder {
         require(orgs, "orgs");
         require(provisioner, "provisioner");
         require(revealOffers, "revealOffers");
+        require(access, "access");
         EngineSettings s = settings != null ? settings : EngineSettings.defaults();
         ConversationStore store = new ConversationStore(dataSource);
         ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, s);
@@ -101,8 +110,8 @@ public final class EngineBuilder {
                 s.clock());
         CommandRegistry commands = BuiltinCommands.registry(
                 new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,
-                        new InventoryAppRepository(dataSource)), extraCommands);
-        return new ConversationEngine(port, store, commands, dialogue, s);
+                        new InventoryAppRepository(dataSource), access), extraCommands);
+        return new ConversationEngine(port, store, commands, dialogue, access, s);
     }
 
     private static void require(Object part, String name) {

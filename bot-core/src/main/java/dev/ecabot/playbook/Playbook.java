@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One integration's recipe for an External Client App: who it is for, the questions to ask (the common ones first),
@@ -128,7 +129,7 @@ public record Playbook(
         callbacks.add(template.values().get(TemplateSetting.CALLBACK_URLS));
         overrides.forEach(o -> callbacks.add(o.set().values().get(TemplateSetting.CALLBACK_URLS)));
         return callbacks.stream()
-                .flatMap(v -> v instanceof List<?> list ? list.stream() : java.util.stream.Stream.of(v))
+                .flatMap(v -> v instanceof List<?> list ? list.stream() : Stream.of(v))
                 .anyMatch(v -> v instanceof String url && !url.contains("${") && url.matches("[a-zA-Z][a-zA-Z0-9+.-]*:.*")
                         && !url.regionMatches(true, 0, "http", 0, 4));
     }

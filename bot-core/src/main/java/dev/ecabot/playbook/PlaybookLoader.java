@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,6 +27,7 @@ public final class PlaybookLoader {
     public static final String DIR_VARIABLE = "ECABOT_PLAYBOOKS_DIR";
 
     private static final String COMMON_FILE = "_common.yaml";
+    private static final Logger LOG = LoggerFactory.getLogger(PlaybookLoader.class);
 
     private final PlaybookSchema schema = PlaybookSchema.shipped();
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
@@ -84,7 +87,10 @@ public final class PlaybookLoader {
             Playbook playbook = PlaybookReader.read(node.get(), common, file.origin());
             List<String> semantic = PlaybookChecker.check(file, node.get(), playbook, common);
             semantic.forEach(p -> problems.add(file.origin() + ": " + p));
-            if (semantic.isEmpty()) byId.put(playbook.id(), playbook);
+            if (semantic.isEmpty()) {
+                Playbook replaced = byId.put(playbook.id(), playbook);
+                if (replaced != null) LOG.info("Playbook {} from {} replaces the one from {}", playbook.id(), file.origin(), replaced.origin());
+            }
         }
         if (!problems.isEmpty()) throw new PlaybookLoadException(problems);
         return new PlaybookCatalog(List.copyOf(byId.values()));
@@ -101,8 +107,13 @@ public final class PlaybookLoader {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();
-            problems.add(file.origin() + ": $: not valid YAML" + where + ": " + e.getOriginalMessage());
+            problems.add(file.origin() + ": $: not valid YAML" + where + ": " + oneLine(e.getOriginalMessage()));
             return Optional.empty();
         }
+    }
+
+    /** The parser's explanation without its indented source excerpts, on one line ("while parsing ...; expected ..."). */
+    private static String oneLine(String message) {
+        return String.join("; ", message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList());
     }
 }

@@ -27,13 +27,16 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The way from an approved request to delivered credentials: validate -> find an existing app (reuse it when its
  * settings match, refuse when they differ unless asked to update) -> deploy -> wait -> read credentials -> hand
  * them to the {@link CredentialsDelivery} -> record the app in the inventory. Every step is recorded in
  * {@code provisioning_run} before the next starts, so running the same request again (after a failure or a crash)
- * continues where it stopped and never makes a second app. Thread-safe; one run per runId at a time.
+ * continues where it stopped and never makes a second app. Thread-safe: a request already running in this process
+ * is refused; across instances, the caller must route one request to one instance at a time.
  */
 public final class ProvisioningSaga {
 
@@ -45,6 +48,8 @@ public final class ProvisioningSaga {
     private final InventoryAppRepository inventory;
     private final SpecValidator validator;
     private final Clock clock;
+    /** Runs under way in this process: the same request twice at once would deliver twice. */
+    private final Set<String> active = ConcurrentHashMap.newKeySet();
 
     public ProvisioningSaga(OrgRegistry orgs, SalesforceClients clients, ProvisioningRunStore runs,
                             InventoryAppRepository inventory, SpecValidator validator, Clock clock) {
@@ -60,6 +65,18 @@ public final class ProvisioningSaga {
     public ProvisioningResult run(ProvisioningRequest asked, CredentialsDelivery delivery, ProvisioningListener listener) {
         Org org = checkInput(asked);
         ProvisioningRequest request = asked.forOrg(org.name());
+        if (!active.add(request.runId())) {
+            throw new ProvisioningException("Request " + request.runId() + " is being provisioned right now; its progress"
+                    + " will be reported when it finishes.", false, null);
+        }
+        try {
+            return runClaimed(request, org, delivery, listener);
+        } finally {
+            active.remove(request.runId());
+        }
+    }
+
+    private ProvisioningResult runClaimed(ProvisioningRequest request, Org org, CredentialsDelivery delivery, ProvisioningListener listener) {
         ProvisioningRun run = runs.find(request.runId()).orElse(null);
         if (run == null) {
             run = runs.create(request);

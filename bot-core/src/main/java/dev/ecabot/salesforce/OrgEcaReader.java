@@ -5,17 +5,20 @@ import dev.ecabot.eca.EcaComponentType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads an org's External Client Apps with their settings: SOQL for the apps, SOAP listMetadata + readMetadata
- * for the app records and the four companion types, each companion matched to its app by its
- * {@code externalClientApplication} element (companion member names are free). Thread-safe.
+ * Reads an org's External Client Apps with their settings: SOQL for the apps, SOAP readMetadata for the app records
+ * and the four companion types, each companion matched to its app by its {@code externalClientApplication}
+ * element. Companion names are free, so when the names the bot gives them do not cover every app, listMetadata
+ * finds the others. Thread-safe.
  */
 public final class OrgEcaReader {
 
@@ -49,23 +52,31 @@ public final class OrgEcaReader {
             Map<EcaComponentType, MetadataSoapApi.Read> parts = byApp.get(r.fullName());
             if (parts != null) parts.put(EcaComponentType.APP, r);
         }
-        List<String> companionTypes = new ArrayList<>();
-        for (EcaComponentType t : EcaComponentType.values()) if (t != EcaComponentType.APP) companionTypes.add(t.xmlName());
-        Map<String, List<String>> namesByType = new LinkedHashMap<>();
-        for (MetadataSoapApi.Listed l : soap.listMetadata(companionTypes)) {
-            namesByType.computeIfAbsent(l.type(), k -> new ArrayList<>()).add(l.fullName());
+        for (EcaComponentType type : EcaComponentType.values()) {
+            if (type == EcaComponentType.APP) continue;
+            // First the names the bot gives companions (one cheap read); only apps made elsewhere need a listing.
+            List<String> botNamed = appNames.stream().map(type::memberName).toList();
+            Set<String> read = new HashSet<>(botNamed);
+            attach(type, soap.readMetadata(type.xmlName(), botNamed), byApp);
+            boolean complete = byApp.values().stream().allMatch(parts -> parts.containsKey(type));
+            if (complete) continue;
+            List<String> others = soap.listMetadata(List.of(type.xmlName())).stream()
+                    .map(MetadataSoapApi.Listed::fullName).filter(name -> !read.contains(name)).toList();
+            if (!others.isEmpty()) attach(type, soap.readMetadata(type.xmlName(), others), byApp);
         }
-        namesByType.forEach((type, names) -> {
-            EcaComponentType componentType = EcaComponentType.fromXmlName(type).orElseThrow();
-            for (MetadataSoapApi.Read r : soap.readMetadata(type, names)) {
-                Matcher m = APP_REF.matcher(new String(r.document(), StandardCharsets.UTF_8));
-                if (!m.find()) continue;
-                Map<EcaComponentType, MetadataSoapApi.Read> parts = byApp.get(m.group(1));
-                if (parts != null) parts.putIfAbsent(componentType, r);
-            }
-        });
         List<OrgEca> out = new ArrayList<>();
         for (OrgApp app : wanted) out.add(new OrgEca(app, byApp.get(app.apiName())));
         return out;
+    }
+
+    /** Files each read component under the app its externalClientApplication element names, if wanted. */
+    private static void attach(EcaComponentType type, List<MetadataSoapApi.Read> reads,
+                               Map<String, Map<EcaComponentType, MetadataSoapApi.Read>> byApp) {
+        for (MetadataSoapApi.Read r : reads) {
+            Matcher m = APP_REF.matcher(new String(r.document(), StandardCharsets.UTF_8));
+            if (!m.find()) continue;
+            Map<EcaComponentType, MetadataSoapApi.Read> parts = byApp.get(m.group(1));
+            if (parts != null) parts.putIfAbsent(type, r);
+        }
     }
 }

@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,6 +102,32 @@ class ConversationStateTest {
     }
 
     @Test
+    void manyPeopleTalkingAtTheSameMomentEachGetTheirOwnApp() throws Exception {
+        List<String> names = List.of("ann", "ben", "cat", "dan", "eve", "fay");
+        ExecutorService people = Executors.newFixedThreadPool(names.size());
+        try {
+            List<Future<?>> walks = new ArrayList<>();
+            for (String name : names) {
+                walks.add(people.submit(() -> {
+                    Person p = bot.chat().as(name);
+                    p.says("new altify-mcp demo");
+                    p.says("App " + name);
+                    p.says("");
+                    p.says(name + "@example.com");
+                    p.says("");
+                    p.confirms();
+                    p.awaits("Consumer key: 3MVG9App_" + name + "_key");
+                }));
+            }
+            for (Future<?> walk : walks) walk.get(60, TimeUnit.SECONDS);
+        } finally {
+            people.shutdownNow();
+        }
+        assertThat(provisioner.orders).extracting(o -> o.requester().id() + "=" + o.spec().app().contactEmail())
+                .containsExactlyInAnyOrderElementsOf(names.stream().map(n -> n + "=" + n + "@example.com").toList());
+    }
+
+    @Test
     void onePersonKeepsSeparateConversationsInSeparateThreads() {
         Person inThreadA = alice.inThread("thread-a");
         Person inThreadB = alice.inThread("thread-b");
@@ -113,8 +145,17 @@ class ConversationStateTest {
         bot.clock().advance(Duration.ofMinutes(61));
 
         Transcript reply = alice.says("My app");
-        assertThat(reply.text()).contains("expired after 1 hour without an answer").contains("nothing was created");
+        assertThat(reply.text()).contains("expired after 1 hour without an answer").contains("nothing was created")
+                .doesNotContain("did not understand");
         assertThat(alice.says("status").text()).contains("No conversation in progress");
+    }
+
+    @Test
+    void aCommandAfterExpiryStillRuns() {
+        alice.says("new altify-mcp demo");
+        bot.clock().advance(Duration.ofHours(2));
+        Transcript reply = alice.says("new vonage demo");
+        assertThat(reply.text()).contains("expired").contains("Let's set up Vonage AI Studio in demo");
     }
 
     @Test

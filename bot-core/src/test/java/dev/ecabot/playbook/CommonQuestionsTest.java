@@ -48,6 +48,14 @@ class CommonQuestionsTest {
     }
 
     @Test
+    void punctuationInTheAppNameIsDroppedLikeAnyCharacterApiNamesRefuse() {
+        Question apiName = playbook("custom").question("api_name").orElseThrow();
+        Answers named = Answers.empty().with("app_name", new Answer("Alice's app", "Alice's app"));
+
+        assertThat(apiName.defaultValue(named).orElseThrow().value()).isEqualTo("Alices_app");
+    }
+
+    @Test
     void anExplicitApiNameWinsOverTheDerivedOne() {
         assertThat(ShippedPlaybooks.rendered("vonage-ai-studio", "api_name", "Vonage_Prod").spec().apiName()).isEqualTo("Vonage_Prod");
     }

@@ -219,4 +219,30 @@ class ProvisioningSagaTest {
         assertThat(deploys()).isEqualTo(1);
         assertThat(events).extracting(ProvisioningEvent::message).anyMatch(m -> m.contains("Picking up deployment " + deployId));
     }
+
+    @Test
+    void theSameRequestTwiceAtOnceIsRefusedSoCredentialsAreNotDeliveredTwice() throws Exception {
+        ProvisioningRequest request = request("r1", SampleSpecs.vonage("Vonage_Voice"));
+        java.util.concurrent.CountDownLatch delivering = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+        var first = executor.submit(() -> saga.run(request, c -> {
+            delivering.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            delivered.add(c);
+        }, ProvisioningListener.NONE));
+        assertThat(delivering.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        assertThatThrownBy(() -> run(request)).isInstanceOf(ProvisioningException.class)
+                .hasMessageContaining("is being provisioned right now");
+
+        release.countDown();
+        assertThat(first.get(20, java.util.concurrent.TimeUnit.SECONDS).consumerKey()).isNotBlank();
+        executor.shutdown();
+        assertThat(delivered).hasSize(1);
+    }
 }

@@ -234,4 +234,24 @@ class SalesforceClientTest {
                 .isInstanceOfSatisfying(DeployStillRunningException.class, e -> assertThat(e.deployId()).startsWith("0Af"))
                 .hasMessageContaining("still running").hasMessageContaining("pick it up");
     }
+
+    @Test
+    void companionsNamedAnotherWayAreStillMatchedToTheirApp() {
+        deployed("Vonage_Voice");
+        // An app made in Setup or by another tool: its companions carry names the bot would not give them.
+        MetadataPackage pkg = new EcaMetadataWriter().write(SampleSpecs.vonage("Imported"));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String path : pkg.paths()) {
+            String renamedPath = path.replace("Imported_glbloauth", "ImportedGlblOAuth").replace("Imported_oauthPlcy", "Imported_defaultPolicy");
+            String text = pkg.text(path).replace("Imported_glbloauth", "ImportedGlblOAuth").replace("Imported_oauthPlcy", "Imported_defaultPolicy");
+            files.put(renamedPath, text.getBytes(StandardCharsets.UTF_8));
+        }
+        client.metadata().deploy(new MetadataPackage(files).toZip(), DeployOptions.realDeploy(), DeployProgressListener.NONE);
+
+        OrgEca imported = client.ecaReader().read("Imported").orElseThrow();
+        assertThat(imported.component(EcaComponentType.GLOBAL_OAUTH)).get().extracting(MetadataSoapApi.Read::fullName).isEqualTo("ImportedGlblOAuth");
+        assertThat(imported.component(EcaComponentType.OAUTH_POLICIES)).get().extracting(MetadataSoapApi.Read::fullName).isEqualTo("Imported_defaultPolicy");
+        assertThat(EcaSpecDiff.between(imported.settings().orElseThrow().spec(), SampleSpecs.vonage("Imported"))).isEmpty();
+        assertThat(client.ecaReader().read("Vonage_Voice").orElseThrow().components()).hasSize(5);
+    }
 }

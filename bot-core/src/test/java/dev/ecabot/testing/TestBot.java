@@ -1,5 +1,8 @@
 package dev.ecabot.testing;
 
+import dev.ecabot.access.AccessPolicy;
+import dev.ecabot.access.Grantee;
+import dev.ecabot.access.RolesConfig;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.conversation.ConversationEngine;
 import dev.ecabot.conversation.EngineSettings;
@@ -54,6 +57,7 @@ public final class TestBot implements AutoCloseable {
     /** Loaded once per test run: the shipped playbooks do not change between tests. */
     private static final PlaybookCatalog SHIPPED = PlaybookCatalog.load();
     private final PlaybookCatalog catalog = SHIPPED;
+    private RolesConfig roles = new RolesConfig(List.of(Grantee.parse(TestChat.PLATFORM + ":*")), List.of(), List.of());
     private ConversationEngine engine;
 
     public TestBot(AppProvisioner provisioner, List<String> orgNames) {
@@ -91,6 +95,12 @@ public final class TestBot implements AutoCloseable {
                 registry::names, emulated);
     }
 
+    /** The bot with these roles instead of the default (everyone in the test chat is a requester). */
+    public TestBot withRoles(RolesConfig newRoles) {
+        this.roles = newRoles;
+        return restart();
+    }
+
     /** A new engine instance on the same database (what a restart or another instance would see). */
     public TestBot restart() {
         engine = newEngine();
@@ -126,6 +136,7 @@ public final class TestBot implements AutoCloseable {
                 .provisioner(provisioner)
                 .revealOffers(new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()), clock,
                         RevealOffers.DEFAULT_WINDOW))
+                .access(new AccessPolicy(roles))
                 .settings(EngineSettings.builder().clock(clock).displayZone(ZoneOffset.UTC)
                         .idleTimeout(Duration.ofHours(1)).background(background).build())
                 .build();

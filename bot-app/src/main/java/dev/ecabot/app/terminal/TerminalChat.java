@@ -32,6 +32,7 @@ public final class TerminalChat implements ChatPort {
     private final Map<String, RevealOffer> offers = new HashMap<>();
     private final Map<String, ProgressUpdate> progress = new HashMap<>();
     private long ids;
+    private boolean afterProgressLines;
 
     public TerminalChat(PrintStream out, Speaker speaker) {
         this.out = out;
@@ -48,7 +49,9 @@ public final class TerminalChat implements ChatPort {
         else if (!(message instanceof ProgressUpdate)) prompts.remove(user);
         if (message instanceof RevealOffer offer) offers.put(user, offer);
         if (message instanceof ProgressUpdate p) progress.put(id, p);
-        print(to, PlainText.render(message));
+        print(to, message instanceof RevealOffer offer
+                ? offer.label() + ": shown once, to you only. Say \"reveal\" to see it now."
+                : PlainText.render(message));
         return new MessageRef(to, id);
     }
 
@@ -64,7 +67,12 @@ public final class TerminalChat implements ChatPort {
                     changed.append("  ").append(PlainText.progressLine(now.steps().get(i)));
                 }
             }
-            if (changed.length() > 0) print(ref.address(), changed.toString());
+            if (changed.length() > 0) {
+                if (!ref.address().user().equals(speaker.current())) out.println("[for " + ref.address().user().id() + "]");
+                out.println(changed);
+                out.flush();
+                afterProgressLines = true; // the step lines of one run stay together
+            }
         } else {
             print(ref.address(), PlainText.render(message));
         }
@@ -88,6 +96,8 @@ public final class TerminalChat implements ChatPort {
     }
 
     private void print(ChatAddress to, String text) {
+        if (afterProgressLines) out.println();
+        afterProgressLines = false;
         if (!to.user().equals(speaker.current())) out.println("[for " + to.user().id() + "]");
         out.println(text);
         out.println();

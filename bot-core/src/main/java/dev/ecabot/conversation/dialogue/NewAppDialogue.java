@@ -4,7 +4,6 @@ import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.Replies;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.ChoicePrompt;
-import dev.ecabot.conversation.message.Confirmation;
 import dev.ecabot.conversation.message.Option;
 import dev.ecabot.conversation.state.ConversationKey;
 import dev.ecabot.conversation.state.ConversationState;
@@ -22,14 +21,12 @@ import dev.ecabot.playbook.QuestionType;
 import dev.ecabot.playbook.Rendering;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -52,6 +49,7 @@ public final class NewAppDialogue {
     private final OrgDirectory orgs;
     private final ProvisioningRunner runner;
     private final ApprovalGate approvals;
+    private final RequestReader reader;
     private final Clock clock;
 
     public NewAppDialogue(ConversationStore store, PlaybookCatalog catalog, PlaybookRenderer renderer,
@@ -62,36 +60,28 @@ public final class NewAppDialogue {
         this.orgs = orgs;
         this.runner = runner;
         this.approvals = approvals;
+        this.reader = new RequestReader(catalog, orgs);
         this.clock = clock;
     }
 
     /** {@code new [playbook] [org]}: the words may name a playbook (id or vendor) and an org, in any order. */
     public void start(ChatEvent event, List<String> words, Replies replies) {
-        Playbook playbook = null;
-        String org = null;
-        List<String> unknown = new ArrayList<>();
-        for (String word : words) {
-            Optional<String> orgName = orgs.find(word);
-            Optional<Playbook> named = catalog.find(word.toLowerCase(Locale.ROOT))
-                    .or(() -> catalog.search(word).stream().findFirst());
-            if (org == null && orgName.isPresent()) org = orgName.get();
-            else if (playbook == null && named.isPresent()) playbook = named.get();
-            else unknown.add(word);
-        }
-        if (!unknown.isEmpty()) {
-            replies.warn("I know no playbook or org called \"" + String.join(" ", unknown)
+        RequestReader.Named named = reader.fromWords(words);
+        if (!named.unknownWords().isEmpty()) {
+            replies.warn("I know no playbook or org called \"" + String.join(" ", named.unknownWords())
                     + "\"; pick from the list instead.");
         }
-        begin(event, playbook, org, replies);
+        begin(event, named.playbook(), named.org(), replies);
     }
 
-    /** Starts {@code new} when free text names a known vendor or org; false when it names neither. */
-    public boolean startFromFreeText(ChatEvent.Text event, Replies replies) {
-        Optional<Playbook> playbook = namedIn(event.text());
-        Optional<String> org = List.of(event.text().split("[^\\p{L}\\p{N}_-]+")).stream()
-                .map(orgs::find).flatMap(Optional::stream).findFirst();
-        if (playbook.isEmpty() && org.isEmpty()) return false;
-        begin(event, playbook.orElse(null), org.orElse(null), replies);
+    /**
+     * Starts {@code new} when free text names a known vendor or org (and {@code mayStart} allows it, which
+     * answers the person itself when not); false when the text names neither.
+     */
+    public boolean startFromFreeText(ChatEvent.Text event, Replies replies, BooleanSupplier mayStart) {
+        RequestReader.Named named = reader.fromText(event.text());
+        if (named.isEmpty()) return false;
+        if (mayStart.getAsBoolean()) begin(event, named.playbook(), named.org(), replies);
         return true;
     }
 
@@ -181,7 +171,7 @@ public final class NewAppDialogue {
 
     private void choosePlaybook(ConversationState state, String raw, Replies replies) {
         Optional<Playbook> picked = OptionMatch.find(playbookOptions(), raw).flatMap(o -> catalog.find(o.value()))
-                .or(() -> catalog.search(raw).stream().findFirst());
+                .or(() -> reader.playbook(raw));
         if (picked.isEmpty()) {
             advance(state, replies, "\"" + raw + "\" is not a playbook I know; pick one of the list.");
             return;
@@ -367,22 +357,6 @@ public final class NewAppDialogue {
             if (parsed.answer().isPresent()) answers = answers.with(e.getKey(), parsed.answer().get());
         }
         return answers;
-    }
-
-    /**
-     * The playbook free text names by its id or its vendor ("I need a Vonage app"); words that merely appear in a
-     * title ("app", "integration") are not enough to start a conversation.
-     */
-    private Optional<Playbook> namedIn(String text) {
-        Set<String> words = wordsOf(text);
-        return catalog.search(text).stream()
-                .filter(p -> words.contains(p.id())
-                        || wordsOf(p.vendor()).stream().anyMatch(v -> v.length() >= 3 && words.contains(v)))
-                .findFirst();
-    }
-
-    private static Set<String> wordsOf(String text) {
-        return new HashSet<>(Arrays.asList(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}-]+")));
     }
 
     private Optional<Playbook> playbookOf(ConversationState state) {

@@ -1,5 +1,6 @@
 package dev.ecabot.conversation.command.builtin;
 
+import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
@@ -14,13 +15,15 @@ import java.util.List;
 /**
  * The one place commands are registered, in the order {@code help} lists them. To add a command (approve, deny,
  * reminders, rotate, delete, audit, export, sync): write one small {@link ChatCommand} class and add one line
- * here; if it needs a new service, add it to {@link Services}.
+ * here, and give it a row in {@code access.Action} (the access table: a command without one is refused).
+ * If it needs a new service, add it to {@link Services}.
  */
 public final class BuiltinCommands {
 
     /** What the built-in commands work with. */
     public record Services(ConversationStore store, NewAppDialogue dialogue, PlaybookCatalog catalog,
-                           OrgDirectory orgs, RevealOffers revealOffers, InventoryAppRepository inventory) { }
+                           OrgDirectory orgs, RevealOffers revealOffers, InventoryAppRepository inventory,
+                           AccessPolicy access) { }
 
     private BuiltinCommands() {
     }
@@ -28,7 +31,7 @@ public final class BuiltinCommands {
     /** A registry with every built-in command, plus {@code extra} ones (from the app or a test). */
     public static CommandRegistry registry(Services s, List<ChatCommand> extra) {
         CommandRegistry registry = new CommandRegistry();
-        registry.register(new HelpCommand(registry))
+        registry.register(new HelpCommand(registry, s.access()))
                 .register(new NewCommand(s.dialogue()))
                 .register(new CancelCommand(s.store(), s.dialogue()))
                 .register(new StatusCommand(s.store(), s.dialogue()))

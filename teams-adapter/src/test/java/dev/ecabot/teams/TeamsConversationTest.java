@@ -9,7 +9,9 @@ import dev.ecabot.conversation.ConversationEngine;
 import dev.ecabot.conversation.message.TextMessage;
 import dev.ecabot.conversation.EngineSettings;
 import dev.ecabot.conversation.dialogue.ProvisionedApp;
+import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.access.RolesConfig;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.reminders.Recipient;
 import dev.ecabot.reminders.Reminder;
@@ -45,6 +47,7 @@ class TeamsConversationTest {
 
     static final String APP_ID = "11111111-2222-3333-4444-555555555555";
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String OTHER_AAD_ID = "99999999-aaaa-bbbb-cccc-000000000000";
     static final PlaybookCatalog PLAYBOOKS = PlaybookCatalog.load();
     static final String ANA_AAD_ID = "0f5b1c2e-8a4d-4e1f-9b7a-3c2d1e0f9a01";
 
@@ -83,6 +86,7 @@ class TeamsConversationTest {
                     .provisioner((order, progress, secrets) -> new ProvisionedApp(order.spec().apiName(),
                             "3MVG9FAKECONSUMERKEY", secrets.seal(order.spec().apiName(), "3MVG9FAKECONSUMERKEY",
                                     Secret.of("consumer-secret-value"))))
+                    .access(new AccessPolicy(RolesConfig.fromJson(json("{\"requesters\": [\"teams:" + ANA_AAD_ID + "\", \"teams:" + OTHER_AAD_ID + "\"]}"))))
                     .revealOffers(new RevealOffers(db.dataSource(), MasterKey.generate(), new AuditTrail(db.dataSource())))
                     .settings(EngineSettings.builder().background(background).build())
                     .build();
@@ -194,7 +198,7 @@ class TeamsConversationTest {
         JsonNode revealData = offer.body().at("/attachments/0/content/actions/0/data");
         assertThat(revealData.at("/msteams/type").asText()).isEqualTo("task/fetch");
 
-        HttpResponse<String> someoneElse = openRevealDialog(revealData, offer.answeredId(), "99999999-aaaa-bbbb-cccc-000000000000");
+        HttpResponse<String> someoneElse = openRevealDialog(revealData, offer.answeredId(), OTHER_AAD_ID);
         assertThat(json(someoneElse.body()).at("/task/type").asText()).isEqualTo("message");
         assertThat(json(someoneElse.body()).at("/task/value").asText()).contains("Only the person who asked");
 
@@ -253,7 +257,7 @@ class TeamsConversationTest {
         assertThat(connector.posted()).anySatisfy(note ->
                 assertThat(note.body().path("text").asText()).contains("This offer opens only for Ana Lopez"));
         HttpResponse<String> someoneElse = openRevealDialog(offer.body().at("/attachments/0/content/actions/0/data"),
-                offer.answeredId(), "99999999-aaaa-bbbb-cccc-000000000000");
+                offer.answeredId(), OTHER_AAD_ID);
         assertThat(someoneElse.body()).doesNotContain("consumer-secret-value");
     }
 
@@ -311,6 +315,20 @@ class TeamsConversationTest {
 
         assertThat(connector.posted()).singleElement().satisfies(reply ->
                 assertThat(reply.body().path("text").asText()).contains("my own cards only"));
+    }
+
+    @Test
+    void someoneWhoseEntraIdIsNotInTheRolesCannotAskForAnApp() {
+        ObjectNode stranger = activity("message_personal.json");
+        stranger.put("text", "new altify-mcp demo");
+        ((ObjectNode) stranger.path("from")).put("aadObjectId", "7c0b0000-0000-0000-0000-000000000000").put("name", "Sam");
+        post(stranger);
+
+        JsonNode reply = connector.posted().get(0).body();
+        assertThat(reply.path("text").asText()).startsWith("Warning: You may not run `new`")
+                .contains("teams:7c0b0000-0000-0000-0000-000000000000");
+        assertThat(reply.path("attachments").isMissingNode() || reply.path("attachments").isEmpty()).isTrue();
+        assertThat(connector.posted()).noneSatisfy(call -> assertThat(call.body().toString()).contains("question 2 of 5"));
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.concurrent.CompletionException;
 public final class TeamsMessagesServlet extends HttpServlet {
 
     private static final Logger log = LoggerFactory.getLogger(TeamsMessagesServlet.class);
-    /** Activities are small; a Teams message is capped at about 100 KB (28 KB of text). */
+    /** Activities are small (Teams caps a message at about 28 KB); a far larger body is refused unread. */
     private static final int MAX_BODY_BYTES = 512 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -8,7 +8,9 @@ import dev.ecabot.app.slack.SlackWiring;
 import dev.ecabot.config.ConfigException;
 import dev.ecabot.config.ConfigLoader;
 import dev.ecabot.playbook.PlaybookLoadException;
+import dev.ecabot.app.teams.TeamsWiring;
 import dev.ecabot.slack.SlackSettings;
+import dev.ecabot.teams.TeamsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -17,9 +19,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +35,7 @@ import java.util.concurrent.Executors;
  * is wrong; 1 when starting fails for an outside reason (Slack unreachable, port taken).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the configured chat platforms (Slack) over HTTP, without the terminal chat.")
+        description = "Serve the configured chat platforms (Slack, Teams) over HTTP, without the terminal chat.")
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
@@ -66,6 +70,8 @@ public final class ServeCommand implements Callable<Integer> {
             super("No chat platform is configured, so there is nothing to serve.\n"
                     + "  Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP at /slack/events), and SLACK_APP_TOKEN "
                     + "for Socket Mode; see docs/slack.md.\n"
+                    + "  Teams: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID (HTTP at "
+                    + "/api/messages); see docs/teams.md.\n"
                     + "  To try the bot without a chat platform, run `ecabot` for the terminal chat.");
         }
     }
@@ -76,7 +82,9 @@ public final class ServeCommand implements Callable<Integer> {
      * @throws IllegalArgumentException when a platform's configuration is wrong (the message says how to fix it)
      */
     public static Running start(Map<String, String> env) throws Exception {
-        if (SlackSettings.fromEnvironment(env).isEmpty()) throw new NothingToServe();
+        boolean slackOn = SlackSettings.fromEnvironment(env).isPresent();
+        TeamsSettings teamsSettings = TeamsSettings.fromEnvironment(env);
+        if (!slackOn && !teamsSettings.enabled()) throw new NothingToServe();
         int port = portOf(env);
         List<AutoCloseable> resources = new ArrayList<>();
         ExecutorService provisioning = Executors.newFixedThreadPool(2, r -> {
@@ -94,15 +102,23 @@ public final class ServeCommand implements Callable<Integer> {
                         + "(requesters, approvers, admins, e.g. \"slack:*\"); see docs/slack.md");
             }
             resources.add(0, runtime);
-            SlackWiring slack = SlackWiring.fromEnvironment(env, runtime.database()).orElseThrow();
-            resources.add(0, slack);
-            ports.register("slack", slack.chatPort());
+            Optional<SlackWiring> slack = SlackWiring.fromEnvironment(env, runtime.database());
             BotHttpServer server = new BotHttpServer(port);
-            slack.serve(runtime.engine()::handle, server);
+            if (slack.isPresent()) {
+                resources.add(0, slack.get());
+                ports.register("slack", slack.get().chatPort());
+                slack.get().serve(runtime.engine()::handle, server);
+            }
+            boolean teamsOn = TeamsWiring.mount(server, teamsSettings, runtime.database().dataSource(),
+                    ZoneId.systemDefault(), teamsPort -> {
+                        ports.register("teams", teamsPort);
+                        return runtime.engine()::handle;
+                    }).isPresent();
             server.start();
             resources.add(0, server);
-            slack.afterServerStart();
-            log.info("ECA bot serving on port {}: Slack {}; Teams off", server.port(), slack.describe());
+            if (slack.isPresent()) slack.get().afterServerStart();
+            log.info("ECA bot serving on port {}: Slack {}; Teams {}", server.port(),
+                    slack.map(SlackWiring::describe).orElse("off"), teamsOn ? "on at " + TeamsWiring.PATH : "off");
             return new Running(server, resources);
         } catch (Exception | Error e) {
             new Running(null, resources).close();

@@ -34,7 +34,9 @@ class ServeCommandTest {
         assertThatThrownBy(() -> ServeCommand.start(Map.of()))
                 .isInstanceOf(ServeCommand.NothingToServe.class)
                 .hasMessageContaining("SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET")
-                .hasMessageContaining("docs/slack.md");
+                .hasMessageContaining("docs/slack.md")
+                .hasMessageContaining("MICROSOFT_APP_ID")
+                .hasMessageContaining("docs/teams.md");
     }
 
     @Test
@@ -94,6 +96,37 @@ class ServeCommandTest {
              ServeCommand.Running bot = ServeCommand.start(env(slackApi, Map.of()))) {
             assertThat(help(slackApi, bot).param("text"))
                     .contains("You have no role with this bot yet").contains("slack:U0CAROL01");
+        }
+    }
+
+    @Test
+    void servesTeamsAloneAndRefusesAnActivityWithoutAToken() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("MICROSOFT_APP_ID", "00000000-0000-0000-0000-00000000b07a");
+        env.put("MICROSOFT_APP_PASSWORD", "test-only-app-password");
+        env.put("MICROSOFT_APP_TENANT_ID", "00000000-0000-0000-0000-0000000000aa");
+        env.put("ECABOT_PORT", "0");
+        env.put("ECABOT_DB_URL", "jdbc:h2:mem:serve-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        env.put(MasterKey.ENV_VAR, Base64.getEncoder().encodeToString(new byte[32]));
+        try (ServeCommand.Running bot = ServeCommand.start(env)) {
+            HttpClient http = HttpClient.newHttpClient();
+            String activity = """
+                    {"type":"message","id":"1","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/",
+                     "from":{"id":"29:1abc","aadObjectId":"6e1f0a7c-0000-4000-8000-00000000a11c"},
+                     "conversation":{"id":"a:1xyz","conversationType":"personal","tenantId":"00000000-0000-0000-0000-0000000000aa"},
+                     "recipient":{"id":"28:00000000-0000-0000-0000-00000000b07a"},"text":"help"}""";
+            HttpResponse<String> unauthenticated = http.send(
+                    HttpRequest.newBuilder(bot.server().baseUri().resolve("/api/messages"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(activity)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(unauthenticated.statusCode()).isEqualTo(401);
+
+            HttpResponse<String> slack = http.send(
+                    HttpRequest.newBuilder(bot.server().baseUri().resolve("/slack/events"))
+                            .POST(HttpRequest.BodyPublishers.ofString("")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(slack.statusCode()).as("Slack is not configured, so not served").isIn(404, 405);
         }
     }
 

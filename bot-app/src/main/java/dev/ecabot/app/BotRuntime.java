@@ -5,11 +5,6 @@ import dev.ecabot.access.RolesConfig;
 import dev.ecabot.approval.ApprovalPolicyConfig;
 import dev.ecabot.approval.Approvals;
 import dev.ecabot.audit.AuditTrail;
-import dev.ecabot.conversation.ChatReminderDelivery;
-import dev.ecabot.conversation.dialogue.FollowUps;
-import dev.ecabot.reminders.ReminderPlans;
-import dev.ecabot.reminders.Reminders;
-import dev.ecabot.reminders.RemindersSettings;
 import dev.ecabot.config.ConfigLoader;
 import dev.ecabot.config.EcabotConfig;
 import dev.ecabot.conversation.ChatPort;
@@ -41,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * The bot assembled from its environment, for any chat platform's port: the database (ECABOT_DB_URL, else H2
  * under the data directory), the playbooks, the orgs of ecabot.yaml (plus the in-process demo org when none is
  * configured), the vault (ECABOT_MASTER_KEY, else a key file in the data directory), the provisioning saga and
- * the conversation engine, with durable reminders (Quartz) that follow each new app. Provisioning cut short by a stop is resumed at start; idle conversations are swept
+ * the conversation engine. Provisioning cut short by a stop is resumed at start; idle conversations are swept
  * every minute. Close it to stop everything it started.
  */
 public final class BotRuntime implements AutoCloseable {
@@ -52,11 +47,9 @@ public final class BotRuntime implements AutoCloseable {
     private final InProcessDemoOrg demo;
     private final ScheduledExecutorService sweeper;
     private final ConversationEngine engine;
-    private final Reminders reminders;
 
     private BotRuntime(Database db, InProcessDemoOrg demo, ScheduledExecutorService sweeper,
-                       ConversationEngine engine, Reminders reminders) {
-        this.reminders = reminders;
+                       ConversationEngine engine) {
         this.db = db;
         this.demo = demo;
         this.sweeper = sweeper;
@@ -77,7 +70,6 @@ public final class BotRuntime implements AutoCloseable {
                 : Database.open("jdbc:h2:file:" + dataDir.resolve("ecabot").toAbsolutePath()
                 + ";DB_CLOSE_ON_EXIT=FALSE", null, null);
         InProcessDemoOrg demo = new InProcessDemoOrg();
-        Reminders reminders = null;
         try {
             OrgRegistry orgs = OrgRegistry.of(config, env, demo);
             MasterKey key = MasterKey.load(env, dataDir.resolve("master.key"));
@@ -88,10 +80,6 @@ public final class BotRuntime implements AutoCloseable {
                     SpecValidator.STANDARD, clock);
             AccessPolicy access = new AccessPolicy(config.section("roles").map(RolesConfig::fromJson)
                     .orElse(zeroConfigRoles));
-            Approvals approvals = new Approvals(db.dataSource(), config.section("approvals")
-                    .map(ApprovalPolicyConfig::fromJson).orElse(ApprovalPolicyConfig.zeroConfig()), access,
-                    new AuditTrail(db.dataSource()), clock);
-            reminders = Reminders.open(db, new ChatReminderDelivery(port, approvals), RemindersSettings.defaults());
             ConversationEngine engine = ConversationEngine.builder()
                     .port(port)
                     .dataSource(db.dataSource())
@@ -100,8 +88,9 @@ public final class BotRuntime implements AutoCloseable {
                     .provisioner(new SagaProvisioner(saga))
                     .revealOffers(offers)
                     .access(access)
-                    .approvals(approvals)
-                    .followUps(FollowUps.on(reminders, ReminderPlans.defaults(), clock))
+                    .approvals(new Approvals(db.dataSource(), config.section("approvals")
+                            .map(ApprovalPolicyConfig::fromJson).orElse(ApprovalPolicyConfig.zeroConfig()), access,
+                            new AuditTrail(db.dataSource()), clock))
                     .settings(EngineSettings.builder().clock(clock).background(background).build())
                     .build();
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -111,10 +100,8 @@ public final class BotRuntime implements AutoCloseable {
             });
             sweeper.scheduleWithFixedDelay(() -> sweep(engine), 1, 1, TimeUnit.MINUTES);
             engine.resumeInterruptedProvisioning(); // one instance per database here: the terminal
-            reminders.start();
-            return new BotRuntime(db, demo, sweeper, engine, reminders);
+            return new BotRuntime(db, demo, sweeper, engine);
         } catch (RuntimeException e) {
-            if (reminders != null) reminders.close();
             demo.close();
             db.close();
             throw e;
@@ -141,7 +128,6 @@ public final class BotRuntime implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
-        reminders.close();
         demo.close();
         db.close();
     }

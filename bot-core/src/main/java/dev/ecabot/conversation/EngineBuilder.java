@@ -5,7 +5,6 @@ import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.command.builtin.BuiltinCommands;
 import dev.ecabot.conversation.dialogue.AppProvisioner;
-import dev.ecabot.conversation.dialogue.FollowUps;
 import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
@@ -37,7 +36,6 @@ public final class EngineBuilder {
     private EngineSettings settings;
     private AccessPolicy access;
     private Approvals approvals;
-    private FollowUps followUps = FollowUps.NONE;
     private final List<ChatCommand> extraCommands = new ArrayList<>();
 
     EngineBuilder() {
@@ -91,12 +89,6 @@ public final class EngineBuilder {
         return this;
     }
 
-    /** The reminders that follow a new app (activation, refresh tokens); default: none. */
-    public EngineBuilder followUps(FollowUps followUps) {
-        this.followUps = Objects.requireNonNull(followUps, "followUps");
-        return this;
-    }
-
     /** A command beyond the built-in ones (registered after them). */
     public EngineBuilder command(ChatCommand command) {
         extraCommands.add(Objects.requireNonNull(command, "command"));
@@ -114,7 +106,7 @@ public final class EngineBuilder {
         require(approvals, "approvals");
         EngineSettings s = settings != null ? settings : EngineSettings.defaults();
         ConversationStore store = new ConversationStore(dataSource);
-        ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, s, followUps);
+        ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, s);
         NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, approvals,
                 s.clock());
         CommandRegistry commands = BuiltinCommands.registry(

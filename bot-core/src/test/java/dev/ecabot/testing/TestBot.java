@@ -63,7 +63,6 @@ public final class TestBot implements AutoCloseable {
     private RolesConfig roles = new RolesConfig(List.of(Grantee.parse(TestChat.PLATFORM + ":*")),
             List.of(Grantee.parse(TestChat.PLATFORM + ":victor")), List.of());
     private ConversationEngine engine;
-    private Approvals approvals;
 
     public TestBot(AppProvisioner provisioner, List<String> orgNames) {
         this(Database.inMemory("bot-" + UUID.randomUUID()), db -> provisioner, () -> orgNames, () -> { });
@@ -128,10 +127,6 @@ public final class TestBot implements AutoCloseable {
         return catalog;
     }
 
-    public Approvals approvals() {
-        return approvals;
-    }
-
     public Database database() {
         return db;
     }
@@ -146,8 +141,8 @@ public final class TestBot implements AutoCloseable {
                 .revealOffers(new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()), clock,
                         RevealOffers.DEFAULT_WINDOW))
                 .access(new AccessPolicy(roles))
-                .approvals(approvals = new Approvals(db.dataSource(), ApprovalPolicyConfig.zeroConfig(),
-                        new AccessPolicy(roles), new AuditTrail(db.dataSource()), clock))
+                .approvals(new Approvals(db.dataSource(), ApprovalPolicyConfig.zeroConfig(), new AccessPolicy(roles),
+                        new AuditTrail(db.dataSource()), clock))
                 .settings(EngineSettings.builder().clock(clock).displayZone(ZoneOffset.UTC)
                         .idleTimeout(Duration.ofHours(1)).background(background).build())
                 .build();

@@ -35,16 +35,14 @@ public final class ProvisioningRunner {
     private final AppProvisioner provisioner;
     private final RevealOffers offers;
     private final EngineSettings settings;
-    private final FollowUps followUps;
 
     public ProvisioningRunner(ChatPort port, ConversationStore store, AppProvisioner provisioner,
-                              RevealOffers offers, EngineSettings settings, FollowUps followUps) {
+                              RevealOffers offers, EngineSettings settings) {
         this.port = port;
         this.store = store;
         this.provisioner = provisioner;
         this.offers = offers;
         this.settings = settings;
-        this.followUps = followUps;
     }
 
     /** Starts creating the app of {@code state} (already saved in stage PROVISIONING) in the background. */
@@ -61,7 +59,6 @@ public final class ProvisioningRunner {
                     (apiName, key, secret) -> offers.create(UserRefs.of(state.user()), state.org(), apiName,
                             new ConsumerCredentials(key, secret)));
             port.edit(ref, progress.finished());
-            followUps.schedule(state.user(), state.org(), playbook, rendering, app.apiName());
             port.post(to, AppSummaries.created(playbook, state.org(), rendering, app,
                     settings.clock().instant(), settings.displayZone()));
             if (app.offer().isPresent()) {

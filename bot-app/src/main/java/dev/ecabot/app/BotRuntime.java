@@ -131,6 +131,11 @@ public final class BotRuntime implements AutoCloseable {
         return engine;
     }
 
+    /** The bot's database, for adapters that keep their own tables (Slack's processed event ids). */
+    public Database database() {
+        return db;
+    }
+
     private static void expireApprovals(ConversationEngine engine) {
         int expired = engine.expireApprovals();
         if (expired > 0) LOG.info("Expired {} approval request(s) nobody decided in time", expired);

@@ -1,5 +1,6 @@
 package dev.ecabot.app;
 
+import dev.ecabot.app.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,6 +26,7 @@ import java.util.concurrent.Callable;
                 ProvisionCommand.class,
                 RenderCommand.class,
                 TerminalChatCommand.class,
+                ServeCommand.class,
         })
 public final class EcaBotCommand implements Callable<Integer> {
 
@@ -55,7 +57,7 @@ public final class EcaBotCommand implements Callable<Integer> {
     }
 
     /** The environment variables commands read their settings from. */
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         return environment;
     }
 

@@ -1,0 +1,167 @@
+package dev.ecabot.app.serve;
+
+import dev.ecabot.access.RolesConfig;
+import dev.ecabot.app.BotRuntime;
+import dev.ecabot.app.EcaBotCommand;
+import dev.ecabot.app.http.BotHttpServer;
+import dev.ecabot.app.slack.SlackWiring;
+import dev.ecabot.config.ConfigException;
+import dev.ecabot.config.ConfigLoader;
+import dev.ecabot.playbook.PlaybookLoadException;
+import dev.ecabot.app.teams.TeamsWiring;
+import dev.ecabot.slack.SlackSettings;
+import dev.ecabot.teams.TeamsSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code ecabot serve}: the bot as it runs in production, serving the configured chat platforms on one HTTP
+ * server (port ECABOT_PORT, default 3000) and Slack's Socket Mode when SLACK_APP_TOKEN is set, without the
+ * terminal chat. Exit 2 when no chat platform is configured or the configuration (variables, ecabot.yaml, playbooks)
+ * is wrong; 1 when starting fails for an outside reason (Slack unreachable, port taken).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the configured chat platforms (Slack, Teams) over HTTP, without the terminal chat.")
+public final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+    private static final Path DATA_DIR = Path.of("data");
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    EcaBotCommand parent;
+
+    @Override
+    public Integer call() throws Exception {
+        Running running;
+        try {
+            running = start(parent.environment());
+        } catch (NothingToServe | IllegalArgumentException | ConfigException | PlaybookLoadException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        } catch (IllegalStateException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "ecabot-shutdown"));
+        running.server.join();
+        return 0;
+    }
+
+    /** No chat platform is configured: there is nothing to serve. */
+    static final class NothingToServe extends RuntimeException {
+        NothingToServe() {
+            super("No chat platform is configured, so there is nothing to serve.\n"
+                    + "  Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP at /slack/events), and SLACK_APP_TOKEN "
+                    + "for Socket Mode; see docs/slack.md.\n"
+                    + "  Teams: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID (HTTP at "
+                    + "/api/messages); see docs/teams.md.\n"
+                    + "  To try the bot without a chat platform, run `ecabot` for the terminal chat.");
+        }
+    }
+
+    /**
+     * Starts everything {@code env} configures and returns once requests are being answered.
+     * @throws NothingToServe when no chat platform is configured
+     * @throws IllegalArgumentException when a platform's configuration is wrong (the message says how to fix it)
+     */
+    public static Running start(Map<String, String> env) throws Exception {
+        boolean slackOn = SlackSettings.fromEnvironment(env).isPresent();
+        TeamsSettings teamsSettings = TeamsSettings.fromEnvironment(env);
+        if (!slackOn && !teamsSettings.enabled()) throw new NothingToServe();
+        int port = portOf(env);
+        List<AutoCloseable> resources = new ArrayList<>();
+        ExecutorService provisioning = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "ecabot-provisioning");
+            t.setDaemon(true);
+            return t;
+        });
+        resources.add(provisioning::shutdownNow);
+        try {
+            PlatformPorts ports = new PlatformPorts();
+            // Deny on doubt: without a roles section in ecabot.yaml, chat users may only ask for help.
+            BotRuntime runtime = BotRuntime.start(ports, provisioning, DATA_DIR, env, RolesConfig.empty());
+            if (ConfigLoader.fromEnvironment(env).section("roles").isEmpty()) {
+                log.warn("No roles section in ecabot.yaml: chat users can only ask for help until you add one "
+                        + "(requesters, approvers, admins, e.g. \"slack:*\"); see docs/slack.md");
+            }
+            resources.add(0, runtime);
+            Optional<SlackWiring> slack = SlackWiring.fromEnvironment(env, runtime.database());
+            BotHttpServer server = new BotHttpServer(port);
+            if (slack.isPresent()) {
+                resources.add(0, slack.get());
+                ports.register("slack", slack.get().chatPort());
+                slack.get().serve(runtime.engine()::handle, server);
+            }
+            boolean teamsOn = TeamsWiring.mount(server, teamsSettings, runtime.database().dataSource(),
+                    ZoneId.systemDefault(), teamsPort -> {
+                        ports.register("teams", teamsPort);
+                        return runtime.engine()::handle;
+                    }).isPresent();
+            server.start();
+            resources.add(0, server);
+            if (slack.isPresent()) slack.get().afterServerStart();
+            log.info("ECA bot serving on port {}: Slack {}; Teams {}", server.port(),
+                    slack.map(SlackWiring::describe).orElse("off"), teamsOn ? "on at " + TeamsWiring.PATH : "off");
+            return new Running(server, resources);
+        } catch (Exception | Error e) {
+            new Running(null, resources).close();
+            throw e;
+        }
+    }
+
+    private static int portOf(Map<String, String> env) {
+        String value = env.get("ECABOT_PORT");
+        if (value == null || value.isBlank()) return BotHttpServer.DEFAULT_PORT;
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 0 && port <= 65535) return port;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("ECABOT_PORT must be a port number from 0 to 65535; got '" + value + "'");
+    }
+
+    /** A serving bot: its HTTP server, and everything to close when it stops (in order). */
+    public static final class Running implements AutoCloseable {
+        private final BotHttpServer server;
+        private final List<AutoCloseable> resources;
+
+        Running(BotHttpServer server, List<AutoCloseable> resources) {
+            this.server = server;
+            this.resources = resources;
+        }
+
+        public BotHttpServer server() {
+            return server;
+        }
+
+        @Override
+        public synchronized void close() {
+            for (AutoCloseable r : resources) {
+                try {
+                    r.close();
+                } catch (Exception e) {
+                    log.warn("Stopping {} failed: {}", r.getClass().getSimpleName(), e.getMessage());
+                }
+            }
+            resources.clear();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.ecabot.app.serve;
+
+import dev.ecabot.app.EcaBotCommand;
+import dev.ecabot.slack.FakeSlackWebApi;
+import dev.ecabot.slack.SignedRequests;
+import dev.ecabot.vault.MasterKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** {@code ecabot serve}: the production way to run the bot. */
+class ServeCommandTest {
+
+    static final String SIGNING_SECRET = "0f9e8d7c6b5a49382716a5b4c3d2e1f0";
+
+    @Test
+    void withNoChatPlatformConfiguredThereIsNothingToServe() {
+        assertThatThrownBy(() -> ServeCommand.start(Map.of()))
+                .isInstanceOf(ServeCommand.NothingToServe.class)
+                .hasMessageContaining("SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET")
+                .hasMessageContaining("docs/slack.md")
+                .hasMessageContaining("MICROSOFT_APP_ID")
+                .hasMessageContaining("docs/teams.md");
+    }
+
+    @Test
+    void theCommandLineExitsWith2AndSaysWhatToSetWhenNothingIsConfigured() {
+        StringWriter err = new StringWriter();
+        var cli = EcaBotCommand.commandLine(Map.of());
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("serve")).isEqualTo(2);
+        assertThat(err.toString()).contains("No chat platform is configured");
+    }
+
+    @Test
+    void aBrokenConfigurationFileExitsWith2AndNamesTheProblem(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("ecabot.yaml");
+        Files.writeString(config, "roles:\n  bosses: [ \"slack:*\" ]\n");
+        try (FakeSlackWebApi slackApi = new FakeSlackWebApi()) {
+            StringWriter err = new StringWriter();
+            var cli = EcaBotCommand.commandLine(env(slackApi, Map.of("ECABOT_CONFIG", config.toString())));
+            cli.setErr(new PrintWriter(err));
+            assertThat(cli.execute("serve")).isEqualTo(2);
+            assertThat(err.toString()).contains("bosses");
+        }
+    }
+
+    @Test
+    void halfASlackConfigurationIsRefusedWithTheVariableToSet() {
+        assertThatThrownBy(() -> ServeCommand.start(Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-abc")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SLACK_SIGNING_SECRET is not set");
+        assertThatThrownBy(() -> ServeCommand.start(Map.of("SLACK_BOT_TOKEN", "xoxp-user-token", "SLACK_SIGNING_SECRET", "s")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be a bot token starting with 'xoxb-'");
+    }
+
+    @Test
+    void servesSlackOnTheBotsHttpServerAndAnswersAnEcaCommand(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("ecabot.yaml");
+        Files.writeString(config, "roles:\n  requesters: [ \"slack:*\" ]\n");
+        try (FakeSlackWebApi slackApi = new FakeSlackWebApi();
+             ServeCommand.Running bot = ServeCommand.start(env(slackApi, Map.of("ECABOT_CONFIG", config.toString())))) {
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(bot.server().baseUri().resolve("/healthz")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.body()).isEqualTo("ok");
+
+            FakeSlackWebApi.Call reply = help(slackApi, bot);
+            assertThat(reply.param("channel")).isEqualTo("D0CAROL01");
+            assertThat(reply.param("text")).contains("Commands");
+            assertThat(SignedRequests.JSON.readTree(reply.param("blocks")).toString()).contains("new");
+            assertThat(reply.token()).isEqualTo("xoxb-9-9-servetoken");
+        }
+    }
+
+    @Test
+    void withoutRolesASlackUserIsToldWhoToAskAndWithWhichId() throws Exception {
+        try (FakeSlackWebApi slackApi = new FakeSlackWebApi();
+             ServeCommand.Running bot = ServeCommand.start(env(slackApi, Map.of()))) {
+            assertThat(help(slackApi, bot).param("text"))
+                    .contains("You have no role with this bot yet").contains("slack:U0CAROL01");
+        }
+    }
+
+    @Test
+    void servesTeamsAloneAndRefusesAnActivityWithoutAToken() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("MICROSOFT_APP_ID", "00000000-0000-0000-0000-00000000b07a");
+        env.put("MICROSOFT_APP_PASSWORD", "test-only-app-password");
+        env.put("MICROSOFT_APP_TENANT_ID", "00000000-0000-0000-0000-0000000000aa");
+        env.put("ECABOT_PORT", "0");
+        env.put("ECABOT_DB_URL", "jdbc:h2:mem:serve-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        env.put(MasterKey.ENV_VAR, Base64.getEncoder().encodeToString(new byte[32]));
+        try (ServeCommand.Running bot = ServeCommand.start(env)) {
+            HttpClient http = HttpClient.newHttpClient();
+            String activity = """
+                    {"type":"message","id":"1","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/",
+                     "from":{"id":"29:1abc","aadObjectId":"6e1f0a7c-0000-4000-8000-00000000a11c"},
+                     "conversation":{"id":"a:1xyz","conversationType":"personal","tenantId":"00000000-0000-0000-0000-0000000000aa"},
+                     "recipient":{"id":"28:00000000-0000-0000-0000-00000000b07a"},"text":"help"}""";
+            HttpResponse<String> unauthenticated = http.send(
+                    HttpRequest.newBuilder(bot.server().baseUri().resolve("/api/messages"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(activity)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(unauthenticated.statusCode()).isEqualTo(401);
+
+            HttpResponse<String> slack = http.send(
+                    HttpRequest.newBuilder(bot.server().baseUri().resolve("/slack/events"))
+                            .POST(HttpRequest.BodyPublishers.ofString("")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(slack.statusCode()).as("Slack is not configured, so not served").isIn(404, 405);
+        }
+    }
+
+    static FakeSlackWebApi.Call help(FakeSlackWebApi slackApi, ServeCommand.Running bot) {
+        SignedRequests slack = new SignedRequests(bot.server().baseUri().resolve("/slack/events"), SIGNING_SECRET);
+        HttpResponse<String> ack = slack.postCommand(SignedRequests.commandForm("help", "U0CAROL01", "D0CAROL01",
+                slackApi.responseUrl("serve-1")));
+        assertThat(ack.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !slackApi.calls("chat.postMessage").isEmpty());
+        return slackApi.calls("chat.postMessage").get(0);
+    }
+
+    static Map<String, String> env(FakeSlackWebApi slackApi, Map<String, String> more) {
+        Map<String, String> env = new HashMap<>(more);
+        env.put("SLACK_BOT_TOKEN", "xoxb-9-9-servetoken");
+        env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
+        env.put("SLACK_API_URL", slackApi.apiUrl());
+        env.put("ECABOT_PORT", "0");
+        env.put("ECABOT_DB_URL", "jdbc:h2:mem:serve-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        env.put(MasterKey.ENV_VAR, Base64.getEncoder().encodeToString(new byte[32]));
+        return env;
+    }
+}

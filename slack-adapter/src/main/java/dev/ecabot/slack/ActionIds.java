@@ -1,0 +1,38 @@
+package dev.ecabot.slack;
+
+import dev.ecabot.conversation.message.RevealOffer;
+
+import java.util.Optional;
+
+/**
+ * The block_id / action_id scheme of the bot's interactive messages, so what is rendered and what comes back
+ * agree: {@code choice:<promptId>} blocks (buttons or a menu answering a prompt), {@code form:<formId>} (the
+ * button that opens a form's modal) and {@code reveal} (the "Reveal credentials" button, value = offer id).
+ */
+final class ActionIds {
+
+    static final String CHOICE_BLOCK = "choice:";
+    static final String FORM_BLOCK = "form:";
+    static final String REVEAL = "reveal";
+    static final String FORM_OPEN_ACTION = "form-open";
+    static final String FORM_CALLBACK = "ecabot-form";
+    static final String REVEAL_CALLBACK = "ecabot-reveal";
+
+    private ActionIds() {
+    }
+
+    /** The engine prompt a pressed button or picked option answers, if it answers one. */
+    static Optional<String> promptOf(String blockId, String actionId) {
+        if (REVEAL.equals(actionId)) return Optional.of(RevealOffer.PROMPT_ID);
+        if (blockId != null && blockId.startsWith(CHOICE_BLOCK)) return Optional.of(blockId.substring(CHOICE_BLOCK.length()));
+        return Optional.empty();
+    }
+
+    /** The form a "Fill in" button opens, if it is one. */
+    static Optional<String> formOf(String blockId, String actionId) {
+        if (FORM_OPEN_ACTION.equals(actionId) && blockId != null && blockId.startsWith(FORM_BLOCK)) {
+            return Optional.of(blockId.substring(FORM_BLOCK.length()));
+        }
+        return Optional.empty();
+    }
+}

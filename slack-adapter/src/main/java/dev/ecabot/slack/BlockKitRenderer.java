@@ -1,0 +1,208 @@
+package dev.ecabot.slack;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.element.BlockElement;
+import dev.ecabot.conversation.message.ChatMessage;
+import dev.ecabot.conversation.message.ChoicePrompt;
+import dev.ecabot.conversation.message.Confirmation;
+import dev.ecabot.conversation.message.Fact;
+import dev.ecabot.conversation.message.FormPrompt;
+import dev.ecabot.conversation.message.Option;
+import dev.ecabot.conversation.message.ProgressUpdate;
+import dev.ecabot.conversation.message.RevealOffer;
+import dev.ecabot.conversation.message.Summary;
+import dev.ecabot.conversation.message.TextMessage;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
+
+/**
+ * Renders the engine's neutral messages as Block Kit: a notification text (what push notifications and screen
+ * readers show) plus blocks. Up to {@value #MAX_BUTTONS} options become buttons, more a menu; a form becomes a
+ * button that opens its modal; progress is one message meant to be edited in place; a reveal offer is a button,
+ * never the secret. Stateless and thread-safe.
+ */
+final class BlockKitRenderer {
+
+    /** A message ready for chat.postMessage / chat.update. */
+    record Rendered(String text, List<LayoutBlock> blocks) { }
+
+    static final int MAX_BUTTONS = 5;
+    private static final int MAX_MENU_OPTIONS = 100;
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    Rendered render(ChatMessage message) {
+        if (message instanceof TextMessage t) return text(t);
+        if (message instanceof ChoicePrompt c) return choice(c);
+        if (message instanceof Confirmation c) return confirmation(c);
+        if (message instanceof Summary s) return new Rendered(s.title(), summaryBlocks(s));
+        if (message instanceof FormPrompt f) return form(f);
+        if (message instanceof ProgressUpdate p) return progress(p);
+        if (message instanceof RevealOffer r) return revealOffer(r);
+        throw new IllegalArgumentException("no Slack rendering for " + message.getClass().getSimpleName());
+    }
+
+    private Rendered text(TextMessage t) {
+        String icon = switch (t.tone()) {
+            case INFO -> "";
+            case WARNING -> ":warning: ";
+            case ERROR -> ":x: ";
+        };
+        return new Rendered(t.text(), List.of(section(s -> s.text(markdownText(icon + escape(t.text()))))));
+    }
+
+    private Rendered choice(ChoicePrompt c) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText(escape(c.prompt())))));
+        if (c.error() != null) blocks.add(context(List.of(markdownText(":warning: " + escape(c.error())))));
+        blocks.add(optionsBlock(ActionIds.CHOICE_BLOCK + c.id(), c.options(), c.defaultValue()));
+        List<String> hints = c.options().stream().filter(o -> o.hint() != null)
+                .map(o -> "*" + escape(o.label()) + "*: " + escape(o.hint())).toList();
+        if (!hints.isEmpty() && c.options().size() <= MAX_BUTTONS) {
+            blocks.add(context(List.of(markdownText(String.join("\n", hints)))));
+        }
+        return new Rendered(c.prompt(), blocks);
+    }
+
+    private ActionsBlock optionsBlock(String blockId, List<Option> options, String defaultValue) {
+        if (options.size() <= MAX_BUTTONS) {
+            List<BlockElement> buttons = new ArrayList<>();
+            for (int i = 0; i < options.size(); i++) {
+                Option o = options.get(i);
+                int n = i;
+                buttons.add(button(b -> b.actionId("choice-" + n).text(plainText(limit(o.label(), 75)))
+                        .value(o.value()).style(o.value().equals(defaultValue) ? "primary" : null)));
+            }
+            return actions(blockId, buttons);
+        }
+        List<OptionObject> items = options.stream().limit(MAX_MENU_OPTIONS)
+                .map(o -> OptionObject.builder().text(plainText(limit(o.label(), 75))).value(o.value())
+                        .description(o.hint() == null ? null : plainText(limit(o.hint(), 75))).build())
+                .toList();
+        OptionObject initial = items.stream().filter(o -> o.getValue().equals(defaultValue)).findFirst().orElse(null);
+        return actions(blockId, List.of(staticSelect(s -> s.actionId("choice-select")
+                .placeholder(plainText("Choose...")).options(items).initialOption(initial))));
+    }
+
+    private Rendered confirmation(Confirmation c) {
+        List<LayoutBlock> blocks = new ArrayList<>(summaryBlocks(c.summary()));
+        blocks.add(actions(ActionIds.CHOICE_BLOCK + c.id(), List.of(
+                button(b -> b.actionId("choice-0").text(plainText(c.confirmLabel())).value(Confirmation.CONFIRM).style("primary")),
+                button(b -> b.actionId("choice-1").text(plainText(c.cancelLabel())).value(Confirmation.CANCEL)))));
+        return new Rendered(c.summary().title(), blocks);
+    }
+
+    private List<LayoutBlock> summaryBlocks(Summary s) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(b -> b.text(markdownText("*" + escape(s.title()) + "*"))));
+        StringBuilder facts = new StringBuilder();
+        String section = null;
+        for (Fact f : s.facts()) {
+            if (!Objects.equals(section, f.section()) && !f.section().isEmpty()) {
+                facts.append(facts.length() == 0 ? "" : "\n").append("*").append(escape(f.section())).append("*\n");
+            }
+            section = f.section();
+            facts.append("• ").append(escape(f.label())).append(": `").append(escape(f.value())).append("`\n");
+            if (facts.length() > 2500) {
+                String chunk = facts.toString();
+                blocks.add(section(b -> b.text(markdownText(chunk))));
+                facts.setLength(0);
+            }
+        }
+        if (facts.length() > 0) blocks.add(section(b -> b.text(markdownText(facts.toString()))));
+        for (String w : s.warnings()) blocks.add(context(List.of(markdownText(":warning: " + escape(w)))));
+        if (!s.notes().isEmpty()) {
+            blocks.add(section(b -> b.text(markdownText(escape(String.join("\n", s.notes()))))));
+        }
+        return blocks;
+    }
+
+    private Rendered form(FormPrompt f) {
+        boolean retry = f.fields().stream().anyMatch(x -> x.error() != null);
+        String text = retry ? f.title() + ": some answers need fixing" : f.title();
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText("*" + escape(f.title()) + "*\n" + f.fields().size()
+                + (f.fields().size() == 1 ? " question" : " questions") + " in a form."))));
+        for (var field : f.fields()) {
+            if (field.error() != null) {
+                blocks.add(context(List.of(markdownText(":warning: *" + escape(field.label()) + "*: " + escape(field.error())))));
+            }
+        }
+        blocks.add(actions(ActionIds.FORM_BLOCK + f.id(), List.of(button(b -> b.actionId(ActionIds.FORM_OPEN_ACTION)
+                .text(plainText(retry ? "Fix the answers" : "Fill in")).value(f.id()).style("primary")))));
+        return new Rendered(text, blocks);
+    }
+
+    private Rendered progress(ProgressUpdate p) {
+        StringBuilder lines = new StringBuilder("*").append(escape(p.title())).append("*");
+        for (ProgressUpdate.Step step : p.steps()) {
+            String icon = switch (step.state()) {
+                case PENDING -> ":white_circle:";
+                case RUNNING -> ":hourglass_flowing_sand:";
+                case DONE -> ":white_check_mark:";
+                case FAILED -> ":x:";
+            };
+            lines.append("\n").append(icon).append(" ").append(escape(step.label()));
+            if (step.detail() != null && !step.detail().isBlank()) lines.append(" (").append(escape(step.detail())).append(")");
+        }
+        ProgressUpdate.Step current = p.current();
+        String text = p.title() + (current == null ? "" : ": " + current.label() + " " + current.state().name().toLowerCase());
+        return new Rendered(text, List.of(section(s -> s.text(markdownText(lines.toString())))));
+    }
+
+    private Rendered revealOffer(RevealOffer r) {
+        return new Rendered(r.label() + ": ready to reveal", List.of(
+                section(s -> s.text(markdownText(":key: *" + escape(r.label()) + "*\nOnly you can reveal them, once. "
+                        + "They open in a private window and are never posted in this chat."))),
+                actions(ActionIds.REVEAL, List.of(button(b -> b.actionId(ActionIds.REVEAL)
+                        .text(plainText("Reveal credentials")).value(r.offerId()).style("primary")))),
+                context(List.of(markdownText("Available until " + TIME.format(r.expiresAt()))))));
+    }
+
+    /** The offer message after the reveal: no button left. */
+    Rendered revealed(String label, Instant at) {
+        String words = ":white_check_mark: *" + escape(label) + "* revealed at " + TIME.format(at)
+                + ". They were shown once and are not kept in Slack.";
+        return new Rendered(label + " revealed", List.of(section(s -> s.text(markdownText(words)))));
+    }
+
+    /** The offer message once it expired unrevealed: no button left. */
+    Rendered expired(String label, Instant at) {
+        String words = ":hourglass: *" + escape(label) + "* expired at " + TIME.format(at)
+                + " without being revealed and were destroyed. Ask an admin to rotate them if you still need them.";
+        return new Rendered(label + " expired", List.of(section(s -> s.text(markdownText(words)))));
+    }
+
+    /** A prompt message after it was answered: the buttons replaced by who chose what. */
+    Rendered answered(List<LayoutBlock> original, String fallbackText, String userId, String choiceLabel) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (LayoutBlock b : original == null ? List.<LayoutBlock>of() : original) {
+            if (!(b instanceof ActionsBlock)) blocks.add(b);
+        }
+        blocks.add(context(List.of(markdownText(":ballot_box_with_check: <@" + userId + "> chose *" + escape(choiceLabel) + "*"))));
+        return new Rendered(fallbackText == null ? choiceLabel : fallbackText, blocks);
+    }
+
+    /** Slack mrkdwn treats &, < and > as control characters; everything the engine says is plain text. */
+    static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    static String limit(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,58 @@
+package dev.ecabot.slack;
+
+import dev.ecabot.conversation.ChatEvent;
+import dev.ecabot.conversation.ChatPlace;
+import dev.ecabot.conversation.ChatUser;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns what a Slack user did into the engine's {@link ChatEvent}. Where replies go: a mention is answered in
+ * its thread; a DM in the DM; {@code /eca} typed in a channel continues in the person's DM with the bot (the
+ * conversation may carry org names, forms and credentials, which do not belong in a shared channel).
+ * Thread-safe.
+ */
+final class InboundMapper {
+
+    private final SlackUsers users;
+
+    InboundMapper(SlackUsers users) {
+        this.users = users;
+    }
+
+    /** The neutral event, or empty for Slack-only actions (opening a form) that the engine never sees. */
+    Optional<ChatEvent> toEvent(SlackInbound inbound) {
+        if (inbound instanceof SlackInbound.Command c) {
+            ChatUser user = users.user(c.userId(), c.userName());
+            String[] words = c.text() == null ? new String[] {""} : c.text().strip().split("\\s+", 2);
+            ChatPlace place = privatePlace(c.userId(), c.channelId());
+            if (words[0].isEmpty()) return Optional.of(new ChatEvent.Command(user, place, "help", ""));
+            return Optional.of(new ChatEvent.Command(user, place, words[0].toLowerCase(Locale.ROOT),
+                    words.length > 1 ? words[1] : ""));
+        }
+        if (inbound instanceof SlackInbound.Mention m) {
+            return Optional.of(new ChatEvent.Text(users.user(m.userId(), null),
+                    new ChatPlace(m.channelId(), m.threadTs()), m.text()));
+        }
+        if (inbound instanceof SlackInbound.DirectMessage d) {
+            return Optional.of(new ChatEvent.Text(users.user(d.userId(), null), ChatPlace.direct(d.channelId()), d.text()));
+        }
+        if (inbound instanceof SlackInbound.Action a) {
+            Optional<String> promptId = ActionIds.promptOf(a.blockId(), a.actionId());
+            if (promptId.isEmpty() || a.value() == null) return Optional.empty();
+            return Optional.of(new ChatEvent.Choice(users.user(a.userId(), a.userName()),
+                    new ChatPlace(a.channelId(), a.threadTs()), promptId.get(), a.value()));
+        }
+        if (inbound instanceof SlackInbound.FormSubmitted f) {
+            return Optional.of(new ChatEvent.FormSubmission(users.user(f.userId(), f.userName()),
+                    new ChatPlace(f.channelId(), f.threadTs()), f.formId(), f.values()));
+        }
+        return Optional.empty();
+    }
+
+    /** A DM (D...) stays itself; anywhere else the person's DM, which {@link SlackChatPort} opens by user id. */
+    static ChatPlace privatePlace(String userId, String channelId) {
+        return ChatPlace.direct(channelId != null && channelId.startsWith("D") ? channelId : userId);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.ecabot.slack;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the adapter must remember between a click and the engine's answer to it, per Slack user: the credential
+ * modal opened for a "Reveal credentials" click (so the reveal lands in it), and a submitted form whose
+ * validation errors should go back in the view_submission ack rather than into the chat. Short-lived,
+ * in memory (a click and its answer are handled by one instance). Thread-safe.
+ */
+final class Interactions {
+
+    /** The modal waiting for a revealed secret, and the offer message to update afterwards. */
+    record RevealWindow(String viewId, String offerId, String channelId, String messageTs) { }
+
+    private final Map<String, RevealWindow> revealWindows = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Map<String, String>>> formReplies = new ConcurrentHashMap<>();
+
+    void openRevealWindow(String userId, RevealWindow window) {
+        revealWindows.put(userId, window);
+    }
+
+    /** The user's open credential modal, taken so it is filled at most once. */
+    RevealWindow takeRevealWindow(String userId) {
+        return revealWindows.remove(userId);
+    }
+
+    /** Starts waiting for the engine's verdict on a submitted form: field errors, or an empty map when accepted. */
+    CompletableFuture<Map<String, String>> expectFormVerdict(String userId, String formId) {
+        CompletableFuture<Map<String, String>> verdict = new CompletableFuture<>();
+        formReplies.put(userId + "|" + formId, verdict);
+        return verdict;
+    }
+
+    /** True when someone waits for this form's verdict, which then carries these errors. */
+    boolean deliverFormErrors(String userId, String formId, Map<String, String> errors) {
+        CompletableFuture<Map<String, String>> verdict = formReplies.remove(userId + "|" + formId);
+        return verdict != null && verdict.complete(errors);
+    }
+
+    /** The engine finished with the form without asking for fixes. */
+    void formHandled(String userId, String formId) {
+        CompletableFuture<Map<String, String>> verdict = formReplies.remove(userId + "|" + formId);
+        if (verdict != null) verdict.complete(Map.of());
+    }
+
+    /** The ack stopped waiting: later errors are posted in the chat instead. */
+    void stopWaiting(String userId, String formId) {
+        formReplies.remove(userId + "|" + formId);
+    }
+}

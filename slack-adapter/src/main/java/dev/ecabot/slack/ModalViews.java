@@ -1,0 +1,125 @@
+package dev.ecabot.slack;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewState;
+import dev.ecabot.conversation.message.FieldType;
+import dev.ecabot.conversation.message.FormField;
+import dev.ecabot.conversation.message.FormPrompt;
+import dev.ecabot.conversation.message.Option;
+import dev.ecabot.conversation.message.SecretReveal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.emailTextInput;
+import static com.slack.api.model.block.element.BlockElements.numberInput;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.block.element.BlockElements.urlTextInput;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+/**
+ * The bot's modals: a form (one input block per field, block_id = field id, so Slack shows a validation error
+ * beside its field), and the credential window: "Revealing..." while the vault answers, then the secret itself,
+ * which lives only in the modal (Slack keeps no history of modal content). Stateless and thread-safe.
+ */
+final class ModalViews {
+
+    static final String VALUE_ACTION = "value";
+
+    View form(FormPrompt form, String privateMetadata) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (FormField field : form.fields()) blocks.add(inputFor(field));
+        return view(v -> v.type("modal").callbackId(ActionIds.FORM_CALLBACK).privateMetadata(privateMetadata)
+                .title(viewTitle(t -> t.type("plain_text").text(BlockKitRenderer.limit(form.title(), 24))))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Send")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(blocks));
+    }
+
+    private LayoutBlock inputFor(FormField f) {
+        String initial = f.defaultValue() == null || f.defaultValue().isBlank() ? null : f.defaultValue();
+        BlockElement element = switch (f.type()) {
+            case EMAIL -> emailTextInput(e -> e.actionId(VALUE_ACTION).initialValue(initial));
+            case URL -> urlTextInput(e -> e.actionId(VALUE_ACTION).initialValue(initial));
+            case NUMBER -> numberInput(e -> e.actionId(VALUE_ACTION).decimalAllowed(false).initialValue(initial));
+            case YES_NO, CHOICE -> choices(f, initial);
+            case LIST -> plainTextInput(e -> e.actionId(VALUE_ACTION).multiline(true).initialValue(initial)
+                    .placeholder(plainText("One per line")));
+            case TEXT, USER, API_NAME -> plainTextInput(e -> e.actionId(VALUE_ACTION).initialValue(initial));
+        };
+        return input(b -> b.blockId(f.id()).label(plainText(BlockKitRenderer.limit(f.label(), 2000)))
+                .element(element).optional(!f.required())
+                .hint(f.help() == null ? null : plainText(BlockKitRenderer.limit(f.help(), 2000))));
+    }
+
+    private BlockElement choices(FormField f, String initial) {
+        List<Option> options = f.options().isEmpty() && f.type() == FieldType.YES_NO
+                ? List.of(Option.of("yes", "Yes"), Option.of("no", "No")) : f.options();
+        List<OptionObject> items = options.stream()
+                .map(o -> OptionObject.builder().text(plainText(BlockKitRenderer.limit(o.label(), 75))).value(o.value()).build())
+                .toList();
+        OptionObject selected = items.stream().filter(o -> o.getValue().equalsIgnoreCase(String.valueOf(initial)))
+                .findFirst().orElse(null);
+        return staticSelect(s -> s.actionId(VALUE_ACTION).options(items).initialOption(selected)
+                .placeholder(plainText("Choose...")));
+    }
+
+    View revealing() {
+        return info("Credentials", ":hourglass_flowing_sand: Asking the vault...");
+    }
+
+    View revealed(SecretReveal reveal) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText("*" + BlockKitRenderer.escape(reveal.label()) + "*"))));
+        blocks.add(section(s -> s.text(markdownText("```" + reveal.secret().reveal() + "```"))));
+        if (reveal.note() != null && !reveal.note().isBlank()) {
+            blocks.add(section(s -> s.text(markdownText(BlockKitRenderer.escape(reveal.note())))));
+        }
+        blocks.add(context(List.of(markdownText("Shown once: copy it into your integration's secret store now. "
+                + "Closing this window discards it; Slack keeps no copy."))));
+        return view(v -> v.type("modal").callbackId(ActionIds.REVEAL_CALLBACK)
+                .title(viewTitle(t -> t.type("plain_text").text("Credentials")))
+                .close(viewClose(c -> c.type("plain_text").text("Done")))
+                .blocks(blocks));
+    }
+
+    View nothingRevealed() {
+        return info("Credentials", "Nothing to show: see my message in the chat for why.");
+    }
+
+    private View info(String title, String words) {
+        return view(v -> v.type("modal").callbackId(ActionIds.REVEAL_CALLBACK)
+                .title(viewTitle(t -> t.type("plain_text").text(title)))
+                .close(viewClose(c -> c.type("plain_text").text("Close")))
+                .blocks(List.of(section(s -> s.text(markdownText(words))))));
+    }
+
+    /** The raw text of each field from a view_submission's state, by field id (block id). */
+    static Map<String, String> values(Map<String, Map<String, ViewState.Value>> state) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (state == null) return out;
+        state.forEach((blockId, actions) -> {
+            var v = actions.get(VALUE_ACTION);
+            if (v == null) return;
+            String text = v.getValue() != null ? v.getValue()
+                    : v.getSelectedOption() != null ? v.getSelectedOption().getValue()
+                    : v.getSelectedUser();
+            out.put(blockId, text == null ? "" : text);
+        });
+        return out;
+    }
+}

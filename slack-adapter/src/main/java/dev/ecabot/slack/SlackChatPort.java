@@ -1,0 +1,136 @@
+package dev.ecabot.slack;
+
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import dev.ecabot.conversation.ChatAddress;
+import dev.ecabot.conversation.ChatPort;
+import dev.ecabot.conversation.MessageRef;
+import dev.ecabot.conversation.message.ChatMessage;
+import dev.ecabot.conversation.message.FormField;
+import dev.ecabot.conversation.message.FormPrompt;
+import dev.ecabot.conversation.message.RevealOffer;
+import dev.ecabot.conversation.message.SecretReveal;
+import dev.ecabot.conversation.message.TextMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine's {@link ChatPort} for Slack: posts with chat.postMessage (a place that is a user id means "this
+ * person's DM", opened with conversations.open), edits in place with chat.update (message refs are
+ * "channel/ts"), and shows secrets only inside the credential modal the person's click opened, then marks the
+ * offer message "revealed at". Offers left unrevealed lose their button when they expire. Thread-safe.
+ */
+final class SlackChatPort implements ChatPort {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackChatPort.class);
+
+    private final SlackWebApi api;
+    private final BlockKitRenderer renderer;
+    private final ModalViews modals;
+    private final PendingForms forms;
+    private final Interactions interactions;
+    private final ScheduledExecutorService timers;
+    private final Clock clock;
+    private final Map<String, String> dmChannels = new ConcurrentHashMap<>();
+    private final Map<String, ScheduledFuture<?>> offerExpiries = new ConcurrentHashMap<>();
+
+    SlackChatPort(SlackWebApi api, BlockKitRenderer renderer, ModalViews modals, PendingForms forms,
+                  Interactions interactions, ScheduledExecutorService timers, Clock clock) {
+        this.api = api;
+        this.renderer = renderer;
+        this.modals = modals;
+        this.forms = forms;
+        this.interactions = interactions;
+        this.timers = timers;
+        this.clock = clock;
+    }
+
+    @Override
+    public MessageRef post(ChatAddress to, ChatMessage message) {
+        String userId = to.user().id();
+        if (message instanceof FormPrompt form) {
+            forms.save(userId, form, to.place());
+            Map<String, String> errors = errorsOf(form);
+            if (!errors.isEmpty() && interactions.deliverFormErrors(userId, form.id(), errors)) {
+                return new MessageRef(to, "modal/" + form.id());
+            }
+        }
+        String channel = channelFor(to.place().channelId());
+        BlockKitRenderer.Rendered r = renderer.render(message);
+        ChatPostMessageResponse posted = api.call("chat.postMessage", c -> c.chatPostMessage(m -> m
+                .channel(channel).threadTs(to.place().threadKey()).text(r.text()).blocks(r.blocks())));
+        if (message instanceof RevealOffer offer) scheduleExpiry(offer, posted.getChannel(), posted.getTs());
+        return new MessageRef(to, posted.getChannel() + "/" + posted.getTs());
+    }
+
+    @Override
+    public void edit(MessageRef ref, ChatMessage message) {
+        int slash = ref.id().indexOf('/');
+        if (slash < 0 || ref.id().startsWith("modal/")) {
+            post(ref.address(), message);
+            return;
+        }
+        BlockKitRenderer.Rendered r = renderer.render(message);
+        String channel = ref.id().substring(0, slash);
+        String ts = ref.id().substring(slash + 1);
+        api.call("chat.update", c -> c.chatUpdate(m -> m.channel(channel).ts(ts).text(r.text()).blocks(r.blocks())));
+    }
+
+    @Override
+    public void reveal(ChatAddress to, SecretReveal reveal) {
+        Interactions.RevealWindow window = interactions.takeRevealWindow(to.user().id());
+        if (window == null) {
+            // Only a click opens the modal a secret may appear in; the engine reached here some other way.
+            log.error("No credential window open for Slack user {}; the released secret was not shown", to.user().id());
+            post(to, TextMessage.error("I could not open a private window to show "
+                    + reveal.label() + ". Ask an admin to rotate the credentials, then use the Reveal button."));
+            return;
+        }
+        api.call("views.update", c -> c.viewsUpdate(v -> v.viewId(window.viewId()).view(modals.revealed(reveal))));
+        ScheduledFuture<?> expiry = offerExpiries.remove(window.offerId());
+        if (expiry != null) expiry.cancel(false);
+        BlockKitRenderer.Rendered done = renderer.revealed(reveal.label(), clock.instant());
+        api.call("chat.update", c -> c.chatUpdate(m -> m.channel(window.channelId()).ts(window.messageTs())
+                .text(done.text()).blocks(done.blocks())));
+    }
+
+    /** A user id (U..., W...) stands for that person's DM with the bot; anything else is a channel id. */
+    String channelFor(String placeChannel) {
+        if (!placeChannel.startsWith("U") && !placeChannel.startsWith("W")) return placeChannel;
+        String known = dmChannels.get(placeChannel);
+        if (known != null) return known;
+        // Not inside computeIfAbsent: a Web API call must not hold the map's lock (a duplicate open is harmless).
+        String opened = api.call("conversations.open",
+                c -> c.conversationsOpen(r -> r.users(List.of(placeChannel)))).getChannel().getId();
+        dmChannels.putIfAbsent(placeChannel, opened);
+        return opened;
+    }
+
+    private void scheduleExpiry(RevealOffer offer, String channel, String ts) {
+        long delay = Math.max(0, Duration.between(clock.instant(), offer.expiresAt()).toMillis());
+        offerExpiries.put(offer.offerId(), timers.schedule(() -> {
+            offerExpiries.remove(offer.offerId());
+            BlockKitRenderer.Rendered gone = renderer.expired(offer.label(), offer.expiresAt());
+            try {
+                api.call("chat.update", c -> c.chatUpdate(m -> m.channel(channel).ts(ts).text(gone.text()).blocks(gone.blocks())));
+            } catch (SlackCallFailed e) {
+                log.warn("Could not mark expired offer {} in Slack: {}", offer.offerId(), e.error());
+            }
+        }, delay, TimeUnit.MILLISECONDS));
+    }
+
+    private static Map<String, String> errorsOf(FormPrompt form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FormField f : form.fields()) if (f.error() != null) errors.put(f.id(), f.error());
+        return errors;
+    }
+}

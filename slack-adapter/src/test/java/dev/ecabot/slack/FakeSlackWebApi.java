@@ -1,0 +1,226 @@
+package dev.ecabot.slack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A local stand-in for Slack's Web API (https://slack.com/api/METHOD) and for response_url webhooks: records
+ * every call and answers with Slack's response shapes (ok:true bodies, ok:false error bodies, HTTP 429 with
+ * Retry-After). Answers come from src/test/resources/slack/web-api/METHOD.json, with ids filled in per call.
+ * Point the bot at {@link #apiUrl()}; response URLs under {@link #responseUrl(String)}. Thread-safe.
+ */
+public final class FakeSlackWebApi implements AutoCloseable {
+
+    /** One recorded call: the method (or "response_url"), its parameters, and the bearer token used. */
+    public record Call(String method, Map<String, String> params, String token) {
+        public String param(String name) {
+            return params.get(name);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Queue<String>> scriptedErrors = new ConcurrentHashMap<>();
+    private final Map<String, Queue<Integer>> scriptedRateLimits = new ConcurrentHashMap<>();
+    private final Map<String, String> fixedAnswers = new ConcurrentHashMap<>();
+    private final AtomicLong ts = new AtomicLong(1_700_000_000_000100L);
+
+    public FakeSlackWebApi() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/api/", this::api);
+        server.createContext("/response/", this::responseUrlPost);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    public String responseUrl(String id) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/response/" + id;
+    }
+
+    /** The next call to {@code method} answers {@code {"ok":false,"error":error}}. */
+    public FakeSlackWebApi failNext(String method, String error) {
+        scriptedErrors.computeIfAbsent(method, m -> new ConcurrentLinkedQueue<>()).add(error);
+        return this;
+    }
+
+    /** Every call to {@code method} answers {@code error} until {@link #heal(String)}. */
+    public FakeSlackWebApi failAlways(String method, String error) {
+        scriptedErrors.put(method, new AlwaysQueue(error));
+        return this;
+    }
+
+    public FakeSlackWebApi heal(String method) {
+        scriptedErrors.remove(method);
+        return this;
+    }
+
+    /** Every successful call to {@code method} answers exactly {@code json} (e.g. apps.connections.open's URL). */
+    public FakeSlackWebApi answer(String method, String json) {
+        fixedAnswers.put(method, json);
+        return this;
+    }
+
+    /** The next call to {@code method} answers HTTP 429 with Retry-After: seconds. */
+    public FakeSlackWebApi rateLimitNext(String method, int retryAfterSeconds) {
+        scriptedRateLimits.computeIfAbsent(method, m -> new ConcurrentLinkedQueue<>()).add(retryAfterSeconds);
+        return this;
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    public void clear() {
+        calls.clear();
+    }
+
+    private void api(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestURI().getPath().substring("/api/".length());
+        Map<String, String> params = java.util.Collections.synchronizedMap(parseBody(exchange));
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
+        Integer retryAfter = poll(scriptedRateLimits, method);
+        if (retryAfter != null) {
+            calls.add(new Call(method, params, token));
+            exchange.getResponseHeaders().add("Retry-After", String.valueOf(retryAfter));
+            send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+            return;
+        }
+        String error = poll(scriptedErrors, method);
+        String body = error != null ? "{\"ok\":false,\"error\":\"" + error + "\"}" : answer(method, params);
+        calls.add(new Call(method, params, token));
+        send(exchange, 200, body);
+    }
+
+    private void responseUrlPost(HttpExchange exchange) throws IOException {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("url", exchange.getRequestURI().getPath());
+        params.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        calls.add(new Call("response_url", params, null));
+        send(exchange, 200, "ok");
+    }
+
+    /** Slack's success shape for each method, with the ids this call should get. */
+    private String answer(String method, Map<String, String> params) throws IOException {
+        if (fixedAnswers.containsKey(method)) return fixedAnswers.get(method);
+        InputStream template = getClass().getResourceAsStream("/slack/web-api/" + method + ".json");
+        if (template == null) return "{\"ok\":false,\"error\":\"unknown_method\"}";
+        ObjectNode body = (ObjectNode) JSON.readTree(template);
+        switch (method) {
+            case "chat.postMessage", "chat.postEphemeral" -> {
+                String messageTs = nextTs();
+                params.put("_response_ts", messageTs);
+                body.put("channel", params.get("channel"));
+                body.put("ts", messageTs);
+                ObjectNode message = (ObjectNode) body.get("message");
+                if (message != null) {
+                    message.put("ts", messageTs);
+                    message.put("text", params.getOrDefault("text", ""));
+                }
+                if (method.equals("chat.postEphemeral")) body.put("message_ts", messageTs);
+            }
+            case "chat.update" -> {
+                body.put("channel", params.get("channel"));
+                body.put("ts", params.get("ts"));
+                body.put("text", params.getOrDefault("text", ""));
+            }
+            case "users.info" -> ((ObjectNode) body.get("user")).put("id", params.get("user"));
+            case "conversations.open" -> ((ObjectNode) body.get("channel")).put("id", "D" + params.get("users"));
+            case "views.open", "views.update" -> {
+                ObjectNode view = (ObjectNode) body.get("view");
+                String viewId = method.equals("views.update") ? params.get("view_id") : "V" + nextTs().replace(".", "");
+                params.put("_view_id", viewId);
+                view.put("id", viewId);
+            }
+            default -> { }
+        }
+        return JSON.writeValueAsString(body);
+    }
+
+    private String nextTs() {
+        long v = ts.incrementAndGet();
+        return (v / 1_000_000) + "." + String.format("%06d", v % 1_000_000);
+    }
+
+    private static Map<String, String> parseBody(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> params = new LinkedHashMap<>();
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type != null && type.startsWith("application/json")) {
+            JSON.readTree(body).fields().forEachRemaining(e ->
+                    params.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+            return params;
+        }
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(key, value);
+        }
+        return params;
+    }
+
+    private static <T> T poll(Map<String, Queue<T>> scripted, String method) {
+        Queue<T> queue = scripted.get(method);
+        return queue == null ? null : queue.poll();
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", body.startsWith("{") ? "application/json; charset=utf-8" : "text/html");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+
+    /** A queue that never runs dry: for failures that persist until healed. */
+    private static final class AlwaysQueue extends java.util.AbstractQueue<String> {
+        private final String value;
+        AlwaysQueue(String value) { this.value = value; }
+        @Override public java.util.Iterator<String> iterator() { return List.of(value).iterator(); }
+        @Override public int size() { return 1; }
+        @Override public boolean offer(String s) { return false; }
+        @Override public String poll() { return value; }
+        @Override public String peek() { return value; }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.ecabot.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The manifest an admin pastes into Slack must agree with what the adapter listens for. */
+class SlackManifestTest {
+
+    final JsonNode manifest = read();
+
+    static JsonNode read() {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(new File("manifest.yaml"));
+        } catch (Exception e) {
+            throw new IllegalStateException("slack-adapter/manifest.yaml must be valid YAML", e);
+        }
+    }
+
+    @Test
+    void theSlashCommandAndEveryRequestUrlPointAtTheBotsSlackEndpoint() {
+        JsonNode command = manifest.at("/features/slash_commands/0");
+        assertThat(command.get("command").asText()).isEqualTo(SlackListeners.COMMAND);
+        assertThat(command.get("url").asText()).endsWith(SlackEndpoint.PATH);
+        assertThat(manifest.at("/settings/event_subscriptions/request_url").asText()).endsWith(SlackEndpoint.PATH);
+        assertThat(manifest.at("/settings/interactivity/request_url").asText()).endsWith(SlackEndpoint.PATH);
+        assertThat(manifest.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theBotIsSubscribedToMentionsAndDirectMessagesWithTheScopesTheyNeed() {
+        assertThat(texts(manifest.at("/settings/event_subscriptions/bot_events")))
+                .containsExactlyInAnyOrder("app_mention", "message.im");
+        assertThat(texts(manifest.at("/oauth_config/scopes/bot")))
+                .contains("app_mentions:read", "im:history", "chat:write", "commands", "im:write", "users:read");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}

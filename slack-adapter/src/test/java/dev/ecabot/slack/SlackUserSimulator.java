@@ -1,0 +1,102 @@
+package dev.ecabot.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One Slack user driving the bot as Slack would deliver their actions: DMs as signed message.im events,
+ * clicks as signed block_actions, modal submissions as signed view_submission payloads (real payload shapes,
+ * built from src/test/resources/slack/). Reads what the bot showed from the fake Web API's recorded calls.
+ */
+final class SlackUserSimulator {
+
+    private static final AtomicInteger EVENT_IDS = new AtomicInteger();
+
+    final String userId;
+    final String dmChannel;
+    private final SignedRequests slack;
+    private final FakeSlackWebApi api;
+
+    SlackUserSimulator(String userId, SignedRequests slack, FakeSlackWebApi api) {
+        this.userId = userId;
+        this.dmChannel = "D" + userId;
+        this.slack = slack;
+        this.api = api;
+    }
+
+    HttpResponse<String> says(String text) {
+        ObjectNode event = SignedRequests.payload("events/message_im.json");
+        event.put("event_id", "Ev0SIM" + EVENT_IDS.incrementAndGet());
+        ((ObjectNode) event.get("event")).put("user", userId).put("channel", dmChannel).put("text", text)
+                .put("ts", "1700001000." + String.format("%06d", EVENT_IDS.get()));
+        return slack.postEvent(event, Map.of());
+    }
+
+    /** Presses a button of a message the bot posted (found by its recorded blocks). */
+    HttpResponse<String> clicks(FakeSlackWebApi.Call message, String blockId, String actionId) {
+        JsonNode blocks = blocksOf(message);
+        JsonNode button = null;
+        for (JsonNode block : blocks) {
+            if (!blockId.equals(block.path("block_id").asText())) continue;
+            for (JsonNode el : block.path("elements")) if (actionId.equals(el.path("action_id").asText())) button = el;
+        }
+        if (button == null) throw new AssertionError("no button " + blockId + "/" + actionId + " in " + blocks);
+        ObjectNode payload = SignedRequests.payload("interactivity/block_actions.json");
+        ((ObjectNode) payload.get("user")).put("id", userId).put("username", userId.toLowerCase());
+        String channel = message.param("channel").startsWith("D") ? message.param("channel") : dmChannel;
+        ((ObjectNode) payload.get("channel")).put("id", channel);
+        ((ObjectNode) payload.get("container")).put("channel_id", channel).put("message_ts", tsOf(message));
+        ObjectNode msg = (ObjectNode) payload.get("message");
+        msg.put("ts", tsOf(message)).put("text", message.param("text") == null ? "" : message.param("text"));
+        msg.set("blocks", blocks);
+        ObjectNode action = (ObjectNode) ((ArrayNode) payload.get("actions")).get(0);
+        action.put("block_id", blockId).put("action_id", actionId).put("value", button.path("value").asText());
+        action.set("text", button.get("text"));
+        return postInteraction(payload);
+    }
+
+    /** Submits the modal the bot opened with {@code viewsOpen}, answering fields by field id. */
+    HttpResponse<String> submits(FakeSlackWebApi.Call viewsOpen, Map<String, String> answers) {
+        JsonNode view = json(viewsOpen.param("view"));
+        ObjectNode payload = SignedRequests.payload("interactivity/view_submission.json");
+        ((ObjectNode) payload.get("user")).put("id", userId).put("username", userId.toLowerCase()).put("name", userId.toLowerCase());
+        ObjectNode v = (ObjectNode) payload.get("view");
+        v.put("callback_id", view.path("callback_id").asText());
+        v.put("private_metadata", view.path("private_metadata").asText());
+        v.set("blocks", view.get("blocks"));
+        ObjectNode values = SignedRequests.JSON.createObjectNode();
+        answers.forEach((field, text) -> values.putObject(field).putObject("value")
+                .put("type", "plain_text_input").put("value", text));
+        ((ObjectNode) v.get("state")).set("values", values);
+        payload.remove("response_urls");
+        return postInteraction(payload);
+    }
+
+    private HttpResponse<String> postInteraction(ObjectNode payload) {
+        String body = SignedRequests.formEncode(Map.of("payload", payload.toString()));
+        return slack.post("application/x-www-form-urlencoded", body, Map.of());
+    }
+
+    static JsonNode blocksOf(FakeSlackWebApi.Call message) {
+        return json(message.param("blocks"));
+    }
+
+    static String tsOf(FakeSlackWebApi.Call message) {
+        return message.param("ts") != null ? message.param("ts") : message.param("_response_ts");
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return SignedRequests.JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

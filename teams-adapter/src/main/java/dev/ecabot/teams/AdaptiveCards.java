@@ -1,0 +1,271 @@
+package dev.ecabot.teams;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.TextFormatTypes;
+import dev.ecabot.conversation.message.ChatMessage;
+import dev.ecabot.conversation.message.ChoicePrompt;
+import dev.ecabot.conversation.message.Confirmation;
+import dev.ecabot.conversation.message.Fact;
+import dev.ecabot.conversation.message.FieldType;
+import dev.ecabot.conversation.message.FormField;
+import dev.ecabot.conversation.message.FormPrompt;
+import dev.ecabot.conversation.message.Option;
+import dev.ecabot.conversation.message.PlainText;
+import dev.ecabot.conversation.message.ProgressUpdate;
+import dev.ecabot.conversation.message.RevealOffer;
+import dev.ecabot.conversation.message.SecretReveal;
+import dev.ecabot.conversation.message.Summary;
+import dev.ecabot.conversation.message.TextMessage;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Renders the engine's neutral messages as Teams activities: text as a plain message, everything else as an
+ * Adaptive Card (1.4) whose Action.Submit data carries what {@link TeamsInbound} needs to turn a click back into
+ * a ChatEvent ({@code ecabot}: choice / form / reveal). Stateless and thread-safe.
+ */
+public final class AdaptiveCards {
+
+    public static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+    /** Form inputs are named "field:<id>" so they never collide with the routing keys in the submit data. */
+    public static final String FIELD_PREFIX = "field:";
+    /** Up to this many options are buttons; more become a drop-down. */
+    private static final int MAX_BUTTONS = 5;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private final DateTimeFormatter times;
+
+    public AdaptiveCards(ZoneId displayZone) {
+        this.times = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(displayZone);
+    }
+
+    /** The activity that shows {@code message} (a plain text message or a one-card message). */
+    public Activity render(ChatMessage message) {
+        if (message instanceof TextMessage text) {
+            Activity activity = Activity.createMessageActivity();
+            activity.setText(PlainText.render(text));
+            activity.setTextFormat(TextFormatTypes.PLAIN);
+            return activity;
+        }
+        ObjectNode card = card();
+        ArrayNode body = (ArrayNode) card.get("body");
+        ArrayNode actions = (ArrayNode) card.get("actions");
+        if (message instanceof ChoicePrompt c) {
+            choice(body, actions, c);
+        } else if (message instanceof FormPrompt f) {
+            form(body, actions, f);
+        } else if (message instanceof Summary s) {
+            summary(body, s);
+        } else if (message instanceof Confirmation c) {
+            summary(body, c.summary());
+            actions.add(submit(c.confirmLabel(), choiceData(c.id(), Confirmation.CONFIRM)).put("style", "positive"));
+            actions.add(submit(c.cancelLabel(), choiceData(c.id(), Confirmation.CANCEL)));
+        } else if (message instanceof ProgressUpdate p) {
+            progress(body, p);
+        } else if (message instanceof RevealOffer r) {
+            reveal(body, actions, r);
+        }
+        return cardActivity(card, PlainText.render(message));
+    }
+
+    /** The dialog (task module) card that shows a released secret to the one person it is for. */
+    public Attachment secretCard(SecretReveal reveal) {
+        ObjectNode card = card();
+        ArrayNode body = (ArrayNode) card.get("body");
+        body.add(text(reveal.label(), true).put("size", "Medium"));
+        body.add(text(reveal.secret().reveal(), false).put("fontType", "Monospace"));
+        if (reveal.note() != null) body.add(text(reveal.note(), false).put("isSubtle", true));
+        card.remove("actions");
+        return attachment(card);
+    }
+
+    /** A Reveal button for an offer named by id (when someone types "reveal <id>" instead of clicking). */
+    public Activity revealButton(String offerId) {
+        ObjectNode card = card();
+        ((ArrayNode) card.get("body")).add(text("Secrets open only in a private dialog: press Reveal.", false));
+        ((ArrayNode) card.get("actions")).add(submit("Reveal", revealData(offerId)).put("style", "positive"));
+        return cardActivity(card, "Press Reveal to see the secret.");
+    }
+
+    /** What a question card becomes once answered: the answer, and no buttons left. */
+    public Activity answered(dev.ecabot.conversation.ChatEvent event) {
+        String text = event instanceof dev.ecabot.conversation.ChatEvent.Choice choice
+                ? event.user().displayName() + " answered: " + choice.value()
+                : event.user().displayName() + " sent the form.";
+        ObjectNode card = card();
+        ((ArrayNode) card.get("body")).add(text(text, false).put("isSubtle", true));
+        card.remove("actions");
+        return cardActivity(card, text);
+    }
+
+    /** What an offer card becomes once its secret was shown: no button left to press. */
+    public Activity revealedOffer(String label, String revealedBy, java.time.Instant at) {
+        ObjectNode card = card();
+        ((ArrayNode) card.get("body")).add(text(label, true))
+                .add(text("Shown once to " + revealedBy + " on " + times.format(at) + ". It cannot be shown again.", false)
+                        .put("isSubtle", true));
+        card.remove("actions");
+        return cardActivity(card, label + ": shown once to " + revealedBy + ".");
+    }
+
+    private void choice(ArrayNode body, ArrayNode actions, ChoicePrompt c) {
+        if (c.error() != null) body.add(error(c.error()));
+        body.add(text(c.prompt(), true));
+        for (Option o : c.options()) {
+            if (o.hint() != null) body.add(text(o.label() + ": " + o.hint(), false).put("isSubtle", true).put("spacing", "None"));
+        }
+        if (c.options().size() <= MAX_BUTTONS) {
+            for (Option o : c.options()) {
+                ObjectNode button = submit(o.label(), choiceData(c.id(), o.value()));
+                if (o.value().equals(c.defaultValue())) button.put("style", "positive");
+                actions.add(button);
+            }
+        } else {
+            ObjectNode select = input("Input.ChoiceSet", "value").put("style", "compact").put("isRequired", true)
+                    .put("errorMessage", "Pick one");
+            if (c.defaultValue() != null) select.put("value", c.defaultValue());
+            select.set("choices", choices(c.options()));
+            body.add(select);
+            actions.add(submit("OK", NODES.objectNode().put("ecabot", "choice").put("promptId", c.id())));
+        }
+    }
+
+    private void form(ArrayNode body, ArrayNode actions, FormPrompt f) {
+        body.add(text(f.title(), true));
+        for (FormField field : f.fields()) {
+            ObjectNode input = inputFor(field);
+            input.put("label", field.label()).put("isRequired", field.required());
+            if (field.required()) input.put("errorMessage", field.label() + " is required");
+            if (field.defaultValue() != null && !field.defaultValue().isEmpty()) input.put("value", field.defaultValue());
+            body.add(input);
+            if (field.help() != null) body.add(text(field.help(), false).put("isSubtle", true).put("spacing", "None"));
+            if (field.error() != null) body.add(error(field.error()).put("spacing", "None"));
+        }
+        actions.add(submit("Submit", NODES.objectNode().put("ecabot", "form").put("formId", f.id())));
+    }
+
+    private static ObjectNode inputFor(FormField field) {
+        String id = FIELD_PREFIX + field.id();
+        return switch (field.type()) {
+            case EMAIL -> input("Input.Text", id).put("style", "Email");
+            case URL -> input("Input.Text", id).put("style", "Url");
+            case NUMBER -> input("Input.Number", id);
+            case LIST -> input("Input.Text", id).put("isMultiline", true).put("placeholder", "one per line");
+            case YES_NO, CHOICE -> {
+                ObjectNode select = input("Input.ChoiceSet", id).put("style", "compact");
+                List<Option> options = field.type() == FieldType.YES_NO && field.options().isEmpty()
+                        ? List.of(Option.of("yes", "Yes"), Option.of("no", "No")) : field.options();
+                select.set("choices", choices(options));
+                yield select;
+            }
+            default -> input("Input.Text", id);
+        };
+    }
+
+    private static void summary(ArrayNode body, Summary s) {
+        body.add(text(s.title(), true).put("size", "Medium"));
+        String section = null;
+        ArrayNode facts = null;
+        for (Fact f : s.facts()) {
+            if (facts == null || !f.section().equals(section)) {
+                section = f.section();
+                if (!section.isEmpty()) body.add(text(section, true));
+                ObjectNode factSet = NODES.objectNode().put("type", "FactSet");
+                facts = factSet.putArray("facts");
+                body.add(factSet);
+            }
+            facts.addObject().put("title", f.label()).put("value", f.value());
+        }
+        for (String w : s.warnings()) body.add(text("Warning: " + w, false).put("color", "Warning"));
+        for (String n : s.notes()) body.add(text("- " + n, false));
+    }
+
+    private static void progress(ArrayNode body, ProgressUpdate p) {
+        body.add(text(p.title(), true));
+        for (ProgressUpdate.Step step : p.steps()) {
+            ObjectNode line = text(PlainText.progressLine(step), false).put("spacing", "Small");
+            switch (step.state()) {
+                case DONE -> line.put("color", "Good");
+                case FAILED -> line.put("color", "Attention");
+                case RUNNING -> line.put("weight", "Bolder");
+                default -> line.put("isSubtle", true);
+            }
+            body.add(line);
+        }
+    }
+
+    private void reveal(ArrayNode body, ArrayNode actions, RevealOffer r) {
+        body.add(text(r.label(), true));
+        body.add(text("Shown once, to you only, in a dialog that is not kept in the chat. Open until "
+                + times.format(r.expiresAt()) + ".", false).put("isSubtle", true));
+        actions.add(submit("Reveal", revealData(r.offerId())).put("style", "positive"));
+    }
+
+    private static ObjectNode revealData(String offerId) {
+        ObjectNode data = NODES.objectNode();
+        data.putObject("msteams").put("type", "task/fetch"); // opens a task module (dialog) instead of posting
+        return data.put("ecabot", "reveal").put("offerId", offerId);
+    }
+
+    static ObjectNode choiceData(String promptId, String value) {
+        return NODES.objectNode().put("ecabot", "choice").put("promptId", promptId).put("value", value);
+    }
+
+    private static ObjectNode card() {
+        ObjectNode card = NODES.objectNode();
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("type", "AdaptiveCard").put("version", "1.4");
+        card.putArray("body");
+        card.putArray("actions");
+        return card;
+    }
+
+    private static Activity cardActivity(ObjectNode card, String fallbackText) {
+        if (card.get("actions") != null && card.get("actions").isEmpty()) card.remove("actions");
+        card.put("fallbackText", fallbackText);
+        Activity activity = new Activity(ActivityTypes.MESSAGE);
+        activity.setAttachments(List.of(attachment(card)));
+        activity.setSummary(fallbackText.lines().findFirst().orElse(""));
+        return activity;
+    }
+
+    private static Attachment attachment(ObjectNode card) {
+        Attachment attachment = new Attachment();
+        attachment.setContentType(CONTENT_TYPE);
+        attachment.setContent(card);
+        return attachment;
+    }
+
+    private static ObjectNode text(String text, boolean bold) {
+        ObjectNode block = NODES.objectNode().put("type", "TextBlock").put("text", text).put("wrap", true);
+        if (bold) block.put("weight", "Bolder");
+        return block;
+    }
+
+    private static ObjectNode error(String text) {
+        return text(text, false).put("color", "Attention");
+    }
+
+    private static ObjectNode input(String type, String id) {
+        return NODES.objectNode().put("type", type).put("id", id);
+    }
+
+    private static ArrayNode choices(List<Option> options) {
+        ArrayNode choices = NODES.arrayNode();
+        for (Option o : options) choices.addObject().put("title", o.label()).put("value", o.value());
+        return choices;
+    }
+
+    private static ObjectNode submit(String title, ObjectNode data) {
+        ObjectNode action = NODES.objectNode().put("type", "Action.Submit").put("title", title);
+        action.set("data", data);
+        return action;
+    }
+}

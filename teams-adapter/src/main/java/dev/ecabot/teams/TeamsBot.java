@@ -1,0 +1,144 @@
+package dev.ecabot.teams;
+
+import com.microsoft.bot.builder.Bot;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.teams.TaskModuleContinueResponse;
+import com.microsoft.bot.schema.teams.TaskModuleMessageResponse;
+import com.microsoft.bot.schema.teams.TaskModuleResponse;
+import com.microsoft.bot.schema.teams.TaskModuleTaskInfo;
+import dev.ecabot.conversation.ChatAddress;
+import dev.ecabot.conversation.ChatEvent;
+import dev.ecabot.conversation.message.TextMessage;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Teams bot: remembers where each activity came from (for later posts), turns it into a ChatEvent for the
+ * engine's one entry point, and answers the Reveal button's {@code task/fetch} with a dialog showing the secret
+ * (or why not) and then marks the offer card as used. Replies go out through {@link TeamsChatPort}. Thread-safe.
+ */
+public final class TeamsBot implements Bot {
+
+    private static final Pattern TYPED_REVEAL = Pattern.compile("(?i)/?reveal\\s+(\\S+)");
+    private final Consumer<ChatEvent> engine;
+    private final TeamsChatPort port;
+    private final TeamsDirectory directory;
+    private final AdaptiveCards cards;
+    private final Clock clock;
+
+    public TeamsBot(Consumer<ChatEvent> engine, TeamsChatPort port, TeamsDirectory directory, AdaptiveCards cards,
+                    Clock clock) {
+        this.engine = engine;
+        this.port = port;
+        this.directory = directory;
+        this.cards = cards;
+        this.clock = clock;
+    }
+
+    @Override
+    public CompletableFuture<Void> onTurn(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        if (activity.getFrom() == null || activity.getConversation() == null || activity.getRecipient() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        remember(activity);
+        if (activity.isType(ActivityTypes.INVOKE)) {
+            return "task/fetch".equals(activity.getName()) ? revealDialog(turn) : CompletableFuture.completedFuture(null);
+        }
+        if (activity.isType(ActivityTypes.CONVERSATION_UPDATE)) {
+            return welcomeIfInstalledForAPerson(activity);
+        }
+        Optional<ChatEvent> event = TeamsInbound.toEvent(activity);
+        Optional<String> typedReveal = event.flatMap(TeamsBot::typedRevealOffer);
+        if (typedReveal.isPresent()) {
+            // A typed "reveal" would release the secret where Teams cannot show it privately: offer the button instead.
+            port.send(replyAddress(activity), cards.revealButton(typedReveal.get()));
+        } else if (event.isPresent()) {
+            engine.accept(event.get());
+            if (activity.getReplyToId() != null && !(event.get() instanceof ChatEvent.Text)) {
+                // The clicked card has served: replace it so an old button cannot be pressed twice.
+                port.replace(replyAddress(activity), activity.getReplyToId(), cards.answered(event.get()));
+            }
+        } else if (activity.isType(ActivityTypes.MESSAGE)) {
+            port.post(replyAddress(activity), TextMessage.warning("I can read typed messages and my own cards only."
+                    + " Say \"help\" to see what I can do."));
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private CompletableFuture<Void> revealDialog(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        Optional<ChatEvent> event = TeamsInbound.toEvent(activity);
+        TaskModuleResponse response = new TaskModuleResponse();
+        if (event.isEmpty()) {
+            response.setTask(message("There is nothing to open here."));
+        } else {
+            ChatAddress to = event.get().replyTo();
+            TeamsChatPort.DialogCapture said = port.duringRevealDialog(to, () -> engine.accept(event.get()));
+            if (said.secret() != null) {
+                TaskModuleTaskInfo dialog = new TaskModuleTaskInfo();
+                dialog.setTitle(said.secret().label());
+                dialog.setHeight("medium");
+                dialog.setWidth("medium");
+                dialog.setCard(cards.secretCard(said.secret()));
+                TaskModuleContinueResponse show = new TaskModuleContinueResponse();
+                show.setValue(dialog);
+                response.setTask(show);
+                if (activity.getReplyToId() != null) {
+                    port.replace(to, activity.getReplyToId(),
+                            cards.revealedOffer(said.secret().label(), to.user().displayName(), clock.instant()));
+                }
+            } else {
+                response.setTask(message(said.notes().isEmpty() ? "There is nothing to show." : String.join("\n", said.notes())));
+            }
+        }
+        Activity invokeResponse = new Activity(ActivityTypes.INVOKE_RESPONSE);
+        invokeResponse.setValue(new InvokeResponse(200, response));
+        return turn.sendActivity(invokeResponse).thenApply(sent -> null);
+    }
+
+    private CompletableFuture<Void> welcomeIfInstalledForAPerson(Activity activity) {
+        boolean botAdded = activity.getMembersAdded() != null && activity.getMembersAdded().stream()
+                .map(ChannelAccount::getId).anyMatch(activity.getRecipient().getId()::equals);
+        if (botAdded && "personal".equals(activity.getConversation().getConversationType())) {
+            port.post(replyAddress(activity), TextMessage.info("Hello! I set up Salesforce External Client Apps for"
+                    + " integrations. Say \"help\" to see what I can do, or \"new\" to start."));
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Keeps where the conversation and the person can be reached, so later posts and reminders find them. */
+    private void remember(Activity activity) {
+        directory.rememberConversation(activity.getConversationReference());
+        boolean personal = "personal".equals(activity.getConversation().getConversationType());
+        directory.rememberMember(new TeamsDirectory.Member(TeamsInbound.user(activity).id(), activity.getFrom().getId(),
+                activity.getFrom().getName(), activity.getConversation().getTenantId(), activity.getServiceUrl(),
+                activity.getRecipient().getId(), personal ? activity.getConversation().getId() : null));
+    }
+
+    /** The offer id of a typed "reveal <offer>", if that is what the text says. */
+    private static Optional<String> typedRevealOffer(ChatEvent event) {
+        if (!(event instanceof ChatEvent.Text text)) return Optional.empty();
+        Matcher matcher = TYPED_REVEAL.matcher(text.text());
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    private static ChatAddress replyAddress(Activity activity) {
+        return new ChatAddress(TeamsInbound.user(activity), TeamsInbound.place(activity));
+    }
+
+    private static TaskModuleMessageResponse message(String text) {
+        TaskModuleMessageResponse message = new TaskModuleMessageResponse();
+        message.setValue(text);
+        return message;
+    }
+}

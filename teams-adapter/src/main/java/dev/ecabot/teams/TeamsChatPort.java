@@ -1,0 +1,164 @@
+package dev.ecabot.teams;
+
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ConversationReference;
+import dev.ecabot.conversation.ChatAddress;
+import dev.ecabot.conversation.ChatPort;
+import dev.ecabot.conversation.MessageRef;
+import dev.ecabot.conversation.message.ChatMessage;
+import dev.ecabot.conversation.message.PlainText;
+import dev.ecabot.conversation.message.RevealOffer;
+import dev.ecabot.conversation.message.SecretReveal;
+import dev.ecabot.conversation.message.TextMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The engine's ChatPort for Teams: posts and edits (updateActivity) Adaptive Cards through the Bot Framework
+ * connector, in any conversation the bot was spoken to in (its reference is in the {@link TeamsDirectory}), so
+ * background threads and other instances can post too. Secrets are never posted: {@link #reveal} only hands the
+ * secret to the dialog being opened by the same person's Reveal click ({@link #duringRevealDialog}). Thread-safe.
+ */
+public final class TeamsChatPort implements ChatPort {
+
+    /** What the engine said while a Reveal dialog was opening: the secret, or the words explaining why not. */
+    public static final class DialogCapture {
+        private final ChatAddress to;
+        private final AtomicReference<SecretReveal> secret = new AtomicReference<>();
+        private final List<String> notes = new ArrayList<>();
+
+        private DialogCapture(ChatAddress to) {
+            this.to = to;
+        }
+
+        public SecretReveal secret() {
+            return secret.get();
+        }
+
+        public synchronized List<String> notes() {
+            return List.copyOf(notes);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(TeamsChatPort.class);
+    private final TeamsBotAdapter adapter;
+    private final TeamsDirectory directory;
+    private final AdaptiveCards cards;
+    private final PersonalChats personalChats;
+    private final ThreadLocal<DialogCapture> dialog = new ThreadLocal<>();
+
+    public TeamsChatPort(TeamsBotAdapter adapter, TeamsDirectory directory, AdaptiveCards cards) {
+        this.adapter = adapter;
+        this.directory = directory;
+        this.cards = cards;
+        this.personalChats = new PersonalChats(adapter, directory);
+    }
+
+    /** How to reach a person in their 1:1 chat with the bot (reminders, notices, credential offers). */
+    public PersonalChats personalChats() {
+        return personalChats;
+    }
+
+    @Override
+    public MessageRef post(ChatAddress to, ChatMessage message) {
+        DialogCapture capture = dialog.get();
+        if (capture != null && capture.to.equals(to) && message instanceof TextMessage text) {
+            synchronized (capture) {
+                capture.notes.add(PlainText.render(text));
+            }
+            return new MessageRef(to, "dialog");
+        }
+        if (message instanceof RevealOffer && !isPersonal(to)) {
+            return offerPrivately(to, message);
+        }
+        return deliver(to, message);
+    }
+
+    private MessageRef deliver(ChatAddress to, ChatMessage message) {
+        Activity activity = cards.render(message);
+        AtomicReference<String> id = new AtomicReference<>();
+        adapter.continueConversation(reference(to), turn -> turn.sendActivity(activity)
+                .thenAccept(sent -> id.set(sent == null ? null : sent.getId()))).join();
+        if (id.get() == null) throw new IllegalStateException("Teams accepted the message but returned no id");
+        return new MessageRef(to, id.get());
+    }
+
+    @Override
+    public void edit(MessageRef ref, ChatMessage message) {
+        Activity activity = cards.render(message);
+        activity.setId(ref.id());
+        adapter.continueConversation(reference(ref.address()), turn -> turn.updateActivity(activity)
+                .thenApply(ignored -> (Void) null)).join();
+    }
+
+    /** Replaces an earlier message with {@code activity} (e.g. a Reveal card once the secret was shown). */
+    public void replace(ChatAddress to, String activityId, Activity activity) {
+        activity.setId(activityId);
+        adapter.continueConversation(reference(to), turn -> turn.updateActivity(activity)
+                .thenApply(ignored -> (Void) null)).join();
+    }
+
+    @Override
+    public void reveal(ChatAddress to, SecretReveal reveal) {
+        DialogCapture capture = dialog.get();
+        if (capture == null || !capture.to.equals(to)) {
+            // Only a Reveal click (task/fetch) can show a secret in Teams; the vault has already released it.
+            log.error("A secret for {} was released outside a Teams reveal dialog; it was not shown", to.user().key());
+            post(to, TextMessage.error("I could not show \"" + reveal.label() + "\" here: secrets open only from"
+                    + " the Reveal button. Ask an admin to deliver it again."));
+            return;
+        }
+        capture.secret.set(reveal);
+    }
+
+    /** Runs {@code handling} (the engine handling a Reveal click) and returns what it said to {@code to}. */
+    public DialogCapture duringRevealDialog(ChatAddress to, Runnable handling) {
+        DialogCapture capture = new DialogCapture(to);
+        dialog.set(capture);
+        try {
+            handling.run();
+        } finally {
+            dialog.remove();
+        }
+        return capture;
+    }
+
+    /**
+     * Credentials are offered in the person's 1:1 chat, not in a channel everyone reads. When Teams will not open
+     * that chat (the app is not installed for the person), the offer stays where it was asked for: its Reveal
+     * button still opens the secret only for the requester, in a dialog.
+     */
+    private MessageRef offerPrivately(ChatAddress to, ChatMessage offer) {
+        ChatAddress personal;
+        try {
+            personal = personalChats.addressOf(to.user());
+        } catch (RuntimeException e) {
+            log.warn("Could not open a 1:1 chat with {} for a credentials offer ({}); offering it where it was asked",
+                    to.user().key(), e.getMessage());
+            post(to, TextMessage.info("Install the ECA bot app for yourself in Teams to get credential offers in a"
+                    + " private chat. This offer opens only for " + to.user().displayName() + "."));
+            return deliver(to, offer);
+        }
+        MessageRef posted = post(personal, offer);
+        post(to, TextMessage.info(to.user().displayName() + ", I sent you the credentials in our private chat."));
+        return posted;
+    }
+
+    private boolean isPersonal(ChatAddress to) {
+        return "personal".equals(reference(to).getConversation().getConversationType());
+    }
+
+    private ConversationReference reference(ChatAddress to) {
+        return directory.conversation(to.place().channelId()).orElseThrow(() -> new IllegalStateException(
+                "The bot has no Teams conversation " + to.place().channelId() + " on record to post to"));
+    }
+
+    /** Sends {@code activity} to a conversation on record (used for welcome messages and the like). */
+    void send(ChatAddress to, Activity activity) {
+        adapter.continueConversation(reference(to), turn -> turn.sendActivity(activity).thenApply(sent -> (Void) null)).join();
+    }
+}

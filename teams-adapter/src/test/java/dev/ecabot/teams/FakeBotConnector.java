@@ -1,0 +1,113 @@
+package dev.ecabot.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A local stand-in for the Bot Framework connector service (the activity's serviceUrl): records every call
+ * the bot makes and answers with the real response shapes (ResourceResponse {"id"}, ConversationResourceResponse
+ * {"id","activityId"} for a new conversation). Thread-safe.
+ */
+final class FakeBotConnector implements AutoCloseable {
+
+    record Call(String method, String path, String authorization, JsonNode body, String answeredId) {
+        String conversationId() {
+            Matcher m = ACTIVITIES.matcher(path);
+            return m.matches() ? m.group(1) : null;
+        }
+    }
+
+    private static final Pattern ACTIVITIES = Pattern.compile("/v3/conversations/([^/]+)/activities(?:/([^/]+))?");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private volatile boolean refuseNewConversations;
+
+    FakeBotConnector() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** The serviceUrl to put in activities, with the trailing slash Teams uses. */
+    String serviceUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/amer/";
+    }
+
+    /** From now on, answer POST /v3/conversations as Teams does when the app is not installed for the person. */
+    void refuseNewConversations() {
+        refuseNewConversations = true;
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** Activities the bot posted (new messages and replies), in order. */
+    List<Call> posted() {
+        return calls.stream().filter(c -> c.method.equals("POST") && c.conversationId() != null).toList();
+    }
+
+    List<Call> updates() {
+        return calls.stream().filter(c -> c.method.equals("PUT")).toList();
+    }
+
+    List<Call> conversationsCreated() {
+        return calls.stream().filter(c -> c.method.equals("POST") && c.path.equals("/v3/conversations")).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath().replaceFirst("^/amer", "");
+        String method = exchange.getRequestMethod();
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        JsonNode json = body.length == 0 ? null : JSON.readTree(body);
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        Matcher activity = ACTIVITIES.matcher(path);
+        if (method.equals("POST") && path.equals("/v3/conversations") && refuseNewConversations) {
+            calls.add(new Call(method, path, authorization, json, null));
+            respond(exchange, 403, "{\"error\":{\"code\":\"Forbidden\",\"message\":\"The bot is not part of the conversation roster.\"}}");
+            return;
+        }
+        if (method.equals("POST") && path.equals("/v3/conversations")) {
+            String id = "a:1new-personal-chat-" + ids.incrementAndGet();
+            calls.add(new Call(method, path, authorization, json, id));
+            respond(exchange, 201, "{\"id\":\"" + id + "\"}");
+        } else if (method.equals("POST") && activity.matches()) {
+            String id = "1:activity-" + ids.incrementAndGet();
+            calls.add(new Call(method, path, authorization, json, id));
+            respond(exchange, 200, "{\"id\":\"" + id + "\"}");
+        } else if (method.equals("PUT") && activity.matches() && activity.group(2) != null) {
+            calls.add(new Call(method, path, authorization, json, activity.group(2)));
+            respond(exchange, 200, "{\"id\":\"" + activity.group(2) + "\"}");
+        } else {
+            calls.add(new Call(method, path, authorization, json, null));
+            respond(exchange, 404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"no such route\"}}");
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,440 @@
+package dev.ecabot.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecabot.conversation.ChatAddress;
+import dev.ecabot.conversation.ChatUser;
+import dev.ecabot.conversation.ConversationEngine;
+import dev.ecabot.conversation.message.TextMessage;
+import dev.ecabot.conversation.EngineSettings;
+import dev.ecabot.conversation.dialogue.ProvisionedApp;
+import dev.ecabot.access.AccessPolicy;
+import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.access.RolesConfig;
+import dev.ecabot.playbook.PlaybookCatalog;
+import dev.ecabot.reminders.Recipient;
+import dev.ecabot.reminders.Reminder;
+import dev.ecabot.reminders.ReminderKind;
+import dev.ecabot.store.Database;
+import dev.ecabot.testing.CapturedLogs;
+import dev.ecabot.audit.AuditTrail;
+import dev.ecabot.vault.MasterKey;
+import dev.ecabot.vault.RevealOffers;
+import dev.ecabot.vault.Secret;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** Whole conversations with the real engine, through /api/messages and the fake connector. */
+class TeamsConversationTest {
+
+    static final String APP_ID = "11111111-2222-3333-4444-555555555555";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String OTHER_AAD_ID = "99999999-aaaa-bbbb-cccc-000000000000";
+    static final PlaybookCatalog PLAYBOOKS = PlaybookCatalog.load();
+    static final String ANA_AAD_ID = "0f5b1c2e-8a4d-4e1f-9b7a-3c2d1e0f9a01";
+
+    static FakeBotFrameworkLogin login;
+    FakeBotConnector connector;
+    Database db;
+    ExecutorService background;
+    TeamsEndpoint endpoint;
+    TeamsChatPort port;
+    PersonalChats personalChats;
+
+    @BeforeAll
+    static void startLogin() throws Exception {
+        login = new FakeBotFrameworkLogin(); // RSA key generation is slow: one signing service per class
+    }
+
+    @AfterAll
+    static void stopLogin() {
+        login.close();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        connector = new FakeBotConnector();
+        db = Database.inMemory("teams-" + System.nanoTime());
+        background = Executors.newSingleThreadExecutor();
+        TeamsSettings settings = TeamsSettings.authenticated(APP_ID, Secret.of("client-secret"), "5e2f7a10-3b4c-4d5e-8f90-a1b2c3d4e5f6")
+                .withOpenIdMetadataUrl(login.openIdMetadataUrl());
+        endpoint = new TeamsEndpoint(settings, adapter -> {
+            TeamsDirectory directory = new TeamsDirectory(db.dataSource(), Clock.systemUTC());
+            AdaptiveCards cards = new AdaptiveCards(ZoneOffset.UTC);
+            port = new TeamsChatPort(adapter, directory, cards);
+            personalChats = port.personalChats();
+            ConversationEngine engine = ConversationEngine.builder().port(port).dataSource(db.dataSource())
+                    .playbooks(PLAYBOOKS).orgs(() -> List.of("demo"))
+                    .provisioner((order, progress, secrets) -> new ProvisionedApp(order.spec().apiName(),
+                            "3MVG9FAKECONSUMERKEY", secrets.seal(order.spec().apiName(), "3MVG9FAKECONSUMERKEY",
+                                    Secret.of("consumer-secret-value"))))
+                    .access(new AccessPolicy(RolesConfig.fromJson(json("{\"requesters\": [\"teams:" + ANA_AAD_ID + "\", \"teams:" + OTHER_AAD_ID + "\"]}"))))
+                    .revealOffers(new RevealOffers(db.dataSource(), MasterKey.generate(), new AuditTrail(db.dataSource())))
+                    .settings(EngineSettings.builder().background(background).build())
+                    .build();
+            return new TeamsBot(engine::handle, port, directory, cards, Clock.systemUTC());
+        });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        endpoint.close();
+        background.shutdownNow();
+        connector.close();
+        db.close();
+    }
+
+    HttpResponse<String> say(String text) {
+        ObjectNode activity = activity("message_personal.json");
+        activity.put("text", text);
+        activity.put("id", String.valueOf(System.nanoTime()));
+        return post(activity);
+    }
+
+    HttpResponse<String> post(ObjectNode activity) {
+        return endpoint.post(activity.toString(), login.channelToken(APP_ID, connector.serviceUrl()));
+    }
+
+    ObjectNode activity(String name) {
+        try {
+            return (ObjectNode) JSON.readTree(TeamsEndpoint.activity(name, connector.serviceUrl()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    HttpResponse<String> submit(ObjectNode data) {
+        ObjectNode activity = activity("message_card_submit.json");
+        activity.set("value", data);
+        activity.put("id", "f:" + System.nanoTime());
+        return post(activity);
+    }
+
+    JsonNode lastCard() {
+        List<FakeBotConnector.Call> posted = connector.posted();
+        JsonNode body = posted.get(posted.size() - 1).body();
+        return body.path("attachments").path(0).path("content");
+    }
+
+    void dump() {
+        for (FakeBotConnector.Call call : connector.calls()) {
+            JsonNode b = call.body();
+            System.out.println(call.method() + " " + call.path() + " text=" + b.path("text") + "\n  card=" + b.path("attachments").path(0).path("content").path("body") + "\n  actions=" + b.path("attachments").path(0).path("content").path("actions"));
+        }
+    }
+
+    ObjectNode form(String formId, String field, String value) {
+        return JSON.createObjectNode().put("ecabot", "form").put("formId", formId).put("field:" + field, value);
+    }
+
+    /** Answers the playbook's questions up to the confirmation card. */
+    void answerUpToConfirmation() {
+        say("new altify-mcp demo");
+        assertThat(inputIds(lastCard())).containsExactly("field:app_name");
+        submit(form("app_name", "app_name", "Altify MCP"));
+        assertThat(lastCard().at("/body/1/value").asText()).as("the API name is pre-filled").isEqualTo("Altify_MCP");
+        submit(form("api_name", "api_name", "Altify_MCP"));
+        submit(form("contact_email", "contact_email", "ana@example.com"));
+        submit(form("description", "description", "ChatGPT to Altify MCP servers"));
+    }
+
+    HttpResponse<String> openRevealDialog(JsonNode revealData, String offerCardId, String aadObjectId) {
+        ObjectNode invoke = activity("invoke_task_fetch.json");
+        ((ObjectNode) invoke.path("value")).set("data", revealData);
+        invoke.put("replyToId", offerCardId);
+        ((ObjectNode) invoke.path("from")).put("aadObjectId", aadObjectId);
+        return post(invoke);
+    }
+
+    @Test
+    void aWholePlaybookEndsWithTheSecretInAPrivateDialogShownOnceToTheRequesterOnly() {
+        try (CapturedLogs logs = new CapturedLogs()) {
+            walkThePlaybookAndRevealOnce();
+            assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains("consumer-secret-value"));
+            assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains("client-secret"));
+        }
+    }
+
+    void walkThePlaybookAndRevealOnce() {
+        answerUpToConfirmation();
+        JsonNode confirmation = lastCard();
+        assertThat(confirmation.path("body").toString()).contains("Altify_MCP", "https://account.mcp.altify.dev/callback");
+        assertThat(confirmation.at("/actions/0/data")).isEqualTo(json("{\"ecabot\":\"choice\",\"promptId\":\"confirm\",\"value\":\"confirm\"}"));
+
+        submit((ObjectNode) confirmation.at("/actions/0/data"));
+
+        FakeBotConnector.Call offer = await().until(this::revealOfferCard, java.util.Optional::isPresent).get();
+        FakeBotConnector.Call progress = connector.posted().stream()
+                .filter(c -> c.body().at("/attachments/0/content/body/1/text").asText().startsWith("["))
+                .findFirst().orElseThrow();
+        await().untilAsserted(() -> assertThat(connector.updates())
+                .as("progress is one card updated in place until every step is done")
+                .filteredOn(u -> u.path().endsWith("/activities/" + progress.answeredId()))
+                .last().satisfies(last -> {
+                    List<String> lines = last.body().at("/attachments/0/content/body").findValuesAsText("text");
+                    assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy(step -> assertThat(step).startsWith("[done]"));
+                }));
+        assertThat(connector.calls()).allSatisfy(call ->
+                assertThat(String.valueOf(call.body())).doesNotContain("consumer-secret-value"));
+
+        JsonNode revealData = offer.body().at("/attachments/0/content/actions/0/data");
+        assertThat(revealData.at("/msteams/type").asText()).isEqualTo("task/fetch");
+
+        HttpResponse<String> someoneElse = openRevealDialog(revealData, offer.answeredId(), OTHER_AAD_ID);
+        assertThat(json(someoneElse.body()).at("/task/type").asText()).isEqualTo("message");
+        assertThat(json(someoneElse.body()).at("/task/value").asText()).contains("Only the person who asked");
+
+        HttpResponse<String> dialog = openRevealDialog(revealData, offer.answeredId(), ANA_AAD_ID);
+        assertThat(dialog.statusCode()).isEqualTo(200);
+        JsonNode task = json(dialog.body()).path("task");
+        assertThat(task.path("type").asText()).isEqualTo("continue");
+        assertThat(task.at("/value/card/contentType").asText()).isEqualTo(AdaptiveCards.CONTENT_TYPE);
+        assertThat(task.at("/value/card/content/body").toString()).contains("consumer-secret-value");
+        assertThat(connector.calls()).as("the secret never became a chat message").allSatisfy(call ->
+                assertThat(String.valueOf(call.body())).doesNotContain("consumer-secret-value"));
+        assertThat(connector.updates()).anySatisfy(update -> {
+            assertThat(update.path()).endsWith("/activities/" + offer.answeredId());
+            assertThat(update.body().toString()).contains("Shown once to Ana Lopez").doesNotContain("Action.Submit");
+        });
+
+        HttpResponse<String> again = openRevealDialog(revealData, offer.answeredId(), ANA_AAD_ID);
+        assertThat(json(again.body()).at("/task/type").asText()).isEqualTo("message");
+        assertThat(again.body()).doesNotContain("consumer-secret-value");
+    }
+
+    @Test
+    void anAnsweredQuestionCardLosesItsButtons() {
+        say("new altify-mcp demo");
+        String questionCard = connector.posted().get(connector.posted().size() - 1).answeredId();
+        ObjectNode answer = activity("message_card_submit.json");
+        answer.set("value", form("app_name", "app_name", "Altify MCP"));
+        answer.put("replyToId", questionCard);
+        post(answer);
+
+        assertThat(connector.updates()).anySatisfy(update -> {
+            assertThat(update.path()).endsWith("/activities/" + questionCard);
+            assertThat(update.body().toString()).contains("Ana Lopez sent the form.").doesNotContain("Action.Submit");
+        });
+    }
+
+    @Test
+    void aRequestStartedInAChannelGetsItsCredentialsOfferedInAPersonalChat() {
+        walkThePlaybookInTheChannel();
+
+        FakeBotConnector.Call offer = await().until(this::revealOfferCard, java.util.Optional::isPresent).get();
+        FakeBotConnector.Call opened = connector.conversationsCreated().get(0);
+        assertThat(offer.conversationId()).isEqualTo(opened.answeredId());
+        await().untilAsserted(() -> assertThat(connector.posted())
+                .filteredOn(note -> note.body().path("text").asText().contains("I sent you the credentials in our private chat"))
+                .singleElement().satisfies(note -> assertThat(note.conversationId()).startsWith("19:")));
+    }
+
+    @Test
+    void whenTeamsWillNotOpenAPersonalChatTheOfferStaysInTheChannelForTheRequesterOnly() {
+        connector.refuseNewConversations();
+        walkThePlaybookInTheChannel();
+
+        FakeBotConnector.Call offer = await().until(this::revealOfferCard, java.util.Optional::isPresent).get();
+        assertThat(offer.conversationId()).startsWith("19:");
+        assertThat(connector.posted()).anySatisfy(note ->
+                assertThat(note.body().path("text").asText()).contains("This offer opens only for Ana Lopez"));
+        HttpResponse<String> someoneElse = openRevealDialog(offer.body().at("/attachments/0/content/actions/0/data"),
+                offer.answeredId(), OTHER_AAD_ID);
+        assertThat(someoneElse.body()).doesNotContain("consumer-secret-value");
+    }
+
+    void walkThePlaybookInTheChannel() {
+        ObjectNode mention = activity("message_channel_mention.json");
+        mention.put("text", "<at>ECA bot</at> new altify-mcp demo");
+        post(mention);
+        for (ObjectNode answer : List.of(form("app_name", "app_name", "Altify MCP"), form("api_name", "api_name", "Altify_MCP"),
+                form("contact_email", "contact_email", "ana@example.com"), form("description", "description", "x"),
+                (ObjectNode) AdaptiveCards.choiceData("confirm", "confirm"))) {
+            ObjectNode submit = activity("message_channel_mention.json");
+            submit.remove("text");
+            submit.set("value", answer);
+            post(submit);
+        }
+    }
+
+    @Test
+    void aRefusedFormAnswerIsShownBesideTheField() {
+        say("new altify-mcp demo");
+        submit(form("app_name", "app_name", "Altify MCP"));
+        submit(form("api_name", "api_name", "Altify__MCP_"));
+
+        JsonNode card = lastCard();
+        assertThat(inputIds(card)).containsExactly("field:api_name");
+        assertThat(card.path("body").findParents("color")).anySatisfy(block ->
+                assertThat(block.path("color").asText()).isEqualTo("Attention"));
+    }
+
+    @Test
+    void aChannelMentionReachesTheEngineWithoutTheMentionAndIsAnsweredInTheThread() {
+        ObjectNode mention = activity("message_channel_mention.json");
+        mention.put("text", "<at>ECA bot</at> help\n");
+        post(mention);
+
+        FakeBotConnector.Call reply = connector.posted().get(0);
+        assertThat(reply.conversationId()).isEqualTo("19:a1b2c3d4e5f60718293a4b5c6d7e8f90@thread.tacv2;messageid=1763631012003");
+        assertThat(reply.body().toString()).contains("reveal <offer>");
+    }
+
+    @Test
+    void everyCommandTheTeamsAppSuggestsIsOneTheBotKnows() {
+        say("help");
+        String help = lastCard().toString();
+        for (String command : List.of("help", "new", "status", "cancel", "playbooks", "orgs")) {
+            assertThat(help).contains("\"title\":\"" + command);
+        }
+    }
+
+    @Test
+    void aSubmitFromACardTheBotDidNotMakeIsAnsweredWithAHint() {
+        ObjectNode foreign = activity("message_card_submit.json");
+        foreign.set("value", json("{\"key\":\"value\",\"x\":\"herocard\"}"));
+        post(foreign);
+
+        assertThat(connector.posted()).singleElement().satisfies(reply ->
+                assertThat(reply.body().path("text").asText()).contains("my own cards only"));
+    }
+
+    @Test
+    void someoneWhoseEntraIdIsNotInTheRolesCannotAskForAnApp() {
+        ObjectNode stranger = activity("message_personal.json");
+        stranger.put("text", "new altify-mcp demo");
+        ((ObjectNode) stranger.path("from")).put("aadObjectId", "7c0b0000-0000-0000-0000-000000000000").put("name", "Sam");
+        post(stranger);
+
+        JsonNode reply = connector.posted().get(0).body();
+        assertThat(reply.path("text").asText()).startsWith("Warning: You may not run `new`")
+                .contains("teams:7c0b0000-0000-0000-0000-000000000000");
+        assertThat(reply.path("attachments").isMissingNode() || reply.path("attachments").isEmpty()).isTrue();
+        assertThat(connector.posted()).noneSatisfy(call -> assertThat(call.body().toString()).contains("question 2 of 5"));
+    }
+
+    @Test
+    void aTypedRevealGetsAButtonBecauseSecretsOpenOnlyInADialog() {
+        say("reveal 3f2c9a");
+        JsonNode action = lastCard().at("/actions/0");
+        assertThat(action.at("/data/offerId").asText()).isEqualTo("3f2c9a");
+        assertThat(action.at("/data/msteams/type").asText()).isEqualTo("task/fetch");
+    }
+
+    @Test
+    void aNoticeToSomeoneWhoOnlySpokeInAChannelOpensAPersonalChatFirst() {
+        post(activity("message_channel_mention.json"));
+        ChatUser ana = new ChatUser("teams", ANA_AAD_ID, "Ana Lopez", null);
+
+        ChatAddress address = personalChats.addressOf(ana);
+        port.post(address, TextMessage.info("Reminder: the Altify MCP app's refresh tokens expire in 7 days."));
+
+        FakeBotConnector.Call created = connector.conversationsCreated().get(0);
+        assertThat(created.authorization()).isEqualTo("Bearer " + TeamsEndpoint.OUTBOUND_TOKEN);
+        assertThat(created.body().path("isGroup").asBoolean(true)).isFalse();
+        assertThat(created.body().at("/members/0/id").asText()).isEqualTo("29:1qGf3kP0rT9vXyZ_ana-lopez-test-user-id-0001");
+        assertThat(created.body().path("tenantId").asText()).isEqualTo("5e2f7a10-3b4c-4d5e-8f90-a1b2c3d4e5f6");
+        assertThat(created.body().at("/channelData/tenant/id").asText()).isEqualTo("5e2f7a10-3b4c-4d5e-8f90-a1b2c3d4e5f6");
+        FakeBotConnector.Call notice = connector.posted().get(connector.posted().size() - 1);
+        assertThat(notice.conversationId()).isEqualTo(created.answeredId());
+        assertThat(notice.body().path("text").asText()).startsWith("Reminder: the Altify MCP app");
+
+        port.post(personalChats.addressOf(ana), TextMessage.info("Second reminder"));
+        assertThat(connector.conversationsCreated()).as("the chat opened once is reused").hasSize(1);
+    }
+
+    @Test
+    void aReminderToSomeoneWithAPersonalChatGoesThere() {
+        say("hello");
+        ChatUser ana = new ChatUser("teams", ANA_AAD_ID, "Ana Lopez", null);
+
+        port.post(personalChats.addressOf(ana), TextMessage.info("Reminder: rotate the consumer secret."));
+
+        assertThat(connector.conversationsCreated()).isEmpty();
+        FakeBotConnector.Call notice = connector.posted().get(connector.posted().size() - 1);
+        assertThat(notice.conversationId()).isEqualTo("a:1TestPersonalChatWithAnaLopez0001");
+    }
+
+    @Test
+    void aDueReminderReachesTheRequesterInTheirPersonalChatAndSaysWhenItIsLate() {
+        post(activity("message_channel_mention.json"));
+        Reminder reminder = Reminder.of(ReminderKind.REFRESH_TOKEN_EXPIRING,
+                Recipient.requester(new ChatUserRef("teams", ANA_AAD_ID)), "demo", "Altify_MCP",
+                Instant.parse("2026-11-20T09:00:00Z"), "Refresh tokens of Altify_MCP in demo expire in 7 days.");
+
+        new TeamsReminderDelivery(port).deliver(reminder, true);
+
+        FakeBotConnector.Call created = connector.conversationsCreated().get(0);
+        FakeBotConnector.Call notice = connector.posted().get(connector.posted().size() - 1);
+        assertThat(notice.conversationId()).isEqualTo(created.answeredId());
+        assertThat(notice.body().path("text").asText())
+                .startsWith("Refresh tokens of Altify_MCP in demo expire in 7 days.")
+                .contains("comes late because the bot was not running");
+    }
+
+    @Test
+    void aReminderForAChannelIsPostedInThatChannel() {
+        post(activity("message_channel_mention.json"));
+        String channel = "19:a1b2c3d4e5f60718293a4b5c6d7e8f90@thread.tacv2;messageid=1763631012003";
+        Reminder reminder = Reminder.of(ReminderKind.APP_USABLE, Recipient.channel("teams", channel), "demo", "Altify_MCP",
+                Instant.now(), "Altify_MCP in demo is usable now.");
+
+        new TeamsReminderDelivery(port).deliver(reminder, false);
+
+        FakeBotConnector.Call notice = connector.posted().get(connector.posted().size() - 1);
+        assertThat(notice.conversationId()).isEqualTo(channel);
+        assertThat(notice.body().path("text").asText()).isEqualTo("Altify_MCP in demo is usable now.");
+    }
+
+    @Test
+    void aReminderForSomeoneOnAnotherPlatformIsNotTeamsBusiness() {
+        Reminder reminder = Reminder.of(ReminderKind.APP_USABLE, Recipient.requester(new ChatUserRef("slack", "U024BE7LH")),
+                "demo", "Altify_MCP", Instant.now(), "usable");
+        assertThatThrownBy(() -> new TeamsReminderDelivery(port).deliver(reminder, false)).hasMessageContaining("not a Teams recipient");
+        assertThat(connector.calls()).isEmpty();
+    }
+
+    @Test
+    void noOneCanBeWrittenToFirstBeforeTheyMetTheBot() {
+        ChatUser stranger = new ChatUser("teams", "7c0b0000-0000-0000-0000-000000000000", "Sam", null);
+        assertThatThrownBy(() -> personalChats.addressOf(stranger)).hasMessageContaining("never talked to the bot in Teams");
+    }
+
+    java.util.Optional<FakeBotConnector.Call> revealOfferCard() {
+        return connector.posted().stream()
+                .filter(c -> c.body().at("/attachments/0/content/actions/0/data/ecabot").asText().equals("reveal"))
+                .findFirst();
+    }
+
+    static List<String> inputIds(JsonNode card) {
+        List<String> ids = new java.util.ArrayList<>();
+        card.path("body").forEach(e -> { if (e.path("type").asText().startsWith("Input.")) ids.add(e.path("id").asText()); });
+        return ids;
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

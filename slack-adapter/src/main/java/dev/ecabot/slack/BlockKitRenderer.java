@@ -8,6 +8,7 @@ import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.ChoicePrompt;
 import dev.ecabot.conversation.message.Confirmation;
 import dev.ecabot.conversation.message.Fact;
+import dev.ecabot.conversation.message.FileMessage;
 import dev.ecabot.conversation.message.FormPrompt;
 import dev.ecabot.conversation.message.Option;
 import dev.ecabot.conversation.message.ProgressUpdate;
@@ -53,7 +54,27 @@ final class BlockKitRenderer {
         if (message instanceof FormPrompt f) return form(f);
         if (message instanceof ProgressUpdate p) return progress(p);
         if (message instanceof RevealOffer r) return revealOffer(r);
+        if (message instanceof FileMessage f) return file(f);
         throw new IllegalArgumentException("no Slack rendering for " + message.getClass().getSimpleName());
+    }
+
+    /** Slack's section text holds 3,000 characters: what fits of the file is shown preformatted, cut at a line. */
+    static final int FILE_ROOM = 2_800;
+
+    /** A file shown in the message: name and caption, then its content preformatted (the first lines if long). */
+    private Rendered file(FileMessage f) {
+        String content = f.content();
+        boolean cut = content.length() > FILE_ROOM;
+        String shown = cut ? content.substring(0, Math.max(0, content.lastIndexOf('\n', FILE_ROOM))) : content;
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText("*" + escape(f.fileName()) + "*"
+                + (f.caption().isEmpty() ? "" : "\n" + escape(f.caption()))))));
+        blocks.add(section(s -> s.text(markdownText("```" + escape(shown) + "```"))));
+        if (cut) {
+            blocks.add(context(List.of(markdownText("Only the first lines fit in a message; `ecabot export` on the bot's"
+                    + " host writes the whole file."))));
+        }
+        return new Rendered(f.caption().isEmpty() ? f.fileName() : f.caption(), blocks);
     }
 
     private Rendered text(TextMessage t) {

@@ -13,6 +13,7 @@ import dev.ecabot.conversation.message.Confirmation;
 import dev.ecabot.conversation.message.Fact;
 import dev.ecabot.conversation.message.FieldType;
 import dev.ecabot.conversation.message.FormField;
+import dev.ecabot.conversation.message.FileMessage;
 import dev.ecabot.conversation.message.FormPrompt;
 import dev.ecabot.conversation.message.Option;
 import dev.ecabot.conversation.message.PlainText;
@@ -71,6 +72,9 @@ public final class AdaptiveCards {
             progress(body, p);
         } else if (message instanceof RevealOffer r) {
             reveal(body, actions, r);
+        } else if (message instanceof FileMessage f) {
+            body.add(text(f.caption().isEmpty() ? f.fileName() : f.caption(), true));
+            body.add(text(f.content(), false).put("fontType", "Monospace"));
         }
         return cardActivity(card, PlainText.render(message));
     }

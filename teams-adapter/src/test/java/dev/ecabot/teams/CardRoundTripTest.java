@@ -97,6 +97,15 @@ class CardRoundTripTest {
         return activity;
     }
 
+    @Test
+    void anExportFileIsShownWithItsCaptionAndMonospacedContent() {
+        JsonNode card = card(cards.render(new dev.ecabot.conversation.message.FileMessage("inventory.csv", "text/csv",
+                "org,api_name\ndemo,Vonage_Prod\n", "Inventory export: 1 app")));
+        assertThat(card.path("body").get(0).path("text").asText()).isEqualTo("Inventory export: 1 app");
+        assertThat(card.path("body").get(1).path("text").asText()).isEqualTo("org,api_name\ndemo,Vonage_Prod\n");
+        assertThat(card.path("body").get(1).path("fontType").asText()).isEqualTo("Monospace");
+    }
+
     private static JsonNode card(Activity activity) {
         return JSON.valueToTree(activity.getAttachments().get(0).getContent());
     }

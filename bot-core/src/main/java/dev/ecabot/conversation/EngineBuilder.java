@@ -5,7 +5,9 @@ import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.command.builtin.BuiltinCommands;
 import dev.ecabot.conversation.dialogue.AppProvisioner;
+import dev.ecabot.approval.ApprovalPolicyConfig;
 import dev.ecabot.approval.Approvals;
+import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
 import dev.ecabot.conversation.dialogue.ProvisioningRunner;
@@ -22,8 +24,9 @@ import java.util.Objects;
 
 /**
  * Assembles a {@link ConversationEngine} from what it talks to: the chat port, the database, the playbooks,
- * the orgs, provisioning, the vault's one-time secret offers and the access policy. Every part is required except the settings
- * (defaults: {@link EngineSettings#defaults()}) and extra commands. Not thread-safe; build once.
+ * the orgs, provisioning, the vault's one-time secret offers and the access policy. Every part is required
+ * except the settings (defaults: {@link EngineSettings#defaults()}), the approvals (the zero-config policy) and
+ * extra commands. Not thread-safe; build once.
  */
 public final class EngineBuilder {
 
@@ -83,7 +86,10 @@ public final class EngineBuilder {
         return this;
     }
 
-    /** Approval requests and their policy: who must approve what before it is created. */
+    /**
+     * Approval requests and their policy: who must approve what before it is created. Default: the zero-config
+     * policy ({@link ApprovalPolicyConfig#zeroConfig()}: the demo org needs none, any other org one) on this database.
+     */
     public EngineBuilder approvals(Approvals approvals) {
         this.approvals = Objects.requireNonNull(approvals, "approvals");
         return this;
@@ -103,8 +109,9 @@ public final class EngineBuilder {
         require(provisioner, "provisioner");
         require(revealOffers, "revealOffers");
         require(access, "access");
-        require(approvals, "approvals");
         EngineSettings s = settings != null ? settings : EngineSettings.defaults();
+        Approvals approvals = this.approvals != null ? this.approvals : new Approvals(dataSource,
+                ApprovalPolicyConfig.zeroConfig(), access, new AuditTrail(dataSource), s.clock());
         ConversationStore store = new ConversationStore(dataSource);
         ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, s);
         NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, approvals,

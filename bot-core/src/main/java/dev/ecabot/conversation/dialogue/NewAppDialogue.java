@@ -296,7 +296,7 @@ public final class NewAppDialogue {
 
     private void provision(ConversationState state, Playbook playbook, Rendering rendered, Replies replies) {
         ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
-        replies.say("Creating it now; I will post progress here.");
+        replies.say("Confirmed: I am creating it now and will post progress here.");
         runner.start(provisioning, playbook, rendered, order(state, playbook, rendered));
     }
 

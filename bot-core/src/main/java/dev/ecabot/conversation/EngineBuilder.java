@@ -1,7 +1,9 @@
 package dev.ecabot.conversation;
 
 import dev.ecabot.access.AccessPolicy;
+import dev.ecabot.approval.ApprovalPolicyConfig;
 import dev.ecabot.approval.Approvals;
+import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.conversation.approvals.ApprovalCards;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.dialogue.ApprovalFlow;
@@ -32,9 +34,9 @@ import java.util.Objects;
 
 /**
  * Assembles a {@link ConversationEngine} from what it talks to: the chat port, the database, the playbooks,
- * the orgs, provisioning, the vault's one-time secret offers, the access policy and approvals. Every part is required
- * except the settings (defaults: {@link EngineSettings#defaults()}), the reminder scheduler (default: none) and extra
- * commands. Not thread-safe; build once.
+ * the orgs, provisioning, the vault's one-time secret offers and the access policy. Every part is required except
+ * the settings (defaults: {@link EngineSettings#defaults()}), approvals (default: the zero-config policy), the
+ * reminder scheduler (default: none) and extra commands. Not thread-safe; build once.
  */
 public final class EngineBuilder {
 
@@ -99,7 +101,8 @@ public final class EngineBuilder {
 
     /**
      * Approval requests and their policy (how many approvals each org and playbook needs, who approves, how long a
-     * request stays open). The built-in demo org needs none unless the policy lists it.
+     * request stays open); default: {@link ApprovalPolicyConfig#zeroConfig()} (the demo org none, any other org one).
+     * The built-in demo org needs none unless the policy lists it.
      */
     public EngineBuilder approvals(Approvals approvals) {
         this.approvals = Objects.requireNonNull(approvals, "approvals");
@@ -139,9 +142,10 @@ public final class EngineBuilder {
         require(provisioner, "provisioner");
         require(revealOffers, "revealOffers");
         require(access, "access");
-        require(approvals, "approvals");
         EngineSettings s = settings != null ? settings : EngineSettings.defaults();
         ConversationStore store = new ConversationStore(dataSource);
+        Approvals approvals = this.approvals != null ? this.approvals : new Approvals(dataSource,
+                ApprovalPolicyConfig.zeroConfig(), access, new AuditTrail(dataSource), s.clock());
         FollowUpReminders followUps = reminders == null ? FollowUpReminders.none()
                 : new FollowUpReminders(reminders, reminderPlans);
         ApprovalCards cards = new ApprovalCards(dataSource, port, approvals, s.clock());

@@ -49,7 +49,7 @@ class NewAppConversationTest {
                 .contains("Enable Refresh Token Rotation: yes")
                 .contains("IP relaxation: Enforce_RelaxRefresh");
 
-        assertThat(alice.confirms().text()).contains("Creating it now");
+        assertThat(alice.confirms().text()).contains("Confirmed: I am creating it now");
         Transcript done = alice.awaits("Consumer key: 3MVG9Altify_for_ChatGPT_key");
         assertThat(done.text()).contains("Usable from: now").contains("Next step 2: In ChatGPT");
         assertThat(done.all(ProgressUpdate.class)).last().satisfies(p ->

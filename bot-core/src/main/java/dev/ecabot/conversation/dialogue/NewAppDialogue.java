@@ -270,7 +270,7 @@ public final class NewAppDialogue {
             return;
         }
         ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
-        replies.say("Creating it now; I will post progress here.");
+        replies.say("Confirmed: I am creating it now and will post progress here.");
         runner.start(provisioning, playbook, rendered, order);
     }
 

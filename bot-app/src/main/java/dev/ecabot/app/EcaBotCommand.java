@@ -62,7 +62,9 @@ public final class EcaBotCommand implements Callable<Integer> {
     /** No command: the terminal chat, as {@code ecabot chat} with its defaults. */
     @Override
     public Integer call() throws Exception {
-        return new TerminalChatCommand().call();
+        TerminalChatCommand chat = new TerminalChatCommand();
+        chat.parent = this;
+        return chat.call();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -8,6 +8,7 @@ import dev.ecabot.access.Grantee;
 import dev.ecabot.access.RolesConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -42,6 +44,10 @@ public final class TerminalChatCommand implements Callable<Integer> {
                 List.of(new Grantee(Grantee.Kind.USER, TerminalSession.PLATFORM, localUser)));
     }
 
+    /** The root command, for the environment it reads settings from (null when run as the root's default). */
+    @ParentCommand
+    EcaBotCommand parent;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
@@ -50,7 +56,8 @@ public final class TerminalChatCommand implements Callable<Integer> {
         Speaker speaker = new Speaker(user);
         TerminalChat chat = new TerminalChat(out, speaker);
         BackgroundWork work = new BackgroundWork();
-        try (BotRuntime bot = BotRuntime.start(chat, work, dataDir, System.getenv(), zeroConfigRoles(user))) {
+        Map<String, String> env = parent != null ? parent.environment() : System.getenv();
+        try (BotRuntime bot = BotRuntime.start(chat, work, dataDir, env, zeroConfigRoles(user))) {
             new TerminalSession(bot.engine(), chat, work, in, out, !interactive, speaker).run();
         } finally {
             work.shutdownNow();

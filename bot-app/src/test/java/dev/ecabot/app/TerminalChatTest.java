@@ -99,7 +99,46 @@ class TerminalChatTest {
         assertThat(third).contains("Which email address should Salesforce use");
     }
 
+    @Test
+    void anAdminCanTryApprovalsAloneBySpeakingAsAnApprover() throws Exception {
+        Path config = data.resolve("ecabot.yaml");
+        java.nio.file.Files.writeString(config, "approvals:\n  orgs:\n    demo: 1\n");
+        String transcript = chat(java.util.Map.of("ECABOT_CONFIG", config.toString()), """
+                new vonage demo
+                Vonage Prod
+                
+                ops@example.com
+                
+                1
+                Voice bot for the support team
+                /as bob
+                approve
+                approve
+                /as alice
+                status
+                """, "--as", "alice");
+
+        assertThat(transcript)
+                .contains("Org demo needs 1 approval before I create this")
+                .contains("is waiting for approval (1 needed in org demo)")
+                .contains("an approver sees the requests waiting for them by saying \"approve\"")
+                .contains("One request is waiting for you; here it is.")
+                .contains("Approval needed (1 approval): create Vonage_Prod in org demo")
+                .contains("Requested by: terminal:alice")
+                .contains("Reason: Voice bot for the support team")
+                .contains("Approved: request")
+                .contains("was approved by bob. Creating it now")
+                .contains("Done: Vonage Prod (Vonage AI Studio) exists in demo.")
+                .contains("Approved by bob at");
+        assertThat(transcript.indexOf("Done: Vonage Prod")).as("nothing is created before the approval")
+                .isGreaterThan(transcript.indexOf("bob> approve"));
+    }
+
     private String chat(String stdin, String... args) {
+        return chat(System.getenv(), stdin, args);
+    }
+
+    private String chat(java.util.Map<String, String> env, String stdin, String... args) {
         InputStream originalIn = System.in;
         PrintStream originalOut = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -111,7 +150,7 @@ class TerminalChatTest {
             all[1] = "--data";
             all[2] = data.toString();
             System.arraycopy(args, 0, all, 3, args.length);
-            int exit = EcaBotCommand.commandLine().execute(all);
+            int exit = EcaBotCommand.commandLine(env).execute(all);
             assertThat(exit).as("exit code; output:\n%s", out.toString(StandardCharsets.UTF_8)).isZero();
         } finally {
             System.setIn(originalIn);

@@ -45,7 +45,14 @@ public final class AccessPolicy {
         String needed = action.grantedTo().stream().map(r -> r.name().toLowerCase()).sorted()
                 .collect(Collectors.joining(" or "));
         return AccessDecision.refuse("You may not run `" + action.command() + "`: it needs the " + needed
-                + " role. Ask a bot admin to add you (" + user + ") to the roles in ecabot.yaml.");
+                + " role. " + whoGrants() + " to add you (" + user + ") to the roles in ecabot.yaml.");
+    }
+
+    /** "Ask a bot admin (slack:U0G9QF9C6)": who can grant a role, by the configured admins. */
+    private String whoGrants() {
+        List<Grantee> admins = roles.admins();
+        if (admins.isEmpty()) return "Ask whoever runs this bot (no admins are configured)";
+        return "Ask a bot admin (" + admins.stream().map(Grantee::toString).collect(Collectors.joining(", ")) + ")";
     }
 
     /** Dry run for {@code help}: every action {@code user} may run, in menu order. */

@@ -30,13 +30,14 @@ import java.util.regex.Pattern;
  *     finance: { required: 2, approvers: ["slack:U0CFO", "group:slack:S0FIN"] }
  *   playbooks:
  *     tableau-cloud: 1
+ *   channel: slack:C0APPROVALS     # optional: approval cards also go to this channel
  * </pre>
  */
 public record ApprovalPolicyConfig(int defaultRequired, Duration expiry, Map<String, OrgRule> orgs,
-                                   Map<String, Integer> playbooks) {
+                                   Map<String, Integer> playbooks, String channel) {
 
     public static final Duration DEFAULT_EXPIRY = Duration.ofHours(24);
-    private static final Set<String> KEYS = Set.of("default", "expiry", "orgs", "playbooks");
+    private static final Set<String> KEYS = Set.of("default", "expiry", "orgs", "playbooks", "channel");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([dhm])");
 
     /** What one org needs: how many approvals, and who may give them (empty: anyone with the approver role). */
@@ -55,6 +56,19 @@ public record ApprovalPolicyConfig(int defaultRequired, Duration expiry, Map<Str
         orgs = Map.copyOf(orgs);
         playbooks = Map.copyOf(playbooks);
         playbooks.forEach((name, n) -> requireCount("playbooks." + name, n));
+        if (channel != null && (channel.indexOf(':') <= 0 || channel.endsWith(":"))) {
+            throw new IllegalArgumentException("approvals.channel is written platform:channelId (e.g. slack:C0APPROVALS); got '"
+                    + channel + "'");
+        }
+    }
+
+    public ApprovalPolicyConfig(int defaultRequired, Duration expiry, Map<String, OrgRule> orgs, Map<String, Integer> playbooks) {
+        this(defaultRequired, expiry, orgs, playbooks, null);
+    }
+
+    /** Whether {@code org} has its own rule (so the built-in demo org's "no approval" default does not apply). */
+    public boolean lists(String org) {
+        return orgs.containsKey(org);
     }
 
     /** The zero-config default: the demo org needs no approval, any other org one. */
@@ -77,11 +91,11 @@ public record ApprovalPolicyConfig(int defaultRequired, Duration expiry, Map<Str
     /** Reads the {@code approvals} node (null or missing: {@link #zeroConfig()}); errors name the key and the fix. */
     public static ApprovalPolicyConfig fromJson(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) return zeroConfig();
-        if (!node.isObject()) throw new IllegalArgumentException("approvals must be a map (default, expiry, orgs, playbooks)");
+        if (!node.isObject()) throw new IllegalArgumentException("approvals must be a map (default, expiry, orgs, playbooks, channel)");
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException("approvals." + key + " is not a setting; use default, expiry, orgs or playbooks");
+                throw new IllegalArgumentException("approvals." + key + " is not a setting; use default, expiry, orgs, playbooks or channel");
             }
         }
         int defaultRequired = node.has("default") ? count(node.get("default"), "approvals.default") : 1;
@@ -94,7 +108,8 @@ public record ApprovalPolicyConfig(int defaultRequired, Duration expiry, Map<Str
         for (Map.Entry<String, JsonNode> e : entries(node.get("playbooks"), "approvals.playbooks")) {
             playbooks.put(e.getKey(), count(e.getValue(), "approvals.playbooks." + e.getKey()));
         }
-        return new ApprovalPolicyConfig(defaultRequired, expiry, orgs, playbooks);
+        String channel = node.hasNonNull("channel") ? node.get("channel").asText().strip() : null;
+        return new ApprovalPolicyConfig(defaultRequired, expiry, orgs, playbooks, channel);
     }
 
     /** Parses 24h, 90m, 2d or ISO-8601 (PT24H). */

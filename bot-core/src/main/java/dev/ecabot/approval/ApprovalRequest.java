@@ -36,6 +36,11 @@ public record ApprovalRequest(String id, ApprovalDraft draft, String fingerprint
         return draft.requester();
     }
 
+    /** Whether {@code draft} is exactly what this request asked (same fingerprint): if not, it needs approving again. */
+    public boolean covers(ApprovalDraft draft) {
+        return fingerprint.equals(Fingerprint.of(draft));
+    }
+
     /** What approvers read before deciding: every line bound by the fingerprint. */
     public String summary() {
         StringBuilder text = new StringBuilder()

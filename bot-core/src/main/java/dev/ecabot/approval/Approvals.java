@@ -51,6 +51,11 @@ public final class Approvals {
         this.clock = clock;
     }
 
+    /** The policy this service applies (how many approvals, who, how long). */
+    public ApprovalPolicyConfig policy() {
+        return policy;
+    }
+
     /** Stores the request; PENDING until approved, or APPROVED at once when the policy needs no approval. */
     public ApprovalRequest submit(ApprovalDraft draft) {
         Instant now = clock.instant();

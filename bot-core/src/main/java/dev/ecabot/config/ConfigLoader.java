@@ -68,6 +68,11 @@ public final class ConfigLoader {
         }
         boolean demo = top.optionalBoolean("demoOrg", true);
         var orgs = new OrgsSection(top.child("orgs"), file.toAbsolutePath().getParent()).read();
-        return new EcabotConfig(file, orgs, demo, new HashMap<>(others));
+        EcabotConfig config = new EcabotConfig(file, orgs, demo, new HashMap<>(others));
+        // Bind the sections other packages own now, so a mistake stops the bot at start with the file and key named.
+        config.roles(null);
+        config.approvals();
+        config.reminderPlans();
+        return config;
     }
 }

@@ -1,6 +1,9 @@
 package dev.ecabot.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecabot.access.RolesConfig;
+import dev.ecabot.approval.ApprovalPolicyConfig;
+import dev.ecabot.reminders.ReminderPlans;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The bot's settings from {@code ecabot.yaml}: the configured orgs, whether the built-in demo org may exist,
- * and the raw other top-level sections (roles, approvals, slack, teams...) that other parts of the bot read
+ * who holds which role ({@link #roles}), the approval policy ({@link #approvals}), how far ahead reminders come
+ * ({@link #reminderPlans}), and the raw other top-level sections (slack, teams...) that other parts of the bot read
  * through {@link #section(String)}. Immutable. {@link #empty()} is the zero configuration.
  */
 public record EcabotConfig(Path source, List<OrgConfig> orgs, boolean demoOrgEnabled, Map<String, JsonNode> otherSections) {
@@ -32,6 +36,35 @@ public record EcabotConfig(Path source, List<OrgConfig> orgs, boolean demoOrgEna
     /** The org users know as {@code name} (case-insensitive). */
     public Optional<OrgConfig> org(String name) {
         return orgs.stream().filter(o -> o.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /**
+     * The {@code roles} section (who requests, approves, administers), or {@code whenAbsent} when the file has none
+     * (the zero-config terminal passes "the local user is admin"; other platforms: nobody, deny on doubt).
+     */
+    public RolesConfig roles(RolesConfig whenAbsent) {
+        return section("roles").map(n -> bind("roles", () -> RolesConfig.fromJson(n))).orElse(whenAbsent);
+    }
+
+    /** The {@code approvals} section; without one, {@link ApprovalPolicyConfig#zeroConfig()} (demo none, others one). */
+    public ApprovalPolicyConfig approvals() {
+        return section("approvals").map(n -> bind("approvals", () -> ApprovalPolicyConfig.fromJson(n)))
+                .orElse(ApprovalPolicyConfig.zeroConfig());
+    }
+
+    /** The {@code reminders} section (how long ahead to remind); without one, {@link ReminderPlans#defaults()}. */
+    public ReminderPlans reminderPlans() {
+        return section("reminders").map(n -> bind("reminders", () -> ReminderPlans.fromJson(n)))
+                .orElse(ReminderPlans.defaults());
+    }
+
+    /** Turns a section's validation error into one naming this file. */
+    private <T> T bind(String key, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source == null ? Path.of("ecabot.yaml") : source, key, e.getMessage());
+        }
     }
 
     /** A top-level section this package does not interpret (e.g. "slack"), as parsed YAML. */

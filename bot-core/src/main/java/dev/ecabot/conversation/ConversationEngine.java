@@ -3,14 +3,13 @@ package dev.ecabot.conversation;
 import dev.ecabot.access.AccessDecision;
 import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.access.Action;
-import dev.ecabot.approval.ApprovalRequest;
-import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.command.CommandRegistry;
-import dev.ecabot.conversation.dialogue.ApprovalCards;
+import dev.ecabot.conversation.command.builtin.DenyReasons;
+import dev.ecabot.conversation.dialogue.ApprovalFlow;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
-import dev.ecabot.conversation.message.Confirmation;
+import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.conversation.state.ConcurrentChangeException;
@@ -47,21 +46,21 @@ public final class ConversationEngine {
     private final ConversationStore store;
     private final CommandRegistry commands;
     private final NewAppDialogue dialogue;
+    private final ApprovalFlow approvalFlow;
     private final EngineSettings settings;
     private final AccessPolicy access;
-    private final Approvals approvals;
     private final ReentrantLock[] stripes = new ReentrantLock[64];
 
     public ConversationEngine(ChatPort port, ConversationStore store, CommandRegistry commands,
-                              NewAppDialogue dialogue, AccessPolicy access, Approvals approvals,
+                              NewAppDialogue dialogue, AccessPolicy access, ApprovalFlow approvalFlow,
                               EngineSettings settings) {
         this.port = Objects.requireNonNull(port, "port");
         this.store = Objects.requireNonNull(store, "store");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.dialogue = Objects.requireNonNull(dialogue, "dialogue");
+        this.approvalFlow = Objects.requireNonNull(approvalFlow, "approvalFlow");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.access = Objects.requireNonNull(access, "access");
-        this.approvals = Objects.requireNonNull(approvals, "approvals");
         for (int i = 0; i < stripes.length; i++) stripes[i] = new ReentrantLock();
     }
 
@@ -93,8 +92,7 @@ public final class ConversationEngine {
     }
 
     /**
-     * Ends conversations left unanswered for longer than the idle timeout, and requests nobody approved in time,
-     * telling each person so.
+     * Ends conversations left unanswered for longer than the idle timeout, telling each person so.
      * Call it periodically (the app does, every minute); {@link #handle} also checks on each message.
      * Returns how many expired.
      */
@@ -106,10 +104,6 @@ public final class ConversationEngine {
                 new Replies(port, new ChatAddress(state.user(), state.place())).warn(expiryText(state));
                 expired++;
             }
-        }
-        for (ApprovalRequest request : approvals.expireDue()) {
-            dialogue.closedWithoutApproval(request, "expired before enough approvers decided.", port);
-            expired++;
         }
         return expired;
     }
@@ -128,6 +122,14 @@ public final class ConversationEngine {
         return resumed;
     }
 
+    /**
+     * Expires approval requests nobody decided in time, telling each requester and closing the approvers' cards.
+     * Call it periodically (the app does, every minute, on one node). Returns how many expired.
+     */
+    public int expireApprovals() {
+        return approvalFlow.expireDue();
+    }
+
     private void dispatch(ChatEvent event, ConversationKey key, Replies replies) {
         Optional<ConversationState> stored = store.find(key);
         Optional<ConversationState> state = stored.flatMap(s -> expireIfIdle(s, replies));
@@ -138,18 +140,14 @@ public final class ConversationEngine {
             runCommand(c.name(), c.arguments(), event, replies);
         } else if (event instanceof ChatEvent.Choice choice && RevealOffer.PROMPT_ID.equals(choice.promptId())) {
             runCommand("reveal", choice.value(), event, replies);
+        } else if (event instanceof ChatEvent.Choice choice && ApprovalCard.PROMPT_ID.equals(choice.promptId())) {
+            String[] parts = choice.value().split("\\s+", 2); // "approve <id> <fingerprint>" or "deny <id>"
+            runCommand(parts[0], parts.length > 1 ? parts[1] : "", event, replies);
+        } else if (event instanceof ChatEvent.FormSubmission form && form.formId().startsWith(DenyReasons.FORM_PREFIX)) {
+            runCommand("deny", DenyReasons.commandArguments(form), event, replies);
         } else if (event instanceof ChatEvent.Text text) {
             onText(text, state, replies);
-        } else if (event instanceof ChatEvent.Choice choice && choice.promptId().startsWith(ApprovalCards.PREFIX)) {
-            ApprovalCards.Card card = ApprovalCards.parse(choice.promptId());
-            if (Confirmation.CONFIRM.equals(choice.value())) runCommand("approve", card.requestId() + " "
-                    + card.fingerprint(), event, replies);
-            else runCommand("deny", card.requestId(), event, replies);
-        } else if (event instanceof ChatEvent.FormSubmission form && form.formId().startsWith(ApprovalCards.DENY_PREFIX)) {
-            String reason = form.values().getOrDefault(ApprovalCards.REASON_FIELD, "");
-            runCommand("deny", form.formId().substring(ApprovalCards.DENY_PREFIX.length()) + " " + reason, event,
-                    replies);
-        } else if (state.isPresent() && state.get().stage().waitsForThePerson()) {
+        } else if (state.isPresent() && state.get().stage() != Stage.PROVISIONING) {
             dialogue.answer(state.get(), event, replies);
         } else {
             replies.warn("That question belongs to a conversation that is over (finished, cancelled or expired). "
@@ -161,8 +159,8 @@ public final class ConversationEngine {
     private boolean isAnswer(ChatEvent event) {
         if (event instanceof ChatEvent.Command) return false;
         if (event instanceof ChatEvent.Choice c && (RevealOffer.PROMPT_ID.equals(c.promptId())
-                || c.promptId().startsWith(ApprovalCards.PREFIX))) return false;
-        if (event instanceof ChatEvent.FormSubmission f && f.formId().startsWith(ApprovalCards.DENY_PREFIX)) return false;
+                || ApprovalCard.PROMPT_ID.equals(c.promptId()))) return false;
+        if (event instanceof ChatEvent.FormSubmission f && f.formId().startsWith(DenyReasons.FORM_PREFIX)) return false;
         if (!(event instanceof ChatEvent.Text text)) return true;
         String word = text.text().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
         return commands.find(word.startsWith("/") ? word.substring(1) : word).isEmpty();

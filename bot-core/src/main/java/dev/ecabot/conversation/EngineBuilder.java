@@ -1,11 +1,18 @@
 package dev.ecabot.conversation;
 
 import dev.ecabot.access.AccessPolicy;
+import dev.ecabot.approval.Approvals;
+import dev.ecabot.conversation.approvals.ApprovalCards;
 import dev.ecabot.conversation.command.ChatCommand;
+import dev.ecabot.conversation.dialogue.ApprovalFlow;
+import dev.ecabot.conversation.reminders.FollowUpReminders;
+import dev.ecabot.reminders.ReminderPlans;
+import dev.ecabot.reminders.Reminders;
+import dev.ecabot.salesforce.DemoOrgProvider;
 import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.command.builtin.BuiltinCommands;
 import dev.ecabot.conversation.dialogue.AppProvisioner;
-import dev.ecabot.approval.Approvals;
+import dev.ecabot.conversation.dialogue.ApprovalGate;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
 import dev.ecabot.conversation.dialogue.ProvisioningRunner;
@@ -22,8 +29,9 @@ import java.util.Objects;
 
 /**
  * Assembles a {@link ConversationEngine} from what it talks to: the chat port, the database, the playbooks,
- * the orgs, provisioning, the vault's one-time secret offers and the access policy. Every part is required except the settings
- * (defaults: {@link EngineSettings#defaults()}) and extra commands. Not thread-safe; build once.
+ * the orgs, provisioning, the vault's one-time secret offers, the access policy and approvals. Every part is required
+ * except the settings (defaults: {@link EngineSettings#defaults()}), the reminder scheduler (default: none) and extra
+ * commands. Not thread-safe; build once.
  */
 public final class EngineBuilder {
 
@@ -36,6 +44,8 @@ public final class EngineBuilder {
     private EngineSettings settings;
     private AccessPolicy access;
     private Approvals approvals;
+    private Reminders reminders;
+    private ReminderPlans reminderPlans = ReminderPlans.defaults();
     private final List<ChatCommand> extraCommands = new ArrayList<>();
 
     EngineBuilder() {
@@ -83,9 +93,22 @@ public final class EngineBuilder {
         return this;
     }
 
-    /** Approval requests and their policy: who must approve what before it is created. */
+    /**
+     * Approval requests and their policy (how many approvals each org and playbook needs, who approves, how long a
+     * request stays open). The built-in demo org needs none unless the policy lists it.
+     */
     public EngineBuilder approvals(Approvals approvals) {
         this.approvals = Objects.requireNonNull(approvals, "approvals");
+        return this;
+    }
+
+    /**
+     * The reminder scheduler (its owner starts and closes it) and when reminders fall due; without it nothing is
+     * scheduled and {@code reminders} says so.
+     */
+    public EngineBuilder reminders(Reminders reminders, ReminderPlans plans) {
+        this.reminders = Objects.requireNonNull(reminders, "reminders");
+        this.reminderPlans = Objects.requireNonNull(plans, "plans");
         return this;
     }
 
@@ -106,13 +129,18 @@ public final class EngineBuilder {
         require(approvals, "approvals");
         EngineSettings s = settings != null ? settings : EngineSettings.defaults();
         ConversationStore store = new ConversationStore(dataSource);
-        ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, s);
-        NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, approvals,
-                s.clock());
+        FollowUpReminders followUps = reminders == null ? FollowUpReminders.none()
+                : new FollowUpReminders(reminders, reminderPlans);
+        ApprovalCards cards = new ApprovalCards(dataSource, port, approvals, s.clock());
+        ApprovalFlow approvalFlow = new ApprovalFlow(store, approvals, cards, followUps, port, s);
+        ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, followUps, s);
+        NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner,
+                ApprovalGate.policy(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME), approvalFlow, s.clock());
         CommandRegistry commands = BuiltinCommands.registry(
                 new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,
-                        new InventoryAppRepository(dataSource), access, approvals), extraCommands);
-        return new ConversationEngine(port, store, commands, dialogue, access, approvals, s);
+                        new InventoryAppRepository(dataSource), access, approvals, cards, approvalFlow,
+                        followUps, s), extraCommands);
+        return new ConversationEngine(port, store, commands, dialogue, access, approvalFlow, s);
     }
 
     private static void require(Object part, String name) {

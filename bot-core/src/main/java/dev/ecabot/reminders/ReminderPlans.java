@@ -6,7 +6,12 @@ import dev.ecabot.eca.OauthPolicies;
 import dev.ecabot.eca.RefreshTokenPolicy;
 import dev.ecabot.vault.RevealOffer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecabot.config.ConfigDurations;
+
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.Set;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -21,6 +26,8 @@ import java.util.Optional;
 public record ReminderPlans(Duration refreshTokenLead, Duration oldCredentialLead, Duration approvalLead,
                             Duration revealLead) {
 
+    private static final Set<String> KEYS = Set.of("refreshTokenLead", "oldCredentialLead", "approvalLead", "revealLead");
+
     /** How long Salesforce keeps the old pair working after a rotation. */
     public static final Duration OLD_PAIR_LIFETIME = Duration.ofDays(30);
 
@@ -32,6 +39,39 @@ public record ReminderPlans(Duration refreshTokenLead, Duration oldCredentialLea
 
     public static ReminderPlans defaults() {
         return new ReminderPlans(Duration.ofDays(7), Duration.ofDays(3), Duration.ofHours(2), Duration.ofHours(2));
+    }
+
+    /**
+     * Reads the {@code reminders} section of ecabot.yaml (null or missing: {@link #defaults()}): how long ahead to remind,
+     * as durations like {@code 7d}, {@code 12h}, {@code 90m} or {@code PT2H}.
+     * <pre>
+     * reminders:
+     *   refreshTokenLead: 7d     # before refresh tokens of a lifetime policy expire
+     *   oldCredentialLead: 3d    # before a rotated-out consumer key/secret stops working
+     *   approvalLead: 2h         # before an undecided approval request expires (to the approvers)
+     *   revealLead: 2h           # before an unrevealed secret is destroyed (to the requester)
+     * </pre>
+     */
+    public static ReminderPlans fromJson(JsonNode node) {
+        ReminderPlans d = defaults();
+        if (node == null || node.isNull() || node.isMissingNode()) return d;
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("reminders must be a map (refreshTokenLead, oldCredentialLead, approvalLead, revealLead)");
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException("reminders." + key + " is not a setting; use refreshTokenLead, "
+                        + "oldCredentialLead, approvalLead or revealLead");
+            }
+        }
+        return new ReminderPlans(lead(node, "refreshTokenLead", d.refreshTokenLead()),
+                lead(node, "oldCredentialLead", d.oldCredentialLead()), lead(node, "approvalLead", d.approvalLead()),
+                lead(node, "revealLead", d.revealLead()));
+    }
+
+    private static Duration lead(JsonNode node, String key, Duration fallback) {
+        return node.hasNonNull(key) ? ConfigDurations.parse(node.get(key).asText(), "reminders." + key) : fallback;
     }
 
     /** The app can be used once its activation delay is over; {@code howToTest} tells the requester what to try. */
@@ -84,9 +124,14 @@ public record ReminderPlans(Duration refreshTokenLead, Duration oldCredentialLea
                         + request.requester() + ") expires at " + request.expiresAt() + " unless someone approves or denies it.");
     }
 
+    /** The id of {@link #revealExpiring}'s reminder for an offer, to cancel it once the secret is revealed. */
+    public static String revealExpiringId(String offerId) {
+        return "reveal-expiring:" + offerId;
+    }
+
     /** Tells the requester their credentials will be destroyed soon if not revealed. */
     public Reminder revealExpiring(RevealOffer offer) {
-        return new Reminder("reveal-expiring:" + offer.offerId(), ReminderKind.REVEAL_EXPIRING,
+        return new Reminder(revealExpiringId(offer.offerId()), ReminderKind.REVEAL_EXPIRING,
                 Recipient.requester(offer.requester()), offer.org(), offer.apiName(), offer.offerId(),
                 latest(offer.createdAt(), offer.expiresAt().minus(revealLead)),
                 "Your credentials for " + offer.apiName() + " in " + offer.org() + " are waiting: reveal them before "

@@ -76,11 +76,63 @@ class ConfigLoaderTest {
                 slack:
                   signingSecretEnv: SLACK_SIGNING_SECRET
                 roles:
-                  approvers: [alice]
+                  approvers: ["slack:U024BE7LH"]
                 """));
         assertThat(config.section("slack")).get().extracting(n -> n.get("signingSecretEnv").asText()).isEqualTo("SLACK_SIGNING_SECRET");
         assertThat(config.section("roles")).isPresent();
         assertThat(config.orgs()).isEmpty();
+    }
+
+    @Test
+    void rolesApprovalsAndReminderLeadsAreBoundFromTheFile() throws IOException {
+        EcabotConfig config = ConfigLoader.load(write("""
+                roles:
+                  requesters: ["slack:*"]
+                  approvers: ["slack:U024BE7LH"]
+                  admins: ["slack:U0G9QF9C6"]
+                approvals:
+                  expiry: 12h
+                  channel: slack:C0APPROVALS
+                  orgs:
+                    prod: 1
+                    uat: 0
+                reminders:
+                  refreshTokenLead: 3d
+                  approvalLead: 30m
+                """));
+        assertThat(config.roles(null).approvers()).extracting(Object::toString).containsExactly("slack:U024BE7LH");
+        assertThat(config.approvals().expiry()).isEqualTo(java.time.Duration.ofHours(12));
+        assertThat(config.approvals().channel()).isEqualTo("slack:C0APPROVALS");
+        assertThat(config.approvals().requiredApprovals("uat", "vonage-ai-studio")).isZero();
+        assertThat(config.approvals().requiredApprovals("prod", "vonage-ai-studio")).isEqualTo(1);
+        assertThat(config.reminderPlans().refreshTokenLead()).isEqualTo(java.time.Duration.ofDays(3));
+        assertThat(config.reminderPlans().approvalLead()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(config.reminderPlans().revealLead()).as("default").isEqualTo(java.time.Duration.ofHours(2));
+    }
+
+    @Test
+    void withoutTheSectionsTheZeroConfigDefaultsApply() throws IOException {
+        EcabotConfig config = ConfigLoader.load(write("demoOrg: true\n"));
+        assertThat(config.roles(dev.ecabot.access.RolesConfig.empty())).isEqualTo(dev.ecabot.access.RolesConfig.empty());
+        assertThat(config.approvals().requiredApprovals("demo", "custom")).isZero();
+        assertThat(config.approvals().requiredApprovals("prod", "custom")).isEqualTo(1);
+    }
+
+    @Test
+    void aBadRoleEntryOrLeadStopsLoadingNamingTheFileAndKey() throws IOException {
+        Path file = write("""
+                roles:
+                  approvers: [alice]
+                """);
+        assertThatThrownBy(() -> ConfigLoader.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("roles.approvers")
+                .hasMessageContaining("write platform:userId");
+        Path lead = write("""
+                reminders:
+                  revealLead: soon
+                """);
+        assertThatThrownBy(() -> ConfigLoader.load(lead)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("reminders.revealLead must be a duration like 24h");
     }
 
     @Test

@@ -2,7 +2,10 @@ package dev.ecabot.conversation;
 
 import dev.ecabot.access.Grantee;
 import dev.ecabot.access.RolesConfig;
-import dev.ecabot.conversation.message.Confirmation;
+import dev.ecabot.approval.ApprovalPolicyConfig;
+import dev.ecabot.audit.AuditKind;
+import dev.ecabot.audit.AuditTrail;
+import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.FormPrompt;
 import dev.ecabot.testing.Person;
 import dev.ecabot.testing.TestBot;
@@ -13,92 +16,189 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Outside the demo org a request waits for an approver (victor); nothing is created before approval. */
+/**
+ * Approvals in the conversation, on the emulator-backed demo org made to need one approval: alice and erin request,
+ * bob and carol approve (carol also requests), dave administers.
+ */
 class ApprovalConversationTest {
 
-    private final RecordingProvisioner provisioner = new RecordingProvisioner();
-    private final TestBot bot = new TestBot(provisioner);
+    static final RolesConfig ROLES = new RolesConfig(List.of(Grantee.parse("test:*")),
+            List.of(Grantee.parse("test:bob"), Grantee.parse("test:carol")), List.of(Grantee.parse("test:dave")));
+    static final ApprovalPolicyConfig DEMO_NEEDS_ONE = new ApprovalPolicyConfig(1, Duration.ofHours(24),
+            Map.of("demo", new ApprovalPolicyConfig.OrgRule(1, List.of())), Map.of());
+
+    private final TestBot bot = TestBot.onTheDemoOrg(TestBot.Options.defaults().withRoles(ROLES).withApprovals(DEMO_NEEDS_ONE));
     private final Person alice = bot.chat().as("alice");
-    private final Person victor = bot.chat().as("victor");
+    private final Person bob = bot.chat().as("bob");
+    private final Person carol = bot.chat().as("carol");
+    private final Person erin = bot.chat().as("erin");
 
     @AfterEach
     void close() {
         bot.close();
     }
 
-    private String requestInProd() {
-        NewAppConversationTest.walkAltifyToTheSummary(alice, "prod");
-        Transcript waiting = alice.confirms();
-        assertThat(waiting.text()).contains("Org prod needs 1 approval before I create this").contains("I asked 1 approver");
-        Matcher id = Pattern.compile("request ([0-9a-f-]{36})").matcher(waiting.text());
-        assertThat(id.find()).isTrue();
-        return id.group(1);
+    @Test
+    void productionRequestWaitsForAnApprover() {
+        Transcript waiting = request(alice, "Vonage Prod", "Voice bot for support, ticket OPS-142");
+        assertThat(waiting.text()).contains("is waiting for approval (1 needed in org demo)")
+                .contains("nothing is created before that").contains("Say \"cancel\" to withdraw it");
+
+        ApprovalCard card = bob.everything().last(ApprovalCard.class);
+        assertThat(card.org()).isEqualTo("demo");
+        assertThat(card.playbook()).isEqualTo("vonage-ai-studio");
+        assertThat(card.requester()).isEqualTo("test:alice");
+        assertThat(card.reason()).isEqualTo("Voice bot for support, ticket OPS-142");
+        assertThat(card.expiresAt()).isEqualTo(TestBot.START.plus(Duration.ofHours(24)));
+        assertThat(card.decidable()).isTrue();
+        assertThat(card.facts()).anySatisfy(f -> {
+            assertThat(f.label()).isEqualTo("API name");
+            assertThat(f.value()).isEqualTo("Vonage_Prod");
+        });
+        assertThat(card.facts()).anySatisfy(f -> assertThat(f.label()).isEqualTo("Callback URLs"));
+        assertThat(carol.everything().all(ApprovalCard.class)).hasSize(1);
+        assertThat(alice.everything().all(ApprovalCard.class)).isEmpty();
+
+        assertThat(alice.says("status").text()).contains("is waiting for an approver");
+        assertThat(alice.everything().text()).doesNotContain("Creating");
+        assertThat(bob.says("inventory demo").text()).doesNotContain("Vonage_Prod");
     }
 
     @Test
-    void aProductionRequestWaitsForAnApproverAndIsCreatedOnceApproved() {
-        String id = requestInProd();
-        Confirmation card = victor.everything().last(Confirmation.class);
-        assertThat(victor.everything().text()).contains("Approval needed: Alice asks to create Altify in prod")
-                .contains("IP relaxation: Enforce_RelaxRefresh").contains("Request: " + id);
-        assertThat(alice.says("status").text()).contains("waiting for approval");
-        assertThat(provisioner.orders).as("nothing before approval").isEmpty();
+    void theRequesterCanNeverApproveTheirOwnRequest() {
+        request(carol, "Vonage Prod", "Carol's own pilot");
+        assertThat(carol.everything().all(ApprovalCard.class)).as("no card to the requester").isEmpty();
+        String id = bob.everything().last(ApprovalCard.class).requestId();
 
-        assertThat(victor.presses(card.id(), Confirmation.CONFIRM).text()).contains("Approved");
-        alice.awaits("was approved by Victor");
-        alice.awaits("Consumer key: 3MVG9Altify_key");
-        assertThat(provisioner.orders).singleElement().satisfies(o -> assertThat(o.org()).isEqualTo("prod"));
+        assertThat(carol.says("approve " + id).text()).contains("You cannot decide your own request " + id);
+        assertThat(carol.everything().text()).doesNotContain("Creating it now");
+        assertThat(bob.everything().last(ApprovalCard.class).decidable()).isTrue();
     }
 
     @Test
-    void aDenialAsksTheReasonAndTellsTheRequester() {
-        requestInProd();
-        Confirmation card = victor.everything().last(Confirmation.class);
-        Transcript reasonForm = victor.presses(card.id(), Confirmation.CANCEL);
-        assertThat(reasonForm.last(FormPrompt.class).title()).startsWith("Why deny request");
+    void someoneWhoIsNotAnApproverIsRefusedAndToldWhoGrantsTheRole() {
+        request(alice, "Vonage Prod", "Voice bot");
+        String id = bob.everything().last(ApprovalCard.class).requestId();
 
-        victor.submits(Map.of("reason", "use the sandbox first"));
-        assertThat(alice.everything().text()).contains("was denied by Victor: use the sandbox first.")
+        String refusal = erin.says("approve " + id).text();
+        assertThat(refusal).contains("You may not run `approve`: it needs the approver role")
+                .contains("Ask a bot admin (test:dave)");
+        assertThat(erin.presses(ApprovalCard.PROMPT_ID, "approve " + id + " 00").text()).contains("needs the approver role");
+        assertThat(alice.everything().text()).doesNotContain("was approved");
+    }
+
+    @Test
+    void aDenialAsksForAReasonAndTellsTheRequesterIt() {
+        request(alice, "Vonage Prod", "Voice bot");
+        ApprovalCard card = bob.everything().last(ApprovalCard.class);
+
+        Transcript asked = bob.presses(ApprovalCard.PROMPT_ID, card.denyValue());
+        assertThat(asked.last(FormPrompt.class).title()).contains("Why do you deny request " + card.requestId());
+        assertThat(bob.submits(Map.of("reason", "Use the shared Vonage app instead")).text()).contains("Denied");
+
+        assertThat(alice.awaits("was denied by Bob: Use the shared Vonage app instead").text())
                 .contains("Nothing was created");
         assertThat(alice.says("status").text()).contains("No conversation in progress");
-        assertThat(provisioner.orders).isEmpty();
+        ApprovalCard closed = carol.everything().last(ApprovalCard.class);
+        assertThat(closed.status()).isEqualTo(ApprovalCard.Status.DENIED);
+        assertThat(closed.decidedBy()).isEqualTo("Bob");
+        assertThat(closed.decidedAt()).isEqualTo(TestBot.START);
+        assertThat(closed.note()).isEqualTo("Use the shared Vonage app instead");
+        assertThat(audit(card.requestId())).contains(AuditKind.REQUEST, AuditKind.DENIAL);
     }
 
     @Test
-    void theRequesterCannotApproveTheirOwnRequest() {
-        bot.withRoles(new RolesConfig(List.of(Grantee.parse("test:*")),
-                List.of(Grantee.parse("test:alice"), Grantee.parse("test:victor")), List.of()));
-        String id = requestInProd();
-        assertThat(alice.says("approve " + id).text()).containsIgnoringCase("own request");
-        assertThat(provisioner.orders).isEmpty();
+    void anApprovalCreatesTheAppInTheEmulatorOrgAndTellsTheRequester() {
+        request(alice, "Vonage Prod", "Voice bot");
+        ApprovalCard card = bob.everything().last(ApprovalCard.class);
+
+        assertThat(bob.presses(ApprovalCard.PROMPT_ID, card.approveValue()).text()).contains("Approved");
+        Transcript done = alice.awaits("Consumer key: 3MVG9");
+        assertThat(done.text()).contains("was approved by Bob. Creating it now").contains("exists in demo");
+        assertThat(bob.says("inventory demo").text()).contains("Vonage_Prod (demo)").contains("asked by test:alice");
+
+        ApprovalCard closed = bob.everything().last(ApprovalCard.class);
+        assertThat(closed.status()).isEqualTo(ApprovalCard.Status.APPROVED);
+        assertThat(closed.decidedBy()).isEqualTo("Bob");
+        assertThat(carol.everything().last(ApprovalCard.class).status()).isEqualTo(ApprovalCard.Status.APPROVED);
+        assertThat(carol.says("approve " + card.requestId()).text()).contains("was already approved");
+        assertThat(audit(card.requestId())).contains(AuditKind.REQUEST, AuditKind.APPROVAL);
     }
 
     @Test
-    void someoneWhoIsNotAnApproverCannotApprove() {
-        String id = requestInProd();
-        assertThat(bot.chat().as("mallory").says("approve " + id).text()).contains("You may not run `approve`");
-        assertThat(provisioner.orders).isEmpty();
+    void aChangedRequestNeedsApprovingAgain() {
+        request(alice, "Vonage Prod", "Voice bot");
+        ApprovalCard first = bob.everything().last(ApprovalCard.class);
+        assertThat(alice.says("cancel").text()).contains("Withdrew request " + first.requestId());
+        assertThat(bob.everything().last(ApprovalCard.class).status()).isEqualTo(ApprovalCard.Status.WITHDRAWN);
+
+        request(alice, "Vonage Voice", "Voice bot, now with a different name");
+        ApprovalCard second = bob.everything().last(ApprovalCard.class);
+        assertThat(second.requestId()).isNotEqualTo(first.requestId());
+        assertThat(second.fingerprint()).isNotEqualTo(first.fingerprint());
+
+        assertThat(bob.presses(ApprovalCard.PROMPT_ID, first.approveValue()).text()).contains("was already withdrawn");
+        String stale = "approve " + second.requestId() + " " + first.fingerprint();
+        assertThat(bob.presses(ApprovalCard.PROMPT_ID, stale).text()).contains("is not the one you were shown")
+                .contains("Nothing was approved");
+        assertThat(alice.everything().text()).doesNotContain("Creating it now");
+
+        bob.presses(ApprovalCard.PROMPT_ID, second.approveValue());
+        assertThat(alice.awaits("Consumer key: 3MVG9").text()).contains("Vonage_Voice");
     }
 
     @Test
-    void cancellingWithdrawsTheRequest() {
-        String id = requestInProd();
-        assertThat(alice.says("cancel").text()).contains("Withdrew request " + id);
-        assertThat(victor.says("approve " + id).text()).doesNotContain("Approved:");
-        assertThat(provisioner.orders).isEmpty();
+    void anUndecidedRequestExpiresAndTheRequesterIsTold() {
+        request(alice, "Vonage Prod", "Voice bot");
+        String id = bob.everything().last(ApprovalCard.class).requestId();
+
+        bot.clock().advance(Duration.ofHours(23));
+        assertThat(bot.engine().expireApprovals()).isZero();
+        bot.clock().advance(Duration.ofHours(1));
+        assertThat(bot.engine().expireApprovals()).isEqualTo(1);
+
+        assertThat(alice.everything().text()).contains("Request " + id + " (vonage-ai-studio in demo) expired")
+                .contains("Nothing was created");
+        assertThat(bob.everything().last(ApprovalCard.class).status()).isEqualTo(ApprovalCard.Status.EXPIRED);
+        assertThat(bob.says("approve " + id).text()).contains("expired");
+        assertThat(audit(id)).contains(AuditKind.EXPIRY);
     }
 
     @Test
-    void aRequestNobodyDecidesExpiresAndTheRequesterIsTold() {
-        requestInProd();
-        bot.clock().advance(Duration.ofHours(25));
-        assertThat(bot.engine().expireIdleConversations()).isEqualTo(1);
-        assertThat(alice.everything().text()).contains("expired before enough approvers decided");
-        assertThat(provisioner.orders).isEmpty();
+    void aWaitingRequestSurvivesARestartAndAnApprovalTypedAfterwardsCreatesTheApp() {
+        request(alice, "Vonage Prod", "Voice bot");
+        String id = bob.everything().last(ApprovalCard.class).requestId();
+
+        bot.restart();
+        assertThat(bob.says("approve " + id).text()).contains("Approved");
+        assertThat(alice.awaits("Consumer key: 3MVG9").text()).contains("was approved by Bob");
+        assertThat(bob.everything().last(ApprovalCard.class).status()).as("the card posted before the restart is updated")
+                .isEqualTo(ApprovalCard.Status.APPROVED);
+    }
+
+    @Test
+    void anApproversButtonsStillWorkWhenTheirOwnConversationHasJustExpired() {
+        request(alice, "Vonage Prod", "Voice bot");
+        ApprovalCard card = bob.everything().last(ApprovalCard.class);
+        bob.says("new vonage-ai-studio demo");
+        bot.clock().advance(Duration.ofHours(2));
+
+        Transcript pressed = bob.presses(ApprovalCard.PROMPT_ID, card.approveValue());
+        assertThat(pressed.text()).contains("expired after 1 hour").contains("Approved");
+        assertThat(alice.awaits("Consumer key: 3MVG9").text()).contains("was approved by Bob");
+    }
+
+    private Transcript request(Person who, String appName, String reason) {
+        Walks.toTheSummary(who, "vonage-ai-studio", "demo", Map.of("app_name", appName, "contact_email", "ops@example.com"));
+        assertThat(who.confirms().text()).contains("Org demo needs 1 approval before I create this");
+        return who.says(reason);
+    }
+
+    private List<AuditKind> audit(String requestId) {
+        return new AuditTrail(bot.database().dataSource()).recent(100).stream()
+                .filter(e -> requestId.equals(e.reference())).map(e -> e.kind()).toList();
     }
 }

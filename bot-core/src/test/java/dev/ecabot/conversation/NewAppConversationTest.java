@@ -141,6 +141,15 @@ class NewAppConversationTest {
     }
 
     @Test
+    void aPlaybookNeedingApprovalIsNotCreatedUnapprovedOutsideTheDemoOrg() {
+        walkAltifyToTheSummary(alice, "prod");
+        assertThat(alice.confirms().text()).contains("Org prod needs 1 approval before I create this");
+        assertThat(alice.says("Sales team's ChatGPT pilot").text()).contains("is waiting for approval")
+                .contains("nothing is created before that");
+        assertThat(provisioner.orders).isEmpty();
+    }
+
+    @Test
     void theRevealOfferNeverCarriesTheSecret() {
         walkAltifyToTheSummary(alice, "demo");
         alice.confirms();

@@ -99,7 +99,7 @@ public final class Person {
 
     /** Secrets revealed to this person, oldest first. */
     public List<SecretReveal> revealed() {
-        return chat.reveals().stream().filter(r -> r.to().user().equals(user)).map(TestChat.Reveal::reveal).toList();
+        return chat.reveals().stream().filter(r -> r.to().user().key().equals(user.key())).map(TestChat.Reveal::reveal).toList();
     }
 
     private Transcript act(ChatEvent event) {
@@ -111,7 +111,7 @@ public final class Person {
     private List<ChatMessage> messagesFrom(int index) {
         List<TestChat.Entry> all = chat.entries();
         return all.subList(Math.min(index, all.size()), all.size()).stream()
-                .filter(e -> e.to().user().equals(user))
+                .filter(e -> e.to().user().key().equals(user.key())) // the same person wherever the bot wrote to them
                 .map(TestChat.Entry::message).toList();
     }
 }

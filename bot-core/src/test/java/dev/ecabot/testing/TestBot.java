@@ -6,6 +6,10 @@ import dev.ecabot.access.RolesConfig;
 import dev.ecabot.approval.ApprovalPolicyConfig;
 import dev.ecabot.approval.Approvals;
 import dev.ecabot.audit.AuditTrail;
+import dev.ecabot.conversation.reminders.ChatReminderDelivery;
+import dev.ecabot.reminders.ReminderPlans;
+import dev.ecabot.reminders.Reminders;
+import dev.ecabot.reminders.RemindersSettings;
 import dev.ecabot.conversation.ConversationEngine;
 import dev.ecabot.conversation.EngineSettings;
 import dev.ecabot.conversation.dialogue.AppProvisioner;
@@ -40,7 +44,7 @@ import java.util.concurrent.Executors;
 
 /**
  * The whole bot behind a {@link TestChat}: the real engine, the shipped playbooks, an in-memory database, the
- * vault's reveal offers, approvals (the demo org needs none, any other org one, from victor), a hand-moved clock (starting 2026-03-02 10:12 UTC) and the provisioner the test gives
+ * vault's reveal offers, a hand-moved clock (starting 2026-03-02 10:12 UTC) and the provisioner the test gives
  * (the emulator-backed saga of {@link #onTheDemoOrg()}, or a recording double). {@link #restart()} builds a fresh engine on the same
  * database, as a restarted bot would be.
  */
@@ -59,21 +63,56 @@ public final class TestBot implements AutoCloseable {
     /** Loaded once per test run: the shipped playbooks do not change between tests. */
     private static final PlaybookCatalog SHIPPED = PlaybookCatalog.load();
     private final PlaybookCatalog catalog = SHIPPED;
-    /** Everyone in the test chat may ask; victor approves. */
-    private RolesConfig roles = new RolesConfig(List.of(Grantee.parse(TestChat.PLATFORM + ":*")),
-            List.of(Grantee.parse(TestChat.PLATFORM + ":victor")), List.of());
+    private Options options;
+    private Reminders reminders;
     private ConversationEngine engine;
 
+    /**
+     * Who holds which role, the approval policy, and whether a reminder scheduler runs (opened on the bot's database,
+     * started by {@link #startReminders()}, with {@link #REMINDER_TIMING}).
+     */
+    public record Options(RolesConfig roles, ApprovalPolicyConfig approvals, boolean reminders) {
+
+        /** Everyone in the test chat is a requester; nobody approves or administers; the zero-config approval policy. */
+        public static Options defaults() {
+            return new Options(new RolesConfig(List.of(Grantee.parse(TestChat.PLATFORM + ":*")), List.of(), List.of()),
+                    ApprovalPolicyConfig.zeroConfig(), false);
+        }
+
+        public Options withRoles(RolesConfig newRoles) {
+            return new Options(newRoles, approvals, reminders);
+        }
+
+        public Options withApprovals(ApprovalPolicyConfig newApprovals) {
+            return new Options(roles, newApprovals, reminders);
+        }
+
+        public Options withReminders() {
+            return new Options(roles, approvals, true);
+        }
+    }
+
+    /** Reminder timing for tests: quick misfire detection and retries, "late" 2 s after due. */
+    public static final RemindersSettings REMINDER_TIMING = RemindersSettings.builder()
+            .misfireThreshold(Duration.ofMillis(500)).lateAfter(Duration.ofSeconds(2)).retryDelay(Duration.ofMillis(300))
+            .idleWaitTime(Duration.ofSeconds(1)).build();
+
     public TestBot(AppProvisioner provisioner, List<String> orgNames) {
-        this(Database.inMemory("bot-" + UUID.randomUUID()), db -> provisioner, () -> orgNames, () -> { });
+        this(provisioner, orgNames, Options.defaults());
+    }
+
+    public TestBot(AppProvisioner provisioner, List<String> orgNames, Options options) {
+        this(Database.inMemory("bot-" + UUID.randomUUID()), db -> provisioner, () -> orgNames, () -> { }, options);
     }
 
     private TestBot(Database db, java.util.function.Function<Database, AppProvisioner> provisioner,
-                    OrgDirectory orgs, AutoCloseable resources) {
+                    OrgDirectory orgs, AutoCloseable resources, Options options) {
         this.db = db;
         this.resources = resources;
         this.provisioner = provisioner.apply(db);
         this.orgs = orgs;
+        this.options = options;
+        this.reminders = options.reminders() ? openReminders() : null;
         this.engine = newEngine();
         chat.connect(e -> engine.handle(e));
     }
@@ -88,27 +127,65 @@ public final class TestBot implements AutoCloseable {
      * salesforce-emulator (deploys take 50 ms), and apps are created by the real provisioning saga.
      */
     public static TestBot onTheDemoOrg() {
+        return onTheDemoOrg(Options.defaults());
+    }
+
+    /** {@link #onTheDemoOrg()} with these roles, approval policy and reminders. */
+    public static TestBot onTheDemoOrg(Options options) {
+        return onTheDemoOrg(options, Database.inMemory("bot-" + UUID.randomUUID()));
+    }
+
+    /** {@link #onTheDemoOrg(Options)} on the given database (e.g. PostgreSQL), which the bot closes. */
+    public static TestBot onTheDemoOrg(Options options, Database db) {
         EmulatedOrgs emulated = EmulatedOrgs.start(Duration.ofMillis(50));
         Org demo = new Org(DemoOrgProvider.DEMO_ORG_NAME, OrgEnvironment.PRODUCTION, emulated.baseUrl(), "66.0",
                 SignInMethod.ClientCredentials.of(EmulatedOrgs.CLIENT_ID, Secret.of(EmulatedOrgs.CLIENT_SECRET)), true);
         OrgRegistry registry = OrgRegistry.of(EcabotConfig.empty(), Map.of(), () -> demo);
-        Database db = Database.inMemory("bot-" + UUID.randomUUID());
         return new TestBot(db, d -> new SagaProvisioner(new ProvisioningSaga(registry,
                 new SalesforceClients(EmulatedOrgs.FAST), new ProvisioningRunStore(d.dataSource(), Clock.systemUTC()),
                 new InventoryAppRepository(d.dataSource()), SpecValidator.STANDARD, Clock.systemUTC())),
-                registry::names, emulated);
+                registry::names, emulated, options);
     }
 
-    /** The bot with these roles instead of the default (everyone in the test chat asks, victor approves). */
+    /** The bot with these roles instead of the default (everyone in the test chat is a requester); restarts it. */
     public TestBot withRoles(RolesConfig newRoles) {
-        this.roles = newRoles;
+        this.options = options.withRoles(newRoles);
         return restart();
     }
 
-    /** A new engine instance on the same database (what a restart or another instance would see). */
+    /**
+     * A new engine instance on the same database (what a restart or another instance would see); a running reminder
+     * scheduler is stopped and a new one opened (not started) on the same database.
+     */
     public TestBot restart() {
+        if (reminders != null) {
+            reminders.close();
+            reminders = openReminders();
+        }
         engine = newEngine();
         return this;
+    }
+
+    /** Starts the reminder scheduler: due and overdue reminders go out through the test chat. */
+    public TestBot startReminders() {
+        if (reminders == null) throw new IllegalStateException("this bot has no reminders; use Options.withReminders()");
+        reminders.start();
+        return this;
+    }
+
+    /** The reminder scheduler (for what is scheduled), when the options ask for one. */
+    public Reminders reminders() {
+        if (reminders == null) throw new IllegalStateException("this bot has no reminders; use Options.withReminders()");
+        return reminders;
+    }
+
+    private Reminders openReminders() {
+        return Reminders.open(db, new ChatReminderDelivery(chat, approvals()), REMINDER_TIMING);
+    }
+
+    private Approvals approvals() {
+        return new Approvals(db.dataSource(), options.approvals(), new AccessPolicy(options.roles()),
+                new AuditTrail(db.dataSource()), clock);
     }
 
     public TestChat chat() {
@@ -132,7 +209,7 @@ public final class TestBot implements AutoCloseable {
     }
 
     private ConversationEngine newEngine() {
-        return ConversationEngine.builder()
+        var builder = ConversationEngine.builder()
                 .port(chat)
                 .dataSource(db.dataSource())
                 .playbooks(catalog)
@@ -140,9 +217,10 @@ public final class TestBot implements AutoCloseable {
                 .provisioner(provisioner)
                 .revealOffers(new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()), clock,
                         RevealOffers.DEFAULT_WINDOW))
-                .access(new AccessPolicy(roles))
-                .approvals(new Approvals(db.dataSource(), ApprovalPolicyConfig.zeroConfig(), new AccessPolicy(roles),
-                        new AuditTrail(db.dataSource()), clock))
+                .access(new AccessPolicy(options.roles()))
+                .approvals(approvals());
+        if (reminders != null) builder.reminders(reminders, ReminderPlans.defaults());
+        return builder
                 .settings(EngineSettings.builder().clock(clock).displayZone(ZoneOffset.UTC)
                         .idleTimeout(Duration.ofHours(1)).background(background).build())
                 .build();
@@ -156,6 +234,7 @@ public final class TestBot implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (reminders != null) reminders.close();
         db.close();
         try {
             resources.close();

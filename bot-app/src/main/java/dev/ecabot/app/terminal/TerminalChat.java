@@ -4,6 +4,7 @@ import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.conversation.MessageRef;
+import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.ChoicePrompt;
 import dev.ecabot.conversation.message.Confirmation;
@@ -30,6 +31,7 @@ public final class TerminalChat implements ChatPort {
     private final Speaker speaker;
     private final Map<String, ChatMessage> prompts = new HashMap<>();
     private final Map<String, RevealOffer> offers = new HashMap<>();
+    private final Map<String, ApprovalCard> cards = new HashMap<>();
     private final Map<String, ProgressUpdate> progress = new HashMap<>();
     private long ids;
     private boolean afterProgressLines;
@@ -48,6 +50,7 @@ public final class TerminalChat implements ChatPort {
         if (prompt) prompts.put(user, message);
         else if (!(message instanceof ProgressUpdate)) prompts.remove(user);
         if (message instanceof RevealOffer offer) offers.put(user, offer);
+        if (message instanceof ApprovalCard card) cards.put(user, card);
         if (message instanceof ProgressUpdate p) progress.put(id, p);
         print(to, message instanceof RevealOffer offer
                 ? offer.label() + ": shown once, to you only. Say \"reveal\" to see it now."
@@ -57,6 +60,8 @@ public final class TerminalChat implements ChatPort {
 
     @Override
     public synchronized void edit(MessageRef ref, ChatMessage message) {
+        if (message instanceof ApprovalCard card) cards.computeIfPresent(ref.address().user().key(),
+                (user, shown) -> shown.requestId().equals(card.requestId()) ? card : shown);
         ProgressUpdate before = progress.get(ref.id());
         if (message instanceof ProgressUpdate now && before != null && before.steps().size() == now.steps().size()) {
             progress.put(ref.id(), now);
@@ -88,6 +93,11 @@ public final class TerminalChat implements ChatPort {
     /** The prompt last shown to {@code user}, while it still waits for an answer. */
     public synchronized Optional<ChatMessage> pendingPrompt(ChatUser user) {
         return Optional.ofNullable(prompts.get(user.key()));
+    }
+
+    /** The last approval card shown to {@code user}, while it can still be decided. */
+    public synchronized Optional<ApprovalCard> lastCard(ChatUser user) {
+        return Optional.ofNullable(cards.get(user.key())).filter(ApprovalCard::decidable);
     }
 
     /** The last reveal offer shown to {@code user}. */

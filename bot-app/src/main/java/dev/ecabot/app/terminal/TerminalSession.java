@@ -4,6 +4,7 @@ import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.ChatPlace;
 import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.conversation.ConversationEngine;
+import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.ChoicePrompt;
 import dev.ecabot.conversation.message.Confirmation;
@@ -27,7 +28,8 @@ import java.util.Set;
 /**
  * Reads what people type in the terminal, one line at a time, and turns it into {@link ChatEvent}s for the
  * engine: a number or an option's value answers the choice on screen, a line answers the form field asked,
- * {@code reveal} presses the last reveal offer, {@code /as <name>} changes who is speaking, {@code /quit} (or the
+ * {@code reveal} presses the last reveal offer, a bare {@code approve} / {@code deny} the button of the last approval
+ * card shown to the speaker, {@code /as <name>} changes who is speaking, {@code /quit} (or the
  * end of input) leaves. Before each line it waits for background work, so piped scripts read replies in order.
  * When input is not a terminal, each line read is echoed after the prompt, so the output reads as a transcript.
  */
@@ -80,6 +82,12 @@ public final class TerminalSession {
         Optional<RevealOffer> offer = chat.lastOffer(who());
         if (word.equals("reveal") && offer.isPresent()) {
             return new ChatEvent.Choice(who(), PLACE, RevealOffer.PROMPT_ID, offer.get().offerId());
+        }
+        Optional<ApprovalCard> card = chat.lastCard(who());
+        if ((word.equals("approve") || word.equals("deny")) && card.isPresent()) {
+            // like the card's buttons: bound to the request and fingerprint this person was shown
+            return new ChatEvent.Choice(who(), PLACE, ApprovalCard.PROMPT_ID,
+                    word.equals("approve") ? card.get().approveValue() : card.get().denyValue());
         }
         Optional<ChatMessage> prompt = chat.pendingPrompt(who());
         if (prompt.isPresent() && prompt.get() instanceof ChoicePrompt c) {

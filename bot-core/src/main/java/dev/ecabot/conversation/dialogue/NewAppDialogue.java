@@ -1,19 +1,13 @@
 package dev.ecabot.conversation.dialogue;
 
-import dev.ecabot.access.Grantee;
 import dev.ecabot.approval.ApprovalDraft;
-import dev.ecabot.approval.ApprovalPurpose;
 import dev.ecabot.approval.ApprovalRequest;
-import dev.ecabot.approval.Approvals;
-import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatEvent;
-import dev.ecabot.conversation.ChatPlace;
-import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.conversation.Replies;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.ChoicePrompt;
-import dev.ecabot.conversation.message.Fact;
+import dev.ecabot.conversation.message.Confirmation;
 import dev.ecabot.conversation.message.Option;
 import dev.ecabot.conversation.state.ConversationKey;
 import dev.ecabot.conversation.state.ConversationState;
@@ -31,7 +25,9 @@ import dev.ecabot.playbook.QuestionType;
 import dev.ecabot.playbook.Rendering;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,18 +55,21 @@ public final class NewAppDialogue {
     private final PlaybookRenderer renderer;
     private final OrgDirectory orgs;
     private final ProvisioningRunner runner;
-    private final Approvals approvals;
+    private final ApprovalGate approvals;
+    private final ApprovalFlow approvalFlow;
     private final RequestReader reader;
     private final Clock clock;
 
     public NewAppDialogue(ConversationStore store, PlaybookCatalog catalog, PlaybookRenderer renderer,
-                          OrgDirectory orgs, ProvisioningRunner runner, Approvals approvals, Clock clock) {
+                          OrgDirectory orgs, ProvisioningRunner runner, ApprovalGate approvals,
+                          ApprovalFlow approvalFlow, Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.renderer = renderer;
         this.orgs = orgs;
         this.runner = runner;
         this.approvals = approvals;
+        this.approvalFlow = approvalFlow;
         this.reader = new RequestReader(catalog, orgs);
         this.clock = clock;
     }
@@ -106,10 +105,11 @@ public final class NewAppDialogue {
             case CHOOSING_ORG -> chooseOrg(state, raw.get(), replies);
             case ANSWERING -> answerQuestion(state, raw.get(), replies);
             case CONFIRMING -> confirm(state, raw.get(), replies);
+            case GIVING_REASON -> giveReason(state, raw.get(), replies);
+            case AWAITING_APPROVAL -> replies.say("Your request " + state.pending() + " " + subject(state) + " is "
+                    + "waiting for approval; I will tell you here when an approver decides. Say \"cancel\" to withdraw it.");
             case PROVISIONING -> replies.say("Your app " + subject(state) + " is being created; I will post here "
                     + "when it is done.");
-            case AWAITING_APPROVAL -> replies.say("Your request " + state.pending() + " is waiting for approval; I "
-                    + "will create the app as soon as it is approved. Say \"cancel\" to withdraw it.");
         }
     }
 
@@ -131,8 +131,9 @@ public final class NewAppDialogue {
                     + playbookOf(state).flatMap(p -> p.question(state.pending())).map(q -> q.prompt().strip())
                     .orElse(state.pending());
             case CONFIRMING -> base + "; I am waiting for you to confirm the summary.";
+            case GIVING_REASON -> base + "; I am waiting for the reason approvers will read.";
+            case AWAITING_APPROVAL -> base + "; request " + state.pending() + " is waiting for an approver.";
             case PROVISIONING -> base + "; the app is being created now.";
-            case AWAITING_APPROVAL -> base + "; request " + state.pending() + " is waiting for approval.";
         };
     }
 
@@ -156,17 +157,29 @@ public final class NewAppDialogue {
 
     /** Shows the prompt the conversation waits for again (after {@code status}, a stale button, a restart). */
     public void repeatPrompt(ConversationState state, Replies replies) {
-        if (state.stage().waitsForThePerson()) advance(state, replies, null);
+        if (state.stage() == Stage.PROVISIONING || state.stage() == Stage.AWAITING_APPROVAL) return;
+        if (state.stage() == Stage.GIVING_REASON) {
+            Optional<Playbook> playbook = playbookOf(state);
+            Optional<Rendering> rendered = playbook.flatMap(p -> renderer.render(p, answersOf(p, state)).value());
+            if (rendered.isPresent()) {
+                replies.send(ApprovalFlow.reasonPrompt(state.org(),
+                        approvals.approvalsNeeded(order(state, playbook.get(), rendered.get())), null));
+                return;
+            }
+        }
+        advance(state, replies, null);
     }
 
     private void begin(ChatEvent event, Playbook playbook, String org, Replies replies) {
         ConversationKey key = ConversationKey.of(event);
         Optional<ConversationState> existing = store.find(key);
         if (existing.isPresent()) {
-            if (!existing.get().stage().waitsForThePerson()) {
-                replies.say("Your app " + subject(existing.get()) + " is still " + (existing.get().stage()
-                        == Stage.PROVISIONING ? "being created" : "waiting for approval") + "; I will post here when "
-                        + "it moves on. Start another one after that (or in another thread).");
+            if (existing.get().stage() == Stage.AWAITING_APPROVAL) {
+                replies.say("Your request " + existing.get().pending() + " " + subject(existing.get()) + " is waiting "
+                        + "for approval. Say \"cancel\" to withdraw it before starting another one (or use another thread).");
+            } else if (existing.get().stage() == Stage.PROVISIONING) {
+                replies.say("Your app " + subject(existing.get()) + " is still being created; I will post here when "
+                        + "it is done. Start another one after that (or in another thread).");
             } else {
                 replies.warn("You already have a conversation in progress " + subject(existing.get())
                         + ". Answer its question, or say \"cancel\" first.");
@@ -250,68 +263,67 @@ public final class NewAppDialogue {
             return;
         }
         Rendering rendered = rendering.value().orElseThrow();
-        ApprovalRequest request = approvals.submit(new ApprovalDraft(ApprovalPurpose.CREATE, state.org(),
-                playbook.id(), rendered.spec().apiName(), UserRefs.of(state.user()), reasonFor(playbook, state),
-                settingsOf(rendered)));
-        if (request.state() == ApprovalRequest.State.PENDING) {
-            store.save(state.withStage(Stage.AWAITING_APPROVAL, request.id()));
-            int told = tellApprovers(request, state, replies);
-            replies.say("Org " + state.org() + " needs " + request.requiredApprovals() + " approval"
-                    + (request.requiredApprovals() == 1 ? "" : "s") + " before I create this (request " + request.id()
-                    + "). " + (told > 0 ? "I asked " + told + " approver" + (told == 1 ? "" : "s") + "." :
-                    "Ask an approver to say \"approve " + request.id() + "\".")
-                    + " I will create it as soon as it is approved; say \"cancel\" to withdraw it.");
+        ProvisioningOrder order = order(state, playbook, rendered);
+        int needed = approvals.approvalsNeeded(order);
+        if (needed > 0) {
+            approvalFlow.askReason(state, needed, replies);
             return;
         }
-        provision(state, playbook, rendered, replies);
-    }
-
-    /** Approved (by {@code approver}): creates the app of the conversation waiting for {@code request}. */
-    public void approved(ApprovalRequest request, String approver, Replies approverReplies) {
-        Optional<ConversationState> waiting = store.awaitingApproval(request.id());
-        if (waiting.isEmpty()) return; // withdrawn or already handled
-        ConversationState state = waiting.get();
-        Replies requester = new Replies(approverReplies.port(), new ChatAddress(state.user(), state.place()));
-        Playbook playbook = playbookOf(state).orElse(null);
-        Outcome<Rendering> rendering = playbook == null ? null : renderer.render(playbook, answersOf(playbook, state));
-        if (rendering == null || !rendering.isOk()
-                || !settingsOf(rendering.value().orElseThrow()).equals(request.draft().settings())) {
-            store.delete(state.key());
-            requester.error("Request " + request.id() + " was approved, but its playbook changed since, so what "
-                    + "would be created is not what was approved. Nothing was created; say \"new\" to ask again.");
-            return;
-        }
-        requester.say("Request " + request.id() + " was approved by " + approver + ".");
-        provision(state, playbook, rendering.value().orElseThrow(), requester);
-    }
-
-    /** Denied or expired: tells the requester why and ends the conversation. */
-    public void closedWithoutApproval(ApprovalRequest request, String why, ChatPort port) {
-        Optional<ConversationState> waiting = store.awaitingApproval(request.id());
-        if (waiting.isEmpty()) return;
-        store.delete(waiting.get().key());
-        new Replies(port, new ChatAddress(waiting.get().user(), waiting.get().place()))
-                .warn("Request " + request.id() + " " + why + " Nothing was created.");
-    }
-
-    private void provision(ConversationState state, Playbook playbook, Rendering rendered, Replies replies) {
         ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
         replies.say("Creating it now; I will post progress here.");
-        runner.start(provisioning, playbook, rendered, order(state, playbook, rendered));
+        runner.start(provisioning, playbook, rendered, order);
     }
 
-    /** Posts the approval card to every approver the policy names individually; returns how many. */
-    private int tellApprovers(ApprovalRequest request, ConversationState state, Replies replies) {
-        int told = 0;
-        for (Grantee g : approvals.approversToTell(request.org())) {
-            if (g.kind() != Grantee.Kind.USER || (g.platform().equals(state.user().platform())
-                    && g.id().equals(state.user().id()))) continue;
-            ChatUser approver = new ChatUser(g.platform(), g.id(), g.id(), null);
-            replies.port().post(new ChatAddress(approver, ChatPlace.directMessageTo(g.id())),
-                    ApprovalCards.card(request, state.user().displayName()));
-            told++;
+    /** The reason for the approval request: store it and show the approvers (nothing is created yet). */
+    private void giveReason(ConversationState state, String raw, Replies replies) {
+        Playbook playbook = playbookOf(state).orElseThrow();
+        Outcome<Rendering> rendering = renderer.render(playbook, answersOf(playbook, state));
+        if (!rendering.isOk()) {
+            advance(state, replies, null); // answers no longer render (a playbook changed): re-ask
+            return;
         }
-        return told;
+        Rendering rendered = rendering.value().orElseThrow();
+        String reason = raw.strip();
+        if (reason.isEmpty() || reason.length() > 2000) {
+            store.save(state);
+            replies.send(ApprovalFlow.reasonPrompt(state.org(), approvals.approvalsNeeded(order(state, playbook, rendered)),
+                    reason.isEmpty() ? "Approvers need a reason; say in a sentence what the app is for."
+                            : "Keep the reason under 2000 characters (it has " + reason.length() + ")."));
+            return;
+        }
+        approvalFlow.submit(state, ApprovalDrafts.of(state, playbook, rendered, reason), replies);
+    }
+
+    /**
+     * Request {@code request} was approved by {@code approver}: close its cards and create the app, unless what the
+     * conversation would create now differs from what was approved (a playbook changed): then it needs approving again.
+     */
+    public void provisionApproved(ApprovalRequest request, ChatUser approver) {
+        approvalFlow.approved(request, approver);
+        Optional<ConversationState> waiting = approvalFlow.waitingFor(request.id());
+        if (waiting.isEmpty()) return; // withdrawn or ended meanwhile: nothing to create
+        ConversationState state = waiting.get();
+        Replies replies = approvalFlow.repliesTo(state);
+        Optional<Playbook> playbook = playbookOf(state);
+        Outcome<Rendering> rendering = playbook.map(p -> renderer.render(p, answersOf(p, state))).orElse(null);
+        if (rendering == null || !rendering.isOk()) {
+            store.delete(state.key());
+            replies.error("Request " + request.id() + " was approved, but its playbook changed so that your answers no "
+                    + "longer make an app. Nothing was created; say \"new\" to start again.");
+            return;
+        }
+        Rendering rendered = rendering.value().orElseThrow();
+        ApprovalDraft now = ApprovalDrafts.of(state, playbook.get(), rendered, request.draft().reason());
+        if (!request.covers(now)) {
+            replies.warn("Request " + request.id() + " was approved, but what I would create changed since it was "
+                    + "shown to the approvers, so it needs approving again. Nothing was created.");
+            approvalFlow.submit(state, now, replies);
+            return;
+        }
+        ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
+        replies.say("Request " + request.id() + " was approved by " + approver.displayName()
+                + ". Creating it now; I will post progress here.");
+        runner.start(provisioning, playbook.get(), rendered, order(provisioning, playbook.get(), rendered));
     }
 
     /**
@@ -399,21 +411,6 @@ public final class NewAppDialogue {
         long asked = playbook.questions().stream().filter(x -> x.isAsked(answers)).count();
         String title = playbook.title() + ", question " + (state.answers().size() + 1) + " of " + asked;
         return QuestionPrompts.prompt(q, answers, orgs.names(), title, error);
-    }
-
-    /** What approvers read as the reason: the app's description when given, else what was asked for. */
-    private static String reasonFor(Playbook playbook, ConversationState state) {
-        String description = state.answers().getOrDefault("description", "");
-        return description.isBlank() ? state.user().displayName() + " asked in chat for " + playbook.title()
-                + " (no description given)" : description;
-    }
-
-    /** Every setting of the app, "section: label" to value: what the approval is bound to. */
-    private static Map<String, String> settingsOf(Rendering rendered) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("Request: delivery", rendered.delivery().yamlName());
-        for (Fact f : SpecFacts.of(rendered.spec())) settings.put(f.section() + ": " + f.label(), f.value());
-        return settings;
     }
 
     private static ProvisioningOrder order(ConversationState state, Playbook playbook, Rendering rendered) {

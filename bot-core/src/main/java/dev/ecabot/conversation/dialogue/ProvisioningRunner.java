@@ -3,6 +3,9 @@ package dev.ecabot.conversation.dialogue;
 import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.EngineSettings;
+import dev.ecabot.conversation.HumanTime;
+import dev.ecabot.conversation.reminders.FollowUpReminders;
+import dev.ecabot.reminders.Reminder;
 import dev.ecabot.conversation.MessageRef;
 import dev.ecabot.conversation.message.ProgressUpdate;
 import dev.ecabot.conversation.message.RevealOffer;
@@ -17,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,14 +38,16 @@ public final class ProvisioningRunner {
     private final ConversationStore store;
     private final AppProvisioner provisioner;
     private final RevealOffers offers;
+    private final FollowUpReminders followUps;
     private final EngineSettings settings;
 
     public ProvisioningRunner(ChatPort port, ConversationStore store, AppProvisioner provisioner,
-                              RevealOffers offers, EngineSettings settings) {
+                              RevealOffers offers, FollowUpReminders followUps, EngineSettings settings) {
         this.port = port;
         this.store = store;
         this.provisioner = provisioner;
         this.offers = offers;
+        this.followUps = followUps;
         this.settings = settings;
     }
 
@@ -59,8 +65,8 @@ public final class ProvisioningRunner {
                     (apiName, key, secret) -> offers.create(UserRefs.of(state.user()), state.org(), apiName,
                             new ConsumerCredentials(key, secret)));
             port.edit(ref, progress.finished());
-            port.post(to, AppSummaries.created(playbook, state.org(), rendering, app,
-                    settings.clock().instant(), settings.displayZone()));
+            Instant now = settings.clock().instant();
+            port.post(to, AppSummaries.created(playbook, state.org(), rendering, app, now, settings.displayZone()));
             if (app.offer().isPresent()) {
                 port.post(to, new RevealOffer(app.offer().get().offerId(),
                         "Consumer key and secret of " + app.apiName(), app.offer().get().expiresAt()));
@@ -68,6 +74,9 @@ public final class ProvisioningRunner {
                 port.post(to, TextMessage.warning("The consumer secret was handed over by an earlier attempt of this "
                         + "request; if you never saw it, ask for new credentials (rotate " + app.apiName() + ")."));
             }
+            List<Reminder> scheduled = followUps.afterProvisioning(state.user(), state.org(), app.apiName(), rendering,
+                    app.offer().orElse(null), now);
+            if (!scheduled.isEmpty()) port.post(to, TextMessage.info(remindersNote(scheduled, now)));
         } catch (ProvisioningFailedException e) {
             port.edit(ref, progress.failed(e.getMessage()));
             port.post(to, TextMessage.error("I could not create " + rendering.spec().app().label() + ": "
@@ -82,6 +91,19 @@ public final class ProvisioningRunner {
         } finally {
             store.delete(state.key());
         }
+    }
+
+    private String remindersNote(List<Reminder> scheduled, Instant now) {
+        StringBuilder text = new StringBuilder("I will remind you:");
+        for (Reminder r : scheduled) {
+            text.append("\n- ").append(switch (r.kind()) {
+                case APP_USABLE -> "when it is usable";
+                case REFRESH_TOKEN_EXPIRING -> "before its refresh tokens expire";
+                case REVEAL_EXPIRING -> "if the secret is still unrevealed before the offer expires";
+                default -> r.kind().name().toLowerCase().replace('_', ' ');
+            }).append(", ").append(HumanTime.fromNow(r.dueAt(), now, settings.displayZone()));
+        }
+        return text.append("\nSay \"reminders\" to see them.").toString();
     }
 
     /** The same for every attempt of one conversation, so a resumed order finds the app a crash left behind. */

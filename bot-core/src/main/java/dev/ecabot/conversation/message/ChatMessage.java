@@ -5,5 +5,6 @@ package dev.ecabot.conversation.message;
  * never formats for a platform (plain text only, line breaks allowed, no markup).
  */
 public sealed interface ChatMessage
-        permits TextMessage, ChoicePrompt, FormPrompt, Summary, Confirmation, ProgressUpdate, RevealOffer {
+        permits TextMessage, ChoicePrompt, FormPrompt, Summary, Confirmation, ProgressUpdate, RevealOffer,
+        ApprovalCard {
 }

@@ -49,6 +49,8 @@ public final class PlainText {
             for (ProgressUpdate.Step step : p.steps()) {
                 out.append("\n  ").append(progressLine(step));
             }
+        } else if (message instanceof ApprovalCard a) {
+            approvalCard(out, a);
         } else if (message instanceof RevealOffer r) {
             out.append(r.label()).append(": shown once, to you only. Say \"reveal ").append(r.offerId())
                     .append("\" to see it (offer open until ").append(UTC_TIME.format(r.expiresAt())).append(").");
@@ -81,6 +83,29 @@ public final class PlainText {
             if (!o.label().equals(o.value())) out.append(" [").append(o.value()).append(']');
             if (o.value().equals(defaultValue)) out.append(" (default)");
             if (o.hint() != null) out.append(" - ").append(o.hint());
+        }
+    }
+
+    private static void approvalCard(StringBuilder out, ApprovalCard a) {
+        out.append(a.title()).append("\n  Request: ").append(a.requestId()).append(" (check ").append(a.check()).append(')')
+                .append("\n  Org: ").append(a.org()).append("\n  Playbook: ").append(a.playbook())
+                .append("\n  Requested by: ").append(a.requester()).append("\n  Reason: ").append(a.reason());
+        String section = "";
+        for (Fact f : a.facts()) {
+            if (!f.section().equals(section)) {
+                section = f.section();
+                if (!section.isEmpty()) out.append('\n').append(section);
+            }
+            out.append("\n  ").append(f.label()).append(": ").append(f.value());
+        }
+        if (a.decidable()) {
+            out.append("\nOpen until ").append(UTC_TIME.format(a.expiresAt())).append(". Say \"approve ")
+                    .append(a.requestId()).append("\" or \"deny ").append(a.requestId()).append(" <reason>\".");
+        } else {
+            out.append("\n").append(a.status().name().charAt(0)).append(a.status().name().substring(1).toLowerCase());
+            if (a.decidedBy() != null) out.append(" by ").append(a.decidedBy());
+            if (a.decidedAt() != null) out.append(" at ").append(UTC_TIME.format(a.decidedAt()));
+            if (a.note() != null && !a.note().isBlank()) out.append(": ").append(a.note());
         }
     }
 

@@ -1,26 +1,32 @@
 package dev.ecabot.conversation.command.builtin;
 
+import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.approval.ApprovalOutcome;
 import dev.ecabot.approval.ApprovalRequest;
 import dev.ecabot.approval.Approvals;
+import dev.ecabot.conversation.approvals.ApprovalCards;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.dialogue.UserRefs;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code approve <request>} (or the card's Approve button, which also carries the fingerprint of what the approver
- * was shown): records the approval; once all approvals are in, the requester's app is created.
+ * {@code approve} alone shows the request waiting for you (when there is one); {@code approve <request>} (or the card's Approve button, which also names the fingerprint the card showed): an
+ * approver's approval of exactly the request they were shown. Once all approvals are in, the app is created and its
+ * requester told. Never the requester's own request; only approvers for the request's org.
  */
 public final class ApproveCommand implements ChatCommand {
 
     private final Approvals approvals;
+    private final ApprovalCards cards;
     private final NewAppDialogue dialogue;
 
-    public ApproveCommand(Approvals approvals, NewAppDialogue dialogue) {
+    public ApproveCommand(Approvals approvals, ApprovalCards cards, NewAppDialogue dialogue) {
         this.approvals = approvals;
+        this.cards = cards;
         this.dialogue = dialogue;
     }
 
@@ -36,28 +42,54 @@ public final class ApproveCommand implements ChatCommand {
 
     @Override
     public String summary() {
-        return "approve a request waiting for you";
+        return "approve a request you were shown (never your own)";
     }
 
     @Override
     public void run(CommandCall call) {
-        if (call.words().isEmpty() || call.words().size() > 2) {
-            call.replies().warn("Say \"approve <request>\" with the request id from the approval card.");
+        List<String> words = call.words();
+        ChatUserRef me = UserRefs.of(call.event().user());
+        if (words.isEmpty()) {
+            List<ApprovalRequest> waiting = approvals.pendingFor(me);
+            if (waiting.size() == 1) {
+                call.replies().say("One request is waiting for you; here it is. Check it, then approve it.");
+                cards.show(waiting.get(0), call.replies().address());
+            } else {
+                call.replies().say("Say \"approve <request>\" with the request id from its approval card."
+                        + Pending.list(approvals, me));
+            }
             return;
         }
-        String id = call.words().get(0);
-        Optional<ApprovalRequest> request = approvals.find(id);
-        // A typed approval is for the request as it stands; a button carries the fingerprint of the card it was on.
-        String seen = call.words().size() == 2 ? call.words().get(1)
-                : request.map(ApprovalRequest::fingerprint).orElse("");
-        ApprovalOutcome outcome = approvals.approve(id, UserRefs.of(call.event().user()), seen);
-        if (outcome instanceof ApprovalOutcome.Refused) {
-            call.replies().warn(outcome.message());
+        if (words.size() > 2) {
+            call.replies().warn("Say \"approve <request>\" with the request id from its approval card."
+                    + Pending.list(approvals, me));
+            return;
+        }
+        Optional<ApprovalRequest> request = approvals.find(words.get(0));
+        if (request.isEmpty()) {
+            call.replies().warn("There is no approval request " + words.get(0) + "." + Pending.list(approvals, me));
+            return;
+        }
+        Optional<String> seen = words.size() == 2 ? Optional.of(words.get(1))
+                : cards.fingerprintShownTo(request.get().id(), call.event().user());
+        if (seen.isEmpty() && approvals.mayDecide(me, request.get())
+                && request.get().state() == ApprovalRequest.State.PENDING) {
+            call.replies().say("You have not been shown request " + request.get().id() + " yet; here it is. Check it, "
+                    + "then approve it again.");
+            cards.show(request.get(), call.replies().address());
+            return;
+        }
+        ApprovalOutcome outcome = approvals.approve(request.get().id(), me, seen.orElse(request.get().fingerprint()));
+        if (outcome instanceof ApprovalOutcome.Refused refused) {
+            call.replies().warn(refused.message());
+            if (refused.reason() == ApprovalOutcome.Reason.FINGERPRINT_CHANGED) {
+                approvals.find(request.get().id()).ifPresent(r -> cards.show(r, call.replies().address()));
+            }
             return;
         }
         call.replies().say(outcome.message());
         if (outcome instanceof ApprovalOutcome.Approved approved) {
-            dialogue.approved(approved.request(), call.event().user().displayName(), call.replies());
+            dialogue.provisionApproved(approved.request(), call.event().user());
         }
     }
 }

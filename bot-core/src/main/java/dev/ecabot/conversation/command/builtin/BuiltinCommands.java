@@ -2,7 +2,11 @@ package dev.ecabot.conversation.command.builtin;
 
 import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.approval.Approvals;
+import dev.ecabot.conversation.EngineSettings;
+import dev.ecabot.conversation.approvals.ApprovalCards;
 import dev.ecabot.conversation.command.ChatCommand;
+import dev.ecabot.conversation.dialogue.ApprovalFlow;
+import dev.ecabot.conversation.reminders.FollowUpReminders;
 import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
@@ -14,8 +18,8 @@ import dev.ecabot.vault.RevealOffers;
 import java.util.List;
 
 /**
- * The one place commands are registered, in the order {@code help} lists them. To add a command (approve, deny,
- * reminders, rotate, delete, audit, export, sync): write one small {@link ChatCommand} class and add one line
+ * The one place commands are registered, in the order {@code help} lists them. To add a command (rotate, delete, audit,
+ * export, sync): write one small {@link ChatCommand} class and add one line
  * here, and give it a row in {@code access.Action} (the access table: a command without one is refused).
  * If it needs a new service, add it to {@link Services}.
  */
@@ -24,7 +28,8 @@ public final class BuiltinCommands {
     /** What the built-in commands work with. */
     public record Services(ConversationStore store, NewAppDialogue dialogue, PlaybookCatalog catalog,
                            OrgDirectory orgs, RevealOffers revealOffers, InventoryAppRepository inventory,
-                           AccessPolicy access, Approvals approvals) { }
+                           AccessPolicy access, Approvals approvals, ApprovalCards cards, ApprovalFlow approvalFlow,
+                           FollowUpReminders followUps, EngineSettings settings) { }
 
     private BuiltinCommands() {
     }
@@ -34,15 +39,16 @@ public final class BuiltinCommands {
         CommandRegistry registry = new CommandRegistry();
         registry.register(new HelpCommand(registry, s.access()))
                 .register(new NewCommand(s.dialogue()))
-                .register(new CancelCommand(s.store(), s.dialogue(), s.approvals()))
+                .register(new CancelCommand(s.store(), s.dialogue(), s.approvalFlow()))
                 .register(new StatusCommand(s.store(), s.dialogue()))
                 .register(new PlaybooksCommand(s.catalog()))
                 .register(new OrgsCommand(s.orgs()))
                 .register(new InventoryCommand(s.inventory(), s.orgs()))
                 .register(new ShowCommand(s.inventory()))
-                .register(new RevealCommand(s.revealOffers()))
-                .register(new ApproveCommand(s.approvals(), s.dialogue()))
-                .register(new DenyCommand(s.approvals(), s.dialogue()));
+                .register(new RevealCommand(s.revealOffers(), s.followUps()))
+                .register(new ApproveCommand(s.approvals(), s.cards(), s.dialogue()))
+                .register(new DenyCommand(s.approvals(), s.approvalFlow()))
+                .register(new RemindersCommand(s.followUps().reminders(), s.access(), s.settings()));
         extra.forEach(registry::register);
         return registry;
     }

@@ -1,9 +1,8 @@
 package dev.ecabot.conversation.command.builtin;
 
-import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.command.ChatCommand;
-import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.command.CommandCall;
+import dev.ecabot.conversation.dialogue.ApprovalFlow;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.state.ConversationState;
 import dev.ecabot.conversation.state.ConversationStore;
@@ -11,17 +10,20 @@ import dev.ecabot.conversation.state.Stage;
 
 import java.util.Optional;
 
-/** {@code cancel}: drops the conversation in progress; nothing is created. Too late once provisioning started. */
+/**
+ * {@code cancel}: drops the conversation in progress (withdrawing its approval request, if one waits); nothing is
+ * created. Too late once provisioning started.
+ */
 public final class CancelCommand implements ChatCommand {
 
     private final ConversationStore store;
     private final NewAppDialogue dialogue;
-    private final Approvals approvals;
+    private final ApprovalFlow approvalFlow;
 
-    public CancelCommand(ConversationStore store, NewAppDialogue dialogue, Approvals approvals) {
+    public CancelCommand(ConversationStore store, NewAppDialogue dialogue, ApprovalFlow approvalFlow) {
         this.store = store;
         this.dialogue = dialogue;
-        this.approvals = approvals;
+        this.approvalFlow = approvalFlow;
     }
 
     @Override
@@ -44,13 +46,11 @@ public final class CancelCommand implements ChatCommand {
         Optional<ConversationState> state = store.find(call.conversationKey());
         if (state.isEmpty()) {
             call.replies().say("There is nothing to cancel: no conversation in progress.");
+        } else if (state.get().stage() == Stage.AWAITING_APPROVAL) {
+            approvalFlow.withdraw(state.get(), call.replies());
         } else if (state.get().stage() == Stage.PROVISIONING) {
             call.replies().warn("Too late to cancel: the app " + dialogue.subject(state.get())
                     + " is being created right now. I will tell you when it is done.");
-        } else if (state.get().stage() == Stage.AWAITING_APPROVAL) {
-            approvals.withdraw(state.get().pending(), UserRefs.of(call.event().user()));
-            store.delete(call.conversationKey());
-            call.replies().say("Withdrew request " + state.get().pending() + ". Nothing was created.");
         } else {
             store.delete(call.conversationKey());
             call.replies().say("Cancelled the conversation " + dialogue.subject(state.get())

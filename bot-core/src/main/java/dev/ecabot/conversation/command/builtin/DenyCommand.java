@@ -1,22 +1,28 @@
 package dev.ecabot.conversation.command.builtin;
 
+import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.approval.ApprovalOutcome;
+import dev.ecabot.approval.ApprovalRequest;
 import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
-import dev.ecabot.conversation.dialogue.ApprovalCards;
-import dev.ecabot.conversation.dialogue.NewAppDialogue;
+import dev.ecabot.conversation.dialogue.ApprovalFlow;
 import dev.ecabot.conversation.dialogue.UserRefs;
 
-/** {@code deny <request> <reason>} (or the card's Deny button, which asks for the reason): the requester is told why. */
+import java.util.Optional;
+
+/**
+ * {@code deny <request> <reason>} (or the card's Deny button): an approver refuses a request; without a reason it
+ * asks for one, since the requester is told it. Never the requester's own request; only approvers for its org.
+ */
 public final class DenyCommand implements ChatCommand {
 
     private final Approvals approvals;
-    private final NewAppDialogue dialogue;
+    private final ApprovalFlow flow;
 
-    public DenyCommand(Approvals approvals, NewAppDialogue dialogue) {
+    public DenyCommand(Approvals approvals, ApprovalFlow flow) {
         this.approvals = approvals;
-        this.dialogue = dialogue;
+        this.flow = flow;
     }
 
     @Override
@@ -31,26 +37,33 @@ public final class DenyCommand implements ChatCommand {
 
     @Override
     public String summary() {
-        return "deny a request, saying why";
+        return "deny a request, saying why (the requester is told)";
     }
 
     @Override
     public void run(CommandCall call) {
-        if (call.words().isEmpty()) {
-            call.replies().warn("Say \"deny <request> <reason>\" with the request id from the approval card.");
+        ChatUserRef me = UserRefs.of(call.event().user());
+        String[] parts = call.arguments().split("\\s+", 2);
+        if (parts[0].isEmpty()) {
+            call.replies().warn("Say \"deny <request> <reason>\" with the request id from its approval card."
+                    + Pending.list(approvals, me));
             return;
         }
-        String id = call.words().get(0);
-        String reason = call.arguments().substring(id.length()).strip();
-        if (reason.isEmpty()) {
-            call.replies().send(ApprovalCards.denyReasonForm(id));
+        Optional<ApprovalRequest> request = approvals.find(parts[0]);
+        if (request.isEmpty()) {
+            call.replies().warn("There is no approval request " + parts[0] + "." + Pending.list(approvals, me));
             return;
         }
-        ApprovalOutcome outcome = approvals.deny(id, UserRefs.of(call.event().user()), reason);
+        String reason = parts.length > 1 ? parts[1].strip() : "";
+        if (reason.isEmpty() && approvals.mayDecide(me, request.get())
+                && request.get().state() == ApprovalRequest.State.PENDING) {
+            call.replies().send(DenyReasons.form(request.get().id()));
+            return;
+        }
+        ApprovalOutcome outcome = approvals.deny(request.get().id(), me, reason);
         if (outcome instanceof ApprovalOutcome.Denied denied) {
             call.replies().say(outcome.message());
-            dialogue.closedWithoutApproval(denied.request(), "was denied by " + call.event().user().displayName()
-                    + ": " + reason + ".", call.replies().port());
+            flow.denied(denied.request(), call.event().user());
         } else {
             call.replies().warn(outcome.message());
         }

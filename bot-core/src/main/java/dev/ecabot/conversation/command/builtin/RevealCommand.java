@@ -3,6 +3,7 @@ package dev.ecabot.conversation.command.builtin;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.dialogue.UserRefs;
+import dev.ecabot.conversation.reminders.FollowUpReminders;
 import dev.ecabot.conversation.message.SecretReveal;
 import dev.ecabot.vault.RevealOffers;
 import dev.ecabot.vault.RevealResult;
@@ -14,9 +15,11 @@ import dev.ecabot.vault.RevealResult;
 public final class RevealCommand implements ChatCommand {
 
     private final RevealOffers offers;
+    private final FollowUpReminders followUps;
 
-    public RevealCommand(RevealOffers offers) {
+    public RevealCommand(RevealOffers offers, FollowUpReminders followUps) {
         this.offers = offers;
+        this.followUps = followUps;
     }
 
     @Override
@@ -45,6 +48,7 @@ public final class RevealCommand implements ChatCommand {
             call.replies().port().reveal(call.replies().address(), new SecretReveal(
                     "Consumer secret of " + revealed.offer().apiName(), revealed.credentials().consumerSecret(),
                     "Consumer key: " + revealed.credentials().consumerKey() + "\n" + result.message()));
+            followUps.revealed(revealed.offer().offerId()); // nothing left to remind about
         } else {
             call.replies().warn(result.message());
         }

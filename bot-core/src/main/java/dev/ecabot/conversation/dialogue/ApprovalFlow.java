@@ -1,0 +1,138 @@
+package dev.ecabot.conversation.dialogue;
+
+import dev.ecabot.approval.ApprovalDraft;
+import dev.ecabot.approval.ApprovalRequest;
+import dev.ecabot.approval.Approvals;
+import dev.ecabot.conversation.ChatAddress;
+import dev.ecabot.conversation.ChatPort;
+import dev.ecabot.conversation.ChatUser;
+import dev.ecabot.conversation.EngineSettings;
+import dev.ecabot.conversation.HumanTime;
+import dev.ecabot.conversation.Replies;
+import dev.ecabot.conversation.approvals.ApprovalCards;
+import dev.ecabot.conversation.message.ApprovalCard;
+import dev.ecabot.conversation.message.FieldType;
+import dev.ecabot.conversation.message.FormField;
+import dev.ecabot.conversation.message.FormPrompt;
+import dev.ecabot.conversation.reminders.FollowUpReminders;
+import dev.ecabot.conversation.state.ConversationState;
+import dev.ecabot.conversation.state.ConversationStore;
+import dev.ecabot.conversation.state.Stage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The approval part of a {@code new} conversation: asks the requester why, stores the request, shows approvers its
+ * card and reminds them before it expires; then tells the requester the outcome (denied with the reason, expired,
+ * withdrawn), closing every card. Approved requests go back to {@link NewAppDialogue#provisionApproved}. The
+ * conversation waits in {@link Stage#AWAITING_APPROVAL} with the request id as its pending item, so it survives
+ * restarts. Thread-safe.
+ */
+public final class ApprovalFlow {
+
+    static final String REASON_FORM = "approval-reason";
+
+    private final ConversationStore store;
+    private final Approvals approvals;
+    private final ApprovalCards cards;
+    private final FollowUpReminders followUps;
+    private final ChatPort port;
+    private final EngineSettings settings;
+
+    public ApprovalFlow(ConversationStore store, Approvals approvals, ApprovalCards cards, FollowUpReminders followUps,
+                        ChatPort port, EngineSettings settings) {
+        this.store = store;
+        this.approvals = approvals;
+        this.cards = cards;
+        this.followUps = followUps;
+        this.port = port;
+        this.settings = settings;
+    }
+
+    /** The order needs {@code needed} approvals: ask the requester why they need it. */
+    void askReason(ConversationState state, int needed, Replies replies) {
+        store.save(state.withStage(Stage.GIVING_REASON, REASON_FORM));
+        replies.send(reasonPrompt(state.org(), needed, null));
+    }
+
+    static FormPrompt reasonPrompt(String org, int needed, String error) {
+        return new FormPrompt(REASON_FORM, "Org " + org + " needs " + needed + (needed == 1 ? " approval" : " approvals")
+                + " before I create this. Why do you need it? (The approvers will read this.)",
+                List.of(new FormField(REASON_FORM, "Reason", FieldType.TEXT, null, true,
+                        "e.g. \"Vonage voice bot for the support team, ticket OPS-142\"", List.of(), error)));
+    }
+
+    /** Stores the request, shows the approvers its card, schedules their reminder and tells the requester. */
+    void submit(ConversationState state, ApprovalDraft draft, Replies replies) {
+        ApprovalRequest request = approvals.submit(draft);
+        store.save(state.withStage(Stage.AWAITING_APPROVAL, request.id()));
+        int places = cards.post(request);
+        followUps.approvalPending(request);
+        Instant now = settings.clock().instant();
+        replies.say("Request " + request.id() + " is waiting for approval (" + request.requiredApprovals() + " needed "
+                + "in org " + request.org() + "). I showed it to the approvers and will tell you here when they decide; "
+                + "nothing is created before that. It expires at " + HumanTime.fromNow(request.expiresAt(), now,
+                settings.displayZone()) + " if nobody decides. Say \"cancel\" to withdraw it.");
+        if (places == 0) replies.warn(cards.nobodyToldAdvice(request.org()));
+    }
+
+    /** The conversation waiting for request {@code requestId}, if it still exists. */
+    public Optional<ConversationState> waitingFor(String requestId) {
+        return store.awaitingApproval(requestId);
+    }
+
+    /** The requester cancels while approvers have not decided: withdraw the request and close its cards. */
+    public void withdraw(ConversationState state, Replies replies) {
+        if (approvals.withdraw(state.pending(), UserRefs.of(state.user()))) {
+            approvals.find(state.pending()).ifPresent(r -> {
+                cards.close(r, ApprovalCard.Status.WITHDRAWN, state.user().displayName(), settings.clock().instant(),
+                        "withdrawn by the requester");
+                followUps.approvalClosed(r);
+            });
+        }
+        store.delete(state.key());
+        replies.say("Withdrew request " + state.pending() + ". Nothing was created.");
+    }
+
+    /** All approvals are in: close the cards (the dialogue then provisions). */
+    void approved(ApprovalRequest request, ChatUser approver) {
+        cards.close(request, ApprovalCard.Status.APPROVED, approver.displayName(), request.decidedAt(), null);
+        followUps.approvalClosed(request);
+    }
+
+    /** Denied: close the cards, tell the requester the reason, end their conversation. */
+    public void denied(ApprovalRequest request, ChatUser approver) {
+        cards.close(request, ApprovalCard.Status.DENIED, approver.displayName(), request.decidedAt(), request.denialReason());
+        followUps.approvalClosed(request);
+        tellRequester(request, "Request " + request.id() + " (" + request.playbook() + " in " + request.org()
+                + ") was denied by " + approver.displayName() + ": " + request.denialReason()
+                + ". Nothing was created. Say \"new\" to ask again.");
+    }
+
+    /** Expires the requests nobody decided in time, telling each requester; returns how many. */
+    public int expireDue() {
+        List<ApprovalRequest> expired = approvals.expireDue();
+        for (ApprovalRequest r : expired) {
+            cards.close(r, ApprovalCard.Status.EXPIRED, null, r.decidedAt(), "nobody decided before it expired");
+            followUps.approvalClosed(r);
+            tellRequester(r, "Request " + r.id() + " (" + r.playbook() + " in " + r.org() + ") expired: no approver "
+                    + "decided it in time. Nothing was created. Say \"new\" to ask again.");
+        }
+        return expired.size();
+    }
+
+    /** Where to tell the requester of {@code requestId}: their waiting conversation, else their direct messages. */
+    Replies repliesTo(ConversationState state) {
+        return new Replies(port, new ChatAddress(state.user(), state.place()));
+    }
+
+    private void tellRequester(ApprovalRequest request, String text) {
+        Optional<ConversationState> waiting = waitingFor(request.id());
+        Replies replies = waiting.map(this::repliesTo).orElseGet(() -> new Replies(port,
+                ChatAddress.directTo(ChatUser.of(request.requester().platform(), request.requester().id()))));
+        waiting.ifPresent(s -> store.delete(s.key()));
+        replies.warn(text);
+    }
+}

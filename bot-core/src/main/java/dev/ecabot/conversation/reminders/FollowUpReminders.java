@@ -1,0 +1,103 @@
+package dev.ecabot.conversation.reminders;
+
+import dev.ecabot.approval.ApprovalRequest;
+import dev.ecabot.conversation.ChatUser;
+import dev.ecabot.conversation.dialogue.UserRefs;
+import dev.ecabot.playbook.PlannedReminder;
+import dev.ecabot.playbook.Rendering;
+import dev.ecabot.reminders.Recipient;
+import dev.ecabot.reminders.Reminder;
+import dev.ecabot.reminders.ReminderPlans;
+import dev.ecabot.reminders.Reminders;
+import dev.ecabot.vault.RevealOffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The reminders a conversation leaves behind: after an app is created (usable after its activation delay, refresh
+ * tokens expiring under a lifetime policy, the secret's reveal offer expiring), and while an approval request waits
+ * (approvers, before it expires). Times come from {@link ReminderPlans}; ids are stable, so a resumed provisioning
+ * schedules nothing twice. A failure to schedule is logged, never fails the conversation. {@link #none()} schedules
+ * nothing (no scheduler wired). Thread-safe.
+ */
+public final class FollowUpReminders {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FollowUpReminders.class);
+
+    private final Reminders reminders;
+    private final ReminderPlans plans;
+
+    public FollowUpReminders(Reminders reminders, ReminderPlans plans) {
+        this.reminders = reminders;
+        this.plans = plans;
+    }
+
+    public static FollowUpReminders none() {
+        return new FollowUpReminders(null, ReminderPlans.defaults());
+    }
+
+    public Optional<Reminders> reminders() {
+        return Optional.ofNullable(reminders);
+    }
+
+    /** The reminders of an app {@code requester} just got in {@code org}; returns what was scheduled. */
+    public List<Reminder> afterProvisioning(ChatUser requester, String org, String apiName, Rendering rendering,
+                                            RevealOffer offer, Instant createdAt) {
+        if (reminders == null) return List.of();
+        List<Reminder> planned = new java.util.ArrayList<>();
+        if (!rendering.activationDelay().isZero()) {
+            planned.add(plans.appUsable(UserRefs.of(requester), org, apiName, createdAt, rendering.activationDelay(),
+                    howToTest(rendering)));
+        }
+        String reauthorise = rendering.reminders().stream().filter(r -> r.kind().equals("refresh-token-expiry"))
+                .map(PlannedReminder::text).findFirst()
+                .orElse("Users of the integration will have to authorise it again.");
+        plans.refreshTokenExpiring(Recipient.requester(UserRefs.of(requester)), org, apiName, createdAt,
+                rendering.spec().policies(), reauthorise).ifPresent(planned::add);
+        if (offer != null) planned.add(plans.revealExpiring(offer));
+        planned.forEach(this::schedule);
+        return planned;
+    }
+
+    /** Reminds the approvers before a pending request expires. */
+    public void approvalPending(ApprovalRequest request) {
+        if (reminders != null) schedule(plans.approvalExpiring(request));
+    }
+
+    /** The request was decided, withdrawn or expired: nobody needs reminding about it. */
+    public void approvalClosed(ApprovalRequest request) {
+        if (reminders == null) return;
+        try {
+            reminders.cancel(plans.approvalExpiring(request).id());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not cancel the expiry reminder of approval request {}: {}", request.id(), e.toString());
+        }
+    }
+
+    /** The secret of {@code offerId} was revealed: no "reveal before it is destroyed" reminder any more. */
+    public void revealed(String offerId) {
+        if (reminders == null) return;
+        try {
+            reminders.cancel(ReminderPlans.revealExpiringId(offerId));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not cancel the reveal reminder of offer {}: {}", offerId, e.toString());
+        }
+    }
+
+    private void schedule(Reminder reminder) {
+        try {
+            reminders.schedule(reminder);
+        } catch (RuntimeException e) {
+            LOG.error("Could not schedule reminder {} ({}): {}", reminder.id(), reminder.kind(), e.toString());
+        }
+    }
+
+    private static String howToTest(Rendering rendering) {
+        if (rendering.nextSteps().isEmpty()) return "Test it by signing in through the integration.";
+        return "To test it: " + rendering.nextSteps().get(0);
+    }
+}

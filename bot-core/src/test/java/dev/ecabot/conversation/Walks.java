@@ -1,0 +1,52 @@
+package dev.ecabot.conversation;
+
+import dev.ecabot.conversation.message.ChatMessage;
+import dev.ecabot.conversation.message.ChoicePrompt;
+import dev.ecabot.conversation.message.Confirmation;
+import dev.ecabot.conversation.message.FormField;
+import dev.ecabot.conversation.message.FormPrompt;
+import dev.ecabot.conversation.message.PlainText;
+import dev.ecabot.testing.Person;
+import dev.ecabot.testing.Transcript;
+
+import java.util.Map;
+
+/** Walks a playbook to its summary as a person would: the given answers by question id, else defaults or skips. */
+final class Walks {
+
+    private Walks() {
+    }
+
+    /** Says "new {@code playbookId} {@code org}" and answers every prompt up to the summary to confirm. */
+    static Transcript toTheSummary(Person who, String playbookId, String org, Map<String, String> answers) {
+        Transcript reply = who.says("new " + playbookId + " " + org);
+        for (int turn = 0; !(reply.lastMessage() instanceof Confirmation); turn++) {
+            if (turn > 40) throw new AssertionError("no summary after 40 answers:\n" + who.everything().text());
+            reply = answer(who, reply.lastMessage(), org, answers);
+        }
+        return reply;
+    }
+
+    private static Transcript answer(Person who, ChatMessage prompt, String org, Map<String, String> answers) {
+        if (prompt instanceof ChoicePrompt choice) {
+            if (answers.containsKey(choice.id())) return who.picks(answers.get(choice.id()));
+            if (choice.id().equals("org") || choice.id().equals("org-choice")) return who.picks(org);
+            return who.picks(choice.defaultValue() != null ? choice.defaultValue() : choice.options().get(0).value());
+        }
+        if (prompt instanceof FormPrompt form) {
+            FormField field = form.fields().get(0);
+            if (answers.containsKey(field.id())) return who.says(answers.get(field.id()));
+            if (field.defaultValue() != null || !field.required()) return who.says("");
+            if (!field.options().isEmpty()) return who.says("1");
+            return who.says(switch (field.type()) {
+                case EMAIL -> "owner@example.com";
+                case URL, LIST -> "https://client.example.com/oauth/callback";
+                case USER -> "integration@acme.example.org";
+                case NUMBER -> "30";
+                case YES_NO -> "no";
+                default -> "Walk value";
+            });
+        }
+        throw new AssertionError("the bot stopped asking before the summary:\n" + PlainText.render(prompt));
+    }
+}

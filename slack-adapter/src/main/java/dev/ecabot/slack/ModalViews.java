@@ -1,10 +1,13 @@
 package dev.ecabot.slack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
+import dev.ecabot.conversation.ChatPlace;
 import dev.ecabot.conversation.message.FieldType;
 import dev.ecabot.conversation.message.FormField;
 import dev.ecabot.conversation.message.FormPrompt;
@@ -39,6 +42,14 @@ import static com.slack.api.model.view.Views.viewTitle;
 final class ModalViews {
 
     static final String VALUE_ACTION = "value";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A form modal's private_metadata: which form, and where its conversation goes on. */
+    static String metadata(String formId, ChatPlace place) {
+        ObjectNode meta = JSON.createObjectNode().put("form", formId).put("channel", place.channelId());
+        if (place.threadKey() != null) meta.put("thread", place.threadKey());
+        return meta.toString();
+    }
 
     View form(FormPrompt form, String privateMetadata) {
         List<LayoutBlock> blocks = new ArrayList<>();

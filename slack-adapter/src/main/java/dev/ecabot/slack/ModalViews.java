@@ -42,6 +42,7 @@ import static com.slack.api.model.view.Views.viewTitle;
 final class ModalViews {
 
     static final String VALUE_ACTION = "value";
+    private static final int MODAL_TITLE_MAX = 24;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A form modal's private_metadata: which form, and where its conversation goes on. */
@@ -53,9 +54,13 @@ final class ModalViews {
 
     View form(FormPrompt form, String privateMetadata) {
         List<LayoutBlock> blocks = new ArrayList<>();
+        if (form.title().length() > MODAL_TITLE_MAX) {
+            // A modal's title holds 24 characters: a longer question (e.g. why a request is denied) is shown whole above.
+            blocks.add(section(s -> s.text(markdownText(BlockKitRenderer.escape(form.title())))));
+        }
         for (FormField field : form.fields()) blocks.add(inputFor(field));
         return view(v -> v.type("modal").callbackId(ActionIds.FORM_CALLBACK).privateMetadata(privateMetadata)
-                .title(viewTitle(t -> t.type("plain_text").text(BlockKitRenderer.limit(form.title(), 24))))
+                .title(viewTitle(t -> t.type("plain_text").text(BlockKitRenderer.limit(form.title(), MODAL_TITLE_MAX))))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Send")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(blocks));

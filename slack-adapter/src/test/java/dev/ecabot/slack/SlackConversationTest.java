@@ -236,7 +236,8 @@ class SlackConversationTest {
         bob.clicksValue(cards.channel(), "choice:approval", denyValueOf(cards.channel()));
         await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("views.open").size() > modals);
         FakeSlackWebApi.Call reasonModal = slackApi.calls("views.open").get(modals);
-        assertThat(reasonModal.param("view")).contains(ActionIds.FORM_CALLBACK).contains("deny-reason:");
+        assertThat(reasonModal.param("view")).contains(ActionIds.FORM_CALLBACK).contains("deny-reason:")
+                .contains("The requester will read it.");
         assertThat(bob.submits(reasonModal, Map.of("reason", "Use the shared Altify app instead")).body()).isEmpty();
 
         for (FakeSlackWebApi.Call card : List.of(cards.channel(), cards.bobsDm())) {

@@ -15,6 +15,7 @@ import dev.ecabot.reminders.Reminders;
 import dev.ecabot.reminders.RemindersSettings;
 import dev.ecabot.conversation.dialogue.SagaProvisioner;
 import dev.ecabot.inventory.InventoryAppRepository;
+import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.provisioning.ProvisioningRunStore;
 import dev.ecabot.provisioning.ProvisioningSaga;
@@ -90,7 +91,9 @@ public final class BotRuntime implements AutoCloseable {
                     new ProvisioningRunStore(db.dataSource(), clock), new InventoryAppRepository(db.dataSource()),
                     SpecValidator.STANDARD, clock, new AuditTrail(db.dataSource()));
             AccessPolicy access = new AccessPolicy(config.roles(zeroConfigRoles));
-            ApprovalPolicyConfig approvalPolicy = config.approvals();
+            // A playbook that says approval_required needs at least one approval wherever it runs.
+            ApprovalPolicyConfig approvalPolicy = config.approvals().requiringApprovalFor(playbooks.all().stream()
+                    .filter(Playbook::approvalRequired).map(Playbook::id).toList());
             // Reminders share the bot's database (Quartz JDBC store); deliveries go out through the same port.
             Approvals approvals = new Approvals(db.dataSource(), approvalPolicy, access, new AuditTrail(db.dataSource()),
                     clock);

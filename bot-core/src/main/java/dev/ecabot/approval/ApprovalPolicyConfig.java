@@ -6,6 +6,7 @@ import dev.ecabot.access.Grantee;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +81,16 @@ public record ApprovalPolicyConfig(int defaultRequired, Duration expiry, Map<Str
     public int requiredApprovals(String org, String playbook) {
         int forOrg = orgs.containsKey(org) ? orgs.get(org).required() : defaultRequired;
         return Math.max(forOrg, playbooks.getOrDefault(playbook, 0));
+    }
+
+    /**
+     * This policy with each playbook in {@code playbookIds} (those whose file says {@code approval_required: true})
+     * needing at least one approval in every org, the demo org included; a higher count in the configuration stands.
+     */
+    public ApprovalPolicyConfig requiringApprovalFor(Collection<String> playbookIds) {
+        Map<String, Integer> raised = new LinkedHashMap<>(playbooks);
+        playbookIds.forEach(id -> raised.merge(id, 1, Math::max));
+        return new ApprovalPolicyConfig(defaultRequired, expiry, orgs, raised, channel);
     }
 
     /** Who may approve for {@code org}; empty means every approver. */

@@ -76,7 +76,7 @@ class AltifyMcpPlaybookTest {
 
         assertThat(r.delivery()).isEqualTo(Delivery.KEY_AND_SECRET);
         assertThat(r.activationDelay()).isEqualTo(Duration.ZERO);
-        assertThat(r.approvalRequired()).isTrue();
+        assertThat(r.approvalRequired()).as("the seed is silent: the org policy decides").isFalse();
         assertThat(r.warnings()).isEmpty();
         assertThat(r.reminders()).isEmpty();
         assertThat(String.join("\n", r.nextSteps())).contains("ChatGPT", "Client ID", "Client Secret", "Acme Integration");

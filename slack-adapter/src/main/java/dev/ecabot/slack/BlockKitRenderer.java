@@ -4,6 +4,7 @@ import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
+import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.ChoicePrompt;
 import dev.ecabot.conversation.message.Confirmation;
@@ -55,6 +56,7 @@ final class BlockKitRenderer {
         if (message instanceof ProgressUpdate p) return progress(p);
         if (message instanceof RevealOffer r) return revealOffer(r);
         if (message instanceof FileMessage f) return file(f);
+        if (message instanceof ApprovalCard a) return approval(a);
         throw new IllegalArgumentException("no Slack rendering for " + message.getClass().getSimpleName());
     }
 
@@ -192,6 +194,48 @@ final class BlockKitRenderer {
                 actions(ActionIds.REVEAL, List.of(button(b -> b.actionId(ActionIds.REVEAL)
                         .text(plainText("Reveal credentials")).value(r.offerId()).style("primary")))),
                 context(List.of(markdownText("Available until " + TIME.format(r.expiresAt()))))));
+    }
+
+    /**
+     * An approval request: what would be created, who asked and why, until when; Approve (primary) and Deny (danger)
+     * while pending, then who decided and when instead of the buttons.
+     */
+    private Rendered approval(ApprovalCard a) {
+        List<LayoutBlock> blocks = new ArrayList<>(summaryBlocks(new Summary(a.title(), a.facts(), List.of(), List.of())));
+        blocks.add(1, section(s -> s.text(markdownText("*Org:* `" + escape(a.org()) + "`   *Playbook:* `" + escape(a.playbook())
+                + "`\n*Requested by:* " + person(a.requester()) + "\n*Reason:* " + escape(a.reason())))));
+        String request = "Request `" + escape(a.requestId()) + "` · check `" + escape(a.check()) + "`";
+        if (a.decidable()) {
+            blocks.add(context(List.of(markdownText(request + " · open until " + TIME.format(a.expiresAt())))));
+            blocks.add(actions(ActionIds.CHOICE_BLOCK + ApprovalCard.PROMPT_ID, List.of(
+                    button(b -> b.actionId("choice-0").text(plainText("Approve")).value(a.approveValue()).style("primary")),
+                    button(b -> b.actionId("choice-1").text(plainText("Deny")).value(a.denyValue()).style("danger")))));
+            return new Rendered(a.title(), blocks);
+        }
+        String outcome = outcome(a);
+        blocks.add(context(List.of(markdownText(request))));
+        blocks.add(section(s -> s.text(markdownText(outcome))));
+        return new Rendered(a.title() + ": " + a.status().name().toLowerCase(), blocks);
+    }
+
+    private static String outcome(ApprovalCard a) {
+        String icon = switch (a.status()) {
+            case APPROVED -> ":white_check_mark:";
+            case DENIED -> ":no_entry:";
+            case EXPIRED -> ":hourglass:";
+            default -> ":heavy_minus_sign:";
+        };
+        StringBuilder words = new StringBuilder(icon).append(" *").append(a.status().name().charAt(0))
+                .append(a.status().name().substring(1).toLowerCase()).append("*");
+        if (a.decidedBy() != null) words.append(" by ").append(escape(a.decidedBy()));
+        if (a.decidedAt() != null) words.append(" at ").append(TIME.format(a.decidedAt()));
+        if (a.note() != null && !a.note().isBlank()) words.append(": ").append(escape(a.note()));
+        return words.toString();
+    }
+
+    /** A Slack person ("slack:U123") as a mention; anyone else as written. */
+    private static String person(String key) {
+        return key.startsWith("slack:") ? "<@" + escape(key.substring("slack:".length())) + ">" : escape(key);
     }
 
     /** The offer message after the reveal: no button left. */

@@ -3,6 +3,7 @@ package dev.ecabot.slack;
 import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.ChatPlace;
 import dev.ecabot.conversation.ChatUser;
+import dev.ecabot.conversation.message.ApprovalCard;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -41,8 +42,10 @@ final class InboundMapper {
         if (inbound instanceof SlackInbound.Action a) {
             Optional<String> promptId = ActionIds.promptOf(a.blockId(), a.actionId());
             if (promptId.isEmpty() || a.value() == null) return Optional.empty();
-            return Optional.of(new ChatEvent.Choice(users.user(a.userId(), a.userName()),
-                    new ChatPlace(a.channelId(), a.threadTs()), promptId.get(), a.value()));
+            // An approval card may sit in the approvers' channel: what the engine says to the clicker goes to their DM.
+            ChatPlace place = ApprovalCard.PROMPT_ID.equals(promptId.get()) ? privatePlace(a.userId(), a.channelId())
+                    : new ChatPlace(a.channelId(), a.threadTs());
+            return Optional.of(new ChatEvent.Choice(users.user(a.userId(), a.userName()), place, promptId.get(), a.value()));
         }
         if (inbound instanceof SlackInbound.FormSubmitted f) {
             return Optional.of(new ChatEvent.FormSubmission(users.user(f.userId(), f.userName()),

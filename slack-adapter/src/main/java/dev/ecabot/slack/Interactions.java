@@ -6,7 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the adapter must remember between a click and the engine's answer to it, per Slack user: the credential
- * modal opened for a "Reveal credentials" click (so the reveal lands in it), and a submitted form whose
+ * modal opened for a "Reveal credentials" click (so the reveal lands in it), the trigger of a click that may open
+ * a form (an approval's Deny), and a submitted form whose
  * validation errors should go back in the view_submission ack rather than into the chat. Short-lived,
  * in memory (a click and its answer are handled by one instance). Thread-safe.
  */
@@ -17,6 +18,17 @@ final class Interactions {
 
     private final Map<String, RevealWindow> revealWindows = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Map<String, String>>> formReplies = new ConcurrentHashMap<>();
+    private final Map<String, String> triggers = new ConcurrentHashMap<>();
+
+    /** The trigger id of a click whose answer may be a form (an approval's Deny), so the form opens as a modal at once. */
+    void offerTrigger(String userId, String triggerId) {
+        if (triggerId != null) triggers.put(userId, triggerId);
+    }
+
+    /** The user's click trigger, taken so it is used at most once (Slack accepts each trigger id once). */
+    String takeTrigger(String userId) {
+        return triggers.remove(userId);
+    }
 
     void openRevealWindow(String userId, RevealWindow window) {
         revealWindows.put(userId, window);

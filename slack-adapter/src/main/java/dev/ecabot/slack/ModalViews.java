@@ -1,10 +1,13 @@
 package dev.ecabot.slack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
+import dev.ecabot.conversation.ChatPlace;
 import dev.ecabot.conversation.message.FieldType;
 import dev.ecabot.conversation.message.FormField;
 import dev.ecabot.conversation.message.FormPrompt;
@@ -39,12 +42,25 @@ import static com.slack.api.model.view.Views.viewTitle;
 final class ModalViews {
 
     static final String VALUE_ACTION = "value";
+    private static final int MODAL_TITLE_MAX = 24;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A form modal's private_metadata: which form, and where its conversation goes on. */
+    static String metadata(String formId, ChatPlace place) {
+        ObjectNode meta = JSON.createObjectNode().put("form", formId).put("channel", place.channelId());
+        if (place.threadKey() != null) meta.put("thread", place.threadKey());
+        return meta.toString();
+    }
 
     View form(FormPrompt form, String privateMetadata) {
         List<LayoutBlock> blocks = new ArrayList<>();
+        if (form.title().length() > MODAL_TITLE_MAX) {
+            // A modal's title holds 24 characters: a longer question (e.g. why a request is denied) is shown whole above.
+            blocks.add(section(s -> s.text(markdownText(BlockKitRenderer.escape(form.title())))));
+        }
         for (FormField field : form.fields()) blocks.add(inputFor(field));
         return view(v -> v.type("modal").callbackId(ActionIds.FORM_CALLBACK).privateMetadata(privateMetadata)
-                .title(viewTitle(t -> t.type("plain_text").text(BlockKitRenderer.limit(form.title(), 24))))
+                .title(viewTitle(t -> t.type("plain_text").text(BlockKitRenderer.limit(form.title(), MODAL_TITLE_MAX))))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Send")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(blocks));

@@ -2,6 +2,7 @@ package dev.ecabot.slack;
 
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.ecabot.conversation.ChatAddress;
+import dev.ecabot.conversation.ChatPlace;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.MessageRef;
 import dev.ecabot.conversation.message.ChatMessage;
@@ -63,6 +64,8 @@ final class SlackChatPort implements ChatPort {
             if (!errors.isEmpty() && interactions.deliverFormErrors(userId, form.id(), errors)) {
                 return new MessageRef(to, "modal/" + form.id());
             }
+            String trigger = interactions.takeTrigger(userId);
+            if (trigger != null && openedAtOnce(trigger, form, to.place())) return new MessageRef(to, "modal/" + form.id());
         }
         String channel = channelFor(to.place().channelId());
         BlockKitRenderer.Rendered r = renderer.render(message);
@@ -103,8 +106,13 @@ final class SlackChatPort implements ChatPort {
                 .text(done.text()).blocks(done.blocks())));
     }
 
-    /** A user id (U..., W...) stands for that person's DM with the bot; anything else is a channel id. */
-    String channelFor(String placeChannel) {
+    /**
+     * A user id (U..., W..., or "dm:" + user id when the engine writes first, e.g. an approval card) stands for that
+     * person's DM with the bot; anything else is a channel id.
+     */
+    String channelFor(String place) {
+        String placeChannel = place.startsWith(ChatPlace.DIRECT_MESSAGE_PREFIX)
+                ? place.substring(ChatPlace.DIRECT_MESSAGE_PREFIX.length()) : place;
         if (!placeChannel.startsWith("U") && !placeChannel.startsWith("W")) return placeChannel;
         String known = dmChannels.get(placeChannel);
         if (known != null) return known;
@@ -113,6 +121,20 @@ final class SlackChatPort implements ChatPort {
                 c -> c.conversationsOpen(r -> r.users(List.of(placeChannel)))).getChannel().getId();
         dmChannels.putIfAbsent(placeChannel, opened);
         return opened;
+    }
+
+    /**
+     * Opens a form's modal straight from the click that asked for it (Deny on an approval card), while its trigger
+     * id is still valid (3 s); false when Slack refuses, so the form is offered as a "Fill in" button instead.
+     */
+    private boolean openedAtOnce(String triggerId, FormPrompt form, ChatPlace place) {
+        try {
+            api.call("views.open", c -> c.viewsOpen(v -> v.triggerId(triggerId).view(modals.form(form, ModalViews.metadata(form.id(), place)))));
+            return true;
+        } catch (SlackCallFailed e) {
+            log.info("Could not open form {} from the click ({}); offering a button", form.id(), e.error());
+            return false;
+        }
     }
 
     private void scheduleExpiry(RevealOffer offer, String channel, String ts) {

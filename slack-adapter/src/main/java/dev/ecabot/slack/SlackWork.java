@@ -1,13 +1,11 @@
 package dev.ecabot.slack;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecabot.conversation.ChatEvent;
+import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.RevealOffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +19,6 @@ import java.util.function.Consumer;
 final class SlackWork {
 
     private static final Logger log = LoggerFactory.getLogger(SlackWork.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InboundMapper mapper;
     private final Consumer<ChatEvent> engine;
@@ -56,6 +53,8 @@ final class SlackWork {
                 openForm(a, ActionIds.formOf(a.blockId(), a.actionId()).get());
             } else if (inbound instanceof SlackInbound.Action a && ActionIds.REVEAL.equals(a.actionId())) {
                 reveal(a);
+            } else if (inbound instanceof SlackInbound.Action a && isApproval(a)) {
+                decide(a);
             } else {
                 if (inbound instanceof SlackInbound.Action a) markAnswered(a);
                 mapper.toEvent(inbound).ifPresent(engine);
@@ -85,16 +84,7 @@ final class SlackWork {
             notice.tell(a, "That form is no longer open (it was answered, cancelled or expired). Say \"status\".");
             return;
         }
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("form", formId);
-        meta.put("channel", pending.get().place().channelId());
-        if (pending.get().place().threadKey() != null) meta.put("thread", pending.get().place().threadKey());
-        String metadata;
-        try {
-            metadata = JSON.writeValueAsString(meta);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String metadata = ModalViews.metadata(formId, pending.get().place());
         api.call("views.open", c -> c.viewsOpen(v -> v.triggerId(a.triggerId())
                 .view(modals.form(pending.get().form(), metadata))));
     }
@@ -111,6 +101,23 @@ final class SlackWork {
                 // The engine refused (not the requester, expired, already revealed) and said why in the chat.
                 api.call("views.update", c -> c.viewsUpdate(v -> v.viewId(viewId).view(modals.nothingRevealed())));
             }
+        }
+    }
+
+    private static boolean isApproval(SlackInbound.Action a) {
+        return ActionIds.promptOf(a.blockId(), a.actionId()).filter(ApprovalCard.PROMPT_ID::equals).isPresent();
+    }
+
+    /**
+     * Approve / Deny on an approval card: the card keeps its buttons (the engine decides whether this person may
+     * decide, and then edits every copy of the card); Deny's reason form opens as a modal from this very click.
+     */
+    private void decide(SlackInbound.Action a) {
+        interactions.offerTrigger(a.userId(), a.triggerId());
+        try {
+            mapper.toEvent(a).ifPresent(engine);
+        } finally {
+            interactions.takeTrigger(a.userId());
         }
     }
 

@@ -8,6 +8,8 @@ import dev.ecabot.conversation.dialogue.ProvisioningStep;
 import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.access.Grantee;
 import dev.ecabot.access.RolesConfig;
+import dev.ecabot.approval.ApprovalPolicyConfig;
+import dev.ecabot.approval.Approvals;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.vault.MasterKey;
 import dev.ecabot.vault.RevealOffers;
@@ -39,6 +41,8 @@ import static org.awaitility.Awaitility.await;
 class SlackConversationTest {
 
     static final String SECRET = "9a8b7c6d5e4f30211203f4e5d6c7b8a9";
+    static final String BOB = "U0BOB0001";
+    static final String APPROVERS_CHANNEL = "C0APPROVALS";
     static final String CONSUMER_SECRET = "A1B2C3D4E5F6071829304152637485960718293041526374859607182930415";
 
     FakeSlackWebApi slackApi;
@@ -57,20 +61,27 @@ class SlackConversationTest {
         SlackSettings settings = SlackSettings.builder().botToken(Secret.of("xoxb-3333-4444-convtoken"))
                 .signingSecret(Secret.of(SECRET)).apiUrl(slackApi.apiUrl()).build();
         endpoint = new SlackEndpoint(settings, db.dataSource(), Clock.systemUTC());
+        // Everyone on Slack may ask; Alice and Bob approve (never their own requests). The demo org needs no approval, staging one, cards also go to a channel.
+        AccessPolicy access = new AccessPolicy(new RolesConfig(List.of(Grantee.parse("slack:*")),
+                List.of(Grantee.parse("slack:U0ALICE01"), Grantee.parse("slack:" + BOB)), List.of()));
+        ApprovalPolicyConfig stagingNeedsOneApproval = new ApprovalPolicyConfig(1, ApprovalPolicyConfig.DEFAULT_EXPIRY,
+                Map.of("demo", new ApprovalPolicyConfig.OrgRule(0, List.of())), Map.of(), "slack:" + APPROVERS_CHANNEL);
         ConversationEngine engine = ConversationEngine.builder()
                 .port(endpoint.chatPort())
                 .dataSource(db.dataSource())
                 .playbooks(PlaybookCatalog.load())
                 .orgs(() -> List.of("demo", "staging"))
                 .provisioner(slowSalesforce())
-                .access(new AccessPolicy(new RolesConfig(List.of(Grantee.parse("slack:*")), List.of(), List.of())))
+                .access(access)
                 .revealOffers(new RevealOffers(db.dataSource(), MasterKey.generate(), new AuditTrail(db.dataSource())))
+                .approvals(new Approvals(db.dataSource(), stagingNeedsOneApproval, access, new AuditTrail(db.dataSource()),
+                        Clock.systemUTC()))
                 .build();
         endpoint.listen(engine::handle);
         server = new JettyTestServer(SlackEndpoint.PATH, endpoint.servlet());
         slack = new SignedRequests(server.uri(SlackEndpoint.PATH), SECRET);
         alice = new SlackUserSimulator("U0ALICE01", slack, slackApi);
-        bob = new SlackUserSimulator("U0BOB0001", slack, slackApi);
+        bob = new SlackUserSimulator(BOB, slack, slackApi);
     }
 
     @AfterEach
@@ -169,6 +180,125 @@ class SlackConversationTest {
     }
 
     @Test
+    void aRequestInAnOrgThatNeedsApprovalWaitsForTheApproverThenTheRequesterRevealsOnce() {
+        Cards cards = askForAnAppInStaging();
+        assertThat(cards.channel().param("channel")).isEqualTo(APPROVERS_CHANNEL);
+        assertThat(cards.bobsDm().param("channel")).isEqualTo(bob.dmChannel);
+        assertThat(slackApi.calls("conversations.open")).anySatisfy(c -> assertThat(c.param("users")).isEqualTo(BOB));
+        assertThat(shown(cards.channel())).contains("Altify_MCP").contains("alice@example.com").contains("staging")
+                .contains("altify-mcp").contains("<@U0ALICE01>").contains("Needed for the support team pilot")
+                .contains("open until").contains("\"text\":\"Approve\"").contains("\"style\":\"primary\"")
+                .contains("\"text\":\"Deny\"").contains("\"style\":\"danger\"");
+        assertThat(slackApi.calls("chat.postMessage")).filteredOn(c -> c.param("channel").equals(alice.dmChannel))
+                .noneMatch(c -> c.param("blocks") != null && c.param("blocks").contains("choice:approval"));
+
+        // The requester (an approver too) pressing Approve on the channel's card is refused in their DM; the card keeps its buttons.
+        int alicePosts = postsTo(alice.dmChannel).size();
+        alice.clicksValue(cards.channel(), "choice:approval", approveValueOf(cards.channel()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> postsTo(alice.dmChannel).size() > alicePosts);
+        assertThat(postsTo(alice.dmChannel).get(alicePosts).param("text")).contains("You cannot decide your own request");
+        assertThat(updateOf(cards.channel())).isEmpty();
+        assertThat(updateOf(cards.bobsDm())).isEmpty();
+        assertThat(lastPost(c -> c.param("text") != null && c.param("text").startsWith("Creating"))).isEmpty();
+
+        // The approver approves from his DM: both cards now say who approved and when, with no buttons.
+        bob.clicksValue(cards.bobsDm(), "choice:approval", approveValueOf(cards.bobsDm()));
+        for (FakeSlackWebApi.Call card : List.of(cards.channel(), cards.bobsDm())) {
+            assertThat(shown(awaitUpdateOf(card))).contains(":white_check_mark: *Approved* by ").contains(" UTC")
+                    .contains("Altify_MCP").doesNotContain("\"actions\"").doesNotContain("choice:approval");
+        }
+
+        // The app is created; only the requester can reveal its secret, once.
+        FakeSlackWebApi.Call progress = await().atMost(Duration.ofSeconds(30)).until(
+                () -> lastPost(c -> c.param("text") != null && c.param("text").startsWith("Creating")), Optional::isPresent).get();
+        assertThat(progress.param("channel")).isEqualTo(alice.dmChannel);
+        salesforceAnswers.countDown();
+        FakeSlackWebApi.Call offer = awaitMessageWithBlock("reveal");
+        assertThat(offer.param("channel")).isEqualTo(alice.dmChannel);
+        bob.clicks(offer, "reveal", "reveal");
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("views.update").size() == 1);
+        assertThat(slackApi.calls("views.update").get(0).param("view")).doesNotContain(CONSUMER_SECRET);
+        alice.clicks(offer, "reveal", "reveal");
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("views.update").size() == 2);
+        assertThat(slackApi.calls("views.update").get(1).param("view")).contains(CONSUMER_SECRET);
+        await().atMost(Duration.ofSeconds(30)).until(() -> updateOf(offer).isPresent());
+        alice.clicks(offer, "reveal", "reveal");
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("views.update").size() == 3);
+        assertThat(slackApi.calls("views.update").get(2).param("view")).doesNotContain(CONSUMER_SECRET);
+        assertThat(slackApi.calls()).filteredOn(c -> !c.method().startsWith("views."))
+                .allSatisfy(c -> assertThat(c.params().toString()).doesNotContain(CONSUMER_SECRET));
+    }
+
+    @Test
+    void denyOpensAReasonModalFromTheClickAndTheCardsSayWhoDeniedAndWhy() {
+        Cards cards = askForAnAppInStaging();
+        int modals = slackApi.calls("views.open").size();
+        bob.clicksValue(cards.channel(), "choice:approval", denyValueOf(cards.channel()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("views.open").size() > modals);
+        FakeSlackWebApi.Call reasonModal = slackApi.calls("views.open").get(modals);
+        assertThat(reasonModal.param("view")).contains(ActionIds.FORM_CALLBACK).contains("deny-reason:")
+                .contains("The requester will read it.");
+        assertThat(bob.submits(reasonModal, Map.of("reason", "Use the shared Altify app instead")).body()).isEmpty();
+
+        for (FakeSlackWebApi.Call card : List.of(cards.channel(), cards.bobsDm())) {
+            assertThat(shown(awaitUpdateOf(card))).contains(":no_entry: *Denied* by ")
+                    .contains("Use the shared Altify app instead").doesNotContain("\"actions\"");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> postsTo(alice.dmChannel).stream()
+                .anyMatch(c -> c.param("text").contains("Use the shared Altify app instead")));
+        assertThat(lastPost(c -> c.param("text") != null && c.param("text").startsWith("Creating"))).isEmpty();
+    }
+
+    /** The approval cards of one request: in the approvers' channel and in Bob's DM. */
+    record Cards(FakeSlackWebApi.Call channel, FakeSlackWebApi.Call bobsDm) { }
+
+    /** Alice asks for an Altify app in staging (one approval needed) and gives her reason; returns the cards. */
+    Cards askForAnAppInStaging() {
+        alice.says("new altify-mcp");
+        FakeSlackWebApi.Call orgQuestion = awaitMessageWithBlock("choice:org");
+        alice.clicksValue(orgQuestion, "choice:org", "staging");
+        fillForm("app_name", "Altify MCP");
+        fillForm("api_name", "Altify_MCP");
+        fillForm("contact_email", "alice@example.com");
+        fillForm("description", "");
+        alice.clicks(awaitMessageWithBlock("choice:confirm"), "choice:confirm", "choice-0");
+        fillForm("approval-reason", "Needed for the support team pilot");
+        await().atMost(Duration.ofSeconds(30)).until(() -> approvalCards().size() == 2);
+        List<FakeSlackWebApi.Call> cards = approvalCards();
+        FakeSlackWebApi.Call channel = cards.stream().filter(c -> c.param("channel").equals(APPROVERS_CHANNEL)).findFirst()
+                .orElseThrow(() -> new AssertionError("no card in the approvers' channel: " + cards));
+        FakeSlackWebApi.Call dm = cards.stream().filter(c -> c.param("channel").equals(bob.dmChannel)).findFirst()
+                .orElseThrow(() -> new AssertionError("no card in Bob's DM: " + cards));
+        return new Cards(channel, dm);
+    }
+
+    List<FakeSlackWebApi.Call> approvalCards() {
+        return slackApi.calls("chat.postMessage").stream()
+                .filter(c -> c.param("blocks") != null && c.param("blocks").contains("\"block_id\":\"choice:approval\"")).toList();
+    }
+
+    List<FakeSlackWebApi.Call> postsTo(String channel) {
+        return slackApi.calls("chat.postMessage").stream().filter(c -> channel.equals(c.param("channel"))).toList();
+    }
+
+    static String approveValueOf(FakeSlackWebApi.Call card) {
+        return buttonValue(card, "Approve");
+    }
+
+    static String denyValueOf(FakeSlackWebApi.Call card) {
+        return buttonValue(card, "Deny");
+    }
+
+    private static String buttonValue(FakeSlackWebApi.Call card, String label) {
+        for (JsonNode block : SlackUserSimulator.blocksOf(card)) {
+            for (JsonNode el : block.path("elements")) {
+                if (label.equals(el.path("text").path("text").asText())) return el.path("value").asText();
+            }
+        }
+        throw new AssertionError("no " + label + " button on " + shown(card));
+    }
+
+    @Test
     void typingRevealInsteadOfPressingTheButtonReleasesNothing() {
         alice.says("reveal abc123");
         await().atMost(Duration.ofSeconds(30)).until(() -> lastPost(c -> true).isPresent());
@@ -176,6 +306,7 @@ class SlackConversationTest {
         assertThat(slackApi.calls("views.open")).isEmpty();
     }
 
+    /** Alice opens form {@code fieldId} and answers its one field (named like the form). */
     void fillForm(String fieldId, String answer) {
         FakeSlackWebApi.Call form = openForm(fieldId);
         HttpResponse<String> ack = alice.submits(form, Map.of(fieldId, answer));

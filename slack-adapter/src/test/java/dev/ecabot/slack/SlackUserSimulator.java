@@ -50,7 +50,9 @@ final class SlackUserSimulator {
         if (button == null) throw new AssertionError("no button " + blockId + "/" + actionId + " in " + blocks);
         ObjectNode payload = SignedRequests.payload("interactivity/block_actions.json");
         ((ObjectNode) payload.get("user")).put("id", userId).put("username", userId.toLowerCase());
-        String channel = message.param("channel").startsWith("D") ? message.param("channel") : dmChannel;
+        // A message in a DM or a channel is clicked where it is; one addressed by user id lives in this user's DM.
+        String posted = message.param("channel");
+        String channel = posted.startsWith("D") || posted.startsWith("C") || posted.startsWith("G") ? posted : dmChannel;
         ((ObjectNode) payload.get("channel")).put("id", channel);
         ((ObjectNode) payload.get("container")).put("channel_id", channel).put("message_ts", tsOf(message));
         ObjectNode msg = (ObjectNode) payload.get("message");
@@ -60,6 +62,17 @@ final class SlackUserSimulator {
         action.put("block_id", blockId).put("action_id", actionId).put("value", button.path("value").asText());
         action.set("text", button.get("text"));
         return postInteraction(payload);
+    }
+
+    /** Presses the button of {@code blockId} whose value is {@code value}. */
+    HttpResponse<String> clicksValue(FakeSlackWebApi.Call message, String blockId, String value) {
+        for (JsonNode block : blocksOf(message)) {
+            if (!blockId.equals(block.path("block_id").asText())) continue;
+            for (JsonNode el : block.path("elements")) {
+                if (value.equals(el.path("value").asText())) return clicks(message, blockId, el.path("action_id").asText());
+            }
+        }
+        throw new AssertionError("no button with value " + value + " in " + blockId + ": " + blocksOf(message));
     }
 
     /** Submits the modal the bot opened with {@code viewsOpen}, answering fields by field id. */

@@ -7,6 +7,7 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.TextFormatTypes;
+import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.ChoicePrompt;
 import dev.ecabot.conversation.message.Confirmation;
@@ -75,6 +76,8 @@ public final class AdaptiveCards {
         } else if (message instanceof FileMessage f) {
             body.add(text(f.caption().isEmpty() ? f.fileName() : f.caption(), true));
             body.add(text(f.content(), false).put("fontType", "Monospace"));
+        } else if (message instanceof ApprovalCard a) {
+            approval(body, actions, a);
         }
         return cardActivity(card, PlainText.render(message));
     }
@@ -203,6 +206,39 @@ public final class AdaptiveCards {
             }
             body.add(line);
         }
+    }
+
+    /**
+     * An approval request: who asked for what and why, every setting, until when; Approve / Deny (Action.Submit with
+     * the card's values) while pending, then who decided and when in their place.
+     */
+    private void approval(ArrayNode body, ArrayNode actions, ApprovalCard a) {
+        body.add(text(a.title(), true).put("size", "Medium"));
+        ObjectNode request = NODES.objectNode().put("type", "FactSet");
+        ArrayNode facts = request.putArray("facts");
+        facts.addObject().put("title", "Org").put("value", a.org());
+        facts.addObject().put("title", "Playbook").put("value", a.playbook());
+        facts.addObject().put("title", "Requested by").put("value", a.requester());
+        facts.addObject().put("title", "Reason").put("value", a.reason());
+        facts.addObject().put("title", "Request").put("value", a.requestId() + " (check " + a.check() + ")");
+        body.add(request);
+        summary(body, new Summary("Settings", a.facts(), List.of(), List.of()));
+        if (a.decidable()) {
+            body.add(text("Open until " + times.format(a.expiresAt()) + ".", false).put("isSubtle", true));
+            actions.add(submit("Approve", choiceData(ApprovalCard.PROMPT_ID, a.approveValue())).put("style", "positive"));
+            actions.add(submit("Deny", choiceData(ApprovalCard.PROMPT_ID, a.denyValue())).put("style", "destructive"));
+            return;
+        }
+        String status = a.status().name().charAt(0) + a.status().name().substring(1).toLowerCase();
+        StringBuilder outcome = new StringBuilder(status);
+        if (a.decidedBy() != null) outcome.append(" by ").append(a.decidedBy());
+        if (a.decidedAt() != null) outcome.append(" on ").append(times.format(a.decidedAt()));
+        if (a.note() != null && !a.note().isBlank()) outcome.append(": ").append(a.note());
+        body.add(text(outcome.toString(), true).put("color", switch (a.status()) {
+            case APPROVED -> "Good";
+            case DENIED -> "Attention";
+            default -> "Default";
+        }));
     }
 
     private void reveal(ArrayNode body, ArrayNode actions, RevealOffer r) {

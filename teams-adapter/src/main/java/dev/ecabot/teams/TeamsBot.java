@@ -12,6 +12,7 @@ import com.microsoft.bot.schema.teams.TaskModuleResponse;
 import com.microsoft.bot.schema.teams.TaskModuleTaskInfo;
 import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatEvent;
+import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.TextMessage;
 
 import java.time.Clock;
@@ -64,8 +65,9 @@ public final class TeamsBot implements Bot {
             port.send(replyAddress(activity), cards.revealButton(typedReveal.get()));
         } else if (event.isPresent()) {
             engine.accept(event.get());
-            if (activity.getReplyToId() != null && !(event.get() instanceof ChatEvent.Text)) {
-                // The clicked card has served: replace it so an old button cannot be pressed twice.
+            if (activity.getReplyToId() != null && !(event.get() instanceof ChatEvent.Text) && !isApproval(event.get())) {
+                // The clicked card has served: replace it so an old button cannot be pressed twice. (Approval cards
+                // are the engine's to edit: it refuses some clickers and updates every copy after a decision.)
                 port.replace(replyAddress(activity), activity.getReplyToId(), cards.answered(event.get()));
             }
         } else if (activity.isType(ActivityTypes.MESSAGE)) {
@@ -123,6 +125,10 @@ public final class TeamsBot implements Bot {
         directory.rememberMember(new TeamsDirectory.Member(TeamsInbound.user(activity).id(), activity.getFrom().getId(),
                 activity.getFrom().getName(), activity.getConversation().getTenantId(), activity.getServiceUrl(),
                 activity.getRecipient().getId(), personal ? activity.getConversation().getId() : null));
+    }
+
+    private static boolean isApproval(ChatEvent event) {
+        return event instanceof ChatEvent.Choice choice && ApprovalCard.PROMPT_ID.equals(choice.promptId());
     }
 
     /** The offer id of a typed "reveal <offer>", if that is what the text says. */

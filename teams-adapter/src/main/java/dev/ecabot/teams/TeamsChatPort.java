@@ -3,6 +3,7 @@ package dev.ecabot.teams;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
 import dev.ecabot.conversation.ChatAddress;
+import dev.ecabot.conversation.ChatPlace;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.MessageRef;
 import dev.ecabot.conversation.message.ChatMessage;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The engine's ChatPort for Teams: posts and edits (updateActivity) Adaptive Cards through the Bot Framework
  * connector, in any conversation the bot was spoken to in (its reference is in the {@link TeamsDirectory}), so
- * background threads and other instances can post too. Secrets are never posted: {@link #reveal} only hands the
+ * background threads and other instances can post too; a {@link ChatPlace#directMessageTo} place goes to the person's
+ * 1:1 chat ({@link PersonalChats}). Secrets are never posted: {@link #reveal} only hands the
  * secret to the dialog being opened by the same person's Reveal click ({@link #duringRevealDialog}). Thread-safe.
  */
 public final class TeamsChatPort implements ChatPort {
@@ -71,6 +73,10 @@ public final class TeamsChatPort implements ChatPort {
                 capture.notes.add(PlainText.render(text));
             }
             return new MessageRef(to, "dialog");
+        }
+        if (to.place().channelId().startsWith(ChatPlace.DIRECT_MESSAGE_PREFIX)) {
+            // The engine writes first (an approval card): find or open the person's 1:1 chat, and edit it there later.
+            return post(personalChats.addressOf(to.user()), message);
         }
         if (message instanceof RevealOffer && !isPersonal(to)) {
             return offerPrivately(to, message);

@@ -12,6 +12,8 @@ import dev.ecabot.conversation.dialogue.ProvisionedApp;
 import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.access.RolesConfig;
+import dev.ecabot.approval.ApprovalPolicyConfig;
+import dev.ecabot.approval.Approvals;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.reminders.Recipient;
 import dev.ecabot.reminders.Reminder;
@@ -50,6 +52,9 @@ class TeamsConversationTest {
     static final String OTHER_AAD_ID = "99999999-aaaa-bbbb-cccc-000000000000";
     static final PlaybookCatalog PLAYBOOKS = PlaybookCatalog.load();
     static final String ANA_AAD_ID = "0f5b1c2e-8a4d-4e1f-9b7a-3c2d1e0f9a01";
+    static final String BEN_AAD_ID = "4d7e2a90-1c3b-4f5e-a6d7-8e9f0a1b2c3d";
+    static final String BENS_CHAT = "a:1TestPersonalChatWithBenOkafor0002";
+    static final String ANAS_CHAT = "a:1TestPersonalChatWithAnaLopez0001";
 
     static FakeBotFrameworkLogin login;
     FakeBotConnector connector;
@@ -80,14 +85,19 @@ class TeamsConversationTest {
             TeamsDirectory directory = new TeamsDirectory(db.dataSource(), Clock.systemUTC());
             AdaptiveCards cards = new AdaptiveCards(ZoneOffset.UTC);
             port = new TeamsChatPort(adapter, directory, cards);
+            // Ana and another person ask; Ana and Ben approve (never their own). Demo needs no approval, staging one.
+            AccessPolicy access = new AccessPolicy(RolesConfig.fromJson(json("{\"requesters\": [\"teams:" + ANA_AAD_ID
+                    + "\", \"teams:" + OTHER_AAD_ID + "\"], \"approvers\": [\"teams:" + ANA_AAD_ID + "\", \"teams:" + BEN_AAD_ID + "\"]}")));
             personalChats = port.personalChats();
             ConversationEngine engine = ConversationEngine.builder().port(port).dataSource(db.dataSource())
-                    .playbooks(PLAYBOOKS).orgs(() -> List.of("demo"))
+                    .playbooks(PLAYBOOKS).orgs(() -> List.of("demo", "staging"))
                     .provisioner((order, progress, secrets) -> new ProvisionedApp(order.spec().apiName(),
                             "3MVG9FAKECONSUMERKEY", secrets.seal(order.spec().apiName(), "3MVG9FAKECONSUMERKEY",
                                     Secret.of("consumer-secret-value"))))
-                    .access(new AccessPolicy(RolesConfig.fromJson(json("{\"requesters\": [\"teams:" + ANA_AAD_ID + "\", \"teams:" + OTHER_AAD_ID + "\"]}"))))
+                    .access(access)
                     .revealOffers(new RevealOffers(db.dataSource(), MasterKey.generate(), new AuditTrail(db.dataSource())))
+                    .approvals(new Approvals(db.dataSource(), ApprovalPolicyConfig.zeroConfig(), access,
+                            new AuditTrail(db.dataSource()), Clock.systemUTC()))
                     .settings(EngineSettings.builder().background(background).build())
                     .build();
             return new TeamsBot(engine::handle, port, directory, cards, Clock.systemUTC());
@@ -218,6 +228,99 @@ class TeamsConversationTest {
         HttpResponse<String> again = openRevealDialog(revealData, offer.answeredId(), ANA_AAD_ID);
         assertThat(json(again.body()).at("/task/type").asText()).isEqualTo("message");
         assertThat(again.body()).doesNotContain("consumer-secret-value");
+    }
+
+    /** An activity of Ben's, in his personal chat with the bot. */
+    ObjectNode fromBen(ObjectNode activity) {
+        ((ObjectNode) activity.path("from")).put("id", "29:1BenOkafor-test-user-id-0002").put("name", "Ben Okafor")
+                .put("aadObjectId", BEN_AAD_ID);
+        ((ObjectNode) activity.path("conversation")).put("id", BENS_CHAT);
+        activity.put("id", "b:" + System.nanoTime());
+        return activity;
+    }
+
+    HttpResponse<String> benSubmits(ObjectNode data, String replyToId) {
+        ObjectNode activity = fromBen(activity("message_card_submit.json"));
+        activity.set("value", data);
+        activity.put("replyToId", replyToId);
+        return post(activity);
+    }
+
+    /** Ana asks for an Altify app in staging (one approval needed) and gives her reason; returns Ben's card. */
+    FakeBotConnector.Call askForAnAppInStaging() {
+        ObjectNode hello = fromBen(activity("message_personal.json"));
+        post(hello); // Ben has the bot installed: it knows his personal chat
+        say("new altify-mcp staging");
+        submit(form("app_name", "app_name", "Altify MCP"));
+        submit(form("api_name", "api_name", "Altify_MCP"));
+        submit(form("contact_email", "contact_email", "ana@example.com"));
+        submit(form("description", "description", "ChatGPT to Altify MCP servers"));
+        submit((ObjectNode) lastCard().at("/actions/0/data"));
+        submit(form("approval-reason", "approval-reason", "Needed for the support team pilot"));
+        List<FakeBotConnector.Call> cards = connector.posted().stream()
+                .filter(c -> c.body().toString().contains("\"promptId\":\"approval\"")).toList();
+        assertThat(cards).as("one card, in Ben's chat: never to the requester").singleElement()
+                .satisfies(card -> assertThat(card.conversationId()).isEqualTo(BENS_CHAT));
+        return cards.get(0);
+    }
+
+    static JsonNode button(FakeBotConnector.Call card, String title) {
+        for (JsonNode action : card.body().at("/attachments/0/content/actions")) {
+            if (title.equals(action.path("title").asText())) return action;
+        }
+        throw new AssertionError("no " + title + " button on " + card.body());
+    }
+
+    @Test
+    void aRequestInAnOrgThatNeedsApprovalWaitsForTheApproverThenTheRequesterRevealsOnce() {
+        FakeBotConnector.Call card = askForAnAppInStaging();
+        String shown = card.body().at("/attachments/0/content").toString();
+        assertThat(shown).contains("staging", "altify-mcp", "teams:" + ANA_AAD_ID, "Needed for the support team pilot",
+                "Altify_MCP", "ana@example.com", "Open until");
+        assertThat(button(card, "Approve").path("style").asText()).isEqualTo("positive");
+        assertThat(button(card, "Deny").path("style").asText()).isEqualTo("destructive");
+        assertThat(connector.posted()).filteredOn(c -> ANAS_CHAT.equals(c.conversationId()))
+                .anySatisfy(c -> assertThat(c.body().path("text").asText()).contains("is waiting for approval"));
+
+        // Ana (an approver too) pressing Approve on her own request is refused; the card keeps its buttons.
+        submit((ObjectNode) button(card, "Approve").path("data"));
+        assertThat(connector.posted().get(connector.posted().size() - 1).body().path("text").asText())
+                .contains("You cannot decide your own request");
+        assertThat(connector.updates()).noneSatisfy(u -> assertThat(u.path()).endsWith("/activities/" + card.answeredId()));
+
+        // Ben approves: his card is updated in place with who approved and when, and no buttons.
+        benSubmits((ObjectNode) button(card, "Approve").path("data"), card.answeredId());
+        assertThat(connector.updates()).filteredOn(u -> u.path().endsWith(BENS_CHAT + "/activities/" + card.answeredId()))
+                .singleElement().satisfies(u -> assertThat(u.body().toString())
+                        .contains("Approved by Ben Okafor on ").contains("Altify_MCP").doesNotContain("Action.Submit"));
+
+        // The app is created; only Ana can reveal its secret, once.
+        FakeBotConnector.Call offer = await().until(this::revealOfferCard, java.util.Optional::isPresent).get();
+        assertThat(offer.conversationId()).isEqualTo(ANAS_CHAT);
+        JsonNode revealData = offer.body().at("/attachments/0/content/actions/0/data");
+        assertThat(openRevealDialog(revealData, offer.answeredId(), BEN_AAD_ID).body()).doesNotContain("consumer-secret-value");
+        assertThat(openRevealDialog(revealData, offer.answeredId(), ANA_AAD_ID).body()).contains("consumer-secret-value");
+        assertThat(openRevealDialog(revealData, offer.answeredId(), ANA_AAD_ID).body()).doesNotContain("consumer-secret-value");
+        assertThat(connector.calls()).allSatisfy(call ->
+                assertThat(String.valueOf(call.body())).doesNotContain("consumer-secret-value"));
+    }
+
+    @Test
+    void denyAsksTheApproverForAReasonAndTheCardSaysWhoDeniedAndWhy() {
+        FakeBotConnector.Call card = askForAnAppInStaging();
+        benSubmits((ObjectNode) button(card, "Deny").path("data"), card.answeredId());
+        FakeBotConnector.Call reasonForm = connector.posted().get(connector.posted().size() - 1);
+        assertThat(reasonForm.conversationId()).isEqualTo(BENS_CHAT);
+        String formId = reasonForm.body().at("/attachments/0/content/actions/0/data/formId").asText();
+        assertThat(formId).startsWith("deny-reason:");
+
+        benSubmits(form(formId, "reason", "Use the shared Altify app instead"), reasonForm.answeredId());
+        assertThat(connector.updates()).filteredOn(u -> u.path().endsWith(BENS_CHAT + "/activities/" + card.answeredId()))
+                .singleElement().satisfies(u -> assertThat(u.body().toString())
+                        .contains("Denied by Ben Okafor on ").contains("Use the shared Altify app instead")
+                        .doesNotContain("Action.Submit"));
+        assertThat(connector.posted()).filteredOn(c -> ANAS_CHAT.equals(c.conversationId()))
+                .anySatisfy(c -> assertThat(c.body().path("text").asText()).contains("Use the shared Altify app instead"));
     }
 
     @Test

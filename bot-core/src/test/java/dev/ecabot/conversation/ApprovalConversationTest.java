@@ -118,7 +118,8 @@ class ApprovalConversationTest {
         assertThat(bob.presses(ApprovalCard.PROMPT_ID, card.approveValue()).text()).contains("Approved");
         Transcript done = alice.awaits("Consumer key: 3MVG9");
         assertThat(done.text()).contains("was approved by Bob. Creating it now").contains("exists in demo");
-        assertThat(bob.says("inventory demo").text()).contains("Vonage_Prod: Vonage Prod").contains("asked by test:alice");
+        assertThat(bob.says("inventory demo").text()).contains("Vonage_Prod: Vonage Prod").contains("asked by test:alice")
+                .contains("approved by test:bob");
 
         ApprovalCard closed = bob.everything().last(ApprovalCard.class);
         assertThat(closed.status()).isEqualTo(ApprovalCard.Status.APPROVED);

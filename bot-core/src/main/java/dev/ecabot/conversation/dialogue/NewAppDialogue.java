@@ -323,7 +323,10 @@ public final class NewAppDialogue {
         ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
         replies.say("Request " + request.id() + " was approved by " + approver.displayName()
                 + ". Creating it now; I will post progress here.");
-        runner.start(provisioning, playbook.get(), rendered, order(provisioning, playbook.get(), rendered));
+        String approvedBy = request.approvedBy().stream().map(a -> a.platform() + ":" + a.id())
+                .collect(Collectors.joining(", "));
+        runner.start(provisioning, playbook.get(), rendered,
+                order(provisioning, playbook.get(), rendered).approvedBy(approvedBy));
     }
 
     /**
@@ -415,7 +418,7 @@ public final class NewAppDialogue {
 
     private static ProvisioningOrder order(ConversationState state, Playbook playbook, Rendering rendered) {
         return new ProvisioningOrder(ProvisioningRunner.requestId(state), playbook.id(), playbook.vendor(),
-                state.org(), rendered.spec(), rendered.delivery().includesSecret(), state.user());
+                state.org(), rendered.spec(), rendered.delivery().includesSecret(), state.user(), null);
     }
 
     /** The first question that is asked given the answers and not yet answered (or skipped). */

@@ -27,7 +27,7 @@ public final class SagaProvisioner implements AppProvisioner {
     public ProvisionedApp provision(ProvisioningOrder order, Consumer<ProvisioningStep> progress,
                                     SecretHandoff secrets) {
         ProvisioningRequest request = new ProvisioningRequest(order.requestId(), order.org(), order.spec(),
-                order.playbookId(), order.vendor(), order.requester().key(), null, order.deliverSecret(), false);
+                order.playbookId(), order.vendor(), order.requester().key(), order.approvedBy(), order.deliverSecret(), false);
         AtomicReference<RevealOffer> offer = new AtomicReference<>();
         try {
             ProvisioningResult result = saga.run(request,

@@ -2,19 +2,16 @@ package dev.ecabot.approval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecabot.access.Grantee;
+import dev.ecabot.config.ConfigDurations;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code approvals} section of ecabot.yaml: how many approvals each org and playbook needs, who may approve
@@ -39,7 +36,6 @@ public record ApprovalPolicyConfig(int defaultRequired, Duration expiry, Map<Str
 
     public static final Duration DEFAULT_EXPIRY = Duration.ofHours(24);
     private static final Set<String> KEYS = Set.of("default", "expiry", "orgs", "playbooks", "channel");
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([dhm])");
 
     /** What one org needs: how many approvals, and who may give them (empty: anyone with the approver role). */
     public record OrgRule(int required, List<Grantee> approvers) {
@@ -110,7 +106,7 @@ public record ApprovalPolicyConfig(int defaultRequired, Duration expiry, Map<Str
             }
         }
         int defaultRequired = node.has("default") ? count(node.get("default"), "approvals.default") : 1;
-        Duration expiry = node.has("expiry") ? duration(node.get("expiry").asText(), "approvals.expiry") : DEFAULT_EXPIRY;
+        Duration expiry = node.has("expiry") ? ConfigDurations.parse(node.get("expiry").asText(), "approvals.expiry") : DEFAULT_EXPIRY;
         Map<String, OrgRule> orgs = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : entries(node.get("orgs"), "approvals.orgs")) {
             orgs.put(e.getKey(), orgRule(e.getValue(), "approvals.orgs." + e.getKey()));
@@ -121,25 +117,6 @@ public record ApprovalPolicyConfig(int defaultRequired, Duration expiry, Map<Str
         }
         String channel = node.hasNonNull("channel") ? node.get("channel").asText().strip() : null;
         return new ApprovalPolicyConfig(defaultRequired, expiry, orgs, playbooks, channel);
-    }
-
-    /** Parses 24h, 90m, 2d or ISO-8601 (PT24H). */
-    static Duration duration(String text, String where) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        Matcher m = SHORT_DURATION.matcher(t);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "d" -> Duration.ofDays(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofMinutes(n);
-            };
-        }
-        try {
-            return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(where + " must be a duration like 24h, 90m, 2d or PT24H; got '" + text + "'");
-        }
     }
 
     private static OrgRule orgRule(JsonNode value, String where) {

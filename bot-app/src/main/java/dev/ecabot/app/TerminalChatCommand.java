@@ -6,6 +6,8 @@ import dev.ecabot.app.terminal.TerminalChat;
 import dev.ecabot.app.terminal.TerminalSession;
 import dev.ecabot.access.Grantee;
 import dev.ecabot.access.RolesConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -57,11 +59,27 @@ public final class TerminalChatCommand implements Callable<Integer> {
         TerminalChat chat = new TerminalChat(out, speaker);
         BackgroundWork work = new BackgroundWork();
         Map<String, String> env = parent != null ? parent.environment() : System.getenv();
+        Runnable restoreLogs = quietLogsUnlessAsked(env);
         try (BotRuntime bot = BotRuntime.start(chat, work, dataDir, env, zeroConfigRoles(user))) {
             new TerminalSession(bot.engine(), chat, work, in, out, !interactive, speaker).run();
         } finally {
             work.shutdownNow();
+            restoreLogs.run();
         }
         return 0;
+    }
+
+    /**
+     * In the terminal, log lines would interleave with the conversation: only warnings are shown unless
+     * ECABOT_LOG_LEVEL asks for more (the server keeps INFO, as logback.xml sets it). Returns how to undo it.
+     */
+    private static Runnable quietLogsUnlessAsked(Map<String, String> env) {
+        if (env.get("ECABOT_LOG_LEVEL") == null
+                && LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            ch.qos.logback.classic.Level before = root.getLevel();
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+            return () -> root.setLevel(before);
+        }
+        return () -> { };
     }
 }

@@ -107,7 +107,7 @@ public final class MasterKey {
             log.warn("The file system of {} has no POSIX permissions: make sure only the bot's user can read it.", keyFile);
         }
         Files.writeString(keyFile, Base64.getEncoder().encodeToString(key.key.getEncoded()) + "\n", StandardCharsets.US_ASCII);
-        log.info("Created a new master key in {} (owner-only). Back it up: without it, sealed secrets cannot be opened.",
+        log.warn("Created a new master key in {} (owner-only). Back it up: without it, sealed secrets cannot be opened.",
                 keyFile.toAbsolutePath());
         return key;
     }

@@ -29,9 +29,9 @@ public enum Action {
     DENY(EnumSet.of(APPROVER)),
     REVEAL(EnumSet.of(REQUESTER, ADMIN)),
     REMINDERS(EnumSet.of(REQUESTER, APPROVER, ADMIN)),
-    // Rotation is "approval as policy" for requesters; until rotate/revoke-old go through the approval flow
-    // (ApprovalPurpose.ROTATE), only admins run them, directly. Add REQUESTER back when that is wired.
-    ROTATE(EnumSet.of(ADMIN)),
+    // Rotation is "approval as policy" for requesters: where the org needs approvals, rotate becomes an approval
+    // request (ApprovalPurpose.ROTATE). revoke-old is not approved that way, so it stays with admins.
+    ROTATE(EnumSet.of(REQUESTER, ADMIN)),
     REVOKE_OLD(EnumSet.of(ADMIN)),
     DELETE(EnumSet.of(ADMIN)),
     SYNC(EnumSet.of(ADMIN)),

@@ -5,6 +5,7 @@ import dev.ecabot.approval.ApprovalPolicyConfig;
 import dev.ecabot.approval.Approvals;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.conversation.approvals.ApprovalCards;
+import dev.ecabot.conversation.approvals.ApprovedChanges;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.dialogue.ApprovalFlow;
 import dev.ecabot.conversation.reminders.FollowUpReminders;
@@ -14,7 +15,9 @@ import dev.ecabot.salesforce.DemoOrgProvider;
 import dev.ecabot.salesforce.OrgClients;
 import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.command.builtin.BuiltinCommands;
+import dev.ecabot.conversation.command.inventory.AppChanges;
 import dev.ecabot.conversation.command.inventory.AppOperations;
+import dev.ecabot.conversation.command.inventory.ChangeApprovals;
 import dev.ecabot.conversation.command.inventory.InventoryCommands;
 import dev.ecabot.conversation.dialogue.AppProvisioner;
 import dev.ecabot.conversation.dialogue.ApprovalGate;
@@ -153,13 +156,18 @@ public final class EngineBuilder {
         ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, followUps, s);
         NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner,
                 ApprovalGate.policy(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME), approvalFlow, s.clock());
+        ApprovedChanges approvedChanges = new ApprovedChanges();
         CommandRegistry commands = BuiltinCommands.registry(
                 new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,
                         new InventoryAppRepository(dataSource), access, approvals, cards, approvalFlow,
-                        followUps, s), extraCommands);
+                        followUps, approvedChanges, s), extraCommands);
         if (orgClients != null) {
-            InventoryCommands.register(commands, AppOperations.create(dataSource, orgClients, revealOffers,
-                    reminders, reminderPlans, s.clock(), s.background()), orgs, s.clock());
+            AppOperations ops = AppOperations.create(dataSource, orgClients, revealOffers, reminders, reminderPlans,
+                    s.clock(), s.background());
+            ChangeApprovals changes = new ChangeApprovals(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME, approvalFlow,
+                    ops.inventory(), new AppChanges(ops.rotation(), ops.deletion(), ops.work()), port);
+            changes.carryOutApproved(approvedChanges);
+            InventoryCommands.register(commands, ops, changes, orgs, s.clock());
         }
         return new ConversationEngine(port, store, commands, dialogue, access, approvalFlow, s);
     }

@@ -78,6 +78,18 @@ public final class ApprovalFlow {
         if (places == 0) replies.warn(cards.nobodyToldAdvice(request.org()));
     }
 
+    /**
+     * Stores a request made by a single command (rotate, delete) rather than a conversation, shows the approvers its
+     * card and schedules their reminder; warns {@code replies} when nobody could be shown it.
+     */
+    public ApprovalRequest submitChange(ApprovalDraft draft, Replies replies) {
+        ApprovalRequest request = approvals.submit(draft);
+        int places = cards.post(request);
+        followUps.approvalPending(request);
+        if (places == 0) replies.warn(cards.nobodyToldAdvice(request.org()));
+        return request;
+    }
+
     /** The conversation waiting for request {@code requestId}, if it still exists. */
     public Optional<ConversationState> waitingFor(String requestId) {
         return store.awaitingApproval(requestId);
@@ -97,7 +109,7 @@ public final class ApprovalFlow {
     }
 
     /** All approvals are in: close the cards (the dialogue then provisions). */
-    void approved(ApprovalRequest request, ChatUser approver) {
+    public void approved(ApprovalRequest request, ChatUser approver) {
         cards.close(request, ApprovalCard.Status.APPROVED, approver.displayName(), request.decidedAt(), null);
         followUps.approvalClosed(request);
     }
@@ -106,9 +118,8 @@ public final class ApprovalFlow {
     public void denied(ApprovalRequest request, ChatUser approver) {
         cards.close(request, ApprovalCard.Status.DENIED, approver.displayName(), request.decidedAt(), request.denialReason());
         followUps.approvalClosed(request);
-        tellRequester(request, "Request " + request.id() + " (" + request.playbook() + " in " + request.org()
-                + ") was denied by " + approver.displayName() + ": " + request.denialReason()
-                + ". Nothing was created. Say \"new\" to ask again.");
+        tellRequester(request, "Request " + request.id() + " (" + what(request) + ") was denied by " + approver.displayName() + ": " + request.denialReason()
+                + ". " + nothingDone(request));
     }
 
     /** Expires the requests nobody decided in time, telling each requester; returns how many. */
@@ -117,10 +128,30 @@ public final class ApprovalFlow {
         for (ApprovalRequest r : expired) {
             cards.close(r, ApprovalCard.Status.EXPIRED, null, r.decidedAt(), "nobody decided before it expired");
             followUps.approvalClosed(r);
-            tellRequester(r, "Request " + r.id() + " (" + r.playbook() + " in " + r.org() + ") expired: no approver "
-                    + "decided it in time. Nothing was created. Say \"new\" to ask again.");
+            tellRequester(r, "Request " + r.id() + " (" + what(r) + ") expired: no approver "
+                    + "decided it in time. " + nothingDone(r));
         }
         return expired.size();
+    }
+
+    /** What the request asked, in a few words. */
+    private static String what(ApprovalRequest request) {
+        return switch (request.draft().purpose()) {
+            case CREATE -> request.playbook() + " in " + request.org();
+            case ROTATE -> "rotate " + request.apiName() + " in " + request.org();
+            case DELETE -> "delete " + request.apiName() + " from " + request.org();
+        };
+    }
+
+    /** What the requester is told did not happen, and how to ask again. */
+    private static String nothingDone(ApprovalRequest request) {
+        return switch (request.draft().purpose()) {
+            case CREATE -> "Nothing was created. Say \"new\" to ask again.";
+            case ROTATE -> "Nothing was rotated. Say \"rotate " + request.apiName() + " " + request.org()
+                    + " because <reason>\" to ask again.";
+            case DELETE -> "Nothing was deleted. Say \"delete " + request.apiName() + " " + request.org()
+                    + " because <reason>\" to ask again.";
+        };
     }
 
     /** Where to tell the requester of {@code requestId}: their waiting conversation, else their direct messages. */

@@ -16,7 +16,11 @@ public interface ApprovalGate {
      * org (the in-process emulator: nothing real is created) needs none unless the policy lists it.
      */
     static ApprovalGate policy(ApprovalPolicyConfig policy, String demoOrg) {
-        return order -> order.org().equalsIgnoreCase(demoOrg) && !policy.lists(order.org()) ? 0
-                : policy.requiredApprovals(order.org(), order.playbookId());
+        return order -> needed(policy, demoOrg, order.org(), order.playbookId());
+    }
+
+    /** Approvals {@code policy} needs for a change in {@code org} with {@code playbook}; the demo org none unless listed. */
+    public static int needed(ApprovalPolicyConfig policy, String demoOrg, String org, String playbook) {
+        return org.equalsIgnoreCase(demoOrg) && !policy.lists(org) ? 0 : policy.requiredApprovals(org, playbook);
     }
 }

@@ -108,10 +108,11 @@ class RotationConversationTest {
     }
 
     @Test
-    void onlyAdminsRotateForNowAndUnknownAppsAreNamed() {
+    void requestersRotateAtOnceInTheDemoOrgButOnlyAdminsRevokeAndUnknownAppsAreNamed() {
         DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
 
-        assertThat(alice.says("rotate Vonage_Prod").text()).contains("You may not run `rotate`: it needs the admin role");
+        alice.says("rotate Vonage_Prod");
+        assertThat(alice.awaits("Rotated Vonage_Prod").text()).doesNotContain("waiting for approval");
         assertThat(alice.says("revoke-old Vonage_Prod").text()).contains("You may not run `revoke-old`: it needs the admin role");
         assertThat(admin.says("rotate Vonage").text()).contains("No app called Vonage", "Did you mean Vonage_Prod?");
         assertThat(admin.says("rotate").text()).contains("Say \"rotate <api-name>\"");

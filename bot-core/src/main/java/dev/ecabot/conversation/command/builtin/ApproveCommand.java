@@ -2,9 +2,11 @@ package dev.ecabot.conversation.command.builtin;
 
 import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.approval.ApprovalOutcome;
+import dev.ecabot.approval.ApprovalPurpose;
 import dev.ecabot.approval.ApprovalRequest;
 import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.approvals.ApprovalCards;
+import dev.ecabot.conversation.approvals.ApprovedChanges;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
@@ -15,19 +17,21 @@ import java.util.Optional;
 
 /**
  * {@code approve} alone shows the request waiting for you (when there is one); {@code approve <request>} (or the card's Approve button, which also names the fingerprint the card showed): an
- * approver's approval of exactly the request they were shown. Once all approvals are in, the app is created and its
- * requester told. Never the requester's own request; only approvers for the request's org.
+ * approver's approval of exactly the request they were shown. Once all approvals are in, the app is created (or, for
+ * rotate and delete requests, the change made) and its requester told. Never the requester's own request; only approvers for the request's org.
  */
 public final class ApproveCommand implements ChatCommand {
 
     private final Approvals approvals;
     private final ApprovalCards cards;
     private final NewAppDialogue dialogue;
+    private final ApprovedChanges changes;
 
-    public ApproveCommand(Approvals approvals, ApprovalCards cards, NewAppDialogue dialogue) {
+    public ApproveCommand(Approvals approvals, ApprovalCards cards, NewAppDialogue dialogue, ApprovedChanges changes) {
         this.approvals = approvals;
         this.cards = cards;
         this.dialogue = dialogue;
+        this.changes = changes;
     }
 
     @Override
@@ -89,7 +93,12 @@ public final class ApproveCommand implements ChatCommand {
         }
         call.replies().say(outcome.message());
         if (outcome instanceof ApprovalOutcome.Approved approved) {
-            dialogue.provisionApproved(approved.request(), call.event().user());
+            if (approved.request().draft().purpose() == ApprovalPurpose.CREATE) {
+                dialogue.provisionApproved(approved.request(), call.event().user());
+            } else if (!changes.carryOut(approved.request(), call.event().user())) {
+                call.replies().error("Request " + approved.request().id() + " is approved, but this bot talks to no org, "
+                        + "so I cannot carry it out here.");
+            }
         }
     }
 }

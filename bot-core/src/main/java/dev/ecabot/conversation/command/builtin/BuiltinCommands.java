@@ -4,6 +4,7 @@ import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.EngineSettings;
 import dev.ecabot.conversation.approvals.ApprovalCards;
+import dev.ecabot.conversation.approvals.ApprovedChanges;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.dialogue.ApprovalFlow;
 import dev.ecabot.conversation.reminders.FollowUpReminders;
@@ -29,7 +30,7 @@ public final class BuiltinCommands {
     public record Services(ConversationStore store, NewAppDialogue dialogue, PlaybookCatalog catalog,
                            OrgDirectory orgs, RevealOffers revealOffers, InventoryAppRepository inventory,
                            AccessPolicy access, Approvals approvals, ApprovalCards cards, ApprovalFlow approvalFlow,
-                           FollowUpReminders followUps, EngineSettings settings) { }
+                           FollowUpReminders followUps, ApprovedChanges approvedChanges, EngineSettings settings) { }
 
     private BuiltinCommands() {
     }
@@ -46,7 +47,7 @@ public final class BuiltinCommands {
                 .register(new InventoryCommand(s.inventory(), s.orgs()))
                 .register(new ShowCommand(s.inventory()))
                 .register(new RevealCommand(s.revealOffers(), s.followUps()))
-                .register(new ApproveCommand(s.approvals(), s.cards(), s.dialogue()))
+                .register(new ApproveCommand(s.approvals(), s.cards(), s.dialogue(), s.approvedChanges()))
                 .register(new DenyCommand(s.approvals(), s.approvalFlow()))
                 .register(new RemindersCommand(s.followUps().reminders(), s.access(), s.settings()));
         extra.forEach(registry::register);

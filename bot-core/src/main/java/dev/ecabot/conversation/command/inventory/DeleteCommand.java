@@ -1,13 +1,12 @@
 package dev.ecabot.conversation.command.inventory;
 
-import dev.ecabot.conversation.Replies;
+import dev.ecabot.approval.ApprovalPurpose;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.message.Confirmation;
 import dev.ecabot.conversation.message.Fact;
 import dev.ecabot.conversation.message.Summary;
-import dev.ecabot.inventory.AppDeletion;
 import dev.ecabot.inventory.AppStatus;
 import dev.ecabot.inventory.InventoryApp;
 
@@ -16,20 +15,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code delete <api-name> [org]}: asks for confirmation (a button, or the same command ending in "confirm"),
- * then deletes the app from its org, marks it deleted and cancels its reminders. Admins only; the check runs
- * again on confirmation.
+ * {@code delete <api-name> [org] [because <reason>]}: asks for confirmation (a button, or the same command ending in
+ * "confirm"), then deletes the app from its org, marks it deleted and cancels its reminders. Where the org needs
+ * approvals, it instead becomes an approval request (the reason is required; the approvers' decision replaces the
+ * confirmation) and runs once approved. Admins only; the check runs again on confirmation.
  */
 public final class DeleteCommand implements ChatCommand {
 
-    private final AppDeletion deletion;
+    private final ChangeApprovals approvals;
     private final AppLookup apps;
-    private final OrgWork work;
 
-    public DeleteCommand(AppDeletion deletion, AppLookup apps, OrgWork work) {
-        this.deletion = deletion;
+    public DeleteCommand(ChangeApprovals approvals, AppLookup apps) {
+        this.approvals = approvals;
         this.apps = apps;
-        this.work = work;
     }
 
     @Override
@@ -39,7 +37,7 @@ public final class DeleteCommand implements ChatCommand {
 
     @Override
     public String usage() {
-        return "delete <api-name> [org]";
+        return "delete <api-name> [org] [because <reason>]";
     }
 
     @Override
@@ -49,7 +47,8 @@ public final class DeleteCommand implements ChatCommand {
 
     @Override
     public void run(CommandCall call) {
-        List<String> words = new ArrayList<>(call.words());
+        ChangeApprovals.Asked asked = ChangeApprovals.Asked.of(call.arguments());
+        List<String> words = new ArrayList<>(asked.words());
         String answer = words.isEmpty() ? "" : words.get(words.size() - 1).toLowerCase(java.util.Locale.ROOT);
         boolean confirmed = answer.equals(Confirmation.CONFIRM);
         boolean cancelled = answer.equals(Confirmation.CANCEL);
@@ -69,18 +68,15 @@ public final class DeleteCommand implements ChatCommand {
             call.replies().warn(app.apiName() + " in " + app.org() + " is already deleted.");
             return;
         }
+        if (approvals.approvalsNeeded(app) > 0) {
+            approvals.request(ApprovalPurpose.DELETE, app, call.event().user(), asked.reason(), call.replies());
+            return;
+        }
         if (!confirmed) {
             call.replies().send(confirmation(app));
             return;
         }
-        Replies replies = call.replies();
-        work.run("Deleting " + app.apiName() + " from " + app.org() + "...", replies, () -> {
-            AppDeletion.Deleted done = deletion.delete(app, UserRefs.of(call.event().user()));
-            replies.say((done.wasInOrg() ? "Deleted " + app.apiName() + " from " + app.org() + "."
-                    : app.org() + " no longer had " + app.apiName() + "; it is marked deleted.")
-                    + " The inventory keeps it as deleted; " + done.remindersCancelled() + " reminder"
-                    + (done.remindersCancelled() == 1 ? "" : "s") + " cancelled. Integrations using it stop working now.");
-        });
+        approvals.changes().delete(app, UserRefs.of(call.event().user()), call.replies());
     }
 
     private static Confirmation confirmation(InventoryApp app) {

@@ -14,13 +14,15 @@ public final class InventoryCommands {
     private InventoryCommands() {
     }
 
-    public static void register(CommandRegistry registry, AppOperations ops, OrgDirectory orgs, Clock clock) {
+    /** {@code changes} decides whether rotate and delete need approval, and carries them out. */
+    public static void register(CommandRegistry registry, AppOperations ops, ChangeApprovals changes, OrgDirectory orgs,
+                                Clock clock) {
         AppLookup apps = new AppLookup(ops.inventory());
         registry.register(new ExportCommand(ops.inventory(), orgs, clock))
                 .register(new SyncCommand(ops.sync(), orgs, ops.work()))
-                .register(new RotateCommand(ops.rotation(), apps, ops.work()))
+                .register(new RotateCommand(changes, apps))
                 .register(new RevokeOldCommand(ops.rotation(), apps, ops.work()))
-                .register(new DeleteCommand(ops.deletion(), apps, ops.work()))
+                .register(new DeleteCommand(changes, apps))
                 .register(new AuditCommand(ops.audit(), apps));
     }
 }

@@ -1,0 +1,125 @@
+package dev.ecabot.conversation.command.inventory;
+
+import dev.ecabot.approval.ApprovalDraft;
+import dev.ecabot.approval.ApprovalPolicyConfig;
+import dev.ecabot.approval.ApprovalPurpose;
+import dev.ecabot.approval.ApprovalRequest;
+import dev.ecabot.conversation.ChatAddress;
+import dev.ecabot.conversation.ChatPort;
+import dev.ecabot.conversation.ChatUser;
+import dev.ecabot.conversation.Replies;
+import dev.ecabot.conversation.approvals.ApprovedChanges;
+import dev.ecabot.conversation.dialogue.ApprovalFlow;
+import dev.ecabot.conversation.dialogue.ApprovalGate;
+import dev.ecabot.conversation.dialogue.UserRefs;
+import dev.ecabot.inventory.AppStatus;
+import dev.ecabot.inventory.InventoryApp;
+import dev.ecabot.inventory.InventoryAppRepository;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Approval as policy for {@code rotate} and {@code delete}: where the app's org needs approvals (the built-in demo
+ * org none unless the policy lists it) the change becomes an approval request shown to approvers, and runs for its
+ * requester once approved; otherwise it runs at once. Thread-safe.
+ */
+public final class ChangeApprovals {
+
+    /** Separates a command's words from the reason approvers read: {@code rotate Vonage_Prod because <reason>}. */
+    private static final Pattern BECAUSE = Pattern.compile("(?i)(?:^|\\s+)because(?:\\s+|$)");
+
+    /** A command's arguments: its words before "because", and the reason after it (empty when none). */
+    public record Asked(java.util.List<String> words, String reason) {
+
+        public static Asked of(String arguments) {
+            String[] parts = BECAUSE.split(arguments.strip(), 2);
+            String before = parts.length == 0 ? "" : parts[0].strip();
+            return new Asked(before.isEmpty() ? java.util.List.of() : java.util.List.of(before.split("\\s+")),
+                    parts.length > 1 ? parts[1].strip() : "");
+        }
+    }
+
+    private final ApprovalPolicyConfig policy;
+    private final String demoOrg;
+    private final ApprovalFlow flow;
+    private final InventoryAppRepository inventory;
+    private final AppChanges changes;
+    private final ChatPort port;
+
+    public ChangeApprovals(ApprovalPolicyConfig policy, String demoOrg, ApprovalFlow flow, InventoryAppRepository inventory,
+                           AppChanges changes, ChatPort port) {
+        this.policy = policy;
+        this.demoOrg = demoOrg;
+        this.flow = flow;
+        this.inventory = inventory;
+        this.changes = changes;
+        this.port = port;
+    }
+
+    /** Lets {@code approve} carry out approved rotations and deletions through this. */
+    public void carryOutApproved(ApprovedChanges approved) {
+        approved.on(ApprovalPurpose.ROTATE, this::carryOut).on(ApprovalPurpose.DELETE, this::carryOut);
+    }
+
+    /** Approvals a change to {@code app} needs (0: run it now). */
+    public int approvalsNeeded(InventoryApp app) {
+        return ApprovalGate.needed(policy, demoOrg, app.org(), app.playbookOrUnknown());
+    }
+
+    /** The changes themselves, for the orgs that need no approval. */
+    public AppChanges changes() {
+        return changes;
+    }
+
+    /** Submits {@code purpose} on {@code app} for approval; without a reason, says how to give one. */
+    public void request(ApprovalPurpose purpose, InventoryApp app, ChatUser requester, String reason, Replies replies) {
+        String command = purpose == ApprovalPurpose.ROTATE ? "rotate" : "delete";
+        int needed = approvalsNeeded(app);
+        if (reason.isBlank()) {
+            replies.warn("Org " + app.org() + " needs " + needed + (needed == 1 ? " approval" : " approvals") + " to "
+                    + command + " " + app.apiName() + ". Say why, for the approvers: \"" + command + " " + app.apiName()
+                    + " " + app.org() + " because <reason>\".");
+            return;
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("API name", app.apiName());
+        settings.put("Label", java.util.Objects.toString(app.label(), app.apiName()));
+        settings.put("Consumer key", app.consumerKey() == null ? "unknown" : app.consumerKey());
+        settings.put("Created by", app.requester() == null ? "unknown" : app.requester());
+        settings.put("Effect", purpose == ApprovalPurpose.ROTATE
+                ? "new consumer key and secret for the requester; the old pair works 30 more days"
+                : "the app is deleted from the org; every integration using it stops working at once");
+        ApprovalRequest request;
+        try {
+            request = flow.submitChange(new ApprovalDraft(purpose, app.org(), app.playbookOrUnknown(), app.apiName(),
+                    UserRefs.of(requester), reason, settings), replies);
+        } catch (IllegalArgumentException e) {
+            replies.warn(e.getMessage());
+            return;
+        }
+        replies.say("Request " + request.id() + " to " + command + " " + app.apiName() + " is waiting for approval ("
+                + request.requiredApprovals() + " needed in org " + app.org() + "). I showed it to the approvers and will "
+                + "tell you when they decide; nothing changes before that.");
+    }
+
+    private void carryOut(ApprovalRequest request, ChatUser approver) {
+        flow.approved(request, approver);
+        Replies requester = new Replies(port, ChatAddress.directTo(ChatUser.of(request.requester().platform(),
+                request.requester().id())));
+        Optional<InventoryApp> app = inventory.find(request.org(), request.apiName());
+        if (app.isEmpty() || app.get().status() == AppStatus.DELETED) {
+            requester.warn("Request " + request.id() + " was approved by " + approver.displayName() + ", but "
+                    + request.apiName() + " is no longer in " + request.org() + "'s inventory; nothing was changed.");
+            return;
+        }
+        requester.say("Request " + request.id() + " was approved by " + approver.displayName() + ".");
+        if (request.draft().purpose() == ApprovalPurpose.ROTATE) {
+            changes.rotate(app.get(), request.requester(), requester);
+        } else {
+            changes.delete(app.get(), request.requester(), requester);
+        }
+    }
+}

@@ -29,9 +29,9 @@ public enum Action {
     DENY(EnumSet.of(APPROVER)),
     REVEAL(EnumSet.of(REQUESTER, ADMIN)),
     REMINDERS(EnumSet.of(REQUESTER, APPROVER, ADMIN)),
-    // Rotation is "approval as policy" for requesters: where the org needs approvals, rotate becomes an approval
-    // request (ApprovalPurpose.ROTATE). revoke-old is not approved that way, so it stays with admins.
-    ROTATE(EnumSet.of(REQUESTER, ADMIN)),
+    // Rotation hands a new secret to whoever asks, so only admins may ask (not any requester, who could take over
+    // someone else's app); where the org needs approvals it becomes an approval request (ApprovalPurpose.ROTATE).
+    ROTATE(EnumSet.of(ADMIN)),
     REVOKE_OLD(EnumSet.of(ADMIN)),
     DELETE(EnumSet.of(ADMIN)),
     SYNC(EnumSet.of(ADMIN)),

@@ -22,12 +22,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@code rotate} and {@code delete} on the emulated demo org made to need one approval: everyone requests, bob and
- * carol approve, "admin" administers.
+ * carol approve, "admin" administers; alice and bob are admins too, so they may ask for rotations.
  */
 class ChangeApprovalConversationTest {
 
     private static final RolesConfig ROLES = new RolesConfig(List.of(Grantee.parse("test:*")),
-            List.of(Grantee.parse("test:bob"), Grantee.parse("test:carol")), List.of(Grantee.parse("test:admin")));
+            List.of(Grantee.parse("test:bob"), Grantee.parse("test:carol")), List.of(Grantee.parse("test:admin"), Grantee.parse("test:alice"), Grantee.parse("test:bob")));
     private static final ApprovalPolicyConfig DEMO_NEEDS_ONE = new ApprovalPolicyConfig(1, Duration.ofHours(24),
             Map.of("demo", new ApprovalPolicyConfig.OrgRule(1, List.of())), Map.of());
 

@@ -1,10 +1,5 @@
 package dev.ecabot.conversation;
 
-import dev.ecabot.conversation.message.ChatMessage;
-import dev.ecabot.conversation.message.ChoicePrompt;
-import dev.ecabot.conversation.message.Confirmation;
-import dev.ecabot.conversation.message.FormField;
-import dev.ecabot.conversation.message.FormPrompt;
 import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.PlaybookCatalog;
@@ -43,11 +38,7 @@ class PlaybookWalkTest {
     void eachShippedPlaybookWalksFromNewToDeliveredCredentialsOnTheDemoOrg(String playbookId) {
         try (TestBot bot = TestBot.onTheDemoOrg()) {
             Person alice = bot.chat().as("alice");
-            Transcript reply = alice.says("new " + playbookId + " demo");
-            for (int turn = 0; !(reply.lastMessage() instanceof Confirmation); turn++) {
-                assertThat(turn).as("questions asked so far:\n%s", alice.everything().text()).isLessThan(40);
-                reply = answer(alice, reply.lastMessage());
-            }
+            Walks.toTheSummary(alice, playbookId, "demo", KNOWN_ANSWERS);
             alice.confirms();
             Transcript done = alice.awaits("Consumer key: 3MVG9");
             assertThat(done.text()).contains("exists in demo").contains("Usable from:");
@@ -63,35 +54,6 @@ class PlaybookWalkTest {
                 assertThat(done.all(RevealOffer.class)).isEmpty();
             }
             assertThat(playbook.id()).isEqualTo(playbookId);
-        }
-    }
-
-    private static Transcript answer(Person who, ChatMessage prompt) {
-        if (prompt instanceof ChoicePrompt choice) {
-            if (choice.id().equals("org") || choice.id().equals("org-choice")) return who.picks("demo");
-            return who.picks(choice.defaultValue() != null ? choice.defaultValue() : choice.options().get(0).value());
-        }
-        if (prompt instanceof FormPrompt form) {
-            FormField field = form.fields().get(0);
-            if (KNOWN_ANSWERS.containsKey(field.id())) return who.says(KNOWN_ANSWERS.get(field.id()));
-            if (field.defaultValue() != null || !field.required()) return who.says("");
-            if (!field.options().isEmpty()) return who.says("1");
-            return who.says(switch (field.type()) {
-                case EMAIL -> "owner@example.com";
-                case URL, LIST -> "https://client.example.com/oauth/callback";
-                case USER -> "integration@acme.example.org";
-                case NUMBER -> "30";
-                case YES_NO -> "no";
-                case CHOICE -> field.options().get(0).value();
-                default -> "Walk value";
-            });
-        }
-        throw new AssertionError("the bot stopped asking before the summary:\n" + PlainTextOf.of(prompt));
-    }
-
-    private static final class PlainTextOf {
-        static String of(ChatMessage m) {
-            return dev.ecabot.conversation.message.PlainText.render(m);
         }
     }
 }

@@ -14,12 +14,9 @@ import dev.ecabot.conversation.reminders.ChatReminderDelivery;
 import dev.ecabot.reminders.Reminders;
 import dev.ecabot.reminders.RemindersSettings;
 import dev.ecabot.conversation.dialogue.SagaProvisioner;
-import dev.ecabot.inventory.InventoryAppRepository;
 import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.PlaybookCatalog;
-import dev.ecabot.provisioning.ProvisioningRunStore;
 import dev.ecabot.provisioning.ProvisioningSaga;
-import dev.ecabot.provisioning.SpecValidator;
 import dev.ecabot.salesforce.OrgRegistry;
 import dev.ecabot.salesforce.OrgClients;
 import dev.ecabot.salesforce.SalesforceClients;
@@ -87,9 +84,7 @@ public final class BotRuntime implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             RevealOffers offers = new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()));
             SalesforceClients clients = new SalesforceClients();   // one per process: each org's token cached once
-            ProvisioningSaga saga = new ProvisioningSaga(orgs, clients,
-                    new ProvisioningRunStore(db.dataSource(), clock), new InventoryAppRepository(db.dataSource()),
-                    SpecValidator.STANDARD, clock, new AuditTrail(db.dataSource()));
+            ProvisioningSaga saga = ProvisioningSaga.onDatabase(orgs, clients, db.dataSource(), clock);
             AccessPolicy access = new AccessPolicy(config.roles(zeroConfigRoles));
             // A playbook that says approval_required needs at least one approval wherever it runs.
             ApprovalPolicyConfig approvalPolicy = config.approvals().requiringApprovalFor(playbooks.all().stream()

@@ -1,13 +1,10 @@
 package dev.ecabot.app;
 
-import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.config.ConfigLoader;
 import dev.ecabot.config.EcabotConfig;
 import dev.ecabot.inventory.InventoryAppRepository;
 import dev.ecabot.playbook.PlaybookCatalog;
-import dev.ecabot.provisioning.ProvisioningRunStore;
 import dev.ecabot.provisioning.ProvisioningSaga;
-import dev.ecabot.provisioning.SpecValidator;
 import dev.ecabot.salesforce.OrgRegistry;
 import dev.ecabot.salesforce.SalesforceClients;
 import dev.ecabot.store.Database;
@@ -61,8 +58,7 @@ final class CliServices implements AutoCloseable {
 
     ProvisioningSaga saga() {
         Clock clock = Clock.systemUTC();
-        return new ProvisioningSaga(orgs, clients, new ProvisioningRunStore(database().dataSource(), clock), inventory(),
-                SpecValidator.STANDARD, clock, new AuditTrail(database().dataSource()));
+        return ProvisioningSaga.onDatabase(orgs, clients, database().dataSource(), clock);
     }
 
     @Override

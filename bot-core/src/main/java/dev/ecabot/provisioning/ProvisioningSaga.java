@@ -28,6 +28,7 @@ import dev.ecabot.salesforce.UnknownOrgException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -72,6 +73,15 @@ public final class ProvisioningSaga {
         this.inventory = inventory;
         this.validator = validator;
         this.clock = clock;
+    }
+
+    /**
+     * The bot's saga on its own database: runs, inventory and audit trail in {@code dataSource}, specs checked by
+     * {@link SpecValidator#STANDARD}. The terminal chat, the server and the one-shot commands all build it this way.
+     */
+    public static ProvisioningSaga onDatabase(OrgRegistry orgs, SalesforceClients clients, DataSource dataSource, Clock clock) {
+        return new ProvisioningSaga(orgs, clients, new ProvisioningRunStore(dataSource, clock),
+                new InventoryAppRepository(dataSource), SpecValidator.STANDARD, clock, new AuditTrail(dataSource));
     }
 
     /** Runs (or resumes) {@code request}; throws {@link ProvisioningException} with a message for the requester. */

@@ -16,6 +16,7 @@ import dev.ecabot.reminders.RemindersSettings;
 import dev.ecabot.conversation.dialogue.SagaProvisioner;
 import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.PlaybookCatalog;
+import dev.ecabot.provisioning.ProvisioningLeases;
 import dev.ecabot.provisioning.ProvisioningSaga;
 import dev.ecabot.salesforce.OrgRegistry;
 import dev.ecabot.salesforce.OrgClients;
@@ -40,9 +41,11 @@ import java.util.concurrent.TimeUnit;
  * under the data directory), the playbooks, the orgs of ecabot.yaml (plus the in-process demo org when none is
  * configured), the vault (ECABOT_MASTER_KEY, else a key file in the data directory), the provisioning saga and
  * the conversation engine with its roles, approval policy and reminder leads from ecabot.yaml, and the reminder
- * scheduler (Quartz on the same database; reminders missed while stopped arrive late, once). Provisioning cut
- * short by a stop is resumed at start; idle conversations are swept every minute and undecided approval requests
- * expired every minute (on one node). Close it to stop everything it started.
+ * scheduler (Quartz on the same database; reminders missed while stopped arrive late, once). Nothing talks to
+ * a chat platform until {@link #begin()}, called once the platforms are registered: then reminders fire,
+ * provisioning cut short by a stop is resumed (by exactly one instance: see {@code ProvisioningLeases}), idle
+ * conversations are swept every minute, and, on one node at a time, undecided approval requests and unrevealed
+ * secrets are expired every minute. Close it to stop everything it started.
  */
 public final class BotRuntime implements AutoCloseable {
 
@@ -53,14 +56,16 @@ public final class BotRuntime implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private final ConversationEngine engine;
     private final Reminders reminders;
+    private final ProvisioningLeases leases;
 
     private BotRuntime(Database db, InProcessDemoOrg demo, ScheduledExecutorService sweeper,
-                       ConversationEngine engine, Reminders reminders) {
+                       ConversationEngine engine, Reminders reminders, ProvisioningLeases leases) {
         this.db = db;
         this.demo = demo;
         this.sweeper = sweeper;
         this.engine = engine;
         this.reminders = reminders;
+        this.leases = leases;
     }
 
     /**
@@ -78,6 +83,7 @@ public final class BotRuntime implements AutoCloseable {
                 + ";DB_CLOSE_ON_EXIT=FALSE", null, null);
         InProcessDemoOrg demo = new InProcessDemoOrg();
         Reminders reminders = null;
+        ProvisioningLeases leases = null;
         try {
             OrgRegistry orgs = OrgRegistry.of(config, env, demo);
             MasterKey key = MasterKey.load(env, dataDir.resolve("master.key"));
@@ -93,6 +99,7 @@ public final class BotRuntime implements AutoCloseable {
             Approvals approvals = new Approvals(db.dataSource(), approvalPolicy, access, new AuditTrail(db.dataSource()),
                     clock);
             reminders = Reminders.open(db, new ChatReminderDelivery(port, approvals), RemindersSettings.defaults());
+            leases = new ProvisioningLeases(db.dataSource(), clock);
             ConversationEngine engine = ConversationEngine.builder()
                     .port(port)
                     .dataSource(db.dataSource())
@@ -104,25 +111,39 @@ public final class BotRuntime implements AutoCloseable {
                     .approvals(approvals)
                     .reminders(reminders, config.reminderPlans())
                     .orgClients(OrgClients.of(orgs, clients))
+                    .leases(leases)
                     .settings(EngineSettings.builder().clock(clock).background(background).build())
                     .build();
             // Cluster-safe: Quartz runs each housekeeping task on one node at a time.
             reminders.every("expire-approval-requests", Duration.ofMinutes(1), () -> expireApprovals(engine));
-            reminders.start();
+            reminders.every("expire-reveal-offers", Duration.ofMinutes(1), () -> expireRevealOffers(engine));
+            // Leases make this safe on every node at once; it picks up what an instance that died left behind.
+            reminders.every("resume-provisioning", Duration.ofSeconds(30), () -> resume(engine));
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "ecabot-expiry");
                 t.setDaemon(true);
                 return t;
             });
-            sweeper.scheduleWithFixedDelay(() -> sweep(engine), 1, 1, TimeUnit.MINUTES);
-            engine.resumeInterruptedProvisioning(); // one instance per database here: the terminal
-            return new BotRuntime(db, demo, sweeper, engine, reminders);
+            return new BotRuntime(db, demo, sweeper, engine, reminders, leases);
         } catch (RuntimeException e) {
+            if (leases != null) leases.close();
             if (reminders != null) reminders.close();
             demo.close();
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts the work that talks to people on its own: reminders, the sweeps, and the recovery of provisioning cut
+     * short by a stop (at once, then every 30 seconds). Call it once the chat platforms are registered, so nothing
+     * is sent to a platform that is not there yet. Never fails because of old work: a request that cannot be
+     * resumed is reported to its requester and logged.
+     */
+    public void begin() {
+        reminders.start();
+        sweeper.scheduleWithFixedDelay(() -> sweep(engine), 1, 1, TimeUnit.MINUTES);
+        resume(engine);
     }
 
     public ConversationEngine engine() {
@@ -139,6 +160,20 @@ public final class BotRuntime implements AutoCloseable {
         if (expired > 0) LOG.info("Expired {} approval request(s) nobody decided in time", expired);
     }
 
+    private static void expireRevealOffers(ConversationEngine engine) {
+        int expired = engine.expireRevealOffers();
+        if (expired > 0) LOG.info("Destroyed {} unrevealed secret(s) whose offer expired", expired);
+    }
+
+    private static void resume(ConversationEngine engine) {
+        try {
+            int resumed = engine.resumeInterruptedProvisioning();
+            if (resumed > 0) LOG.info("Resumed {} provisioning request(s) cut short by a stop", resumed);
+        } catch (RuntimeException e) {
+            LOG.error("Looking for provisioning to resume failed; will look again in 30 seconds", e);
+        }
+    }
+
     private static void sweep(ConversationEngine engine) {
         try {
             engine.expireIdleConversations();
@@ -150,6 +185,7 @@ public final class BotRuntime implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
+        leases.close(); // requests still running here are taken over by the next instance once their lease ends
         reminders.close(); // scheduled reminders stay in the database for the next start
 
         demo.close();

@@ -61,6 +61,7 @@ public final class TerminalChatCommand implements Callable<Integer> {
         Map<String, String> env = parent != null ? parent.environment() : System.getenv();
         Runnable restoreLogs = quietLogsUnlessAsked(env);
         try (BotRuntime bot = BotRuntime.start(chat, work, dataDir, env, zeroConfigRoles(user))) {
+            bot.begin();
             new TerminalSession(bot.engine(), chat, work, in, out, !interactive, speaker).run();
         } finally {
             work.shutdownNow();

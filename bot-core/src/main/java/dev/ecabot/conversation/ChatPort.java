@@ -21,4 +21,9 @@ public interface ChatPort {
      * only after the vault released the value for that person; the port must not store or log it.
      */
     void reveal(ChatAddress to, SecretReveal reveal);
+
+    /** Whether this port reaches people of {@code platform} (a server may serve some platforms and not others). */
+    default boolean serves(String platform) {
+        return true;
+    }
 }

@@ -9,6 +9,7 @@ import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.command.builtin.DenyReasons;
 import dev.ecabot.conversation.dialogue.ApprovalFlow;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
+import dev.ecabot.conversation.dialogue.OfferExpiry;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.message.RevealOffer;
@@ -49,11 +50,13 @@ public final class ConversationEngine {
     private final ApprovalFlow approvalFlow;
     private final EngineSettings settings;
     private final AccessPolicy access;
+    private final OfferExpiry offerExpiry;
     private final ReentrantLock[] stripes = new ReentrantLock[64];
 
     public ConversationEngine(ChatPort port, ConversationStore store, CommandRegistry commands,
                               NewAppDialogue dialogue, AccessPolicy access, ApprovalFlow approvalFlow,
-                              EngineSettings settings) {
+                              OfferExpiry offerExpiry, EngineSettings settings) {
+        this.offerExpiry = Objects.requireNonNull(offerExpiry, "offerExpiry");
         this.port = Objects.requireNonNull(port, "port");
         this.store = Objects.requireNonNull(store, "store");
         this.commands = Objects.requireNonNull(commands, "commands");
@@ -109,29 +112,50 @@ public final class ConversationEngine {
     }
 
     /**
-     * Resumes provisioning that a stop or crash cut short, telling each requester. Call once when a single bot
-     * instance starts (with several instances, from one only: two resumes of one request would race).
-     * Returns how many were resumed.
+     * Resumes provisioning that a stop or crash cut short, telling each requester. Safe to call on every instance
+     * at any time (the app does at start, after its chat platforms are registered, and every 30 seconds): a request
+     * is taken over only when no live instance holds it, and never on an instance that does not serve its
+     * requester's platform. A request that cannot be resumed is told so and never stops the others.
+     * Returns how many this call took over.
      */
     public int resumeInterruptedProvisioning() {
         int resumed = 0;
         for (ConversationState state : store.inStage(Stage.PROVISIONING)) {
-            dialogue.resumeProvisioning(state, new Replies(port, new ChatAddress(state.user(), state.place())));
-            resumed++;
+            if (!port.serves(state.user().platform())) continue;
+            try {
+                if (dialogue.resumeProvisioning(state, new Replies(port, new ChatAddress(state.user(), state.place())))) {
+                    resumed++;
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Could not resume the provisioning of {} for {}; will try again", dialogue.subject(state),
+                        state.user().key(), e);
+            }
         }
         return resumed;
     }
 
     /**
      * Expires approval requests nobody decided in time, telling each requester and closing the approvers' cards.
-     * Call it periodically (the app does, every minute, on one node). Returns how many expired.
+     * Call it periodically (the app does, every minute, on one node); a requester's own message also triggers it.
+     * Returns how many expired.
      */
     public int expireApprovals() {
         return approvalFlow.expireDue();
     }
 
+    /**
+     * Destroys reveal offers left unrevealed past their window, telling each requester. Call it periodically (the
+     * app does, every minute, on one node). Returns how many were destroyed.
+     */
+    public int expireRevealOffers() {
+        return offerExpiry.expireDue();
+    }
+
     private void dispatch(ChatEvent event, ConversationKey key, Replies replies) {
         Optional<ConversationState> stored = store.find(key);
+        if (stored.isPresent() && approvalFlow.expireIfDue(stored.get())) {
+            stored = store.find(key); // its approval request just expired: the requester was told, the conversation ended
+        }
         Optional<ConversationState> state = stored.flatMap(s -> expireIfIdle(s, replies));
         if (stored.isPresent() && state.isEmpty() && isAnswer(event)) {
             return; // the answer belonged to the conversation that just expired: nothing more to do with it

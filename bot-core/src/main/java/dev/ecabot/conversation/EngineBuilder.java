@@ -22,6 +22,8 @@ import dev.ecabot.conversation.command.inventory.InventoryCommands;
 import dev.ecabot.conversation.dialogue.AppProvisioner;
 import dev.ecabot.conversation.dialogue.ApprovalGate;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
+import dev.ecabot.conversation.dialogue.OfferExpiry;
+import dev.ecabot.provisioning.ProvisioningLeases;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
 import dev.ecabot.conversation.dialogue.ProvisioningRunner;
 import dev.ecabot.conversation.state.ConversationStore;
@@ -56,6 +58,7 @@ public final class EngineBuilder {
     private ReminderPlans reminderPlans = ReminderPlans.defaults();
     private final List<ChatCommand> extraCommands = new ArrayList<>();
     private OrgClients orgClients;
+    private ProvisioningLeases leases;
 
     EngineBuilder() {
     }
@@ -131,6 +134,15 @@ public final class EngineBuilder {
         return this;
     }
 
+    /**
+     * Which instance runs which provisioning request (default: leases on the engine's database with the settings'
+     * clock); the owner closes it.
+     */
+    public EngineBuilder leases(ProvisioningLeases leases) {
+        this.leases = Objects.requireNonNull(leases, "leases");
+        return this;
+    }
+
     /** A command beyond the built-in ones (registered after them). */
     public EngineBuilder command(ChatCommand command) {
         extraCommands.add(Objects.requireNonNull(command, "command"));
@@ -153,8 +165,9 @@ public final class EngineBuilder {
                 : new FollowUpReminders(reminders, reminderPlans);
         ApprovalCards cards = new ApprovalCards(dataSource, port, approvals, s.clock());
         ApprovalFlow approvalFlow = new ApprovalFlow(store, approvals, cards, followUps, port, s);
-        ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, followUps, s);
-        NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner,
+        ProvisioningLeases runLeases = leases != null ? leases : new ProvisioningLeases(dataSource, s.clock());
+        ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, followUps, s, runLeases);
+        NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, provisioner,
                 ApprovalGate.policy(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME), approvalFlow, s.clock());
         ApprovedChanges approvedChanges = new ApprovedChanges();
         CommandRegistry commands = BuiltinCommands.registry(
@@ -169,7 +182,8 @@ public final class EngineBuilder {
             changes.carryOutApproved(approvedChanges);
             InventoryCommands.register(commands, ops, changes, orgs, s.clock());
         }
-        return new ConversationEngine(port, store, commands, dialogue, access, approvalFlow, s);
+        return new ConversationEngine(port, store, commands, dialogue, access, approvalFlow,
+                new OfferExpiry(revealOffers, followUps, port), s);
     }
 
     private static void require(Object part, String name) {

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 public final class HumanTime {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
     private HumanTime() {
     }
@@ -28,6 +29,11 @@ public final class HumanTime {
     public static String fromNow(Instant at, Instant now, ZoneId zone) {
         if (!at.isAfter(now)) return "now";
         return "about " + CLOCK.format(at.atZone(zone)) + ", " + duration(Duration.between(now, at)) + " from now";
+    }
+
+    /** "2026-03-02 10:42 UTC": a moment in the past or future, with its zone. */
+    public static String at(Instant at, ZoneId zone) {
+        return STAMP.format(at.atZone(zone));
     }
 
     private static String plural(long n, String unit) {

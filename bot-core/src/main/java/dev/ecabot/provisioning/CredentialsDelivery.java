@@ -10,4 +10,12 @@ package dev.ecabot.provisioning;
 public interface CredentialsDelivery {
 
     void deliver(ProvisionedCredentials credentials);
+
+    /**
+     * Whether run {@code runId}'s credentials were already delivered here by an attempt that stopped before the run
+     * recorded it (a crash right after sealing): then the secret is neither read nor delivered again.
+     */
+    default boolean holds(String runId) {
+        return false;
+    }
 }

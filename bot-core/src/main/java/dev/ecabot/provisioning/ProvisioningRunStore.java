@@ -69,6 +69,10 @@ public final class ProvisioningRunStore {
         update(runId, "status = ?, failure = NULL, update_existing = ?", RunStatus.RUNNING.name(), updateExisting);
     }
 
+    public void deployRequested(String runId) {
+        update(runId, "step = ?", ProvisioningStep.DEPLOY_REQUESTED.name());
+    }
+
     public void deploying(String runId, String deployId) {
         update(runId, "step = ?, deploy_id = ?", ProvisioningStep.DEPLOYING.name(), deployId);
     }

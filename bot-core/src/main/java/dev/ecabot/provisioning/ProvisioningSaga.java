@@ -36,12 +36,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The way from an approved request to delivered credentials: validate -> find an existing app (reuse it when its
- * settings match, refuse when they differ unless asked to update) -> deploy -> wait -> read credentials -> hand
- * them to the {@link CredentialsDelivery} -> record the app in the inventory. Every step is recorded in
- * {@code provisioning_run} before the next starts, so running the same request again (after a failure or a crash)
- * continues where it stopped and never makes a second app. Thread-safe: a request already running in this process
- * is refused; across instances, the caller must route one request to one instance at a time.
+ * The way from an approved request to delivered credentials: validate -> hold the app's name for the request ->
+ * refuse a name that exists in the org (whoever made it) unless an operator asked to update it -> deploy -> wait ->
+ * read credentials -> hand them to the {@link CredentialsDelivery} -> record the app in the inventory. Every step is
+ * recorded in {@code provisioning_run} before the next starts, so running the same request again (after a failure or
+ * a crash) continues where it stopped and never makes a second app. Idempotent per request, never per app name: a
+ * request never receives an app it did not make. Thread-safe: a request already running in this process is refused;
+ * across instances, {@link ProvisioningLeases} route one request to one instance.
  */
 public final class ProvisioningSaga {
 
@@ -54,34 +55,83 @@ public final class ProvisioningSaga {
     private final SpecValidator validator;
     private final Clock clock;
     private final AuditTrail audit;
+    private final AppNameReservations names;
     /** Runs under way in this process: the same request twice at once would deliver twice. */
     private final Set<String> active = ConcurrentHashMap.newKeySet();
 
-    /** A saga that leaves no audit trail (tools and tests); the bot uses the constructor taking an {@link AuditTrail}. */
+    /**
+     * A saga on these stores; {@code audit} records each app it creates (kind PROVISIONING, actor the requester), or
+     * nothing when null (tools and tests).
+     */
     public ProvisioningSaga(OrgRegistry orgs, SalesforceClients clients, ProvisioningRunStore runs,
-                            InventoryAppRepository inventory, SpecValidator validator, Clock clock) {
-        this(orgs, clients, runs, inventory, validator, clock, null);
-    }
-
-    /** A saga that records each app it creates in {@code audit} (kind PROVISIONING, actor the requester). */
-    public ProvisioningSaga(OrgRegistry orgs, SalesforceClients clients, ProvisioningRunStore runs,
-                            InventoryAppRepository inventory, SpecValidator validator, Clock clock, AuditTrail audit) {
+                            InventoryAppRepository inventory, AppNameReservations names, SpecValidator validator,
+                            Clock clock, AuditTrail audit) {
         this.audit = audit;
         this.orgs = orgs;
         this.clients = clients;
         this.runs = runs;
         this.inventory = inventory;
+        this.names = names;
         this.validator = validator;
         this.clock = clock;
     }
 
     /**
-     * The bot's saga on its own database: runs, inventory and audit trail in {@code dataSource}, specs checked by
-     * {@link SpecValidator#STANDARD}. The terminal chat, the server and the one-shot commands all build it this way.
+     * The bot's saga on its own database: runs, inventory, name reservations and audit trail in {@code dataSource},
+     * specs checked by {@link SpecValidator#STANDARD}. The terminal chat, the server and the one-shot commands all
+     * build it this way.
      */
     public static ProvisioningSaga onDatabase(OrgRegistry orgs, SalesforceClients clients, DataSource dataSource, Clock clock) {
         return new ProvisioningSaga(orgs, clients, new ProvisioningRunStore(dataSource, clock),
-                new InventoryAppRepository(dataSource), SpecValidator.STANDARD, clock, new AuditTrail(dataSource));
+                new InventoryAppRepository(dataSource), new AppNameReservations(dataSource, clock), SpecValidator.STANDARD,
+                clock, new AuditTrail(dataSource));
+    }
+
+    /**
+     * Holds {@code apiName} in {@code org} for request {@code runId} if nobody else has it: not another request in
+     * flight, not an app in the inventory, not an app in the org (made by anyone). Returns why not, for the
+     * requester, and then holds nothing for the request. An org that cannot be asked right now does not block
+     * (the run checks again before it deploys).
+     */
+    public Optional<String> reserveName(String runId, String org, String apiName, String requester) {
+        String canonicalOrg;
+        try {
+            canonicalOrg = orgs.require(org).name();
+        } catch (UnknownOrgException e) {
+            return Optional.of(e.getMessage());
+        }
+        Optional<String> taken = takenBy(runId, canonicalOrg, apiName, requester);
+        if (taken.isEmpty()) {
+            try {
+                if (clients.forOrg(orgs.require(canonicalOrg)).apps().find(apiName).isPresent()) {
+                    taken = Optional.of(ExistingAppConflictException.describe(canonicalOrg, apiName, null));
+                }
+            } catch (SalesforceException e) {
+                log.info("Could not check whether {} exists in org {} ({}); the run checks again before deploying",
+                        apiName, canonicalOrg, e.getMessage());
+            }
+        }
+        if (taken.isPresent()) names.release(runId);
+        return taken;
+    }
+
+    /** Gives up the name request {@code runId} held (the request ended without an app: cancelled, denied, expired). */
+    public void releaseName(String runId) {
+        names.release(runId);
+    }
+
+    /** Why the name is not the request's: held by another request in flight, or an app in the inventory. */
+    private Optional<String> takenBy(String runId, String org, String apiName, String requester) {
+        Optional<InventoryApp> known = inventory.find(org, apiName).filter(a -> a.status() != AppStatus.DELETED);
+        if (known.isPresent()) {
+            return Optional.of(ExistingAppConflictException.describe(org, apiName, known.get()));
+        }
+        if (names.reserve(runId, org, apiName, requester) instanceof AppNameReservations.Claim.HeldBy held) {
+            return Optional.of("Someone is already creating an app named " + apiName + " in org '" + org + "' ("
+                    + held.holder().requester() + " asked for it first). Choose another API name, or wait until"
+                    + " their request ends.");
+        }
+        return Optional.empty();
     }
 
     /** Runs (or resumes) {@code request}; throws {@link ProvisioningException} with a message for the requester. */
@@ -109,18 +159,40 @@ public final class ProvisioningSaga {
             runs.resume(run.runId(), request.updateExisting());
         }
         try {
-            return proceed(request, org, runs.find(request.runId()).orElseThrow(), delivery, listener);
+            ProvisioningRun current = runs.find(request.runId()).orElseThrow();
+            if (current.step() == ProvisioningStep.STARTED || current.step() == ProvisioningStep.DEPLOY_REQUESTED) {
+                holdName(request);
+            }
+            ProvisioningResult result = proceed(request, org, current, delivery, listener);
+            names.release(request.runId()); // the app is in the inventory now, which guards its name
+            return result;
         } catch (ProvisioningException e) {
             fail(request, e.getMessage(), listener);
-            throw e;
+            throw resumable(request) ? new ProvisioningException(e.getMessage(), e.invalidInput(), true, e) : e;
         } catch (SalesforceException e) {
             fail(request, e.getMessage(), listener);
-            throw new ProvisioningException(e.getMessage(), false, e);
+            throw new ProvisioningException(e.getMessage(), false, resumable(request), e);
         } catch (RuntimeException e) {
             String message = "Provisioning stopped unexpectedly (" + e.getClass().getSimpleName()
                     + "). Ask again to continue where it stopped; no second app will be made.";
             fail(request, message, listener);
-            throw new ProvisioningException(message, false, e);
+            throw new ProvisioningException(message, false, resumable(request), e);
+        }
+    }
+
+    /** Whether the failed run got as far as sending a deploy, so the app may exist and only this run may continue. */
+    private boolean resumable(ProvisioningRequest request) {
+        return runs.find(request.runId()).map(r -> r.step() != ProvisioningStep.STARTED).orElse(false);
+    }
+
+    /** The run may go ahead only while its name is its own (reserved at the name question, or now). */
+    private void holdName(ProvisioningRequest request) {
+        String apiName = request.spec().apiName();
+        if (names.reserve(request.runId(), request.org(), apiName, request.requester())
+                instanceof AppNameReservations.Claim.HeldBy held) {
+            throw new ProvisioningException("Someone is already creating an app named " + apiName + " in org '"
+                    + request.org() + "' (" + held.holder().requester() + " asked for it first), so nothing was"
+                    + " changed. Choose another API name.", true, null);
         }
     }
 
@@ -129,23 +201,27 @@ public final class ProvisioningSaga {
         SalesforceClient client = clients.forOrg(org);
         String id = request.runId();
         String apiName = request.spec().apiName();
-        if (run.step() == ProvisioningStep.STARTED || run.step() == ProvisioningStep.DEPLOYING) {
+        if (run.step().compareTo(ProvisioningStep.DEPLOYED) < 0) {
             ensureDeployed(request, client, run, listener);
             run = runs.find(id).orElseThrow();
         }
         if (run.step() == ProvisioningStep.DEPLOYED) {
             emit(listener, id, Stage.READING_CREDENTIALS, "Reading the credentials of " + apiName + "...");
-            ConsumerCredentials credentials = request.deliverSecret()
+            boolean deliveredBefore = delivery.holds(id); // sealed by an attempt a crash stopped: never read twice
+            ConsumerCredentials credentials = request.deliverSecret() && !deliveredBefore
                     ? client.credentials().readKeyAndSecret(run.appId())
                     : client.credentials().readKey(run.appId());
-            emit(listener, id, Stage.DELIVERING_CREDENTIALS, "Handing over the credentials...");
-            try {
-                delivery.deliver(new ProvisionedCredentials(id, org.name(), apiName, request.requester(),
-                        credentials.consumerKey(), request.deliverSecret() ? credentials.secret() : Optional.empty()));
-            } catch (RuntimeException e) {
-                throw new ProvisioningException("The app " + apiName + " exists, but handing over its credentials failed"
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ". Ask again to retry the hand-over;"
-                        + " no second app will be made.", false, e);
+            if (!deliveredBefore) {
+                emit(listener, id, Stage.DELIVERING_CREDENTIALS, "Handing over the credentials...");
+                try {
+                    delivery.deliver(new ProvisionedCredentials(id, org.name(), apiName, request.requester(),
+                            credentials.consumerKey(), request.deliverSecret() ? credentials.secret() : Optional.empty()));
+                } catch (RuntimeException e) {
+                    throw new ProvisioningException("The app " + apiName + " exists, but handing over its credentials failed"
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ". Ask again to retry the hand-over;"
+                            + " no second app will be made.", false, e);
+                }
+                emit(listener, id, Stage.CREDENTIALS_DELIVERED, "The credentials are handed over.");
             }
             runs.delivered(id, credentials.consumerKey());
             run = runs.find(id).orElseThrow();
@@ -158,7 +234,11 @@ public final class ProvisioningSaga {
         return new ProvisioningResult(id, app, run.reusedExisting(), false);
     }
 
-    /** Makes sure the app exists with the requested settings: resumes a recorded deploy, reuses a match, or deploys. */
+    /**
+     * Makes sure this request's app exists: resumes a recorded deploy, takes over the app its own earlier attempt
+     * deployed before a crash lost the deploy's id, or deploys. An app of that name that is not the request's own
+     * stops the run (an operator's update request may overwrite it).
+     */
     private void ensureDeployed(ProvisioningRequest request, SalesforceClient client, ProvisioningRun run, ProvisioningListener listener) {
         String id = request.runId();
         String apiName = request.spec().apiName();
@@ -167,18 +247,24 @@ public final class ProvisioningSaga {
             Optional<OrgEca> existing = client.ecaReader().read(apiName);
             if (existing.isPresent()) {
                 List<SettingDifference> differences = differences(existing.get(), request.spec());
-                if (differences.isEmpty()) {
-                    emit(listener, id, Stage.REUSING_EXISTING, apiName + " already exists with these settings; using it.");
-                    runs.deployed(id, existing.get().app().id(), true);
+                boolean ownEarlierDeploy = run.step() == ProvisioningStep.DEPLOY_REQUESTED && differences.isEmpty();
+                if (ownEarlierDeploy || request.updateExisting() && differences.isEmpty()) {
+                    emit(listener, id, ownEarlierDeploy ? Stage.DEPLOYED : Stage.REUSING_EXISTING, ownEarlierDeploy
+                            ? apiName + " was deployed by an earlier attempt of this request."
+                            : apiName + " already exists with these settings; nothing to update.");
+                    runs.deployed(id, existing.get().app().id(), !ownEarlierDeploy);
                     return;
                 }
                 if (!request.updateExisting()) {
-                    throw new ExistingAppConflictException(client.org().name(), apiName, differences);
+                    throw new ExistingAppConflictException(client.org().name(), apiName,
+                            inventory.find(client.org().name(), apiName).orElse(null), differences);
                 }
             }
+            runs.deployRequested(id);
             emit(listener, id, Stage.DEPLOYING, "Deploying " + apiName + " to org '" + client.org().name() + "'...");
             byte[] zip = new EcaMetadataWriter(client.org().apiVersion(), MetadataFormat.METADATA_API).writeZip(request.spec());
             String deployId = client.metadata().start(zip, DeployOptions.realDeploy());
+            emit(listener, id, Stage.DEPLOY_SENT, "Deployment " + deployId + " started.");
             runs.deploying(id, deployId);
             run = runs.find(id).orElseThrow();
         } else {

@@ -4,6 +4,11 @@ package dev.ecabot.provisioning;
 public enum ProvisioningStep {
     /** Recorded, nothing done in Salesforce yet. */
     STARTED,
+    /**
+     * A deploy is being sent and its id is not recorded yet: if a rerun finds the app with the requested settings,
+     * it is this run's own (the name was reserved for the run and free in the org just before).
+     */
+    DEPLOY_REQUESTED,
     /** A deploy was started; its id is recorded, so a rerun waits for it instead of deploying again. */
     DEPLOYING,
     /** The app exists in the org with the requested settings (deployed now, or found). */

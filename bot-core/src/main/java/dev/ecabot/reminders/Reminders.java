@@ -10,6 +10,7 @@ import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
+import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
@@ -143,6 +144,10 @@ public final class Reminders implements AutoCloseable {
                         .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
         try {
+            // Keep a trigger already scheduled at this interval: replacing it at every start would postpone the
+            // task on every restart (and on a cluster at every instance's start), so it might never run.
+            Trigger existing = scheduler.getTrigger(trigger.getKey());
+            if (existing instanceof SimpleTrigger simple && simple.getRepeatInterval() == interval.toMillis()) return;
             scheduler.scheduleJob(job, Set.of(trigger), true);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not schedule housekeeping task " + name + ": " + e.getMessage(), e);

@@ -61,6 +61,16 @@ public final class RevealOffers {
 
     /** Seals {@code credentials} in a new offer that only {@code requester} can reveal, until the window ends. */
     public RevealOffer create(ChatUserRef requester, String org, String apiName, ConsumerCredentials credentials) {
+        return create(requester, org, apiName, credentials, null);
+    }
+
+    /**
+     * Seals the credentials of app request {@code requestId} in an offer that only {@code requester} can reveal; at
+     * most one offer per request: when the request has one already (an attempt a crash stopped sealed it), that
+     * one is returned and nothing is sealed again.
+     */
+    public RevealOffer create(ChatUserRef requester, String org, String apiName, ConsumerCredentials credentials,
+                              String requestId) {
         Objects.requireNonNull(requester, "requester");
         Objects.requireNonNull(org, "org");
         Objects.requireNonNull(apiName, "apiName");
@@ -77,8 +87,10 @@ public final class RevealOffers {
             Arrays.fill(plaintext, (byte) 0);
         }
         return SqlWork.inTransaction(dataSource, "create a reveal offer", c -> {
+            Optional<RevealOffer> earlier = requestId == null ? Optional.empty() : ofRequest(c, requestId);
+            if (earlier.isPresent()) return earlier.get();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO reveal_offers (offer_id, requester, org, api_name, "
-                    + "sealed_credentials, state, created_at, expires_at) VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?)")) {
+                    + "sealed_credentials, state, created_at, expires_at, request_id) VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)")) {
                 ps.setString(1, offerId);
                 ps.setString(2, requester.toString());
                 ps.setString(3, org);
@@ -86,6 +98,7 @@ public final class RevealOffers {
                 ps.setString(5, sealed);
                 SqlTime.set(ps, 6, offer.createdAt());
                 SqlTime.set(ps, 7, offer.expiresAt());
+                ps.setString(8, requestId);
                 ps.executeUpdate();
             }
             return offer;
@@ -169,6 +182,36 @@ public final class RevealOffers {
                 }
             }
         });
+    }
+
+    /** The offer of app request {@code requestId} (open, revealed or expired), if one was made. */
+    public Optional<RevealOffer> ofRequest(String requestId) {
+        return SqlWork.inTransaction(dataSource, "read a request's reveal offer", c -> ofRequest(c, requestId));
+    }
+
+    /** The offers {@code requester} can still reveal, oldest first (expired ones are not listed). */
+    public List<RevealOffer> openFor(ChatUserRef requester) {
+        return SqlWork.inTransaction(dataSource, "list open reveal offers", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM reveal_offers WHERE requester = ?"
+                    + " AND state = 'OPEN' AND expires_at > ? ORDER BY created_at")) {
+                ps.setString(1, requester.toString());
+                SqlTime.set(ps, 2, clock.instant());
+                List<RevealOffer> open = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) open.add(read(rs));
+                }
+                return open;
+            }
+        });
+    }
+
+    private static Optional<RevealOffer> ofRequest(Connection c, String requestId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM reveal_offers WHERE request_id = ?")) {
+            ps.setString(1, requestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
     }
 
     private RevealOffer destroyExpired(Connection c, RevealOffer offer, Instant now) throws SQLException {

@@ -7,7 +7,18 @@ package dev.ecabot.vault;
  */
 public sealed interface RevealResult {
 
+    /**
+     * How a requester gets new credentials once an offer is gone: rotation hands the new secret to whoever runs it,
+     * so only a bot admin may (requesters are told who can, never told to run it themselves).
+     */
+    java.util.function.Function<RevealOffer, String> NEW_CREDENTIALS = offer -> "ask a bot admin to issue new"
+            + " credentials (with `rotate " + offer.apiName() + " " + offer.org() + "`).";
+
     String message();
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
 
     /** The credentials, shown now and destroyed in the bot. */
     record Revealed(RevealOffer offer, ConsumerCredentials credentials) implements RevealResult {
@@ -28,7 +39,7 @@ public sealed interface RevealResult {
     record AlreadyRevealed(RevealOffer offer) implements RevealResult {
         public String message() {
             return "These credentials for " + offer.apiName() + " were already revealed at " + offer.closedAt()
-                    + " and then destroyed. If that was not you, ask for new ones with `rotate " + offer.apiName() + "`.";
+                    + " and then destroyed. If that was not you, " + NEW_CREDENTIALS.apply(offer);
         }
     }
 
@@ -36,7 +47,7 @@ public sealed interface RevealResult {
     record Expired(RevealOffer offer) implements RevealResult {
         public String message() {
             return "This offer expired at " + offer.expiresAt() + " and the credentials were destroyed. "
-                    + "Ask for new credentials with `rotate " + offer.apiName() + "`.";
+                    + capitalised(NEW_CREDENTIALS.apply(offer));
         }
     }
 
@@ -47,8 +58,7 @@ public sealed interface RevealResult {
     record Unreadable(RevealOffer offer) implements RevealResult {
         public String message() {
             return "The credentials for " + offer.apiName() + " cannot be opened (the bot's master key may have "
-                    + "changed). Nothing was shown; ask a bot admin, or get new credentials with `rotate "
-                    + offer.apiName() + "`.";
+                    + "changed). Nothing was shown; ask a bot admin to restore the key, or " + NEW_CREDENTIALS.apply(offer);
         }
     }
 

@@ -65,12 +65,12 @@ class AccessConversationTest {
     @Test
     void helpShowsEachPersonOnlyWhatTheyMayRun() {
         String forAlice = bot.chat().as("alice").says("help").text();
-        assertThat(forAlice).contains("new [playbook] [org]:", "reveal <offer>:", "reminders [org] [api-name]:")
+        assertThat(forAlice).contains("new [playbook] [org]:", "reveal [offer]:", "reminders [org] [api-name]:")
                 .doesNotContain("approve <request>:", "deny <request> <reason>:");
 
         String forBob = bot.chat().as("bob").says("help").text();
         assertThat(forBob).contains("approve <request>:", "deny <request> <reason>:", "inventory [org] [vendor]:")
-                .doesNotContain("new [playbook] [org]:", "reveal <offer>:");
+                .doesNotContain("new [playbook] [org]:", "reveal [offer]:");
 
         String forZoe = bot.chat().as("zoe").says("help").text();
         assertThat(forZoe).doesNotContain("new [playbook]", "orgs:", "inventory")

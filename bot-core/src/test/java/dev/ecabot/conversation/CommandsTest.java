@@ -22,7 +22,7 @@ class CommandsTest {
     void helpListsEveryCommandWithHowToCallIt() {
         assertThat(alice.says("help").text())
                 .contains("new [playbook] [org]:", "cancel:", "status:", "playbooks:", "orgs:", "inventory [org] [vendor]:",
-                        "show <api-name> [org]:", "reveal <offer>:");
+                        "show <api-name> [org]:", "reveal [offer]:");
     }
 
     @Test
@@ -65,8 +65,8 @@ class CommandsTest {
     }
 
     @Test
-    void revealWithoutAnOfferSaysWhereToFindIt() {
-        assertThat(alice.says("reveal").text()).contains("offer id");
+    void revealAloneSaysWhenNoSecretIsWaiting() {
+        assertThat(alice.says("reveal").text()).contains("You have no secret waiting to be revealed");
         assertThat(alice.says("reveal 5b0c-unknown").text()).contains("There is no reveal offer");
     }
 

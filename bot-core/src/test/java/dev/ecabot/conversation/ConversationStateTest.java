@@ -58,7 +58,10 @@ class ConversationStateTest {
         alice.awaits("[running] Deploying the app");
 
         bot.restart();
+        assertThat(bot.engine().resumeInterruptedProvisioning()).as("the stopped instance's lease is still live").isZero();
+        bot.afterTheLeasesOfTheOldInstanceExpire();
         assertThat(bot.engine().resumeInterruptedProvisioning()).isEqualTo(1);
+        assertThat(bot.engine().resumeInterruptedProvisioning()).as("taken over once").isZero();
 
         alice.awaits("picking up where it stopped");
         alice.awaits("Consumer key: 3MVG9Altify_key");

@@ -54,6 +54,6 @@ final class RecordingProvisioner implements AppProvisioner {
         String key = "3MVG9" + order.spec().apiName() + "_key";
         String apiName = order.spec().apiName();
         return new ProvisionedApp(apiName, key,
-                order.deliverSecret() ? secrets.seal(apiName, key, Secret.of(SECRET)) : null);
+                order.deliverSecret() ? secrets.seal(order.requestId(), apiName, key, Secret.of(SECRET)) : null);
     }
 }

@@ -49,7 +49,8 @@ class ProvisioningSagaTest {
         inventory = new InventoryAppRepository(db.dataSource());
         runs = new ProvisioningRunStore(db.dataSource(), Clock.systemUTC());
         OrgRegistry registry = OrgRegistry.of(EcabotConfig.empty(), Map.of(), () -> orgs.jwtOrg("demo", OrgEnvironment.PRODUCTION));
-        saga = new ProvisioningSaga(registry, new SalesforceClients(FAST), runs, inventory, SpecValidator.STANDARD, Clock.systemUTC());
+        saga = new ProvisioningSaga(registry, new SalesforceClients(FAST), runs, inventory,
+                new AppNameReservations(db.dataSource(), Clock.systemUTC()), SpecValidator.STANDARD, Clock.systemUTC(), null);
     }
 
     @AfterEach
@@ -114,16 +115,90 @@ class ProvisioningSagaTest {
     }
 
     @Test
-    void aRunWhoseRecordWasLostFindsTheIdenticalAppAndReusesIt() {
-        run(request("first-attempt", SampleSpecs.vonage("Vonage_Voice")));
+    void aSecondRequestForAnExistingAppsNameIsRefusedAndNeverGetsItsSecret() {
+        run(request("alices-request", SampleSpecs.vonage("Vonage_Voice")));
         delivered.clear();
 
-        ProvisioningResult again = run(request("second-attempt", SampleSpecs.vonage("Vonage_Voice")));
+        ProvisioningRequest mallory = new ProvisioningRequest("mallorys-request", "demo", SampleSpecs.vonage("Vonage_Voice"),
+                "vonage", "Vonage", "mallory", null, true, false);
+        assertThatThrownBy(() -> run(mallory))
+                .isInstanceOfSatisfying(ExistingAppConflictException.class, e -> assertThat(e.invalidInput()).isTrue())
+                .hasMessageContaining("already has an app named Vonage_Voice (requested by alice")
+                .hasMessageContaining("its credentials stay with its owner");
 
-        assertThat(again.reusedExisting()).isTrue();
+        assertThat(delivered).isEmpty();
         assertThat(deploys()).isEqualTo(1);
-        assertThat(delivered).hasSize(1);
-        assertThat(events).extracting(ProvisioningEvent::stage).contains(Stage.REUSING_EXISTING);
+        assertThat(inventory.find("demo", "Vonage_Voice").orElseThrow().requester()).isEqualTo("alice");
+        assertThat(saga.reserveName("another", "demo", "Vonage_Voice", "mallory")).get().asString()
+                .contains("requested by alice");
+    }
+
+    @Test
+    void anAppMadeOutsideTheBotIsNeverTakenOverEvenWithIdenticalSettings() {
+        var client = new SalesforceClients(FAST).forOrg(orgs.jwtOrg("demo", OrgEnvironment.PRODUCTION));
+        client.metadata().await(client.metadata().start(new dev.ecabot.eca.EcaMetadataWriter()
+                .writeZip(SampleSpecs.vonage("Vonage_Voice")), dev.ecabot.salesforce.DeployOptions.realDeploy()), r -> { });
+
+        assertThat(saga.reserveName("r1", "demo", "Vonage_Voice", "alice")).get().asString()
+                .contains("already has an app named Vonage_Voice (it was not made by this bot)");
+        assertThatThrownBy(() -> run(request("r1", SampleSpecs.vonage("Vonage_Voice"))))
+                .isInstanceOf(ExistingAppConflictException.class).hasMessageContaining("not made by this bot");
+        assertThat(delivered).isEmpty();
+        assertThat(inventory.find("demo", "Vonage_Voice")).isEmpty();
+    }
+
+    @Test
+    void twoRequestsForOneNameAtOnceGetOneAppAndTheSecondHearsWhoHasIt() {
+        assertThat(saga.reserveName("alices-request", "demo", "Shared_Target", "alice")).isEmpty();
+        assertThat(saga.reserveName("bobs-request", "demo", "shared_target", "bob")).get().asString()
+                .contains("Someone is already creating an app named shared_target").contains("alice asked for it first");
+        assertThatThrownBy(() -> run(new ProvisioningRequest("bobs-request", "demo", SampleSpecs.vonage("Shared_Target"),
+                "vonage", "Vonage", "bob", null, true, false)))
+                .isInstanceOf(ProvisioningException.class).hasMessageContaining("alice asked for it first");
+        assertThat(deploys()).isZero();
+
+        run(request("alices-request", SampleSpecs.vonage("Shared_Target")));
+        assertThat(delivered).singleElement().satisfies(d -> assertThat(d.requester()).isEqualTo("alice"));
+        assertThat(orgs.emulator().org().apps()).hasSize(1);
+    }
+
+    /** A process killed at this point: nothing after it runs, nothing is recorded as failed. */
+    private static final class Killed extends Error {
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "killed at {0}")
+    @org.junit.jupiter.params.provider.EnumSource(value = Stage.class, names = {"DEPLOYING", "DEPLOY_SENT", "DEPLOY_PROGRESS",
+            "DEPLOYED", "READING_CREDENTIALS", "DELIVERING_CREDENTIALS", "CREDENTIALS_DELIVERED", "RECORDING", "DONE"})
+    void aRequestKilledAtAnyStepAndRunAgainMakesOneAppAndHandsOverItsSecretOnce(Stage killedAt) throws Exception {
+        ProvisioningRequest request = request("r1", SampleSpecs.vonage("Vonage_Voice"));
+        CredentialsDelivery vault = new CredentialsDelivery() {
+            @Override
+            public void deliver(ProvisionedCredentials credentials) {
+                delivered.add(credentials);
+            }
+
+            @Override
+            public boolean holds(String runId) {
+                return delivered.stream().anyMatch(d -> d.runId().equals(runId));
+            }
+        };
+        assertThatThrownBy(() -> saga.run(request, vault, e -> {
+            if (e.stage() == killedAt) throw new Killed();
+        })).isInstanceOf(Killed.class);
+        Thread.sleep(100); // the deploy a killed process sent goes on in the org meanwhile
+
+        ProvisioningResult result = saga.run(request, vault, events::add);
+
+        var consumer = orgs.emulator().org().consumer("Vonage_Voice").orElseThrow();
+        assertThat(orgs.emulator().org().apps()).as("apps in the org").hasSize(1);
+        assertThat(delivered).as("credentials handed over").singleElement()
+                .satisfies(d -> assertThat(d.consumerSecret().orElseThrow().reveal()).isEqualTo(consumer.secret()));
+        assertThat(result.consumerKey()).isEqualTo(consumer.key());
+        assertThat(result.reusedExisting()).isFalse();
+        assertThat(inventory.find("demo", "Vonage_Voice").orElseThrow().requester()).isEqualTo("alice");
+        assertThat(runs.find("r1").orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(saga.reserveName("later", "demo", "Vonage_Voice", "bob")).as("the name is guarded by the inventory now")
+                .get().asString().contains("requested by alice");
     }
 
     @Test

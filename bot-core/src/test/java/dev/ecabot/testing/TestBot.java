@@ -18,10 +18,8 @@ import dev.ecabot.config.EcabotConfig;
 import dev.ecabot.config.OrgEnvironment;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
 import dev.ecabot.conversation.dialogue.SagaProvisioner;
-import dev.ecabot.inventory.InventoryAppRepository;
-import dev.ecabot.provisioning.ProvisioningRunStore;
+import dev.ecabot.provisioning.ProvisioningLeases;
 import dev.ecabot.provisioning.ProvisioningSaga;
-import dev.ecabot.provisioning.SpecValidator;
 import dev.ecabot.salesforce.DemoOrgProvider;
 import dev.ecabot.salesforce.Org;
 import dev.ecabot.salesforce.OrgRegistry;
@@ -69,6 +67,7 @@ public final class TestBot implements AutoCloseable {
     private final EmulatedOrgs emulated;
     private Reminders reminders;
     private ConversationEngine engine;
+    private ProvisioningLeases leases;
 
     /**
      * Who holds which role, the approval policy, and whether a reminder scheduler runs (opened on the bot's database,
@@ -152,10 +151,8 @@ public final class TestBot implements AutoCloseable {
         Org demo = new Org(DemoOrgProvider.DEMO_ORG_NAME, OrgEnvironment.PRODUCTION, emulated.baseUrl(), "66.0",
                 SignInMethod.ClientCredentials.of(EmulatedOrgs.CLIENT_ID, Secret.of(EmulatedOrgs.CLIENT_SECRET)), true);
         OrgRegistry registry = OrgRegistry.of(EcabotConfig.empty(), Map.of(), () -> demo);
-        return new TestBot(db, d -> new SagaProvisioner(new ProvisioningSaga(registry,
-                new SalesforceClients(EmulatedOrgs.FAST), new ProvisioningRunStore(d.dataSource(), Clock.systemUTC()),
-                new InventoryAppRepository(d.dataSource()), SpecValidator.STANDARD, Clock.systemUTC(),
-                new AuditTrail(d.dataSource()))),
+        return new TestBot(db, d -> new SagaProvisioner(ProvisioningSaga.onDatabase(registry,
+                new SalesforceClients(EmulatedOrgs.FAST), d.dataSource(), Clock.systemUTC())),
                 registry::names, emulated, options, OrgClients.of(registry, new SalesforceClients(EmulatedOrgs.FAST)), emulated);
     }
 
@@ -167,15 +164,29 @@ public final class TestBot implements AutoCloseable {
 
     /**
      * A new engine instance on the same database (what a restart or another instance would see); a running reminder
-     * scheduler is stopped and a new one opened (not started) on the same database.
+     * scheduler is stopped and a new one opened (not started) on the same database. The old instance stops renewing
+     * its provisioning leases, as a killed process would: its requests can be taken over once
+     * {@link #afterTheLeasesOfTheOldInstanceExpire()}.
      */
     public TestBot restart() {
         if (reminders != null) {
             reminders.close();
             reminders = openReminders();
         }
+        leases.close();
         engine = newEngine();
         return this;
+    }
+
+    /** Moves the clock past the provisioning leases an instance that died still held. */
+    public TestBot afterTheLeasesOfTheOldInstanceExpire() {
+        clock.advance(ProvisioningLeases.DEFAULT_LEASE.plusSeconds(1));
+        return this;
+    }
+
+    /** This instance's provisioning leases (which requests it runs). */
+    public ProvisioningLeases leases() {
+        return leases;
     }
 
     /** Starts the reminder scheduler: due and overdue reminders go out through the test chat. */
@@ -227,7 +238,9 @@ public final class TestBot implements AutoCloseable {
     }
 
     private ConversationEngine newEngine() {
+        leases = new ProvisioningLeases(db.dataSource(), clock);
         var builder = ConversationEngine.builder()
+                .leases(leases)
                 .port(chat)
                 .dataSource(db.dataSource())
                 .playbooks(catalog)
@@ -254,6 +267,7 @@ public final class TestBot implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (reminders != null) reminders.close();
+        leases.close();
         db.close();
         try {
             resources.close();

@@ -86,10 +86,11 @@ class RevealOffersTest {
 
         assertThat(expired).extracting(e -> e.offer().offerId()).containsExactly(offer.offerId());
         assertThat(expired.get(0).offer().requester()).isEqualTo(ALICE);
-        assertThat(expired.get(0).message()).contains("Tableau_Cloud").contains("`rotate Tableau_Cloud`");
+        assertThat(expired.get(0).message()).contains("Tableau_Cloud").contains("ask a bot admin")
+                .contains("`rotate Tableau_Cloud prod`");
         assertThat(sealedColumn(offer.offerId())).isNull();
         assertThat(sealedColumn(later.offerId())).isNotNull();
-        assertThat(offers.reveal(offer.offerId(), ALICE).message()).contains("expired").contains("rotate Tableau_Cloud");
+        assertThat(offers.reveal(offer.offerId(), ALICE).message()).contains("expired").contains("Ask a bot admin").contains("rotate Tableau_Cloud prod");
         assertThat(offers.expireDue()).isEmpty();
         assertThat(audit.forApp("prod", "Tableau_Cloud")).extracting(AuditEvent::kind).containsExactly(AuditKind.EXPIRY);
     }

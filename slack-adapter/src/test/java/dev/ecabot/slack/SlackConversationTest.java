@@ -107,7 +107,7 @@ class SlackConversationTest {
             progress.accept(ProvisioningStep.READING_CREDENTIALS);
             String key = "3MVG9CONSUMERKEY0000000001";
             return new ProvisionedApp(order.spec().apiName(), key,
-                    secrets.seal(order.spec().apiName(), key, Secret.of(CONSUMER_SECRET)));
+                    secrets.seal(order.requestId(), order.spec().apiName(), key, Secret.of(CONSUMER_SECRET)));
         };
     }
 

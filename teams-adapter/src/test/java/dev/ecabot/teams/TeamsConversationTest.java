@@ -92,7 +92,7 @@ class TeamsConversationTest {
             ConversationEngine engine = ConversationEngine.builder().port(port).dataSource(db.dataSource())
                     .playbooks(PLAYBOOKS).orgs(() -> List.of("demo", "staging"))
                     .provisioner((order, progress, secrets) -> new ProvisionedApp(order.spec().apiName(),
-                            "3MVG9FAKECONSUMERKEY", secrets.seal(order.spec().apiName(), "3MVG9FAKECONSUMERKEY",
+                            "3MVG9FAKECONSUMERKEY", secrets.seal(order.requestId(), order.spec().apiName(), "3MVG9FAKECONSUMERKEY",
                                     Secret.of("consumer-secret-value"))))
                     .access(access)
                     .revealOffers(new RevealOffers(db.dataSource(), MasterKey.generate(), new AuditTrail(db.dataSource())))
@@ -398,7 +398,7 @@ class TeamsConversationTest {
 
         FakeBotConnector.Call reply = connector.posted().get(0);
         assertThat(reply.conversationId()).isEqualTo("19:a1b2c3d4e5f60718293a4b5c6d7e8f90@thread.tacv2;messageid=1763631012003");
-        assertThat(reply.body().toString()).contains("reveal <offer>");
+        assertThat(reply.body().toString()).contains("reveal [offer]");
     }
 
     @Test

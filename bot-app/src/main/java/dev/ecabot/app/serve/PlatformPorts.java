@@ -38,6 +38,11 @@ public final class PlatformPorts implements ChatPort {
         portFor(to).reveal(to, reveal);
     }
 
+    @Override
+    public boolean serves(String platform) {
+        return byPlatform.containsKey(platform);
+    }
+
     private ChatPort portFor(ChatAddress to) {
         ChatPort port = byPlatform.get(to.user().platform());
         if (port == null) {

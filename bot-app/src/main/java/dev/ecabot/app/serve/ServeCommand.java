@@ -40,6 +40,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
     private static final Path DATA_DIR = Path.of("data");
+    /** How long a stop waits for provisioning under way to finish its step. */
+    private static final java.time.Duration DRAIN_TIME = java.time.Duration.ofSeconds(20);
 
     @Spec
     CommandSpec spec;
@@ -92,7 +94,6 @@ public final class ServeCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        resources.add(provisioning::shutdownNow);
         try {
             PlatformPorts ports = new PlatformPorts();
             // Deny on doubt: without a roles section in ecabot.yaml, chat users may only ask for help.
@@ -102,6 +103,9 @@ public final class ServeCommand implements Callable<Integer> {
                         + "(requesters, approvers, admins, e.g. \"slack:*\"); see docs/slack.md");
             }
             resources.add(0, runtime);
+            // Stopping: let provisioning finish its current step for a while; what is still running after that
+            // is not interrupted (its steps are recorded) but taken over by the next instance once its lease ends.
+            resources.add(0, () -> drain(provisioning, DRAIN_TIME));
             Optional<SlackWiring> slack = SlackWiring.fromEnvironment(env, runtime.database());
             BotHttpServer server = new BotHttpServer(port);
             if (slack.isPresent()) {
@@ -117,12 +121,21 @@ public final class ServeCommand implements Callable<Integer> {
             server.start();
             resources.add(0, server);
             if (slack.isPresent()) slack.get().afterServerStart();
+            runtime.begin(); // every platform is registered: reminders and recovery may talk to people now
             log.info("ECA bot serving on port {}: Slack {}; Teams {}", server.port(),
                     slack.map(SlackWiring::describe).orElse("off"), teamsOn ? "on at " + TeamsWiring.PATH : "off");
             return new Running(server, resources);
         } catch (Exception | Error e) {
             new Running(null, resources).close();
             throw e;
+        }
+    }
+
+    private static void drain(ExecutorService work, java.time.Duration atMost) throws InterruptedException {
+        work.shutdown();
+        if (!work.awaitTermination(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            log.warn("Provisioning still running after {} s; leaving it to be resumed after the restart",
+                    atMost.toSeconds());
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.ecabot.conversation.dialogue;
 
+import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.vault.RevealOffer;
 import dev.ecabot.vault.Secret;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -17,13 +19,24 @@ public interface AppProvisioner {
      * Where a new secret goes the moment it is read: sealed in the vault as a one-time offer to the requester,
      * so it is never held anywhere else.
      */
-    @FunctionalInterface
     interface SecretHandoff {
-        RevealOffer seal(String apiName, String consumerKey, Secret secret);
+        /** Seals the secret of request {@code requestId}; at most one offer per request. */
+        RevealOffer seal(String requestId, String apiName, String consumerKey, Secret secret);
+
+        /** Whether request {@code requestId}'s secret is sealed already (by an attempt a crash stopped). */
+        boolean holds(String requestId);
     }
 
     /**
      * @throws ProvisioningFailedException with a message the requester can act on (no stack trace, no secret)
      */
     ProvisionedApp provision(ProvisioningOrder order, Consumer<ProvisioningStep> progress, SecretHandoff secrets);
+
+    /**
+     * Holds the API name for request {@code requestId} if nobody else has it (another request in flight, an app in
+     * the inventory or in the org); otherwise says who has it and what to do, for the requester.
+     */
+    default Optional<String> reserveName(String requestId, String org, String apiName, ChatUser requester) {
+        return Optional.empty();
+    }
 }

@@ -122,6 +122,17 @@ public final class ApprovalFlow {
                 + ". " + nothingDone(request));
     }
 
+    /**
+     * Expires due requests now when {@code state} waits for one that is past its time (so a requester never hears
+     * "waiting" about a request that expired while the sweep had not run yet); true when it did.
+     */
+    public boolean expireIfDue(ConversationState state) {
+        if (state.stage() != Stage.AWAITING_APPROVAL || state.pending() == null) return false;
+        boolean due = approvals.find(state.pending()).map(r -> r.state() == ApprovalRequest.State.PENDING
+                && !r.expiresAt().isAfter(settings.clock().instant())).orElse(false);
+        return due && expireDue() > 0;
+    }
+
     /** Expires the requests nobody decided in time, telling each requester; returns how many. */
     public int expireDue() {
         List<ApprovalRequest> expired = approvals.expireDue();

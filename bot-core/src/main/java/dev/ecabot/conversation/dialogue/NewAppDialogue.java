@@ -55,14 +55,16 @@ public final class NewAppDialogue {
     private final PlaybookRenderer renderer;
     private final OrgDirectory orgs;
     private final ProvisioningRunner runner;
+    private final AppProvisioner provisioner;
     private final ApprovalGate approvals;
     private final ApprovalFlow approvalFlow;
     private final RequestReader reader;
     private final Clock clock;
 
     public NewAppDialogue(ConversationStore store, PlaybookCatalog catalog, PlaybookRenderer renderer,
-                          OrgDirectory orgs, ProvisioningRunner runner, ApprovalGate approvals,
+                          OrgDirectory orgs, ProvisioningRunner runner, AppProvisioner provisioner, ApprovalGate approvals,
                           ApprovalFlow approvalFlow, Clock clock) {
+        this.provisioner = provisioner;
         this.store = store;
         this.catalog = catalog;
         this.renderer = renderer;
@@ -110,7 +112,29 @@ public final class NewAppDialogue {
                     + "waiting for approval; I will tell you here when an approver decides. Say \"cancel\" to withdraw it.");
             case PROVISIONING -> replies.say("Your app " + subject(state) + " is being created; I will post here "
                     + "when it is done.");
+            case FAILED -> retry(state, raw.get(), replies);
         }
+    }
+
+    /** After a failure that changed the org: "retry" runs the same request again, where it stopped. */
+    private void retry(ConversationState state, String raw, Replies replies) {
+        if (!raw.strip().equalsIgnoreCase("retry")) {
+            replies.say("Creating the app " + subject(state) + " stopped with an error. Say \"retry\" to continue where"
+                    + " it stopped (no second app will be made), or \"cancel\".");
+            return;
+        }
+        Playbook playbook = playbookOf(state).orElse(null);
+        Optional<Rendering> rendered = playbook == null ? Optional.empty()
+                : renderer.render(playbook, answersOf(playbook, state)).value();
+        if (rendered.isEmpty() || !runner.claim(state)) {
+            replies.warn(rendered.isEmpty() ? "The playbook of this request changed, so I cannot retry it; an admin can"
+                    + " see with \"inventory\" whether the app exists. Say \"cancel\" to end this conversation."
+                    : "This request is being retried already; I will post here when it is done.");
+            return;
+        }
+        ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
+        replies.say("Retrying: picking up where it stopped.");
+        runner.start(provisioning, playbook, rendered.get(), order(provisioning, playbook, rendered.get()));
     }
 
     /** "about Vonage AI Studio in prod", for messages about this conversation. */
@@ -134,30 +158,40 @@ public final class NewAppDialogue {
             case GIVING_REASON -> base + "; I am waiting for the reason approvers will read.";
             case AWAITING_APPROVAL -> base + "; request " + state.pending() + " is waiting for an approver.";
             case PROVISIONING -> base + "; the app is being created now.";
+            case FAILED -> base + "; creating it stopped with an error: say \"retry\" to continue, or \"cancel\".";
         };
     }
 
     /**
-     * Picks up provisioning a restart cut short: the same order (same request id) goes to provisioning again,
-     * which finds what the first attempt did instead of making a second app.
+     * Picks up provisioning a restart cut short, unless an instance runs it now (its lease is live): the same order
+     * (same request id) goes to provisioning again, which finds what the first attempt did instead of making a
+     * second app. True when this instance took it over.
      */
-    public void resumeProvisioning(ConversationState state, Replies replies) {
+    public boolean resumeProvisioning(ConversationState state, Replies replies) {
+        if (!runner.claim(state)) return false;
         Optional<Playbook> playbook = playbookOf(state);
         Outcome<Rendering> rendering = playbook.map(p -> renderer.render(p, answersOf(p, state))).orElse(null);
         if (rendering == null || !rendering.isOk()) {
-            store.delete(state.key());
+            store.save(state.withStage(Stage.FAILED, null));
+            runner.release(state);
             replies.error("I was restarted while creating the app " + subject(state) + " and cannot pick it up "
-                    + "again (its playbook changed). Say \"inventory\" to see whether it exists, or \"new\" to start over.");
-            return;
+                    + "again (its playbook changed). An admin can see with \"inventory\" or \"sync\" whether it exists;"
+                    + " say \"cancel\" to end this conversation.");
+            return true;
         }
         Rendering rendered = rendering.value().orElseThrow();
         replies.say("I was restarted while creating " + rendered.spec().app().label() + "; picking up where it stopped.");
         runner.start(state, playbook.get(), rendered, order(state, playbook.get(), rendered));
+        return true;
     }
 
     /** Shows the prompt the conversation waits for again (after {@code status}, a stale button, a restart). */
     public void repeatPrompt(ConversationState state, Replies replies) {
         if (state.stage() == Stage.PROVISIONING || state.stage() == Stage.AWAITING_APPROVAL) return;
+        if (state.stage() == Stage.FAILED) {
+            retry(state, "", replies);
+            return;
+        }
         if (state.stage() == Stage.GIVING_REASON) {
             Optional<Playbook> playbook = playbookOf(state);
             Optional<Rendering> rendered = playbook.flatMap(p -> renderer.render(p, answersOf(p, state)).value());
@@ -239,6 +273,13 @@ public final class NewAppDialogue {
             return;
         }
         String text = parsed.answer().map(a -> a.text()).orElse("");
+        if (q.type() == QuestionType.API_NAME && state.org() != null && !text.isBlank()) {
+            Optional<String> taken = provisioner.reserveName(state.requestId(), state.org(), text, state.user());
+            if (taken.isPresent()) {
+                advance(state, replies, taken.get());
+                return;
+            }
+        }
         ConversationState next = state.withAnswer(q.id(), text);
         if (q.type() == QuestionType.ORG) next = next.withOrg(text);
         advance(next, replies, null);
@@ -263,15 +304,39 @@ public final class NewAppDialogue {
             return;
         }
         Rendering rendered = rendering.value().orElseThrow();
+        if (nameTaken(playbook, state, rendered, replies)) return;
         ProvisioningOrder order = order(state, playbook, rendered);
         int needed = approvals.approvalsNeeded(order);
         if (needed > 0) {
             approvalFlow.askReason(state, needed, replies);
             return;
         }
+        if (!runner.claim(state)) {
+            replies.say("This app is being created already; I will post here when it is done.");
+            return;
+        }
         ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
         replies.say("Confirmed: I am creating it now and will post progress here.");
         runner.start(provisioning, playbook, rendered, order);
+    }
+
+    /**
+     * Checks, just before the request goes to approvers or to Salesforce, that its API name is still its own (an
+     * app may have appeared meanwhile); when not, asks for another name with the reason. True when it was taken.
+     */
+    private boolean nameTaken(Playbook playbook, ConversationState state, Rendering rendered, Replies replies) {
+        String apiName = rendered.spec().apiName();
+        Optional<String> taken = provisioner.reserveName(state.requestId(), state.org(), apiName, state.user());
+        if (taken.isEmpty()) return false;
+        Optional<Question> nameQuestion = playbook.questions().stream()
+                .filter(q -> q.type() == QuestionType.API_NAME).findFirst();
+        if (nameQuestion.isEmpty()) {
+            store.delete(state.key());
+            replies.error(taken.get() + " Nothing was created; say \"new\" to start again.");
+            return true;
+        }
+        advance(state.withoutAnswer(nameQuestion.get().id()), replies, taken.get());
+        return true;
     }
 
     /** The reason for the approval request: store it and show the approvers (nothing is created yet). */
@@ -320,6 +385,7 @@ public final class NewAppDialogue {
             approvalFlow.submit(state, now, replies);
             return;
         }
+        if (!runner.claim(state)) return; // approved twice at once: the other approval's instance creates it
         ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
         replies.say("Request " + request.id() + " was approved by " + approver.displayName()
                 + ". Creating it now; I will post progress here.");
@@ -417,7 +483,7 @@ public final class NewAppDialogue {
     }
 
     private static ProvisioningOrder order(ConversationState state, Playbook playbook, Rendering rendered) {
-        return new ProvisioningOrder(ProvisioningRunner.requestId(state), playbook.id(), playbook.vendor(),
+        return new ProvisioningOrder(state.requestId(), playbook.id(), playbook.vendor(),
                 state.org(), rendered.spec(), rendered.delivery().includesSecret(), state.user(), null);
     }
 

@@ -12,23 +12,29 @@ import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.conversation.message.TextMessage;
 import dev.ecabot.conversation.state.ConversationState;
 import dev.ecabot.conversation.state.ConversationStore;
+import dev.ecabot.conversation.state.Stage;
 import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.Rendering;
+import dev.ecabot.provisioning.ProvisioningLeases;
 import dev.ecabot.vault.ConsumerCredentials;
+import dev.ecabot.vault.Secret;
 import dev.ecabot.vault.RevealOffers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Creates a confirmed app off the chat thread: posts a progress message and edits it as provisioning advances,
  * then posts the result (consumer key, activation time, next steps) and a reveal offer for the secret, which
- * is sealed in the vault's {@link RevealOffers} the moment it is read. Ends the conversation either way. Thread-safe.
+ * is sealed in the vault's {@link RevealOffers} the moment it is read (one offer per request, however often the
+ * request is resumed). A request runs on one instance at a time: it is claimed in {@link ProvisioningLeases}
+ * before it runs and released when it ends. Ends the conversation when the app is made or nothing was changed;
+ * a failure after the org was changed keeps it, waiting for "retry". Thread-safe.
  */
 public final class ProvisioningRunner {
 
@@ -40,56 +46,127 @@ public final class ProvisioningRunner {
     private final RevealOffers offers;
     private final FollowUpReminders followUps;
     private final EngineSettings settings;
+    private final ProvisioningLeases leases;
 
     public ProvisioningRunner(ChatPort port, ConversationStore store, AppProvisioner provisioner,
-                              RevealOffers offers, FollowUpReminders followUps, EngineSettings settings) {
+                              RevealOffers offers, FollowUpReminders followUps, EngineSettings settings,
+                              ProvisioningLeases leases) {
         this.port = port;
         this.store = store;
         this.provisioner = provisioner;
         this.offers = offers;
         this.followUps = followUps;
         this.settings = settings;
+        this.leases = leases;
     }
 
-    /** Starts creating the app of {@code state} (already saved in stage PROVISIONING) in the background. */
+    /**
+     * Claims the request of {@code state} for this instance; false when an instance (this one or another) runs it
+     * now. Claim before moving the conversation to PROVISIONING, so recovery never mistakes it for abandoned work.
+     */
+    boolean claim(ConversationState state) {
+        return leases.claim(state.requestId());
+    }
+
+    /** Gives up this instance's claim on the request of {@code state} without running it. */
+    void release(ConversationState state) {
+        leases.release(state.requestId());
+    }
+
+    /** Creates the app of {@code state} (claimed, and saved in stage PROVISIONING) in the background. */
     void start(ConversationState state, Playbook playbook, Rendering rendering, ProvisioningOrder order) {
-        settings.background().execute(() -> run(state, playbook, rendering, order));
+        try {
+            settings.background().execute(() -> run(state, playbook, rendering, order));
+        } catch (RuntimeException e) { // the executor is shutting down: leave the request to recovery
+            leases.release(state.requestId());
+            throw e;
+        }
     }
 
     private void run(ConversationState state, Playbook playbook, Rendering rendering, ProvisioningOrder order) {
         ChatAddress to = new ChatAddress(state.user(), state.place());
-        Progress progress = new Progress("Creating " + rendering.spec().app().label() + " in " + state.org());
-        MessageRef ref = port.post(to, progress.update());
+        String label = rendering.spec().app().label();
         try {
-            ProvisionedApp app = provisioner.provision(order, step -> port.edit(ref, progress.reached(step)),
-                    (apiName, key, secret) -> offers.create(UserRefs.of(state.user()), state.org(), apiName,
-                            new ConsumerCredentials(key, secret)));
-            port.edit(ref, progress.finished());
-            Instant now = settings.clock().instant();
-            port.post(to, AppSummaries.created(playbook, state.org(), rendering, app, now, settings.displayZone()));
-            if (app.offer().isPresent()) {
-                port.post(to, new RevealOffer(app.offer().get().offerId(),
-                        "Consumer key and secret of " + app.apiName(), app.offer().get().expiresAt()));
-            } else if (order.deliverSecret()) {
-                port.post(to, TextMessage.warning("The consumer secret was handed over by an earlier attempt of this "
-                        + "request; if you never saw it, ask for new credentials (rotate " + app.apiName() + ")."));
+            Progress progress = new Progress("Creating " + label + " in " + state.org());
+            MessageRef ref = port.post(to, progress.update());
+            try {
+                ProvisionedApp app = provisioner.provision(order, step -> port.edit(ref, progress.reached(step)),
+                        new VaultHandoff(state));
+                port.edit(ref, progress.finished());
+                store.delete(state.key());
+                deliver(state, playbook, rendering, order, app);
+            } catch (ProvisioningFailedException e) {
+                port.edit(ref, progress.failed(e.getMessage()));
+                failed(state, label, e.getMessage(), e.resumable());
+            } catch (RuntimeException e) {
+                String reference = UUID.randomUUID().toString().substring(0, 8);
+                LOG.error("Provisioning {} for {} failed (reference {})", rendering.spec().apiName(),
+                        state.user().key(), reference, e);
+                port.edit(ref, progress.failed("unexpected error, reference " + reference));
+                failed(state, label, "an unexpected error on my side (reference " + reference + ").", true);
             }
-            List<Reminder> scheduled = followUps.afterProvisioning(state.user(), state.org(), app.apiName(), rendering,
-                    app.offer().orElse(null), now);
-            if (!scheduled.isEmpty()) port.post(to, TextMessage.info(remindersNote(scheduled, now)));
-        } catch (ProvisioningFailedException e) {
-            port.edit(ref, progress.failed(e.getMessage()));
-            port.post(to, TextMessage.error("I could not create " + rendering.spec().app().label() + ": "
-                    + e.getMessage() + " Say \"new\" to try again."));
-        } catch (RuntimeException e) {
-            String reference = UUID.randomUUID().toString().substring(0, 8);
-            LOG.error("Provisioning {} for {} failed (reference {})", rendering.spec().apiName(),
-                    state.user().key(), reference, e);
-            port.edit(ref, progress.failed("unexpected error, reference " + reference));
-            port.post(to, TextMessage.error("Something went wrong on my side while creating "
-                    + rendering.spec().app().label() + " (reference " + reference + "). Say \"new\" to try again."));
         } finally {
+            leases.release(state.requestId());
+        }
+    }
+
+    /** The app exists: its summary, the secret's reveal offer (however many attempts it took), the reminders. */
+    private void deliver(ConversationState state, Playbook playbook, Rendering rendering, ProvisioningOrder order,
+                         ProvisionedApp app) {
+        ChatAddress to = new ChatAddress(state.user(), state.place());
+        Instant now = settings.clock().instant();
+        port.post(to, AppSummaries.created(playbook, state.org(), rendering, app, now, settings.displayZone()));
+        Optional<dev.ecabot.vault.RevealOffer> offer = app.offer().or(() -> offers.ofRequest(order.requestId()));
+        if (offer.isPresent() && offer.get().state() == dev.ecabot.vault.RevealOffer.State.OPEN) {
+            port.post(to, new RevealOffer(offer.get().offerId(),
+                    "Consumer key and secret of " + app.apiName(), offer.get().expiresAt()));
+        } else if (offer.isPresent()) {
+            port.post(to, TextMessage.info("The consumer secret of " + app.apiName() + " was "
+                    + offer.get().state().name().toLowerCase(java.util.Locale.ROOT) + " already ("
+                    + HumanTime.at(offer.get().closedAt(), settings.displayZone()) + "). If nobody kept it, an admin can"
+                    + " issue new credentials with \"rotate " + app.apiName() + " " + state.org() + "\"."));
+        } else if (order.deliverSecret()) {
+            port.post(to, TextMessage.warning("I could not find the sealed consumer secret of " + app.apiName()
+                    + ". An admin can issue new credentials with \"rotate " + app.apiName() + " " + state.org() + "\"."));
+        }
+        List<Reminder> scheduled = followUps.afterProvisioning(state.user(), state.org(), app.apiName(), rendering,
+                app.offer().orElse(null), now);
+        if (!scheduled.isEmpty()) port.post(to, TextMessage.info(remindersNote(scheduled, now)));
+    }
+
+    /**
+     * Tells the requester what failed. When the org may have been changed, the conversation waits for "retry" (the
+     * same request continues where it stopped and never makes a second app); otherwise it ends.
+     */
+    private void failed(ConversationState state, String label, String reason, boolean resumable) {
+        ChatAddress to = new ChatAddress(state.user(), state.place());
+        if (resumable) {
+            store.find(state.key()).ifPresent(current -> store.save(current.withStage(Stage.FAILED, null)));
+            port.post(to, TextMessage.error("I could not finish creating " + label + ": " + reason
+                    + " Say \"retry\" to continue where it stopped (no second app will be made), or \"cancel\"."));
+        } else {
             store.delete(state.key());
+            port.post(to, TextMessage.error("I could not create " + label + ": " + reason + " Say \"new\" to try again."));
+        }
+    }
+
+    /** Seals a read secret in the vault as the requester's one-time offer, once per request. */
+    private final class VaultHandoff implements AppProvisioner.SecretHandoff {
+        private final ConversationState state;
+
+        VaultHandoff(ConversationState state) {
+            this.state = state;
+        }
+
+        @Override
+        public dev.ecabot.vault.RevealOffer seal(String requestId, String apiName, String consumerKey, Secret secret) {
+            return offers.create(UserRefs.of(state.user()), state.org(), apiName, new ConsumerCredentials(consumerKey, secret),
+                    requestId);
+        }
+
+        @Override
+        public boolean holds(String requestId) {
+            return offers.ofRequest(requestId).isPresent();
         }
     }
 
@@ -104,12 +181,6 @@ public final class ProvisioningRunner {
             }).append(", ").append(HumanTime.fromNow(r.dueAt(), now, settings.displayZone()));
         }
         return text.append("\nSay \"reminders\" to see them.").toString();
-    }
-
-    /** The same for every attempt of one conversation, so a resumed order finds the app a crash left behind. */
-    static String requestId(ConversationState state) {
-        String natural = state.key().asString() + "@" + state.startedAt().toEpochMilli();
-        return UUID.nameUUIDFromBytes(natural.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** The progress message's steps as they advance. Used by one provisioning thread only. */

@@ -1,5 +1,8 @@
 package dev.ecabot.conversation.dialogue;
 
+import dev.ecabot.conversation.ChatUser;
+import dev.ecabot.provisioning.CredentialsDelivery;
+import dev.ecabot.provisioning.ProvisionedCredentials;
 import dev.ecabot.provisioning.ProvisioningEvent;
 import dev.ecabot.provisioning.ProvisioningException;
 import dev.ecabot.provisioning.ProvisioningRequest;
@@ -7,6 +10,7 @@ import dev.ecabot.provisioning.ProvisioningResult;
 import dev.ecabot.provisioning.ProvisioningSaga;
 import dev.ecabot.vault.RevealOffer;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -29,15 +33,29 @@ public final class SagaProvisioner implements AppProvisioner {
         ProvisioningRequest request = new ProvisioningRequest(order.requestId(), order.org(), order.spec(),
                 order.playbookId(), order.vendor(), order.requester().key(), order.approvedBy(), order.deliverSecret(), false);
         AtomicReference<RevealOffer> offer = new AtomicReference<>();
+        CredentialsDelivery sealInVault = new CredentialsDelivery() {
+            @Override
+            public void deliver(ProvisionedCredentials credentials) {
+                credentials.consumerSecret().ifPresent(secret -> offer.set(secrets.seal(credentials.runId(),
+                        credentials.apiName(), credentials.consumerKey(), secret)));
+            }
+
+            @Override
+            public boolean holds(String runId) {
+                return secrets.holds(runId);
+            }
+        };
         try {
-            ProvisioningResult result = saga.run(request,
-                    credentials -> credentials.consumerSecret().ifPresent(secret -> offer.set(
-                            secrets.seal(credentials.apiName(), credentials.consumerKey(), secret))),
-                    event -> stepOf(event.stage(), progress));
+            ProvisioningResult result = saga.run(request, sealInVault, event -> stepOf(event.stage(), progress));
             return new ProvisionedApp(result.app().apiName(), result.consumerKey(), offer.get());
         } catch (ProvisioningException e) {
-            throw new ProvisioningFailedException(e.getMessage(), e);
+            throw new ProvisioningFailedException(e.getMessage(), e, e.resumable());
         }
+    }
+
+    @Override
+    public Optional<String> reserveName(String requestId, String org, String apiName, ChatUser requester) {
+        return saga.reserveName(requestId, org, apiName, requester.key());
     }
 
     private static void stepOf(ProvisioningEvent.Stage stage, Consumer<ProvisioningStep> progress) {

@@ -34,6 +34,19 @@ public record ConversationState(ConversationKey key, ChatUser user, ChatPlace pl
                 now, now, 0);
     }
 
+    /**
+     * The id of the app request this conversation makes: the same for every attempt (so a resumed provisioning finds
+     * what a crashed attempt did), new for every conversation (so no request inherits another's app).
+     */
+    public String requestId() {
+        return requestIdOf(key, startedAt);
+    }
+
+    static String requestIdOf(ConversationKey key, Instant startedAt) {
+        String natural = key.asString() + "@" + startedAt.toEpochMilli();
+        return java.util.UUID.nameUUIDFromBytes(natural.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
     public ConversationState withStage(Stage newStage, String newPending) {
         return new ConversationState(key, user, place, newStage, playbookId, org, answers, newPending,
                 startedAt, updatedAt, version);

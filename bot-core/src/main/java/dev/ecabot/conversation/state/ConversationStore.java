@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecabot.conversation.ChatPlace;
 import dev.ecabot.conversation.ChatUser;
 
+import dev.ecabot.store.SqlWork;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -61,26 +63,43 @@ public final class ConversationStore {
         }
     }
 
+    /** Ends the conversation; the API name its request held is free again. */
     public void delete(ConversationKey key) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM conversation_state WHERE conv_key = ?")) {
-            ps.setString(1, key.asString());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not delete conversation " + key.asString(), e);
-        }
+        SqlWork.inTransaction(dataSource, "delete conversation " + key.asString(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT started_at FROM conversation_state WHERE conv_key = ?")) {
+                ps.setString(1, key.asString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return null;
+                    releaseName(c, ConversationState.requestIdOf(key, rs.getTimestamp(1).toInstant()));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM conversation_state WHERE conv_key = ?")) {
+                ps.setString(1, key.asString());
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
-    /** Deletes the row only if nobody changed it since {@code state} was read; true when deleted. */
+    /** Deletes the row only if nobody changed it since {@code state} was read (releasing its name); true when deleted. */
     public boolean deleteIfUnchanged(ConversationState state) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "DELETE FROM conversation_state WHERE conv_key = ? AND version = ?")) {
-            ps.setString(1, state.key().asString());
-            ps.setLong(2, state.version());
-            return ps.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not delete conversation " + state.key().asString(), e);
+        return SqlWork.inTransaction(dataSource, "delete conversation " + state.key().asString(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM conversation_state WHERE conv_key = ? AND version = ?")) {
+                ps.setString(1, state.key().asString());
+                ps.setLong(2, state.version());
+                if (ps.executeUpdate() != 1) return false;
+            }
+            releaseName(c, state.requestId());
+            return true;
+        });
+    }
+
+    /** The app name a request held (see AppNameReservations), given up with its conversation. */
+    private static void releaseName(Connection c, String requestId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM app_name_reservation WHERE request_id = ?")) {
+            ps.setString(1, requestId);
+            ps.executeUpdate();
         }
     }
 

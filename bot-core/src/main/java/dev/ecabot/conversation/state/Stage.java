@@ -8,7 +8,12 @@ public enum Stage {
     /** The approval request (its id is the state's {@code pending}) waits for approvers; not an idle conversation. */
     AWAITING_APPROVAL,
     /** Confirmed: the app is being created in the background; the next messages only get a status. */
-    PROVISIONING;
+    PROVISIONING,
+    /**
+     * Provisioning stopped after it changed the org (e.g. the credentials could not be read): waiting for the
+     * requester to say "retry" (the same request continues where it stopped) or "cancel".
+     */
+    FAILED;
 
     /** True while the person is expected to answer (these stages expire when left idle). */
     public boolean waitsForThePerson() {

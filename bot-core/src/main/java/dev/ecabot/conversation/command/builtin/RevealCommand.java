@@ -4,13 +4,18 @@ import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.reminders.FollowUpReminders;
+import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.conversation.message.SecretReveal;
 import dev.ecabot.vault.RevealOffers;
 import dev.ecabot.vault.RevealResult;
 
+import java.util.List;
+
 /**
  * {@code reveal <offer>} (or the Reveal button): shows an offered secret once, to the person it was offered to
  * only, through the port's private reveal. A second reveal, someone else, or an expired offer gets a refusal.
+ * {@code reveal} alone lists the person's open offers, each with its button again: the offer lives in the vault,
+ * so a button lost in a restart or a failed send never strands a secret.
  */
 public final class RevealCommand implements ChatCommand {
 
@@ -29,7 +34,7 @@ public final class RevealCommand implements ChatCommand {
 
     @Override
     public String usage() {
-        return "reveal <offer>";
+        return "reveal [offer]";
     }
 
     @Override
@@ -39,8 +44,13 @@ public final class RevealCommand implements ChatCommand {
 
     @Override
     public void run(CommandCall call) {
+        if (call.words().isEmpty()) {
+            listOpenOffers(call);
+            return;
+        }
         if (call.words().size() != 1) {
-            call.replies().warn("Say \"reveal <offer>\" with the offer id from the message that offered the secret.");
+            call.replies().warn("Say \"reveal\" to see the secrets waiting for you, or \"reveal <offer>\" with the"
+                    + " offer id from the message that offered one.");
             return;
         }
         RevealResult result = offers.reveal(call.words().get(0), UserRefs.of(call.event().user()));
@@ -51,6 +61,20 @@ public final class RevealCommand implements ChatCommand {
             followUps.revealed(revealed.offer().offerId()); // nothing left to remind about
         } else {
             call.replies().warn(result.message());
+        }
+    }
+
+    private void listOpenOffers(CommandCall call) {
+        List<dev.ecabot.vault.RevealOffer> open = offers.openFor(UserRefs.of(call.event().user()));
+        if (open.isEmpty()) {
+            call.replies().say("You have no secret waiting to be revealed.");
+            return;
+        }
+        call.replies().say(open.size() == 1 ? "One secret is waiting for you:"
+                : open.size() + " secrets are waiting for you, each shown once:");
+        for (dev.ecabot.vault.RevealOffer offer : open) {
+            call.replies().send(new RevealOffer(offer.offerId(), "Consumer key and secret of " + offer.apiName()
+                    + " in " + offer.org(), offer.expiresAt()));
         }
     }
 }

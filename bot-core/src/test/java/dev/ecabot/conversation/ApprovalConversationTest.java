@@ -169,6 +169,23 @@ class ApprovalConversationTest {
     }
 
     @Test
+    void aRequesterWhoWritesAfterTheRequestExpiredIsToldSoEvenBeforeTheSweepRan() {
+        request(alice, "Vonage Prod", "Voice bot");
+        String id = bob.everything().last(ApprovalCard.class).requestId();
+        bot.clock().advance(Duration.ofHours(25)); // the minute sweep has not run (the bot was down, say)
+
+        Transcript status = alice.says("status");
+
+        assertThat(status.text()).contains("Request " + id + " (vonage-ai-studio in demo) expired")
+                .contains("Nothing was created").doesNotContain("is waiting for an approver");
+        assertThat(alice.says("cancel").text()).doesNotContain("Withdrew");
+        assertThat(bob.everything().last(ApprovalCard.class).status()).isEqualTo(ApprovalCard.Status.EXPIRED);
+        assertThat(bot.engine().expireApprovals()).isZero();
+        Walks.toTheSummary(carol, "vonage-ai-studio", "demo", Map.of("app_name", "Vonage Prod", "contact_email",
+                "ops@example.com")); // the name is free again
+    }
+
+    @Test
     void aWaitingRequestSurvivesARestartAndAnApprovalTypedAfterwardsCreatesTheApp() {
         request(alice, "Vonage Prod", "Voice bot");
         String id = bob.everything().last(ApprovalCard.class).requestId();

@@ -27,6 +27,25 @@ final class Walks {
         return reply;
     }
 
+    /**
+     * Says "new {@code playbookId} {@code org}" and answers every prompt (as {@link #toTheSummary}) until the bot
+     * asks question {@code questionId}; returns that reply.
+     */
+    static Transcript toTheQuestion(Person who, String playbookId, String org, Map<String, String> answers,
+                                    String questionId) {
+        Transcript reply = who.says("new " + playbookId + " " + org);
+        for (int turn = 0; !asks(reply.lastMessage(), questionId); turn++) {
+            if (turn > 40) throw new AssertionError("never asked " + questionId + ":\n" + who.everything().text());
+            reply = answer(who, reply.lastMessage(), org, answers);
+        }
+        return reply;
+    }
+
+    private static boolean asks(ChatMessage message, String questionId) {
+        return message instanceof FormPrompt form && form.fields().get(0).id().equals(questionId)
+                || message instanceof ChoicePrompt choice && choice.id().equals(questionId);
+    }
+
     private static Transcript answer(Person who, ChatMessage prompt, String org, Map<String, String> answers) {
         if (prompt instanceof ChoicePrompt choice) {
             if (answers.containsKey(choice.id())) return who.picks(answers.get(choice.id()));

@@ -237,10 +237,34 @@ public final class TestBot implements AutoCloseable {
         return orgClients;
     }
 
+    /** The emulated demo org itself (only {@link #onTheDemoOrg()}): what exists there, whatever the bot believes. */
+    public EmulatedOrgs emulatedOrg() {
+        if (emulated == null) throw new IllegalStateException("only TestBot.onTheDemoOrg() talks to an org");
+        return emulated;
+    }
+
+    /** Another bot instance on the same database and chat (a second server of a cluster), with leases of its own. */
+    public SecondInstance secondInstance() {
+        ProvisioningLeases own = new ProvisioningLeases(db.dataSource(), clock);
+        return new SecondInstance(buildEngine(own), own);
+    }
+
+    /** A second engine instance on this bot's database; close it to stop it. */
+    public record SecondInstance(ConversationEngine engine, ProvisioningLeases leases) implements AutoCloseable {
+        @Override
+        public void close() {
+            leases.close();
+        }
+    }
+
     private ConversationEngine newEngine() {
         leases = new ProvisioningLeases(db.dataSource(), clock);
+        return buildEngine(leases);
+    }
+
+    private ConversationEngine buildEngine(ProvisioningLeases engineLeases) {
         var builder = ConversationEngine.builder()
-                .leases(leases)
+                .leases(engineLeases)
                 .port(chat)
                 .dataSource(db.dataSource())
                 .playbooks(catalog)

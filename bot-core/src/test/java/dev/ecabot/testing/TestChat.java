@@ -56,8 +56,43 @@ public final class TestChat implements ChatPort {
         engine.accept(event);
     }
 
+    /**
+     * The bot's process is killed (kill -9) at the moment it sends a message: thrown from the port, it stops the
+     * sending thread like a dead process, with nothing after it run and nothing recorded as failed.
+     */
+    public static final class Killed extends Error {
+        Killed() {
+            super("killed by the test");
+        }
+    }
+
+    private volatile java.util.function.Predicate<ChatMessage> killAt = m -> false;
+
+    /** The next post or edit matching {@code when} kills the sending thread (see {@link Killed}); once. */
+    public TestChat killTheBotWhenItSends(java.util.function.Predicate<ChatMessage> when) {
+        this.killAt = when;
+        return this;
+    }
+
+    private volatile boolean killed;
+
+    private void maybeKilled(ChatMessage message) {
+        if (killAt.test(message)) {
+            killAt = m -> false;
+            killed = true;
+            throw new Killed();
+        }
+    }
+
+    /** Waits (up to 10 s) until the kill asked by {@link #killTheBotWhenItSends} happened. */
+    public void awaitTheKill() {
+        org.awaitility.Awaitility.await().dontCatchUncaughtExceptions().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> killed);
+    }
+
     @Override
     public synchronized MessageRef post(ChatAddress to, ChatMessage message) {
+        maybeKilled(message);
         String id = "m" + ids.incrementAndGet();
         entries.add(new Entry(to, id, message, false));
         return new MessageRef(to, id);
@@ -65,6 +100,7 @@ public final class TestChat implements ChatPort {
 
     @Override
     public synchronized void edit(MessageRef ref, ChatMessage message) {
+        maybeKilled(message);
         entries.add(new Entry(ref.address(), ref.id(), message, true));
     }
 

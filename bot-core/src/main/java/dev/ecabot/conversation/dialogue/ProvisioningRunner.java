@@ -93,8 +93,8 @@ public final class ProvisioningRunner {
                 ProvisionedApp app = provisioner.provision(order, step -> port.edit(ref, progress.reached(step)),
                         new VaultHandoff(state));
                 port.edit(ref, progress.finished());
-                store.delete(state.key());
                 deliver(state, playbook, rendering, order, app);
+                store.delete(state.key()); // only now: a crash before this delivers again, never not at all
             } catch (ProvisioningFailedException e) {
                 port.edit(ref, progress.failed(e.getMessage()));
                 failed(state, label, e.getMessage(), e.resumable());
@@ -115,6 +115,7 @@ public final class ProvisioningRunner {
                          ProvisionedApp app) {
         ChatAddress to = new ChatAddress(state.user(), state.place());
         Instant now = settings.clock().instant();
+        Instant createdAt = app.createdAt() != null ? app.createdAt() : now;
         port.post(to, AppSummaries.created(playbook, state.org(), rendering, app, now, settings.displayZone()));
         Optional<dev.ecabot.vault.RevealOffer> offer = app.offer().or(() -> offers.ofRequest(order.requestId()));
         if (offer.isPresent() && offer.get().state() == dev.ecabot.vault.RevealOffer.State.OPEN) {
@@ -130,7 +131,7 @@ public final class ProvisioningRunner {
                     + ". An admin can issue new credentials with \"rotate " + app.apiName() + " " + state.org() + "\"."));
         }
         List<Reminder> scheduled = followUps.afterProvisioning(state.user(), state.org(), app.apiName(), rendering,
-                app.offer().orElse(null), now);
+                offer.filter(o -> o.state() == dev.ecabot.vault.RevealOffer.State.OPEN).orElse(null), createdAt);
         if (!scheduled.isEmpty()) port.post(to, TextMessage.info(remindersNote(scheduled, now)));
     }
 

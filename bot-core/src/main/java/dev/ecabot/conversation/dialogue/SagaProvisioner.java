@@ -47,7 +47,7 @@ public final class SagaProvisioner implements AppProvisioner {
         };
         try {
             ProvisioningResult result = saga.run(request, sealInVault, event -> stepOf(event.stage(), progress));
-            return new ProvisionedApp(result.app().apiName(), result.consumerKey(), offer.get());
+            return new ProvisionedApp(result.app().apiName(), result.consumerKey(), offer.get(), result.app().createdAt());
         } catch (ProvisioningException e) {
             throw new ProvisioningFailedException(e.getMessage(), e, e.resumable());
         }

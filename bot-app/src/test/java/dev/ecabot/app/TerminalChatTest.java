@@ -164,6 +164,32 @@ class TerminalChatTest {
                 .isGreaterThan(transcript.indexOf("bob> approve"));
     }
 
+    @Test
+    void anAppWhoseCreationWasCutShortByAKillIsFinishedAtTheNextStartAndItsSecretRevealedOnce() {
+        chat("help\n", "--as", "erin"); // the data folder as a first run left it...
+        try (dev.ecabot.store.Database db = dev.ecabot.store.Database.open("jdbc:h2:file:"
+                + data.resolve("ecabot").toAbsolutePath(), null, null)) {
+            var erin = new dev.ecabot.conversation.ChatUser("terminal", "erin", "erin", null);
+            var place = dev.ecabot.conversation.ChatPlace.direct("terminal");
+            java.time.Instant confirmedAt = java.time.Instant.now().minusSeconds(90);
+            new dev.ecabot.conversation.state.ConversationStore(db.dataSource()).save(
+                    new dev.ecabot.conversation.state.ConversationState(dev.ecabot.conversation.state.ConversationKey.of(
+                            new dev.ecabot.conversation.ChatEvent.Text(erin, place, "")), erin, place,
+                            dev.ecabot.conversation.state.Stage.PROVISIONING, "altify-mcp", "demo", java.util.Map.of(
+                            "org", "demo", "app_name", "Killed App", "api_name", "Killed_App", "contact_email",
+                            "ops@example.com", "description", ""), null, confirmedAt, confirmedAt, 0));
+        } // ...when it was killed right after erin confirmed
+
+        String transcript = chat("reveal\nreveal\n", "--as", "erin");
+
+        assertThat(transcript).contains("I was restarted while creating Killed App; picking up where it stopped")
+                .contains("Done: Killed App").contains("were already revealed");
+        Matcher secret = Pattern.compile("Consumer secret of Killed_App: (\\S+)").matcher(transcript);
+        assertThat(secret.find()).isTrue();
+        assertThat(transcript.indexOf(secret.group(1))).isEqualTo(transcript.lastIndexOf(secret.group(1)));
+        assertThat(chat("reveal\n", "--as", "erin")).contains("no secret waiting");
+    }
+
     private String chat(String stdin, String... args) {
         return chat(System.getenv(), stdin, args);
     }

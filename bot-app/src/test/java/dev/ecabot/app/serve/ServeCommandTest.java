@@ -1,6 +1,14 @@
 package dev.ecabot.app.serve;
 
 import dev.ecabot.app.EcaBotCommand;
+import dev.ecabot.conversation.ChatEvent;
+import dev.ecabot.conversation.ChatPlace;
+import dev.ecabot.conversation.ChatUser;
+import dev.ecabot.conversation.state.ConversationKey;
+import dev.ecabot.conversation.state.ConversationState;
+import dev.ecabot.conversation.state.ConversationStore;
+import dev.ecabot.conversation.state.Stage;
+import dev.ecabot.store.Database;
 import dev.ecabot.slack.FakeSlackWebApi;
 import dev.ecabot.slack.SignedRequests;
 import dev.ecabot.vault.MasterKey;
@@ -127,6 +135,47 @@ class ServeCommandTest {
                             .POST(HttpRequest.BodyPublishers.ofString("")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(slack.statusCode()).as("Slack is not configured, so not served").isIn(404, 405);
+        }
+    }
+
+    @Test
+    void aRestartWhileAnAppWasBeingCreatedStartsServingAndFinishesItForTheRequester(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("ecabot.yaml");
+        Files.writeString(config, "roles:\n  requesters: [ \"slack:*\" ]\n");
+        try (FakeSlackWebApi slackApi = new FakeSlackWebApi()) {
+            Map<String, String> env = env(slackApi, Map.of("ECABOT_CONFIG", config.toString(),
+                    "ECABOT_DB_URL", "jdbc:h2:file:" + dir.resolve("ecabot").toAbsolutePath()));
+            ServeCommand.start(env).close(); // the database as the first instance left it...
+            try (Database db = Database.open(env.get("ECABOT_DB_URL"), null, null)) {
+                ChatUser carol = new ChatUser("slack", "U0CAROL01", "Carol", null);
+                ChatPlace dm = ChatPlace.direct("D0CAROL01");
+                java.time.Instant started = java.time.Instant.now().minusSeconds(120);
+                ConversationState confirmed = new ConversationState(ConversationKey.of(new ChatEvent.Text(carol, dm, "")),
+                        carol, dm, Stage.PROVISIONING, "altify-mcp", "demo", Map.of("org", "demo", "app_name",
+                        "Restart App", "api_name", "Restart_App", "contact_email", "ops@example.com", "description", ""),
+                        null, started, started, 0);
+                new ConversationStore(db.dataSource()).save(confirmed); // ...killed right after carol confirmed
+                ChatUser dave = new ChatUser("teams", "6e1f0a7c-0000-4000-8000-00000000da7e", "Dave", null);
+                ChatPlace teamsChat = ChatPlace.direct("a:1dave");
+                new ConversationStore(db.dataSource()).save(new ConversationState(
+                        ConversationKey.of(new ChatEvent.Text(dave, teamsChat, "")), dave, teamsChat, Stage.PROVISIONING,
+                        "altify-mcp", "demo", Map.of("org", "demo", "app_name", "Teams App", "api_name", "Teams_App",
+                        "contact_email", "ops@example.com", "description", ""), null, started, started, 0));
+            }
+
+            try (ServeCommand.Running bot = ServeCommand.start(env)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("chat.postMessage").stream()
+                        .anyMatch(c -> c.param("blocks") != null && c.param("blocks").contains("Reveal")));
+                assertThat(slackApi.calls("chat.postMessage")).extracting(c -> c.param("text"))
+                        .anySatisfy(t -> assertThat(t).contains("picking up where it stopped"));
+                assertThat(slackApi.calls("chat.postMessage")).allSatisfy(c ->
+                        assertThat(c.param("channel")).isEqualTo("D0CAROL01"));
+            }
+            try (Database db = Database.open(env.get("ECABOT_DB_URL"), null, null)) {
+                assertThat(new ConversationStore(db.dataSource()).inStage(Stage.PROVISIONING))
+                        .as("left for an instance that serves Teams").singleElement()
+                        .satisfies(s -> assertThat(s.user().platform()).isEqualTo("teams"));
+            }
         }
     }
 

@@ -36,7 +36,9 @@ public final class ProvisioningLeases implements AutoCloseable {
     private final Duration lease;
     private final String holder = "instance-" + UUID.randomUUID();
     private final Set<String> held = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService renewer;
+    /** Started with the first claim, so an instance that never provisions runs no renewal thread. */
+    private ScheduledExecutorService renewer;
+    private boolean closed;
 
     public ProvisioningLeases(DataSource dataSource, Clock clock, Duration lease) {
         if (lease.compareTo(Duration.ofSeconds(3)) < 0) {
@@ -45,7 +47,11 @@ public final class ProvisioningLeases implements AutoCloseable {
         this.dataSource = dataSource;
         this.clock = clock;
         this.lease = lease;
-        this.renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+    }
+
+    private synchronized void startRenewing() {
+        if (renewer != null || closed) return;
+        renewer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ecabot-lease-renewal");
             t.setDaemon(true);
             return t;
@@ -71,7 +77,10 @@ public final class ProvisioningLeases implements AutoCloseable {
             if (!(e.getCause() instanceof SQLException sql) || !"23505".equals(sql.getSQLState())) throw e;
             claimed = false; // another instance inserted its claim at the same moment
         }
-        if (claimed) held.add(requestId);
+        if (claimed) {
+            held.add(requestId);
+            startRenewing();
+        }
         return claimed;
     }
 
@@ -151,7 +160,8 @@ public final class ProvisioningLeases implements AutoCloseable {
 
     /** Stops renewing: leases still held expire, so another instance can take their requests over. */
     @Override
-    public void close() {
-        renewer.shutdownNow();
+    public synchronized void close() {
+        closed = true;
+        if (renewer != null) renewer.shutdownNow();
     }
 }

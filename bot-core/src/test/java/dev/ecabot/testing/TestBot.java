@@ -104,22 +104,22 @@ public final class TestBot implements AutoCloseable {
     }
 
     public TestBot(AppProvisioner provisioner, List<String> orgNames, Options options) {
-        this(Database.inMemory("bot-" + UUID.randomUUID()), db -> provisioner, () -> orgNames, () -> { }, options);
+        this(Database.inMemory("bot-" + UUID.randomUUID()), (db, clock) -> provisioner, () -> orgNames, () -> { }, options);
     }
 
-    private TestBot(Database db, java.util.function.Function<Database, AppProvisioner> provisioner,
+    private TestBot(Database db, java.util.function.BiFunction<Database, Clock, AppProvisioner> provisioner,
                     OrgDirectory orgs, AutoCloseable resources, Options options) {
         this(db, provisioner, orgs, resources, options, null, null);
     }
 
-    private TestBot(Database db, java.util.function.Function<Database, AppProvisioner> provisioner,
+    private TestBot(Database db, java.util.function.BiFunction<Database, Clock, AppProvisioner> provisioner,
                     OrgDirectory orgs, AutoCloseable resources, Options options, OrgClients orgClients,
                     EmulatedOrgs emulated) {
         this.db = db;
         this.resources = resources;
         this.orgClients = orgClients;
         this.emulated = emulated;
-        this.provisioner = provisioner.apply(db);
+        this.provisioner = provisioner.apply(db, clock);
         this.orgs = orgs;
         this.options = options;
         this.reminders = options.reminders() ? openReminders() : null;
@@ -151,8 +151,8 @@ public final class TestBot implements AutoCloseable {
         Org demo = new Org(DemoOrgProvider.DEMO_ORG_NAME, OrgEnvironment.PRODUCTION, emulated.baseUrl(), "66.0",
                 SignInMethod.ClientCredentials.of(EmulatedOrgs.CLIENT_ID, Secret.of(EmulatedOrgs.CLIENT_SECRET)), true);
         OrgRegistry registry = OrgRegistry.of(EcabotConfig.empty(), Map.of(), () -> demo);
-        return new TestBot(db, d -> new SagaProvisioner(ProvisioningSaga.onDatabase(registry,
-                new SalesforceClients(EmulatedOrgs.FAST), d.dataSource(), Clock.systemUTC())),
+        return new TestBot(db, (d, clock) -> new SagaProvisioner(ProvisioningSaga.onDatabase(registry,
+                new SalesforceClients(EmulatedOrgs.FAST), d.dataSource(), clock)),
                 registry::names, emulated, options, OrgClients.of(registry, new SalesforceClients(EmulatedOrgs.FAST)), emulated);
     }
 

@@ -100,6 +100,7 @@ public final class BotRuntime implements AutoCloseable {
                     clock);
             reminders = Reminders.open(db, new ChatReminderDelivery(port, approvals), RemindersSettings.defaults());
             leases = new ProvisioningLeases(db.dataSource(), clock);
+            if (embeddedDatabase(env)) leases.forgetClaimsOfEarlierProcesses(); // nobody else can have this database open
             ConversationEngine engine = ConversationEngine.builder()
                     .port(port)
                     .dataSource(db.dataSource())
@@ -153,6 +154,13 @@ public final class BotRuntime implements AutoCloseable {
     /** The bot's database, for adapters that keep their own tables (Slack's processed event ids). */
     public Database database() {
         return db;
+    }
+
+    /** The embedded H2 database (the default, or an H2 file or in-memory URL): one process at a time opens it. */
+    private static boolean embeddedDatabase(Map<String, String> env) {
+        String url = env.get("ECABOT_DB_URL");
+        return url == null || url.startsWith("jdbc:h2:file:")
+                || url.startsWith("jdbc:h2:./") || url.startsWith("jdbc:h2:~");
     }
 
     private static void expireApprovals(ConversationEngine engine) {

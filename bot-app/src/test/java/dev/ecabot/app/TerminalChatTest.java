@@ -172,13 +172,21 @@ class TerminalChatTest {
             var erin = new dev.ecabot.conversation.ChatUser("terminal", "erin", "erin", null);
             var place = dev.ecabot.conversation.ChatPlace.direct("terminal");
             java.time.Instant confirmedAt = java.time.Instant.now().minusSeconds(90);
-            new dev.ecabot.conversation.state.ConversationStore(db.dataSource()).save(
-                    new dev.ecabot.conversation.state.ConversationState(dev.ecabot.conversation.state.ConversationKey.of(
-                            new dev.ecabot.conversation.ChatEvent.Text(erin, place, "")), erin, place,
-                            dev.ecabot.conversation.state.Stage.PROVISIONING, "altify-mcp", "demo", java.util.Map.of(
-                            "org", "demo", "app_name", "Killed App", "api_name", "Killed_App", "contact_email",
-                            "ops@example.com", "description", ""), null, confirmedAt, confirmedAt, 0));
-        } // ...when it was killed right after erin confirmed
+            var confirmed = new dev.ecabot.conversation.state.ConversationState(dev.ecabot.conversation.state.ConversationKey.of(
+                    new dev.ecabot.conversation.ChatEvent.Text(erin, place, "")), erin, place,
+                    dev.ecabot.conversation.state.Stage.PROVISIONING, "altify-mcp", "demo", java.util.Map.of(
+                    "org", "demo", "app_name", "Killed App", "api_name", "Killed_App", "contact_email",
+                    "ops@example.com", "description", ""), null, confirmedAt, confirmedAt, 0);
+            new dev.ecabot.conversation.state.ConversationStore(db.dataSource()).save(confirmed);
+            try (var c = db.dataSource().getConnection(); var claim = c.prepareStatement(
+                    "INSERT INTO provisioning_lease (request_id, holder, expires_at) VALUES (?, 'the-killed-process', ?)")) {
+                claim.setString(1, confirmed.requestId());
+                claim.setTimestamp(2, java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(50)));
+                claim.executeUpdate();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        } // ...when it was killed right after erin confirmed, its claim on the request still live for 50 s
 
         String transcript = chat("reveal\nreveal\n", "--as", "erin");
 

@@ -131,6 +131,22 @@ public final class ProvisioningLeases implements AutoCloseable {
         });
     }
 
+    /**
+     * Forgets every claim of other instances: only for a database that one process can open at a time (the embedded
+     * H2 file), where any earlier claim belongs to a process that is gone, so its work is resumed at once instead of
+     * a lease later.
+     */
+    public void forgetClaimsOfEarlierProcesses() {
+        SqlWork.inTransaction(dataSource, "forget provisioning claims of earlier processes", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM provisioning_lease WHERE holder <> ?")) {
+                ps.setString(1, holder);
+                int forgotten = ps.executeUpdate();
+                if (forgotten > 0) log.info("Forgot {} provisioning claim(s) of an earlier process", forgotten);
+            }
+            return null;
+        });
+    }
+
     /** Whether this instance holds {@code requestId}. */
     public boolean holds(String requestId) {
         return held.contains(requestId);

@@ -179,6 +179,93 @@ class ServeCommandTest {
         }
     }
 
+    @Test
+    void aRestartWhileATeamsAppWasBeingCreatedStartsServingAndFinishesItInTheRequestersChat(@TempDir Path dir)
+            throws Exception {
+        Path config = dir.resolve("ecabot.yaml");
+        Files.writeString(config, "roles:\n  requesters: [ \"teams:*\" ]\n");
+        try (RecordingBotConnector connector = new RecordingBotConnector()) {
+            Map<String, String> env = new HashMap<>();
+            env.put("ECABOT_TEAMS_INSECURE_LOCAL", "true");
+            env.put("ECABOT_CONFIG", config.toString());
+            env.put("ECABOT_PORT", "0");
+            env.put("ECABOT_DB_URL", "jdbc:h2:file:" + dir.resolve("ecabot").toAbsolutePath());
+            env.put(MasterKey.ENV_VAR, Base64.getEncoder().encodeToString(new byte[32]));
+            ServeCommand.start(env).close(); // the database as the first instance left it...
+            try (Database db = Database.open(env.get("ECABOT_DB_URL"), null, null)) {
+                ChatUser dave = new ChatUser("teams", "29:1dave", "Dave", null);
+                ChatPlace chat = ChatPlace.direct("a:1dave");
+                java.time.Instant started = java.time.Instant.now().minusSeconds(120);
+                new ConversationStore(db.dataSource()).save(new ConversationState(
+                        ConversationKey.of(new ChatEvent.Text(dave, chat, "")), dave, chat, Stage.PROVISIONING,
+                        "altify-mcp", "demo", Map.of("org", "demo", "app_name", "Teams App", "api_name", "Teams_App",
+                        "contact_email", "ops@example.com", "description", ""), null, started, started, 0));
+                var reference = new com.microsoft.bot.schema.ConversationReference();
+                reference.setChannelId("msteams");
+                reference.setServiceUrl(connector.serviceUrl());
+                reference.setUser(new com.microsoft.bot.schema.ChannelAccount("29:1dave", "Dave"));
+                reference.setBot(new com.microsoft.bot.schema.ChannelAccount("28:ecabot", "ECA bot"));
+                var conversation = new com.microsoft.bot.schema.ConversationAccount("a:1dave");
+                conversation.setConversationType("personal");
+                reference.setConversation(conversation);
+                new dev.ecabot.teams.TeamsDirectory(db.dataSource(), java.time.Clock.systemUTC())
+                        .rememberConversation(reference); // ...killed right after dave confirmed in his Teams chat
+            }
+
+            try (ServeCommand.Running bot = ServeCommand.start(env)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> connector.posted().stream()
+                        .anyMatch(body -> body.contains("Reveal")));
+                assertThat(connector.posted()).anySatisfy(body -> assertThat(body).contains("picking up where it stopped"));
+                assertThat(connector.paths()).allSatisfy(path -> assertThat(path).contains("/v3/conversations/a:1dave/"));
+                assertThat(connector.posted().stream().filter(body -> body.contains("Reveal")))
+                        .as("one offer, once").hasSize(1);
+            }
+            try (Database db = Database.open(env.get("ECABOT_DB_URL"), null, null)) {
+                assertThat(new ConversationStore(db.dataSource()).inStage(Stage.PROVISIONING)).isEmpty();
+            }
+        }
+    }
+
+    /** The Bot Connector at a conversation's serviceUrl, as far as a proactive send needs it: records each call. */
+    static final class RecordingBotConnector implements AutoCloseable {
+        private final com.sun.net.httpserver.HttpServer server;
+        private final java.util.List<String> paths = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.List<String> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.concurrent.atomic.AtomicInteger ids = new java.util.concurrent.atomic.AtomicInteger();
+
+        RecordingBotConnector() throws java.io.IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                paths.add(exchange.getRequestURI().getPath());
+                if (exchange.getRequestMethod().equals("POST")) posted.add(body);
+                byte[] answer = ("{\"id\":\"1:" + ids.incrementAndGet() + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String serviceUrl() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/amer/";
+        }
+
+        java.util.List<String> paths() {
+            return java.util.List.copyOf(paths);
+        }
+
+        java.util.List<String> posted() {
+            return java.util.List.copyOf(posted);
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
     static FakeSlackWebApi.Call help(FakeSlackWebApi slackApi, ServeCommand.Running bot) {
         SignedRequests slack = new SignedRequests(bot.server().baseUri().resolve("/slack/events"), SIGNING_SECRET);
         HttpResponse<String> ack = slack.postCommand(SignedRequests.commandForm("help", "U0CAROL01", "D0CAROL01",

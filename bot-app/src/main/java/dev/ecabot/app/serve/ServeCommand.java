@@ -39,7 +39,11 @@ import java.util.concurrent.Executors;
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
-    private static final Path DATA_DIR = Path.of("data");
+    /** Where the embedded database and key file live: ECABOT_DATA_DIR, default ./data (a volume in a container). */
+    static Path dataDir(Map<String, String> env) {
+        String dir = env.get("ECABOT_DATA_DIR");
+        return dir == null || dir.isBlank() ? Path.of("data") : Path.of(dir);
+    }
     /** How long a stop waits for provisioning under way to finish its step. */
     private static final java.time.Duration DRAIN_TIME = java.time.Duration.ofSeconds(20);
 
@@ -54,7 +58,8 @@ public final class ServeCommand implements Callable<Integer> {
         Running running;
         try {
             running = start(parent.environment());
-        } catch (NothingToServe | IllegalArgumentException | ConfigException | PlaybookLoadException e) {
+        } catch (NothingToServe | IllegalArgumentException | ConfigException | PlaybookLoadException
+                 | dev.ecabot.config.StartRefusedException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         } catch (IllegalStateException e) {
@@ -97,7 +102,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             PlatformPorts ports = new PlatformPorts();
             // Deny on doubt: without a roles section in ecabot.yaml, chat users may only ask for help.
-            BotRuntime runtime = BotRuntime.start(ports, provisioning, DATA_DIR, env, RolesConfig.empty());
+            BotRuntime runtime = BotRuntime.start(ports, provisioning, dataDir(env), env, RolesConfig.empty());
             if (ConfigLoader.fromEnvironment(env).section("roles").isEmpty()) {
                 log.warn("No roles section in ecabot.yaml: chat users can only ask for help until you add one "
                         + "(requesters, approvers, admins, e.g. \"slack:*\"); see docs/slack.md");

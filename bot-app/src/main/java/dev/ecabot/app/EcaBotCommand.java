@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
         description = "ECA bot: provisions Salesforce External Client Apps from vendor playbooks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                AuditCliCommand.class,
                 EmulatorCommand.class,
                 ExportCliCommand.class,
                 InventoryCliCommand.class,

@@ -153,6 +153,11 @@ public final class BotRuntime implements AutoCloseable {
         resume(engine);
     }
 
+    /** Whether reminders and the housekeeping tasks fire (for /readyz). */
+    public boolean schedulerRunning() {
+        return reminders.running();
+    }
+
     public ConversationEngine engine() {
         return engine;
     }

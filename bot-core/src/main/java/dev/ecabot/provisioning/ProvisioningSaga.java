@@ -142,10 +142,21 @@ public final class ProvisioningSaga {
             throw new ProvisioningException("Request " + request.runId() + " is being provisioned right now; its progress"
                     + " will be reported when it finishes.", false, null);
         }
+        long started = System.nanoTime();
+        String outcome = "failed";
         try {
-            return runClaimed(request, org, delivery, listener);
+            ProvisioningResult result = runClaimed(request, org, delivery, listener);
+            outcome = "succeeded";
+            return result;
         } finally {
             active.remove(request.runId());
+            // Runs and their durations by the step they ended at and how (Prometheus: ecabot_provisioning_runs_seconds).
+            String step = runs.find(request.runId()).map(r -> r.step().name()).orElse("NONE");
+            io.micrometer.core.instrument.Timer.builder("ecabot.provisioning.runs")
+                    .description("Provisioning runs by the step they ended at and their outcome")
+                    .tag("step", step).tag("outcome", outcome)
+                    .register(io.micrometer.core.instrument.Metrics.globalRegistry)
+                    .record(java.time.Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

@@ -112,7 +112,7 @@ public final class ServeCommand implements Callable<Integer> {
             // is not interrupted (its steps are recorded) but taken over by the next instance once its lease ends.
             resources.add(0, () -> drain(provisioning, DRAIN_TIME));
             Optional<SlackWiring> slack = SlackWiring.fromEnvironment(env, runtime.database());
-            BotHttpServer server = new BotHttpServer(port);
+            BotHttpServer server = new BotHttpServer(port, env);
             if (slack.isPresent()) {
                 resources.add(0, slack.get());
                 ports.register("slack", slack.get().chatPort());
@@ -123,10 +123,15 @@ public final class ServeCommand implements Callable<Integer> {
                         ports.register("teams", teamsPort);
                         return runtime.engine()::handle;
                     }).isPresent();
+            ServeHealth.readiness(server.readiness(), runtime.database().dataSource(), runtime::schedulerRunning, ports,
+                    slack.isPresent() && teamsOn ? new String[] {"slack", "teams"}
+                            : slack.isPresent() ? new String[] {"slack"} : new String[] {"teams"});
+            ServeHealth.gauges(runtime.database().dataSource());
             server.start();
             resources.add(0, server);
             if (slack.isPresent()) slack.get().afterServerStart();
             runtime.begin(); // every platform is registered: reminders and recovery may talk to people now
+            server.readiness().started();
             log.info("ECA bot serving on port {}: Slack {}; Teams {}", server.port(),
                     slack.map(SlackWiring::describe).orElse("off"), teamsOn ? "on at " + TeamsWiring.PATH : "off");
             return new Running(server, resources);

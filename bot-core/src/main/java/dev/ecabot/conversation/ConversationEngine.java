@@ -88,6 +88,12 @@ public final class ConversationEngine {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("Handling a {} from {} failed (reference {})", event.getClass().getSimpleName(),
                     event.user().key(), reference, e);
+            java.util.Optional<String> storage = dev.ecabot.store.StorageTrouble.describe(e);
+            if (storage.isPresent()) {
+                LOG.error("The disk of the bot's database is full: free some space; the bot reopens the database by itself");
+                replies.error(storage.get() + " (reference " + reference + ")");
+                return;
+            }
             replies.error("Something went wrong on my side (reference " + reference + "). Nothing was lost: "
                     + "try again, or say \"cancel\" to start over.");
         } finally {

@@ -21,9 +21,11 @@ import dev.ecabot.provisioning.ProvisioningSaga;
 import dev.ecabot.salesforce.OrgRegistry;
 import dev.ecabot.salesforce.OrgClients;
 import dev.ecabot.salesforce.SalesforceClients;
+import dev.ecabot.store.DataDirectory;
 import dev.ecabot.store.Database;
 import dev.ecabot.vault.MasterKey;
 import dev.ecabot.vault.RevealOffers;
+import dev.ecabot.vault.VaultCanary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,16 +79,20 @@ public final class BotRuntime implements AutoCloseable {
                                    RolesConfig zeroConfigRoles) {
         PlaybookCatalog playbooks = PlaybookCatalog.load();
         EcabotConfig config = ConfigLoader.fromEnvironment(env);
+        boolean usesDataDir = !env.containsKey("ECABOT_DB_URL") || !env.containsKey(MasterKey.ENV_VAR);
+        if (usesDataDir) DataDirectory.prepare(dataDir); // owner-only, or refused with the fix
         Database db = env.containsKey("ECABOT_DB_URL") ? Database.open(env.get("ECABOT_DB_URL"),
                 env.get("ECABOT_DB_USER"), env.get("ECABOT_DB_PASSWORD"))
                 : Database.open("jdbc:h2:file:" + dataDir.resolve("ecabot").toAbsolutePath()
                 + ";DB_CLOSE_ON_EXIT=FALSE", null, null);
+        if (usesDataDir) DataDirectory.tightenFiles(dataDir.toAbsolutePath()); // the files H2 just created
         InProcessDemoOrg demo = new InProcessDemoOrg();
         Reminders reminders = null;
         ProvisioningLeases leases = null;
         try {
             OrgRegistry orgs = OrgRegistry.of(config, env, demo);
-            MasterKey key = MasterKey.load(env, dataDir.resolve("master.key"));
+            MasterKey key = MasterKey.load(env, VaultCanary.refuseNewKeyFile(db.dataSource(), env, dataDir.resolve("master.key")));
+            VaultCanary.check(db.dataSource(), key, MasterKey.describeSource(env, dataDir.resolve("master.key")));
             Clock clock = Clock.systemUTC();
             RevealOffers offers = new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()));
             SalesforceClients clients = new SalesforceClients();   // one per process: each org's token cached once
@@ -145,6 +151,11 @@ public final class BotRuntime implements AutoCloseable {
         reminders.start();
         sweeper.scheduleWithFixedDelay(() -> sweep(engine), 1, 1, TimeUnit.MINUTES);
         resume(engine);
+    }
+
+    /** Whether reminders and the housekeeping tasks fire (for /readyz). */
+    public boolean schedulerRunning() {
+        return reminders.running();
     }
 
     public ConversationEngine engine() {

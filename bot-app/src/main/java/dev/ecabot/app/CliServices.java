@@ -9,6 +9,7 @@ import dev.ecabot.salesforce.OrgRegistry;
 import dev.ecabot.salesforce.SalesforceClients;
 import dev.ecabot.store.Database;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
@@ -46,7 +47,11 @@ final class CliServices implements AutoCloseable {
 
     Database database() {
         if (database == null) {
-            String url = environment.getOrDefault("ECABOT_DB_URL", Database.DEFAULT_URL);
+            String url = environment.get("ECABOT_DB_URL");
+            if (url == null) {
+                Path dir = dev.ecabot.store.DataDirectory.prepare(Path.of(environment.getOrDefault("ECABOT_DATA_DIR", "data")));
+                url = "jdbc:h2:file:" + dir.resolve("ecabot") + ";DB_CLOSE_ON_EXIT=FALSE";
+            }
             database = Database.open(url, environment.get("ECABOT_DB_USER"), environment.get("ECABOT_DB_PASSWORD"));
         }
         return database;

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
         description = "ECA bot: provisions Salesforce External Client Apps from vendor playbooks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                AuditCliCommand.class,
                 EmulatorCommand.class,
                 ExportCliCommand.class,
                 InventoryCliCommand.class,
@@ -53,7 +54,22 @@ public final class EcaBotCommand implements Callable<Integer> {
             e.getCommandLine().getErr().println(e.getMessage());
             return 2;
         });
+        // A configuration mistake found by any command (chat included) is one precise line and exit 2, never a stack trace.
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (isConfigurationError(e)) {
+                commandLine.getErr().println(e.getMessage());
+                commandLine.getErr().flush();
+                return 2;
+            }
+            throw e;
+        });
         return cli;
+    }
+
+    /** Whoever runs the bot can fix it from the message alone: a wrong setting, file or key. */
+    static boolean isConfigurationError(Throwable e) {
+        return e instanceof dev.ecabot.config.ConfigException || e instanceof dev.ecabot.playbook.PlaybookLoadException
+                || e instanceof dev.ecabot.config.StartRefusedException || e instanceof IllegalArgumentException;
     }
 
     /** The environment variables commands read their settings from. */

@@ -45,6 +45,11 @@ final class ExportCliCommand implements Callable<Integer> {
             List<InventoryApp> apps = services.inventory().all().stream()
                     .filter(a -> org == null || a.org().equalsIgnoreCase(org)).toList();
             String content = InventoryExport.write(apps, format);
+            new dev.ecabot.audit.AuditTrail(services.database().dataSource()).record(dev.ecabot.audit.AuditEvent.of(
+                    java.time.Instant.now(), dev.ecabot.audit.AuditKind.EXPORT, null, org, null, "exported " + apps.size()
+                            + " app(s) of " + (org == null ? "all orgs" : org) + " as " + format.extension()
+                            + " on the command line by OS user " + System.getProperty("user.name", "?")
+                            + (output == null ? "" : " to " + output.toAbsolutePath())));
             if (output == null) {
                 out.print(content);
             } else {

@@ -34,7 +34,7 @@ public final class TerminalChatCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "<dir>",
             description = "Where the H2 database and the master key live (default: ./data).")
-    Path dataDir = Path.of("data");
+    Path dataDir = Path.of(System.getenv().getOrDefault("ECABOT_DATA_DIR", "data"));
 
     /**
      * Without a roles section in ecabot.yaml: the person at the keyboard is admin, and anyone they speak as with

@@ -6,5 +6,13 @@ public enum AuditKind {
     /** {@code sync} found an app in its org that the inventory lacked. */
     IMPORT,
     /** {@code sync} found an app's settings in its org differing from those it was made with. */
-    DRIFT
+    DRIFT,
+    /** {@code sync} ran (with or without imports or drift): what it found, in numbers. */
+    SYNC,
+    /** The inventory left the bot as a file ({@code export}, in chat or on the command line). */
+    EXPORT,
+    /** Provisioning failed (a failed deploy included): what went wrong, never a secret. */
+    FAILURE,
+    /** Someone asked for something no role of theirs allows. */
+    REFUSAL
 }

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The append-only audit trail in the bot's database: record an event, read an app's history or the latest
- * events. There is deliberately no update or delete; the database refuses them too (migration V22).
+ * events. There is deliberately no update or delete; the database refuses them too (migration V22), and each
+ * event is chained to the one before by a hash ({@link AuditChain}, checked by {@code ecabot audit verify}).
  * Thread-safe.
  */
 public final class AuditTrail {
@@ -34,18 +35,24 @@ public final class AuditTrail {
         }
     }
 
-    /** Records within the caller's transaction, so the event commits (or not) with the change it describes. */
+    /**
+     * Records within the caller's transaction, so the event commits (or not) with the change it describes. The
+     * event joins the hash chain ({@link AuditChain}); the chain's head stays locked until the transaction ends.
+     */
     public void record(Connection c, AuditEvent event) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO audit_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            SqlTime.set(ps, 1, event.at());
-            ps.setString(2, event.kind().name());
-            ps.setString(3, event.actor() == null ? null : event.actor().toString());
-            ps.setString(4, event.org());
-            ps.setString(5, event.apiName());
-            ps.setString(6, event.reference());
-            ps.setString(7, event.detail());
-            ps.executeUpdate();
+        if (!c.getAutoCommit()) {
+            AuditChain.append(c, event, COLUMNS);
+            return;
+        }
+        c.setAutoCommit(false);
+        try {
+            AuditChain.append(c, event, COLUMNS);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 

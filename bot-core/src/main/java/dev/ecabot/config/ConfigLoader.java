@@ -18,7 +18,9 @@ import java.util.Set;
  * Reads {@code ecabot.yaml} ({@code ECABOT_CONFIG}, default {@code ./ecabot.yaml}) into an {@link EcabotConfig}.
  * A missing default file is the zero configuration; a file named by {@code ECABOT_CONFIG} must exist.
  * This loader owns the {@code orgs} and {@code demoOrg} sections and rejects unknown keys inside them;
- * every other top-level section is kept as parsed YAML for the part of the bot that owns it.
+ * the other known top-level sections ({@link #KNOWN_SECTIONS}) are kept as parsed YAML for the part of the bot
+ * that owns them. An unknown top-level key (a typo such as {@code rolse:}) is an error naming it, never ignored:
+ * ignoring {@code roles} would silently fall back to the zero-config roles.
  */
 public final class ConfigLoader {
 
@@ -26,6 +28,8 @@ public final class ConfigLoader {
     public static final Path DEFAULT_FILE = Path.of("ecabot.yaml");
 
     private static final Set<String> OWN_SECTIONS = Set.of("orgs", "demoOrg");
+    /** Every top-level key ecabot.yaml may have; add a section's name here when a part of the bot starts reading it. */
+    public static final Set<String> KNOWN_SECTIONS = Set.of("orgs", "demoOrg", "roles", "approvals", "reminders");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ConfigLoader() {
@@ -61,6 +65,7 @@ public final class ConfigLoader {
         }
         ConfigNode top = new ConfigNode(file, "", root);
         top.requireObject();
+        top.rejectUnknownKeys(KNOWN_SECTIONS);
         Map<String, JsonNode> others = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();

@@ -51,6 +51,7 @@ public final class ConversationEngine {
     private final EngineSettings settings;
     private final AccessPolicy access;
     private final OfferExpiry offerExpiry;
+    private volatile dev.ecabot.audit.AuditTrail refusals;
     private final ReentrantLock[] stripes = new ReentrantLock[64];
 
     public ConversationEngine(ChatPort port, ConversationStore store, CommandRegistry commands,
@@ -87,6 +88,12 @@ public final class ConversationEngine {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("Handling a {} from {} failed (reference {})", event.getClass().getSimpleName(),
                     event.user().key(), reference, e);
+            java.util.Optional<String> storage = dev.ecabot.store.StorageTrouble.describe(e);
+            if (storage.isPresent()) {
+                LOG.error("The disk of the bot's database is full: free some space; the bot reopens the database by itself");
+                replies.error(storage.get() + " (reference " + reference + ")");
+                return;
+            }
             replies.error("Something went wrong on my side (reference " + reference + "). Nothing was lost: "
                     + "try again, or say \"cancel\" to start over.");
         } finally {
@@ -230,8 +237,29 @@ public final class ConversationEngine {
 
     private boolean allowed(Action action, ChatEvent event, Replies replies) {
         AccessDecision decision = access.check(UserRefs.of(event.user()), action);
-        if (!decision.allowed()) replies.warn(decision.message());
+        if (!decision.allowed()) {
+            replies.warn(decision.message());
+            auditRefusal(action, event);
+        }
         return decision.allowed();
+    }
+
+    /** A refused command leaves an event (who, what), so probing the bot's roles shows in the audit trail. */
+    private void auditRefusal(Action action, ChatEvent event) {
+        if (refusals == null) return;
+        try {
+            refusals.record(dev.ecabot.audit.AuditEvent.of(settings.clock().instant(), dev.ecabot.audit.AuditKind.REFUSAL,
+                    UserRefs.of(event.user()), null, null, "refused: " + action.name().toLowerCase(java.util.Locale.ROOT)
+                            .replace('_', ' ') + " (no role allows it)"));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ConversationEngine.class)
+                    .warn("Could not record a refused command in the audit trail: {}", e.getMessage());
+        }
+    }
+
+    /** Where refused commands are recorded (set once by the builder). */
+    void auditRefusalsTo(dev.ecabot.audit.AuditTrail trail) {
+        this.refusals = trail;
     }
 
     private Optional<ConversationState> expireIfIdle(ConversationState state, Replies replies) {

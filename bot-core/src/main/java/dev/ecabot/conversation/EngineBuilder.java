@@ -182,8 +182,10 @@ public final class EngineBuilder {
             changes.carryOutApproved(approvedChanges);
             InventoryCommands.register(commands, ops, changes, orgs, s.clock());
         }
-        return new ConversationEngine(port, store, commands, dialogue, access, approvalFlow,
+        ConversationEngine engine = new ConversationEngine(port, store, commands, dialogue, access, approvalFlow,
                 new OfferExpiry(revealOffers, followUps, port), s);
+        engine.auditRefusalsTo(new AuditTrail(dataSource));
+        return engine;
     }
 
     private static void require(Object part, String name) {

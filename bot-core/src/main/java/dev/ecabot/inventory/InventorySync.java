@@ -67,6 +67,9 @@ public final class InventorySync {
         }
         List<InventoryApp> missing = known.values().stream().filter(a -> a.status() != AppStatus.DELETED)
                 .sorted(java.util.Comparator.comparing(InventoryApp::apiName)).toList();
+        record(AuditKind.SYNC, actor, org, null, "synced: " + inOrg.size() + " app(s) in the org, " + imported.size()
+                + " imported, " + drifted.size() + " drifted, " + missing.size() + " missing from the org, "
+                + unreadable.size() + " unreadable");
         return new SyncReport(org, inOrg.size(), imported, drifted, missing, unreadable);
     }
 

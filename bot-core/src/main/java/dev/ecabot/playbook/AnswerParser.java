@@ -32,6 +32,7 @@ final class AnswerParser {
     static ParseResult parse(Question q, String raw) {
         String text = raw.strip();
         try {
+            refuseControlCharacters(text);
             Answer answer = switch (q.type()) {
                 case CHOICE -> choice(q, text);
                 case MULTI_CHOICE -> multiChoice(q, text);
@@ -50,6 +51,20 @@ final class AnswerParser {
             return ParseResult.of(answer);
         } catch (InvalidAnswer e) {
             return ParseResult.error(q.id() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Invisible control characters (a bell, an escape sequence pasted from a terminal) would end up in the app's
+     * metadata files, which XML forbids: refused where the answer enters. Line breaks and tabs stay allowed.
+     */
+    private static void refuseControlCharacters(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t') {
+                throw new InvalidAnswer(String.format(Locale.ROOT, "the answer contains an invisible control character "
+                        + "(U+%04X) at position %d; type it again without it (pasted text can carry these)", (int) c, i + 1));
+            }
         }
     }
 

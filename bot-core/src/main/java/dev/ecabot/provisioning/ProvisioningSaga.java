@@ -142,10 +142,21 @@ public final class ProvisioningSaga {
             throw new ProvisioningException("Request " + request.runId() + " is being provisioned right now; its progress"
                     + " will be reported when it finishes.", false, null);
         }
+        long started = System.nanoTime();
+        String outcome = "failed";
         try {
-            return runClaimed(request, org, delivery, listener);
+            ProvisioningResult result = runClaimed(request, org, delivery, listener);
+            outcome = "succeeded";
+            return result;
         } finally {
             active.remove(request.runId());
+            // Runs and their durations by the step they ended at and how (Prometheus: ecabot_provisioning_runs_seconds).
+            String step = runs.find(request.runId()).map(r -> r.step().name()).orElse("NONE");
+            io.micrometer.core.instrument.Timer.builder("ecabot.provisioning.runs")
+                    .description("Provisioning runs by the step they ended at and their outcome")
+                    .tag("step", step).tag("outcome", outcome)
+                    .register(io.micrometer.core.instrument.Metrics.globalRegistry)
+                    .record(java.time.Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
@@ -348,7 +359,25 @@ public final class ProvisioningSaga {
     private void fail(ProvisioningRequest request, String message, ProvisioningListener listener) {
         log.warn("provisioning run {} for {} in org {} failed: {}", request.runId(), request.spec().apiName(), request.org(), message);
         if (runs.find(request.runId()).isPresent()) runs.failed(request.runId(), message);
+        auditFailure(request, message);
         emit(listener, request.runId(), Stage.FAILED, message);
+    }
+
+    /** A failed run (a failed deploy included) leaves an event; the audit trail failing must not hide the failure. */
+    private void auditFailure(ProvisioningRequest request, String message) {
+        if (audit == null) return;
+        ChatUserRef requester = null;
+        try {
+            requester = request.requester() == null ? null : ChatUserRef.parse(request.requester());
+        } catch (IllegalArgumentException notAChatUser) {
+            // a CLI run names its requester freely
+        }
+        try {
+            audit.record(AuditEvent.of(clock.instant(), AuditKind.FAILURE, requester, request.org(),
+                    request.spec().apiName(), "provisioning failed: " + message).withReference(request.runId()));
+        } catch (RuntimeException e) {
+            log.warn("Could not record the failed run {} in the audit trail: {}", request.runId(), e.getMessage());
+        }
     }
 
     private static void emit(ProvisioningListener listener, String runId, Stage stage, String message) {

@@ -11,5 +11,7 @@ public enum ReminderKind {
     /** An approval request will expire soon if nobody decides it. */
     APPROVAL_EXPIRING,
     /** A reveal offer will be destroyed soon if the requester does not reveal it. */
-    REVEAL_EXPIRING
+    REVEAL_EXPIRING,
+    /** A playbook's own reminder ({@code kind: after}), a fixed time after the app was created. */
+    PLAYBOOK_AFTER
 }

@@ -115,6 +115,17 @@ public record ReminderPlans(Duration refreshTokenLead, Duration oldCredentialLea
                         + ". Make sure every integration uses the new pair, then revoke the old one.");
     }
 
+    /**
+     * A playbook's {@code kind: after} reminder number {@code index} of the app created at {@code createdAt}: due
+     * {@code after} later, to the requester, with the playbook's text (answers already filled in).
+     */
+    public Reminder playbookAfter(ChatUserRef requester, String org, String apiName, Instant createdAt, int index,
+                                  Duration after, String text) {
+        return new Reminder("playbook-after:" + org + "/" + apiName + "@" + createdAt.toEpochMilli() + "#" + index,
+                ReminderKind.PLAYBOOK_AFTER, Recipient.requester(requester), org, apiName, null, createdAt.plus(after),
+                text.length() > 2000 ? text.substring(0, 1997) + "..." : text);
+    }
+
     /** Tells the org's approvers that a request will expire soon if nobody decides it. */
     public Reminder approvalExpiring(ApprovalRequest request) {
         return new Reminder("approval-expiring:" + request.id(), ReminderKind.APPROVAL_EXPIRING, Recipient.approvers(),

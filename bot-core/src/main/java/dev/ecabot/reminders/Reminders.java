@@ -154,6 +154,15 @@ public final class Reminders implements AutoCloseable {
         }
     }
 
+    /** Whether the scheduler runs (started, not stopped): reminders and housekeeping fire. */
+    public boolean running() {
+        try {
+            return scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
     /** Stops the scheduler, letting running deliveries finish; scheduled reminders stay in the database. */
     @Override
     public void close() {
@@ -176,9 +185,13 @@ public final class Reminders implements AutoCloseable {
             } catch (Exception e) {
                 log.warn("Reminder {} ({}) could not be delivered; retrying in {}: {}", reminderId, reminder.kind(),
                         settings.retryDelay(), e.toString());
+                io.micrometer.core.instrument.Metrics.counter("ecabot.reminders.retries", "kind", reminder.kind().name())
+                        .increment();
                 return true;
             }
             store.markDelivered(c, reminderId, Instant.now(), late);
+            io.micrometer.core.instrument.Metrics.counter("ecabot.reminders.fired", "kind", reminder.kind().name(),
+                    "late", Boolean.toString(late)).increment();
             return false;
         });
         if (retry) {

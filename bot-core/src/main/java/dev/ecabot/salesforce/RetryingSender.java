@@ -33,6 +33,18 @@ final class RetryingSender {
         this(http, policy, d -> Thread.sleep(d.toMillis()));
     }
 
+    private String org = "unknown";
+
+    /** Names the org in the metrics (ecabot_salesforce_calls_total by org and outcome). */
+    RetryingSender forOrg(String orgName) {
+        this.org = orgName;
+        return this;
+    }
+
+    private void count(String outcome) {
+        io.micrometer.core.instrument.Metrics.counter("ecabot.salesforce.calls", "org", org, "outcome", outcome).increment();
+    }
+
     /** Sends the request built by {@code request} (built afresh per attempt), describing it as {@code what}. */
     HttpResponse<byte[]> send(Supplier<HttpRequest> request, String what) {
         return send(request, what, r -> r.statusCode() >= 500);
@@ -46,10 +58,12 @@ final class RetryingSender {
             if (attempt > 0) pause(attempt, what);
             try {
                 HttpResponse<byte[]> response = http.send(request.get(), HttpResponse.BodyHandlers.ofByteArray());
+                count(response.statusCode() >= 400 ? "error" : "ok");
                 if (!retryable.test(response)) return response;
                 lastStatus = response.statusCode();
                 lastError = null;
             } catch (IOException e) {
+                count("error");
                 lastError = e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -33,7 +33,7 @@ public final class SalesforceClients {
     }
 
     private SalesforceClient create(Org org) {
-        RetryingSender sender = new RetryingSender(http, settings.retry());
+        RetryingSender sender = new RetryingSender(http, settings.retry()).forOrg(org.name());
         OrgSession session = new OrgSession(org, new TokenEndpoint(sender, settings.clock()));
         return new SalesforceClient(new SalesforceHttp(session, sender), settings);
     }

@@ -36,6 +36,8 @@ public final class Database implements AutoCloseable {
         if (password != null) config.setPassword(password);
         config.setMaximumPoolSize(vendor.equals("h2") ? 4 : 10);
         config.setPoolName("ecabot-db");
+        // A database closed under the pool (H2 after a full disk) is reopened by the next connection, not kept dead.
+        config.setExceptionOverride(new StorageTrouble());
         HikariDataSource ds = new HikariDataSource(config);
         try {
             Flyway.configure()

@@ -47,6 +47,12 @@ public final class MasterKey {
         return fromKeyFile(keyFile);
     }
 
+    /** Where {@link #load} takes the key from, in words for messages (never the value). */
+    public static String describeSource(Map<String, String> env, Path keyFile) {
+        String fromEnv = env.get(ENV_VAR);
+        return fromEnv != null && !fromEnv.isBlank() ? ENV_VAR : "the key file " + keyFile.toAbsolutePath();
+    }
+
     /** The key of the running process: {@code ECABOT_MASTER_KEY}, or {@link #DEFAULT_KEY_FILE}. */
     public static MasterKey fromEnvironment() {
         return load(System.getenv(), DEFAULT_KEY_FILE);

@@ -26,6 +26,9 @@ abstract class AuditTrailContract {
 
     abstract Database openDatabase();
 
+    /** SQL with which someone holding the database's owner rights lifts the append-only trigger. */
+    abstract String liftAppendOnlySql();
+
     @BeforeEach
     void open() {
         db = openDatabase();
@@ -74,5 +77,64 @@ abstract class AuditTrailContract {
         }
         assertThat(trail.forApp("prod", "Tableau_Cloud")).extracting(AuditEvent::detail)
                 .containsExactly("revealed by the requester");
+    }
+
+    @Test
+    void eventsWrittenAtOnceByManyWritersFormOneIntactChain() throws Exception {
+        Thread[] writers = new Thread[3];
+        for (int w = 0; w < writers.length; w++) {
+            int n = w;
+            writers[w] = new Thread(() -> {
+                for (int i = 0; i < 15; i++) {
+                    trail.record(AuditEvent.of(T0.plusSeconds(i), AuditKind.REQUEST, ALICE, "prod", "App_" + n, "asked " + i));
+                }
+            });
+            writers[w].start();
+        }
+        for (Thread t : writers) t.join();
+        AuditChain.Report report = AuditChain.verify(db.dataSource());
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.chained()).isEqualTo(45);
+        assertThat(report.describe()).startsWith("The audit trail is intact: 45 event(s) chained, up to #45.")
+                .contains("Head hash: " + report.headHash());
+    }
+
+    @Test
+    void emptyingTheTrailIsRefusedAndRemovingEventsShowsInVerify() throws Exception {
+        record3();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("TRUNCATE TABLE audit_events")).isNotNull();
+        }
+        assertThat(AuditChain.verify(db.dataSource()).intact()).isTrue();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(liftAppendOnlySql());
+            s.executeUpdate("DELETE FROM audit_events WHERE chain_seq < 3");
+        }
+        assertThat(AuditChain.verify(db.dataSource()).problems()).containsExactly("event(s) #1 to #2 are missing");
+    }
+
+    @Test
+    void aChangedARemovedAndABackDatedEventEachBreakTheChainWhereTheyAre() throws Exception {
+        record3();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(liftAppendOnlySql());
+            s.executeUpdate("UPDATE audit_events SET detail = 'nothing to see' WHERE chain_seq = 1");
+            s.executeUpdate("DELETE FROM audit_events WHERE chain_seq = 2");
+            s.executeUpdate("INSERT INTO audit_events (occurred_at, kind, actor, org, api_name, detail) VALUES "
+                    + "(TIMESTAMP WITH TIME ZONE '2025-01-01 00:00:00+00', 'APPROVAL', 'slack:U_BOB', 'prod', 'Tableau_Cloud', 'approved')");
+        }
+        AuditChain.Report report = AuditChain.verify(db.dataSource());
+        assertThat(report.intact()).isFalse();
+        assertThat(String.join("\n", report.problems()))
+                .contains("event #1 (REQUEST at 2026-03-02T09:00:00Z) was changed after it was written")
+                .contains("event(s) #2 are missing")
+                .contains("is not in the chain: it was inserted outside the bot");
+        assertThat(report.describe()).startsWith("The audit trail was TAMPERED WITH");
+    }
+
+    private void record3() {
+        trail.record(AuditEvent.of(T0, AuditKind.REQUEST, ALICE, "prod", "Tableau_Cloud", "asked"));
+        trail.record(AuditEvent.of(T0.plusSeconds(60), AuditKind.APPROVAL, BOB, "prod", "Tableau_Cloud", "approved"));
+        trail.record(AuditEvent.of(T0.plusSeconds(90), AuditKind.PROVISIONING, null, "prod", "Tableau_Cloud", "created"));
     }
 }

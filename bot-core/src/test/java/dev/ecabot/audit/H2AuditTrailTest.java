@@ -9,4 +9,9 @@ class H2AuditTrailTest extends AuditTrailContract {
     Database openDatabase() {
         return Database.inMemory("audit-" + UUID.randomUUID());
     }
+
+    @Override
+    String liftAppendOnlySql() {
+        return "DROP TRIGGER audit_events_append_only";
+    }
 }

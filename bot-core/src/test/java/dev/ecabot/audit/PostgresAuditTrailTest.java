@@ -8,4 +8,9 @@ class PostgresAuditTrailTest extends AuditTrailContract {
     Database openDatabase() {
         return PostgresTestDatabase.openFreshSchema();
     }
+
+    @Override
+    String liftAppendOnlySql() {
+        return "ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only";
+    }
 }

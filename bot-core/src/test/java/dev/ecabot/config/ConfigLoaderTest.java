@@ -73,13 +73,11 @@ class ConfigLoaderTest {
     @Test
     void sectionsOwnedByOtherPartsOfTheBotAreKeptNotRejected() throws IOException {
         EcabotConfig config = ConfigLoader.load(write("""
-                slack:
-                  signingSecretEnv: SLACK_SIGNING_SECRET
                 roles:
                   approvers: ["slack:U024BE7LH"]
                 """));
-        assertThat(config.section("slack")).get().extracting(n -> n.get("signingSecretEnv").asText()).isEqualTo("SLACK_SIGNING_SECRET");
-        assertThat(config.section("roles")).isPresent();
+        assertThat(config.section("roles")).get().extracting(n -> n.get("approvers").get(0).asText())
+                .isEqualTo("slack:U024BE7LH");
         assertThat(config.orgs()).isEmpty();
     }
 
@@ -133,6 +131,19 @@ class ConfigLoaderTest {
                 """);
         assertThatThrownBy(() -> ConfigLoader.load(lead)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("reminders.revealLead must be a duration like 24h");
+    }
+
+    @Test
+    void aMisspelledTopLevelSectionIsAnErrorNotSilentlyZeroConfigRoles() throws IOException {
+        Path file = write("""
+                rolse:
+                  admins: ["slack:U024BE7LH"]
+                """);
+        assertThatThrownBy(() -> ConfigLoader.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("rolse").hasMessageContaining("unknown key")
+                .hasMessageContaining("roles")
+                .extracting(e -> ((ConfigException) e).keyPath()).isEqualTo("rolse");
     }
 
     @Test

@@ -25,6 +25,19 @@ class QuestionParsingTest {
     }
 
     @Test
+    void controlCharactersAreRefusedWhereTheAnswerEntersSoNoRenderedFileIsIllFormedXml() {
+        Question label = question("app_label", QuestionType.TEXT);
+        Question url = question("callback_url", QuestionType.URL);
+
+        assertThat(parse(label, "Acme\u0007 Sync").error()).get().asString()
+                .startsWith("app_label: the answer contains an invisible control character (U+0007) at position 5");
+        assertThat(parse(url, "https://acme.example.com/\u001b[31mcb").error()).get().asString()
+                .contains("(U+001B)").contains("type it again without it");
+        assertThat(parse(label, "Acme Sync").answer()).isPresent();
+        assertThat(parse(question("cert", QuestionType.TEXT_LIST), "a\nb\tc").error()).isEmpty();
+    }
+
+    @Test
     void aChoiceAcceptsTheValueOrTheLabelInAnyCase() {
         Question q = question("mcp_client", QuestionType.CHOICE, Validation.none(),
                 new Option("postman", "Postman (desktop app)"), new Option("claude", "Claude"));

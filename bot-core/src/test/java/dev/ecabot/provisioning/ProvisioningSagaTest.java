@@ -254,6 +254,24 @@ class ProvisioningSagaTest {
     }
 
     @Test
+    void aFailedRunLeavesAnAuditEventSayingWhatWentWrong() {
+        var trail = new dev.ecabot.audit.AuditTrail(db.dataSource());
+        ProvisioningSaga audited = new ProvisioningSaga(OrgRegistry.of(EcabotConfig.empty(), Map.of(),
+                () -> orgs.jwtOrg("demo", OrgEnvironment.PRODUCTION)), new SalesforceClients(FAST), runs, inventory,
+                new AppNameReservations(db.dataSource(), Clock.systemUTC()), SpecValidator.STANDARD, Clock.systemUTC(), trail);
+        orgs.emulator().faults().failNextRequests(50, 502);
+        ProvisioningRequest request = new ProvisioningRequest("r9", "demo", SampleSpecs.vonage("Vonage_Voice"),
+                "vonage", "Vonage", "slack:U_ALICE", null, true, false);
+        assertThatThrownBy(() -> audited.run(request, delivered::add, events::add)).isInstanceOf(ProvisioningException.class);
+        assertThat(trail.forApp("demo", "Vonage_Voice")).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(dev.ecabot.audit.AuditKind.FAILURE);
+            assertThat(e.actor()).hasToString("slack:U_ALICE");
+            assertThat(e.reference()).isEqualTo("r9");
+            assertThat(e.detail()).startsWith("provisioning failed: ");
+        });
+    }
+
+    @Test
     void secretsTurnedOffStopTheRunWithTheSettingNamedAndARetryResumesWithoutRedeploying() {
         orgs.emulator().org().enableClientSecretInRestApiAccess(false);
         ProvisioningRequest request = request("r1", SampleSpecs.vonage("Vonage_Voice"));

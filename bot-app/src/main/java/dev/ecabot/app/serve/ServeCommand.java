@@ -39,7 +39,11 @@ import java.util.concurrent.Executors;
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
-    private static final Path DATA_DIR = Path.of("data");
+    /** Where the embedded database and key file live: ECABOT_DATA_DIR, default ./data (a volume in a container). */
+    static Path dataDir(Map<String, String> env) {
+        String dir = env.get("ECABOT_DATA_DIR");
+        return dir == null || dir.isBlank() ? Path.of("data") : Path.of(dir);
+    }
     /** How long a stop waits for provisioning under way to finish its step. */
     private static final java.time.Duration DRAIN_TIME = java.time.Duration.ofSeconds(20);
 
@@ -54,7 +58,8 @@ public final class ServeCommand implements Callable<Integer> {
         Running running;
         try {
             running = start(parent.environment());
-        } catch (NothingToServe | IllegalArgumentException | ConfigException | PlaybookLoadException e) {
+        } catch (NothingToServe | IllegalArgumentException | ConfigException | PlaybookLoadException
+                 | dev.ecabot.config.StartRefusedException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         } catch (IllegalStateException e) {
@@ -97,7 +102,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             PlatformPorts ports = new PlatformPorts();
             // Deny on doubt: without a roles section in ecabot.yaml, chat users may only ask for help.
-            BotRuntime runtime = BotRuntime.start(ports, provisioning, DATA_DIR, env, RolesConfig.empty());
+            BotRuntime runtime = BotRuntime.start(ports, provisioning, dataDir(env), env, RolesConfig.empty());
             if (ConfigLoader.fromEnvironment(env).section("roles").isEmpty()) {
                 log.warn("No roles section in ecabot.yaml: chat users can only ask for help until you add one "
                         + "(requesters, approvers, admins, e.g. \"slack:*\"); see docs/slack.md");
@@ -107,7 +112,7 @@ public final class ServeCommand implements Callable<Integer> {
             // is not interrupted (its steps are recorded) but taken over by the next instance once its lease ends.
             resources.add(0, () -> drain(provisioning, DRAIN_TIME));
             Optional<SlackWiring> slack = SlackWiring.fromEnvironment(env, runtime.database());
-            BotHttpServer server = new BotHttpServer(port);
+            BotHttpServer server = new BotHttpServer(port, env);
             if (slack.isPresent()) {
                 resources.add(0, slack.get());
                 ports.register("slack", slack.get().chatPort());
@@ -118,10 +123,15 @@ public final class ServeCommand implements Callable<Integer> {
                         ports.register("teams", teamsPort);
                         return runtime.engine()::handle;
                     }).isPresent();
+            ServeHealth.readiness(server.readiness(), runtime.database().dataSource(), runtime::schedulerRunning, ports,
+                    slack.isPresent() && teamsOn ? new String[] {"slack", "teams"}
+                            : slack.isPresent() ? new String[] {"slack"} : new String[] {"teams"});
+            ServeHealth.gauges(runtime.database().dataSource());
             server.start();
             resources.add(0, server);
             if (slack.isPresent()) slack.get().afterServerStart();
             runtime.begin(); // every platform is registered: reminders and recovery may talk to people now
+            server.readiness().started();
             log.info("ECA bot serving on port {}: Slack {}; Teams {}", server.port(),
                     slack.map(SlackWiring::describe).orElse("off"), teamsOn ? "on at " + TeamsWiring.PATH : "off");
             return new Running(server, resources);

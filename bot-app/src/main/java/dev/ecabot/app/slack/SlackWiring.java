@@ -50,7 +50,11 @@ public final class SlackWiring implements AutoCloseable {
     /** Routes Slack activity to the engine's entry point and mounts the HTTP endpoint (when a signing secret is set). */
     public SlackWiring serve(Consumer<ChatEvent> engine, BotHttpServer server) {
         endpoint.listen(engine);
-        if (endpoint.settings().signingSecret() != null) server.mount(SlackEndpoint.PATH, endpoint.servlet());
+        if (endpoint.settings().signingSecret() != null) {
+            // The signature is checked before Bolt parses anything: unsigned bodies are refused unread.
+            server.filter(SlackEndpoint.PATH, new dev.ecabot.app.http.SlackSignatureFilter(endpoint.settings().signingSecret().reveal()));
+            server.mount(SlackEndpoint.PATH, endpoint.servlet());
+        }
         return this;
     }
 

@@ -178,10 +178,16 @@ public final class ProvisioningRunner {
                 case APP_USABLE -> "when it is usable";
                 case REFRESH_TOKEN_EXPIRING -> "before its refresh tokens expire";
                 case REVEAL_EXPIRING -> "if the secret is still unrevealed before the offer expires";
+                case PLAYBOOK_AFTER -> "as the playbook asks (" + abbreviateReminder(r.text()) + ")";
                 default -> r.kind().name().toLowerCase().replace('_', ' ');
             }).append(", ").append(HumanTime.fromNow(r.dueAt(), now, settings.displayZone()));
         }
         return text.append("\nSay \"reminders\" to see them.").toString();
+    }
+
+    private static String abbreviateReminder(String text) {
+        String line = text.lines().findFirst().orElse("").strip();
+        return line.length() <= 60 ? line : line.substring(0, 57) + "...";
     }
 
     /** The progress message's steps as they advance. Used by one provisioning thread only. */

@@ -59,6 +59,12 @@ public final class FollowUpReminders {
         plans.refreshTokenExpiring(Recipient.requester(UserRefs.of(requester)), org, apiName, createdAt,
                 rendering.spec().policies(), reauthorise).ifPresent(planned::add);
         if (offer != null) planned.add(plans.revealExpiring(offer));
+        List<PlannedReminder> afters = rendering.reminders().stream()
+                .filter(r -> r.kind().equals(dev.ecabot.playbook.ReminderRule.Kind.AFTER.yamlName())).toList();
+        for (int i = 0; i < afters.size(); i++) {
+            planned.add(plans.playbookAfter(UserRefs.of(requester), org, apiName, createdAt, i + 1, afters.get(i).after(),
+                    afters.get(i).text()));
+        }
         planned.forEach(this::schedule);
         return planned;
     }

@@ -29,6 +29,14 @@ public final class ExportCommand implements ChatCommand {
         this.clock = clock;
     }
 
+    /** Records every export in {@code trail} (who, which org, how many apps). */
+    public ExportCommand audited(dev.ecabot.audit.AuditTrail trail) {
+        this.audit = trail;
+        return this;
+    }
+
+    private dev.ecabot.audit.AuditTrail audit;
+
     @Override
     public String name() {
         return "export";
@@ -66,6 +74,12 @@ public final class ExportCommand implements ChatCommand {
         }
         String fileName = "ecabot-inventory-" + (words.size() == 2 ? scope + "-" : "")
                 + STAMP.format(clock.instant()) + "." + format.get().extension();
+        if (audit != null) {
+            audit.record(dev.ecabot.audit.AuditEvent.of(clock.instant(), dev.ecabot.audit.AuditKind.EXPORT,
+                    dev.ecabot.conversation.dialogue.UserRefs.of(call.event().user()), words.size() == 2 ? scope : null,
+                    null, "exported " + apps.size() + " app(s) of " + scope + " as " + format.get().extension()
+                            + " in chat (consumer keys, no secrets)"));
+        }
         call.replies().send(new FileMessage(fileName, format.get().mediaType(),
                 InventoryExport.write(apps, format.get()),
                 "Inventory export (" + scope + "): " + apps.size() + " app" + (apps.size() == 1 ? "" : "s")

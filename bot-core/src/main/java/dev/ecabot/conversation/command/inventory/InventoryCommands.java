@@ -18,7 +18,7 @@ public final class InventoryCommands {
     public static void register(CommandRegistry registry, AppOperations ops, ChangeApprovals changes, OrgDirectory orgs,
                                 Clock clock) {
         AppLookup apps = new AppLookup(ops.inventory());
-        registry.register(new ExportCommand(ops.inventory(), orgs, clock))
+        registry.register(new ExportCommand(ops.inventory(), orgs, clock).audited(ops.audit()))
                 .register(new SyncCommand(ops.sync(), orgs, ops.work()))
                 .register(new RotateCommand(changes, apps))
                 .register(new RevokeOldCommand(ops.rotation(), apps, ops.work()))

@@ -203,7 +203,7 @@ class SalesforceClientTest {
 
     @Test
     void anUnreachableOrgIsReportedAfterTheRetries() {
-        Org gone = new Org("gone", OrgEnvironment.PRODUCTION, java.net.URI.create("http://127.0.0.1:9"), "66.0",
+        Org gone = new Org("gone", OrgEnvironment.PRODUCTION, java.net.URI.create("http://127.0.0.1:9"), "68.0",
                 orgs.clientCredentialsOrg("x").signIn(), false);
         assertThatThrownBy(() -> new SalesforceClients(FAST).forOrg(gone).checkSignIn())
                 .isInstanceOf(SalesforceUnavailableException.class)
@@ -216,7 +216,7 @@ class SalesforceClientTest {
         try (var paged = dev.ecabot.emulator.SalesforceEmulator.builder().deployDelay(Duration.ZERO).queryPageSize(1).build().start()) {
             paged.org().registerClientCredentials(EmulatedOrgs.CLIENT_ID, EmulatedOrgs.CLIENT_SECRET, EmulatedOrgs.BOT_USER);
             SalesforceClient c = new SalesforceClients(FAST).forOrg(new Org("paged", OrgEnvironment.PRODUCTION,
-                    java.net.URI.create(paged.baseUrl()), "66.0", orgs.clientCredentialsOrg("x").signIn(), false));
+                    java.net.URI.create(paged.baseUrl()), "68.0", orgs.clientCredentialsOrg("x").signIn(), false));
             for (String name : List.of("App_A", "App_B", "App_C")) {
                 c.metadata().deploy(zip(SampleSpecs.vonage(name)), DeployOptions.realDeploy(), DeployProgressListener.NONE);
             }

@@ -150,11 +150,16 @@ class SalesforceClientTest {
 
         StagedCredentials fresh = client.credentials().stage(app.id());
         assertThat(fresh.consumerKey()).isNotEqualTo(oldKey);
-        StagedCredentials previous = client.credentials().promote(app.id(), fresh);
+        assertThat(client.credentials().staged(app.id())).singleElement()
+                .satisfies(s -> assertThat(s.state()).isEqualTo("Staged"));
+        client.credentials().promote(app.id(), fresh);
         assertThat(client.credentials().readKey(app.id()).consumerKey()).isEqualTo(fresh.consumerKey());
+        StagedSlot previous = client.credentials().staged(app.id()).get(0);
+        assertThat(previous.rotatedOut()).isTrue();
         assertThat(previous.consumerKey()).isEqualTo(oldKey);
 
-        client.credentials().revoke(app.id(), previous);
+        client.credentials().revoke(app.id(), previous.asCredentials());
+        assertThat(client.credentials().staged(app.id())).isEmpty();
         assertThat(orgs.emulator().org().consumer("Vonage_Voice").orElseThrow().staged()).isNull();
     }
 

@@ -84,7 +84,7 @@ public final class EcaMetadataWriter {
      */
     public MetadataPackage deletion(String apiName) {
         Map<EcaComponentType, String> members = new LinkedHashMap<>();
-        for (EcaComponentType type : EcaComponentType.values()) members.put(type, type.memberName(apiName));
+        for (EcaComponentType type : EcaComponentType.writtenByBot()) members.put(type, type.memberName(apiName));
         return deletion(members);
     }
 

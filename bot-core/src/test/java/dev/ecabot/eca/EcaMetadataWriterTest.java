@@ -113,7 +113,9 @@ class EcaMetadataWriterTest {
                     <isTokenExchangeFlowEnabled>false</isTokenExchangeFlowEnabled>
                     <label>Service_Board_Sync_oauthPlcy</label>
                     <permittedUsersPolicyType>AllSelfAuthorized</permittedUsersPolicyType>
-                    <refreshTokenPolicyType>Infinite</refreshTokenPolicyType>
+                    <refreshTokenPolicyType>SpecificLifetime</refreshTokenPolicyType>
+                    <refreshTokenValidityPeriod>365</refreshTokenValidityPeriod>
+                    <refreshTokenValidityUnit>Days</refreshTokenValidityUnit>
                     <requiredSessionLevel>STANDARD</requiredSessionLevel>
                 </ExtlClntAppOauthConfigurablePolicies>
                 """);

@@ -5,6 +5,7 @@ import dev.ecabot.emulator.auth.Sessions;
 import dev.ecabot.emulator.auth.TokenEndpoint;
 import dev.ecabot.emulator.credentials.OAuthCredentialsResource;
 import dev.ecabot.emulator.http.ApiResponse;
+import dev.ecabot.emulator.identity.IdentityResource;
 import dev.ecabot.emulator.http.ApiVersions;
 import dev.ecabot.emulator.http.Route;
 import dev.ecabot.emulator.http.Router;
@@ -67,11 +68,13 @@ public final class SalesforceEmulator implements AutoCloseable {
         TokenEndpoint tokens = new TokenEndpoint(auth, state, sessions, new OrgUsers(ids), this::baseUrl);
         routes.add(Route.post("/services/oauth2/token", (request, path) -> tokens.handle(request)).open());
         ApiVersions versions = new ApiVersions(settings.latestApiVersion);
+        state.apiVersions(versions);
         routes.add(Route.get("/services/data/?", (request, path) -> ApiResponse.json(200, versions.listing())).open());
         routes.addAll(new DeployRequestResource(deploys, this::baseUrl).routes());
         routes.addAll(new QueryResource(state, settings.queryPageSize).routes());
         routes.addAll(new OAuthCredentialsResource(state).routes());
         routes.addAll(new MetadataSoapResource(state, sessions).routes());
+        routes.addAll(new IdentityResource(state, this::baseUrl, versions).routes());
 
         this.server = new Server();
         this.connector = new ServerConnector(server);

@@ -29,6 +29,11 @@ public final class ApiVersions {
         return latest;
     }
 
+    /** "API versions 31.0 to 68.0". */
+    public String describe() {
+        return "API versions " + OLDEST + ".0 to " + latest + ".0";
+    }
+
     /** Whether {@code version} ("68.0", "68") is one the org serves. */
     public boolean serves(String version) {
         Matcher m = Pattern.compile("(\\d{2,3})(\\.0)?").matcher(version == null ? "" : version.trim());

@@ -41,7 +41,7 @@ public final class InProcessDemoOrg implements DemoOrgProvider, AutoCloseable {
             String clientId = "3MVG9Demo" + random(12);
             Secret secret = Secret.of(random(24));
             emulator.org().registerClientCredentials(clientId, secret.reveal(), "ecabot@demo.example.org");
-            org = new Org(DEMO_ORG_NAME, OrgEnvironment.PRODUCTION, URI.create(emulator.baseUrl()), "66.0",
+            org = new Org(DEMO_ORG_NAME, OrgEnvironment.PRODUCTION, URI.create(emulator.baseUrl()), "68.0",
                     SignInMethod.ClientCredentials.of(clientId, secret), true);
         }
         return org;

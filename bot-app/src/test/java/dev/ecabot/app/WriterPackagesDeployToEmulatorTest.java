@@ -102,7 +102,7 @@ class WriterPackagesDeployToEmulatorTest {
                 + "filename=\"deploy.zip\"\r\nContent-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(zip);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        String base = org.emulator().baseUrl() + "/services/data/v66.0/metadata/deployRequest";
+        String base = org.emulator().baseUrl() + "/services/data/v68.0/metadata/deployRequest";
         HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(base))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)

@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record OrgConfig(String name, OrgEnvironment environment, URI loginUrl, String apiVersion, OrgAuth auth) {
 
-    public static final String DEFAULT_API_VERSION = "66.0";
+    public static final String DEFAULT_API_VERSION = "68.0";
 
     public OrgConfig {
         Objects.requireNonNull(name, "name");

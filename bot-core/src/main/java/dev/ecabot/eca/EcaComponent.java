@@ -93,6 +93,11 @@ public record EcaComponent(EcaComponentType type, String fullName, ComponentFiel
 
     }
 
+    /** A metadata document parsed securely; {@code path} names it in errors. */
+    static Document parseXmlDocument(String path, byte[] xml) {
+        return parseXml(path, xml);
+    }
+
     private static Document parseXml(String path, byte[] xml) {
         try {
             DocumentBuilder builder = secureFactory().newDocumentBuilder();

@@ -3,7 +3,8 @@ package dev.ecabot.eca;
 import java.util.Optional;
 
 /**
- * The five Metadata API types that together make one External Client App, with the folder, file suffix and
+ * The Metadata API types that together make one External Client App (the bot writes the first five; see
+ * {@link #writtenByBot()}), with the folder, file suffix and
  * member-name suffix each uses (as forcedotcom/source-deploy-retrieve's metadataRegistry.json and the Metadata API
  * guide give them; member suffixes are the ones Setup generates, e.g. {@code MyApp_glbloauth}).
  */
@@ -12,7 +13,13 @@ public enum EcaComponentType {
     GLOBAL_OAUTH("ExtlClntAppGlobalOauthSettings", "extlClntAppGlobalOauthSets", "ecaGlblOauth", "_glbloauth"),
     OAUTH_SETTINGS("ExtlClntAppOauthSettings", "extlClntAppOauthSettings", "ecaOauth", "_oauth"),
     OAUTH_POLICIES("ExtlClntAppOauthConfigurablePolicies", "extlClntAppOauthPolicies", "ecaOauthPlcy", "_oauthPlcy"),
-    POLICIES("ExtlClntAppConfigurablePolicies", "extlClntAppPolicies", "ecaPlcy", "_plcy");
+    POLICIES("ExtlClntAppConfigurablePolicies", "extlClntAppPolicies", "ecaPlcy", "_plcy"),
+    /**
+     * OAuth security settings: folder and suffix as the Salesforce CLI's registry names them. The bot reads and
+     * keeps this component but never writes it (its member-name suffix is the bot's guess; readers list the
+     * type to find the real names).
+     */
+    OAUTH_SECURITY("ExtlClntAppOauthSecuritySettings", "extlClntAppOauthSecuritySettings", "ecaOauthSecurity", "_oauthSecurity");
 
     /** The namespace of every metadata file and of package.xml. */
     public static final String METADATA_NAMESPACE = "http://soap.sforce.com/2006/04/metadata";
@@ -27,6 +34,11 @@ public enum EcaComponentType {
         this.directoryName = directoryName;
         this.suffix = suffix;
         this.memberSuffix = memberSuffix;
+    }
+
+    /** The types the bot writes and deletes: every type but {@link #OAUTH_SECURITY}. */
+    public static java.util.List<EcaComponentType> writtenByBot() {
+        return java.util.List.of(APP, GLOBAL_OAUTH, OAUTH_SETTINGS, OAUTH_POLICIES, POLICIES);
     }
 
     /** The type name in package.xml, which is also the root element of the component's file. */

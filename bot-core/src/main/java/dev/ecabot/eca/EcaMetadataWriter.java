@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
 /**
  * Turns an {@link EcaSpec} into the metadata package that creates or updates the app: package.xml plus one file
  * per ECA metadata type, deployable as is through the Metadata API or {@code sf project deploy start
- * --metadata-dir}; and the destructive package that deletes an app. Defaults: API version 66.0, Metadata API file
+ * --metadata-dir}; and the destructive package that deletes an app. Defaults: API version 68.0, Metadata API file
  * names. Immutable and thread-safe. It writes what it is given: check the spec with {@link EcaSpecValidator} first.
  */
 public final class EcaMetadataWriter {
 
-    public static final String DEFAULT_API_VERSION = "66.0";
+    public static final String DEFAULT_API_VERSION = "68.0";
     /** ExtlClntAppConfigurablePolicies, one of the five files, exists from API version 60.0. */
     private static final int OLDEST_API_VERSION = 60;
     private static final Pattern API_VERSION = Pattern.compile("(\\d{2,3})\\.0");
@@ -23,13 +23,13 @@ public final class EcaMetadataWriter {
     private final String apiVersion;
     private final MetadataFormat format;
 
-    /** API version 66.0, Metadata API format. */
+    /** API version 68.0, Metadata API format. */
     public EcaMetadataWriter() {
         this(DEFAULT_API_VERSION, MetadataFormat.METADATA_API);
     }
 
     /**
-     * @param apiVersion the package.xml version, e.g. "66.0" (60.0 or later)
+     * @param apiVersion the package.xml version, e.g. "68.0" (60.0 or later)
      * @param format     {@link MetadataFormat#METADATA_API} for a deploy (with package.xml), or
      *                   {@link MetadataFormat#SOURCE} for an sf project's force-app/main/default (no package.xml)
      */
@@ -84,7 +84,7 @@ public final class EcaMetadataWriter {
      */
     public MetadataPackage deletion(String apiName) {
         Map<EcaComponentType, String> members = new LinkedHashMap<>();
-        for (EcaComponentType type : EcaComponentType.values()) members.put(type, type.memberName(apiName));
+        for (EcaComponentType type : EcaComponentType.writtenByBot()) members.put(type, type.memberName(apiName));
         return deletion(members);
     }
 

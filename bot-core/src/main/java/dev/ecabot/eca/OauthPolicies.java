@@ -30,10 +30,18 @@ public record OauthPolicies(
         permissionSets = permissionSets == null ? List.of() : List.copyOf(permissionSets);
         profiles = profiles == null ? List.of() : List.copyOf(profiles);
         ipRelaxation = ipRelaxation == null ? IpRelaxation.ENFORCE : ipRelaxation;
-        refreshTokenPolicy = refreshTokenPolicy == null ? RefreshTokenPolicy.INFINITE : refreshTokenPolicy;
+        if (refreshTokenPolicy == null) {
+            // What a real org gives a new app (retrieved files of apps made in Setup: SpecificLifetime, 365 Days).
+            refreshTokenPolicy = RefreshTokenPolicy.SPECIFIC_LIFETIME;
+            if (refreshTokenValidityPeriod == null) refreshTokenValidityPeriod = DEFAULT_REFRESH_TOKEN_DAYS;
+            if (refreshTokenValidityUnit == null) refreshTokenValidityUnit = RefreshTokenValidityUnit.DAYS;
+        }
         requiredSessionLevel = requiredSessionLevel == null ? SessionLevel.STANDARD : requiredSessionLevel;
         customScopes = customScopes == null ? List.of() : List.copyOf(customScopes);
     }
+
+    /** Refresh token lifetime of a new app in a real org: 365 days (SpecificLifetime), as retrieved files show. */
+    public static final int DEFAULT_REFRESH_TOKEN_DAYS = 365;
 
     /** The original fourteen settings, without token exchange or custom scopes (both off / empty). */
     public OauthPolicies(PermittedUsers permittedUsers, List<String> permissionSets, List<String> profiles,
@@ -47,7 +55,11 @@ public record OauthPolicies(
                 policyAction, sessionTimeoutInMinutes, singleLogoutUrl, startUrl, false, List.of());
     }
 
-    /** All users may self-authorize, IP restrictions enforced, refresh tokens valid until revoked. */
+    /**
+     * All users may self-authorize, IP restrictions enforced, refresh tokens valid 365 days (SpecificLifetime): the
+     * policies a real org gives a new app, as files retrieved from orgs show (not Infinite, which the Metadata API
+     * guide lists but no org picks by itself).
+     */
     public static OauthPolicies defaults() {
         return builder().build();
     }

@@ -14,12 +14,15 @@ import dev.ecabot.salesforce.OrgClients;
 import dev.ecabot.salesforce.SalesforceClient;
 import dev.ecabot.salesforce.SalesforceException;
 import dev.ecabot.salesforce.StagedCredentials;
+import dev.ecabot.salesforce.StagedSlot;
+import dev.ecabot.eca.DistributionState;
 import dev.ecabot.vault.ConsumerCredentials;
 import dev.ecabot.vault.RevealOffer;
 import dev.ecabot.vault.RevealOffers;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,9 +59,26 @@ public final class CredentialRotation {
         this.clock = clock;
     }
 
+    /** Rotates; refuses with {@link StagedSlotOccupiedException} when the staged slot is full. */
     public Rotated rotate(InventoryApp app, ChatUserRef by) {
+        return rotate(app, by, false);
+    }
+
+    /**
+     * Rotates. The staged slot is read first: when it holds a pair (the one an earlier rotation replaced, or one
+     * staged and never promoted) and {@code revokeSlotFirst} is false, nothing is changed and
+     * {@link StagedSlotOccupiedException} says what is there; when true, that pair is revoked (audited) and the
+     * rotation goes on. A packaged app is refused before any call: Salesforce stages credentials for local apps only.
+     * Once the promotion answered 2xx the new pair is never revoked; the pair it replaced is read back from the slot.
+     */
+    public Rotated rotate(InventoryApp app, ChatUserRef by, boolean revokeSlotFirst) {
         if (app.status() == AppStatus.DELETED) {
             throw new IllegalArgumentException(app.apiName() + " in " + app.org() + " was deleted; there is nothing to rotate.");
+        }
+        if (packaged(app)) {
+            throw new IllegalArgumentException(app.apiName() + " in " + app.org() + " is a packaged External Client App:"
+                    + " Salesforce stages and rotates credentials only for local apps. Rotate it in the org that owns the"
+                    + " package; nothing was changed.");
         }
         SalesforceClient client = orgs.forOrg(app.org());
         String appId;
@@ -69,19 +89,31 @@ public final class CredentialRotation {
                     + app.org() + "\" to compare the inventory with the org. Nothing was rotated.");
         }
         OauthCredentialsApi credentials = client.credentials();
+        List<StagedSlot> slot = credentials.staged(appId);
+        if (!slot.isEmpty()) {
+            if (!revokeSlotFirst) throw new StagedSlotOccupiedException(app.org(), app.apiName(), slot.get(0));
+            for (StagedSlot held : slot) clearSlot(app, by, appId, credentials, held);
+        }
         StagedCredentials fresh = credentials.stage(appId);
-        StagedCredentials previous;
         try {
-            previous = credentials.promote(appId, fresh);
+            credentials.promote(appId, fresh);
         } catch (RuntimeException e) {
             revokeQuietly(credentials, appId, fresh, e);
             throw e;
+        }
+        // From here on the new pair is live: whatever fails, it is offered, never revoked.
+        Optional<StagedSlot> previous = Optional.empty();
+        try {
+            previous = credentials.staged(appId).stream().filter(StagedSlot::rotatedOut).findFirst();
+        } catch (RuntimeException unreadable) {
+            // the old pair's id stays unknown; revoke-old reads the slot again
         }
         Instant now = clock.instant();
         RevealOffer offer = offers.create(by, app.org(), app.apiName(),
                 new ConsumerCredentials(fresh.consumerKey(), fresh.consumerSecret()));
         Rotation rotation = new Rotation(UUID.randomUUID().toString(), app.org(), app.apiName(), appId,
-                previous.consumerId(), previous.stagedId(), previous.consumerKey(), fresh.consumerKey(), by, now,
+                fresh.consumerId(), previous.map(StagedSlot::stagedId).orElse(""),
+                previous.map(StagedSlot::consumerKey).orElse(app.consumerKey()), fresh.consumerKey(), by, now,
                 now.plus(ReminderPlans.OLD_PAIR_LIFETIME), null, null);
         rotations.insert(rotation);
         inventory.save(app.withConsumerKey(fresh.consumerKey()));
@@ -93,9 +125,36 @@ public final class CredentialRotation {
         }
         audit.record(AuditEvent.of(now, AuditKind.ROTATION, by, app.org(), app.apiName(),
                 "credentials rotated: new consumer key " + fresh.consumerKey() + "; the old pair (key "
-                        + previous.consumerKey() + ") works until " + rotation.oldExpiresAt() + " unless revoked")
+                        + rotation.oldConsumerKey() + ") works until " + rotation.oldExpiresAt() + " unless revoked")
                 .withReference(rotation.id()));
         return new Rotated(rotation, offer, reminder);
+    }
+
+    /** Revokes what the staged slot holds so a rotation can stage; marks the bot's rotation revoked and audits it. */
+    private void clearSlot(InventoryApp app, ChatUserRef by, String appId, OauthCredentialsApi credentials, StagedSlot held) {
+        credentials.revoke(appId, held.asCredentials());
+        Instant now = clock.instant();
+        Optional<Rotation> known = rotations.oldPairStillValid(app.org(), app.apiName(), now);
+        known.ifPresent(r -> {
+            rotations.markRevoked(r.id(), by, now);
+            if (reminders != null) {
+                reminders.forApp(app.org(), app.apiName()).stream().filter(rem -> r.id().equals(rem.reference()))
+                        .forEach(rem -> reminders.cancel(rem.id()));
+            }
+        });
+        AuditEvent event = AuditEvent.of(now, AuditKind.ROTATION, by, app.org(), app.apiName(),
+                (held.rotatedOut() ? "old credentials revoked" : "staged credentials revoked")
+                        + (held.consumerKey() == null ? "" : " (key " + held.consumerKey() + ")")
+                        + " to make room for a new rotation (confirmed with revoke-old)");
+        audit.record(known.map(r -> event.withReference(r.id())).orElse(event));
+    }
+
+    private static boolean packaged(InventoryApp app) {
+        try {
+            return SettingsJson.read(app.settingsJson()).app().distributionState() == DistributionState.PACKAGED;
+        } catch (RuntimeException unreadable) {
+            return false;   // an app found in its org without stored settings: Salesforce's refusal will say
+        }
     }
 
     /** Revokes the old pair of the app's latest rotation; empty when there is none still working. */
@@ -104,8 +163,14 @@ public final class CredentialRotation {
         Optional<Rotation> open = rotations.oldPairStillValid(app.org(), app.apiName(), now);
         if (open.isEmpty()) return Optional.empty();
         Rotation r = open.get();
-        orgs.forOrg(app.org()).credentials().revoke(r.appId(),
-                new StagedCredentials(r.oldStagedId(), r.consumerId(), r.oldConsumerKey(), null));
+        OauthCredentialsApi credentials = orgs.forOrg(app.org()).credentials();
+        if (r.oldStagedId().isEmpty()) {
+            // The slot could not be read right after the rotation: read it now.
+            credentials.staged(r.appId()).stream().filter(StagedSlot::rotatedOut).findFirst()
+                    .ifPresent(old -> credentials.revoke(r.appId(), old.asCredentials()));
+        } else {
+            credentials.revoke(r.appId(), new StagedCredentials(r.oldStagedId(), r.consumerId(), r.oldConsumerKey(), null));
+        }
         rotations.markRevoked(r.id(), by, now);
         if (reminders != null) {
             reminders.forApp(app.org(), app.apiName()).stream().filter(rem -> r.id().equals(rem.reference()))

@@ -27,12 +27,13 @@ final class EcaDraft {
     String iconUrl;
     List<OauthScope> scopes = List.of();
     List<TrustedIpRange> trustedIpRanges = List.of();
+    String singleLogoutUrl;
     final GlobalOauthSettings.Builder global = GlobalOauthSettings.builder();
     final OauthPolicies.Builder policies = OauthPolicies.builder();
 
     EcaSpec toSpec() {
         AppInfo app = new AppInfo(apiName == null ? "" : apiName, label == null ? "" : label, contactEmail,
                 contactPhone, description, distributionState, logoUrl, iconUrl);
-        return new EcaSpec(app, global.build(), new OauthSettings(scopes, trustedIpRanges, null), policies.build());
+        return new EcaSpec(app, global.build(), new OauthSettings(scopes, trustedIpRanges, singleLogoutUrl), policies.build());
     }
 }

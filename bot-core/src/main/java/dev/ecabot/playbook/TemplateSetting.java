@@ -35,6 +35,8 @@ enum TemplateSetting {
             (d, v) -> d.global.callbackUrls(strings(v))),
     SCOPES("oauth_settings", "scopes", SettingKind.SCOPES, "ExtlClntAppOauthSettings.commaSeparatedOauthScopes",
             (d, v) -> d.scopes = scopes(v)),
+    SINGLE_LOGOUT_URL("oauth_settings", "single_logout_url", SettingKind.TEXT, "ExtlClntAppOauthSettings.singleLogoutUrl",
+            (d, v) -> d.singleLogoutUrl = (String) v),
 
     // Setup: Flow Enablement
     CLIENT_CREDENTIALS_FLOW("flow_enablement", "client_credentials_flow", SettingKind.BOOLEAN,

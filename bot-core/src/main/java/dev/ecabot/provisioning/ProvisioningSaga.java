@@ -1,6 +1,8 @@
 package dev.ecabot.provisioning;
 
 import dev.ecabot.eca.EcaMetadataWriter;
+import dev.ecabot.eca.MetadataPackage;
+import dev.ecabot.eca.UnmanagedElements;
 import dev.ecabot.eca.EcaSpec;
 import dev.ecabot.eca.MetadataFormat;
 import dev.ecabot.eca.RetrievedEca;
@@ -273,7 +275,10 @@ public final class ProvisioningSaga {
             }
             runs.deployRequested(id);
             emit(listener, id, Stage.DEPLOYING, "Deploying " + apiName + " to org '" + client.org().name() + "'...");
-            byte[] zip = new EcaMetadataWriter(client.org().apiVersion(), MetadataFormat.METADATA_API).writeZip(request.spec());
+            MetadataPackage pkg = new EcaMetadataWriter(client.org().apiVersion(), MetadataFormat.METADATA_API).write(request.spec());
+            // An update keeps what the bot does not manage (idTokenConfig, apexHandler, isDPopEnabled...) as it is in the org.
+            if (existing.isPresent()) pkg = UnmanagedElements.merge(pkg, existing.get().documents());
+            byte[] zip = pkg.toZip();
             String deployId = client.metadata().start(zip, DeployOptions.realDeploy());
             emit(listener, id, Stage.DEPLOY_SENT, "Deployment " + deployId + " started.");
             runs.deploying(id, deployId);

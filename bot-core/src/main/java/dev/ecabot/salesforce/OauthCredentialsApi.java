@@ -3,6 +3,8 @@ package dev.ecabot.salesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecabot.vault.Secret;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -65,13 +67,34 @@ public final class OauthCredentialsApi {
     }
 
     /**
-     * Makes a staged pair the app's current credentials (rotation step 2). Answers the previous pair, which stays
-     * valid (staged) until revoked or expired, so clients can switch over.
+     * Makes a staged pair the app's current credentials (rotation step 2: {@code PATCH .../staged/{id}} with
+     * {@code {"command":"rotate"}}). The answer's shape is not relied on: read {@link #staged} afterwards for the
+     * pair that was rotated out, which stays valid (30 days) until revoked so clients can switch over.
      */
-    public StagedCredentials promote(String appId, StagedCredentials staged) {
-        JsonNode answer = guarded(() -> http.sendJson("PATCH", base(appId) + "/" + staged.consumerId() + "/staged/" + staged.stagedId(),
+    public void promote(String appId, StagedCredentials staged) {
+        guarded(() -> http.sendJson("PATCH", base(appId) + "/" + staged.consumerId() + "/staged/" + staged.stagedId(),
                 Map.of("command", "rotate"), "promoting the staged credentials"));
-        return parseStaged(answer, staged.consumerId());
+    }
+
+    /**
+     * What the app's staged slot holds now ({@code GET .../{consumerId}/staged}): empty, a pair staged but not
+     * promoted, or the pair the last rotation replaced. Salesforce holds one at a time, so staging fails while it is
+     * full. Secrets are not read.
+     */
+    public List<StagedSlot> staged(String appId) {
+        String consumerId = consumerId(appId);
+        JsonNode answer = guarded(() -> http.getJson(base(appId) + "/" + consumerId + "/staged", "reading the staged credentials"));
+        JsonNode items = answer == null ? null : answer.has("stagedCredentials") ? answer.get("stagedCredentials") : answer;
+        List<StagedSlot> out = new ArrayList<>();
+        if (items == null || items.isNull()) return out;
+        for (JsonNode item : items.isArray() ? items : List.of(items)) {
+            String id = firstText(item, "id", "stagedCredentialId");
+            if (id == null) id = lastSegment(firstText(item, "url"));
+            if (id == null) continue;
+            out.add(new StagedSlot(id, consumerId, firstText(item, "key", "consumerKey"), firstText(item, "state"),
+                    firstText(item, "expirationDate")));
+        }
+        return out;
     }
 
     /** Deletes a staged pair (revokes it before it is promoted, or the previous pair after rotation). */

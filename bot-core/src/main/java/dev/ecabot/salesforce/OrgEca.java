@@ -33,6 +33,21 @@ public record OrgEca(OrgApp app, Map<EcaComponentType, MetadataSoapApi.Read> com
         return new EcaMetadataReader().readApp(asPackage(), app.apiName());
     }
 
+    /** Each component's standalone metadata document, by type. */
+    public Map<EcaComponentType, byte[]> documents() {
+        Map<EcaComponentType, byte[]> out = new java.util.EnumMap<>(EcaComponentType.class);
+        components.forEach((type, read) -> out.put(type, read.document()));
+        return out;
+    }
+
+    /**
+     * Every field the org holds that the bot does not manage (e.g. {@code ExtlClntAppGlobalOauthSettings.isDPopEnabled},
+     * {@code ExtlClntAppOauthConfigurablePolicies.apexHandler}), keyed "Type.element"; never a secret or generated id.
+     */
+    public Map<String, String> unmanagedFields() {
+        return dev.ecabot.eca.UnmanagedElements.ofAll(documents());
+    }
+
     /** The components as a metadata package in Metadata API layout, e.g. for EcaMetadataReader. */
     public MetadataPackage asPackage() {
         Map<String, byte[]> files = new LinkedHashMap<>();

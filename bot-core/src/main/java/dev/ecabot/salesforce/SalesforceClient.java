@@ -28,9 +28,17 @@ public final class SalesforceClient {
         return http.org();
     }
 
-    /** Signs in (or reuses the cached session); throws {@link SignInException} with the reason when it cannot. */
+    /** Signs in (or reuses the cached session) and checks the org serves the configured API version; throws {@link SignInException} with the reason when it cannot. */
     public void checkSignIn() {
         http.signIn();
+    }
+
+    /**
+     * The API versions the org serves ({@code GET /services/data/}, read once at sign-in). Signing in already refused
+     * an org that does not serve the configured version.
+     */
+    public ApiVersions apiVersions() {
+        return http.versions();
     }
 
     public MetadataDeployer metadata() {

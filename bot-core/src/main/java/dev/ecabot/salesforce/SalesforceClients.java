@@ -34,7 +34,7 @@ public final class SalesforceClients {
 
     private SalesforceClient create(Org org) {
         RetryingSender sender = new RetryingSender(http, settings.retry()).forOrg(org.name());
-        OrgSession session = new OrgSession(org, new TokenEndpoint(sender, settings.clock()));
+        OrgSession session = new OrgSession(org, new TokenEndpoint(sender, settings.clock()), new ApiVersionCheck(sender));
         return new SalesforceClient(new SalesforceHttp(session, sender), settings);
     }
 }

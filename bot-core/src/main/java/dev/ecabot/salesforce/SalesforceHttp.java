@@ -34,6 +34,10 @@ final class SalesforceHttp {
         return session.token();
     }
 
+    ApiVersions versions() {
+        return session.versions();
+    }
+
     /** {@code {instance}/services/data/v{version}/{relative}}. */
     URI dataUrl(AccessToken token, String relative) {
         return URI.create(Org.stripSlash(token.instanceUrl().toString()) + "/services/data/v" + org().apiVersion() + "/" + relative);

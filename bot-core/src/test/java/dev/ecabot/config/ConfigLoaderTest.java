@@ -61,7 +61,7 @@ class ConfigLoaderTest {
         assertThat(config.demoOrgEnabled()).isFalse();
         OrgConfig prod = config.org("prod").orElseThrow();
         assertThat(prod.loginUrl()).hasToString("https://login.salesforce.com");
-        assertThat(prod.apiVersion()).isEqualTo("66.0");
+        assertThat(prod.apiVersion()).isEqualTo("68.0");
         assertThat(prod.auth()).isEqualTo(new OrgAuth.JwtBearer("3MVG9botkey", "bot@acme.com", dir.resolve("bot.key")));
         OrgConfig uat = config.org("UAT").orElseThrow();
         assertThat(uat.environment()).isEqualTo(OrgEnvironment.SANDBOX);

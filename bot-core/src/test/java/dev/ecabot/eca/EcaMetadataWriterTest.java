@@ -64,9 +64,9 @@ class EcaMetadataWriterTest {
     }
 
     @Test
-    void theDefaultApiVersionIs66() {
+    void theDefaultApiVersionIs68WinterTwentySeven() {
         assertThat(new EcaMetadataWriter().write(SampleSpecs.minimal()).text("package.xml"))
-                .contains("<version>66.0</version>");
+                .contains("<version>68.0</version>");
     }
 
     @Test
@@ -113,7 +113,9 @@ class EcaMetadataWriterTest {
                     <isTokenExchangeFlowEnabled>false</isTokenExchangeFlowEnabled>
                     <label>Service_Board_Sync_oauthPlcy</label>
                     <permittedUsersPolicyType>AllSelfAuthorized</permittedUsersPolicyType>
-                    <refreshTokenPolicyType>Infinite</refreshTokenPolicyType>
+                    <refreshTokenPolicyType>SpecificLifetime</refreshTokenPolicyType>
+                    <refreshTokenValidityPeriod>365</refreshTokenValidityPeriod>
+                    <refreshTokenValidityUnit>Days</refreshTokenValidityUnit>
                     <requiredSessionLevel>STANDARD</requiredSessionLevel>
                 </ExtlClntAppOauthConfigurablePolicies>
                 """);
@@ -176,7 +178,7 @@ class EcaMetadataWriterTest {
 
     @Test
     void sourceFormatUsesMetaXmlNamesAndNoPackageXml() {
-        MetadataPackage pkg = new EcaMetadataWriter("66.0", MetadataFormat.SOURCE).write(SampleSpecs.minimal());
+        MetadataPackage pkg = new EcaMetadataWriter("68.0", MetadataFormat.SOURCE).write(SampleSpecs.minimal());
 
         assertThat(pkg.paths()).contains("externalClientApps/Minimal_App.eca-meta.xml",
                 "extlClntAppGlobalOauthSets/Minimal_App_glbloauth.ecaGlblOauth-meta.xml").doesNotContain("package.xml");
@@ -221,7 +223,7 @@ class EcaMetadataWriterTest {
         assertThat(pkg.text("package.xml")).isEqualTo("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <Package xmlns="http://soap.sforce.com/2006/04/metadata">
-                    <version>66.0</version>
+                    <version>68.0</version>
                 </Package>
                 """);
         assertThat(pkg.text("destructiveChanges.xml"))
@@ -236,7 +238,7 @@ class EcaMetadataWriterTest {
     @Test
     void anUnusableApiVersionIsRefusedWithTheFormatToUse() {
         assertThatThrownBy(() -> new EcaMetadataWriter("v66", MetadataFormat.METADATA_API))
-                .hasMessageContaining("'v66'").hasMessageContaining("66.0");
+                .hasMessageContaining("'v66'").hasMessageContaining("68.0");
         assertThatThrownBy(() -> new EcaMetadataWriter("58.0", MetadataFormat.METADATA_API))
                 .hasMessageContaining("60.0 or later");
     }

@@ -49,7 +49,10 @@ class SettingsBuildersTest {
 
         assertThat(built.permittedUsers()).isEqualTo(PermittedUsers.ALL_SELF_AUTHORIZED);
         assertThat(built.ipRelaxation()).isEqualTo(IpRelaxation.ENFORCE);
-        assertThat(built.refreshTokenPolicy()).isEqualTo(RefreshTokenPolicy.INFINITE);
+        // a real org gives a new app SpecificLifetime, 365 Days (retrieved files), not Infinite
+        assertThat(built.refreshTokenPolicy()).isEqualTo(RefreshTokenPolicy.SPECIFIC_LIFETIME);
+        assertThat(built.refreshTokenValidityPeriod()).isEqualTo(365);
+        assertThat(built.refreshTokenValidityUnit()).isEqualTo(RefreshTokenValidityUnit.DAYS);
         assertThat(built.requiredSessionLevel()).isEqualTo(SessionLevel.STANDARD);
         assertThat(built.clientCredentialsFlowEnabled()).isFalse();
         assertThat(built.customScopes()).isEmpty();

@@ -46,13 +46,21 @@ class CustomPlaybookTest {
     }
 
     @Test
+    void aSingleLogoutUrlIsWrittenToTheOauthSettings() {
+        Rendering r = custom("single_logout_url", "https://app.acme.example.com/logout");
+        assertThat(r.spec().oauth().singleLogoutUrl()).isEqualTo("https://app.acme.example.com/logout");
+    }
+
+    @Test
     void withOnlyTheRequiredAnswersEverySettingKeepsSalesforcesDefault() {
         Rendering r = custom();
 
         assertThat(r.spec().globalOauth()).isEqualTo(GlobalOauthSettings.builder()
                 .callbackUrls("https://app.acme.example.com/oauth/callback").build());
         assertThat(r.spec().oauth().scopes()).containsExactly(OauthScope.API, OauthScope.REFRESH_TOKEN);
-        assertThat(r.spec().policies()).isEqualTo(OauthPolicies.defaults());
+        // the playbook's own default answer is "valid until revoked"; everything else is what a real org gives a new app
+        assertThat(r.spec().policies()).isEqualTo(OauthPolicies.builder().refreshTokenPolicy(RefreshTokenPolicy.INFINITE).build());
+        assertThat(r.spec().oauth().singleLogoutUrl()).isNull();
         assertThat(r.delivery()).isEqualTo(Delivery.KEY_AND_SECRET);
         assertThat(r.warnings()).isEmpty();
     }

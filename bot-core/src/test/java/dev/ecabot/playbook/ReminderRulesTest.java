@@ -31,6 +31,7 @@ class ReminderRulesTest {
                     prompt: Refresh token lifetime in hours?
                 template:
                   oauth_settings: { callback_urls: [ "https://acme.example.com/cb" ], scopes: [ Api, RefreshToken ] }
+                  policies: { refresh_token_policy: Infinite }
                 overrides:
                   - when: { hours: { answered: true } }
                     set:

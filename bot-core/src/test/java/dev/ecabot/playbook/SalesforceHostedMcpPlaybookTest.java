@@ -78,7 +78,9 @@ class SalesforceHostedMcpPlaybookTest {
         assertThat(files.value(GLOBAL_OAUTH, "isClientCredentialsFlowEnabled")).isEqualTo("false");
         assertThat(files.value(GLOBAL_OAUTH, "isCodeCredFlowEnabled")).isEqualTo("false");
         assertThat(files.value(OAUTH_POLICIES, "permittedUsersPolicyType")).isEqualTo("AllSelfAuthorized");
-        assertThat(files.value(OAUTH_POLICIES, "refreshTokenPolicyType")).isEqualTo("Infinite");
+        // the seed is silent: what a real org gives a new app (retrieved files), 365 days
+        assertThat(files.value(OAUTH_POLICIES, "refreshTokenPolicyType")).isEqualTo("SpecificLifetime");
+        assertThat(files.value(OAUTH_POLICIES, "refreshTokenValidityPeriod")).isEqualTo("365");
     }
 
     @Test

@@ -20,12 +20,12 @@ class OrgRegistryTest {
     private final AtomicInteger demoStarts = new AtomicInteger();
     private final DemoOrgProvider demo = () -> {
         demoStarts.incrementAndGet();
-        return new Org("demo", OrgEnvironment.PRODUCTION, URI.create("http://127.0.0.1:1"), "66.0",
+        return new Org("demo", OrgEnvironment.PRODUCTION, URI.create("http://127.0.0.1:1"), "68.0",
                 SignInMethod.ClientCredentials.of("id", Secret.of("s")), true);
     };
 
     private static final OrgConfig UAT = new OrgConfig("uat", OrgEnvironment.SANDBOX, URI.create("https://acme--uat.sandbox.my.salesforce.com"),
-            "66.0", new OrgAuth.ClientCredentials("UAT_ID", "UAT_SECRET"));
+            "68.0", new OrgAuth.ClientCredentials("UAT_ID", "UAT_SECRET"));
 
     @Test
     void withNoConfigurationTheDemoOrgIsOfferedAndStartedOnlyWhenUsed() {

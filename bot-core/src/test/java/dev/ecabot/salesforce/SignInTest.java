@@ -62,7 +62,7 @@ class SignInTest {
     @Test
     void aUserWhoIsNotPreAuthorisedIsToldHowToAuthoriseThem() {
         Org base = orgs.jwtOrg("prod", OrgEnvironment.PRODUCTION);
-        Org stranger = new Org("prod", OrgEnvironment.PRODUCTION, base.loginUrl(), "66.0",
+        Org stranger = new Org("prod", OrgEnvironment.PRODUCTION, base.loginUrl(), "68.0",
                 new SignInMethod.JwtBearer(EmulatedOrgs.BOT_CONSUMER_KEY, "someone.else@acme.example.org",
                         EmulatedOrgs.keyFile("bot.key.pem")), false);
         assertThatThrownBy(() -> clients.forOrg(stranger).checkSignIn())
@@ -74,7 +74,7 @@ class SignInTest {
     @Test
     void aKeyThatDoesNotMatchTheCertificateIsNamedAsTheCause() {
         Org base = orgs.jwtOrg("prod", OrgEnvironment.PRODUCTION);
-        Org wrongKey = new Org("prod", OrgEnvironment.PRODUCTION, base.loginUrl(), "66.0",
+        Org wrongKey = new Org("prod", OrgEnvironment.PRODUCTION, base.loginUrl(), "68.0",
                 new SignInMethod.JwtBearer(EmulatedOrgs.BOT_CONSUMER_KEY, EmulatedOrgs.BOT_USER,
                         EmulatedOrgs.keyFile("other.key.pem")), false);
         assertThatThrownBy(() -> clients.forOrg(wrongKey).checkSignIn())
@@ -85,7 +85,7 @@ class SignInTest {
     @Test
     void aPkcs1KeyIsRefusedWithTheCommandThatConvertsIt() {
         Org base = orgs.jwtOrg("prod", OrgEnvironment.PRODUCTION);
-        Org pkcs1 = new Org("prod", OrgEnvironment.PRODUCTION, base.loginUrl(), "66.0",
+        Org pkcs1 = new Org("prod", OrgEnvironment.PRODUCTION, base.loginUrl(), "68.0",
                 new SignInMethod.JwtBearer(EmulatedOrgs.BOT_CONSUMER_KEY, EmulatedOrgs.BOT_USER,
                         EmulatedOrgs.keyFile("bot-pkcs1.key.pem")), false);
         assertThatThrownBy(() -> clients.forOrg(pkcs1).checkSignIn())
@@ -95,7 +95,7 @@ class SignInTest {
 
     @Test
     void aWrongClientSecretIsReportedWithoutRevealingIt() {
-        Org wrong = new Org("uat", OrgEnvironment.PRODUCTION, orgs.baseUrl(), "66.0",
+        Org wrong = new Org("uat", OrgEnvironment.PRODUCTION, orgs.baseUrl(), "68.0",
                 SignInMethod.ClientCredentials.of(EmulatedOrgs.CLIENT_ID, Secret.of("not-the-secret-42")), false);
         assertThatThrownBy(() -> clients.forOrg(wrong).checkSignIn())
                 .isInstanceOf(SignInException.class)

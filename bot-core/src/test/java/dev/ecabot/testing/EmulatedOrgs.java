@@ -45,7 +45,12 @@ public final class EmulatedOrgs implements AutoCloseable {
 
     /** An org whose deploys take {@code deployDelay}, trusting the bot by JWT (production) and client credentials. */
     public static EmulatedOrgs start(Duration deployDelay) {
-        SalesforceEmulator emulator = SalesforceEmulator.builder().deployDelay(deployDelay).build().start();
+        return start(SalesforceEmulator.builder().deployDelay(deployDelay));
+    }
+
+    /** As {@link #start(Duration)}, for an emulator set up by {@code builder} (e.g. an older API version). */
+    public static EmulatedOrgs start(SalesforceEmulator.Builder builder) {
+        SalesforceEmulator emulator = builder.build().start();
         emulator.org().registerJwtBearerApp(BOT_CONSUMER_KEY, certificate("bot.crt.pem"), LoginEnvironment.PRODUCTION, BOT_USER);
         emulator.org().registerClientCredentials(CLIENT_ID, CLIENT_SECRET, BOT_USER);
         return new EmulatedOrgs(emulator);
@@ -61,13 +66,13 @@ public final class EmulatedOrgs implements AutoCloseable {
 
     /** The org signed in to by JWT bearer with the bot's key, as {@code environment}. */
     public Org jwtOrg(String name, OrgEnvironment environment) {
-        return new Org(name, environment, baseUrl(), "66.0",
+        return new Org(name, environment, baseUrl(), "68.0",
                 new SignInMethod.JwtBearer(BOT_CONSUMER_KEY, BOT_USER, keyFile("bot.key.pem")), false);
     }
 
     /** The org signed in to by client credentials. */
     public Org clientCredentialsOrg(String name) {
-        return new Org(name, OrgEnvironment.PRODUCTION, baseUrl(), "66.0",
+        return new Org(name, OrgEnvironment.PRODUCTION, baseUrl(), "68.0",
                 SignInMethod.ClientCredentials.of(CLIENT_ID, Secret.of(CLIENT_SECRET)), false);
     }
 

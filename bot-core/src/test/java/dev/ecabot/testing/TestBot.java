@@ -148,7 +148,7 @@ public final class TestBot implements AutoCloseable {
     /** {@link #onTheDemoOrg(Options)} on the given database (e.g. PostgreSQL), which the bot closes. */
     public static TestBot onTheDemoOrg(Options options, Database db) {
         EmulatedOrgs emulated = EmulatedOrgs.start(Duration.ofMillis(50));
-        Org demo = new Org(DemoOrgProvider.DEMO_ORG_NAME, OrgEnvironment.PRODUCTION, emulated.baseUrl(), "66.0",
+        Org demo = new Org(DemoOrgProvider.DEMO_ORG_NAME, OrgEnvironment.PRODUCTION, emulated.baseUrl(), "68.0",
                 SignInMethod.ClientCredentials.of(EmulatedOrgs.CLIENT_ID, Secret.of(EmulatedOrgs.CLIENT_SECRET)), true);
         OrgRegistry registry = OrgRegistry.of(EcabotConfig.empty(), Map.of(), () -> demo);
         return new TestBot(db, (d, clock) -> new SagaProvisioner(ProvisioningSaga.onDatabase(registry,

@@ -5,7 +5,8 @@ import dev.ecabot.emulator.auth.Sessions;
 import dev.ecabot.emulator.auth.TokenEndpoint;
 import dev.ecabot.emulator.credentials.OAuthCredentialsResource;
 import dev.ecabot.emulator.http.ApiResponse;
-import dev.ecabot.emulator.http.Json;
+import dev.ecabot.emulator.identity.IdentityResource;
+import dev.ecabot.emulator.http.ApiVersions;
 import dev.ecabot.emulator.http.Route;
 import dev.ecabot.emulator.http.Router;
 import dev.ecabot.emulator.metadata.DeployRequestResource;
@@ -66,18 +67,21 @@ public final class SalesforceEmulator implements AutoCloseable {
         List<Route> routes = new ArrayList<>();
         TokenEndpoint tokens = new TokenEndpoint(auth, state, sessions, new OrgUsers(ids), this::baseUrl);
         routes.add(Route.post("/services/oauth2/token", (request, path) -> tokens.handle(request)).open());
-        routes.add(Route.get("/services/data/?", (request, path) -> versions()).open());
+        ApiVersions versions = new ApiVersions(settings.latestApiVersion);
+        state.apiVersions(versions);
+        routes.add(Route.get("/services/data/?", (request, path) -> ApiResponse.json(200, versions.listing())).open());
         routes.addAll(new DeployRequestResource(deploys, this::baseUrl).routes());
         routes.addAll(new QueryResource(state, settings.queryPageSize).routes());
         routes.addAll(new OAuthCredentialsResource(state).routes());
         routes.addAll(new MetadataSoapResource(state, sessions).routes());
+        routes.addAll(new IdentityResource(state, this::baseUrl, versions).routes());
 
         this.server = new Server();
         this.connector = new ServerConnector(server);
         connector.setHost(settings.host);
         connector.setPort(settings.port);
         server.addConnector(connector);
-        EmulatorHandler handler = new EmulatorHandler(new Router(routes, sessions), faults);
+        EmulatorHandler handler = new EmulatorHandler(new Router(routes, sessions, versions), faults);
         server.setHandler(handler);
         this.org = new EmulatedOrg(state, auth, handler::calls);
     }
@@ -130,12 +134,6 @@ public final class SalesforceEmulator implements AutoCloseable {
         }
     }
 
-    private static ApiResponse versions() {
-        var list = Json.array();
-        list.addObject().put("label", "Spring '26").put("url", "/services/data/v66.0").put("version", "66.0");
-        return ApiResponse.json(200, list);
-    }
-
     /** Settings of an emulator, each checked as it is set. */
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -143,8 +141,16 @@ public final class SalesforceEmulator implements AutoCloseable {
         private Duration deployDelay = Duration.ofSeconds(2);
         private Duration sessionTimeout = Duration.ofHours(2);
         private int queryPageSize = 2000;
+        private int latestApiVersion = ApiVersions.DEFAULT_LATEST;
 
         private Builder() {
+        }
+
+        /** The newest API version the org serves (68 = Winter '27 by default); play an org not yet upgraded. */
+        public Builder latestApiVersion(int version) {
+            new ApiVersions(version);
+            this.latestApiVersion = version;
+            return this;
         }
 
         /** The interface to listen on; 127.0.0.1 by default. */

@@ -80,7 +80,7 @@ class DeployRequestTest {
         assertThat(successes).hasSize(6);
         JsonNode app = find(successes, "ExternalClientApplication");
         assertThat(app.get("fullName").asText()).isEqualTo("Acme_Sync");
-        assertThat(app.get("fileName").asText()).isEqualTo("externalClientApps/Acme_Sync.eca-meta.xml");
+        assertThat(app.get("fileName").asText()).isEqualTo("externalClientApps/Acme_Sync.eca");
         assertThat(app.get("created").asBoolean()).isTrue();
         assertThat(app.get("id").asText()).matches("0xI\\w{15}");
         assertThat(find(successes, "").get("fullName").asText()).isEqualTo("package.xml");
@@ -125,7 +125,7 @@ class DeployRequestTest {
         String keyBefore = emulator.org().consumer("Acme_Sync").orElseThrow().key();
 
         JsonNode done = client.deployAndWait(DeployZip.sampleApp().edit(
-                "extlClntAppOauthPolicies/Acme_Sync_oauthPlcy.ecaOauthPlcy-meta.xml",
+                "extlClntAppOauthPolicies/Acme_Sync_oauthPlcy.ecaOauthPlcy",
                 "<ipRelaxationPolicyType>Enforce<", "<ipRelaxationPolicyType>Bypass<"), DEPLOY);
 
         assertThat(done.at("/deployResult/status").asText()).isEqualTo("Succeeded");
@@ -143,7 +143,7 @@ class DeployRequestTest {
     @Test
     void oauthAppDeployedWithoutPoliciesGetsSalesforceDefaults() {
         DeployZip withoutPolicies = DeployZip.sampleApp()
-                .remove("extlClntAppOauthPolicies/Acme_Sync_oauthPlcy.ecaOauthPlcy-meta.xml")
+                .remove("extlClntAppOauthPolicies/Acme_Sync_oauthPlcy.ecaOauthPlcy")
                 .edit("package.xml", "<members>Acme_Sync_oauthPlcy</members>", "");
 
         client.deployAndWait(withoutPolicies, DEPLOY);
@@ -162,7 +162,7 @@ class DeployRequestTest {
 
         assertThat(done.at("/deployResult/status").asText()).isEqualTo("Succeeded");
         assertThat(find(done.at("/deployResult/details/componentSuccesses"), "ExternalClientApplication")
-                .get("fileName").asText()).isEqualTo("unpackaged/externalClientApps/Acme_Sync.eca-meta.xml");
+                .get("fileName").asText()).isEqualTo("unpackaged/externalClientApps/Acme_Sync.eca");
     }
 
     @Test

@@ -14,10 +14,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The org refuses, with component failures and without changing anything, what Salesforce refuses. */
 class DeployValidationTest {
 
-    private static final String APP = "externalClientApps/Acme_Sync.eca-meta.xml";
-    private static final String GLOBAL = "extlClntAppGlobalOauthSets/Acme_Sync_glbloauth.ecaGlblOauth-meta.xml";
-    private static final String OAUTH = "extlClntAppOauthSettings/Acme_Sync_oauth.ecaOauth-meta.xml";
-    private static final String POLICIES = "extlClntAppOauthPolicies/Acme_Sync_oauthPlcy.ecaOauthPlcy-meta.xml";
+    private static final String APP = "externalClientApps/Acme_Sync.eca";
+    private static final String GLOBAL = "extlClntAppGlobalOauthSets/Acme_Sync_glbloauth.ecaGlblOauth";
+    private static final String OAUTH = "extlClntAppOauthSettings/Acme_Sync_oauth.ecaOauth";
+    private static final String POLICIES = "extlClntAppOauthPolicies/Acme_Sync_oauthPlcy.ecaOauthPlcy";
     private static final String NS = "http://soap.sforce.com/2006/04/metadata";
 
     private SalesforceEmulator emulator;
@@ -143,7 +143,7 @@ class DeployValidationTest {
     @ValueSource(strings = {"1Acme", "Acme__Sync", "AcmeSync_", "Acme-Sync", "Acme Sync"})
     void invalidApiNameIsRefused(String name) {
         DeployZip zip = DeployZip.sampleApp().edit("package.xml", "<members>Acme_Sync</members>", "<members>" + name + "</members>")
-                .remove(APP).put("externalClientApps/" + name + ".eca-meta.xml", DeployZip.sampleApp().file(APP));
+                .remove(APP).put("externalClientApps/" + name + ".eca", DeployZip.sampleApp().file(APP));
 
         JsonNode failure = rejected(zip, "ExternalClientApplication", name);
 
@@ -162,7 +162,7 @@ class DeployValidationTest {
 
     @Test
     void sameAppTwiceInOnePackageIsADuplicate() {
-        DeployZip zip = DeployZip.sampleApp().put("externalClientApps/acme_sync.eca-meta.xml", DeployZip.sampleApp().file(APP));
+        DeployZip zip = DeployZip.sampleApp().put("externalClientApps/acme_sync.eca", DeployZip.sampleApp().file(APP));
 
         JsonNode failure = rejected(zip, "ExternalClientApplication", "acme_sync");
 
@@ -224,12 +224,10 @@ class DeployValidationTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource({
-            GLOBAL + ", consumerKey, 3MVG9CopiedFromAnotherOrgxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
             OAUTH + ", oauthLink, 00D000000000001:888000000000001",
             APP + ", orgScopedExternalApp, 00D000000000001:Acme_Sync"})
     void valuesSalesforceGeneratesCannotBeDeployed(String file, String element, String value) {
-        String root = file.equals(APP) ? "</ExternalClientApplication>"
-                : file.equals(GLOBAL) ? "</ExtlClntAppGlobalOauthSettings>" : "</ExtlClntAppOauthSettings>";
+        String root = file.equals(APP) ? "</ExternalClientApplication>" : "</ExtlClntAppOauthSettings>";
         DeployZip zip = DeployZip.sampleApp().edit(file, root, "    <" + element + ">" + value + "</" + element + ">\n" + root);
 
         JsonNode failure = rejectedAnywhere(zip);
@@ -287,6 +285,63 @@ class DeployValidationTest {
         JsonNode failure = rejectedWithOrgUnchanged(zip, componentType, fullName);
         assertThat(emulator.org().apps()).as("a failed deploy applies nothing").isEmpty();
         return failure;
+    }
+
+    @Test
+    void aConsumerKeyAndSecretGivenOnDeployBecomeTheAppsCredentials() {
+        DeployZip zip = DeployZip.sampleApp().edit(GLOBAL, "</ExtlClntAppGlobalOauthSettings>",
+                "    <consumerKey>3MVG9GivenOnDeploy</consumerKey>\n    <consumerSecret>given-secret</consumerSecret>\n"
+                        + "</ExtlClntAppGlobalOauthSettings>");
+
+        JsonNode done = client.deployAndWait(zip, "{}");
+
+        assertThat(done.at("/deployResult/status").asText()).as(done.toString()).isEqualTo("Succeeded");
+        assertThat(emulator.org().consumer("Acme_Sync").orElseThrow().key()).isEqualTo("3MVG9GivenOnDeploy");
+        assertThat(emulator.org().component("ExtlClntAppGlobalOauthSettings", "Acme_Sync_glbloauth").orElseThrow().toString())
+                .doesNotContain("given-secret");
+    }
+
+    @Test
+    void xmlBooleansOneAndZeroAreAccepted() {
+        DeployZip zip = DeployZip.sampleApp().edit(APP, "<isProtected>false</isProtected>", "<isProtected>0</isProtected>");
+
+        JsonNode done = client.deployAndWait(zip, "{}");
+
+        assertThat(done.at("/deployResult/status").asText()).as(done.toString()).isEqualTo("Succeeded");
+    }
+
+    @Test
+    void documentedNewerElementsAndTheOauthSecuritySettingsTypeAreAccepted() {
+        DeployZip zip = DeployZip.sampleApp()
+                .edit(GLOBAL, "</ExtlClntAppGlobalOauthSettings>", "    <idTokenConfig><idTokenAudience>aud</idTokenAudience>"
+                        + "<idTokenValidity>5</idTokenValidity></idTokenConfig>\n    <isDPopEnabled>true</isDPopEnabled>\n"
+                        + "    <isEnforceRefreshTokenTTL>1</isEnforceRefreshTokenTTL>\n</ExtlClntAppGlobalOauthSettings>")
+                .edit(POLICIES, "</ExtlClntAppOauthConfigurablePolicies>", "    <apexHandler>MyHandler</apexHandler>\n"
+                        + "    <namedUserJwtTimeout>15</namedUserJwtTimeout>\n    <isGuestCodeCredFlowEnabled>false</isGuestCodeCredFlowEnabled>\n"
+                        + "</ExtlClntAppOauthConfigurablePolicies>")
+                .edit("package.xml", "    <version>", "    <types>\n        <members>Acme_Sync_oauthSecurity</members>\n"
+                        + "        <name>ExtlClntAppOauthSecuritySettings</name>\n    </types>\n    <version>")
+                .put("extlClntAppOauthSecuritySettings/Acme_Sync_oauthSecurity.ecaOauthSecurity",
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ExtlClntAppOauthSecuritySettings xmlns=\"" + NS + "\">\n"
+                                + "    <externalClientApplication>Acme_Sync</externalClientApplication>\n"
+                                + "    <label>Acme_Sync_oauthSecurity</label>\n</ExtlClntAppOauthSecuritySettings>\n");
+
+        JsonNode done = client.deployAndWait(zip, "{}");
+
+        assertThat(done.at("/deployResult/status").asText()).as(done.toString()).isEqualTo("Succeeded");
+        assertThat(emulator.org().component("ExtlClntAppOauthSecuritySettings", "Acme_Sync_oauthSecurity")).isPresent();
+    }
+
+    @Test
+    void anOauthAppDeployedWithoutPoliciesGetsTheDefaultsOfARealOrg() {
+        DeployZip zip = DeployZip.sampleApp().remove(POLICIES).edit("package.xml",
+                "    <types>\n        <members>Acme_Sync_oauthPlcy</members>\n        <name>ExtlClntAppOauthConfigurablePolicies</name>\n    </types>\n", "");
+
+        JsonNode done = client.deployAndWait(zip, "{}");
+
+        assertThat(done.at("/deployResult/status").asText()).as(done.toString()).isEqualTo("Succeeded");
+        String policies = emulator.org().component("ExtlClntAppOauthConfigurablePolicies", "Acme_Sync_oauthPlcy").orElseThrow().toString();
+        assertThat(policies).contains("SpecificLifetime", "365", "Days", "AllSelfAuthorized", "Enforce");
     }
 
     private JsonNode rejectedWithOrgUnchanged(DeployZip zip, String componentType, String fullName) {

@@ -16,18 +16,19 @@ final class DeployZip {
 
     static final List<String> SAMPLE_FILES = List.of(
             "package.xml",
-            "externalClientApps/Acme_Sync.eca-meta.xml",
-            "extlClntAppGlobalOauthSets/Acme_Sync_glbloauth.ecaGlblOauth-meta.xml",
-            "extlClntAppOauthSettings/Acme_Sync_oauth.ecaOauth-meta.xml",
-            "extlClntAppOauthPolicies/Acme_Sync_oauthPlcy.ecaOauthPlcy-meta.xml",
-            "extlClntAppPolicies/Acme_Sync_plcy.ecaPlcy-meta.xml");
+            "externalClientApps/Acme_Sync.eca",
+            "extlClntAppGlobalOauthSets/Acme_Sync_glbloauth.ecaGlblOauth",
+            "extlClntAppOauthSettings/Acme_Sync_oauth.ecaOauth",
+            "extlClntAppOauthPolicies/Acme_Sync_oauthPlcy.ecaOauthPlcy",
+            "extlClntAppPolicies/Acme_Sync_plcy.ecaPlcy");
 
     private final Map<String, String> files = new LinkedHashMap<>();
 
     /** The Acme_Sync app with its four companion settings and package.xml. */
     static DeployZip sampleApp() {
         DeployZip zip = new DeployZip();
-        SAMPLE_FILES.forEach(path -> zip.files.put(path, resource("sample-app/" + path)));
+        // The resources keep their retrieved (source-format) names; a Metadata API zip names them without -meta.xml.
+        SAMPLE_FILES.forEach(path -> zip.files.put(path, resource("sample-app/" + (path.equals("package.xml") ? path : path + "-meta.xml"))));
         return zip;
     }
 

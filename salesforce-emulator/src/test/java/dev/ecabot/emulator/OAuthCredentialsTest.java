@@ -149,7 +149,7 @@ class OAuthCredentialsTest {
     @Test
     void appWithoutAClientCredentialsRunAsUserCannotSignIn() {
         client.deployAndWait(DeployZip.sampleApp().edit(
-                "extlClntAppOauthPolicies/Acme_Sync_oauthPlcy.ecaOauthPlcy-meta.xml",
+                "extlClntAppOauthPolicies/Acme_Sync_oauthPlcy.ecaOauthPlcy",
                 "<clientCredentialsFlowUser>acme.integration@example.org</clientCredentialsFlowUser>", ""), "{}");
 
         OrgClient.Reply reply = signInAs(consumer.key(), consumer.secret());

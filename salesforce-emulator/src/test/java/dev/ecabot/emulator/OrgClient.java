@@ -121,6 +121,19 @@ final class OrgClient {
         return post(API + "/metadata/deployRequest", "multipart/form-data; boundary=" + boundary, body.toByteArray());
     }
 
+    /** POST .../metadata/deployRequest as jsforce and the Salesforce CLI send it: the file first, then "entity_content". */
+    Reply deployAsJsforce(DeployZip zip, String deployOptionsJson) {
+        String boundary = "----jsforce-like-boundary";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"package.xml\"\r\n"
+                + "Content-Type: application/zip\r\n\r\n");
+        body.writeBytes(zip.bytes());
+        write(body, "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"entity_content\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + "{\"deployOptions\":" + deployOptionsJson + "}\r\n");
+        write(body, "--" + boundary + "--\r\n");
+        return post(API + "/metadata/deployRequest", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
     /** Deploys and waits until the deploy is done; answers the final GET ...?includeDetails=true body. */
     JsonNode deployAndWait(DeployZip zip, String deployOptionsJson) {
         Reply accepted = deploy(zip, deployOptionsJson);

@@ -21,7 +21,7 @@ class QueryTest {
         client = OrgClient.signedIn(emulator);
         for (String name : List.of("Acme_Sync", "Globex_Reports", "Initech_Billing")) {
             JsonNode done = client.deployAndWait(DeployZip.sampleApp().editAll("Acme_Sync", name)
-                    .edit("externalClientApps/" + name + ".eca-meta.xml", "<label>Acme Sync</label>",
+                    .edit("externalClientApps/" + name + ".eca", "<label>Acme Sync</label>",
                             "<label>" + name.replace('_', ' ') + "</label>"), "{}");
             assertThat(done.at("/deployResult/status").asText()).isEqualTo("Succeeded");
         }

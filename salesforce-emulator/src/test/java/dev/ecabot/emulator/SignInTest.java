@@ -79,11 +79,35 @@ class SignInTest {
     }
 
     @Test
-    void assertionValidForHoursIsRefused() {
-        String tooLong = TestKeys.assertion(TestKeys.PRIVATE_KEY, BOT_KEY, "bot@acme.example.org",
-                "https://login.salesforce.com", Instant.now().plus(Duration.ofHours(3)));
+    void anAssertionAsTheSalesforceCliSendsItIsAccepted() {
+        // @salesforce/core signs exp = Date.now() + 300: milliseconds, read by Salesforce as seconds far ahead.
+        String cli = TestKeys.assertion(TestKeys.PRIVATE_KEY, BOT_KEY, "bot@acme.example.org",
+                "https://login.salesforce.com", Instant.ofEpochSecond(System.currentTimeMillis() + 300));
 
-        assertRefused(OrgClient.form("grant_type", JWT, "assertion", tooLong), "invalid_grant", "invalid assertion");
+        assertThat(client.token(OrgClient.form("grant_type", JWT, "assertion", cli)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void prnIsTakenForSubAndExpMayBeANumericString() throws Exception {
+        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(BOT_KEY)
+                .claim("prn", "bot@acme.example.org").audience("https://login.salesforce.com")
+                .claim("exp", String.valueOf(Instant.now().plusSeconds(120).getEpochSecond())).build();
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.RS256), claims);
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(TestKeys.PRIVATE_KEY));
+
+        assertThat(client.token(OrgClient.form("grant_type", JWT, "assertion", jwt.serialize())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anExpThatIsNotANumberIsAnInvalidAssertion() throws Exception {
+        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(BOT_KEY)
+                .subject("bot@acme.example.org").audience("https://login.salesforce.com").claim("exp", "soon").build();
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.RS256), claims);
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(TestKeys.PRIVATE_KEY));
+
+        assertRefused(OrgClient.form("grant_type", JWT, "assertion", jwt.serialize()), "invalid_grant", "expired authorization code");
     }
 
     @Test

@@ -49,7 +49,7 @@ final class DemoOrgApps {
 
     /** Deploys {@code spec} straight to the demo org, as an admin clicking in Setup would. */
     static void deployBehindTheBotsBack(TestBot bot, EcaSpec spec) {
-        byte[] zip = new EcaMetadataWriter("66.0", MetadataFormat.METADATA_API).writeZip(spec);
+        byte[] zip = new EcaMetadataWriter("68.0", MetadataFormat.METADATA_API).writeZip(spec);
         if (!bot.orgClients().forOrg("demo").metadata().deploy(zip, DeployOptions.realDeploy(), DeployProgressListener.NONE).succeeded()) {
             throw new AssertionError("the emulator refused the deploy of " + spec.apiName());
         }

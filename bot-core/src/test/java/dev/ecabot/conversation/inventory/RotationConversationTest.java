@@ -93,6 +93,53 @@ class RotationConversationTest {
     }
 
     @Test
+    void aSecondRotationWithinThirtyDaysSaysWhatHoldsTheSlotAndRotatesOnceTheAdminConfirmsRevokingIt() {
+        DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
+        admin.says("rotate Vonage_Prod");
+        admin.awaits("Rotated Vonage_Prod");
+        String firstKey = new InventoryAppRepository(bot.database().dataSource()).find("demo", "Vonage_Prod").orElseThrow().consumerKey();
+
+        admin.says("rotate Vonage_Prod");
+        assertThat(admin.awaits("The staged slot of Vonage_Prod").text()).contains("The staged slot of Vonage_Prod holds the pair replaced by an"
+                + " earlier rotation", "one staged pair at a time", "Nothing was changed", "\"rotate Vonage_Prod demo revoke-old\"");
+        assertThat(new InventoryAppRepository(bot.database().dataSource()).find("demo", "Vonage_Prod").orElseThrow()
+                .consumerKey()).isEqualTo(firstKey);
+
+        bot.clock().advance(Duration.ofDays(2));
+        admin.says("rotate Vonage_Prod demo revoke-old");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                admin.everything().text().split("Rotated Vonage_Prod", -1).length == 3);
+        String told = admin.everything().text();
+        String secondKey = new InventoryAppRepository(bot.database().dataSource()).find("demo", "Vonage_Prod").orElseThrow().consumerKey();
+        assertThat(secondKey).isNotEqualTo(firstKey);
+        assertThat(told).contains("the new consumer key is " + secondKey);
+        assertThat(admin.revealed()).isEmpty();   // both offers wait for the admin; nothing is shown unasked
+        assertThat(admin.says("audit Vonage_Prod").text()).contains("to make room for a new rotation");
+        // the first rotation's reminder went with its old pair; the second rotation has its own
+        assertThat(bot.reminders().forApp("demo", "Vonage_Prod"))
+                .filteredOn(r -> r.kind() == ReminderKind.OLD_CREDENTIAL_EXPIRING).hasSize(1);
+        assertThat(bot.emulatedOrg().emulator().org().consumer("Vonage_Prod").orElseThrow().staged().state()).isEqualTo("Rotated");
+    }
+
+    @Test
+    void aPackagedAppIsRefusedBeforeAnyCallToSalesforce() {
+        InventoryApp made = DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
+        InventoryAppRepository repo = new InventoryAppRepository(bot.database().dataSource());
+        String packagedSettings = made.settingsJson().replaceAll("\"distributionState\"\\s*:\\s*\"[A-Za-z]+\"",
+                "\"distributionState\":\"PACKAGED\"");
+        assertThat(packagedSettings).contains("PACKAGED");
+        repo.save(new InventoryApp(made.id(), made.org(), made.apiName(), made.label(), made.salesforceId(), made.playbookId(),
+                made.vendor(), made.requester(), made.approver(), made.contactEmail(), made.consumerKey(), made.createdAt(),
+                packagedSettings, made.status()));
+        int callsBefore = bot.emulatedOrg().emulator().org().calls().size();
+
+        admin.says("rotate Vonage_Prod");
+        assertThat(admin.awaits("Problem:").text()).contains("packaged External Client App", "only for local apps",
+                "nothing was changed");
+        assertThat(bot.emulatedOrg().emulator().org().calls()).hasSize(callsBefore);
+    }
+
+    @Test
     void rotatingAnAppDeletedOutsideTheBotSaysSoAndChangesNothing() {
         InventoryApp before = DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
         bot.orgClients().forOrg("demo").deleteApp("Vonage_Prod", DeployProgressListener.NONE);

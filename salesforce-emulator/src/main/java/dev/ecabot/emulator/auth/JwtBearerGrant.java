@@ -15,15 +15,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The OAuth 2.0 JWT bearer flow: checks an RS256 assertion against the registered app's certificate, then
- * iss (the consumer key), aud (login or test.salesforce.com), exp (in the future, at most ten minutes ahead)
- * and sub (a pre-authorised username). Refusals carry Salesforce's error codes and descriptions.
+ * iss (the consumer key), aud (login or test.salesforce.com), exp (in the future; a number or a numeric
+ * string) and sub (or its older name prn: a pre-authorised username). Refusals carry Salesforce's error codes and descriptions.
  * Thread-safe.
  */
 public final class JwtBearerGrant {
 
     public static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     private static final Logger log = LoggerFactory.getLogger(JwtBearerGrant.class);
-    private static final Duration MAX_LIFETIME = Duration.ofMinutes(10);
 
     private final AuthRegistry registry;
 
@@ -38,10 +37,14 @@ public final class JwtBearerGrant {
         }
         SignedJWT jwt;
         JWTClaimsSet claims;
+        Object expClaim;
         try {
             jwt = SignedJWT.parse(assertion.trim());
-            claims = jwt.getJWTClaimsSet();
-        } catch (ParseException e) {
+            // exp is read apart: Salesforce also takes it as a numeric string, which the JWT library refuses.
+            java.util.Map<String, Object> payload = new java.util.HashMap<>(jwt.getPayload().toJSONObject());
+            expClaim = payload.remove("exp");
+            claims = JWTClaimsSet.parse(payload);
+        } catch (ParseException | NullPointerException e) {
             throw refuse("invalid_grant", "invalid assertion", "the assertion is not a signed JWT");
         }
         AuthRegistry.JwtApp app = registry.jwtApp(claims.getIssuer()).orElseThrow(() ->
@@ -53,20 +56,32 @@ public final class JwtBearerGrant {
         if (claims.getAudience() == null || !claims.getAudience().contains(app.environment().audience())) {
             throw refuse("invalid_grant", "audience is invalid", "aud must be " + app.environment().audience());
         }
-        Date exp = claims.getExpirationTime();
-        if (exp == null || !exp.toInstant().isAfter(now)) {
+        Instant exp = expiry(expClaim);
+        if (exp == null || !exp.isAfter(now)) {
             throw refuse("invalid_grant", "expired authorization code", "exp is missing or in the past");
         }
-        if (exp.toInstant().isAfter(now.plus(MAX_LIFETIME))) {
-            throw refuse("invalid_grant", "invalid assertion", "exp is more than " + MAX_LIFETIME.toMinutes()
-                    + " minutes ahead");
-        }
+        // No upper bound: the Salesforce CLI sends exp = Date.now() + 300 (milliseconds read as seconds, far in the
+        // future) and real orgs accept it.
         String subject = claims.getSubject();
-        if (subject == null || app.usernames().stream().noneMatch(subject::equalsIgnoreCase)) {
+        if (subject == null && claims.getClaim("prn") instanceof String prn) subject = prn;   // the older name of sub
+        String user = subject;
+        if (user == null || app.usernames().stream().noneMatch(user::equalsIgnoreCase)) {
             throw refuse("invalid_grant", "user hasn't approved this consumer",
                     "sub is not a user pre-authorised for the app");
         }
         return subject;
+    }
+
+    /** exp as a number of seconds, a numeric string, or a date (as the JWT library parsed it). */
+    private static Instant expiry(Object exp) {
+        if (exp instanceof Date date) return date.toInstant();
+        try {
+            if (exp instanceof Number n) return Instant.ofEpochSecond(n.longValue());
+            if (exp instanceof String text) return Instant.ofEpochSecond(Long.parseLong(text.trim()));
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            return null;
+        }
+        return null;
     }
 
     private static boolean signatureMatches(SignedJWT jwt, AuthRegistry.JwtApp app) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecabot.emulator.http.ApiRequest;
 import dev.ecabot.emulator.http.ApiResponse;
+import dev.ecabot.emulator.metadata.MetadataType;
 import dev.ecabot.emulator.http.Json;
 import dev.ecabot.emulator.http.Route;
 import dev.ecabot.emulator.org.Component;
@@ -103,6 +104,13 @@ public final class OAuthCredentialsResource {
 
     private ApiResponse stage(ApiRequest request, Matcher path) {
         return withSecretAccess(path, consumer -> {
+            boolean packaged = org.component(MetadataType.EXTERNAL_CLIENT_APPLICATION, consumer.appName())
+                    .flatMap(app -> app.field("distributionState")).map("Packaged"::equals).orElse(false);
+            if (packaged) {
+                // Staging is for local apps only (Salesforce Help); the exact wording of the refusal is a guess.
+                return ApiResponse.restError(400, "INVALID_INPUT", "Credentials can be staged only for local external"
+                        + " client apps; " + consumer.appName() + " is packaged.");
+            }
             if (consumer.staged() != null && consumer.staged().expiresAt().isAfter(Instant.now())) {
                 return ApiResponse.restError(400, "INVALID_INPUT", "This OAuth consumer already has "
                         + consumer.staged().state().toLowerCase() + " credentials (" + consumer.staged().id()

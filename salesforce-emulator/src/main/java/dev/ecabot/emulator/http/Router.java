@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds the route for a request, checks its bearer session, and answers Salesforce's errors for the rest:
- * 401 INVALID_SESSION_ID, 404 NOT_FOUND, 405 METHOD_NOT_ALLOWED. Thread-safe once built.
+ * 401 INVALID_SESSION_ID, 404 NOT_FOUND (also for an API version the org does not serve), 405 METHOD_NOT_ALLOWED. Thread-safe once built.
  */
 public final class Router {
 
@@ -21,13 +21,21 @@ public final class Router {
 
     private final List<Route> routes;
     private final Sessions sessions;
+    private final ApiVersions versions;
 
     public Router(List<Route> routes, Sessions sessions) {
+        this(routes, sessions, new ApiVersions(ApiVersions.DEFAULT_LATEST));
+    }
+
+    public Router(List<Route> routes, Sessions sessions, ApiVersions versions) {
         this.routes = List.copyOf(routes);
         this.sessions = sessions;
+        this.versions = versions;
     }
 
     public ApiResponse dispatch(ApiRequest request) {
+        Optional<ApiResponse> unservedVersion = versions.refusal(request.path());
+        if (unservedVersion.isPresent()) return unservedVersion.get();
         Set<String> allowed = new LinkedHashSet<>();
         for (Route route : routes) {
             Matcher matcher = route.path().matcher(request.path());

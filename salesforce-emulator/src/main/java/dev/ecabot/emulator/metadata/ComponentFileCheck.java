@@ -49,6 +49,7 @@ final class ComponentFileCheck {
                             List<ComponentFailure> failures) {
         String typeName = type.apiName();
         FieldRule rule = EcaSchema.rule(type, field.name()).orElse(null);
+        if (rule == null && EcaSchema.acceptsAnyElement(type) && field.namespace().equals(NS)) return;
         if (rule == null || !field.namespace().equals(NS)) {
             failures.add(ComponentFailure.errorAt(typeName, fullName, fileName, "Error parsing file: Element {"
                     + field.namespace() + "}" + field.name() + " invalid at this location in type " + typeName, field));
@@ -59,7 +60,8 @@ final class ComponentFileCheck {
             case FORBIDDEN -> failures.add(ComponentFailure.errorAt(typeName, fullName, fileName,
                     field.name() + " " + rule.forbiddenReason(), field));
             case BOOLEAN -> {
-                if (!value.equals("true") && !value.equals("false")) {
+                // xsd:boolean: true, false, 1 and 0
+                if (!value.equals("true") && !value.equals("false") && !value.equals("1") && !value.equals("0")) {
                     failures.add(ComponentFailure.errorAt(typeName, fullName, fileName, "Error parsing file: '"
                             + value + "' is not valid for the type xsd:boolean (element " + field.name()
                             + "): use true or false", field));

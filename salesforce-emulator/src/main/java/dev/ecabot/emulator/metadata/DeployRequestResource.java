@@ -60,11 +60,12 @@ public final class DeployRequestResource {
                     + e.getMessage());
         }
         try (parts) {
-            MultiPart.Part json = parts.getFirst("json");
+            // "json" as Salesforce's guide names it; "entity_content" as jsforce and the Salesforce CLI send it.
+            MultiPart.Part json = parts.getFirst("json") != null ? parts.getFirst("json") : parts.getFirst("entity_content");
             MultiPart.Part file = parts.getFirst("file");
             if (json == null || file == null) {
                 return ApiResponse.restError(400, "INVALID_MULTIPART_REQUEST",
-                        "The request needs a part named \"json\" (deployOptions) and a part named \"file\" (the zip)");
+                        "The request needs a part named \"json\" or \"entity_content\" (deployOptions) and a part named \"file\" (the zip)");
             }
             DeployOptions options;
             try {

@@ -48,6 +48,17 @@ public final class DeployValidator {
             }
             return new Validation(problems, List.of(), new ChangeSet(List.of(), List.of()));
         }
+        String version = manifest.get().version().trim();
+        if (!version.isEmpty() && !version.matches("\\d{1,3}(\\.\\d)?")) {
+            problems.add(ComponentFailure.error("", "package.xml", pkg.displayPath("package.xml"), "Error parsing file: '"
+                    + version + "' is not valid for the type xsd:double (element version)"));
+            return new Validation(problems, List.of(), new ChangeSet(List.of(), List.of()));
+        }
+        if (!version.isEmpty() && !org.apiVersions().serves(version)) {
+            problems.add(ComponentFailure.error("", "package.xml", pkg.displayPath("package.xml"), "Invalid API version "
+                    + version + ": this org serves " + org.apiVersions().describe()));
+            return new Validation(problems, List.of(), new ChangeSet(List.of(), List.of()));
+        }
         Map<MetadataType, Map<String, FileEntry>> files = componentFiles(pkg, problems);
         List<FileEntry> listed = listedFiles(manifest.get(), files, pkg, problems);
         List<DeployedFile> deployed = new ArrayList<>();
@@ -111,7 +122,8 @@ public final class DeployValidator {
             return Optional.empty();
         }
         return MetadataType.byFolder(parts[0]).flatMap(type -> {
-            for (String ending : List.of("." + type.suffix() + "-meta.xml", "." + type.suffix())) {
+            // Metadata API format only: a source-format name (X.eca-meta.xml) is a file the Metadata API does not know.
+            for (String ending : List.of("." + type.suffix())) {
                 if (parts[1].endsWith(ending) && parts[1].length() > ending.length()) {
                     return Optional.of(new FileEntry(type, parts[1].substring(0, parts[1].length() - ending.length()), path));
                 }

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * The elements each External Client App metadata type accepts on deploy, from the Metadata API Developer Guide
- * and files retrieved from real orgs. Elements Salesforce generates itself (consumerKey, consumerSecret,
- * oauthLink, orgScopedExternalApp) are refused, as Salesforce refuses values copied from another org.
+ * and files retrieved from real orgs. Elements Salesforce generates itself (oauthLink, orgScopedExternalApp) are
+ * refused, as Salesforce refuses values copied from another org; consumerKey and consumerSecret are accepted.
  */
 public final class EcaSchema {
 
@@ -37,9 +37,12 @@ public final class EcaSchema {
             MetadataType.GLOBAL_OAUTH_SETTINGS, rules(
                     FieldRule.text("callbackUrl"),
                     FieldRule.text("certificate"),
-                    FieldRule.forbidden("consumerKey", GENERATED),
-                    FieldRule.forbidden("consumerSecret", GENERATED),
+                    // Accepted on deploy: a real org takes a key and secret given in the file (sfdx-hardis deploys them).
+                    FieldRule.text("consumerKey"),
+                    FieldRule.text("consumerSecret"),
                     FieldRule.required("externalClientApplication"),
+                    FieldRule.complex("idTokenConfig", "idTokenAudience", "idTokenIncludeAttributes",
+                            "idTokenIncludeCustomPerms", "idTokenIncludeStandardClaims", "idTokenValidity"),
                     FieldRule.bool("isClientCredentialsFlowEnabled"),
                     FieldRule.bool("isCodeCredFlowEnabled"),
                     FieldRule.bool("isCodeCredPostOnly"),
@@ -67,6 +70,7 @@ public final class EcaSchema {
                     FieldRule.text("singleLogoutUrl"),
                     FieldRule.complex("trustedIpRanges", "description", "endIpAddress", "startIpAddress")),
             MetadataType.OAUTH_POLICIES, rules(
+                    FieldRule.text("apexHandler"),
                     FieldRule.text("clientCredentialsFlowUser"),
                     FieldRule.text("commaSeparatedCustomScopes"),
                     FieldRule.text("commaSeparatedPermissionSet"),
@@ -101,13 +105,23 @@ public final class EcaSchema {
                     FieldRule.bool("isEnabled"),
                     FieldRule.bool("isOauthPluginEnabled"),
                     FieldRule.required("label"),
-                    FieldRule.text("startPage")));
+                    FieldRule.text("startPage")),
+            // The guide's field list for this type was not at hand: any element in the metadata namespace is
+            // accepted (see acceptsAnyElement) besides the two every companion has.
+            MetadataType.OAUTH_SECURITY_SETTINGS, rules(
+                    FieldRule.required("externalClientApplication"),
+                    FieldRule.required("label")));
 
     private EcaSchema() {
     }
 
     public static Optional<FieldRule> rule(MetadataType type, String element) {
         return Optional.ofNullable(RULES.get(type).get(element));
+    }
+
+    /** Types whose elements are not all known: unknown elements are accepted as text or nested values. */
+    public static boolean acceptsAnyElement(MetadataType type) {
+        return type == MetadataType.OAUTH_SECURITY_SETTINGS;
     }
 
     public static List<FieldRule> requiredFields(MetadataType type) {

@@ -14,7 +14,9 @@ public enum MetadataType {
     GLOBAL_OAUTH_SETTINGS("ExtlClntAppGlobalOauthSettings", "extlClntAppGlobalOauthSets", "ecaGlblOauth", "0xG"),
     OAUTH_SETTINGS("ExtlClntAppOauthSettings", "extlClntAppOauthSettings", "ecaOauth", "0xO"),
     OAUTH_POLICIES("ExtlClntAppOauthConfigurablePolicies", "extlClntAppOauthPolicies", "ecaOauthPlcy", "0xP"),
-    CONFIGURABLE_POLICIES("ExtlClntAppConfigurablePolicies", "extlClntAppPolicies", "ecaPlcy", "0xC");
+    CONFIGURABLE_POLICIES("ExtlClntAppConfigurablePolicies", "extlClntAppPolicies", "ecaPlcy", "0xC"),
+    /** Folder and suffix as the Salesforce CLI's metadata registry names them. */
+    OAUTH_SECURITY_SETTINGS("ExtlClntAppOauthSecuritySettings", "extlClntAppOauthSecuritySettings", "ecaOauthSecurity", "0xS");
 
     private final String apiName;
     private final String folder;
@@ -44,7 +46,7 @@ public enum MetadataType {
         return keyPrefix;
     }
 
-    /** True for the four types that belong to an app through their externalClientApplication field. */
+    /** True for the types that belong to an app through their externalClientApplication field. */
     public boolean isCompanion() {
         return this != EXTERNAL_CLIENT_APPLICATION;
     }

@@ -22,7 +22,7 @@ public record Component(MetadataType type, String fullName, String id, String ap
     }
 
     public boolean flag(String name) {
-        return field(name).map(Boolean::parseBoolean).orElse(false);
+        return field(name).map(v -> v.trim().equals("true") || v.trim().equals("1")).orElse(false);
     }
 
     Component updated(List<XmlElement> newFields, Instant now) {

@@ -40,6 +40,18 @@ public final class OrgState {
         }
     }
 
+    private volatile dev.ecabot.emulator.http.ApiVersions apiVersions =
+            new dev.ecabot.emulator.http.ApiVersions(dev.ecabot.emulator.http.ApiVersions.DEFAULT_LATEST);
+
+    /** The API versions the org serves (package.xml versions outside them are refused). */
+    public dev.ecabot.emulator.http.ApiVersions apiVersions() {
+        return apiVersions;
+    }
+
+    public void apiVersions(dev.ecabot.emulator.http.ApiVersions versions) {
+        this.apiVersions = versions;
+    }
+
     public String orgId() {
         return orgId;
     }
@@ -113,7 +125,10 @@ public final class OrgState {
         List<ChangeSet.Upsert> ordered = new ArrayList<>(changes.upserts());
         ordered.sort(Comparator.comparing(u -> u.type().isCompanion()));
         for (ChangeSet.Upsert upsert : ordered) {
-            applied.add(upsert(upsert, now));
+            // The consumer key and secret live with the consumer, not in the stored file (a read gives the key only).
+            List<XmlElement> kept = upsert.fields().stream()
+                    .filter(f -> !f.name().equals("consumerKey") && !f.name().equals("consumerSecret")).toList();
+            applied.add(upsert(new ChangeSet.Upsert(upsert.type(), upsert.fullName(), upsert.appName(), kept), now));
         }
         for (ChangeSet.Upsert upsert : ordered) {
             if (upsert.type() == MetadataType.GLOBAL_OAUTH_SETTINGS) {
@@ -189,12 +204,18 @@ public final class OrgState {
     private void ensureConsumer(ChangeSet.Upsert globalSettings) {
         String appName = canonicalAppName(globalSettings.appName());
         Consumer consumer = consumersByApp.get(key(appName));
+        String givenKey = text(globalSettings.fields(), "consumerKey");
+        String givenSecret = text(globalSettings.fields(), "consumerSecret");
         if (consumer == null) {
             String label = component(MetadataType.EXTERNAL_CLIENT_APPLICATION, appName)
                     .flatMap(app -> app.field("label")).orElse(appName);
-            replace(new Consumer(ids.next("888"), appName, label, credentials.consumerKey(),
-                    credentials.consumerSecret(), null));
+            replace(new Consumer(ids.next("888"), appName, label, givenKey != null ? givenKey : credentials.consumerKey(),
+                    givenSecret != null ? givenSecret : credentials.consumerSecret(), null));
             return;
+        }
+        if ((givenKey != null && !givenKey.equals(consumer.key())) || (givenSecret != null && !givenSecret.equals(consumer.secret()))) {
+            consumer = replace(consumer.withPair(givenKey != null ? givenKey : consumer.key(),
+                    givenSecret != null ? givenSecret : consumer.secret(), consumer.staged()));
         }
         boolean newKey = flag(globalSettings.fields(), "shouldRotateConsumerKey");
         boolean newSecret = flag(globalSettings.fields(), "shouldRotateConsumerSecret");
@@ -220,7 +241,9 @@ public final class OrgState {
                 XmlElement.of("isTokenExchangeFlowEnabled", "false"),
                 XmlElement.of("label", name),
                 XmlElement.of("permittedUsersPolicyType", "AllSelfAuthorized"),
-                XmlElement.of("refreshTokenPolicyType", "Infinite"),
+                XmlElement.of("refreshTokenPolicyType", "SpecificLifetime"),
+                XmlElement.of("refreshTokenValidityPeriod", "365"),
+                XmlElement.of("refreshTokenValidityUnit", "Days"),
                 XmlElement.of("requiredSessionLevel", "STANDARD"));
         upsert(new ChangeSet.Upsert(MetadataType.OAUTH_POLICIES, name, appName, defaults), now);
     }
@@ -243,8 +266,14 @@ public final class OrgState {
         return app == null ? appName : app.fullName();
     }
 
+    private static String text(List<XmlElement> fields, String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).map(f -> f.text().trim()).filter(t -> !t.isEmpty())
+                .findFirst().orElse(null);
+    }
+
     private static boolean flag(List<XmlElement> fields, String name) {
-        return fields.stream().anyMatch(f -> f.name().equals(name) && Boolean.parseBoolean(f.text().trim()));
+        return fields.stream().anyMatch(f -> f.name().equals(name)
+                && (f.text().trim().equals("true") || f.text().trim().equals("1")));
     }
 
     private static String key(String name) {

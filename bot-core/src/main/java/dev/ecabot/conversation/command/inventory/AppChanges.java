@@ -27,8 +27,13 @@ public final class AppChanges {
     }
 
     public void rotate(InventoryApp app, ChatUserRef by, Replies replies) {
+        rotate(app, by, false, replies);
+    }
+
+    /** {@code revokeSlotFirst}: the person confirmed that whatever holds the staged slot may be revoked first. */
+    public void rotate(InventoryApp app, ChatUserRef by, boolean revokeSlotFirst, Replies replies) {
         work.run("Rotating the credentials of " + app.apiName() + " in " + app.org() + "...", replies, () -> {
-            CredentialRotation.Rotated done = rotation.rotate(app, by);
+            CredentialRotation.Rotated done = rotation.rotate(app, by, revokeSlotFirst);
             replies.say("Rotated " + app.apiName() + ": the new consumer key is " + done.rotation().newConsumerKey()
                     + ". The old pair keeps working until " + UtcTime.of(done.rotation().oldExpiresAt())
                     + done.reminder().map(r -> "; I will remind you " + HumanTime.duration(Duration.between(r.dueAt(),

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code rotate <api-name> [org] [because <reason>]}: new consumer key and secret (staged, then promoted), offered
- * once to the person who asked; the old pair keeps working 30 days, with a reminder before it stops. Where the org
+ * {@code rotate <api-name> [org] [revoke-old] [because <reason>]}: new consumer key and secret (staged, then
+ * promoted), offered once to the person who asked; the old pair keeps working 30 days, with a reminder before it
+ * stops. When the staged slot is still full (a rotation less than 30 days ago), nothing changes and the reply says
+ * what is there; {@code revoke-old} confirms revoking it first. Where the org
  * needs approvals, it becomes an approval request (the reason is required) and runs once approved. Admins only.
  */
 public final class RotateCommand implements ChatCommand {
@@ -31,7 +33,7 @@ public final class RotateCommand implements ChatCommand {
 
     @Override
     public String usage() {
-        return "rotate <api-name> [org] [because <reason>]";
+        return "rotate <api-name> [org] [revoke-old] [because <reason>]";
     }
 
     @Override
@@ -42,7 +44,10 @@ public final class RotateCommand implements ChatCommand {
     @Override
     public void run(CommandCall call) {
         ChangeApprovals.Asked asked = ChangeApprovals.Asked.of(call.arguments());
-        List<String> words = asked.words();
+        List<String> words = new java.util.ArrayList<>(asked.words());
+        // "revoke-old": the admin confirms that the pair holding the staged slot may be revoked first.
+        boolean revokeSlotFirst = !words.isEmpty() && words.get(words.size() - 1).equalsIgnoreCase("revoke-old");
+        if (revokeSlotFirst) words.remove(words.size() - 1);
         if (words.isEmpty() || words.size() > 2) {
             call.replies().warn("Say \"rotate <api-name>\", e.g. \"rotate Vonage_Prod\" (add the org if several have it; "
                     + "where approval is needed, end with \"because <reason>\").");
@@ -54,6 +59,6 @@ public final class RotateCommand implements ChatCommand {
             approvals.request(ApprovalPurpose.ROTATE, app.get(), call.event().user(), asked.reason(), call.replies());
             return;
         }
-        approvals.changes().rotate(app.get(), UserRefs.of(call.event().user()), call.replies());
+        approvals.changes().rotate(app.get(), UserRefs.of(call.event().user()), revokeSlotFirst, call.replies());
     }
 }

@@ -87,6 +87,7 @@ public final class BotRuntime implements AutoCloseable {
         try {
             OrgRegistry orgs = OrgRegistry.of(config, env, demo);
             MasterKey key = MasterKey.load(env, dataDir.resolve("master.key"));
+            demo.keepStateIn(() -> new DemoOrgStateStore(db.dataSource(), key)); // the demo org survives restarts
             Clock clock = Clock.systemUTC();
             RevealOffers offers = new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()));
             SalesforceClients clients = new SalesforceClients();   // one per process: each org's token cached once

@@ -96,6 +96,41 @@ class TerminalChatTest {
     }
 
     @Test
+    void theDemoOrgKeepsItsAppsAcrossARestartSoSyncAgreesAndRotateWorks() throws IOException {
+        chat("""
+                new vonage demo
+                Vonage Prod
+                
+                ops@example.com
+                
+                1
+                """);
+
+        String afterRestart = chat("""
+                sync demo
+                rotate Vonage_Prod
+                """);
+
+        assertThat(afterRestart).contains("Sync of demo: 1 app in the org; 0 imported, 0 drifted.",
+                        "The inventory and the org agree.", "Rotated Vonage_Prod: the new consumer key is 3MVG9")
+                .doesNotContain("missing from the org");
+        String listed = chat("reveal\n");
+        assertThat(listed).as("bare reveal after a restart lists both open offers, each with its id")
+                .contains("2 secrets are waiting for you");
+        Matcher ids = Pattern.compile("\"reveal (\\S+)\" picks this one").matcher(listed);
+        assertThat(ids.find()).isTrue();
+        String first = ids.group(1);
+        assertThat(ids.find()).isTrue();
+        assertThat(ids.group(1)).isNotEqualTo(first);
+        String reveal = chat("reveal " + first + "\n");
+        Matcher secret = Pattern.compile("Consumer secret of Vonage_Prod: (\\S+)").matcher(reveal);
+        assertThat(secret.find()).as(reveal).isTrue();
+        assertThat(filesUnder(data)).as("the demo org's state is sealed in the database")
+                .allSatisfy(file -> assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+                        .as(file.toString()).doesNotContain(secret.group(1)));
+    }
+
+    @Test
     void anInvalidAnswerIsAskedAgainAndSlashAsSwitchesWhoIsSpeaking() {
         String transcript = chat("""
                 new vonage demo

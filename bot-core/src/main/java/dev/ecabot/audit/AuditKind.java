@@ -6,5 +6,7 @@ public enum AuditKind {
     /** {@code sync} found an app in its org that the inventory lacked. */
     IMPORT,
     /** {@code sync} found an app's settings in its org differing from those it was made with. */
-    DRIFT
+    DRIFT,
+    /** {@code sync} found an app of the inventory no longer in its org (marked missing), or back again. */
+    MISSING
 }

@@ -60,6 +60,14 @@ public final class CredentialRotation {
         if (app.status() == AppStatus.DELETED) {
             throw new IllegalArgumentException(app.apiName() + " in " + app.org() + " was deleted; there is nothing to rotate.");
         }
+        requirePresent(app);
+        Optional<Rotation> earlier = rotations.oldPairStillValid(app.org(), app.apiName(), clock.instant());
+        if (earlier.isPresent()) {
+            throw new IllegalArgumentException(app.apiName() + " was already rotated at " + earlier.get().rotatedAt()
+                    + " and its old consumer key " + earlier.get().oldConsumerKey() + " still works until "
+                    + earlier.get().oldExpiresAt() + "; Salesforce keeps one old pair at a time. Say \"revoke-old "
+                    + app.apiName() + "\" first (once every client uses the new pair), then rotate again. Nothing was rotated.");
+        }
         SalesforceClient client = orgs.forOrg(app.org());
         String appId;
         try {
@@ -69,7 +77,18 @@ public final class CredentialRotation {
                     + app.org() + "\" to compare the inventory with the org. Nothing was rotated.");
         }
         OauthCredentialsApi credentials = client.credentials();
-        StagedCredentials fresh = credentials.stage(appId);
+        StagedCredentials fresh;
+        try {
+            fresh = credentials.stage(appId);
+        } catch (dev.ecabot.salesforce.SalesforceApiException e) {
+            if (e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("already has")) {
+                throw new IllegalArgumentException(app.apiName() + " already has an old pair from a rotation (perhaps"
+                        + " one made in Setup). Say \"revoke-old " + app.apiName() + "\" first, or delete the old"
+                        + " pair in Setup (App Manager > " + app.label() + " > OAuth Settings > Consumer Key and Secret),"
+                        + " then rotate again. Nothing was rotated.", e);
+            }
+            throw e;
+        }
         StagedCredentials previous;
         try {
             previous = credentials.promote(appId, fresh);
@@ -100,6 +119,7 @@ public final class CredentialRotation {
 
     /** Revokes the old pair of the app's latest rotation; empty when there is none still working. */
     public Optional<Rotation> revokeOld(InventoryApp app, ChatUserRef by) {
+        requirePresent(app);
         Instant now = clock.instant();
         Optional<Rotation> open = rotations.oldPairStillValid(app.org(), app.apiName(), now);
         if (open.isEmpty()) return Optional.empty();
@@ -115,6 +135,15 @@ public final class CredentialRotation {
                 "old credentials revoked (key " + r.oldConsumerKey() + ")").withReference(r.id()));
         return Optional.of(new Rotation(r.id(), r.org(), r.apiName(), r.appId(), r.consumerId(), r.oldStagedId(),
                 r.oldConsumerKey(), r.newConsumerKey(), r.rotatedBy(), r.rotatedAt(), r.oldExpiresAt(), now, by));
+    }
+
+    /** An app sync found gone from its org cannot be rotated or revoked: say so in the bot's words, not Salesforce's. */
+    private static void requirePresent(InventoryApp app) {
+        if (app.status() == AppStatus.MISSING) {
+            throw new IllegalArgumentException(app.apiName() + " is no longer in org " + app.org() + " (the last sync"
+                    + " marked it missing), so there is nothing to rotate or revoke. If it was recreated, say \"sync "
+                    + app.org() + "\" again; otherwise \"delete " + app.apiName() + "\" takes it off the inventory.");
+        }
     }
 
     private static void revokeQuietly(OauthCredentialsApi credentials, String appId, StagedCredentials staged, RuntimeException cause) {

@@ -93,6 +93,23 @@ class RotationConversationTest {
     }
 
     @Test
+    void rotatingTwiceAsksForRevokeOldFirstInsteadOfShowingSalesforcesError() {
+        DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
+        admin.says("rotate Vonage_Prod");
+        admin.awaits("Rotated Vonage_Prod");
+
+        admin.says("rotate Vonage_Prod");
+
+        assertThat(admin.awaits("Problem:").text()).contains("already rotated", "revoke-old Vonage_Prod",
+                "Nothing was rotated").doesNotContain("Delete them");
+        admin.says("revoke-old Vonage_Prod");
+        admin.awaits("Revoked the old credentials");
+        admin.says("rotate Vonage_Prod");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                admin.everything().text().split("Rotated Vonage_Prod", -1).length == 3);
+    }
+
+    @Test
     void rotatingAnAppDeletedOutsideTheBotSaysSoAndChangesNothing() {
         InventoryApp before = DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
         bot.orgClients().forOrg("demo").deleteApp("Vonage_Prod", DeployProgressListener.NONE);

@@ -75,6 +75,40 @@ class SyncConversationTest {
     }
 
     @Test
+    void anAppMissingFromTheOrgIsMarkedMissingItsRemindersStopAndRotateSaysWhyInsteadOfSalesforcesError() {
+        DemoOrgApps.vonageMadeBy(bot, bot.chat().as("alice"), "Vonage Prod");
+        assertThat(bot.reminders().forApp("demo", "Vonage_Prod")).as("an App usable reminder").isNotEmpty();
+        bot.orgClients().forOrg("demo").deleteApp("Vonage_Prod", DeployProgressListener.NONE);
+
+        admin.says("sync demo");
+        admin.awaits("Sync of demo");
+
+        InventoryAppRepository repo = new InventoryAppRepository(bot.database().dataSource());
+        assertThat(repo.find("demo", "Vonage_Prod").orElseThrow().status()).isEqualTo(AppStatus.MISSING);
+        assertThat(bot.reminders().forApp("demo", "Vonage_Prod")).as("no reminder about an app that is gone").isEmpty();
+        assertThat(admin.says("inventory demo").text()).contains("Vonage_Prod", "missing");
+        admin.says("revoke-old Vonage_Prod");
+        assertThat(admin.awaits("Problem:").text()).contains("no longer in org demo", "marked it missing")
+                .doesNotContain("requested resource does not exist");
+        assertThat(admin.says("audit Vonage_Prod").text()).contains("marked missing");
+    }
+
+    @Test
+    void anAppMarkedMissingThatIsBackInTheOrgIsActiveAgain() {
+        InventoryApp made = DemoOrgApps.vonageMadeBy(bot, bot.chat().as("alice"), "Vonage Prod");
+        bot.orgClients().forOrg("demo").deleteApp("Vonage_Prod", DeployProgressListener.NONE);
+        admin.says("sync demo");
+        admin.awaits("Sync of demo");
+        DemoOrgApps.deployBehindTheBotsBack(bot, SettingsJson.read(made.settingsJson()));
+
+        admin.says("sync demo");
+        admin.awaits("Sync of demo: 1 app");
+
+        assertThat(new InventoryAppRepository(bot.database().dataSource()).find("demo", "Vonage_Prod").orElseThrow()
+                .status()).isEqualTo(AppStatus.ACTIVE);
+    }
+
+    @Test
     void onlyAdminsMaySyncAndUnknownOrgsAreNamed() {
         assertThat(bot.chat().as("alice").says("sync demo").text()).contains("You may not run `sync`", "admin");
         assertThat(admin.says("sync nowhere").text()).contains("no org called \"nowhere\"", "demo");

@@ -57,6 +57,11 @@ public final class CredentialRotation {
     }
 
     public Rotated rotate(InventoryApp app, ChatUserRef by) {
+        return rotate(app, by, "");
+    }
+
+    /** Rotates the app's credentials, with {@code reason} (empty when none given) in the audit trail. */
+    public Rotated rotate(InventoryApp app, ChatUserRef by, String reason) {
         if (app.status() == AppStatus.DELETED) {
             throw new IllegalArgumentException(app.apiName() + " in " + app.org() + " was deleted; there is nothing to rotate.");
         }
@@ -112,7 +117,8 @@ public final class CredentialRotation {
         }
         audit.record(AuditEvent.of(now, AuditKind.ROTATION, by, app.org(), app.apiName(),
                 "credentials rotated: new consumer key " + fresh.consumerKey() + "; the old pair (key "
-                        + previous.consumerKey() + ") works until " + rotation.oldExpiresAt() + " unless revoked")
+                        + previous.consumerKey() + ") works until " + rotation.oldExpiresAt() + " unless revoked"
+                        + (reason == null || reason.isBlank() ? "" : "; reason: " + reason.strip()))
                 .withReference(rotation.id()));
         return new Rotated(rotation, offer, reminder);
     }

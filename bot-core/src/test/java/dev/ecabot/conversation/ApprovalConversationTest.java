@@ -111,6 +111,19 @@ class ApprovalConversationTest {
     }
 
     @Test
+    void retypingTheWholeDenyCommandAtTheReasonPromptKeepsOnlyTheReason() {
+        request(alice, "Vonage Prod", "Voice bot");
+        ApprovalCard card = bob.everything().last(ApprovalCard.class);
+        bob.presses(ApprovalCard.PROMPT_ID, card.denyValue());
+
+        bob.submits(Map.of("reason", "deny " + card.requestId() + " Use the shared Vonage app instead"));
+
+        assertThat(alice.awaits("was denied by Bob").text()).contains("was denied by Bob: Use the shared Vonage app instead")
+                .doesNotContain("Bob: deny ");
+        assertThat(carol.everything().last(ApprovalCard.class).note()).isEqualTo("Use the shared Vonage app instead");
+    }
+
+    @Test
     void anApprovalCreatesTheAppInTheEmulatorOrgAndTellsTheRequester() {
         request(alice, "Vonage Prod", "Voice bot");
         ApprovalCard card = bob.everything().last(ApprovalCard.class);

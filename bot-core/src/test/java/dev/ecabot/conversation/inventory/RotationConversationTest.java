@@ -93,6 +93,17 @@ class RotationConversationTest {
     }
 
     @Test
+    void theReasonGivenAfterBecauseReachesTheAuditTrailThoughNoApprovalIsNeeded() {
+        DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
+
+        admin.says("rotate Vonage_Prod because the secret was pasted in a ticket");
+        admin.awaits("Rotated Vonage_Prod");
+
+        assertThat(admin.says("audit Vonage_Prod").text()).contains("rotation by test:admin",
+                "reason: the secret was pasted in a ticket");
+    }
+
+    @Test
     void rotatingTwiceAsksForRevokeOldFirstInsteadOfShowingSalesforcesError() {
         DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
         admin.says("rotate Vonage_Prod");

@@ -54,6 +54,6 @@ public final class RotateCommand implements ChatCommand {
             approvals.request(ApprovalPurpose.ROTATE, app.get(), call.event().user(), asked.reason(), call.replies());
             return;
         }
-        approvals.changes().rotate(app.get(), UserRefs.of(call.event().user()), call.replies());
+        approvals.changes().rotate(app.get(), UserRefs.of(call.event().user()), asked.reason(), call.replies());
     }
 }

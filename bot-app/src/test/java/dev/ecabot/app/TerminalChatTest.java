@@ -156,8 +156,16 @@ class TerminalChatTest {
         int vonage = first.indexOf("[vonage-ai-studio]");
         String number = first.substring(first.lastIndexOf('\n', vonage) + 1, vonage).strip().split("\\.")[0];
         assertThat(first).contains("\"whatever\" is not a playbook I know");
+        List<String> screen = first.lines().dropWhile(line -> !line.startsWith("ECA bot, in the terminal")).toList();
+        assertThat(screen.get(1)).as("right after hello: where the master key is and why it matters")
+                .contains("I made a new master key in " + data.resolve("master.key").toAbsolutePath(),
+                        "without it they cannot be opened");
 
         String second = chat(number + "\n1\nVonage Again\n", "--as", "dave");
+        assertThat(second).as("a conversation left unfinished is announced before the script's first line answers it")
+                .contains("You have a conversation in progress from an earlier run", "\"cancel\" to drop it")
+                .contains("Your master key is in " + data.resolve("master.key").toAbsolutePath());
+        assertThat(second.indexOf("conversation in progress")).isLessThan(second.indexOf("dave> "));
         assertThat(second).contains("Let's set up Vonage AI Studio").contains("What should the app be called?");
 
         String third = chat("\n", "--as", "dave");

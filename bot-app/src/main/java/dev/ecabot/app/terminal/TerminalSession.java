@@ -47,6 +47,9 @@ public final class TerminalSession {
     private final PrintStream out;
     private final boolean echo;
     private final Speaker speaker;
+    private java.util.List<String> startNotes = java.util.List.of();
+    private java.util.function.Function<ChatEvent, java.util.Optional<String>> earlierConversation =
+            event -> java.util.Optional.empty();
 
     public TerminalSession(ConversationEngine engine, TerminalChat chat, BackgroundWork work, BufferedReader in,
                            PrintStream out, boolean echo, Speaker speaker) {
@@ -59,10 +62,24 @@ public final class TerminalSession {
         this.speaker = speaker;
     }
 
+    /**
+     * What the first screen says besides the greeting ({@code notes}: where the master key is and why it matters),
+     * and how to describe a conversation the speaker left unfinished in an earlier run (empty when none), so a
+     * piped script never silently answers an old question.
+     */
+    public TerminalSession withStartNotes(java.util.List<String> notes,
+                                          java.util.function.Function<ChatEvent, java.util.Optional<String>> earlier) {
+        this.startNotes = java.util.List.copyOf(notes);
+        this.earlierConversation = earlier;
+        return this;
+    }
+
     /** Runs until /quit or the end of input. */
     public void run() throws IOException, InterruptedException {
         out.println("ECA bot, in the terminal. You are " + speaker.current().id() + ". Say \"help\" to see what I can do, "
                 + "\"/as <name>\" to speak as someone else, \"/quit\" to leave.");
+        startNotes.forEach(out::println);
+        earlierConversation.apply(new ChatEvent.Text(who(), PLACE, "")).ifPresent(out::println);
         out.println();
         while (true) {
             String line = readLine(speaker.current().id() + "> ");

@@ -387,7 +387,7 @@ public final class NewAppDialogue {
         }
         if (!runner.claim(state)) return; // approved twice at once: the other approval's instance creates it
         ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
-        replies.say("Request " + request.id() + " was approved by " + approver.displayName()
+        replies.say("Request " + request.id() + " was approved by " + ApprovalFlow.approvers(request, approver)
                 + ". Creating it now; I will post progress here.");
         String approvedBy = request.approvedBy().stream().map(a -> a.platform() + ":" + a.id())
                 .collect(Collectors.joining(", "));

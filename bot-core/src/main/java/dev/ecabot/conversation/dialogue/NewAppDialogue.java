@@ -477,8 +477,12 @@ public final class NewAppDialogue {
     }
 
     private ChatMessage prompt(Playbook playbook, ConversationState state, Question q, Answers answers, String error) {
-        long asked = playbook.questions().stream().filter(x -> x.isAsked(answers)).count();
-        String title = playbook.title() + ", question " + (state.answers().size() + 1) + " of " + asked;
+        // the question's place among those asked given the answers so far: stored answers also hold questions no longer
+        // asked (and skipped ones), so counting them made the numbers jump
+        List<Question> askedNow = playbook.questions().stream().filter(x -> x.isAsked(answers)).toList();
+        int position = askedNow.indexOf(q) + 1;
+        String title = playbook.title() + ", question " + (position == 0 ? askedNow.size() : position) + " of "
+                + askedNow.size();
         return QuestionPrompts.prompt(q, answers, orgs.names(), title, error);
     }
 

@@ -32,6 +32,7 @@ public final class InventorySync {
     private final AuditTrail audit;
     private final Clock clock;
     private final dev.ecabot.reminders.Reminders reminders;
+    private volatile PlaybookMatch playbooks;
 
     public InventorySync(OrgClients orgs, InventoryAppRepository inventory, AuditTrail audit, Clock clock) {
         this(orgs, inventory, audit, clock, null);
@@ -45,6 +46,15 @@ public final class InventorySync {
         this.inventory = inventory;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * Matches each app it imports to the playbook whose rendering it equals or nearly equals (see
+     * {@link PlaybookMatch}), instead of leaving its playbook unknown. Returns this sync.
+     */
+    public InventorySync matchingPlaybooks(dev.ecabot.playbook.PlaybookCatalog catalog) {
+        this.playbooks = catalog == null ? null : new PlaybookMatch(catalog);
+        return this;
     }
 
     /** Syncs org {@code org} (its configured name); {@code actor} is who asked, for the audit trail. */
@@ -93,10 +103,15 @@ public final class InventorySync {
     }
 
     private InventoryApp importApp(String org, OrgEca eca, RetrievedEca settings, ChatUserRef actor) {
+        PlaybookMatch matcher = playbooks;
+        Optional<PlaybookMatch.Match> match = matcher == null ? Optional.empty() : matcher.best(settings.spec());
         InventoryApp app = inventory.save(new InventoryApp(null, org, eca.app().apiName(), eca.app().label(), eca.app().id(),
-                null, null, null, null, settings.spec().app().contactEmail(), settings.consumerKey().orElse(null),
+                match.map(m -> m.playbook().id()).orElse(null), match.map(m -> m.playbook().vendor()).orElse(null),
+                null, null, settings.spec().app().contactEmail(), settings.consumerKey().orElse(null),
                 clock.instant(), SettingsJson.write(settings.spec()), AppStatus.IMPORTED));
-        record(AuditKind.IMPORT, actor, org, app.apiName(), "found in the org and added to the inventory (playbook unknown)");
+        record(AuditKind.IMPORT, actor, org, app.apiName(), "found in the org and added to the inventory ("
+                + match.map(m -> "playbook " + m.playbook().id() + (m.exact() ? ": its settings are an exact copy"
+                        : ", nearly: " + m.differences().size() + " setting(s) differ")).orElse("playbook unknown") + ")");
         return app;
     }
 

@@ -45,6 +45,25 @@ class SyncConversationTest {
     }
 
     @Test
+    void anExactCopyOfAPlaybooksSettingsIsImportedWithThatPlaybook() {
+        InventoryApp made = DemoOrgApps.vonageMadeBy(bot, bot.chat().as("alice"), "Vonage Prod");
+        EcaSpec asMade = SettingsJson.read(made.settingsJson());
+        EcaSpec copy = new EcaSpec(dev.ecabot.eca.AppInfo.local("Copy_In_Setup", "Copy In Setup", "ops@example.com"),
+                asMade.globalOauth(), asMade.oauth(), asMade.policies());
+        DemoOrgApps.deployBehindTheBotsBack(bot, copy);
+
+        admin.says("sync demo");
+        String report = admin.awaits("Sync of demo").text();
+
+        assertThat(report).contains("1 imported", "Imported (its settings match a playbook)", "Copy_In_Setup",
+                "playbook vonage-ai-studio").doesNotContain("playbook unknown");
+        InventoryApp imported = new InventoryAppRepository(bot.database().dataSource()).find("demo", "Copy_In_Setup").orElseThrow();
+        assertThat(imported.playbookId()).isEqualTo("vonage-ai-studio");
+        assertThat(imported.status()).isEqualTo(AppStatus.IMPORTED);
+        assertThat(admin.says("audit Copy_In_Setup").text()).contains("playbook vonage-ai-studio: its settings are an exact copy");
+    }
+
+    @Test
     void driftNamesEachSettingThatChangedWithItsOldAndNewValue() {
         InventoryApp made = DemoOrgApps.vonageMadeBy(bot, bot.chat().as("alice"), "Vonage Prod");
         EcaSpec asMade = SettingsJson.read(made.settingsJson());

@@ -8,5 +8,7 @@ public enum AuditKind {
     /** {@code sync} found an app's settings in its org differing from those it was made with. */
     DRIFT,
     /** {@code sync} found an app of the inventory no longer in its org (marked missing), or back again. */
-    MISSING
+    MISSING,
+    /** An admin set an app's playbook or owner ({@code assign}). */
+    ASSIGNMENT
 }

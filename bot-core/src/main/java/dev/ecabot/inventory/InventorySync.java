@@ -57,6 +57,12 @@ public final class InventorySync {
         return this;
     }
 
+    /** The playbook id for {@code id} typed in any case, when sync knows the playbooks. */
+    public Optional<dev.ecabot.playbook.Playbook> playbook(String id) {
+        PlaybookMatch matcher = playbooks;
+        return matcher == null ? Optional.empty() : matcher.find(id);
+    }
+
     /** Syncs org {@code org} (its configured name); {@code actor} is who asked, for the audit trail. */
     public SyncReport sync(String org, ChatUserRef actor) {
         List<OrgEca> inOrg = orgs.forOrg(org).ecaReader().readAll();

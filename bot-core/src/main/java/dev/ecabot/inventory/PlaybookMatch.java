@@ -44,6 +44,11 @@ public final class PlaybookMatch {
         this.catalog = catalog;
     }
 
+    /** A playbook by id, in any case. */
+    public Optional<Playbook> find(String id) {
+        return catalog.all().stream().filter(p -> p.id().equalsIgnoreCase(id)).findFirst();
+    }
+
     public Optional<Match> best(EcaSpec inOrg) {
         List<Match> candidates = new ArrayList<>();
         for (Playbook playbook : catalog.all()) {

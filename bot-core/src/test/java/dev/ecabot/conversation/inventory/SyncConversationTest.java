@@ -64,6 +64,23 @@ class SyncConversationTest {
     }
 
     @Test
+    void anAdminSetsThePlaybookAndTheOwnerOfAnImportedApp() {
+        DemoOrgApps.deployBehindTheBotsBack(bot, SampleSpecs.vonage("Made_In_Setup"));
+        admin.says("sync demo");
+        admin.awaits("Sync of demo");
+
+        assertThat(admin.says("assign Made_In_Setup playbook custom").text()).contains("playbook set:", "-> custom");
+        assertThat(admin.says("assign Made_In_Setup owner carol").text()).contains("owner set: unknown -> test:carol");
+        assertThat(admin.says("assign Made_In_Setup playbook nonsense").text()).contains("no playbook \"nonsense\"");
+        assertThat(bot.chat().as("alice").says("assign Made_In_Setup owner alice").text()).contains("You may not run `assign`");
+
+        InventoryApp app = new InventoryAppRepository(bot.database().dataSource()).find("demo", "Made_In_Setup").orElseThrow();
+        assertThat(app.playbookId()).isEqualTo("custom");
+        assertThat(app.requester()).isEqualTo("test:carol");
+        assertThat(admin.says("audit Made_In_Setup").text()).contains("assignment by test:admin", "owner set");
+    }
+
+    @Test
     void driftNamesEachSettingThatChangedWithItsOldAndNewValue() {
         InventoryApp made = DemoOrgApps.vonageMadeBy(bot, bot.chat().as("alice"), "Vonage Prod");
         EcaSpec asMade = SettingsJson.read(made.settingsJson());

@@ -93,6 +93,7 @@ public final class BotRuntime implements AutoCloseable {
             OrgRegistry orgs = OrgRegistry.of(config, env, demo);
             MasterKey key = MasterKey.load(env, VaultCanary.refuseNewKeyFile(db.dataSource(), env, dataDir.resolve("master.key")));
             VaultCanary.check(db.dataSource(), key, MasterKey.describeSource(env, dataDir.resolve("master.key")));
+            demo.keepStateIn(() -> new DemoOrgStateStore(db.dataSource(), key)); // the demo org survives restarts
             Clock clock = Clock.systemUTC();
             RevealOffers offers = new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()));
             SalesforceClients clients = new SalesforceClients();   // one per process: each org's token cached once

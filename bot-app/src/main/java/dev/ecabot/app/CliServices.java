@@ -31,6 +31,8 @@ final class CliServices implements AutoCloseable {
         this.environment = environment;
         this.config = ConfigLoader.fromEnvironment(environment);
         this.orgs = OrgRegistry.of(config, environment, demo);
+        demo.keepStateIn(() -> new DemoOrgStateStore(database().dataSource(), dev.ecabot.vault.MasterKey.load(
+                environment, dev.ecabot.vault.MasterKey.DEFAULT_KEY_FILE)));
     }
 
     OrgRegistry orgs() {

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code ecabot export csv|json [--org ORG] [--output FILE]}: the inventory as a file (keys, never secrets). */
-@Command(name = "export", description = "Write the inventory as CSV or JSON (consumer keys, never secrets) to stdout or a file.")
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write the inventory as CSV or JSON (consumer keys, never secrets) to stdout or a file.")
 final class ExportCliCommand implements Callable<Integer> {
 
     @ParentCommand

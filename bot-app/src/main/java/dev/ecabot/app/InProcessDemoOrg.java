@@ -14,8 +14,10 @@ import java.util.HexFormat;
 
 /**
  * The built-in {@code demo} org: an in-process salesforce-emulator on a free local port, started the first time
- * the demo org is used, with client credentials made up for this process. Its apps live in memory only.
- * Thread-safe; close it at shutdown.
+ * the demo org is used, with client credentials made up for this process. Given a {@link DemoOrgStateStore}
+ * ({@link #keepStateIn}), its apps, settings and consumer credentials are saved in the bot's database after every
+ * change and restored at start, so the demo org and the inventory agree across restarts; without one (tests)
+ * they live in memory only. Thread-safe; close it at shutdown.
  */
 public final class InProcessDemoOrg implements DemoOrgProvider, AutoCloseable {
 
@@ -25,6 +27,7 @@ public final class InProcessDemoOrg implements DemoOrgProvider, AutoCloseable {
     private final Duration deployDelay;
     private SalesforceEmulator emulator;
     private Org org;
+    private java.util.function.Supplier<DemoOrgStateStore> store;
 
     public InProcessDemoOrg() {
         this(DEPLOY_DELAY);
@@ -34,10 +37,21 @@ public final class InProcessDemoOrg implements DemoOrgProvider, AutoCloseable {
         this.deployDelay = deployDelay;
     }
 
+    /** Keeps the demo org's apps in {@code store} (looked up when the demo org first starts). */
+    public synchronized InProcessDemoOrg keepStateIn(java.util.function.Supplier<DemoOrgStateStore> store) {
+        this.store = store;
+        return this;
+    }
+
     @Override
     public synchronized Org demoOrg() {
         if (org == null) {
             emulator = SalesforceEmulator.builder().deployDelay(deployDelay).build().start();
+            if (store != null) {
+                DemoOrgStateStore kept = store.get();
+                kept.load().ifPresent(emulator.org()::importState);
+                emulator.org().onStateChange(kept::save);
+            }
             String clientId = "3MVG9Demo" + random(12);
             Secret secret = Secret.of(random(24));
             emulator.org().registerClientCredentials(clientId, secret.reveal(), "ecabot@demo.example.org");

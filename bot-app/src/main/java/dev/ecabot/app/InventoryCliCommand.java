@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code ecabot inventory [--org ORG] [--vendor VENDOR]}: the inventory as a table, as the chat command shows it. */
-@Command(name = "inventory", description = "List the External Client Apps the bot made or imported (keys, never secrets).")
+@Command(name = "inventory", mixinStandardHelpOptions = true, description = "List the External Client Apps the bot made or imported (keys, never secrets).")
 final class InventoryCliCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code ecabot orgs}: lists the orgs users can pick and checks that the bot can sign in to each. */
-@Command(name = "orgs", description = "List the configured orgs (or the built-in demo org) and check the bot's sign-in to each.")
+@Command(name = "orgs", mixinStandardHelpOptions = true, description = "List the configured orgs (or the built-in demo org) and check the bot's sign-in to each.")
 final class OrgsCommand implements Callable<Integer> {
 
     @ParentCommand

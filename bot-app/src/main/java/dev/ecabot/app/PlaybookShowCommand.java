@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * {@code ecabot playbooks show <id>}: one playbook's description and questions in the order they are asked: id,
  * type, whether required, default, options and the condition under which it is asked. Unknown id: exit 2.
  */
-@Command(name = "show", description = "Show a playbook's questions: id, type, default, options.")
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show a playbook's questions: id, type, default, options.")
 final class PlaybookShowCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
  * vendor and title; {@code ecabot playbooks show <id>} lists one playbook's questions. Broken playbook files: exit 2
  * with one line per problem.
  */
-@Command(name = "playbooks", description = "List the playbooks: id, vendor and title.",
+@Command(name = "playbooks", mixinStandardHelpOptions = true, description = "List the playbooks: id, vendor and title.",
         subcommands = PlaybookShowCommand.class)
 final class PlaybooksCommand implements Callable<Integer> {
 

@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
  * into {@code --credentials-out} (owner-only) or, with {@code --show-secret}, to the terminal.
  * Exit 0 done, 2 invalid input (nothing deployed), 1 a Salesforce failure.
  */
-@Command(name = "provision", description = "Create an External Client App from a playbook, and print its consumer key.")
+@Command(name = "provision", mixinStandardHelpOptions = true, description = "Create an External Client App from a playbook, and print its consumer key.")
 final class ProvisionCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * {@code sf project deploy start --metadata-dir <dir>}). Needs no org. An unknown playbook, a missing or invalid
  * answer, or an output that already exists: exit 2, one line per problem naming the question, nothing written.
  */
-@Command(name = "render", description = "Write the deployable metadata of a playbook's app, without deploying it.")
+@Command(name = "render", mixinStandardHelpOptions = true, description = "Write the deployable metadata of a playbook's app, without deploying it.")
 final class RenderCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -131,7 +131,10 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private static String reminder(PlannedReminder r) {
-        return r.after().toDays() + " days after creation: " + r.text();
+        String when = dev.ecabot.conversation.HumanTime.duration(r.after()) + " after creation";
+        if (r.notice() != null) when += " (" + dev.ecabot.conversation.HumanTime.duration(r.notice())
+                + " before the refresh tokens issued then expire)";
+        return when + ": " + r.text();
     }
 
     private static void section(PrintWriter out, String title, Stream<String> lines) {

@@ -60,14 +60,42 @@ public final class TerminalChatCommand implements Callable<Integer> {
         BackgroundWork work = new BackgroundWork();
         Map<String, String> env = parent != null ? parent.environment() : System.getenv();
         Runnable restoreLogs = quietLogsUnlessAsked(env);
+        boolean keyFromEnv = env.get(dev.ecabot.vault.MasterKey.ENV_VAR) != null
+                && !env.get(dev.ecabot.vault.MasterKey.ENV_VAR).isBlank();
+        java.nio.file.Path keyFile = dataDir.resolve("master.key").toAbsolutePath();
+        boolean newKey = !keyFromEnv && !java.nio.file.Files.exists(keyFile);
         try (BotRuntime bot = BotRuntime.start(chat, work, dataDir, env, zeroConfigRoles(user))) {
             bot.begin();
-            new TerminalSession(bot.engine(), chat, work, in, out, !interactive, speaker).run();
+            var conversations = new dev.ecabot.conversation.state.ConversationStore(bot.database().dataSource());
+            new TerminalSession(bot.engine(), chat, work, in, out, !interactive, speaker)
+                    .withStartNotes(List.of(keyNote(keyFromEnv, newKey, keyFile)), event -> conversations
+                            .find(dev.ecabot.conversation.state.ConversationKey.of(event))
+                            .map(TerminalChatCommand::earlierConversation))
+                    .run();
         } finally {
             work.shutdownNow();
             restoreLogs.run();
         }
         return 0;
+    }
+
+    /** Where the master key is and why it matters: the first thing a newcomer should know after hello. */
+    static String keyNote(boolean fromEnv, boolean created, java.nio.file.Path keyFile) {
+        String why = " It seals the secrets waiting to be revealed and the demo org's apps in the database: keep it"
+                + " private and back it up, since without it they cannot be opened.";
+        if (fromEnv) return "Your master key comes from ECABOT_MASTER_KEY." + why;
+        return (created ? "I made a new master key in " : "Your master key is in ") + keyFile + "." + why
+                + (created ? " (To use your own, set ECABOT_MASTER_KEY.)" : "");
+    }
+
+    /** Says that a conversation from an earlier run is waiting, and how to continue or drop it. */
+    static String earlierConversation(dev.ecabot.conversation.state.ConversationState state) {
+        String what = state.playbookId() == null ? "a new app"
+                : state.playbookId() + (state.org() == null ? "" : " in " + state.org());
+        return "You have a conversation in progress from an earlier run (" + what + ", last answered "
+                + state.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ')
+                .replace("Z", " UTC") + "): your next line answers its question. Say \"status\" to see where it"
+                + " stands, or \"cancel\" to drop it.";
     }
 
     /**
@@ -79,7 +107,14 @@ public final class TerminalChatCommand implements Callable<Integer> {
                 && LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
             ch.qos.logback.classic.Level before = root.getLevel();
             root.setLevel(ch.qos.logback.classic.Level.WARN);
-            return () -> root.setLevel(before);
+            // the greeting says where the master key is: its creation warning would only repeat it, first
+            var keyLog = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(dev.ecabot.vault.MasterKey.class);
+            ch.qos.logback.classic.Level keyBefore = keyLog.getLevel();
+            keyLog.setLevel(ch.qos.logback.classic.Level.ERROR);
+            return () -> {
+                root.setLevel(before);
+                keyLog.setLevel(keyBefore);
+            };
         }
         return () -> { };
     }

@@ -33,6 +33,7 @@ class InventoryCliTest {
     void inventoryWithTwoApps() {
         String url = "jdbc:h2:mem:cli-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         env.put("ECABOT_DB_URL", url);
+        env.put("ECABOT_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
         db = Database.open(url, null, null);
         InventoryAppRepository repo = new InventoryAppRepository(db.dataSource());
         repo.save(app("demo", "Vonage_Eu", "Vonage \"EU\", Prod", "Vonage", "vonage-ai-studio"));

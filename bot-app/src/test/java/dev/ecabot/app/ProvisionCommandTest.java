@@ -34,6 +34,7 @@ class ProvisionCommandTest {
     void start() {
         orgs = EmulatedOrgs.start(Duration.ofMillis(30));
         env.put("ECABOT_DB_URL", "jdbc:h2:mem:cli-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        env.put("ECABOT_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
     }
 
     @AfterEach

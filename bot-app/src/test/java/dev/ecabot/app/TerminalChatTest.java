@@ -96,6 +96,41 @@ class TerminalChatTest {
     }
 
     @Test
+    void theDemoOrgKeepsItsAppsAcrossARestartSoSyncAgreesAndRotateWorks() throws IOException {
+        chat("""
+                new vonage demo
+                Vonage Prod
+                
+                ops@example.com
+                
+                1
+                """);
+
+        String afterRestart = chat("""
+                sync demo
+                rotate Vonage_Prod
+                """);
+
+        assertThat(afterRestart).contains("Sync of demo: 1 app in the org; 0 imported, 0 drifted.",
+                        "The inventory and the org agree.", "Rotated Vonage_Prod: the new consumer key is 3MVG9")
+                .doesNotContain("missing from the org");
+        String listed = chat("reveal\n");
+        assertThat(listed).as("bare reveal after a restart lists both open offers, each with its id")
+                .contains("2 secrets are waiting for you");
+        Matcher ids = Pattern.compile("\"reveal (\\S+)\" picks this one").matcher(listed);
+        assertThat(ids.find()).isTrue();
+        String first = ids.group(1);
+        assertThat(ids.find()).isTrue();
+        assertThat(ids.group(1)).isNotEqualTo(first);
+        String reveal = chat("reveal " + first + "\n");
+        Matcher secret = Pattern.compile("Consumer secret of Vonage_Prod: (\\S+)").matcher(reveal);
+        assertThat(secret.find()).as(reveal).isTrue();
+        assertThat(filesUnder(data)).as("the demo org's state is sealed in the database")
+                .allSatisfy(file -> assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+                        .as(file.toString()).doesNotContain(secret.group(1)));
+    }
+
+    @Test
     void anInvalidAnswerIsAskedAgainAndSlashAsSwitchesWhoIsSpeaking() {
         String transcript = chat("""
                 new vonage demo
@@ -121,8 +156,16 @@ class TerminalChatTest {
         int vonage = first.indexOf("[vonage-ai-studio]");
         String number = first.substring(first.lastIndexOf('\n', vonage) + 1, vonage).strip().split("\\.")[0];
         assertThat(first).contains("\"whatever\" is not a playbook I know");
+        List<String> screen = first.lines().dropWhile(line -> !line.startsWith("ECA bot, in the terminal")).toList();
+        assertThat(screen.get(1)).as("right after hello: where the master key is and why it matters")
+                .contains("I made a new master key in " + data.resolve("master.key").toAbsolutePath(),
+                        "without it they cannot be opened");
 
         String second = chat(number + "\n1\nVonage Again\n", "--as", "dave");
+        assertThat(second).as("a conversation left unfinished is announced before the script's first line answers it")
+                .contains("You have a conversation in progress from an earlier run", "\"cancel\" to drop it")
+                .contains("Your master key is in " + data.resolve("master.key").toAbsolutePath());
+        assertThat(second.indexOf("conversation in progress")).isLessThan(second.indexOf("dave> "));
         assertThat(second).contains("Let's set up Vonage AI Studio").contains("What should the app be called?");
 
         String third = chat("\n", "--as", "dave");

@@ -36,7 +36,9 @@ public enum Action {
     DELETE(EnumSet.of(ADMIN)),
     SYNC(EnumSet.of(ADMIN)),
     EXPORT(EnumSet.of(ADMIN)),
-    AUDIT(EnumSet.of(APPROVER, ADMIN));
+    AUDIT(EnumSet.of(APPROVER, ADMIN)),
+    /** Set the playbook or the owner of an inventoried app (an imported one, typically). */
+    ASSIGN(EnumSet.of(ADMIN));
 
     private final Set<Role> grantedTo;
 

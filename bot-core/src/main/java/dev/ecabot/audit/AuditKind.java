@@ -14,5 +14,9 @@ public enum AuditKind {
     /** Provisioning failed (a failed deploy included): what went wrong, never a secret. */
     FAILURE,
     /** Someone asked for something no role of theirs allows. */
-    REFUSAL
+    REFUSAL,
+    /** {@code sync} found an app of the inventory no longer in its org (marked missing), or back again. */
+    MISSING,
+    /** An admin set an app's playbook or owner ({@code assign}). */
+    ASSIGNMENT
 }

@@ -177,6 +177,7 @@ public final class EngineBuilder {
         if (orgClients != null) {
             AppOperations ops = AppOperations.create(dataSource, orgClients, revealOffers, reminders, reminderPlans,
                     s.clock(), s.background());
+            ops.sync().matchingPlaybooks(catalog); // imported apps get the playbook they were made with, when it shows
             ChangeApprovals changes = new ChangeApprovals(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME, approvalFlow,
                     ops.inventory(), new AppChanges(ops.rotation(), ops.deletion(), ops.work()), port);
             changes.carryOutApproved(approvedChanges);

@@ -18,8 +18,13 @@ import java.util.regex.Pattern;
  */
 public final class EcaValueChecks {
 
-    /** Deliberately simple: one @, no spaces, a dot in the domain. Salesforce checks deliverability itself. */
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    /**
+     * Deliberately simple: one @, no spaces, a domain of dot-separated labels of letters, digits and inner hyphens
+     * (no label starts or ends with a hyphen: "ops@-example.com" is refused), ending in a top-level domain of at least
+     * two letters. Salesforce checks deliverability itself.
+     */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s.][^@\\s]*@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}"
+            + "[\\p{L}\\p{N}])?\\.)+\\p{L}{2,63}");
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
     /** Schemes that run code or read files in a browser: never an OAuth redirect target. */

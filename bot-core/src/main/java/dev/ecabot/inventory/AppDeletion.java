@@ -38,6 +38,11 @@ public final class AppDeletion {
     }
 
     public Deleted delete(InventoryApp app, ChatUserRef by) {
+        return delete(app, by, "");
+    }
+
+    /** Deletes the app, with {@code reason} (empty when none given) in the audit trail. */
+    public Deleted delete(InventoryApp app, ChatUserRef by, String reason) {
         if (app.status() == AppStatus.DELETED) {
             throw new IllegalArgumentException(app.apiName() + " in " + app.org() + " is already deleted.");
         }
@@ -52,7 +57,8 @@ public final class AppDeletion {
         int cancelled = reminders == null ? 0 : reminders.cancelApp(app.org(), app.apiName());
         audit.record(AuditEvent.of(clock.instant(), AuditKind.DELETION, by, app.org(), app.apiName(),
                 (wasInOrg ? "deleted from the org" : "marked deleted (the org no longer had it)")
-                        + "; " + cancelled + " reminder(s) cancelled"));
+                        + "; " + cancelled + " reminder(s) cancelled"
+                        + (reason == null || reason.isBlank() ? "" : "; reason: " + reason.strip())));
         return new Deleted(wasInOrg, cancelled);
     }
 }

@@ -61,7 +61,7 @@ public final class CredentialRotation {
 
     /** Rotates; refuses with {@link StagedSlotOccupiedException} when the staged slot is full. */
     public Rotated rotate(InventoryApp app, ChatUserRef by) {
-        return rotate(app, by, false);
+        return rotate(app, by, false, "");
     }
 
     /**
@@ -70,11 +70,13 @@ public final class CredentialRotation {
      * {@link StagedSlotOccupiedException} says what is there; when true, that pair is revoked (audited) and the
      * rotation goes on. A packaged app is refused before any call: Salesforce stages credentials for local apps only.
      * Once the promotion answered 2xx the new pair is never revoked; the pair it replaced is read back from the slot.
+     * {@code reason} (empty when none given) goes to the audit trail.
      */
-    public Rotated rotate(InventoryApp app, ChatUserRef by, boolean revokeSlotFirst) {
+    public Rotated rotate(InventoryApp app, ChatUserRef by, boolean revokeSlotFirst, String reason) {
         if (app.status() == AppStatus.DELETED) {
             throw new IllegalArgumentException(app.apiName() + " in " + app.org() + " was deleted; there is nothing to rotate.");
         }
+        requirePresent(app);
         if (packaged(app)) {
             throw new IllegalArgumentException(app.apiName() + " in " + app.org() + " is a packaged External Client App:"
                     + " Salesforce stages and rotates credentials only for local apps. Rotate it in the org that owns the"
@@ -125,7 +127,8 @@ public final class CredentialRotation {
         }
         audit.record(AuditEvent.of(now, AuditKind.ROTATION, by, app.org(), app.apiName(),
                 "credentials rotated: new consumer key " + fresh.consumerKey() + "; the old pair (key "
-                        + rotation.oldConsumerKey() + ") works until " + rotation.oldExpiresAt() + " unless revoked")
+                        + rotation.oldConsumerKey() + ") works until " + rotation.oldExpiresAt() + " unless revoked"
+                        + (reason == null || reason.isBlank() ? "" : "; reason: " + reason.strip()))
                 .withReference(rotation.id()));
         return new Rotated(rotation, offer, reminder);
     }
@@ -159,6 +162,7 @@ public final class CredentialRotation {
 
     /** Revokes the old pair of the app's latest rotation; empty when there is none still working. */
     public Optional<Rotation> revokeOld(InventoryApp app, ChatUserRef by) {
+        requirePresent(app);
         Instant now = clock.instant();
         Optional<Rotation> open = rotations.oldPairStillValid(app.org(), app.apiName(), now);
         if (open.isEmpty()) return Optional.empty();
@@ -180,6 +184,15 @@ public final class CredentialRotation {
                 "old credentials revoked (key " + r.oldConsumerKey() + ")").withReference(r.id()));
         return Optional.of(new Rotation(r.id(), r.org(), r.apiName(), r.appId(), r.consumerId(), r.oldStagedId(),
                 r.oldConsumerKey(), r.newConsumerKey(), r.rotatedBy(), r.rotatedAt(), r.oldExpiresAt(), now, by));
+    }
+
+    /** An app sync found gone from its org cannot be rotated or revoked: say so in the bot's words, not Salesforce's. */
+    private static void requirePresent(InventoryApp app) {
+        if (app.status() == AppStatus.MISSING) {
+            throw new IllegalArgumentException(app.apiName() + " is no longer in org " + app.org() + " (the last sync"
+                    + " marked it missing), so there is nothing to rotate or revoke. If it was recreated, say \"sync "
+                    + app.org() + "\" again; otherwise \"delete " + app.apiName() + "\" takes it off the inventory.");
+        }
     }
 
     private static void revokeQuietly(OauthCredentialsApi credentials, String appId, StagedCredentials staged, RuntimeException cause) {

@@ -86,6 +86,20 @@ public final class InventoryAppRepository {
         return query("SELECT " + COLUMNS + " FROM inventory_app ORDER BY org_name, api_name");
     }
 
+    /** Sets the status of one app (sync marking it missing from its org, or found again). */
+    public void markStatus(String org, String apiName, AppStatus status) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE inventory_app SET status = ? WHERE org_name = ? AND api_name = ?")) {
+            ps.setString(1, status.name());
+            ps.setString(2, org);
+            ps.setString(3, apiName);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not mark " + apiName + " in org " + org + " as " + status.label()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Marks an app deleted (the row stays, for the record). */
     public void markDeleted(String org, String apiName) {
         try (Connection c = db.getConnection();

@@ -21,7 +21,9 @@ import java.util.Optional;
  * Brings the inventory in step with one org: reads every External Client App there with its settings, imports
  * those the inventory lacks (status imported, playbook unknown), and reports drift where an app's settings in
  * the org differ from those it was made with (compared by {@link EcaSpecDiff}). Imports and drift go to the audit
- * trail. The inventory keeps the settings an app was made with, so drift stays visible until fixed. Thread-safe.
+ * trail. The inventory keeps the settings an app was made with, so drift stays visible until fixed. Apps of the
+ * inventory no longer in the org are marked {@link AppStatus#MISSING} (their reminders cancelled: nobody can use
+ * or revoke an app that is not there); found again later, they are active (or imported) again. Thread-safe.
  */
 public final class InventorySync {
 
@@ -29,12 +31,36 @@ public final class InventorySync {
     private final InventoryAppRepository inventory;
     private final AuditTrail audit;
     private final Clock clock;
+    private final dev.ecabot.reminders.Reminders reminders;
+    private volatile PlaybookMatch playbooks;
 
     public InventorySync(OrgClients orgs, InventoryAppRepository inventory, AuditTrail audit, Clock clock) {
+        this(orgs, inventory, audit, clock, null);
+    }
+
+    /** {@code reminders} may be null (no scheduler: marking an app missing then cancels nothing). */
+    public InventorySync(OrgClients orgs, InventoryAppRepository inventory, AuditTrail audit, Clock clock,
+                         dev.ecabot.reminders.Reminders reminders) {
+        this.reminders = reminders;
         this.orgs = orgs;
         this.inventory = inventory;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * Matches each app it imports to the playbook whose rendering it equals or nearly equals (see
+     * {@link PlaybookMatch}), instead of leaving its playbook unknown. Returns this sync.
+     */
+    public InventorySync matchingPlaybooks(dev.ecabot.playbook.PlaybookCatalog catalog) {
+        this.playbooks = catalog == null ? null : new PlaybookMatch(catalog);
+        return this;
+    }
+
+    /** The playbook id for {@code id} typed in any case, when sync knows the playbooks. */
+    public Optional<dev.ecabot.playbook.Playbook> playbook(String id) {
+        PlaybookMatch matcher = playbooks;
+        return matcher == null ? Optional.empty() : matcher.find(id);
     }
 
     /** Syncs org {@code org} (its configured name); {@code actor} is who asked, for the audit trail. */
@@ -55,6 +81,11 @@ public final class InventorySync {
             } else if (mine == null || mine.status() == AppStatus.DELETED) {
                 imported.add(importApp(org, eca, settings.get(), actor));
             } else {
+                if (mine.status() == AppStatus.MISSING) {
+                    AppStatus back = mine.playbookId() == null ? AppStatus.IMPORTED : AppStatus.ACTIVE;
+                    inventory.markStatus(org, apiName, back);
+                    record(AuditKind.MISSING, actor, org, apiName, "back in the org; " + back.label() + " again");
+                }
                 List<SettingDifference> differences =
                         EcaSpecDiff.between(settings.get().spec(), SettingsJson.read(mine.settingsJson()));
                 if (!differences.isEmpty()) {
@@ -67,6 +98,13 @@ public final class InventorySync {
         }
         List<InventoryApp> missing = known.values().stream().filter(a -> a.status() != AppStatus.DELETED)
                 .sorted(java.util.Comparator.comparing(InventoryApp::apiName)).toList();
+        for (InventoryApp gone : missing) {
+            if (gone.status() == AppStatus.MISSING) continue; // marked by an earlier sync
+            inventory.markStatus(org, gone.apiName(), AppStatus.MISSING);
+            int cancelled = reminders == null ? 0 : reminders.cancelApp(org, gone.apiName());
+            record(AuditKind.MISSING, actor, org, gone.apiName(), "no longer in the org; marked missing"
+                    + (cancelled == 0 ? "" : " and " + cancelled + " reminder" + (cancelled == 1 ? "" : "s") + " cancelled"));
+        }
         record(AuditKind.SYNC, actor, org, null, "synced: " + inOrg.size() + " app(s) in the org, " + imported.size()
                 + " imported, " + drifted.size() + " drifted, " + missing.size() + " missing from the org, "
                 + unreadable.size() + " unreadable");
@@ -74,10 +112,15 @@ public final class InventorySync {
     }
 
     private InventoryApp importApp(String org, OrgEca eca, RetrievedEca settings, ChatUserRef actor) {
+        PlaybookMatch matcher = playbooks;
+        Optional<PlaybookMatch.Match> match = matcher == null ? Optional.empty() : matcher.best(settings.spec());
         InventoryApp app = inventory.save(new InventoryApp(null, org, eca.app().apiName(), eca.app().label(), eca.app().id(),
-                null, null, null, null, settings.spec().app().contactEmail(), settings.consumerKey().orElse(null),
+                match.map(m -> m.playbook().id()).orElse(null), match.map(m -> m.playbook().vendor()).orElse(null),
+                null, null, settings.spec().app().contactEmail(), settings.consumerKey().orElse(null),
                 clock.instant(), SettingsJson.write(settings.spec()), AppStatus.IMPORTED));
-        record(AuditKind.IMPORT, actor, org, app.apiName(), "found in the org and added to the inventory (playbook unknown)");
+        record(AuditKind.IMPORT, actor, org, app.apiName(), "found in the org and added to the inventory ("
+                + match.map(m -> "playbook " + m.playbook().id() + (m.exact() ? ": its settings are an exact copy"
+                        : ", nearly: " + m.differences().size() + " setting(s) differ")).orElse("playbook unknown") + ")");
         return app;
     }
 

@@ -125,14 +125,27 @@ public final class PlaybookRenderer {
         List<PlannedReminder> out = new ArrayList<>();
         for (ReminderRule rule : playbook.reminders()) {
             if (!rule.when().holds(answers)) continue;
-            String text = TextTemplate.fill(rule.text(), answers, UNANSWERED).strip();
+            String text = TextTemplate.fill(rule.text(), answers, UNANSWERED, (id, value) -> playbook.question(id)
+                    .flatMap(q -> q.options().stream().filter(o -> o.value().equals(value)).findFirst())
+                    .map(Option::label).orElse(value)).strip();
             switch (rule.kind()) {
                 case AFTER -> out.add(new PlannedReminder(rule.kind().yamlName(), rule.after(), text));
-                case REFRESH_TOKEN_EXPIRY -> refreshTokenLifetime(spec.policies()).ifPresent(lifetime -> out.add(
-                        new PlannedReminder(rule.kind().yamlName(), positive(lifetime.minus(rule.notice())), text)));
+                case REFRESH_TOKEN_EXPIRY -> refreshTokenLifetime(spec.policies()).ifPresent(lifetime -> {
+                    Duration notice = noticeWithin(lifetime, rule.notice());
+                    out.add(new PlannedReminder(rule.kind().yamlName(), positive(lifetime.minus(notice)), text, notice));
+                });
             }
         }
         return out;
+    }
+
+    /**
+     * How long before a refresh token lifetime ends to remind: the playbook's (or configured) notice, but never more
+     * than a quarter of the lifetime, so a short lifetime (12 hours) is not reminded about the moment the app exists.
+     */
+    public static Duration noticeWithin(Duration lifetime, Duration notice) {
+        Duration quarter = lifetime.dividedBy(4);
+        return notice.compareTo(quarter) > 0 ? quarter : notice;
     }
 
     /** How long a refresh token lives under these policies; empty when it never expires or expires at once. */

@@ -74,7 +74,10 @@ public record ReminderPlans(Duration refreshTokenLead, Duration oldCredentialLea
         return node.hasNonNull(key) ? ConfigDurations.parse(node.get(key).asText(), "reminders." + key) : fallback;
     }
 
-    /** The app can be used once its activation delay is over; {@code howToTest} tells the requester what to try. */
+    /**
+     * The app can be used once its activation delay is over; {@code howToTest} tells the requester what to try
+     * (never "wait": the wait is over when this arrives).
+     */
     public Reminder appUsable(ChatUserRef requester, String org, String apiName, Instant provisionedAt,
                               Duration activationDelay, String howToTest) {
         return new Reminder("app-usable:" + org + "/" + apiName + "@" + provisionedAt.toEpochMilli(), ReminderKind.APP_USABLE,
@@ -84,10 +87,21 @@ public record ReminderPlans(Duration refreshTokenLead, Duration oldCredentialLea
 
     /**
      * Refresh tokens issued at {@code authorisedAt} under {@code policies} expire at a fixed time only for a
-     * specific lifetime: then remind {@code to} ahead of it (at the latest at authorisation, for short lifetimes).
+     * specific lifetime: then remind {@code to} ahead of it by the configured lead (see {@link #refreshTokenExpiring(
+     * Recipient, String, String, Instant, OauthPolicies, String, Duration)}).
      */
     public Optional<Reminder> refreshTokenExpiring(Recipient to, String org, String apiName, Instant authorisedAt,
                                                    OauthPolicies policies, String howToReauthorise) {
+        return refreshTokenExpiring(to, org, apiName, authorisedAt, policies, howToReauthorise, null);
+    }
+
+    /**
+     * Like the configured-lead variant, reminding {@code lead} ahead (the playbook's notice; null: the configured
+     * lead), never more than a quarter of the lifetime ahead, so a 12-hour lifetime is not reminded at once. The
+     * text says when the tokens expire and how long that is from when it arrives, so lead and text agree.
+     */
+    public Optional<Reminder> refreshTokenExpiring(Recipient to, String org, String apiName, Instant authorisedAt,
+                                                   OauthPolicies policies, String howToReauthorise, Duration lead) {
         if (policies.refreshTokenPolicy() != RefreshTokenPolicy.SPECIFIC_LIFETIME
                 || policies.refreshTokenValidityPeriod() == null || policies.refreshTokenValidityUnit() == null) {
             return Optional.empty();
@@ -99,11 +113,16 @@ public record ReminderPlans(Duration refreshTokenLead, Duration oldCredentialLea
             case DAYS -> start.plusDays(period).toInstant();
             case MONTHS -> start.plusMonths(period).toInstant();
         };
-        Instant due = latest(authorisedAt, expiry.minus(refreshTokenLead));
+        Duration lifetime = Duration.between(authorisedAt, expiry);
+        Duration ahead = dev.ecabot.playbook.PlaybookRenderer.noticeWithin(lifetime, lead == null ? refreshTokenLead : lead);
+        Instant due = latest(authorisedAt, expiry.minus(ahead));
+        String unit = policies.refreshTokenValidityUnit().token().toLowerCase();
         return Optional.of(new Reminder("refresh-expiring:" + org + "/" + apiName + "@" + authorisedAt.toEpochMilli(),
                 ReminderKind.REFRESH_TOKEN_EXPIRING, to, org, apiName, null, due,
-                "Refresh tokens of " + apiName + " in " + org + " expire at " + expiry + " (policy: " + period + " "
-                        + policies.refreshTokenValidityUnit().token().toLowerCase() + "). " + howToReauthorise));
+                "Refresh tokens of " + apiName + " in " + org + " issued when it was set up expire at " + expiry
+                        + ", in about " + dev.ecabot.conversation.HumanTime.duration(Duration.between(due, expiry))
+                        + " (policy: " + period + " " + (period == 1 ? unit.replaceAll("s$", "") : unit) + "). "
+                        + howToReauthorise));
     }
 
     /** After rotating at {@code rotatedAt}, the old pair stops working 30 days later: remind ahead to move off it. */

@@ -111,6 +111,39 @@ class ApprovalConversationTest {
     }
 
     @Test
+    void withTwoApprovalsTheCardsAndTheRequesterNameBothApprovers() {
+        try (TestBot two = TestBot.onTheDemoOrg(TestBot.Options.defaults().withRoles(ROLES).withApprovals(
+                new ApprovalPolicyConfig(2, Duration.ofHours(24), Map.of("demo", new ApprovalPolicyConfig.OrgRule(2,
+                        List.of())), Map.of())))) {
+            Person requester = two.chat().as("alice");
+            Walks.toTheSummary(requester, "vonage-ai-studio", "demo", Map.of("app_name", "Vonage Prod",
+                    "contact_email", "ops@example.com"));
+            assertThat(requester.confirms().text()).contains("needs 2 approvals");
+            requester.says("Voice bot");
+            Person first = two.chat().as("bob");
+            Person second = two.chat().as("carol");
+            first.presses(ApprovalCard.PROMPT_ID, first.everything().last(ApprovalCard.class).approveValue());
+            second.presses(ApprovalCard.PROMPT_ID, second.everything().last(ApprovalCard.class).approveValue());
+
+            assertThat(requester.awaits("Consumer key: 3MVG9").text()).contains("was approved by bob and Carol");
+            assertThat(first.everything().last(ApprovalCard.class).decidedBy()).isEqualTo("bob and Carol");
+        }
+    }
+
+    @Test
+    void retypingTheWholeDenyCommandAtTheReasonPromptKeepsOnlyTheReason() {
+        request(alice, "Vonage Prod", "Voice bot");
+        ApprovalCard card = bob.everything().last(ApprovalCard.class);
+        bob.presses(ApprovalCard.PROMPT_ID, card.denyValue());
+
+        bob.submits(Map.of("reason", "deny " + card.requestId() + " Use the shared Vonage app instead"));
+
+        assertThat(alice.awaits("was denied by Bob").text()).contains("was denied by Bob: Use the shared Vonage app instead")
+                .doesNotContain("Bob: deny ");
+        assertThat(carol.everything().last(ApprovalCard.class).note()).isEqualTo("Use the shared Vonage app instead");
+    }
+
+    @Test
     void anApprovalCreatesTheAppInTheEmulatorOrgAndTellsTheRequester() {
         request(alice, "Vonage Prod", "Voice bot");
         ApprovalCard card = bob.everything().last(ApprovalCard.class);

@@ -33,7 +33,8 @@ class CommandsTest {
 
     @Test
     void orgsListsTheOrgsToPickFrom() {
-        assertThat(alice.says("orgs").text()).contains("demo", "prod");
+        assertThat(alice.says("orgs").text()).contains("demo: the built-in demo org", "  prod")
+                .as("no name is followed by an empty value").doesNotContainPattern("(?m)^  \\S+:\\s*$");
     }
 
     @Test

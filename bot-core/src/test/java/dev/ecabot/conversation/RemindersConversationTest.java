@@ -49,9 +49,14 @@ class RemindersConversationTest {
                 .isEqualTo(TestBot.START.plus(Duration.ofMinutes(30)));
         assertThat(due(mine, ReminderKind.REVEAL_EXPIRING)).as("2 hours before the 24-hour offer ends")
                 .isEqualTo(TestBot.START.plus(Duration.ofHours(22)));
-        assertThat(due(mine, ReminderKind.REFRESH_TOKEN_EXPIRING)).as("7 days before the 10-day lifetime ends")
-                .isEqualTo(TestBot.START.plus(Duration.ofDays(3)));
-        assertThat(mine.get(0).text()).contains("Claude_MCP in demo should be usable now").contains("To test it:");
+        assertThat(due(mine, ReminderKind.REFRESH_TOKEN_EXPIRING))
+                .as("the playbook's 3-day notice, at most a quarter of the 10-day lifetime ahead")
+                .isEqualTo(TestBot.START.plus(Duration.ofDays(10)).minus(Duration.ofHours(60)));
+        assertThat(mine.get(0).text()).contains("Claude_MCP in demo should be usable now").contains("To test it:")
+                .doesNotContain("wait");
+        Reminder refresh = mine.stream().filter(r -> r.kind() == ReminderKind.REFRESH_TOKEN_EXPIRING).findFirst().orElseThrow();
+        assertThat(refresh.text()).as("the lead, the text and the client's label agree")
+                .contains("in about 2 days", "expire 10 days after they are issued").doesNotContain("about 3 days");
 
         assertThat(alice.everything().text()).contains("I will remind you:", "when it is usable, about 10:42");
         assertThat(alice.says("reminders").text()).contains("Reminders scheduled for you", "App usable (Claude_MCP in demo)",

@@ -9,13 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EcaValueChecksTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"admin@example.com", "first.last+eca@sub.example.co.uk"})
+    @ValueSource(strings = {"admin@example.com", "first.last+eca@sub.example.co.uk", "ops@my-company.example",
+            "o'neil@xn--bcher-kva.example"})
     void plausibleEmailAddressesPass(String email) {
         assertThat(EcaValueChecks.email(email)).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"admin", "admin@example", "a b@example.com", "a@@example.com", " "})
+    @ValueSource(strings = {"admin", "admin@example", "a b@example.com", "a@@example.com", " ", "ops@-example.com",
+            "ops@example-.com", "ops@example..com", "ops@.example.com", "ops@example.c0m"})
     void implausibleEmailAddressesAreExplained(String email) {
         assertThat(EcaValueChecks.email(email)).hasValueSatisfying(m -> assertThat(m).contains("@example.com"));
     }

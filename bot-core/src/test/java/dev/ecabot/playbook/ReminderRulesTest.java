@@ -56,6 +56,7 @@ class ReminderRulesTest {
                 new PlannedReminder("after", Duration.ofDays(180), "Rotate the secret of Acme Integration."));
         assertThat(day.reminders()).containsExactly(
                 new PlannedReminder("after", Duration.ofDays(180), "Rotate the secret of Acme Integration."),
-                new PlannedReminder("refresh-token-expiry", Duration.ofHours(22), "Tokens of Acme Integration expire after 24 hours."));
+                new PlannedReminder("refresh-token-expiry", Duration.ofHours(22), "Tokens of Acme Integration expire after 24 hours.",
+                        Duration.ofHours(2)));
     }
 }

@@ -161,6 +161,18 @@ class SalesforceHostedMcpPlaybookTest {
     }
 
     @Test
+    void theRefreshReminderNamesTheClientByItsLabelAndPromisesNoOtherLeadThanItsNotice() {
+        Rendering r = rendered(ID, "mcp_client", "chatgpt", "callback_url", "https://chatgpt.com/connector_platform_oauth_redirect",
+                "refresh_token_days", "45");
+
+        assertThat(r.reminders()).singleElement().satisfies(reminder -> {
+            assertThat(reminder.after()).as("45 days less the 3-day notice").isEqualTo(Duration.ofDays(42));
+            assertThat(reminder.notice()).isEqualTo(Duration.ofDays(3));
+            assertThat(reminder.text()).contains("first users of ChatGPT").doesNotContain("chatgpt", "about 3 days");
+        });
+    }
+
+    @Test
     void aRefreshTokenValidityAboveThirtyDaysIsWarnedAbout() {
         assertThat(rendered(ID, "mcp_client", "claude", "refresh_token_days", "90").warnings())
                 .singleElement().asString().contains("90 days", "30 days or less");

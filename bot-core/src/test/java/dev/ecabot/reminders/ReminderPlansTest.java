@@ -42,13 +42,24 @@ class ReminderPlansTest {
     }
 
     @Test
-    void monthsAreCalendarMonthsAndShortLifetimesAreRemindedAtOnce() {
+    void monthsAreCalendarMonthsAndShortLifetimesAreRemindedAQuarterOfTheirLifetimeAheadNotAtOnce() {
         Reminder months = plans.refreshTokenExpiring(CHANNEL, "prod", "App", T0,
                 lifetime(RefreshTokenPolicy.SPECIFIC_LIFETIME, 1, RefreshTokenValidityUnit.MONTHS), "").orElseThrow();
         assertThat(months.text()).contains("expire at 2026-02-28T10:00:00Z");
         Reminder hours = plans.refreshTokenExpiring(CHANNEL, "prod", "App", T0,
                 lifetime(RefreshTokenPolicy.SPECIFIC_LIFETIME, 12, RefreshTokenValidityUnit.HOURS), "").orElseThrow();
-        assertThat(hours.dueAt()).isEqualTo(T0);
+        assertThat(hours.dueAt()).isEqualTo(T0.plus(java.time.Duration.ofHours(9)));
+        assertThat(hours.text()).contains("in about 3 hours", "(policy: 12 hours)");
+    }
+
+    @Test
+    void thePlaybooksNoticeDecidesTheLeadAndTheTextSaysTheSameLead() {
+        Reminder r = plans.refreshTokenExpiring(CHANNEL, "prod", "Claude_MCP", T0,
+                lifetime(RefreshTokenPolicy.SPECIFIC_LIFETIME, 45, RefreshTokenValidityUnit.DAYS), "Sign in again.",
+                java.time.Duration.ofDays(3)).orElseThrow();
+
+        assertThat(r.dueAt()).isEqualTo(T0.plus(java.time.Duration.ofDays(42)));
+        assertThat(r.text()).contains("in about 3 days", "(policy: 45 days)", "Sign in again.");
     }
 
     @Test

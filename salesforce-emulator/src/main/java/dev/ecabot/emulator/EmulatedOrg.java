@@ -91,6 +91,26 @@ public final class EmulatedOrg {
         return state.consumerOf(developerName);
     }
 
+    /**
+     * The org's apps, their settings and consumers (keys and secrets) as JSON, for keeping an org across restarts.
+     * It holds secrets: store it sealed.
+     */
+    public String exportState() {
+        return state.snapshot();
+    }
+
+    /** Replaces the org's apps and consumers with an {@link #exportState()}; sign-in clients stay as registered. */
+    public EmulatedOrg importState(String snapshot) {
+        state.restore(snapshot);
+        return this;
+    }
+
+    /** Hands {@code listener} a fresh {@link #exportState()} after every deploy, rotation or staged-credential change. */
+    public EmulatedOrg onStateChange(java.util.function.Consumer<String> listener) {
+        state.onChange(listener);
+        return this;
+    }
+
     /** Every request received so far, oldest first. */
     public List<RecordedCall> calls() {
         return calls.get();

@@ -53,7 +53,8 @@ public final class TerminalChat implements ChatPort {
         if (message instanceof ApprovalCard card) cards.put(user, card);
         if (message instanceof ProgressUpdate p) progress.put(id, p);
         print(to, message instanceof RevealOffer offer
-                ? offer.label() + ": shown once, to you only. Say \"reveal\" to see it now."
+                ? offer.label() + ": shown once, to you only. Say \"reveal\" to see it now (offer "
+                        + offer.offerId() + "; after a restart, \"reveal " + offer.offerId() + "\" picks this one)."
                 : PlainText.render(message));
         return new MessageRef(to, id);
     }

@@ -47,6 +47,9 @@ public final class TerminalSession {
     private final PrintStream out;
     private final boolean echo;
     private final Speaker speaker;
+    private java.util.List<String> startNotes = java.util.List.of();
+    private java.util.function.Function<ChatEvent, java.util.Optional<String>> earlierConversation =
+            event -> java.util.Optional.empty();
 
     public TerminalSession(ConversationEngine engine, TerminalChat chat, BackgroundWork work, BufferedReader in,
                            PrintStream out, boolean echo, Speaker speaker) {
@@ -59,10 +62,24 @@ public final class TerminalSession {
         this.speaker = speaker;
     }
 
+    /**
+     * What the first screen says besides the greeting ({@code notes}: where the master key is and why it matters),
+     * and how to describe a conversation the speaker left unfinished in an earlier run (empty when none), so a
+     * piped script never silently answers an old question.
+     */
+    public TerminalSession withStartNotes(java.util.List<String> notes,
+                                          java.util.function.Function<ChatEvent, java.util.Optional<String>> earlier) {
+        this.startNotes = java.util.List.copyOf(notes);
+        this.earlierConversation = earlier;
+        return this;
+    }
+
     /** Runs until /quit or the end of input. */
     public void run() throws IOException, InterruptedException {
         out.println("ECA bot, in the terminal. You are " + speaker.current().id() + ". Say \"help\" to see what I can do, "
                 + "\"/as <name>\" to speak as someone else, \"/quit\" to leave.");
+        startNotes.forEach(out::println);
+        earlierConversation.apply(new ChatEvent.Text(who(), PLACE, "")).ifPresent(out::println);
         out.println();
         while (true) {
             String line = readLine(speaker.current().id() + "> ");
@@ -99,7 +116,7 @@ public final class TerminalSession {
             Optional<String> value = pick(options, line);
             if (value.isPresent()) return new ChatEvent.Choice(who(), PLACE, c.id(), value.get());
         } else if (prompt.isPresent() && prompt.get() instanceof FormPrompt form) {
-            return new ChatEvent.FormSubmission(who(), PLACE, form.id(), fill(form, line));
+            return new ChatEvent.FormSubmission(who(), PLACE, form.id(), fill(form, pemOrFile(line)));
         }
         return new ChatEvent.Text(who(), PLACE, line);
     }
@@ -110,9 +127,48 @@ public final class TerminalSession {
         values.put(form.fields().get(0).id(), first);
         for (FormField field : form.fields().subList(1, form.fields().size())) {
             String line = readLine(PlainText.fieldLine(field) + " ");
-            values.put(field.id(), line == null ? "" : line);
+            values.put(field.id(), line == null ? "" : pemOrFile(line));
         }
         return values;
+    }
+
+    /**
+     * A PEM block pasted over several lines is one answer: from "-----BEGIN" on, lines are read up to the
+     * "-----END" line. A path to a readable file holding a PEM block (in this terminal the person at the keyboard
+     * owns the files) answers with the file's content. Anything else is the line itself.
+     */
+    private String pemOrFile(String line) throws IOException {
+        return pemOrFile(line, in, echo ? out : null);
+    }
+
+    /** See {@link #pemOrFile(String)}; {@code echo} (may be null) gets the further lines read. */
+    static String pemOrFile(String line, BufferedReader in, PrintStream echo) throws IOException {
+        if (line.startsWith("-----BEGIN ")) {
+            StringBuilder pem = new StringBuilder(line);
+            String next = line;
+            while (!next.contains("-----END ")) {
+                next = in.readLine();
+                if (next == null) break;
+                if (echo != null) echo.println(next);
+                next = next.strip();
+                if (!next.isEmpty()) pem.append('\n').append(next);
+            }
+            return pem.toString();
+        }
+        if (line.length() < 1024 && !line.contains("\n") && (line.startsWith("/") || line.startsWith("~/")
+                || line.startsWith("./") || line.matches("(?i)\\S+\\.(pem|crt|cer)"))) {
+            java.nio.file.Path path = java.nio.file.Path.of(line.startsWith("~/")
+                    ? System.getProperty("user.home") + line.substring(1) : line);
+            try {
+                if (java.nio.file.Files.isRegularFile(path) && java.nio.file.Files.size(path) < 65_536) {
+                    String content = java.nio.file.Files.readString(path).strip();
+                    if (content.contains("-----BEGIN ")) return content;
+                }
+            } catch (IOException | RuntimeException e) {
+                return line; // not a file we can read: the answer is the text itself, checked as usual
+            }
+        }
+        return line;
     }
 
     private static Optional<String> pick(List<Option> options, String line) {

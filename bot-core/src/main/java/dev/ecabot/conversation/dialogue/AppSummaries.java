@@ -33,7 +33,9 @@ final class AppSummaries {
                     + " after it is created"));
         }
         facts.addAll(SpecFacts.of(rendering.spec()));
-        List<String> notes = rendering.manualSteps().stream().map(s -> "Manual step afterwards: " + s).toList();
+        List<String> notes = new ArrayList<>(rendering.manualSteps().stream().map(s -> "Manual step afterwards: " + s)
+                .toList());
+        notes.add("To change one answer, say \"change <question>\" (e.g. \"change contact_email\").");
         return new Confirmation(CONFIRM_ID, new Summary("Please check: this is exactly what I will create in "
                 + org + ".", facts, rendering.warnings(), notes), "Create it", "Cancel");
     }

@@ -110,8 +110,23 @@ public final class ApprovalFlow {
 
     /** All approvals are in: close the cards (the dialogue then provisions). */
     public void approved(ApprovalRequest request, ChatUser approver) {
-        cards.close(request, ApprovalCard.Status.APPROVED, approver.displayName(), request.decidedAt(), null);
+        cards.close(request, ApprovalCard.Status.APPROVED, approvers(request, approver), request.decidedAt(), null);
         followUps.approvalClosed(request);
+    }
+
+    /**
+     * Everyone who approved {@code request}, in order ("carol and Bob"): the last one, {@code last}, by their display
+     * name, the earlier ones by their chat id (all the request keeps of them).
+     */
+    public static String approvers(ApprovalRequest request, ChatUser last) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        var lastRef = UserRefs.of(last);
+        for (var ref : request.approvedBy()) {
+            if (!ref.equals(lastRef)) names.add(ref.id());
+        }
+        names.add(last.displayName());
+        if (names.size() == 1) return names.get(0);
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     /** Denied: close the cards, tell the requester the reason, end their conversation. */

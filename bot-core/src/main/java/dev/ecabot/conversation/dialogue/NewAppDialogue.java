@@ -292,8 +292,12 @@ public final class NewAppDialogue {
             replies.say("Cancelled. Nothing was created.");
             return;
         }
+        if (answer.equals("change") || answer.startsWith("change ")) {
+            changeOne(state, raw.strip().substring("change".length()).strip(), replies);
+            return;
+        }
         if (!YES.contains(answer)) {
-            replies.warn("Please confirm (\"yes\") or cancel (\"no\").");
+            replies.warn("Please confirm (\"yes\"), cancel (\"no\"), or say \"change <question>\" to change one answer.");
             advance(state, replies, null);
             return;
         }
@@ -318,6 +322,42 @@ public final class NewAppDialogue {
         ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
         replies.say("Confirmed: I am creating it now and will post progress here.");
         runner.start(provisioning, playbook, rendered, order);
+    }
+
+    /**
+     * {@code change <question>} at the confirmation: forgets that one answer and asks the question again (then the
+     * summary again), instead of cancelling and starting over. The question is named by its id ("contact_email"),
+     * its id with spaces ("contact email"), or words of its prompt that name one question only.
+     */
+    private void changeOne(ConversationState state, String which, Replies replies) {
+        Playbook playbook = playbookOf(state).orElseThrow();
+        Answers answers = answersOf(playbook, state);
+        List<Question> changeable = playbook.questions().stream()
+                .filter(q -> q.isAsked(answers) && state.answers().containsKey(q.id()) && q.type() != QuestionType.ORG)
+                .toList();
+        String wanted = which.toLowerCase(Locale.ROOT).replace(' ', '_');
+        List<Question> named = changeable.stream().filter(q -> q.id().equalsIgnoreCase(wanted)).toList();
+        if (named.isEmpty() && !which.isBlank()) {
+            String words = which.toLowerCase(Locale.ROOT);
+            named = changeable.stream().filter(q -> q.prompt().toLowerCase(Locale.ROOT).contains(words)).toList();
+        }
+        if (named.size() != 1) {
+            String list = changeable.stream().map(q -> q.id() + " (" + shown(state.answers().get(q.id())) + ")")
+                    .collect(Collectors.joining(", "));
+            replies.warn((which.isBlank() ? "Which answer should I change? "
+                    : named.isEmpty() ? "No question here is called \"" + which + "\". "
+                    : "\"" + which + "\" names several questions. ")
+                    + "Say \"change <question>\" with one of: " + list + ". (To use another org, cancel and start again.)");
+            advance(state, replies, null);
+            return;
+        }
+        Question q = named.get(0);
+        replies.say("Changing " + q.id() + " (now " + shown(state.answers().get(q.id())) + "); the other answers stay.");
+        advance(state.withoutAnswer(q.id()), replies, null);
+    }
+
+    private static String shown(String answer) {
+        return answer == null || answer.isBlank() ? "not given" : "\"" + answer + "\"";
     }
 
     /**
@@ -387,7 +427,7 @@ public final class NewAppDialogue {
         }
         if (!runner.claim(state)) return; // approved twice at once: the other approval's instance creates it
         ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
-        replies.say("Request " + request.id() + " was approved by " + approver.displayName()
+        replies.say("Request " + request.id() + " was approved by " + ApprovalFlow.approvers(request, approver)
                 + ". Creating it now; I will post progress here.");
         String approvedBy = request.approvedBy().stream().map(a -> a.platform() + ":" + a.id())
                 .collect(Collectors.joining(", "));
@@ -477,8 +517,12 @@ public final class NewAppDialogue {
     }
 
     private ChatMessage prompt(Playbook playbook, ConversationState state, Question q, Answers answers, String error) {
-        long asked = playbook.questions().stream().filter(x -> x.isAsked(answers)).count();
-        String title = playbook.title() + ", question " + (state.answers().size() + 1) + " of " + asked;
+        // the question's place among those asked given the answers so far: stored answers also hold questions no longer
+        // asked (and skipped ones), so counting them made the numbers jump
+        List<Question> askedNow = playbook.questions().stream().filter(x -> x.isAsked(answers)).toList();
+        int position = askedNow.indexOf(q) + 1;
+        String title = playbook.title() + ", question " + (position == 0 ? askedNow.size() : position) + " of "
+                + askedNow.size();
         return QuestionPrompts.prompt(q, answers, orgs.names(), title, error);
     }
 

@@ -30,6 +30,7 @@ final class QuestionPrompts {
         List<Option> options = options(q, orgs);
         if (isOneOf(q)) {
             String prompt = q.help() == null ? q.prompt().strip() : q.prompt().strip() + "\n(" + q.help().strip() + ")";
+            if (title != null && !title.isBlank()) prompt = title + "\n" + prompt; // the same header as a form's
             return new ChoicePrompt(q.id(), prompt, options, defaultText, error);
         }
         FormField field = new FormField(q.id(), q.prompt().strip(), fieldType(q.type()), defaultText, q.required(),

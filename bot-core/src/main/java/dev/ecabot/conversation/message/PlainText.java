@@ -101,7 +101,8 @@ public final class PlainText {
                 section = f.section();
                 if (!section.isEmpty()) out.append('\n').append(section);
             }
-            out.append("\n  ").append(f.label()).append(": ").append(f.value());
+            out.append("\n  ").append(f.label());
+            if (!f.value().isBlank()) out.append(": ").append(f.value());
         }
         if (a.decidable()) {
             out.append("\nOpen until ").append(UTC_TIME.format(a.expiresAt())).append(". Say \"approve ")
@@ -122,7 +123,8 @@ public final class PlainText {
                 section = f.section();
                 if (!section.isEmpty()) out.append('\n').append(section);
             }
-            out.append("\n  ").append(f.label()).append(": ").append(f.value());
+            out.append("\n  ").append(f.label());
+            if (!f.value().isBlank()) out.append(": ").append(f.value());
         }
         for (String w : s.warnings()) out.append("\nWarning: ").append(w);
         for (String n : s.notes()) out.append("\n- ").append(n);

@@ -53,11 +53,14 @@ public final class FollowUpReminders {
             planned.add(plans.appUsable(UserRefs.of(requester), org, apiName, createdAt, rendering.activationDelay(),
                     howToTest(rendering)));
         }
-        String reauthorise = rendering.reminders().stream().filter(r -> r.kind().equals("refresh-token-expiry"))
-                .map(PlannedReminder::text).findFirst()
+        Optional<PlannedReminder> rule = rendering.reminders().stream()
+                .filter(r -> r.kind().equals("refresh-token-expiry")).findFirst();
+        String reauthorise = rule.map(PlannedReminder::text)
                 .orElse("Users of the integration will have to authorise it again.");
+        // the playbook's notice when it has one, so the reminder fires when render and the summary said it would
         plans.refreshTokenExpiring(Recipient.requester(UserRefs.of(requester)), org, apiName, createdAt,
-                rendering.spec().policies(), reauthorise).ifPresent(planned::add);
+                rendering.spec().policies(), reauthorise, rule.map(PlannedReminder::notice).orElse(null))
+                .ifPresent(planned::add);
         if (offer != null) planned.add(plans.revealExpiring(offer));
         List<PlannedReminder> afters = rendering.reminders().stream()
                 .filter(r -> r.kind().equals(dev.ecabot.playbook.ReminderRule.Kind.AFTER.yamlName())).toList();
@@ -103,7 +106,10 @@ public final class FollowUpReminders {
     }
 
     private static String howToTest(Rendering rendering) {
-        if (rendering.nextSteps().isEmpty()) return "Test it by signing in through the integration.";
-        return "To test it: " + rendering.nextSteps().get(0);
+        // the wait is over when this arrives: a step that says to wait would contradict it
+        return rendering.nextSteps().stream()
+                .filter(step -> !step.toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\bwait\\b.*"))
+                .findFirst().map(step -> "To test it: " + step)
+                .orElse("Test it by signing in through the integration.");
     }
 }

@@ -45,6 +45,18 @@ class DeleteConversationTest {
     }
 
     @Test
+    void theReasonGivenAfterBecauseReachesTheAuditTrailThoughNoApprovalIsNeeded() {
+        DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
+
+        Confirmation asked = admin.says("delete Vonage_Prod because the voice bot is retired").last(Confirmation.class);
+        admin.presses(asked.id(), Confirmation.CONFIRM);
+        admin.awaits("Deleted Vonage_Prod from demo");
+
+        assertThat(admin.says("audit Vonage_Prod").text()).contains("deletion by test:admin",
+                "reason: the voice bot is retired");
+    }
+
+    @Test
     void keepingItChangesNothing() {
         DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
         admin.says("delete Vonage_Prod");

@@ -140,6 +140,34 @@ class RotationConversationTest {
     }
 
     @Test
+    void theReasonGivenAfterBecauseReachesTheAuditTrailThoughNoApprovalIsNeeded() {
+        DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
+
+        admin.says("rotate Vonage_Prod because the secret was pasted in a ticket");
+        admin.awaits("Rotated Vonage_Prod");
+
+        assertThat(admin.says("audit Vonage_Prod").text()).contains("rotation by test:admin",
+                "reason: the secret was pasted in a ticket");
+    }
+
+    @Test
+    void rotatingTwiceAsksForRevokeOldFirstInsteadOfShowingSalesforcesError() {
+        DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
+        admin.says("rotate Vonage_Prod");
+        admin.awaits("Rotated Vonage_Prod");
+
+        admin.says("rotate Vonage_Prod");
+
+        assertThat(admin.awaits("The staged slot of Vonage_Prod").text()).contains("revoke-old", "Nothing was changed")
+                .doesNotContain("Delete them");
+        admin.says("revoke-old Vonage_Prod");
+        admin.awaits("Revoked the old credentials");
+        admin.says("rotate Vonage_Prod");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                admin.everything().text().split("Rotated Vonage_Prod", -1).length == 3);
+    }
+
+    @Test
     void rotatingAnAppDeletedOutsideTheBotSaysSoAndChangesNothing() {
         InventoryApp before = DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
         bot.orgClients().forOrg("demo").deleteApp("Vonage_Prod", DeployProgressListener.NONE);

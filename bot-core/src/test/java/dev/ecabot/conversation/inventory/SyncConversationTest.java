@@ -45,6 +45,42 @@ class SyncConversationTest {
     }
 
     @Test
+    void anExactCopyOfAPlaybooksSettingsIsImportedWithThatPlaybook() {
+        InventoryApp made = DemoOrgApps.vonageMadeBy(bot, bot.chat().as("alice"), "Vonage Prod");
+        EcaSpec asMade = SettingsJson.read(made.settingsJson());
+        EcaSpec copy = new EcaSpec(dev.ecabot.eca.AppInfo.local("Copy_In_Setup", "Copy In Setup", "ops@example.com"),
+                asMade.globalOauth(), asMade.oauth(), asMade.policies());
+        DemoOrgApps.deployBehindTheBotsBack(bot, copy);
+
+        admin.says("sync demo");
+        String report = admin.awaits("Sync of demo").text();
+
+        assertThat(report).contains("1 imported", "Imported (its settings match a playbook)", "Copy_In_Setup",
+                "playbook vonage-ai-studio").doesNotContain("playbook unknown");
+        InventoryApp imported = new InventoryAppRepository(bot.database().dataSource()).find("demo", "Copy_In_Setup").orElseThrow();
+        assertThat(imported.playbookId()).isEqualTo("vonage-ai-studio");
+        assertThat(imported.status()).isEqualTo(AppStatus.IMPORTED);
+        assertThat(admin.says("audit Copy_In_Setup").text()).contains("playbook vonage-ai-studio: its settings are an exact copy");
+    }
+
+    @Test
+    void anAdminSetsThePlaybookAndTheOwnerOfAnImportedApp() {
+        DemoOrgApps.deployBehindTheBotsBack(bot, SampleSpecs.vonage("Made_In_Setup"));
+        admin.says("sync demo");
+        admin.awaits("Sync of demo");
+
+        assertThat(admin.says("assign Made_In_Setup playbook custom").text()).contains("playbook set:", "-> custom");
+        assertThat(admin.says("assign Made_In_Setup owner carol").text()).contains("owner set: unknown -> test:carol");
+        assertThat(admin.says("assign Made_In_Setup playbook nonsense").text()).contains("no playbook \"nonsense\"");
+        assertThat(bot.chat().as("alice").says("assign Made_In_Setup owner alice").text()).contains("You may not run `assign`");
+
+        InventoryApp app = new InventoryAppRepository(bot.database().dataSource()).find("demo", "Made_In_Setup").orElseThrow();
+        assertThat(app.playbookId()).isEqualTo("custom");
+        assertThat(app.requester()).isEqualTo("test:carol");
+        assertThat(admin.says("audit Made_In_Setup").text()).contains("assignment by test:admin", "owner set");
+    }
+
+    @Test
     void driftNamesEachSettingThatChangedWithItsOldAndNewValue() {
         InventoryApp made = DemoOrgApps.vonageMadeBy(bot, bot.chat().as("alice"), "Vonage Prod");
         EcaSpec asMade = SettingsJson.read(made.settingsJson());
@@ -72,6 +108,40 @@ class SyncConversationTest {
 
         assertThat(admin.awaits("Sync of demo").text()).contains("0 apps in the org; 0 imported, 0 drifted, 1 missing from the org",
                 "In the inventory but not in the org", "Vonage_Prod: Vonage Prod");
+    }
+
+    @Test
+    void anAppMissingFromTheOrgIsMarkedMissingItsRemindersStopAndRotateSaysWhyInsteadOfSalesforcesError() {
+        DemoOrgApps.vonageMadeBy(bot, bot.chat().as("alice"), "Vonage Prod");
+        assertThat(bot.reminders().forApp("demo", "Vonage_Prod")).as("an App usable reminder").isNotEmpty();
+        bot.orgClients().forOrg("demo").deleteApp("Vonage_Prod", DeployProgressListener.NONE);
+
+        admin.says("sync demo");
+        admin.awaits("Sync of demo");
+
+        InventoryAppRepository repo = new InventoryAppRepository(bot.database().dataSource());
+        assertThat(repo.find("demo", "Vonage_Prod").orElseThrow().status()).isEqualTo(AppStatus.MISSING);
+        assertThat(bot.reminders().forApp("demo", "Vonage_Prod")).as("no reminder about an app that is gone").isEmpty();
+        assertThat(admin.says("inventory demo").text()).contains("Vonage_Prod", "missing");
+        admin.says("revoke-old Vonage_Prod");
+        assertThat(admin.awaits("Problem:").text()).contains("no longer in org demo", "marked it missing")
+                .doesNotContain("requested resource does not exist");
+        assertThat(admin.says("audit Vonage_Prod").text()).contains("marked missing");
+    }
+
+    @Test
+    void anAppMarkedMissingThatIsBackInTheOrgIsActiveAgain() {
+        InventoryApp made = DemoOrgApps.vonageMadeBy(bot, bot.chat().as("alice"), "Vonage Prod");
+        bot.orgClients().forOrg("demo").deleteApp("Vonage_Prod", DeployProgressListener.NONE);
+        admin.says("sync demo");
+        admin.awaits("Sync of demo");
+        DemoOrgApps.deployBehindTheBotsBack(bot, SettingsJson.read(made.settingsJson()));
+
+        admin.says("sync demo");
+        admin.awaits("Sync of demo: 1 app");
+
+        assertThat(new InventoryAppRepository(bot.database().dataSource()).find("demo", "Vonage_Prod").orElseThrow()
+                .status()).isEqualTo(AppStatus.ACTIVE);
     }
 
     @Test

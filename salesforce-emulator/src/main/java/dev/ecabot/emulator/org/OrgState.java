@@ -30,6 +30,7 @@ public final class OrgState {
     private final Map<String, Consumer> consumersByApp = new LinkedHashMap<>();
     private boolean secretsViaRestApi = true;
     private boolean userMayViewSecrets = true;
+    private java.util.function.Consumer<String> changeListener = snapshot -> { };
 
     public OrgState(String orgId, SalesforceIds ids, CredentialFactory credentials) {
         this.orgId = orgId;
@@ -140,13 +141,49 @@ public final class OrgState {
             delete(deletion.type(), deletion.fullName()).ifPresent(gone ->
                     applied.add(new ChangeSet.Applied(gone.type(), gone.fullName(), gone.id(), false, true, true)));
         }
+        changed();
         return applied;
+    }
+
+    /**
+     * The stored apps and consumers as JSON (secrets included: keep it sealed), for an org that must outlive its
+     * process. {@link #restore(String)} reads it back.
+     */
+    public synchronized String snapshot() {
+        List<Component> all = new ArrayList<>();
+        components.values().forEach(ofType -> all.addAll(ofType.values()));
+        return OrgSnapshot.write(all, List.copyOf(consumersByApp.values()), ids.nextCounter());
+    }
+
+    /** Replaces the stored apps and consumers with those of a {@link #snapshot()}. */
+    public synchronized void restore(String snapshot) {
+        OrgSnapshot.Contents contents = OrgSnapshot.read(snapshot);
+        components.values().forEach(Map::clear);
+        consumersByApp.clear();
+        for (Component c : contents.components()) {
+            components.get(c.type()).put(key(c.fullName()), c);
+        }
+        for (Consumer c : contents.consumers()) {
+            consumersByApp.put(key(c.appName()), c);
+        }
+        ids.continueFrom(contents.nextId());
+    }
+
+    /** Called with a fresh {@link #snapshot()} after every change to the stored apps or credentials. */
+    public synchronized void onChange(java.util.function.Consumer<String> listener) {
+        this.changeListener = listener == null ? snapshot -> { } : listener;
+    }
+
+    private void changed() {
+        changeListener.accept(snapshot());
     }
 
     public synchronized Consumer stage(Consumer consumer, Instant now) {
         Consumer.StagedCredential staged = new Consumer.StagedCredential(ids.next("0Xs"),
                 credentials.consumerKey(), credentials.consumerSecret(), "Staged", now.plus(STAGED_VALIDITY));
-        return replace(consumer.withStaged(staged));
+        Consumer result = replace(consumer.withStaged(staged));
+        changed();
+        return result;
     }
 
     /** Promotes the staged pair; the replaced pair stays in the staged slot as "Rotated" for 30 days. */
@@ -154,11 +191,15 @@ public final class OrgState {
         Consumer.StagedCredential staged = consumer.staged();
         Consumer.StagedCredential previous = new Consumer.StagedCredential(ids.next("0Xs"),
                 consumer.key(), consumer.secret(), "Rotated", now.plus(STAGED_VALIDITY));
-        return replace(consumer.withPair(staged.key(), staged.secret(), previous));
+        Consumer result = replace(consumer.withPair(staged.key(), staged.secret(), previous));
+        changed();
+        return result;
     }
 
     public synchronized Consumer revokeStaged(Consumer consumer) {
-        return replace(consumer.withStaged(null));
+        Consumer result = replace(consumer.withStaged(null));
+        changed();
+        return result;
     }
 
     /** The consumer as it is now (another call may have rotated it since it was read). */

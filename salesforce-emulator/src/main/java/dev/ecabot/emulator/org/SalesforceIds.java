@@ -37,6 +37,16 @@ public final class SalesforceIds {
         return withSuffix(keyPrefix + pod + body);
     }
 
+    /** The counter the next id is made from (kept with a snapshot of the org). */
+    public long nextCounter() {
+        return counter.get();
+    }
+
+    /** Makes ids from {@code next} on, unless the counter is already past it (restoring a snapshot). */
+    public void continueFrom(long next) {
+        counter.accumulateAndGet(next, Math::max);
+    }
+
     /** The 18-character form of a 15-character id (Salesforce's documented checksum). */
     public static String withSuffix(String id15) {
         StringBuilder suffix = new StringBuilder();

@@ -28,6 +28,10 @@ public final class DenyReasons {
     /** "deny"'s arguments for a submitted reason form: the request id, then the reason. */
     public static String commandArguments(ChatEvent.FormSubmission form) {
         String requestId = form.formId().substring(FORM_PREFIX.length());
-        return requestId + " " + form.values().getOrDefault(FIELD, "");
+        String reason = form.values().getOrDefault(FIELD, "").strip();
+        // someone who re-types the whole command at the reason prompt means only the reason
+        java.util.regex.Matcher retyped = java.util.regex.Pattern.compile("(?is)^/?deny\\s+(\\S+)\\s*(.*)$").matcher(reason);
+        if (retyped.matches() && retyped.group(1).equalsIgnoreCase(requestId)) reason = retyped.group(2).strip();
+        return requestId + " " + reason;
     }
 }

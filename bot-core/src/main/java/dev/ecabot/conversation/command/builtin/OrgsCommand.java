@@ -39,7 +39,9 @@ public final class OrgsCommand implements ChatCommand {
             call.replies().warn("No org is configured. Add one to ecabot.yaml (see the README), or enable the demo org.");
             return;
         }
-        List<Fact> facts = names.stream().map(n -> new Fact("", n, "")).toList();
+        List<Fact> facts = names.stream().map(n -> new Fact("", n,
+                n.equals(dev.ecabot.salesforce.DemoOrgProvider.DEMO_ORG_NAME)
+                        ? "the built-in demo org (a local emulator; nothing reaches Salesforce)" : "")).toList();
         call.replies().send(new Summary("Orgs:", facts, List.of(), List.of()));
     }
 }

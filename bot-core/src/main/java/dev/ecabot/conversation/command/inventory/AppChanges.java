@@ -27,13 +27,16 @@ public final class AppChanges {
     }
 
     public void rotate(InventoryApp app, ChatUserRef by, Replies replies) {
-        rotate(app, by, false, replies);
+        rotate(app, by, false, "", replies);
     }
 
-    /** {@code revokeSlotFirst}: the person confirmed that whatever holds the staged slot may be revoked first. */
-    public void rotate(InventoryApp app, ChatUserRef by, boolean revokeSlotFirst, Replies replies) {
+    /**
+     * {@code revokeSlotFirst}: the person confirmed that whatever holds the staged slot may be revoked first;
+     * {@code reason} (what followed "because"; empty when none) goes to the audit trail.
+     */
+    public void rotate(InventoryApp app, ChatUserRef by, boolean revokeSlotFirst, String reason, Replies replies) {
         work.run("Rotating the credentials of " + app.apiName() + " in " + app.org() + "...", replies, () -> {
-            CredentialRotation.Rotated done = rotation.rotate(app, by, revokeSlotFirst);
+            CredentialRotation.Rotated done = rotation.rotate(app, by, revokeSlotFirst, reason);
             replies.say("Rotated " + app.apiName() + ": the new consumer key is " + done.rotation().newConsumerKey()
                     + ". The old pair keeps working until " + UtcTime.of(done.rotation().oldExpiresAt())
                     + done.reminder().map(r -> "; I will remind you " + HumanTime.duration(Duration.between(r.dueAt(),
@@ -45,8 +48,13 @@ public final class AppChanges {
     }
 
     public void delete(InventoryApp app, ChatUserRef by, Replies replies) {
+        delete(app, by, "", replies);
+    }
+
+    /** Deletes, recording {@code reason} (what followed "because"; empty when none) in the audit trail. */
+    public void delete(InventoryApp app, ChatUserRef by, String reason, Replies replies) {
         work.run("Deleting " + app.apiName() + " from " + app.org() + "...", replies, () -> {
-            AppDeletion.Deleted done = deletion.delete(app, by);
+            AppDeletion.Deleted done = deletion.delete(app, by, reason);
             replies.say((done.wasInOrg() ? "Deleted " + app.apiName() + " from " + app.org() + "."
                     : app.org() + " no longer had " + app.apiName() + "; it is marked deleted.")
                     + " The inventory keeps it as deleted; " + done.remindersCancelled() + " reminder"

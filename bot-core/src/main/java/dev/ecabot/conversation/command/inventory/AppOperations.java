@@ -31,7 +31,7 @@ public record AppOperations(InventoryAppRepository inventory, AuditTrail audit, 
                                        ReminderPlans plans, Clock clock, Executor background) {
         InventoryAppRepository inventory = new InventoryAppRepository(db);
         AuditTrail audit = new AuditTrail(db);
-        return new AppOperations(inventory, audit, new InventorySync(orgs, inventory, audit, clock),
+        return new AppOperations(inventory, audit, new InventorySync(orgs, inventory, audit, clock, reminders),
                 new CredentialRotation(orgs, inventory, new RotationStore(db), offers, reminders,
                         plans, audit, clock),
                 new AppDeletion(orgs, inventory, reminders, audit, clock), new OrgWork(background));

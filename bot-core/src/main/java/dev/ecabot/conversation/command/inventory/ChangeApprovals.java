@@ -111,11 +111,13 @@ public final class ChangeApprovals {
                 request.requester().id())));
         Optional<InventoryApp> app = inventory.find(request.org(), request.apiName());
         if (app.isEmpty() || app.get().status() == AppStatus.DELETED) {
-            requester.warn("Request " + request.id() + " was approved by " + approver.displayName() + ", but "
+            requester.warn("Request " + request.id() + " was approved by "
+                    + dev.ecabot.conversation.dialogue.ApprovalFlow.approvers(request, approver) + ", but "
                     + request.apiName() + " is no longer in " + request.org() + "'s inventory; nothing was changed.");
             return;
         }
-        requester.say("Request " + request.id() + " was approved by " + approver.displayName() + ".");
+        requester.say("Request " + request.id() + " was approved by "
+                + dev.ecabot.conversation.dialogue.ApprovalFlow.approvers(request, approver) + ".");
         if (request.draft().purpose() == ApprovalPurpose.ROTATE) {
             changes.rotate(app.get(), request.requester(), requester);
         } else {

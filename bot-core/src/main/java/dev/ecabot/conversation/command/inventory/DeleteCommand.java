@@ -47,12 +47,19 @@ public final class DeleteCommand implements ChatCommand {
 
     @Override
     public void run(CommandCall call) {
-        ChangeApprovals.Asked asked = ChangeApprovals.Asked.of(call.arguments());
+        // a button press appends its value after any "because <reason>": take it off before reading the reason
+        java.util.regex.Matcher pressed = java.util.regex.Pattern.compile("(?i)\\s+(" + Confirmation.CONFIRM + "|"
+                + Confirmation.CANCEL + ")$").matcher(call.arguments());
+        String pressedValue = pressed.find() && call.arguments().toLowerCase(java.util.Locale.ROOT).contains(" because ")
+                ? pressed.group(1).toLowerCase(java.util.Locale.ROOT) : "";
+        ChangeApprovals.Asked asked = ChangeApprovals.Asked.of(pressedValue.isEmpty() ? call.arguments()
+                : call.arguments().substring(0, pressed.start()));
         List<String> words = new ArrayList<>(asked.words());
-        String answer = words.isEmpty() ? "" : words.get(words.size() - 1).toLowerCase(java.util.Locale.ROOT);
+        String answer = !pressedValue.isEmpty() ? pressedValue
+                : words.isEmpty() ? "" : words.get(words.size() - 1).toLowerCase(java.util.Locale.ROOT);
         boolean confirmed = answer.equals(Confirmation.CONFIRM);
         boolean cancelled = answer.equals(Confirmation.CANCEL);
-        if (confirmed || cancelled) words.remove(words.size() - 1);
+        if (pressedValue.isEmpty() && (confirmed || cancelled)) words.remove(words.size() - 1);
         if (words.isEmpty() || words.size() > 2) {
             call.replies().warn("Say \"delete <api-name>\", e.g. \"delete Vonage_Prod\" (add the org if several have it).");
             return;
@@ -73,13 +80,13 @@ public final class DeleteCommand implements ChatCommand {
             return;
         }
         if (!confirmed) {
-            call.replies().send(confirmation(app));
+            call.replies().send(confirmation(app, asked.reason()));
             return;
         }
-        approvals.changes().delete(app, UserRefs.of(call.event().user()), call.replies());
+        approvals.changes().delete(app, UserRefs.of(call.event().user()), asked.reason(), call.replies());
     }
 
-    private static Confirmation confirmation(InventoryApp app) {
+    private static Confirmation confirmation(InventoryApp app, String reason) {
         List<Fact> facts = List.of(
                 new Fact("", "Org", app.org()),
                 new Fact("", "Playbook", app.playbookOrUnknown() + (app.vendor() == null ? "" : " (" + app.vendor() + ")")),
@@ -87,6 +94,9 @@ public final class DeleteCommand implements ChatCommand {
                 new Fact("", "Consumer key", app.consumerKey() == null ? "unknown" : app.consumerKey()));
         Summary summary = new Summary("Delete " + app.label() + " (" + app.apiName() + ") from " + app.org()
                 + "? Every integration using it stops working at once; this cannot be undone.", facts, List.of(), List.of());
-        return new Confirmation(CommandCall.promptId("delete", app.apiName() + " " + app.org()), summary, "Delete it", "Keep it");
+        // the button runs "delete <app> <org> [because <reason>] confirm": the reason reaches the audit trail too
+        String because = reason.isBlank() ? "" : " because " + reason.strip();
+        return new Confirmation(CommandCall.promptId("delete", app.apiName() + " " + app.org() + because), summary,
+                "Delete it", "Keep it");
     }
 }

@@ -23,6 +23,7 @@ public final class InventoryCommands {
                 .register(new RotateCommand(changes, apps))
                 .register(new RevokeOldCommand(ops.rotation(), apps, ops.work()))
                 .register(new DeleteCommand(changes, apps))
-                .register(new AuditCommand(ops.audit(), apps));
+                .register(new AuditCommand(ops.audit(), apps))
+                .register(new AssignCommand(ops.inventory(), ops.audit(), apps, ops.sync(), clock));
     }
 }

@@ -59,6 +59,6 @@ public final class RotateCommand implements ChatCommand {
             approvals.request(ApprovalPurpose.ROTATE, app.get(), call.event().user(), asked.reason(), call.replies());
             return;
         }
-        approvals.changes().rotate(app.get(), UserRefs.of(call.event().user()), revokeSlotFirst, call.replies());
+        approvals.changes().rotate(app.get(), UserRefs.of(call.event().user()), revokeSlotFirst, asked.reason(), call.replies());
     }
 }

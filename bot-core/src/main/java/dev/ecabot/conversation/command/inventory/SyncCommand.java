@@ -67,7 +67,9 @@ public final class SyncCommand implements ChatCommand {
     private static Summary describe(SyncReport r) {
         List<Fact> facts = new ArrayList<>();
         for (InventoryApp a : r.imported()) {
-            facts.add(new Fact("Imported (playbook unknown)", a.apiName(), a.label()
+            facts.add(new Fact(a.playbookId() == null ? "Imported (playbook unknown)"
+                    : "Imported (its settings match a playbook)", a.apiName(), a.label()
+                    + (a.playbookId() == null ? "" : "; playbook " + a.playbookId())
                     + (a.consumerKey() == null ? "" : "; consumer key " + a.consumerKey())));
         }
         for (Drift d : r.drifted()) {

@@ -6,5 +6,7 @@ public enum AuditKind {
     /** {@code sync} found an app in its org that the inventory lacked. */
     IMPORT,
     /** {@code sync} found an app's settings in its org differing from those it was made with. */
-    DRIFT
+    DRIFT,
+    /** An admin made someone the owner of an app ({@code owner}). */
+    OWNER
 }

@@ -36,7 +36,12 @@ public enum Action {
     DELETE(EnumSet.of(ADMIN)),
     SYNC(EnumSet.of(ADMIN)),
     EXPORT(EnumSet.of(ADMIN)),
-    AUDIT(EnumSet.of(APPROVER, ADMIN));
+    AUDIT(EnumSet.of(APPROVER, ADMIN)),
+    // Issue 16: posture and usage reports are read-only; owners are assigned by admins only.
+    POSTURE(EnumSet.of(REQUESTER, APPROVER, ADMIN)),
+    OWNER(EnumSet.of(ADMIN)),
+    USAGE(EnumSet.of(APPROVER, ADMIN)),
+    DIGEST(EnumSet.of(APPROVER, ADMIN));
 
     private final Set<Role> grantedTo;
 

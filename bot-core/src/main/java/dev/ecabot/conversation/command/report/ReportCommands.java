@@ -1,0 +1,27 @@
+package dev.ecabot.conversation.command.report;
+
+import dev.ecabot.conversation.command.CommandRegistry;
+import dev.ecabot.conversation.dialogue.OrgDirectory;
+import dev.ecabot.inventory.AppOwners;
+import dev.ecabot.inventory.InventoryAppRepository;
+import dev.ecabot.posture.PosturePolicy;
+import dev.ecabot.posture.PostureReview;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+/**
+ * Registers the inventory reports of issue 16 that need no org connection: {@code posture} and {@code owner}.
+ * (usage and digest need the orgs' clients and register with the inventory commands.) One line each.
+ */
+public final class ReportCommands {
+
+    private ReportCommands() {
+    }
+
+    public static void register(CommandRegistry registry, DataSource db, OrgDirectory orgs, Clock clock) {
+        InventoryAppRepository inventory = new InventoryAppRepository(db);
+        registry.register(new PostureCommand(inventory, new PostureReview(PosturePolicy.current().rules(), db, clock), orgs))
+                .register(new OwnerCommand(inventory, new AppOwners(db), clock));
+    }
+}

@@ -185,6 +185,7 @@ public final class EngineBuilder {
                     ops.inventory(), new AppChanges(ops.rotation(), ops.deletion(), ops.work()), port);
             changes.carryOutApproved(approvedChanges);
             InventoryCommands.register(commands, ops, changes, orgs, s.clock());
+            ReportCommands.registerWithOrgs(commands, dataSource, orgs, orgClients, reminders, ops.work(), s.clock());
         }
         return new ConversationEngine(port, store, commands, dialogue, access, approvalFlow,
                 new OfferExpiry(revealOffers, followUps, port), s);

@@ -7,6 +7,12 @@ import dev.ecabot.inventory.InventoryAppRepository;
 import dev.ecabot.posture.PosturePolicy;
 import dev.ecabot.posture.PostureReview;
 
+import dev.ecabot.conversation.command.inventory.OrgWork;
+import dev.ecabot.reminders.Reminders;
+import dev.ecabot.salesforce.OrgClients;
+import dev.ecabot.usage.TokenReminders;
+import dev.ecabot.usage.UsageReader;
+
 import javax.sql.DataSource;
 import java.time.Clock;
 
@@ -23,5 +29,15 @@ public final class ReportCommands {
         InventoryAppRepository inventory = new InventoryAppRepository(db);
         registry.register(new PostureCommand(inventory, new PostureReview(PosturePolicy.current().rules(), db, clock), orgs))
                 .register(new OwnerCommand(inventory, new AppOwners(db), clock));
+    }
+
+    /** {@code usage} (and what needs an org): {@code reminders} may be null (no scheduler). */
+    public static void registerWithOrgs(CommandRegistry registry, DataSource db, OrgDirectory orgs, OrgClients clients,
+                                        Reminders reminders, OrgWork work, Clock clock) {
+        InventoryAppRepository inventory = new InventoryAppRepository(db);
+        UsageReader reader = new UsageReader(clients, inventory, new AppOwners(db), clock);
+        TokenReminders tokenReminders = reminders == null ? null
+                : new TokenReminders(reminders, PosturePolicy.current().settings().tokenReminderLead());
+        registry.register(new UsageCommand(reader, tokenReminders, orgs, work, clock));
     }
 }

@@ -18,6 +18,8 @@ import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.playbook.PlaybookLoader;
 import dev.ecabot.posture.PosturePolicy;
+import dev.ecabot.digest.Digests;
+import dev.ecabot.inventory.InventorySettings;
 import dev.ecabot.posture.PostureRules;
 import dev.ecabot.provisioning.ProvisioningLeases;
 import dev.ecabot.provisioning.ProvisioningSaga;
@@ -108,6 +110,7 @@ public final class BotRuntime implements AutoCloseable {
             reminders = Reminders.open(db, new ChatReminderDelivery(port, approvals), RemindersSettings.defaults());
             leases = new ProvisioningLeases(db.dataSource(), clock);
             if (embeddedDatabase(env)) leases.forgetClaimsOfEarlierProcesses(); // nobody else can have this database open
+            OrgClients orgClients = OrgClients.of(orgs, clients);
             ConversationEngine engine = ConversationEngine.builder()
                     .port(port)
                     .dataSource(db.dataSource())
@@ -118,7 +121,7 @@ public final class BotRuntime implements AutoCloseable {
                     .access(access)
                     .approvals(approvals)
                     .reminders(reminders, config.reminderPlans())
-                    .orgClients(OrgClients.of(orgs, clients))
+                    .orgClients(orgClients)
                     .leases(leases)
                     .settings(EngineSettings.builder().clock(clock).background(background).build())
                     .build();
@@ -127,6 +130,12 @@ public final class BotRuntime implements AutoCloseable {
             reminders.every("expire-reveal-offers", Duration.ofMinutes(1), () -> expireRevealOffers(engine));
             // Leases make this safe on every node at once; it picks up what an instance that died left behind.
             reminders.every("resume-provisioning", Duration.ofSeconds(30), () -> resume(engine));
+            // The weekly digest (inventory.digest in ecabot.yaml): Quartz runs it on one node of the cluster.
+            InventorySettings.Digest digest = config.inventory().digest();
+            if (digest.enabled()) {
+                Digests digests = new Digests(db.dataSource(), orgClients, reminders, clock);
+                reminders.onSchedule("weekly-digest", digest.schedule(), digest.zone(), () -> digests.sendScheduled(port));
+            }
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "ecabot-expiry");
                 t.setDaemon(true);

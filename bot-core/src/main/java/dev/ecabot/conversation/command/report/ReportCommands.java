@@ -8,6 +8,7 @@ import dev.ecabot.posture.PosturePolicy;
 import dev.ecabot.posture.PostureReview;
 
 import dev.ecabot.conversation.command.inventory.OrgWork;
+import dev.ecabot.digest.Digests;
 import dev.ecabot.reminders.Reminders;
 import dev.ecabot.salesforce.OrgClients;
 import dev.ecabot.usage.TokenReminders;
@@ -38,6 +39,9 @@ public final class ReportCommands {
         UsageReader reader = new UsageReader(clients, inventory, new AppOwners(db), clock);
         TokenReminders tokenReminders = reminders == null ? null
                 : new TokenReminders(reminders, PosturePolicy.current().settings().tokenReminderLead());
-        registry.register(new UsageCommand(reader, tokenReminders, orgs, work, clock));
+        UsageCommand usage = new UsageCommand(reader, tokenReminders, orgs, work, clock);
+        registry.register(usage)
+                .register(new DigestCommand(new Digests(db, clients, reminders, clock), inventory,
+                        new PostureReview(PosturePolicy.current().rules(), db, clock), new AppOwners(db), orgs, work, usage));
     }
 }

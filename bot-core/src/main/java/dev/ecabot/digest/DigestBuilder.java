@@ -34,6 +34,8 @@ public final class DigestBuilder {
     public static final Duration WINDOW = Duration.ofDays(7);
     public static final Duration EXPIRY_HORIZON = Duration.ofDays(14);
     public static final int LINES_PER_PART = 5;
+    /** Characters at most per line (longer ones end in "..."), so no line breaks a platform's block limit. */
+    public static final int LINE_LIMIT = 200;
     /** Audit events read at most to find the window's changes. */
     static final int AUDIT_SCAN = 5000;
 
@@ -122,7 +124,7 @@ public final class DigestBuilder {
                 + " to rotate; " + expiring.size() + " token(s) expiring; " + unused.size() + " unused.";
         List<String> warnings = new ArrayList<>();
         usageProblems.forEach((o, why) -> {
-            if (inScope.test(o)) warnings.add("Usage of " + o + " could not be read: " + why);
+            if (inScope.test(o)) warnings.add(cut("Usage of " + o + " could not be read: " + why));
         });
         if (usage.keySet().stream().noneMatch(inScope::test) && usageProblems.keySet().stream().noneMatch(inScope::test)) {
             warnings.add("Usage was not read from the org(s): token expiry and unused apps are not included.");
@@ -134,11 +136,15 @@ public final class DigestBuilder {
 
     private static void part(List<Fact> facts, String section, List<String> lines) {
         for (int i = 0; i < Math.min(lines.size(), LINES_PER_PART); i++) {
-            facts.add(new Fact(section, String.valueOf(i + 1), lines.get(i)));
+            facts.add(new Fact(section, String.valueOf(i + 1), cut(lines.get(i))));
         }
         if (lines.size() > LINES_PER_PART) {
             facts.add(new Fact(section, "more", "and " + (lines.size() - LINES_PER_PART) + " more"));
         }
+    }
+
+    private static String cut(String line) {
+        return line.length() <= LINE_LIMIT ? line : line.substring(0, LINE_LIMIT - 3) + "...";
     }
 
     private static String owner(String owner) {

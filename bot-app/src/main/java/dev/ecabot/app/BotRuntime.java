@@ -16,6 +16,11 @@ import dev.ecabot.reminders.RemindersSettings;
 import dev.ecabot.conversation.dialogue.SagaProvisioner;
 import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.PlaybookCatalog;
+import dev.ecabot.playbook.PlaybookLoader;
+import dev.ecabot.posture.PosturePolicy;
+import dev.ecabot.digest.Digests;
+import dev.ecabot.inventory.InventorySettings;
+import dev.ecabot.posture.PostureRules;
 import dev.ecabot.provisioning.ProvisioningLeases;
 import dev.ecabot.provisioning.ProvisioningSaga;
 import dev.ecabot.salesforce.OrgRegistry;
@@ -33,6 +38,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -81,6 +87,9 @@ public final class BotRuntime implements AutoCloseable {
         EcabotConfig config = ConfigLoader.fromEnvironment(env);
         boolean usesDataDir = !env.containsKey("ECABOT_DB_URL") || !env.containsKey(MasterKey.ENV_VAR);
         if (usesDataDir) DataDirectory.prepare(dataDir); // owner-only, or refused with the fix
+        // Posture rules: shipped, plus the admin's posture/rules.yaml beside their playbooks; the org blocks from config.
+        PosturePolicy.install(new PosturePolicy(PostureRules.load(Optional.ofNullable(env.get(PlaybookLoader.DIR_VARIABLE))
+                .filter(d -> !d.isBlank()).map(Path::of)), config.inventory()));
         Database db = env.containsKey("ECABOT_DB_URL") ? Database.open(env.get("ECABOT_DB_URL"),
                 env.get("ECABOT_DB_USER"), env.get("ECABOT_DB_PASSWORD"))
                 : Database.open("jdbc:h2:file:" + dataDir.resolve("ecabot").toAbsolutePath()
@@ -108,6 +117,7 @@ public final class BotRuntime implements AutoCloseable {
             reminders = Reminders.open(db, new ChatReminderDelivery(port, approvals), RemindersSettings.defaults());
             leases = new ProvisioningLeases(db.dataSource(), clock);
             if (embeddedDatabase(env)) leases.forgetClaimsOfEarlierProcesses(); // nobody else can have this database open
+            OrgClients orgClients = OrgClients.of(orgs, clients);
             ConversationEngine engine = ConversationEngine.builder()
                     .port(port)
                     .dataSource(db.dataSource())
@@ -118,7 +128,7 @@ public final class BotRuntime implements AutoCloseable {
                     .access(access)
                     .approvals(approvals)
                     .reminders(reminders, config.reminderPlans())
-                    .orgClients(OrgClients.of(orgs, clients))
+                    .orgClients(orgClients)
                     .leases(leases)
                     .settings(EngineSettings.builder().clock(clock).background(background).build())
                     .build();
@@ -127,6 +137,12 @@ public final class BotRuntime implements AutoCloseable {
             reminders.every("expire-reveal-offers", Duration.ofMinutes(1), () -> expireRevealOffers(engine));
             // Leases make this safe on every node at once; it picks up what an instance that died left behind.
             reminders.every("resume-provisioning", Duration.ofSeconds(30), () -> resume(engine));
+            // The weekly digest (inventory.digest in ecabot.yaml): Quartz runs it on one node of the cluster.
+            InventorySettings.Digest digest = config.inventory().digest();
+            if (digest.enabled()) {
+                Digests digests = new Digests(db.dataSource(), orgClients, reminders, clock);
+                reminders.onSchedule("weekly-digest", digest.schedule(), digest.zone(), () -> digests.sendScheduled(port));
+            }
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "ecabot-expiry");
                 t.setDaemon(true);

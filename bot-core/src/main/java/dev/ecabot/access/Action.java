@@ -38,7 +38,12 @@ public enum Action {
     EXPORT(EnumSet.of(ADMIN)),
     AUDIT(EnumSet.of(APPROVER, ADMIN)),
     /** Set the playbook or the owner of an inventoried app (an imported one, typically). */
-    ASSIGN(EnumSet.of(ADMIN));
+    ASSIGN(EnumSet.of(ADMIN)),
+    // Issue 16: posture and usage reports are read-only; owners are assigned by admins only.
+    POSTURE(EnumSet.of(REQUESTER, APPROVER, ADMIN)),
+    OWNER(EnumSet.of(ADMIN)),
+    USAGE(EnumSet.of(APPROVER, ADMIN)),
+    DIGEST(EnumSet.of(APPROVER, ADMIN));
 
     private final Set<Role> grantedTo;
 

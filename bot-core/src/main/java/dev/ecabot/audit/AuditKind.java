@@ -18,5 +18,7 @@ public enum AuditKind {
     /** {@code sync} found an app of the inventory no longer in its org (marked missing), or back again. */
     MISSING,
     /** An admin set an app's playbook or owner ({@code assign}). */
-    ASSIGNMENT
+    ASSIGNMENT,
+    /** An admin made someone the owner of an app ({@code owner}). */
+    OWNER
 }

@@ -58,6 +58,12 @@ public record EcabotConfig(Path source, List<OrgConfig> orgs, boolean demoOrgEna
                 .orElse(ReminderPlans.defaults());
     }
 
+    /** The {@code inventory} section (posture blocks, unused apps, digest, JSON endpoint); without one, the defaults. */
+    public dev.ecabot.inventory.InventorySettings inventory() {
+        return section("inventory").map(n -> bind("inventory", () -> dev.ecabot.inventory.InventorySettings.fromJson(n)))
+                .orElse(dev.ecabot.inventory.InventorySettings.defaults());
+    }
+
     /** Turns a section's validation error into one naming this file. */
     private <T> T bind(String key, java.util.function.Supplier<T> read) {
         try {

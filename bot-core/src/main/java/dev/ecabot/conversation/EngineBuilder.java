@@ -21,6 +21,8 @@ import dev.ecabot.conversation.command.inventory.ChangeApprovals;
 import dev.ecabot.conversation.command.inventory.InventoryCommands;
 import dev.ecabot.conversation.dialogue.AppProvisioner;
 import dev.ecabot.conversation.dialogue.ApprovalGate;
+import dev.ecabot.conversation.dialogue.PostureGate;
+import dev.ecabot.conversation.command.report.ReportCommands;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.dialogue.OfferExpiry;
 import dev.ecabot.provisioning.ProvisioningLeases;
@@ -168,12 +170,14 @@ public final class EngineBuilder {
         ProvisioningLeases runLeases = leases != null ? leases : new ProvisioningLeases(dataSource, s.clock());
         ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, followUps, s, runLeases);
         NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, provisioner,
-                ApprovalGate.policy(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME), approvalFlow, s.clock());
+                PostureGate.around(ApprovalGate.policy(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME)), approvalFlow,
+                s.clock());
         ApprovedChanges approvedChanges = new ApprovedChanges();
         CommandRegistry commands = BuiltinCommands.registry(
                 new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,
                         new InventoryAppRepository(dataSource), access, approvals, cards, approvalFlow,
                         followUps, approvedChanges, s), extraCommands);
+        ReportCommands.register(commands, dataSource, orgs, s.clock());
         if (orgClients != null) {
             AppOperations ops = AppOperations.create(dataSource, orgClients, revealOffers, reminders, reminderPlans,
                     s.clock(), s.background());
@@ -182,6 +186,7 @@ public final class EngineBuilder {
                     ops.inventory(), new AppChanges(ops.rotation(), ops.deletion(), ops.work()), port);
             changes.carryOutApproved(approvedChanges);
             InventoryCommands.register(commands, ops, changes, orgs, s.clock());
+            ReportCommands.registerWithOrgs(commands, dataSource, orgs, orgClients, reminders, ops.work(), s.clock());
         }
         ConversationEngine engine = new ConversationEngine(port, store, commands, dialogue, access, approvalFlow,
                 new OfferExpiry(revealOffers, followUps, port), s);

@@ -24,6 +24,11 @@ public final class InventoryAppRepository {
         this.db = db;
     }
 
+    /** The database the inventory lives in (for the reports that join it with owners and the audit trail). */
+    public DataSource dataSource() {
+        return db;
+    }
+
     /** Inserts {@code app}, or replaces the row of the same org + API name; answers it with its id. */
     public InventoryApp save(InventoryApp app) {
         Optional<InventoryApp> existing = find(app.org(), app.apiName());

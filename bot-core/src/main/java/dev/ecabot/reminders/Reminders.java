@@ -163,6 +163,30 @@ public final class Reminders implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code task} on a Quartz cron schedule in {@code zone} (e.g. the weekly digest, "0 0 9 ? * MON"), on one
+     * node of the cluster per firing. A run missed while every node was down is done once at the next start. A
+     * changed schedule replaces the stored one.
+     */
+    public void onSchedule(String name, String cron, java.time.ZoneId zone, Runnable task) {
+        housekeeping.put(name, task);
+        JobKey key = JobKey.jobKey(name, HOUSEKEEPING);
+        JobDetail job = JobBuilder.newJob(HousekeepingJob.class).withIdentity(key)
+                .usingJobData(HousekeepingJob.TASK_NAME, name).storeDurably().build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name, HOUSEKEEPING).forJob(key)
+                .withSchedule(org.quartz.CronScheduleBuilder.cronSchedule(cron).inTimeZone(java.util.TimeZone.getTimeZone(zone))
+                        .withMisfireHandlingInstructionFireAndProceed())
+                .build();
+        try {
+            Trigger existing = scheduler.getTrigger(trigger.getKey());
+            if (existing instanceof org.quartz.CronTrigger c && c.getCronExpression().equals(cron)
+                    && c.getTimeZone().toZoneId().equals(zone)) return;
+            scheduler.scheduleJob(job, Set.of(trigger), true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Could not schedule " + name + " (" + cron + "): " + e.getMessage(), e);
+        }
+    }
+
     /** Stops the scheduler, letting running deliveries finish; scheduled reminders stay in the database. */
     @Override
     public void close() {

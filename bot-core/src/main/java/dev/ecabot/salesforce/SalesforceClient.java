@@ -15,6 +15,7 @@ public final class SalesforceClient {
     private final ExternalClientApps apps;
     private final OauthCredentialsApi credentials;
     private final MetadataSoapApi soap;
+    private final OauthUsageApi usage;
 
     SalesforceClient(SalesforceHttp http, SalesforceClientSettings settings) {
         this.http = http;
@@ -22,6 +23,7 @@ public final class SalesforceClient {
         this.apps = new ExternalClientApps(http);
         this.credentials = new OauthCredentialsApi(http);
         this.soap = new MetadataSoapApi(http);
+        this.usage = new OauthUsageApi(http);
     }
 
     public Org org() {
@@ -51,6 +53,11 @@ public final class SalesforceClient {
 
     public OauthCredentialsApi credentials() {
         return credentials;
+    }
+
+    /** Who uses the org's apps: OAuth usage, users and their refresh tokens. */
+    public OauthUsageApi usage() {
+        return usage;
     }
 
     public MetadataSoapApi soap() {

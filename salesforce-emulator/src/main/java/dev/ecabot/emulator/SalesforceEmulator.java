@@ -4,6 +4,8 @@ import dev.ecabot.emulator.auth.AuthRegistry;
 import dev.ecabot.emulator.auth.Sessions;
 import dev.ecabot.emulator.auth.TokenEndpoint;
 import dev.ecabot.emulator.credentials.OAuthCredentialsResource;
+import dev.ecabot.emulator.usage.OAuthUsageLog;
+import dev.ecabot.emulator.usage.OAuthUsageResource;
 import dev.ecabot.emulator.http.ApiResponse;
 import dev.ecabot.emulator.identity.IdentityResource;
 import dev.ecabot.emulator.http.ApiVersions;
@@ -51,6 +53,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final DeployService deploys;
     private final EmulatedOrg org;
     private final Faults faults;
+    private final OAuthUsageLog oauthUsage = new OAuthUsageLog();
     private volatile String baseUrl;
 
     private SalesforceEmulator(Builder settings) {
@@ -73,6 +76,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         routes.addAll(new DeployRequestResource(deploys, this::baseUrl).routes());
         routes.addAll(new QueryResource(state, settings.queryPageSize).routes());
         routes.addAll(new OAuthCredentialsResource(state).routes());
+        routes.addAll(new OAuthUsageResource(state, oauthUsage).routes());
         routes.addAll(new MetadataSoapResource(state, sessions).routes());
         routes.addAll(new IdentityResource(state, this::baseUrl, versions).routes());
 
@@ -113,6 +117,11 @@ public final class SalesforceEmulator implements AutoCloseable {
 
     public EmulatedOrg org() {
         return org;
+    }
+
+    /** Who uses the org's apps (refresh tokens), as the OAuth usage resources report it. */
+    public OAuthUsageLog oauthUsage() {
+        return oauthUsage;
     }
 
     public Faults faults() {

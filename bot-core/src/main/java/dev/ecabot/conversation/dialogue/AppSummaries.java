@@ -1,5 +1,7 @@
 package dev.ecabot.conversation.dialogue;
 
+import dev.ecabot.posture.PosturePolicy;
+
 import dev.ecabot.conversation.HumanTime;
 import dev.ecabot.conversation.message.Confirmation;
 import dev.ecabot.conversation.message.Fact;
@@ -23,6 +25,11 @@ final class AppSummaries {
 
     /** Exactly what will be created: the org, the playbook, every setting of the rendered spec, the delivery. */
     static Confirmation toConfirm(Playbook playbook, String org, Rendering rendering) {
+        return toConfirm(playbook, org, rendering, "the requester");
+    }
+
+    /** The same, with the posture findings of the app (its owner to be: {@code requester}) as warnings. */
+    static Confirmation toConfirm(Playbook playbook, String org, Rendering rendering, String requester) {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Request", "Playbook", playbook.title() + " (" + playbook.id() + ")"));
         facts.add(new Fact("Request", "Org", org));
@@ -36,8 +43,10 @@ final class AppSummaries {
         List<String> notes = new ArrayList<>(rendering.manualSteps().stream().map(s -> "Manual step afterwards: " + s)
                 .toList());
         notes.add("To change one answer, say \"change <question>\" (e.g. \"change contact_email\").");
+        List<String> warnings = new ArrayList<>(rendering.warnings());
+        warnings.addAll(PosturePolicy.current().confirmationWarnings(rendering.spec(), requester, org));
         return new Confirmation(CONFIRM_ID, new Summary("Please check: this is exactly what I will create in "
-                + org + ".", facts, rendering.warnings(), notes), "Create it", "Cancel");
+                + org + ".", facts, warnings, notes), "Create it", "Cancel");
     }
 
     /** The result: consumer key, when it becomes usable, and the playbook's next steps. */

@@ -1,5 +1,8 @@
 package dev.ecabot.conversation.dialogue;
 
+import dev.ecabot.posture.PostureFinding;
+import dev.ecabot.posture.PosturePolicy;
+
 import dev.ecabot.approval.ApprovalDraft;
 import dev.ecabot.approval.ApprovalPurpose;
 import dev.ecabot.conversation.approvals.ApprovalCards;
@@ -9,6 +12,7 @@ import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.Rendering;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +39,12 @@ final class ApprovalDrafts {
                     f.value());
         }
         for (String warning : rendering.warnings()) put(settings, "Warning", warning);
+        PosturePolicy posture = PosturePolicy.current();
+        List<PostureFinding> findings = posture.findings(rendering.spec(), UserRefs.of(state.user()).toString());
+        List<PostureFinding> blocking = posture.blocking(state.org(), findings);
+        for (PostureFinding f : findings) {
+            put(settings, blocking.contains(f) ? "Posture (approving accepts it)" : "Posture", f.line());
+        }
         return new ApprovalDraft(ApprovalPurpose.CREATE, state.org(), playbook.id(), rendering.spec().apiName(),
                 UserRefs.of(state.user()), reason, settings);
     }

@@ -479,7 +479,8 @@ public final class NewAppDialogue {
             return;
         }
         store.save(state.withStage(Stage.CONFIRMING, AppSummaries.CONFIRM_ID));
-        replies.send(AppSummaries.toConfirm(playbook, state.org(), rendering.value().orElseThrow()));
+        replies.send(AppSummaries.toConfirm(playbook, state.org(), rendering.value().orElseThrow(),
+                UserRefs.of(state.user()).toString()));
     }
 
     /** The settings do not render: drop the answers the problems name and ask them again, with the reason. */

@@ -45,7 +45,7 @@ public final class BuiltinCommands {
                 .register(new PlaybooksCommand(s.catalog()))
                 .register(new OrgsCommand(s.orgs()))
                 .register(new InventoryCommand(s.inventory(), s.orgs()))
-                .register(new ShowCommand(s.inventory()))
+                .register(new ShowCommand(s.inventory(), s.settings().clock()))
                 .register(new RevealCommand(s.revealOffers(), s.followUps()))
                 .register(new ApproveCommand(s.approvals(), s.cards(), s.dialogue(), s.approvedChanges()))
                 .register(new DenyCommand(s.approvals(), s.approvalFlow()))

@@ -1,5 +1,9 @@
 package dev.ecabot.conversation.command.builtin;
 
+import dev.ecabot.posture.PosturePolicy;
+import dev.ecabot.posture.PostureReview;
+import java.time.Clock;
+
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.command.inventory.AppLookup;
@@ -19,9 +23,16 @@ import java.util.List;
 public final class ShowCommand implements ChatCommand {
 
     private final InventoryAppRepository inventory;
+    private final PostureReview posture;
 
     public ShowCommand(InventoryAppRepository inventory) {
+        this(inventory, Clock.systemUTC());
+    }
+
+    /** {@code clock} dates the age of the app's credentials for the posture findings. */
+    public ShowCommand(InventoryAppRepository inventory, Clock clock) {
         this.inventory = inventory;
+        this.posture = new PostureReview(PosturePolicy.current().rules(), inventory.dataSource(), clock);
     }
 
     @Override
@@ -47,21 +58,24 @@ public final class ShowCommand implements ChatCommand {
             return;
         }
         new AppLookup(inventory).find("show", words.get(0), words.size() == 2 ? words.get(1) : null, call.replies())
-                .ifPresent(app -> call.replies().send(describe(app)));
+                .ifPresent(app -> call.replies().send(describe(app, posture.review(app))));
     }
 
-    private static Summary describe(InventoryApp app) {
+    private static Summary describe(InventoryApp app, PostureReview.AppPosture graded) {
         List<Fact> facts = new ArrayList<>();
         String s = "Inventory";
         facts.add(new Fact(s, "Org", app.org()));
         facts.add(new Fact(s, "Playbook", app.playbookOrUnknown() + (app.vendor() == null ? "" : " (" + app.vendor() + ")")));
         if (app.requester() != null) facts.add(new Fact(s, "Requested by", app.requester()));
+        facts.add(new Fact(s, "Owner", graded.owner() == null ? "nobody (an admin says \"owner " + app.apiName()
+                + " @someone\")" : graded.owner()));
         if (app.approver() != null) facts.add(new Fact(s, "Approved by", app.approver()));
         if (app.contactEmail() != null) facts.add(new Fact(s, "Contact email", app.contactEmail()));
         facts.add(new Fact(s, app.status() == AppStatus.IMPORTED ? "Imported" : "Created", UtcTime.of(app.createdAt())));
         facts.add(new Fact(s, "Status", app.status().label()));
         if (app.consumerKey() != null) facts.add(new Fact(s, "Consumer key", app.consumerKey()));
         facts.addAll(SpecFacts.of(SettingsJson.read(app.settingsJson())));
-        return new Summary(app.label() + " (" + app.apiName() + ")", facts, List.of(), List.of());
+        List<String> findings = graded.findings().stream().map(f -> "Posture " + f.explained()).toList();
+        return new Summary(app.label() + " (" + app.apiName() + ")", facts, findings, List.of());
     }
 }

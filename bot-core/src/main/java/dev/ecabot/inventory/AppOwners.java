@@ -1,0 +1,98 @@
+package dev.ecabot.inventory;
+
+import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.audit.AuditEvent;
+import dev.ecabot.audit.AuditKind;
+import dev.ecabot.audit.AuditTrail;
+import dev.ecabot.store.SqlTime;
+import dev.ecabot.store.SqlWork;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who owns each inventory app (table {@code app_owner}, migration V85): the person an admin named, else the
+ * requester; apps imported by {@code sync} have neither and are ownerless until an admin assigns one. Owners are
+ * {@code platform:userId}. Assigning writes the audit trail in the same transaction. Thread-safe.
+ */
+public final class AppOwners {
+
+    private final DataSource db;
+    private final AuditTrail audit;
+
+    public AppOwners(DataSource db) {
+        this.db = db;
+        this.audit = new AuditTrail(db);
+    }
+
+    /** The app's owner: the assigned one, else its requester; empty for an ownerless (imported) app. */
+    public Optional<String> ownerOf(InventoryApp app) {
+        return Optional.ofNullable(assigned().getOrDefault(key(app.org(), app.apiName()), blankToNull(app.requester())));
+    }
+
+    /** Owner of each app in {@code apps} (null when ownerless), keyed by "org/apiName"; one query. */
+    public Map<String, String> ownersOf(List<InventoryApp> apps) {
+        Map<String, String> assigned = assigned();
+        Map<String, String> out = new HashMap<>();
+        for (InventoryApp a : apps) {
+            out.put(key(a.org(), a.apiName()), assigned.getOrDefault(key(a.org(), a.apiName()), blankToNull(a.requester())));
+        }
+        return out;
+    }
+
+    /** The apps (not deleted) that nobody owns. */
+    public List<InventoryApp> ownerless(List<InventoryApp> apps) {
+        Map<String, String> owners = ownersOf(apps);
+        return apps.stream().filter(a -> a.status() != AppStatus.DELETED)
+                .filter(a -> owners.get(key(a.org(), a.apiName())) == null).toList();
+    }
+
+    /** Makes {@code owner} the owner of {@code app}, recording who did it in the audit trail (same transaction). */
+    public void assign(InventoryApp app, ChatUserRef owner, ChatUserRef by, Instant at) {
+        String previous = ownerOf(app).orElse("nobody");
+        SqlWork.inTransaction(db, "assign an owner", c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM app_owner WHERE org_name = ? AND api_name = ?")) {
+                del.setString(1, app.org());
+                del.setString(2, app.apiName());
+                del.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO app_owner (org_name, api_name, owner, assigned_by,"
+                    + " assigned_at) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, app.org());
+                ps.setString(2, app.apiName());
+                ps.setString(3, owner.toString());
+                ps.setString(4, by.toString());
+                SqlTime.set(ps, 5, at);
+                ps.executeUpdate();
+            }
+            audit.record(c, AuditEvent.of(at, AuditKind.OWNER, by, app.org(), app.apiName(),
+                    "owner changed from " + previous + " to " + owner));
+            return null;
+        });
+    }
+
+    public static String key(String org, String apiName) {
+        return org + "/" + apiName;
+    }
+
+    private Map<String, String> assigned() {
+        return SqlWork.inTransaction(db, "read app owners", c -> {
+            Map<String, String> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT org_name, api_name, owner FROM app_owner");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(key(rs.getString(1), rs.getString(2)), rs.getString(3));
+            }
+            return out;
+        });
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

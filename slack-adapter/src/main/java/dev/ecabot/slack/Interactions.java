@@ -62,4 +62,14 @@ final class Interactions {
     void stopWaiting(String userId, String formId) {
         formReplies.remove(userId + "|" + formId);
     }
+
+    /** True while a click's trigger id waits to open a form (the engine is handling that click on this turn). */
+    boolean hasTrigger(String userId) {
+        return triggers.containsKey(userId);
+    }
+
+    /** True while a submitted form waits for the engine's verdict (its field errors go back into the open modal). */
+    boolean awaitsFormVerdict(String userId, String formId) {
+        return formReplies.containsKey(userId + "|" + formId);
+    }
 }

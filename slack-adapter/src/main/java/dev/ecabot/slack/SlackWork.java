@@ -70,12 +70,15 @@ final class SlackWork {
         }
     }
 
-    /** "reveal <id>" typed as text would release the secret with no private window to show it in. */
+    /**
+     * "reveal <id>" typed as text would release the secret with no private window to show it in. "reveal" alone is
+     * the engine's: it lists the person's waiting secrets, each with its button again.
+     */
     private static boolean typedReveal(SlackInbound inbound) {
         String text = inbound instanceof SlackInbound.DirectMessage d ? d.text()
                 : inbound instanceof SlackInbound.Mention m ? m.text()
                 : inbound instanceof SlackInbound.Command c ? c.text() : null;
-        return text != null && text.strip().toLowerCase(Locale.ROOT).matches("/?reveal(\\s.*)?");
+        return text != null && text.strip().toLowerCase(Locale.ROOT).matches("/?reveal\\s+\\S.*");
     }
 
     private void openForm(SlackInbound.Action a, String formId) {

@@ -1,6 +1,7 @@
 package dev.ecabot.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.ConversationEngine;
 import dev.ecabot.conversation.dialogue.AppProvisioner;
 import dev.ecabot.conversation.dialogue.ProvisionedApp;
@@ -67,7 +68,7 @@ class SlackConversationTest {
         ApprovalPolicyConfig stagingNeedsOneApproval = new ApprovalPolicyConfig(1, ApprovalPolicyConfig.DEFAULT_EXPIRY,
                 Map.of("demo", new ApprovalPolicyConfig.OrgRule(0, List.of())), Map.of(), "slack:" + APPROVERS_CHANNEL);
         ConversationEngine engine = ConversationEngine.builder()
-                .port(endpoint.chatPort())
+                .port(enginePort(endpoint.chatPort()))
                 .dataSource(db.dataSource())
                 .playbooks(PlaybookCatalog.load())
                 .orgs(() -> List.of("demo", "staging"))
@@ -84,13 +85,22 @@ class SlackConversationTest {
         bob = new SlackUserSimulator(BOB, slack, slackApi);
     }
 
+    /** The port the engine talks through: Slack's own here; the outbox in front of it in a subclass. */
+    ChatPort enginePort(ChatPort slackPort) {
+        return slackPort;
+    }
+
     @AfterEach
     void stop() throws Exception {
         salesforceAnswers.countDown();
+        stopOutbox();
         server.close();
         endpoint.close();
         db.close();
         slackApi.close();
+    }
+
+    void stopOutbox() {
     }
 
     /** Salesforce that answers only when the test lets it: deploys, then hands back the app's credentials. */
@@ -278,7 +288,12 @@ class SlackConversationTest {
     }
 
     List<FakeSlackWebApi.Call> postsTo(String channel) {
-        return slackApi.calls("chat.postMessage").stream().filter(c -> channel.equals(c.param("channel"))).toList();
+        return delivered().stream().filter(c -> channel.equals(c.param("channel"))).toList();
+    }
+
+    /** The chat.postMessage calls Slack accepted (a rate-limited or refused call posted nothing). */
+    List<FakeSlackWebApi.Call> delivered() {
+        return slackApi.calls("chat.postMessage").stream().filter(c -> c.param("_response_ts") != null).toList();
     }
 
     static String approveValueOf(FakeSlackWebApi.Call card) {
@@ -333,7 +348,7 @@ class SlackConversationTest {
     }
 
     Optional<FakeSlackWebApi.Call> lastPost(java.util.function.Predicate<FakeSlackWebApi.Call> matching) {
-        List<FakeSlackWebApi.Call> posts = slackApi.calls("chat.postMessage").stream().filter(matching).toList();
+        List<FakeSlackWebApi.Call> posts = delivered().stream().filter(matching).toList();
         return posts.isEmpty() ? Optional.empty() : Optional.of(posts.get(posts.size() - 1));
     }
 

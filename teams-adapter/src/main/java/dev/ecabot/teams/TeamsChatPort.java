@@ -97,7 +97,10 @@ public final class TeamsChatPort implements ChatPort {
     public void edit(MessageRef ref, ChatMessage message) {
         Activity activity = cards.render(message);
         activity.setId(ref.id());
-        join("updateActivity", () -> adapter.continueConversation(reference(ref.address()), turn -> turn.updateActivity(activity)
+        // A message the engine wrote first went to the person's 1:1 chat: that is where it is edited.
+        ChatAddress where = ref.address().place().channelId().startsWith(ChatPlace.DIRECT_MESSAGE_PREFIX)
+                ? personalChats.addressOf(ref.address().user()) : ref.address();
+        join("updateActivity", () -> adapter.continueConversation(reference(where), turn -> turn.updateActivity(activity)
                 .thenApply(ignored -> (Void) null)));
     }
 

@@ -61,6 +61,13 @@ final class SlackChatPort implements ChatPort {
     @Override
     public MessageRef post(ChatAddress to, ChatMessage message) {
         String userId = to.user().id();
+        if (message instanceof TextMessage text && interactions.hasRevealWindow(userId)) {
+            // The engine's answer to a Reveal click it refused (already revealed, expired, not yours): said in the
+            // window that click opened, so no modal is ever left empty or waiting.
+            Interactions.RevealWindow window = interactions.takeRevealWindow(userId);
+            api.call("views.update", c -> c.viewsUpdate(v -> v.viewId(window.viewId()).view(modals.refused(text.text()))));
+            return new MessageRef(to, "modal/" + window.viewId());
+        }
         if (message instanceof FormPrompt form) {
             forms.save(userId, form, to.place());
             Map<String, String> errors = errorsOf(form);
@@ -97,6 +104,7 @@ final class SlackChatPort implements ChatPort {
      */
     @Override
     public boolean answersInTurn(ChatAddress to, ChatMessage message) {
+        if (message instanceof TextMessage && interactions.hasRevealWindow(to.user().id())) return true;
         if (!(message instanceof FormPrompt form)) return false;
         String userId = to.user().id();
         return interactions.hasTrigger(userId) || interactions.awaitsFormVerdict(userId, form.id());

@@ -175,7 +175,8 @@ class SlackConversationTest {
         // Someone else pressing the button sees nothing; the secret stays sealed.
         bob.clicks(offer, "reveal", "reveal");
         await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("views.update").size() == 1);
-        assertThat(slackApi.calls("views.update").get(0).param("view")).contains("Nothing to show").doesNotContain(CONSUMER_SECRET);
+        assertThat(slackApi.calls("views.update").get(0).param("view")).contains("Only the person who asked")
+                .doesNotContain(CONSUMER_SECRET);
 
         // The requester's click opens a private window with the secret; the DM then says when it was revealed.
         alice.clicks(offer, "reveal", "reveal");
@@ -311,6 +312,35 @@ class SlackConversationTest {
             }
         }
         throw new AssertionError("no " + label + " button on " + shown(card));
+    }
+
+    @Test
+    void aDoubleClickOnRevealShowsTheSecretOnceAndTheOtherWindowSaysWhy() {
+        FakeSlackWebApi.Call offer = createAnAppUpToTheOffer();
+
+        alice.clicks(offer, "reveal", "reveal");
+        alice.clicks(offer, "reveal", "reveal");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("views.update").size() >= 2);
+        java.util.List<String> windows = slackApi.calls("views.update").stream().map(c -> c.param("view")).toList();
+        assertThat(windows).filteredOn(v -> v.contains(CONSUMER_SECRET)).as("secret shown once").hasSize(1);
+        assertThat(windows).filteredOn(v -> !v.contains(CONSUMER_SECRET)).as("the other window says why")
+                .anySatisfy(v -> assertThat(v).contains("already revealed"));
+        assertThat(slackApi.calls("views.open")).hasSize(2); // one window per click, each filled once
+        assertThat(windows).noneMatch(v -> v.contains("Asking the vault"));
+    }
+
+    /** Alice asks for an app in the demo org and confirms; returns the Reveal offer once Salesforce answered. */
+    FakeSlackWebApi.Call createAnAppUpToTheOffer() {
+        alice.says("new altify-mcp demo");
+        fillForm("app_name", "Altify MCP");
+        fillForm("api_name", "Altify_MCP");
+        fillForm("contact_email", "alice@example.com");
+        fillForm("description", "");
+        FakeSlackWebApi.Call summary = awaitMessageWithBlock("choice:confirm");
+        alice.clicks(summary, "choice:confirm", "choice-0");
+        salesforceAnswers.countDown();
+        return awaitMessageWithBlock("reveal");
     }
 
     @Test

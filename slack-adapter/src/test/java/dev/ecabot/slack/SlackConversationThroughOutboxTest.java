@@ -39,7 +39,7 @@ class SlackConversationThroughOutboxTest extends SlackConversationTest {
 
         assertThat(slackApi.faultsServed()).isEqualTo(2);
         assertThat(offersDelivered()).isEqualTo(1);
-        assertThat(secretsShown()).isEqualTo(1); // only in Alice's modal: Bob's click showed "Nothing to show"
+        assertThat(secretsShown()).isEqualTo(1); // only in Alice's modal: Bob's click showed why not
         await().until(() -> outbox.idle());
         assertThat(outbox.count("DEAD")).isZero();
     }

@@ -97,7 +97,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             PlatformPorts ports = new PlatformPorts();
             // Deny on doubt: without a roles section in ecabot.yaml, chat users may only ask for help.
-            BotRuntime runtime = BotRuntime.start(ports, provisioning, DATA_DIR, env, RolesConfig.empty());
+            BotRuntime runtime = BotRuntime.startServing(ports, provisioning, DATA_DIR, env, RolesConfig.empty());
             if (ConfigLoader.fromEnvironment(env).section("roles").isEmpty()) {
                 log.warn("No roles section in ecabot.yaml: chat users can only ask for help until you add one "
                         + "(requesters, approvers, admins, e.g. \"slack:*\"); see docs/slack.md");

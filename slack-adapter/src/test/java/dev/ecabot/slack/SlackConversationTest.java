@@ -78,7 +78,7 @@ class SlackConversationTest {
                 .approvals(new Approvals(db.dataSource(), stagingNeedsOneApproval, access, new AuditTrail(db.dataSource()),
                         Clock.systemUTC()))
                 .build();
-        endpoint.listen(engine::handle);
+        endpoint.listenAnswering(engine);
         server = new JettyTestServer(SlackEndpoint.PATH, endpoint.servlet());
         slack = new SignedRequests(server.uri(SlackEndpoint.PATH), SECRET);
         alice = new SlackUserSimulator("U0ALICE01", slack, slackApi);
@@ -315,6 +315,24 @@ class SlackConversationTest {
     }
 
     @Test
+    void aBystandersClickOnSomeoneElsesQuestionIsRefusedToThemOnlyAndTheCardStaysAsItWas() {
+        alice.says("new altify-mcp");
+        FakeSlackWebApi.Call orgQuestion = awaitMessageWithBlock("choice:org");
+
+        bob.clicks(orgQuestion, "choice:org", "choice-0");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("response_url").size() == 1);
+        assertThat(slackApi.calls("response_url").get(0).param("body")).contains("ephemeral")
+                .contains("only they can answer it");
+        assertThat(updateOf(orgQuestion)).as("the requester's card is untouched").isEmpty();
+        assertThat(delivered()).noneMatch(c -> String.valueOf(c.param("text")).contains("only they can answer it"));
+
+        // The question is still Alice's to answer.
+        alice.clicks(orgQuestion, "choice:org", "choice-0");
+        assertThat(shown(awaitUpdateOf(orgQuestion))).contains("<@U0ALICE01> chose *demo*");
+    }
+
+    @Test
     void aDoubleClickOnRevealShowsTheSecretOnceAndTheOtherWindowSaysWhy() {
         FakeSlackWebApi.Call offer = createAnAppUpToTheOffer();
 
@@ -326,7 +344,8 @@ class SlackConversationTest {
         assertThat(windows).filteredOn(v -> v.contains(CONSUMER_SECRET)).as("secret shown once").hasSize(1);
         assertThat(windows).filteredOn(v -> !v.contains(CONSUMER_SECRET)).as("the other window says why")
                 .anySatisfy(v -> assertThat(v).contains("already revealed"));
-        assertThat(slackApi.calls("views.open")).hasSize(2); // one window per click, each filled once
+        assertThat(slackApi.calls("views.open")).as("one credential window per click, each filled once")
+                .filteredOn(c -> c.param("view").contains("Asking the vault")).hasSize(2);
         assertThat(windows).noneMatch(v -> v.contains("Asking the vault"));
     }
 

@@ -100,7 +100,7 @@ class TeamsConversationTest {
                             new AuditTrail(db.dataSource()), Clock.systemUTC()))
                     .settings(EngineSettings.builder().background(background).build())
                     .build();
-            return new TeamsBot(engine::handle, port, directory, cards, Clock.systemUTC());
+            return new TeamsBot(engine, port, directory, cards, Clock.systemUTC());
         });
     }
 
@@ -420,6 +420,29 @@ class TeamsConversationTest {
         FakeBotConnector.Call reply = connector.posted().get(0);
         assertThat(reply.conversationId()).isEqualTo("19:a1b2c3d4e5f60718293a4b5c6d7e8f90@thread.tacv2;messageid=1763631012003");
         assertThat(reply.body().toString()).contains("reveal [offer]");
+    }
+
+    @Test
+    void aBystandersClickInAChannelIsRefusedToThemOnlyAndTheRequestersCardStays() {
+        ObjectNode mention = activity("message_channel_mention.json");
+        mention.put("text", "<at>ECA bot</at> new altify-mcp demo\n");
+        post(mention);
+        FakeBotConnector.Call question = connector.posted().stream()
+                .filter(c -> c.body().toString().contains("field:app_name")).findFirst().orElseThrow();
+
+        ObjectNode bens = activity("message_channel_mention.json");
+        ((ObjectNode) bens.path("from")).put("id", "29:1BenOkafor-test-user-id-0002").put("name", "Ben Okafor")
+                .put("aadObjectId", BEN_AAD_ID);
+        bens.remove("text");
+        bens.set("value", form("app_name", "app_name", "Ben's name for it"));
+        bens.put("replyToId", question.answeredId());
+        bens.put("id", "ben-click-1");
+        post(bens);
+
+        assertThat(connector.updates()).as("the requester's card is untouched")
+                .noneSatisfy(u -> assertThat(u.path()).endsWith("/activities/" + question.answeredId()));
+        assertThat(connector.posted()).filteredOn(c -> c.body().toString().contains("only they can answer it"))
+                .singleElement().satisfies(c -> assertThat(c.conversationId()).doesNotContain("@thread"));
     }
 
     @Test

@@ -111,12 +111,12 @@ public final class ServeCommand implements Callable<Integer> {
             if (slack.isPresent()) {
                 resources.add(0, slack.get());
                 ports.register("slack", slack.get().chatPort());
-                slack.get().serve(runtime.engine()::handle, server);
+                slack.get().serveAnswering(runtime.engine(), server);
             }
-            boolean teamsOn = TeamsWiring.mount(server, teamsSettings, runtime.database().dataSource(),
+            boolean teamsOn = TeamsWiring.mountAnswering(server, teamsSettings, runtime.database().dataSource(),
                     ZoneId.systemDefault(), teamsPort -> {
                         ports.register("teams", teamsPort);
-                        return runtime.engine()::handle;
+                        return runtime.engine();
                     }).isPresent();
             server.start();
             resources.add(0, server);

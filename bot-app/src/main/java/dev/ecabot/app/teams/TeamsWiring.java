@@ -50,6 +50,19 @@ public final class TeamsWiring {
      */
     public static Optional<TeamsChat> mount(BotHttpServer server, TeamsSettings settings, DataSource dataSource,
                                             ZoneId displayZone, Function<ChatPort, Consumer<ChatEvent>> engineFor) {
+        return mountAnswering(server, settings, dataSource, displayZone, port -> {
+            Consumer<ChatEvent> engine = engineFor.apply(port);
+            return event -> {
+                engine.accept(event);
+                return dev.ecabot.conversation.TurnAnswer.handled();
+            };
+        });
+    }
+
+    /** As {@link #mount}, with the engine's answer to each turn (a refused click is told to the clicker only). */
+    public static Optional<TeamsChat> mountAnswering(BotHttpServer server, TeamsSettings settings, DataSource dataSource,
+                                                     ZoneId displayZone,
+                                                     Function<ChatPort, dev.ecabot.conversation.ChatTurns> engineFor) {
         TeamsChat[] chat = new TeamsChat[1];
         TeamsProcessedActivities processed = new TeamsProcessedActivities(dataSource, Clock.systemUTC());
         boolean on = mount(server, settings, processed, adapter -> {

@@ -166,10 +166,10 @@ public final class TeamsChatPort implements ChatPort {
             if (failure.retryable()) throw failure; // Teams is busy, not refusing: the outbox tries again later
             log.warn("Could not open a 1:1 chat with {} for a credentials offer ({}); offering it where it was asked",
                     to.user().key(), e.getMessage());
-            MessageRef posted = deliver(to, offer);
+            // A note that fails must not fail the offer: the outbox would send the offer again.
             bestEffort(to, TextMessage.info("Install the ECA bot app for yourself in Teams to get credential offers in a"
                     + " private chat. This offer opens only for " + to.user().displayName() + "."));
-            return posted;
+            return deliver(to, offer);
         }
         MessageRef posted = post(personal, offer);
         // Once the offer is out, a failed pointer to it must not make the outbox send the offer again.

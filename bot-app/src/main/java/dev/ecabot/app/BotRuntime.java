@@ -8,6 +8,7 @@ import dev.ecabot.config.EcabotConfig;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.ConversationEngine;
 import dev.ecabot.conversation.EngineSettings;
+import dev.ecabot.conversation.outbox.Outbox;
 import dev.ecabot.approval.ApprovalPolicyConfig;
 import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.reminders.ChatReminderDelivery;
@@ -65,6 +66,7 @@ public final class BotRuntime implements AutoCloseable {
     private final ConversationEngine engine;
     private final Reminders reminders;
     private final ProvisioningLeases leases;
+    private Outbox outbox;
 
     private BotRuntime(Database db, InProcessDemoOrg demo, ScheduledExecutorService sweeper,
                        ConversationEngine engine, Reminders reminders, ProvisioningLeases leases) {
@@ -83,6 +85,21 @@ public final class BotRuntime implements AutoCloseable {
      */
     public static BotRuntime start(ChatPort port, ExecutorService background, Path dataDir, Map<String, String> env,
                                    RolesConfig zeroConfigRoles) {
+        return start(port, background, dataDir, env, zeroConfigRoles, false);
+    }
+
+    /**
+     * As {@link #start}, for chat platforms reached over the network (Slack, Teams): everything the bot sends goes
+     * through the durable outbox (table chat_outbox), sent once {@link #begin()} is called, retried when the
+     * platform rate-limits or fails, and given up only after a while, telling the addressee and the admins.
+     */
+    public static BotRuntime startServing(ChatPort port, ExecutorService background, Path dataDir, Map<String, String> env,
+                                          RolesConfig zeroConfigRoles) {
+        return start(port, background, dataDir, env, zeroConfigRoles, true);
+    }
+
+    private static BotRuntime start(ChatPort platforms, ExecutorService background, Path dataDir, Map<String, String> env,
+                                    RolesConfig zeroConfigRoles, boolean throughOutbox) {
         PlaybookCatalog playbooks = PlaybookCatalog.load();
         EcabotConfig config = ConfigLoader.fromEnvironment(env);
         boolean usesDataDir = !env.containsKey("ECABOT_DB_URL") || !env.containsKey(MasterKey.ENV_VAR);
@@ -98,6 +115,7 @@ public final class BotRuntime implements AutoCloseable {
         InProcessDemoOrg demo = new InProcessDemoOrg();
         Reminders reminders = null;
         ProvisioningLeases leases = null;
+        Outbox outbox = null;
         try {
             OrgRegistry orgs = OrgRegistry.of(config, env, demo);
             MasterKey key = MasterKey.load(env, VaultCanary.refuseNewKeyFile(db.dataSource(), env, dataDir.resolve("master.key")));
@@ -108,6 +126,11 @@ public final class BotRuntime implements AutoCloseable {
             SalesforceClients clients = new SalesforceClients();   // one per process: each org's token cached once
             ProvisioningSaga saga = ProvisioningSaga.onDatabase(orgs, clients, db.dataSource(), clock);
             AccessPolicy access = new AccessPolicy(config.roles(zeroConfigRoles));
+            if (throughOutbox) {
+                outbox = new Outbox(platforms, db.dataSource(), Outbox.Settings.defaults().withAdmins(() -> admins(access)));
+                if (embeddedDatabase(env)) outbox.forgetClaimsOfEarlierProcesses();
+            }
+            ChatPort port = outbox != null ? outbox : platforms;
             // A playbook that says approval_required needs at least one approval wherever it runs.
             ApprovalPolicyConfig approvalPolicy = config.approvals().requiringApprovalFor(playbooks.all().stream()
                     .filter(Playbook::approvalRequired).map(Playbook::id).toList());
@@ -148,8 +171,11 @@ public final class BotRuntime implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            return new BotRuntime(db, demo, sweeper, engine, reminders, leases);
+            BotRuntime runtime = new BotRuntime(db, demo, sweeper, engine, reminders, leases);
+            runtime.outbox = outbox;
+            return runtime;
         } catch (RuntimeException e) {
+            if (outbox != null) outbox.close();
             if (leases != null) leases.close();
             if (reminders != null) reminders.close();
             demo.close();
@@ -165,6 +191,7 @@ public final class BotRuntime implements AutoCloseable {
      * resumed is reported to its requester and logged.
      */
     public void begin() {
+        if (outbox != null) outbox.start(); // what an earlier run left unsent goes out first, in order
         reminders.start();
         sweeper.scheduleWithFixedDelay(() -> sweep(engine), 1, 1, TimeUnit.MINUTES);
         resume(engine);
@@ -182,6 +209,18 @@ public final class BotRuntime implements AutoCloseable {
     /** The bot's database, for adapters that keep their own tables (Slack's processed event ids). */
     public Database database() {
         return db;
+    }
+
+    /** The bot's admins named one by one in the roles (groups and whole platforms are not messaged). */
+    private static java.util.List<dev.ecabot.conversation.ChatUser> admins(AccessPolicy access) {
+        return access.grantees(dev.ecabot.access.Role.ADMIN).stream()
+                .filter(g -> g.kind() == dev.ecabot.access.Grantee.Kind.USER)
+                .map(g -> new dev.ecabot.conversation.ChatUser(g.platform(), g.id(), g.id(), null)).toList();
+    }
+
+    /** The outbox, when the bot serves chat platforms over the network; null for the terminal. */
+    public Outbox outbox() {
+        return outbox;
     }
 
     /** The embedded H2 database (the default, or an H2 file or in-memory URL): one process at a time opens it. */
@@ -221,6 +260,7 @@ public final class BotRuntime implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
+        if (outbox != null) outbox.close(); // unsent messages stay in the database for the next start
         leases.close(); // requests still running here are taken over by the next instance once their lease ends
         reminders.close(); // scheduled reminders stay in the database for the next start
 

@@ -37,7 +37,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * the store's optimistic versions); different people's run in parallel. Slow work (provisioning) runs on
  * the settings' background executor, so {@code handle} returns quickly.
  */
-public final class ConversationEngine {
+public final class ConversationEngine implements ChatTurns {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConversationEngine.class);
     /** While a question waits for an answer, only these words are commands; anything else is the answer. */
@@ -75,12 +75,25 @@ public final class ConversationEngine {
 
     /** Handles one thing a person did; every reply goes through the port. Never throws for bad input. */
     public void handle(ChatEvent event) {
+        TurnAnswer answer = answer(event);
+        if (answer.refused()) new Replies(port, event.replyTo()).warn(answer.words());
+    }
+
+    /**
+     * Handles one thing a person did, answering the synchronous part: a click on someone else's question is refused
+     * here, before anything is sent or changed, and the words are returned for the adapter to show the clicker only.
+     * Everything else goes through the port as with {@link #handle}.
+     */
+    @Override
+    public TurnAnswer answer(ChatEvent event) {
         Objects.requireNonNull(event, "event");
         ConversationKey key = ConversationKey.of(event);
         Replies replies = new Replies(port, event.replyTo());
         ReentrantLock lock = stripes[Math.floorMod(key.asString().hashCode(), stripes.length)];
         lock.lock();
         try {
+            Optional<String> notYours = clickOnSomeoneElsesQuestion(event, key);
+            if (notYours.isPresent()) return TurnAnswer.refusedClick(notYours.get());
             dispatch(event, key, replies);
         } catch (ConcurrentChangeException e) {
             replies.warn("Another message changed this conversation at the same moment. Please send that again.");
@@ -92,13 +105,28 @@ public final class ConversationEngine {
             if (storage.isPresent()) {
                 LOG.error("The disk of the bot's database is full: free some space; the bot reopens the database by itself");
                 replies.error(storage.get() + " (reference " + reference + ")");
-                return;
+                return TurnAnswer.handled();
             }
             replies.error("Something went wrong on my side (reference " + reference + "). Nothing was lost: "
                     + "try again, or say \"cancel\" to start over.");
         } finally {
             lock.unlock();
         }
+        return TurnAnswer.handled();
+    }
+
+    /**
+     * A button or form answering a question, pressed by someone with no conversation of their own here while someone
+     * else's waits in this place (a channel): whose it is, decided before any card is touched.
+     */
+    private Optional<String> clickOnSomeoneElsesQuestion(ChatEvent event, ConversationKey key) {
+        if (!isAnswer(event) || event instanceof ChatEvent.Text) return Optional.empty();
+        if (store.find(key).isPresent()) return Optional.empty();
+        return store.waitingIn(event.user().platform(), event.place().channelId(), event.place().threadKey()).stream()
+                .filter(other -> !other.user().id().equals(event.user().id()))
+                .findFirst()
+                .map(other -> "That question belongs to " + other.user().displayName() + "'s request: only they can "
+                        + "answer it, and nothing was changed. Say \"new\" to start a request of your own.");
     }
 
     /**

@@ -47,7 +47,63 @@ final class BlockKitRenderer {
     private static final int MAX_MENU_OPTIONS = 100;
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+    /** Slack's limits for a message: 3,000 characters of section text, 50 blocks, 4,000 of notification text. */
+    static final int MAX_SECTION_TEXT = 3_000;
+    static final int MAX_BLOCKS = 50;
+    static final int MAX_FALLBACK_TEXT = 4_000;
+
     Rendered render(ChatMessage message) {
+        return fitToSlack(renderAsIs(message));
+    }
+
+    /**
+     * Splits what would break Slack's limits instead of having chat.postMessage refused: a section text over 3,000
+     * characters becomes several sections (cut at line ends), more than 50 blocks end with a note of what was left
+     * out (the buttons, when there are any, are kept), and the notification text is shortened.
+     */
+    static Rendered fitToSlack(Rendered r) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (LayoutBlock block : r.blocks()) {
+            if (block instanceof com.slack.api.model.block.SectionBlock section && section.getText() != null
+                    && section.getText().getText() != null && section.getText().getText().length() > MAX_SECTION_TEXT
+                    && section.getAccessory() == null) {
+                for (String piece : pieces(section.getText().getText(), MAX_SECTION_TEXT)) {
+                    blocks.add(section(b -> b.text(markdownText(piece))));
+                }
+            } else {
+                blocks.add(block);
+            }
+        }
+        if (blocks.size() > MAX_BLOCKS) {
+            List<LayoutBlock> actionBlocks = blocks.stream().filter(b -> b instanceof ActionsBlock).toList();
+            List<LayoutBlock> kept = new ArrayList<>(blocks.stream().filter(b -> !(b instanceof ActionsBlock))
+                    .limit(MAX_BLOCKS - 1L - actionBlocks.size()).toList());
+            int left = blocks.size() - kept.size() - actionBlocks.size();
+            kept.add(context(List.of(markdownText("... " + left + " more parts not shown here: say \"show\" with the"
+                    + " app's name, or \"export csv\", for everything."))));
+            kept.addAll(actionBlocks);
+            blocks = kept;
+        }
+        String text = r.text() == null ? "" : r.text();
+        if (text.length() > MAX_FALLBACK_TEXT) text = text.substring(0, MAX_FALLBACK_TEXT - 3) + "...";
+        return new Rendered(text, blocks);
+    }
+
+    /** {@code text} in pieces of at most {@code room} characters, cut after a line where possible. */
+    static List<String> pieces(String text, int room) {
+        List<String> pieces = new ArrayList<>();
+        String rest = text;
+        while (rest.length() > room) {
+            int cut = rest.lastIndexOf('\n', room);
+            if (cut < room / 2) cut = room;
+            pieces.add(rest.substring(0, cut));
+            rest = rest.substring(cut).stripLeading();
+        }
+        if (!rest.isEmpty()) pieces.add(rest);
+        return pieces;
+    }
+
+    private Rendered renderAsIs(ChatMessage message) {
         if (message instanceof TextMessage t) return text(t);
         if (message instanceof ChoicePrompt c) return choice(c);
         if (message instanceof Confirmation c) return confirmation(c);

@@ -30,13 +30,26 @@ final class Interactions {
         return triggers.remove(userId);
     }
 
+    /**
+     * The credential modal one click opened, for the engine's answer to that same click: kept per click (the thread
+     * handling it), not per person, so two quick clicks each fill their own window and never each other's.
+     */
     void openRevealWindow(String userId, RevealWindow window) {
-        revealWindows.put(userId, window);
+        revealWindows.put(clickKey(userId), window);
     }
 
-    /** The user's open credential modal, taken so it is filled at most once. */
+    /** The modal opened by the click being handled on this thread, taken so it is filled at most once. */
     RevealWindow takeRevealWindow(String userId) {
-        return revealWindows.remove(userId);
+        return revealWindows.remove(clickKey(userId));
+    }
+
+    /** True while the click being handled on this thread has a credential modal waiting for words. */
+    boolean hasRevealWindow(String userId) {
+        return revealWindows.containsKey(clickKey(userId));
+    }
+
+    private static String clickKey(String userId) {
+        return userId + "|" + Thread.currentThread().getId();
     }
 
     /** Starts waiting for the engine's verdict on a submitted form: field errors, or an empty map when accepted. */
@@ -61,5 +74,15 @@ final class Interactions {
     /** The ack stopped waiting: later errors are posted in the chat instead. */
     void stopWaiting(String userId, String formId) {
         formReplies.remove(userId + "|" + formId);
+    }
+
+    /** True while a click's trigger id waits to open a form (the engine is handling that click on this turn). */
+    boolean hasTrigger(String userId) {
+        return triggers.containsKey(userId);
+    }
+
+    /** True while a submitted form waits for the engine's verdict (its field errors go back into the open modal). */
+    boolean awaitsFormVerdict(String userId, String formId) {
+        return formReplies.containsKey(userId + "|" + formId);
     }
 }

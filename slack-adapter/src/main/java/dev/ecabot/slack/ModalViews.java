@@ -113,6 +113,12 @@ final class ModalViews {
                 .blocks(blocks));
     }
 
+    /** Why a Reveal click showed no secret, in the window it opened (plain text: the engine's words). */
+    View refused(String words) {
+        String text = words.length() > 2900 ? words.substring(0, 2897) + "..." : words;
+        return info("Credentials", BlockKitRenderer.escape(text));
+    }
+
     View nothingRevealed() {
         return info("Credentials", "Nothing to show: see my message in the chat for why.");
     }

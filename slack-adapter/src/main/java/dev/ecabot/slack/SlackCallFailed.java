@@ -1,12 +1,20 @@
 package dev.ecabot.slack;
 
+import dev.ecabot.conversation.ChatDeliveryException;
+
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A Slack Web API call that failed for good: Slack's error code (e.g. {@code channel_not_found}), the method,
  * and a sentence a Slack user can act on ({@link #userMessage()}). Never carries a token or message content.
  */
-public final class SlackCallFailed extends RuntimeException {
+public final class SlackCallFailed extends ChatDeliveryException {
+
+    /** Slack's codes for "not now": the same call may work later. */
+    private static final Set<String> TRANSIENT = Set.of("ratelimited", "io_error", "internal_error", "fatal_error",
+            "service_unavailable", "request_timeout", "team_added_to_org");
 
     private static final Map<String, String> WORDS = Map.of(
             "channel_not_found", "I can't find that Slack channel: it may have been deleted, renamed or be private. "
@@ -27,9 +35,18 @@ public final class SlackCallFailed extends RuntimeException {
     private final String error;
 
     public SlackCallFailed(String method, String error, Throwable cause) {
-        super("Slack " + method + " failed: " + error, cause);
+        this(method, error, null, cause);
+    }
+
+    /** {@code retryAfter}: the wait Slack asked for (HTTP 429's Retry-After), null when it named none. */
+    public SlackCallFailed(String method, String error, Duration retryAfter, Throwable cause) {
+        super("Slack " + method + " failed: " + error, transientError(error), retryAfter, cause);
         this.method = method;
         this.error = error;
+    }
+
+    private static boolean transientError(String error) {
+        return error != null && (TRANSIENT.contains(error) || error.startsWith("http_5"));
     }
 
     /** The Web API method, e.g. "chat.postMessage". */

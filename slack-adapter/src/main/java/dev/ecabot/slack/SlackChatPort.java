@@ -35,6 +35,8 @@ final class SlackChatPort implements ChatPort {
     private static final Logger log = LoggerFactory.getLogger(SlackChatPort.class);
 
     private final SlackWebApi api;
+    /** For posts and edits, which the outbox sends: a 429 fails at once with Slack's Retry-After. */
+    private final SlackWebApi delivery;
     private final BlockKitRenderer renderer;
     private final ModalViews modals;
     private final PendingForms forms;
@@ -47,6 +49,7 @@ final class SlackChatPort implements ChatPort {
     SlackChatPort(SlackWebApi api, BlockKitRenderer renderer, ModalViews modals, PendingForms forms,
                   Interactions interactions, ScheduledExecutorService timers, Clock clock) {
         this.api = api;
+        this.delivery = api.once();
         this.renderer = renderer;
         this.modals = modals;
         this.forms = forms;
@@ -58,6 +61,13 @@ final class SlackChatPort implements ChatPort {
     @Override
     public MessageRef post(ChatAddress to, ChatMessage message) {
         String userId = to.user().id();
+        if (message instanceof TextMessage text && interactions.hasRevealWindow(userId)) {
+            // The engine's answer to a Reveal click it refused (already revealed, expired, not yours): said in the
+            // window that click opened, so no modal is ever left empty or waiting.
+            Interactions.RevealWindow window = interactions.takeRevealWindow(userId);
+            api.call("views.update", c -> c.viewsUpdate(v -> v.viewId(window.viewId()).view(modals.refused(text.text()))));
+            return new MessageRef(to, "modal/" + window.viewId());
+        }
         if (message instanceof FormPrompt form) {
             forms.save(userId, form, to.place());
             Map<String, String> errors = errorsOf(form);
@@ -69,7 +79,7 @@ final class SlackChatPort implements ChatPort {
         }
         String channel = channelFor(to.place().channelId());
         BlockKitRenderer.Rendered r = renderer.render(message);
-        ChatPostMessageResponse posted = api.call("chat.postMessage", c -> c.chatPostMessage(m -> m
+        ChatPostMessageResponse posted = delivery.call("chat.postMessage", c -> c.chatPostMessage(m -> m
                 .channel(channel).threadTs(to.place().threadKey()).text(r.text()).blocks(r.blocks())));
         if (message instanceof RevealOffer offer) scheduleExpiry(offer, posted.getChannel(), posted.getTs());
         return new MessageRef(to, posted.getChannel() + "/" + posted.getTs());
@@ -85,7 +95,19 @@ final class SlackChatPort implements ChatPort {
         BlockKitRenderer.Rendered r = renderer.render(message);
         String channel = ref.id().substring(0, slash);
         String ts = ref.id().substring(slash + 1);
-        api.call("chat.update", c -> c.chatUpdate(m -> m.channel(channel).ts(ts).text(r.text()).blocks(r.blocks())));
+        delivery.call("chat.update", c -> c.chatUpdate(m -> m.channel(channel).ts(ts).text(r.text()).blocks(r.blocks())));
+    }
+
+    /**
+     * A form answering the click being handled (its trigger id is valid for 3 s) or field errors for the modal
+     * just submitted: these open or update the modal now, never behind queued sends.
+     */
+    @Override
+    public boolean answersInTurn(ChatAddress to, ChatMessage message) {
+        if (message instanceof TextMessage && interactions.hasRevealWindow(to.user().id())) return true;
+        if (!(message instanceof FormPrompt form)) return false;
+        String userId = to.user().id();
+        return interactions.hasTrigger(userId) || interactions.awaitsFormVerdict(userId, form.id());
     }
 
     @Override
@@ -117,7 +139,7 @@ final class SlackChatPort implements ChatPort {
         String known = dmChannels.get(placeChannel);
         if (known != null) return known;
         // Not inside computeIfAbsent: a Web API call must not hold the map's lock (a duplicate open is harmless).
-        String opened = api.call("conversations.open",
+        String opened = delivery.call("conversations.open",
                 c -> c.conversationsOpen(r -> r.users(List.of(placeChannel)))).getChannel().getId();
         dmChannels.putIfAbsent(placeChannel, opened);
         return opened;

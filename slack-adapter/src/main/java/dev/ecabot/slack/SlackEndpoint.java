@@ -103,6 +103,17 @@ public final class SlackEndpoint implements AutoCloseable {
      * entry point, {@code ConversationEngine::handle}), on the worker pool, after the ack.
      */
     public SlackEndpoint listen(Consumer<ChatEvent> engine) {
+        return listenAnswering(event -> {
+            engine.accept(event);
+            return dev.ecabot.conversation.TurnAnswer.handled();
+        });
+    }
+
+    /**
+     * As {@link #listen(Consumer)}, with the engine's answer to each turn: a click the engine refuses (someone
+     * else's question) is answered to the clicker only, and the card is left as it was.
+     */
+    public SlackEndpoint listenAnswering(dev.ecabot.conversation.ChatTurns engine) {
         UserNotice notice = new UserNotice(slack, webApi);
         SlackWork work = new SlackWork(new InboundMapper(new SlackUsers(webApi, clock)), engine, webApi, port,
                 renderer, modals, forms, interactions, notice);

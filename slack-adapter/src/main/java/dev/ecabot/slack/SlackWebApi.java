@@ -34,14 +34,28 @@ public final class SlackWebApi {
 
     private final MethodsClient client;
     private final Sleeper sleeper;
+    private final int maxAttempts;
 
     public SlackWebApi(MethodsClient client) {
         this(client, d -> Thread.sleep(d.toMillis()));
     }
 
     SlackWebApi(MethodsClient client, Sleeper sleeper) {
+        this(client, sleeper, MAX_ATTEMPTS);
+    }
+
+    private SlackWebApi(MethodsClient client, Sleeper sleeper, int maxAttempts) {
         this.client = client;
         this.sleeper = sleeper;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /**
+     * The same client without waiting: a 429 fails at once with Slack's Retry-After in the {@link SlackCallFailed},
+     * for the outbox, which waits without holding a thread and lets other conversations go first.
+     */
+    SlackWebApi once() {
+        return new SlackWebApi(client, sleeper, 1);
     }
 
     /** Runs {@code call}, named {@code method} in logs and errors; returns the successful response. */
@@ -53,16 +67,16 @@ public final class SlackWebApi {
                 throw failed(method, response.getError(), null);
             } catch (SlackApiException e) {
                 int status = e.getResponse().code();
-                if (status == 429 && attempt < MAX_ATTEMPTS) {
+                if (status == 429 && attempt < maxAttempts) {
                     Duration wait = retryAfter(e.getResponse().header("Retry-After"));
                     log.warn("Slack rate-limited {}; retrying in {} s (attempt {} of {})",
-                            method, wait.toSeconds(), attempt + 1, MAX_ATTEMPTS);
+                            method, wait.toSeconds(), attempt + 1, maxAttempts);
                     pause(method, wait);
                     continue;
                 }
                 String error = e.getError() != null && e.getError().getError() != null
                         ? e.getError().getError() : (status == 429 ? "ratelimited" : "http_" + status);
-                throw failed(method, error, e);
+                throw failed(method, error, status == 429 ? retryAfter(e.getResponse().header("Retry-After")) : null, e);
             } catch (IOException e) {
                 throw failed(method, "io_error", e);
             }
@@ -89,7 +103,11 @@ public final class SlackWebApi {
     }
 
     private static SlackCallFailed failed(String method, String error, Throwable cause) {
-        SlackCallFailed failure = new SlackCallFailed(method, error == null ? "unknown_error" : error, cause);
+        return failed(method, error, null, cause);
+    }
+
+    private static SlackCallFailed failed(String method, String error, Duration retryAfter, Throwable cause) {
+        SlackCallFailed failure = new SlackCallFailed(method, error == null ? "unknown_error" : error, retryAfter, cause);
         log.warn("{}", failure.getMessage());
         return failure;
     }

@@ -1,6 +1,8 @@
 package dev.ecabot.slack;
 
 import dev.ecabot.conversation.ChatEvent;
+import dev.ecabot.conversation.ChatTurns;
+import dev.ecabot.conversation.TurnAnswer;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.RevealOffer;
 import org.slf4j.Logger;
@@ -9,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * What happens after the ack, on a worker thread: the Slack-only steps of an interaction (opening a form's
@@ -21,7 +22,7 @@ final class SlackWork {
     private static final Logger log = LoggerFactory.getLogger(SlackWork.class);
 
     private final InboundMapper mapper;
-    private final Consumer<ChatEvent> engine;
+    private final ChatTurns engine;
     private final SlackWebApi api;
     private final SlackChatPort port;
     private final BlockKitRenderer renderer;
@@ -30,7 +31,7 @@ final class SlackWork {
     private final Interactions interactions;
     private final UserNotice notice;
 
-    SlackWork(InboundMapper mapper, Consumer<ChatEvent> engine, SlackWebApi api, SlackChatPort port,
+    SlackWork(InboundMapper mapper, ChatTurns engine, SlackWebApi api, SlackChatPort port,
               BlockKitRenderer renderer, ModalViews modals, PendingForms forms, Interactions interactions,
               UserNotice notice) {
         this.mapper = mapper;
@@ -56,8 +57,15 @@ final class SlackWork {
             } else if (inbound instanceof SlackInbound.Action a && isApproval(a)) {
                 decide(a);
             } else {
-                if (inbound instanceof SlackInbound.Action a) markAnswered(a);
-                mapper.toEvent(inbound).ifPresent(engine);
+                Optional<ChatEvent> event = mapper.toEvent(inbound);
+                if (event.isPresent()) {
+                    TurnAnswer answer = engine.answer(event.get());
+                    if (answer.refused()) {
+                        notice.tell(inbound, answer.words()); // to the clicker only; the card stays as it was
+                    } else if (inbound instanceof SlackInbound.Action a) {
+                        markAnswered(a);
+                    }
+                }
             }
         } catch (SlackCallFailed failure) {
             notice.tell(inbound, failure.userMessage());
@@ -70,12 +78,15 @@ final class SlackWork {
         }
     }
 
-    /** "reveal <id>" typed as text would release the secret with no private window to show it in. */
+    /**
+     * "reveal <id>" typed as text would release the secret with no private window to show it in. "reveal" alone is
+     * the engine's: it lists the person's waiting secrets, each with its button again.
+     */
     private static boolean typedReveal(SlackInbound inbound) {
         String text = inbound instanceof SlackInbound.DirectMessage d ? d.text()
                 : inbound instanceof SlackInbound.Mention m ? m.text()
                 : inbound instanceof SlackInbound.Command c ? c.text() : null;
-        return text != null && text.strip().toLowerCase(Locale.ROOT).matches("/?reveal(\\s.*)?");
+        return text != null && text.strip().toLowerCase(Locale.ROOT).matches("/?reveal\\s+\\S.*");
     }
 
     private void openForm(SlackInbound.Action a, String formId) {
@@ -95,7 +106,7 @@ final class SlackWork {
                 .view(modals.revealing()))).getView().getId();
         interactions.openRevealWindow(a.userId(), new Interactions.RevealWindow(viewId, a.value(), a.channelId(), a.messageTs()));
         try {
-            mapper.toEvent(a).ifPresent(engine);
+            mapper.toEvent(a).ifPresent(engine::answer);
         } finally {
             if (interactions.takeRevealWindow(a.userId()) != null) {
                 // The engine refused (not the requester, expired, already revealed) and said why in the chat.
@@ -115,7 +126,7 @@ final class SlackWork {
     private void decide(SlackInbound.Action a) {
         interactions.offerTrigger(a.userId(), a.triggerId());
         try {
-            mapper.toEvent(a).ifPresent(engine);
+            mapper.toEvent(a).ifPresent(engine::answer);
         } finally {
             interactions.takeTrigger(a.userId());
         }

@@ -13,6 +13,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -44,6 +45,28 @@ public final class FakeSlackWebApi implements AutoCloseable {
     private final Map<String, Queue<String>> scriptedErrors = new ConcurrentHashMap<>();
     private final Map<String, Queue<Integer>> scriptedRateLimits = new ConcurrentHashMap<>();
     private final Map<String, String> fixedAnswers = new ConcurrentHashMap<>();
+    /** Faults for calls whose parameters contain a text: [method, text, remaining count, HTTP status, Retry-After]. */
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private volatile long latencyMillis;
+    private final java.util.concurrent.atomic.AtomicInteger faultsServed = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static final class Fault {
+        final String method;
+        final String contains;
+        final java.util.concurrent.atomic.AtomicInteger left;
+        final int status;
+        final int retryAfter;
+        final String error;
+
+        Fault(String method, String contains, int times, int status, int retryAfter, String error) {
+            this.method = method;
+            this.contains = contains;
+            this.left = new java.util.concurrent.atomic.AtomicInteger(times);
+            this.status = status;
+            this.retryAfter = retryAfter;
+            this.error = error;
+        }
+    }
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000100L);
 
     public FakeSlackWebApi() {
@@ -95,6 +118,48 @@ public final class FakeSlackWebApi implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The next {@code times} calls to {@code method} whose parameters contain {@code contains} answer HTTP 429 with
+     * Retry-After: {@code retryAfterSeconds} (e.g. only the post of the Reveal offer: contains "reveal").
+     */
+    public FakeSlackWebApi rateLimitMatching(String method, String contains, int times, int retryAfterSeconds) {
+        faults.add(new Fault(method, contains, times, 429, retryAfterSeconds, "ratelimited"));
+        return this;
+    }
+
+    /** The next {@code times} matching calls answer HTTP {@code status} (a 5xx: Slack is having trouble). */
+    public FakeSlackWebApi serverErrorMatching(String method, String contains, int times, int status) {
+        faults.add(new Fault(method, contains, times, status, -1, null));
+        return this;
+    }
+
+    /** The next {@code times} matching calls answer 200 with {@code {"ok":false,"error":error}}. */
+    public FakeSlackWebApi refuseMatching(String method, String contains, int times, String error) {
+        faults.add(new Fault(method, contains, times, 200, -1, error));
+        return this;
+    }
+
+    /** Every answer comes this much later (a slow Slack). */
+    public FakeSlackWebApi latency(Duration delay) {
+        latencyMillis = delay.toMillis();
+        return this;
+    }
+
+    /** How many scripted faults were answered so far. */
+    public int faultsServed() {
+        return faultsServed.get();
+    }
+
+    private Fault faultFor(String method, Map<String, String> params) {
+        for (Fault f : faults) {
+            if (f.method.equals(method) && params.toString().contains(f.contains) && f.left.getAndDecrement() > 0) {
+                faultsServed.incrementAndGet();
+                return f;
+            }
+        }
+        return null;
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -112,6 +177,22 @@ public final class FakeSlackWebApi implements AutoCloseable {
         Map<String, String> params = java.util.Collections.synchronizedMap(parseBody(exchange));
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
+        if (latencyMillis > 0) {
+            try {
+                Thread.sleep(latencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Fault fault = faultFor(method, params);
+        if (fault != null) {
+            calls.add(new Call(method, params, token));
+            if (fault.retryAfter >= 0) exchange.getResponseHeaders().add("Retry-After", String.valueOf(fault.retryAfter));
+            if (fault.status == 429) send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+            else if (fault.status >= 500) send(exchange, fault.status, "<html>upstream error</html>");
+            else send(exchange, 200, "{\"ok\":false,\"error\":\"" + fault.error + "\"}");
+            return;
+        }
         Integer retryAfter = poll(scriptedRateLimits, method);
         if (retryAfter != null) {
             calls.add(new Call(method, params, token));

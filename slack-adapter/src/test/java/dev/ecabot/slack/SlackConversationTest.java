@@ -1,6 +1,7 @@
 package dev.ecabot.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.ConversationEngine;
 import dev.ecabot.conversation.dialogue.AppProvisioner;
 import dev.ecabot.conversation.dialogue.ProvisionedApp;
@@ -67,7 +68,7 @@ class SlackConversationTest {
         ApprovalPolicyConfig stagingNeedsOneApproval = new ApprovalPolicyConfig(1, ApprovalPolicyConfig.DEFAULT_EXPIRY,
                 Map.of("demo", new ApprovalPolicyConfig.OrgRule(0, List.of())), Map.of(), "slack:" + APPROVERS_CHANNEL);
         ConversationEngine engine = ConversationEngine.builder()
-                .port(endpoint.chatPort())
+                .port(enginePort(endpoint.chatPort()))
                 .dataSource(db.dataSource())
                 .playbooks(PlaybookCatalog.load())
                 .orgs(() -> List.of("demo", "staging"))
@@ -77,20 +78,29 @@ class SlackConversationTest {
                 .approvals(new Approvals(db.dataSource(), stagingNeedsOneApproval, access, new AuditTrail(db.dataSource()),
                         Clock.systemUTC()))
                 .build();
-        endpoint.listen(engine::handle);
+        endpoint.listenAnswering(engine);
         server = new JettyTestServer(SlackEndpoint.PATH, endpoint.servlet());
         slack = new SignedRequests(server.uri(SlackEndpoint.PATH), SECRET);
         alice = new SlackUserSimulator("U0ALICE01", slack, slackApi);
         bob = new SlackUserSimulator(BOB, slack, slackApi);
     }
 
+    /** The port the engine talks through: Slack's own here; the outbox in front of it in a subclass. */
+    ChatPort enginePort(ChatPort slackPort) {
+        return slackPort;
+    }
+
     @AfterEach
     void stop() throws Exception {
         salesforceAnswers.countDown();
+        stopOutbox();
         server.close();
         endpoint.close();
         db.close();
         slackApi.close();
+    }
+
+    void stopOutbox() {
     }
 
     /** Salesforce that answers only when the test lets it: deploys, then hands back the app's credentials. */
@@ -165,7 +175,8 @@ class SlackConversationTest {
         // Someone else pressing the button sees nothing; the secret stays sealed.
         bob.clicks(offer, "reveal", "reveal");
         await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("views.update").size() == 1);
-        assertThat(slackApi.calls("views.update").get(0).param("view")).contains("Nothing to show").doesNotContain(CONSUMER_SECRET);
+        assertThat(slackApi.calls("views.update").get(0).param("view")).contains("Only the person who asked")
+                .doesNotContain(CONSUMER_SECRET);
 
         // The requester's click opens a private window with the secret; the DM then says when it was revealed.
         alice.clicks(offer, "reveal", "reveal");
@@ -278,7 +289,12 @@ class SlackConversationTest {
     }
 
     List<FakeSlackWebApi.Call> postsTo(String channel) {
-        return slackApi.calls("chat.postMessage").stream().filter(c -> channel.equals(c.param("channel"))).toList();
+        return delivered().stream().filter(c -> channel.equals(c.param("channel"))).toList();
+    }
+
+    /** The chat.postMessage calls Slack accepted (a rate-limited or refused call posted nothing). */
+    List<FakeSlackWebApi.Call> delivered() {
+        return slackApi.calls("chat.postMessage").stream().filter(c -> c.param("_response_ts") != null).toList();
     }
 
     static String approveValueOf(FakeSlackWebApi.Call card) {
@@ -296,6 +312,54 @@ class SlackConversationTest {
             }
         }
         throw new AssertionError("no " + label + " button on " + shown(card));
+    }
+
+    @Test
+    void aBystandersClickOnSomeoneElsesQuestionIsRefusedToThemOnlyAndTheCardStaysAsItWas() {
+        alice.says("new altify-mcp");
+        FakeSlackWebApi.Call orgQuestion = awaitMessageWithBlock("choice:org");
+
+        bob.clicks(orgQuestion, "choice:org", "choice-0");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("response_url").size() == 1);
+        assertThat(slackApi.calls("response_url").get(0).param("body")).contains("ephemeral")
+                .contains("only they can answer it");
+        assertThat(updateOf(orgQuestion)).as("the requester's card is untouched").isEmpty();
+        assertThat(delivered()).noneMatch(c -> String.valueOf(c.param("text")).contains("only they can answer it"));
+
+        // The question is still Alice's to answer.
+        alice.clicks(orgQuestion, "choice:org", "choice-0");
+        assertThat(shown(awaitUpdateOf(orgQuestion))).contains("<@U0ALICE01> chose *demo*");
+    }
+
+    @Test
+    void aDoubleClickOnRevealShowsTheSecretOnceAndTheOtherWindowSaysWhy() {
+        FakeSlackWebApi.Call offer = createAnAppUpToTheOffer();
+
+        alice.clicks(offer, "reveal", "reveal");
+        alice.clicks(offer, "reveal", "reveal");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("views.update").size() >= 2);
+        java.util.List<String> windows = slackApi.calls("views.update").stream().map(c -> c.param("view")).toList();
+        assertThat(windows).filteredOn(v -> v.contains(CONSUMER_SECRET)).as("secret shown once").hasSize(1);
+        assertThat(windows).filteredOn(v -> !v.contains(CONSUMER_SECRET)).as("the other window says why")
+                .anySatisfy(v -> assertThat(v).contains("already revealed"));
+        assertThat(slackApi.calls("views.open")).as("one credential window per click, each filled once")
+                .filteredOn(c -> c.param("view").contains("Asking the vault")).hasSize(2);
+        assertThat(windows).noneMatch(v -> v.contains("Asking the vault"));
+    }
+
+    /** Alice asks for an app in the demo org and confirms; returns the Reveal offer once Salesforce answered. */
+    FakeSlackWebApi.Call createAnAppUpToTheOffer() {
+        alice.says("new altify-mcp demo");
+        fillForm("app_name", "Altify MCP");
+        fillForm("api_name", "Altify_MCP");
+        fillForm("contact_email", "alice@example.com");
+        fillForm("description", "");
+        FakeSlackWebApi.Call summary = awaitMessageWithBlock("choice:confirm");
+        alice.clicks(summary, "choice:confirm", "choice-0");
+        salesforceAnswers.countDown();
+        return awaitMessageWithBlock("reveal");
     }
 
     @Test
@@ -333,7 +397,7 @@ class SlackConversationTest {
     }
 
     Optional<FakeSlackWebApi.Call> lastPost(java.util.function.Predicate<FakeSlackWebApi.Call> matching) {
-        List<FakeSlackWebApi.Call> posts = slackApi.calls("chat.postMessage").stream().filter(matching).toList();
+        List<FakeSlackWebApi.Call> posts = delivered().stream().filter(matching).toList();
         return posts.isEmpty() ? Optional.empty() : Optional.of(posts.get(posts.size() - 1));
     }
 

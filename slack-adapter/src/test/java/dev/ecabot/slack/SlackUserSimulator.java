@@ -61,6 +61,7 @@ final class SlackUserSimulator {
         ObjectNode action = (ObjectNode) ((ArrayNode) payload.get("actions")).get(0);
         action.put("block_id", blockId).put("action_id", actionId).put("value", button.path("value").asText());
         action.set("text", button.get("text"));
+        payload.put("response_url", api.responseUrl("click-" + userId + "-" + EVENT_IDS.incrementAndGet()));
         return postInteraction(payload);
     }
 

@@ -35,6 +35,9 @@ import java.util.List;
  */
 public final class AdaptiveCards {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .findAndRegisterModules();
+
     public static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
     /** Form inputs are named "field:<id>" so they never collide with the routing keys in the submit data. */
     public static final String FIELD_PREFIX = "field:";
@@ -79,7 +82,57 @@ public final class AdaptiveCards {
         } else if (message instanceof ApprovalCard a) {
             approval(body, actions, a);
         }
-        return cardActivity(card, PlainText.render(message));
+        return fitToTeams(cardActivity(card, PlainText.render(message)), card);
+    }
+
+    /** Teams refuses an activity over about 28 KB; what the bot sends stays well under it. */
+    static final int MAX_ACTIVITY_BYTES = 26_000;
+    private static final int SHORTENED_TO = 400;
+
+    /**
+     * Keeps an activity under Teams' 28 KB: first the card's fallback text (a second copy of everything) goes, then the
+     * longest texts and fact values are shortened, saying so; the full content stays reachable with "show" and export.
+     */
+    private static Activity fitToTeams(Activity activity, ObjectNode card) {
+        if (bytes(activity) <= MAX_ACTIVITY_BYTES) return activity;
+        ((ArrayNode) card.get("body")).add(text("Some long values were shortened to fit a Teams message; say \"show\""
+                + " with the app's name, or \"export csv\", for everything.", false).put("isSubtle", true));
+        while (bytes(activity) > MAX_ACTIVITY_BYTES) {
+            ObjectNode longest = null;
+            String field = null;
+            int longestLength = SHORTENED_TO;
+            for (com.fasterxml.jackson.databind.JsonNode node : card.findParents("text")) {
+                int length = node.path("text").asText().length();
+                if (length > longestLength) { longest = (ObjectNode) node; field = "text"; longestLength = length; }
+            }
+            for (com.fasterxml.jackson.databind.JsonNode node : card.findParents("value")) {
+                if (!node.path("value").isTextual()) continue;
+                int length = node.path("value").asText().length();
+                if (length > longestLength) { longest = (ObjectNode) node; field = "value"; longestLength = length; }
+            }
+            if (longest == null) break;
+            longest.put(field, longest.path(field).asText().substring(0, SHORTENED_TO) + " ...");
+        }
+        return activity;
+    }
+
+    private static int bytes(Activity activity) {
+        try {
+            return JSON.writeValueAsBytes(activity).length;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    /**
+     * Text a person typed (a reason, a description, an app's name), shown in a card: Teams renders a markdown subset
+     * in TextBlocks and facts, so "[link](https://evil.example)" would become a link in an approver's card. What
+     * would make a link is escaped; the words read the same.
+     */
+    static String literal(String text) {
+        if (text == null) return "";
+        // "](" is what makes brackets a link or an image; "<http" an autolink. Plain brackets ("reveal [offer]") stay.
+        return text.replace("](", "]\\(").replace("<http", "\\<http");
     }
 
     /** The dialog (task module) card that shows a released secret to the one person it is for. */
@@ -188,7 +241,7 @@ public final class AdaptiveCards {
                 facts = factSet.putArray("facts");
                 body.add(factSet);
             }
-            facts.addObject().put("title", f.label()).put("value", f.value());
+            facts.addObject().put("title", literal(f.label())).put("value", literal(f.value()));
         }
         for (String w : s.warnings()) body.add(text("Warning: " + w, false).put("color", "Warning"));
         for (String n : s.notes()) body.add(text("- " + n, false));
@@ -213,13 +266,13 @@ public final class AdaptiveCards {
      * the card's values) while pending, then who decided and when in their place.
      */
     private void approval(ArrayNode body, ArrayNode actions, ApprovalCard a) {
-        body.add(text(a.title(), true).put("size", "Medium"));
+        body.add(text(literal(a.title()), true).put("size", "Medium"));
         ObjectNode request = NODES.objectNode().put("type", "FactSet");
         ArrayNode facts = request.putArray("facts");
         facts.addObject().put("title", "Org").put("value", a.org());
         facts.addObject().put("title", "Playbook").put("value", a.playbook());
         facts.addObject().put("title", "Requested by").put("value", a.requester());
-        facts.addObject().put("title", "Reason").put("value", a.reason());
+        facts.addObject().put("title", "Reason").put("value", literal(a.reason()));
         facts.addObject().put("title", "Request").put("value", a.requestId() + " (check " + a.check() + ")");
         body.add(request);
         summary(body, new Summary("Settings", a.facts(), List.of(), List.of()));
@@ -233,7 +286,7 @@ public final class AdaptiveCards {
         StringBuilder outcome = new StringBuilder(status);
         if (a.decidedBy() != null) outcome.append(" by ").append(a.decidedBy());
         if (a.decidedAt() != null) outcome.append(" on ").append(times.format(a.decidedAt()));
-        if (a.note() != null && !a.note().isBlank()) outcome.append(": ").append(a.note());
+        if (a.note() != null && !a.note().isBlank()) outcome.append(": ").append(literal(a.note()));
         body.add(text(outcome.toString(), true).put("color", switch (a.status()) {
             case APPROVED -> "Good";
             case DENIED -> "Attention";
@@ -269,7 +322,7 @@ public final class AdaptiveCards {
 
     private static Activity cardActivity(ObjectNode card, String fallbackText) {
         if (card.get("actions") != null && card.get("actions").isEmpty()) card.remove("actions");
-        card.put("fallbackText", fallbackText);
+        // No card fallbackText: it would repeat the whole card (Teams counts both against 28 KB) in unescaped markdown.
         Activity activity = new Activity(ActivityTypes.MESSAGE);
         activity.setAttachments(List.of(attachment(card)));
         activity.setSummary(fallbackText.lines().findFirst().orElse(""));

@@ -12,6 +12,8 @@ import com.microsoft.bot.schema.teams.TaskModuleResponse;
 import com.microsoft.bot.schema.teams.TaskModuleTaskInfo;
 import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatEvent;
+import dev.ecabot.conversation.ChatTurns;
+import dev.ecabot.conversation.TurnAnswer;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.TextMessage;
 
@@ -29,8 +31,10 @@ import java.util.regex.Pattern;
  */
 public final class TeamsBot implements Bot {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TeamsBot.class);
+
     private static final Pattern TYPED_REVEAL = Pattern.compile("(?i)/?reveal\\s+(\\S+)");
-    private final Consumer<ChatEvent> engine;
+    private final ChatTurns engine;
     private final TeamsChatPort port;
     private final TeamsDirectory directory;
     private final AdaptiveCards cards;
@@ -38,6 +42,14 @@ public final class TeamsBot implements Bot {
 
     public TeamsBot(Consumer<ChatEvent> engine, TeamsChatPort port, TeamsDirectory directory, AdaptiveCards cards,
                     Clock clock) {
+        this(event -> {
+            engine.accept(event);
+            return TurnAnswer.handled();
+        }, port, directory, cards, clock);
+    }
+
+    /** With the engine's answer to each turn: a refused click is told to the clicker only; the card stays. */
+    public TeamsBot(ChatTurns engine, TeamsChatPort port, TeamsDirectory directory, AdaptiveCards cards, Clock clock) {
         this.engine = engine;
         this.port = port;
         this.directory = directory;
@@ -64,8 +76,10 @@ public final class TeamsBot implements Bot {
             // A typed "reveal" would release the secret where Teams cannot show it privately: offer the button instead.
             port.send(replyAddress(activity), cards.revealButton(typedReveal.get()));
         } else if (event.isPresent()) {
-            engine.accept(event.get());
-            if (activity.getReplyToId() != null && !(event.get() instanceof ChatEvent.Text) && !isApproval(event.get())) {
+            TurnAnswer answer = engine.answer(event.get());
+            if (answer.refused()) {
+                tellOnly(activity, answer.words());
+            } else if (activity.getReplyToId() != null && !(event.get() instanceof ChatEvent.Text) && !isApproval(event.get())) {
                 // The clicked card has served: replace it so an old button cannot be pressed twice. (Approval cards
                 // are the engine's to edit: it refuses some clickers and updates every copy after a decision.)
                 port.replace(replyAddress(activity), activity.getReplyToId(), cards.answered(event.get()));
@@ -85,7 +99,7 @@ public final class TeamsBot implements Bot {
             response.setTask(message("There is nothing to open here."));
         } else {
             ChatAddress to = event.get().replyTo();
-            TeamsChatPort.DialogCapture said = port.duringRevealDialog(to, () -> engine.accept(event.get()));
+            TeamsChatPort.DialogCapture said = port.duringRevealDialog(to, () -> engine.answer(event.get()));
             if (said.secret() != null) {
                 TaskModuleTaskInfo dialog = new TaskModuleTaskInfo();
                 dialog.setTitle(said.secret().label());
@@ -96,8 +110,13 @@ public final class TeamsBot implements Bot {
                 show.setValue(dialog);
                 response.setTask(show);
                 if (activity.getReplyToId() != null) {
-                    port.replace(to, activity.getReplyToId(),
-                            cards.revealedOffer(said.secret().label(), to.user().displayName(), clock.instant()));
+                    // The dialog is answered now, from the vault; marking the offer card used may take its time.
+                    Activity used = cards.revealedOffer(said.secret().label(), to.user().displayName(), clock.instant());
+                    String offerCard = activity.getReplyToId();
+                    CompletableFuture.runAsync(() -> port.replace(to, offerCard, used)).exceptionally(e -> {
+                        LOG.warn("Could not mark a revealed offer card as used: {}", e.getMessage());
+                        return null;
+                    });
                 }
             } else {
                 response.setTask(message(said.notes().isEmpty() ? "There is nothing to show." : String.join("\n", said.notes())));
@@ -125,6 +144,20 @@ public final class TeamsBot implements Bot {
         directory.rememberMember(new TeamsDirectory.Member(TeamsInbound.user(activity).id(), activity.getFrom().getId(),
                 activity.getFrom().getName(), activity.getConversation().getTenantId(), activity.getServiceUrl(),
                 activity.getRecipient().getId(), personal ? activity.getConversation().getId() : null));
+    }
+
+    /** Words for the clicker only: in their 1:1 chat with the bot (never the channel everyone reads). */
+    private void tellOnly(Activity activity, String words) {
+        ChatAddress clicker = replyAddress(activity);
+        try {
+            if ("personal".equals(activity.getConversation().getConversationType())) {
+                port.post(clicker, TextMessage.warning(words));
+            } else {
+                port.post(port.personalChats().addressOf(clicker.user()), TextMessage.warning(words));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not tell {} why their click was refused: {}", clicker.user().key(), e.getMessage());
+        }
     }
 
     private static boolean isApproval(ChatEvent event) {

@@ -93,6 +93,21 @@ public class TeamsBotAdapter extends BotFrameworkHttpAdapter {
         return authenticate(authHeader, activity).thenCompose(identity -> processActivity(identity, activity, callback));
     }
 
+    /**
+     * Checks the request now (any failure: {@link AuthenticationException}, so the servlet can answer 401), and
+     * returns the turn to run later with the checked identity: Teams gets its 202 before the bot does any work.
+     */
+    public Runnable authenticatedTurn(String authHeader, Activity activity, com.microsoft.bot.builder.Bot bot) {
+        ClaimsIdentity identity;
+        try {
+            identity = authenticate(authHeader, activity).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw cause instanceof AuthenticationException a ? a : new AuthenticationException("Invalid token", cause);
+        }
+        return () -> processActivity(identity, activity, bot::onTurn).join();
+    }
+
     private CompletableFuture<ClaimsIdentity> authenticate(String authHeader, Activity activity) {
         if (settings.mode() == TeamsSettings.Mode.AUTHENTICATED && (authHeader == null || authHeader.isBlank())) {
             return CompletableFuture.failedFuture(new AuthenticationException("No Authorization header"));

@@ -87,8 +87,8 @@ public final class TeamsChatPort implements ChatPort {
     private MessageRef deliver(ChatAddress to, ChatMessage message) {
         Activity activity = cards.render(message);
         AtomicReference<String> id = new AtomicReference<>();
-        adapter.continueConversation(reference(to), turn -> turn.sendActivity(activity)
-                .thenAccept(sent -> id.set(sent == null ? null : sent.getId()))).join();
+        join("sendActivity", () -> adapter.continueConversation(reference(to), turn -> turn.sendActivity(activity)
+                .thenAccept(sent -> id.set(sent == null ? null : sent.getId()))));
         if (id.get() == null) throw new IllegalStateException("Teams accepted the message but returned no id");
         return new MessageRef(to, id.get());
     }
@@ -97,8 +97,27 @@ public final class TeamsChatPort implements ChatPort {
     public void edit(MessageRef ref, ChatMessage message) {
         Activity activity = cards.render(message);
         activity.setId(ref.id());
-        adapter.continueConversation(reference(ref.address()), turn -> turn.updateActivity(activity)
-                .thenApply(ignored -> (Void) null)).join();
+        // A message the engine wrote first went to the person's 1:1 chat: that is where it is edited.
+        ChatAddress where = ref.address().place().channelId().startsWith(ChatPlace.DIRECT_MESSAGE_PREFIX)
+                ? personalChats.addressOf(ref.address().user()) : ref.address();
+        join("updateActivity", () -> adapter.continueConversation(reference(where), turn -> turn.updateActivity(activity)
+                .thenApply(ignored -> (Void) null)));
+    }
+
+    /** Words said while a Reveal dialog opens belong in that dialog, now: never queued. */
+    @Override
+    public boolean answersInTurn(ChatAddress to, ChatMessage message) {
+        DialogCapture capture = dialog.get();
+        return capture != null && capture.to.equals(to) && message instanceof TextMessage;
+    }
+
+    /** Waits for a connector call; a failure says whether the outbox should try again (429, 5xx) or not. */
+    private static void join(String what, java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>> call) {
+        try {
+            call.get().join();
+        } catch (RuntimeException e) {
+            throw TeamsFailures.classify(what, e);
+        }
     }
 
     /** Replaces an earlier message with {@code activity} (e.g. a Reveal card once the secret was shown). */
@@ -143,15 +162,27 @@ public final class TeamsChatPort implements ChatPort {
         try {
             personal = personalChats.addressOf(to.user());
         } catch (RuntimeException e) {
+            dev.ecabot.conversation.ChatDeliveryException failure = TeamsFailures.classify("createConversation", e);
+            if (failure.retryable()) throw failure; // Teams is busy, not refusing: the outbox tries again later
             log.warn("Could not open a 1:1 chat with {} for a credentials offer ({}); offering it where it was asked",
                     to.user().key(), e.getMessage());
-            post(to, TextMessage.info("Install the ECA bot app for yourself in Teams to get credential offers in a"
+            // A note that fails must not fail the offer: the outbox would send the offer again.
+            bestEffort(to, TextMessage.info("Install the ECA bot app for yourself in Teams to get credential offers in a"
                     + " private chat. This offer opens only for " + to.user().displayName() + "."));
             return deliver(to, offer);
         }
         MessageRef posted = post(personal, offer);
-        post(to, TextMessage.info(to.user().displayName() + ", I sent you the credentials in our private chat."));
+        // Once the offer is out, a failed pointer to it must not make the outbox send the offer again.
+        bestEffort(to, TextMessage.info(to.user().displayName() + ", I sent you the credentials in our private chat."));
         return posted;
+    }
+
+    private void bestEffort(ChatAddress to, ChatMessage note) {
+        try {
+            deliver(to, note);
+        } catch (RuntimeException e) {
+            log.warn("A note to {} was not delivered: {}", to.user().key(), e.getMessage());
+        }
     }
 
     private boolean isPersonal(ChatAddress to) {

@@ -7,6 +7,7 @@ import com.microsoft.bot.builder.Bot;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * {@code POST /api/messages}: the Teams endpoint. Parses the activity, hands it with its Authorization header
@@ -32,10 +35,26 @@ public final class TeamsMessagesServlet extends HttpServlet {
 
     private final transient TeamsBotAdapter adapter;
     private final transient Bot bot;
+    private final transient TeamsProcessedActivities processed;
+    private final transient Executor turns;
+    private final transient java.util.concurrent.ConcurrentHashMap<String, CompletableFuture<Void>> tails =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Runs every turn before answering (the bot's replies go out during the request). */
     public TeamsMessagesServlet(TeamsBotAdapter adapter, Bot bot) {
+        this(adapter, bot, null, null);
+    }
+
+    /**
+     * Acknowledges fast: a message or card submission is authenticated, recorded by its activity id (a retried
+     * delivery is acknowledged and dropped) and answered 202 at once; its turn runs on {@code turns}. Invokes
+     * ({@code task/fetch}: the Reveal dialog) are answered with their result, as Teams needs it in the response.
+     */
+    public TeamsMessagesServlet(TeamsBotAdapter adapter, Bot bot, TeamsProcessedActivities processed, Executor turns) {
         this.adapter = adapter;
         this.bot = bot;
+        this.processed = processed;
+        this.turns = turns;
     }
 
     @Override
@@ -57,6 +76,10 @@ public final class TeamsMessagesServlet extends HttpServlet {
         }
         if (activity == null || activity.getType() == null) {
             answer(resp, 400, "The body is not a Bot Framework activity: it has no \"type\".");
+            return;
+        }
+        if (turns != null && !activity.isType(ActivityTypes.INVOKE)) {
+            acknowledgeThenRun(req, resp, activity);
             return;
         }
         InvokeResponse invokeResponse;
@@ -83,6 +106,49 @@ public final class TeamsMessagesServlet extends HttpServlet {
             resp.setCharacterEncoding("UTF-8");
             resp.getWriter().write(toJson(invokeResponse.getBody()));
         }
+    }
+
+    private void acknowledgeThenRun(HttpServletRequest req, HttpServletResponse resp, Activity activity) throws IOException {
+        Runnable turn;
+        try {
+            turn = adapter.authenticatedTurn(req.getHeader("Authorization"), activity, bot);
+        } catch (AuthenticationException e) {
+            log.warn("Refused a Teams request from {}: {}", req.getRemoteAddr(), e.getMessage());
+            answer(resp, 401, "Unauthorized");
+            return;
+        }
+        String conversation = activity.getConversation() == null ? null : activity.getConversation().getId();
+        if (activity.getId() != null && processed != null && !processed.firstDelivery(conversation, activity.getId())) {
+            log.info("Teams delivered activity {} again; it was taken in already", activity.getId());
+            resp.setStatus(202);
+            return;
+        }
+        try {
+            inOrder(conversation == null ? "" : conversation, () -> {
+                try {
+                    turn.run();
+                } catch (RuntimeException e) {
+                    log.error("Teams activity {} failed", activity.getType(), e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            answer(resp, 503, "The bot is stopping; try again.");
+            return;
+        }
+        resp.setStatus(202);
+    }
+
+    /** One conversation's turns run one after another, in the order Teams delivered them; others in parallel. */
+    private void inOrder(String conversation, Runnable turn) {
+        if (turns instanceof java.util.concurrent.ExecutorService pool && pool.isShutdown()) {
+            throw new java.util.concurrent.RejectedExecutionException("stopping");
+        }
+        tails.compute(conversation, (key, tail) -> {
+            CompletableFuture<Void> next = (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
+                    .thenRunAsync(turn, turns);
+            next.whenComplete((ok, error) -> tails.remove(key, next));
+            return next;
+        });
     }
 
     private static String toJson(Object body) throws JsonProcessingException {

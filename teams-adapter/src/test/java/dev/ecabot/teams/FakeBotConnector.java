@@ -35,6 +35,35 @@ final class FakeBotConnector implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile boolean refuseNewConversations;
+    /** Scripted faults for sends and updates whose body contains a text: the answer Teams gives on a bad day. */
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final List<Call> refused = new CopyOnWriteArrayList<>();
+    private volatile java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(0);
+
+    private record Fault(String contains, AtomicInteger left, int status, Integer retryAfter) { }
+
+    /**
+     * The next {@code times} activity posts or updates whose JSON contains {@code contains} answer HTTP {@code status}
+     * (429 with Retry-After {@code retryAfterSeconds} when not null, 500/502/503, or 400/413 for a payload refused).
+     */
+    FakeBotConnector failMatching(String contains, int times, int status, Integer retryAfterSeconds) {
+        faults.add(new Fault(contains, new AtomicInteger(times), status, retryAfterSeconds));
+        return this;
+    }
+
+    /** Calls answered with a scripted fault (they are not in {@link #calls()}: nothing was posted). */
+    List<Call> refused() {
+        return List.copyOf(refused);
+    }
+
+    /** From now on every call waits until {@link #release()} (a connector that is very slow). */
+    void holdAll() {
+        hold = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    void release() {
+        hold.countDown();
+    }
 
     FakeBotConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -76,6 +105,24 @@ final class FakeBotConnector implements AutoCloseable {
         JsonNode json = body.length == 0 ? null : JSON.readTree(body);
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         Matcher activity = ACTIVITIES.matcher(path);
+        try {
+            hold.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (activity.matches() && json != null) {
+            for (Fault fault : faults) {
+                if (json.toString().contains(fault.contains()) && fault.left().getAndDecrement() > 0) {
+                    refused.add(new Call(method, path, authorization, json, null));
+                    if (fault.retryAfter() != null) {
+                        exchange.getResponseHeaders().set("Retry-After", String.valueOf(fault.retryAfter()));
+                    }
+                    respond(exchange, fault.status(), "{\"error\":{\"code\":\"" + (fault.status() == 429 ? "TooManyRequests"
+                            : fault.status() >= 500 ? "ServiceError" : "BadArgument") + "\",\"message\":\"scripted\"}}");
+                    return;
+                }
+            }
+        }
         if (method.equals("POST") && path.equals("/v3/conversations") && refuseNewConversations) {
             calls.add(new Call(method, path, authorization, json, null));
             respond(exchange, 403, "{\"error\":{\"code\":\"Forbidden\",\"message\":\"The bot is not part of the conversation roster.\"}}");

@@ -81,7 +81,7 @@ class TeamsConversationTest {
         background = Executors.newSingleThreadExecutor();
         TeamsSettings settings = TeamsSettings.authenticated(APP_ID, Secret.of("client-secret"), "5e2f7a10-3b4c-4d5e-8f90-a1b2c3d4e5f6")
                 .withOpenIdMetadataUrl(login.openIdMetadataUrl());
-        endpoint = new TeamsEndpoint(settings, adapter -> {
+        endpoint = endpoint(settings, adapter -> {
             TeamsDirectory directory = new TeamsDirectory(db.dataSource(), Clock.systemUTC());
             AdaptiveCards cards = new AdaptiveCards(ZoneOffset.UTC);
             port = new TeamsChatPort(adapter, directory, cards);
@@ -89,7 +89,7 @@ class TeamsConversationTest {
             AccessPolicy access = new AccessPolicy(RolesConfig.fromJson(json("{\"requesters\": [\"teams:" + ANA_AAD_ID
                     + "\", \"teams:" + OTHER_AAD_ID + "\"], \"approvers\": [\"teams:" + ANA_AAD_ID + "\", \"teams:" + BEN_AAD_ID + "\"]}")));
             personalChats = port.personalChats();
-            ConversationEngine engine = ConversationEngine.builder().port(port).dataSource(db.dataSource())
+            ConversationEngine engine = ConversationEngine.builder().port(enginePort(port)).dataSource(db.dataSource())
                     .playbooks(PLAYBOOKS).orgs(() -> List.of("demo", "staging"))
                     .provisioner((order, progress, secrets) -> new ProvisionedApp(order.spec().apiName(),
                             "3MVG9FAKECONSUMERKEY", secrets.seal(order.requestId(), order.spec().apiName(), "3MVG9FAKECONSUMERKEY",
@@ -100,12 +100,31 @@ class TeamsConversationTest {
                             new AuditTrail(db.dataSource()), Clock.systemUTC()))
                     .settings(EngineSettings.builder().background(background).build())
                     .build();
-            return new TeamsBot(engine::handle, port, directory, cards, Clock.systemUTC());
+            return new TeamsBot(engine, port, directory, cards, Clock.systemUTC());
         });
+    }
+
+    /** The endpoint Teams posts to: turns run before the answer here; fast acks and an outbox in a subclass. */
+    TeamsEndpoint endpoint(TeamsSettings settings, java.util.function.Function<TeamsBotAdapter, com.microsoft.bot.builder.Bot> bot)
+            throws Exception {
+        return new TeamsEndpoint(settings, bot);
+    }
+
+    /** The port the engine talks through: Teams' own here; the outbox in front of it in a subclass. */
+    dev.ecabot.conversation.ChatPort enginePort(TeamsChatPort teamsPort) {
+        return teamsPort;
+    }
+
+    /** Waits until what the last activity caused has reached Teams (nothing to wait for here: turns are synchronous). */
+    void settle() {
+    }
+
+    void stopOutbox() {
     }
 
     @AfterEach
     void stop() throws Exception {
+        stopOutbox();
         endpoint.close();
         background.shutdownNow();
         connector.close();
@@ -120,7 +139,9 @@ class TeamsConversationTest {
     }
 
     HttpResponse<String> post(ObjectNode activity) {
-        return endpoint.post(activity.toString(), login.channelToken(APP_ID, connector.serviceUrl()));
+        HttpResponse<String> response = endpoint.post(activity.toString(), login.channelToken(APP_ID, connector.serviceUrl()));
+        settle();
+        return response;
     }
 
     ObjectNode activity(String name) {
@@ -220,10 +241,11 @@ class TeamsConversationTest {
         assertThat(task.at("/value/card/content/body").toString()).contains("consumer-secret-value");
         assertThat(connector.calls()).as("the secret never became a chat message").allSatisfy(call ->
                 assertThat(String.valueOf(call.body())).doesNotContain("consumer-secret-value"));
-        assertThat(connector.updates()).anySatisfy(update -> {
+        // The dialog was answered from the vault at once; the offer card is marked used right after.
+        await().untilAsserted(() -> assertThat(connector.updates()).anySatisfy(update -> {
             assertThat(update.path()).endsWith("/activities/" + offer.answeredId());
             assertThat(update.body().toString()).contains("Shown once to Ana Lopez").doesNotContain("Action.Submit");
-        });
+        }));
 
         HttpResponse<String> again = openRevealDialog(revealData, offer.answeredId(), ANA_AAD_ID);
         assertThat(json(again.body()).at("/task/type").asText()).isEqualTo("message");
@@ -399,6 +421,29 @@ class TeamsConversationTest {
         FakeBotConnector.Call reply = connector.posted().get(0);
         assertThat(reply.conversationId()).isEqualTo("19:a1b2c3d4e5f60718293a4b5c6d7e8f90@thread.tacv2;messageid=1763631012003");
         assertThat(reply.body().toString()).contains("reveal [offer]");
+    }
+
+    @Test
+    void aBystandersClickInAChannelIsRefusedToThemOnlyAndTheRequestersCardStays() {
+        ObjectNode mention = activity("message_channel_mention.json");
+        mention.put("text", "<at>ECA bot</at> new altify-mcp demo\n");
+        post(mention);
+        FakeBotConnector.Call question = connector.posted().stream()
+                .filter(c -> c.body().toString().contains("field:app_name")).findFirst().orElseThrow();
+
+        ObjectNode bens = activity("message_channel_mention.json");
+        ((ObjectNode) bens.path("from")).put("id", "29:1BenOkafor-test-user-id-0002").put("name", "Ben Okafor")
+                .put("aadObjectId", BEN_AAD_ID);
+        bens.remove("text");
+        bens.set("value", form("app_name", "app_name", "Ben's name for it"));
+        bens.put("replyToId", question.answeredId());
+        bens.put("id", "ben-click-1");
+        post(bens);
+
+        assertThat(connector.updates()).as("the requester's card is untouched")
+                .noneSatisfy(u -> assertThat(u.path()).endsWith("/activities/" + question.answeredId()));
+        assertThat(connector.posted()).filteredOn(c -> c.body().toString().contains("only they can answer it"))
+                .singleElement().satisfies(c -> assertThat(c.conversationId()).doesNotContain("@thread"));
     }
 
     @Test

@@ -30,12 +30,19 @@ final class TeamsEndpoint implements AutoCloseable {
     final TeamsBotAdapter adapter;
 
     TeamsEndpoint(TeamsSettings settings, java.util.function.Function<TeamsBotAdapter, Bot> botForAdapter) throws Exception {
+        this(settings, botForAdapter, null, null);
+    }
+
+    /** With {@code turns}: answers 202 at once and runs each turn there, dropping deliveries seen before. */
+    TeamsEndpoint(TeamsSettings settings, java.util.function.Function<TeamsBotAdapter, Bot> botForAdapter,
+                  TeamsProcessedActivities processed, java.util.concurrent.Executor turns) throws Exception {
         adapter = new TeamsBotAdapter(settings, TeamsEndpoint::fixedTokenCredentials);
         Bot bot = botForAdapter.apply(adapter);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new TeamsMessagesServlet(adapter, bot)), "/api/messages");
+        context.addServlet(new ServletHolder(turns == null ? new TeamsMessagesServlet(adapter, bot)
+                : new TeamsMessagesServlet(adapter, bot, processed, turns)), "/api/messages");
         server.setHandler(context);
         server.start();
     }

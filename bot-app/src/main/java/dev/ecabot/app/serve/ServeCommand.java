@@ -102,7 +102,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             PlatformPorts ports = new PlatformPorts();
             // Deny on doubt: without a roles section in ecabot.yaml, chat users may only ask for help.
-            BotRuntime runtime = BotRuntime.start(ports, provisioning, dataDir(env), env, RolesConfig.empty());
+            BotRuntime runtime = BotRuntime.startServing(ports, provisioning, dataDir(env), env, RolesConfig.empty());
             if (ConfigLoader.fromEnvironment(env).section("roles").isEmpty()) {
                 log.warn("No roles section in ecabot.yaml: chat users can only ask for help until you add one "
                         + "(requesters, approvers, admins, e.g. \"slack:*\"); see docs/slack.md");
@@ -116,12 +116,12 @@ public final class ServeCommand implements Callable<Integer> {
             if (slack.isPresent()) {
                 resources.add(0, slack.get());
                 ports.register("slack", slack.get().chatPort());
-                slack.get().serve(runtime.engine()::handle, server);
+                slack.get().serveAnswering(runtime.engine(), server);
             }
-            boolean teamsOn = TeamsWiring.mount(server, teamsSettings, runtime.database().dataSource(),
+            boolean teamsOn = TeamsWiring.mountAnswering(server, teamsSettings, runtime.database().dataSource(),
                     ZoneId.systemDefault(), teamsPort -> {
                         ports.register("teams", teamsPort);
-                        return runtime.engine()::handle;
+                        return runtime.engine();
                     }).isPresent();
             ServeHealth.readiness(server.readiness(), runtime.database().dataSource(), runtime::schedulerRunning, ports,
                     slack.isPresent() && teamsOn ? new String[] {"slack", "teams"}

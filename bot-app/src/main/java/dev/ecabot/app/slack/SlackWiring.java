@@ -58,6 +58,13 @@ public final class SlackWiring implements AutoCloseable {
         return this;
     }
 
+    /** As above, with the engine's answer to each turn (a refused click is answered to the clicker only). */
+    public SlackWiring serveAnswering(dev.ecabot.conversation.ChatTurns engine, BotHttpServer server) {
+        endpoint.listenAnswering(engine);
+        if (endpoint.settings().signingSecret() != null) server.mount(SlackEndpoint.PATH, endpoint.servlet());
+        return this;
+    }
+
     /** Call once the HTTP server runs: opens Socket Mode if SLACK_APP_TOKEN is set. */
     public void afterServerStart() throws Exception {
         if (endpoint.settings().socketMode()) endpoint.startSocketMode();

@@ -11,6 +11,7 @@ import dev.ecabot.teams.TeamsBotAdapter;
 import dev.ecabot.teams.TeamsChatPort;
 import dev.ecabot.teams.TeamsDirectory;
 import dev.ecabot.teams.TeamsMessagesServlet;
+import dev.ecabot.teams.TeamsProcessedActivities;
 import dev.ecabot.teams.TeamsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,12 @@ import java.util.function.Function;
 public final class TeamsWiring {
 
     public static final String PATH = "/api/messages";
+    /** Where Teams turns run after the 202 (daemon threads: a stop leaves unsent replies in the outbox). */
+    private static final java.util.concurrent.ExecutorService TURNS = java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "teams-turn");
+        t.setDaemon(true);
+        return t;
+    });
     private static final Logger log = LoggerFactory.getLogger(TeamsWiring.class);
 
     private TeamsWiring() {
@@ -43,8 +50,22 @@ public final class TeamsWiring {
      */
     public static Optional<TeamsChat> mount(BotHttpServer server, TeamsSettings settings, DataSource dataSource,
                                             ZoneId displayZone, Function<ChatPort, Consumer<ChatEvent>> engineFor) {
+        return mountAnswering(server, settings, dataSource, displayZone, port -> {
+            Consumer<ChatEvent> engine = engineFor.apply(port);
+            return event -> {
+                engine.accept(event);
+                return dev.ecabot.conversation.TurnAnswer.handled();
+            };
+        });
+    }
+
+    /** As {@link #mount}, with the engine's answer to each turn (a refused click is told to the clicker only). */
+    public static Optional<TeamsChat> mountAnswering(BotHttpServer server, TeamsSettings settings, DataSource dataSource,
+                                                     ZoneId displayZone,
+                                                     Function<ChatPort, dev.ecabot.conversation.ChatTurns> engineFor) {
         TeamsChat[] chat = new TeamsChat[1];
-        boolean on = mount(server, settings, adapter -> {
+        TeamsProcessedActivities processed = new TeamsProcessedActivities(dataSource, Clock.systemUTC());
+        boolean on = mount(server, settings, processed, adapter -> {
             TeamsDirectory directory = new TeamsDirectory(dataSource, Clock.systemUTC());
             AdaptiveCards cards = new AdaptiveCards(displayZone);
             TeamsChatPort port = new TeamsChatPort(adapter, directory, cards);
@@ -64,6 +85,15 @@ public final class TeamsWiring {
      * @return whether Teams is on
      */
     public static boolean mount(BotHttpServer server, TeamsSettings settings, Function<TeamsBotAdapter, Bot> botForAdapter) {
+        return mount(server, settings, null, botForAdapter);
+    }
+
+    /**
+     * With {@code processed}: Teams is answered 202 at once and each turn runs after (in order per conversation),
+     * and a delivery Teams retries is recognised by its activity id and dropped.
+     */
+    private static boolean mount(BotHttpServer server, TeamsSettings settings, TeamsProcessedActivities processed,
+                                 Function<TeamsBotAdapter, Bot> botForAdapter) {
         switch (settings.mode()) {
             case OFF -> {
                 log.info("Teams is off (set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to serve it)");
@@ -80,7 +110,9 @@ public final class TeamsWiring {
                     PATH, settings.appId(), settings.tenantId());
         }
         TeamsBotAdapter adapter = new TeamsBotAdapter(settings);
-        server.mount(PATH, new TeamsMessagesServlet(adapter, botForAdapter.apply(adapter)));
+        Bot bot = botForAdapter.apply(adapter);
+        server.mount(PATH, processed == null ? new TeamsMessagesServlet(adapter, bot)
+                : new TeamsMessagesServlet(adapter, bot, processed, TURNS));
         return true;
     }
 }

@@ -83,6 +83,8 @@ class TeamsWiringTest {
             assertThat(post(server, null).statusCode()).isEqualTo(202);
             assertThat(chat).isPresent();
             assertThat(ports).containsExactly(chat.get().port());
+            // Teams is answered 202 first; the turn runs right after.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> !events.isEmpty());
             assertThat(events).singleElement().isInstanceOfSatisfying(dev.ecabot.conversation.ChatEvent.Text.class, text -> {
                 assertThat(text.text()).isEqualTo("hello");
                 assertThat(text.user().key()).isEqualTo("teams:29:1user");

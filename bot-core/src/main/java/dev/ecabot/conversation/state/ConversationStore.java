@@ -121,6 +121,25 @@ public final class ConversationStore {
         }
     }
 
+    /** Conversations in {@code channelId} (and thread, when given) of {@code platform}, most recent first. */
+    public List<ConversationState> waitingIn(String platform, String channelId, String threadKey) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM conversation_state "
+                     + "WHERE platform = ? AND channel_id = ? AND (? IS NULL OR thread_key = ?) ORDER BY updated_at DESC")) {
+            ps.setString(1, platform);
+            ps.setString(2, channelId);
+            ps.setString(3, threadKey);
+            ps.setString(4, threadKey);
+            List<ConversationState> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) found.add(read(rs));
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list the conversations of a place", e);
+        }
+    }
+
     /** The conversation waiting for approval request {@code requestId}, if any. */
     public Optional<ConversationState> awaitingApproval(String requestId) {
         try (Connection c = dataSource.getConnection();

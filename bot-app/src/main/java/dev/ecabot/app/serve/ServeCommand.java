@@ -4,6 +4,7 @@ import dev.ecabot.access.RolesConfig;
 import dev.ecabot.app.BotRuntime;
 import dev.ecabot.app.EcaBotCommand;
 import dev.ecabot.app.http.BotHttpServer;
+import dev.ecabot.app.http.InventoryApiServlet;
 import dev.ecabot.app.slack.SlackWiring;
 import dev.ecabot.config.ConfigException;
 import dev.ecabot.config.ConfigLoader;
@@ -118,6 +119,9 @@ public final class ServeCommand implements Callable<Integer> {
                         ports.register("teams", teamsPort);
                         return runtime.engine()::handle;
                     }).isPresent();
+            boolean inventoryApi = InventoryApiServlet.mount(server, ConfigLoader.fromEnvironment(env).inventory().api(), env,
+                    runtime.database().dataSource(), java.time.Clock.systemUTC());
+            if (inventoryApi) log.info("Read-only inventory API on {}", InventoryApiServlet.PATH);
             server.start();
             resources.add(0, server);
             if (slack.isPresent()) slack.get().afterServerStart();

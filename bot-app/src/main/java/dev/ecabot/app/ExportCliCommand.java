@@ -1,5 +1,7 @@
 package dev.ecabot.app;
 
+import dev.ecabot.report.InventoryReport;
+
 import dev.ecabot.config.ConfigException;
 import dev.ecabot.inventory.InventoryApp;
 import dev.ecabot.inventory.InventoryExport;
@@ -44,7 +46,8 @@ final class ExportCliCommand implements Callable<Integer> {
         try (CliServices services = new CliServices(root.environment())) {
             List<InventoryApp> apps = services.inventory().all().stream()
                     .filter(a -> org == null || a.org().equalsIgnoreCase(org)).toList();
-            String content = InventoryExport.write(apps, format);
+            String content = InventoryExport.write(apps, format, InventoryReport.COLUMNS,
+                    new InventoryReport(services.inventory().dataSource(), java.time.Clock.systemUTC()).columns(apps));
             new dev.ecabot.audit.AuditTrail(services.database().dataSource()).record(dev.ecabot.audit.AuditEvent.of(
                     java.time.Instant.now(), dev.ecabot.audit.AuditKind.EXPORT, null, org, null, "exported " + apps.size()
                             + " app(s) of " + (org == null ? "all orgs" : org) + " as " + format.extension()

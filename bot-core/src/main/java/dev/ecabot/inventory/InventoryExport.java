@@ -57,15 +57,30 @@ public final class InventoryExport {
     }
 
     public static String write(List<InventoryApp> apps, Format format) {
-        return format == Format.CSV ? csv(apps) : json(apps);
+        return write(apps, format, List.of(), Map.of());
+    }
+
+    /**
+     * The export with {@code extraColumns} after the inventory's own (posture and usage, see
+     * {@code report.InventoryReport}); {@code extras} holds each app's values keyed by {@link AppOwners#key}.
+     */
+    public static String write(List<InventoryApp> apps, Format format, List<String> extraColumns,
+                               Map<String, Map<String, String>> extras) {
+        return format == Format.CSV ? csv(apps, extraColumns, extras) : json(apps, extras);
     }
 
     public static String csv(List<InventoryApp> apps) {
+        return csv(apps, List.of(), Map.of());
+    }
+
+    private static String csv(List<InventoryApp> apps, List<String> extraColumns, Map<String, Map<String, String>> extras) {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         COLUMNS.forEach(schema::addColumn);
+        extraColumns.forEach(schema::addColumn);
         List<Map<String, String>> rows = new ArrayList<>();
         for (InventoryApp app : apps) {
             Map<String, String> row = fields(app);
+            row.putAll(extras.getOrDefault(AppOwners.key(app.org(), app.apiName()), Map.of()));
             row.replaceAll((column, value) -> inertInSpreadsheets(value));
             rows.add(row);
         }
@@ -77,10 +92,15 @@ public final class InventoryExport {
     }
 
     public static String json(List<InventoryApp> apps) {
+        return json(apps, Map.of());
+    }
+
+    private static String json(List<InventoryApp> apps, Map<String, Map<String, String>> extras) {
         ArrayNode out = JSON.createArrayNode();
         for (InventoryApp app : apps) {
             ObjectNode row = out.addObject();
             fields(app).forEach(row::put);
+            extras.getOrDefault(AppOwners.key(app.org(), app.apiName()), Map.of()).forEach(row::put);
             try {
                 row.set("settings", JSON.readTree(app.settingsJson()));
             } catch (JsonProcessingException e) {

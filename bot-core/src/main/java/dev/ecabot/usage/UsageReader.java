@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * Reads the real use of one org's inventory apps from its OAuth usage resources. An app the org reports no usage
  * for has no token; it is unused when neither a token was used nor the app was made within
- * {@code unusedAfterDays}. Deleted apps are skipped. Read-only: nothing in the org changes. Thread-safe.
+ * {@code unusedAfterDays}. Deleted apps are skipped. Read-only in the org; what was read is kept as the apps'
+ * {@link UsageSnapshots} for the export. Thread-safe.
  */
 public final class UsageReader {
 
@@ -72,6 +73,7 @@ public final class UsageReader {
             out.add(new AppUsage(app, ownerOf.get(AppOwners.key(app.org(), app.apiName())), tokens, lastUsed, idle,
                     idle >= unusedAfterDays));
         }
+        new UsageSnapshots(inventory.dataSource()).save(out, now);
         return out;
     }
 }

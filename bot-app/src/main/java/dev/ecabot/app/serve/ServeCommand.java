@@ -4,6 +4,7 @@ import dev.ecabot.access.RolesConfig;
 import dev.ecabot.app.BotRuntime;
 import dev.ecabot.app.EcaBotCommand;
 import dev.ecabot.app.http.BotHttpServer;
+import dev.ecabot.app.http.InventoryApiServlet;
 import dev.ecabot.app.slack.SlackWiring;
 import dev.ecabot.config.ConfigException;
 import dev.ecabot.config.ConfigLoader;
@@ -127,6 +128,9 @@ public final class ServeCommand implements Callable<Integer> {
                     slack.isPresent() && teamsOn ? new String[] {"slack", "teams"}
                             : slack.isPresent() ? new String[] {"slack"} : new String[] {"teams"});
             ServeHealth.gauges(runtime.database().dataSource());
+            boolean inventoryApi = InventoryApiServlet.mount(server, ConfigLoader.fromEnvironment(env).inventory().api(), env,
+                    runtime.database().dataSource(), java.time.Clock.systemUTC());
+            if (inventoryApi) log.info("Read-only inventory API on {}", InventoryApiServlet.PATH);
             server.start();
             resources.add(0, server);
             if (slack.isPresent()) slack.get().afterServerStart();

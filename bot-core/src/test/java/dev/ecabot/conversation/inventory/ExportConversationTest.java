@@ -40,10 +40,29 @@ class ExportConversationTest {
         assertThat(file.fileName()).isEqualTo("ecabot-inventory-20260302-1012.csv");
         assertThat(file.mediaType()).isEqualTo("text/csv");
         assertThat(file.content()).isEqualTo("""
-                org,api_name,label,playbook,vendor,requester,approver,contact_email,consumer_key,created_at,status
-                demo,Vonage_Eu,"Vonage ""EU"", Prod",vonage-ai-studio,Vonage,test:alice,test:bob,ops@example.com,3MVG9KeyEu,2026-03-01T09:00:00Z,active
+                org,api_name,label,playbook,vendor,requester,approver,contact_email,consumer_key,created_at,status,\
+                owner,posture_findings,posture_high,posture_rules,usage_users,usage_last_used_at,usage_unused,usage_read_at
+                demo,Vonage_Eu,"Vonage ""EU"", Prod",vonage-ai-studio,Vonage,test:alice,test:bob,ops@example.com,3MVG9KeyEu,\
+                2026-03-01T09:00:00Z,active,test:alice,3,2,"refresh-token-infinite;self-authorized-broad-scope;\
+                refresh-token-no-rotation",,,,
                 """);
         assertThat(file.caption()).contains("1 app", "no secrets");
+    }
+
+    @Test
+    void usageColumnsShowWhatWasLastReadFromTheOrgAndOwnersAreFormulaSafe() {
+        InventoryApp app = DemoOrgApps.vonageMadeBy(bot, bot.chat().as("alice"), "Vonage Prod");
+        bot.emulatedOrg().emulator().oauthUsage().record("Vonage_Prod", "005000000000001AAA", "ana@acme.example.com",
+                Instant.parse("2026-03-01T08:00:00Z"), Instant.parse("2026-03-02T09:00:00Z"), 4);
+        admin.says("usage demo");
+        admin.awaits("Usage in demo");
+        admin.says("owner Vonage_Prod @=HYPERLINK(\"http://evil.example\")");
+
+        String csv = admin.says("export csv demo").last(FileMessage.class).content();
+        assertThat(csv.lines().toList().get(1)).endsWith(",\"test:=HYPERLINK(\"\"http://evil.example\"\")\",5,3,"
+                + "\"refresh-token-infinite;self-authorized-broad-scope;ip-bypass;refresh-token-no-rotation;pkce-off\","
+                + "1,2026-03-02T09:00:00Z,false,2026-03-02T10:12:00Z");
+        assertThat(csv).contains(app.consumerKey());
     }
 
     @Test

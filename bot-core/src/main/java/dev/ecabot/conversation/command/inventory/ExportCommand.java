@@ -1,5 +1,7 @@
 package dev.ecabot.conversation.command.inventory;
 
+import dev.ecabot.report.InventoryReport;
+
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
@@ -81,7 +83,8 @@ public final class ExportCommand implements ChatCommand {
                             + " in chat (consumer keys, no secrets)"));
         }
         call.replies().send(new FileMessage(fileName, format.get().mediaType(),
-                InventoryExport.write(apps, format.get()),
+                InventoryExport.write(apps, format.get(), InventoryReport.COLUMNS,
+                        new InventoryReport(inventory.dataSource(), clock).columns(apps)),
                 "Inventory export (" + scope + "): " + apps.size() + " app" + (apps.size() == 1 ? "" : "s")
                         + ", consumer keys only (no secrets)."));
     }

@@ -38,7 +38,9 @@ public enum Action {
     EXPORT(EnumSet.of(ADMIN)),
     AUDIT(EnumSet.of(APPROVER, ADMIN)),
     /** Set the playbook or the owner of an inventoried app (an imported one, typically). */
-    ASSIGN(EnumSet.of(ADMIN));
+    ASSIGN(EnumSet.of(ADMIN)),
+    /** Tick off a manual step of an app's checklist (admins do them in Setup). */
+    DONE(EnumSet.of(ADMIN));
 
     private final Set<Role> grantedTo;
 

@@ -167,6 +167,7 @@ public final class EngineBuilder {
         ApprovalFlow approvalFlow = new ApprovalFlow(store, approvals, cards, followUps, port, s);
         ProvisioningLeases runLeases = leases != null ? leases : new ProvisioningLeases(dataSource, s.clock());
         ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, followUps, s, runLeases);
+        runner.keepingChecklistIn(new InventoryAppRepository(dataSource).checklist()); // manual steps outlive the chat
         NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, provisioner,
                 ApprovalGate.policy(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME), approvalFlow, s.clock());
         ApprovedChanges approvedChanges = new ApprovedChanges();

@@ -49,10 +49,11 @@ public final class ShowCommand implements ChatCommand {
             return;
         }
         new AppLookup(inventory).find("show", words.get(0), words.size() == 2 ? words.get(1) : null, call.replies())
-                .ifPresent(app -> call.replies().send(describe(app, detail)));
+                .ifPresent(app -> call.replies().send(describe(app, detail, inventory.checklist()
+                        .steps(app.org(), app.apiName()))));
     }
 
-    private static Summary describe(InventoryApp app, boolean detail) {
+    private static Summary describe(InventoryApp app, boolean detail, List<dev.ecabot.inventory.Checklist.Step> steps) {
         List<Fact> facts = new ArrayList<>();
         String s = "Inventory";
         facts.add(new Fact(s, "Org", app.org()));
@@ -64,6 +65,11 @@ public final class ShowCommand implements ChatCommand {
         facts.add(new Fact(s, "Status", app.status().label()));
         if (app.consumerKey() != null) facts.add(new Fact(s, "Consumer key", app.consumerKey()));
         facts.addAll(SpecFacts.of(SettingsJson.read(app.settingsJson()), detail));
+        for (var step : steps) {
+            facts.add(new Fact("Manual steps (\"done " + app.apiName() + " <step>\" ticks one off)",
+                    step.number() + (step.done() ? " [done by " + step.doneBy() + ", " + UtcTime.of(step.doneAt()) + "]"
+                            : " [to do]"), step.text()));
+        }
         return new Summary(app.label() + " (" + app.apiName() + ")", facts, List.of(), List.of());
     }
 }

@@ -111,6 +111,17 @@ public final class ProvisioningRunner {
         }
     }
 
+    private volatile java.util.function.Function<String, java.util.Optional<String>> connection = org -> java.util.Optional.empty();
+
+    /**
+     * How a vendor connects to an org (its token endpoint, its sign-in host), told with each new app. Returns this
+     * runner.
+     */
+    public ProvisioningRunner tellingConnectionDetails(java.util.function.Function<String, java.util.Optional<String>> connection) {
+        this.connection = connection;
+        return this;
+    }
+
     /** Stores each new app's manual steps in {@code checklist}, for show and done. Returns this runner. */
     public ProvisioningRunner keepingChecklistIn(dev.ecabot.inventory.Checklist checklist) {
         this.checklist = checklist;
@@ -124,6 +135,11 @@ public final class ProvisioningRunner {
         Instant now = settings.clock().instant();
         Instant createdAt = app.createdAt() != null ? app.createdAt() : now;
         port.post(to, AppSummaries.created(playbook, state.org(), rendering, app, now, settings.displayZone()));
+        try {
+            connection.apply(state.org()).ifPresent(text -> port.post(to, TextMessage.info(text)));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not work out the connection details of org {}: {}", state.org(), e.toString());
+        }
         dev.ecabot.inventory.Checklist steps = checklist;
         if (steps != null && !rendering.manualSteps().isEmpty()) {
             try {

@@ -42,7 +42,7 @@ class TerminalChatTest {
                 .contains("Let's set up Vonage AI Studio in demo")
                 .contains("What API name should the app have? [default: Vonage_Prod]")
                 .contains("Callback URLs: https://api-eu.vonage.com/oauth/redirect")
-                .contains("IP relaxation: Bypass")
+                .contains("IP relaxation: Relax IP restrictions")
                 .contains("  1. Create it [confirm]")
                 .contains("  [done] Reading the credentials")
                 .contains("Done: Vonage Prod (Vonage AI Studio) exists in demo.")

@@ -43,7 +43,9 @@ public enum Action {
     POSTURE(EnumSet.of(REQUESTER, APPROVER, ADMIN)),
     OWNER(EnumSet.of(ADMIN)),
     USAGE(EnumSet.of(APPROVER, ADMIN)),
-    DIGEST(EnumSet.of(APPROVER, ADMIN));
+    DIGEST(EnumSet.of(APPROVER, ADMIN)),
+    /** Tick off a manual step of an app's checklist (admins do them in Setup). */
+    DONE(EnumSet.of(ADMIN));
 
     private final Set<Role> grantedTo;
 

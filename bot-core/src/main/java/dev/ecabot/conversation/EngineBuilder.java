@@ -169,6 +169,8 @@ public final class EngineBuilder {
         ApprovalFlow approvalFlow = new ApprovalFlow(store, approvals, cards, followUps, port, s);
         ProvisioningLeases runLeases = leases != null ? leases : new ProvisioningLeases(dataSource, s.clock());
         ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, followUps, s, runLeases);
+        runner.keepingChecklistIn(new InventoryAppRepository(dataSource).checklist()); // manual steps outlive the chat
+        if (orgClients != null) runner.tellingConnectionDetails(org -> java.util.Optional.of(connectionDetails(orgClients.forOrg(org).org())));
         NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, provisioner,
                 PostureGate.around(ApprovalGate.policy(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME)), approvalFlow,
                 s.clock());
@@ -192,6 +194,15 @@ public final class EngineBuilder {
                 new OfferExpiry(revealOffers, followUps, port), s);
         engine.auditRefusalsTo(new AuditTrail(dataSource));
         return engine;
+    }
+
+    /** What a vendor needs to reach the org: the token endpoint, and the sign-in host for its environment. */
+    static String connectionDetails(dev.ecabot.salesforce.Org org) {
+        boolean sandbox = org.environment() == dev.ecabot.config.OrgEnvironment.SANDBOX;
+        return "Connection details for the vendor: token endpoint " + org.tokenEndpoint() + " (client credentials and"
+                + " JWT bearer requests go there); users sign in at " + org.loginUrl()
+                + (sandbox ? ". This org is a sandbox: clients must use https://test.salesforce.com or the sandbox's"
+                        + " My Domain, never login.salesforce.com." : ".");
     }
 
     private static void require(Object part, String name) {

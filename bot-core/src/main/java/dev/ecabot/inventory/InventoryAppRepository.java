@@ -91,6 +91,11 @@ public final class InventoryAppRepository {
         return query("SELECT " + COLUMNS + " FROM inventory_app ORDER BY org_name, api_name");
     }
 
+    /** The manual-step checklists of the apps, kept beside the inventory. */
+    public Checklist checklist() {
+        return new Checklist(db);
+    }
+
     /** Sets the status of one app (sync marking it missing from its org, or found again). */
     public void markStatus(String org, String apiName, AppStatus status) {
         try (Connection c = db.getConnection();

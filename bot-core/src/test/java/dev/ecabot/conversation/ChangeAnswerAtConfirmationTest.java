@@ -37,6 +37,8 @@ class ChangeAnswerAtConfirmationTest {
 
         alice.confirms();
         alice.awaits("Consumer key: 3MVG9");
+        assertThat(alice.awaits("Connection details for the vendor").text()).as("what the vendor needs to connect")
+                .containsPattern("token endpoint http://127\\.0\\.0\\.1:\\d+/services/oauth2/token");
         assertThat(new InventoryAppRepository(bot.database().dataSource()).find("demo", "Vonage_Prod").orElseThrow()
                 .contactEmail()).isEqualTo("new@example.com");
     }

@@ -22,7 +22,7 @@ class CommandsTest {
     void helpListsEveryCommandWithHowToCallIt() {
         assertThat(alice.says("help").text())
                 .contains("new [playbook] [org]:", "cancel:", "status:", "playbooks:", "orgs:", "inventory [org] [vendor]:",
-                        "show <api-name> [org]:", "reveal [offer]:");
+                        "show <api-name> [org] [detail]:", "reveal [offer]:");
     }
 
     @Test

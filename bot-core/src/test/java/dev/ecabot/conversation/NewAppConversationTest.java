@@ -47,7 +47,7 @@ class NewAppConversationTest {
                 .contains("https://analysis.mcp.altify.dev/test.salesforce.com/callback")
                 .contains("Perform requests at any time (refresh_token, offline_access)")
                 .contains("Enable Refresh Token Rotation: yes")
-                .contains("IP relaxation: Enforce_RelaxRefresh");
+                .contains("IP relaxation: Enforce IP restrictions, but relax for refresh tokens");
 
         assertThat(alice.confirms().text()).contains("Confirmed: I am creating it now");
         Transcript done = alice.awaits("Consumer key: 3MVG9Altify_for_ChatGPT_key");

@@ -195,7 +195,8 @@ final class BlockKitRenderer {
                 facts.append(facts.length() == 0 ? "" : "\n").append("*").append(escape(f.section())).append("*\n");
             }
             section = f.section();
-            facts.append("• ").append(escape(f.label())).append(": `").append(escape(f.value())).append("`\n");
+            if (f.value().isBlank()) facts.append("• ").append(escape(f.label())).append("\n"); // no empty `` after a name
+            else facts.append("• ").append(escape(f.label())).append(": `").append(escape(f.value())).append("`\n");
             if (facts.length() > 2500) {
                 String chunk = facts.toString();
                 blocks.add(section(b -> b.text(markdownText(chunk))));

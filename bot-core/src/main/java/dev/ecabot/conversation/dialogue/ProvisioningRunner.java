@@ -47,6 +47,7 @@ public final class ProvisioningRunner {
     private final FollowUpReminders followUps;
     private final EngineSettings settings;
     private final ProvisioningLeases leases;
+    private volatile dev.ecabot.inventory.Checklist checklist;
 
     public ProvisioningRunner(ChatPort port, ConversationStore store, AppProvisioner provisioner,
                               RevealOffers offers, FollowUpReminders followUps, EngineSettings settings,
@@ -110,6 +111,23 @@ public final class ProvisioningRunner {
         }
     }
 
+    private volatile java.util.function.Function<String, java.util.Optional<String>> connection = org -> java.util.Optional.empty();
+
+    /**
+     * How a vendor connects to an org (its token endpoint, its sign-in host), told with each new app. Returns this
+     * runner.
+     */
+    public ProvisioningRunner tellingConnectionDetails(java.util.function.Function<String, java.util.Optional<String>> connection) {
+        this.connection = connection;
+        return this;
+    }
+
+    /** Stores each new app's manual steps in {@code checklist}, for show and done. Returns this runner. */
+    public ProvisioningRunner keepingChecklistIn(dev.ecabot.inventory.Checklist checklist) {
+        this.checklist = checklist;
+        return this;
+    }
+
     /** The app exists: its summary, the secret's reveal offer (however many attempts it took), the reminders. */
     private void deliver(ConversationState state, Playbook playbook, Rendering rendering, ProvisioningOrder order,
                          ProvisionedApp app) {
@@ -117,6 +135,21 @@ public final class ProvisioningRunner {
         Instant now = settings.clock().instant();
         Instant createdAt = app.createdAt() != null ? app.createdAt() : now;
         port.post(to, AppSummaries.created(playbook, state.org(), rendering, app, now, settings.displayZone()));
+        try {
+            connection.apply(state.org()).ifPresent(text -> port.post(to, TextMessage.info(text)));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not work out the connection details of org {}: {}", state.org(), e.toString());
+        }
+        dev.ecabot.inventory.Checklist steps = checklist;
+        if (steps != null && !rendering.manualSteps().isEmpty()) {
+            try {
+                steps.record(state.org(), app.apiName(), rendering.manualSteps());
+                port.post(to, TextMessage.info("The manual steps are kept as a checklist: \"show " + app.apiName()
+                        + "\" lists them, \"done " + app.apiName() + " <step>\" ticks one off."));
+            } catch (RuntimeException e) {
+                LOG.warn("Could not store the manual steps of {}: {}", app.apiName(), e.toString());
+            }
+        }
         Optional<dev.ecabot.vault.RevealOffer> offer = app.offer().or(() -> offers.ofRequest(order.requestId()));
         if (offer.isPresent() && offer.get().state() == dev.ecabot.vault.RevealOffer.State.OPEN) {
             port.post(to, new RevealOffer(offer.get().offerId(),

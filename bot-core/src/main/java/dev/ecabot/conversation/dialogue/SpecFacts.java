@@ -25,11 +25,19 @@ public final class SpecFacts {
     }
 
     public static List<Fact> of(EcaSpec spec) {
+        return of(spec, false);
+    }
+
+    /**
+     * As {@link #of(EcaSpec)}; with {@code detail}, each policy in Setup's words is followed by the metadata value it
+     * deploys as, e.g. "Relax IP restrictions (Bypass)", for an admin who asks ({@code show <app> detail}).
+     */
+    public static List<Fact> of(EcaSpec spec, boolean detail) {
         List<Fact> facts = new ArrayList<>();
         app(facts, spec.app());
         oauth(facts, spec.oauth(), spec.globalOauth());
         security(facts, spec.globalOauth());
-        policies(facts, spec.policies());
+        policies(facts, spec.policies(), detail);
         return facts;
     }
 
@@ -70,27 +78,55 @@ public final class SpecFacts {
         facts.add(new Fact(s, "JWT Bearer Flow (certificate)", g.jwtBearerEnabled() ? "yes, certificate uploaded" : "no"));
     }
 
-    private static void policies(List<Fact> facts, OauthPolicies p) {
+    private static void policies(List<Fact> facts, OauthPolicies p, boolean detail) {
         String s = "Policies";
-        facts.add(new Fact(s, "Permitted users", p.permittedUsers().token()));
+        facts.add(new Fact(s, "Permitted users", withToken(switch (p.permittedUsers()) {
+            case ALL_SELF_AUTHORIZED -> "All users may self-authorize";
+            case ADMIN_APPROVED_PRE_AUTHORIZED -> "Admin approved users are pre-authorized";
+        }, p.permittedUsers(), detail)));
         if (!p.permissionSets().isEmpty()) facts.add(new Fact(s, "Permission sets", String.join(", ", p.permissionSets())));
         if (!p.profiles().isEmpty()) facts.add(new Fact(s, "Profiles", String.join(", ", p.profiles())));
-        facts.add(new Fact(s, "IP relaxation", p.ipRelaxation().token()));
-        String refresh = p.refreshTokenPolicy().token();
-        if (p.refreshTokenValidityPeriod() != null) {
-            refresh += " (" + p.refreshTokenValidityPeriod() + " " + token(p.refreshTokenValidityUnit()) + ")";
-        }
-        facts.add(new Fact(s, "Refresh token policy", refresh));
+        facts.add(new Fact(s, "IP relaxation", withToken(switch (p.ipRelaxation()) {
+            case ENFORCE -> "Enforce IP restrictions";
+            case ENFORCE_RELAX_REFRESH -> "Enforce IP restrictions, but relax for refresh tokens";
+            case BYPASS -> "Relax IP restrictions";
+            case BYPASS_2FACTOR -> "Relax IP restrictions with second factor";
+        }, p.ipRelaxation(), detail)));
+        String period = p.refreshTokenValidityPeriod() == null ? "" : " " + p.refreshTokenValidityPeriod() + " "
+                + token(p.refreshTokenValidityUnit()).toLowerCase(java.util.Locale.ROOT);
+        facts.add(new Fact(s, "Refresh token policy", withToken(switch (p.refreshTokenPolicy()) {
+            case INFINITE -> "Refresh token is valid until revoked";
+            case ZERO -> "Immediately expire refresh token";
+            case SPECIFIC_LIFETIME -> "Expire refresh token after" + period;
+            case SPECIFIC_INACTIVITY -> "Expire refresh token if not used for" + period;
+        }, p.refreshTokenPolicy(), detail)));
         if (p.clientCredentialsFlowEnabled() || p.clientCredentialsFlowUser() != null) {
             facts.add(new Fact(s, "Client credentials run-as user",
                     p.clientCredentialsFlowUser() == null ? "(none)" : p.clientCredentialsFlowUser()));
         }
-        facts.add(new Fact(s, "Session level", p.requiredSessionLevel().token()));
+        String action = p.policyAction() == null ? null : switch (p.policyAction()) {
+            case BLOCK -> "Block";
+            case RAISE_SESSION_LEVEL -> "Switch to high assurance";
+        };
+        String session = switch (p.requiredSessionLevel()) {
+            case HIGH_ASSURANCE -> "High assurance session required" + (action == null ? "" : ": " + action);
+            case STANDARD -> "Standard (no high assurance session required)";
+            case LOW -> "Low assurance session allowed";
+        };
+        if (detail) {
+            session += " (" + p.requiredSessionLevel().token()
+                    + (p.policyAction() == null ? "" : ", " + p.policyAction().token()) + ")";
+        }
+        facts.add(new Fact(s, "Session policy", session));
         if (p.sessionTimeoutInMinutes() != null) {
             facts.add(new Fact(s, "Session timeout", p.sessionTimeoutInMinutes() + " minutes"));
         }
         if (p.singleLogoutUrl() != null) facts.add(new Fact(s, "Single logout URL", p.singleLogoutUrl()));
         if (p.startUrl() != null) facts.add(new Fact(s, "Start URL", p.startUrl()));
+    }
+
+    private static String withToken(String setupWords, MetadataToken value, boolean detail) {
+        return detail ? setupWords + " (" + value.token() + ")" : setupWords;
     }
 
     private static String range(TrustedIpRange r) {

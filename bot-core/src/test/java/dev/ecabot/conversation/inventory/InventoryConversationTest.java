@@ -35,8 +35,26 @@ class InventoryConversationTest {
         String shown = bob.says("show vonage_prod").text();
         assertThat(shown).contains("Vonage Prod (Vonage_Prod)", "Requested by: test:alice", "Contact email: ops@example.com",
                 "Consumer key: " + app.consumerKey(), "Callback URLs: https://api-eu.vonage.com/oauth/redirect",
-                "IP relaxation: Bypass");
+                "IP relaxation: Relax IP restrictions");
         assertThat(shown).doesNotContainIgnoringCase("secret:");
+        assertThat(shown).as("Setup's words, not the metadata values").contains("Permitted users: All users may self-authorize")
+                .contains("Session policy: ").doesNotContain("(Bypass)", "AllSelfAuthorized");
+        assertThat(bob.says("show Vonage_Prod detail").text()).as("the metadata values on request")
+                .contains("IP relaxation: Relax IP restrictions (Bypass)", "All users may self-authorize (AllSelfAuthorized)");
+    }
+
+    @Test
+    void aHighAssuranceSessionPolicyShowsItsActionInSetupsWords() {
+        var policies = dev.ecabot.eca.OauthPolicies.defaults().toBuilder()
+                .requiredSessionLevel(dev.ecabot.eca.SessionLevel.HIGH_ASSURANCE)
+                .policyAction(dev.ecabot.eca.PolicyAction.BLOCK).build();
+        var spec = dev.ecabot.testing.SampleSpecs.vonage("Strict_App");
+        var facts = dev.ecabot.conversation.dialogue.SpecFacts.of(new dev.ecabot.eca.EcaSpec(spec.app(), spec.globalOauth(),
+                spec.oauth(), policies));
+        assertThat(facts).anySatisfy(f -> {
+            assertThat(f.label()).isEqualTo("Session policy");
+            assertThat(f.value()).isEqualTo("High assurance session required: Block");
+        });
     }
 
     @Test

@@ -42,7 +42,7 @@ public final class ShowCommand implements ChatCommand {
 
     @Override
     public String usage() {
-        return "show <api-name> [org]";
+        return "show <api-name> [org] [detail]";
     }
 
     @Override
@@ -52,16 +52,20 @@ public final class ShowCommand implements ChatCommand {
 
     @Override
     public void run(CommandCall call) {
-        List<String> words = call.words();
+        List<String> words = new ArrayList<>(call.words());
+        boolean detail = !words.isEmpty() && words.get(words.size() - 1).equalsIgnoreCase("detail");
+        if (detail) words.remove(words.size() - 1); // the metadata values beside Setup's words
         if (words.isEmpty() || words.size() > 2) {
             call.replies().warn("Say \"show <api-name>\", e.g. \"show Vonage_Prod\" (add the org if several have it).");
             return;
         }
         new AppLookup(inventory).find("show", words.get(0), words.size() == 2 ? words.get(1) : null, call.replies())
-                .ifPresent(app -> call.replies().send(describe(app, posture.review(app))));
+                .ifPresent(app -> call.replies().send(describe(app, detail, inventory.checklist()
+                        .steps(app.org(), app.apiName()), posture.review(app))));
     }
 
-    private static Summary describe(InventoryApp app, PostureReview.AppPosture graded) {
+    private static Summary describe(InventoryApp app, boolean detail, List<dev.ecabot.inventory.Checklist.Step> steps,
+                                    PostureReview.AppPosture graded) {
         List<Fact> facts = new ArrayList<>();
         String s = "Inventory";
         facts.add(new Fact(s, "Org", app.org()));
@@ -74,7 +78,12 @@ public final class ShowCommand implements ChatCommand {
         facts.add(new Fact(s, app.status() == AppStatus.IMPORTED ? "Imported" : "Created", UtcTime.of(app.createdAt())));
         facts.add(new Fact(s, "Status", app.status().label()));
         if (app.consumerKey() != null) facts.add(new Fact(s, "Consumer key", app.consumerKey()));
-        facts.addAll(SpecFacts.of(SettingsJson.read(app.settingsJson())));
+        facts.addAll(SpecFacts.of(SettingsJson.read(app.settingsJson()), detail));
+        for (var step : steps) {
+            facts.add(new Fact("Manual steps (\"done " + app.apiName() + " <step>\" ticks one off)",
+                    step.number() + (step.done() ? " [done by " + step.doneBy() + ", " + UtcTime.of(step.doneAt()) + "]"
+                            : " [to do]"), step.text()));
+        }
         List<String> findings = graded.findings().stream().map(f -> "Posture " + f.explained()).toList();
         return new Summary(app.label() + " (" + app.apiName() + ")", facts, findings, List.of());
     }

@@ -24,6 +24,7 @@ public final class InventoryCommands {
                 .register(new RevokeOldCommand(ops.rotation(), apps, ops.work()))
                 .register(new DeleteCommand(changes, apps))
                 .register(new AuditCommand(ops.audit(), apps))
-                .register(new AssignCommand(ops.inventory(), ops.audit(), apps, ops.sync(), clock));
+                .register(new AssignCommand(ops.inventory(), ops.audit(), apps, ops.sync(), clock))
+                .register(new DoneCommand(ops.inventory().checklist(), ops.audit(), apps, clock));
     }
 }

@@ -70,14 +70,15 @@ class SyncConversationTest {
         admin.awaits("Sync of demo");
 
         assertThat(admin.says("assign Made_In_Setup playbook custom").text()).contains("playbook set:", "-> custom");
-        assertThat(admin.says("assign Made_In_Setup owner carol").text()).contains("owner set: unknown -> test:carol");
+        assertThat(admin.says("assign Made_In_Setup owner carol").text()).contains("owner set: nobody -> test:carol");
         assertThat(admin.says("assign Made_In_Setup playbook nonsense").text()).contains("no playbook \"nonsense\"");
         assertThat(bot.chat().as("alice").says("assign Made_In_Setup owner alice").text()).contains("You may not run `assign`");
 
         InventoryApp app = new InventoryAppRepository(bot.database().dataSource()).find("demo", "Made_In_Setup").orElseThrow();
         assertThat(app.playbookId()).isEqualTo("custom");
-        assertThat(app.requester()).isEqualTo("test:carol");
-        assertThat(admin.says("audit Made_In_Setup").text()).contains("assignment by test:admin", "owner set");
+        assertThat(app.requester()).as("the requester stays who asked: nobody, for an imported app").isNull();
+        assertThat(new dev.ecabot.inventory.AppOwners(bot.database().dataSource()).ownerOf(app)).contains("test:carol");
+        assertThat(admin.says("audit Made_In_Setup").text()).contains("owner changed from nobody to test:carol");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.dialogue.UserRefs;
+import dev.ecabot.inventory.AppOwners;
 import dev.ecabot.inventory.InventoryApp;
 import dev.ecabot.inventory.InventoryAppRepository;
 import dev.ecabot.inventory.InventorySync;
@@ -82,11 +83,20 @@ public final class AssignCommand implements ChatCommand {
                     a.settingsJson(), a.status());
             detail = "playbook set: " + a.playbookOrUnknown() + " -> " + playbook.get().id();
         } else {
-            String owner = value.contains(":") ? value : call.event().user().platform() + ":" + value;
-            changed = new InventoryApp(a.id(), a.org(), a.apiName(), a.label(), a.salesforceId(), a.playbookId(),
-                    a.vendor(), owner, a.approver(), a.contactEmail(), a.consumerKey(), a.createdAt(), a.settingsJson(),
-                    a.status());
-            detail = "owner set: " + (a.requester() == null ? "unknown" : a.requester()) + " -> " + owner;
+            // One home for owners (AppOwners, as the owner command): the requester stays who asked for the app.
+            String named = value.startsWith("@") || value.startsWith("<@") || value.contains(":") ? value : "@" + value;
+            Optional<dev.ecabot.access.ChatUserRef> who = dev.ecabot.conversation.command.report.OwnerCommand.person(named,
+                    call.event().user().platform());
+            if (who.isEmpty()) {
+                call.replies().warn("\"" + value + "\" is not a person: mention them (@alice) or write platform:userId"
+                        + " (e.g. slack:U024BE7LH).");
+                return;
+            }
+            AppOwners owners = new AppOwners(inventory.dataSource());
+            String before = owners.ownerOf(a).orElse("nobody");
+            owners.assign(a, who.get(), UserRefs.of(call.event().user()), clock.instant());
+            call.replies().say(a.apiName() + " in " + a.org() + ": owner set: " + before + " -> " + who.get() + ".");
+            return;
         }
         inventory.save(changed);
         audit.record(AuditEvent.of(clock.instant(), AuditKind.ASSIGNMENT, UserRefs.of(call.event().user()), a.org(),

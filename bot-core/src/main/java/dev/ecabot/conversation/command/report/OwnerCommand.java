@@ -96,7 +96,7 @@ public final class OwnerCommand implements ChatCommand {
     }
 
     /** The person a word names, on {@code platform} unless it says {@code platform:id}. */
-    static Optional<ChatUserRef> person(String word, String platform) {
+    public static Optional<ChatUserRef> person(String word, String platform) {
         Matcher m = MENTION.matcher(word);
         if (m.matches()) {
             String id = m.group(1) != null ? m.group(1) : m.group(3);

@@ -167,11 +167,13 @@ class RealClientsConformanceTest {
         assertThat(soapDeploy.code()).as(soapDeploy.out() + soapDeploy.err()).isZero();
         assertThat(JSON.readTree(soapDeploy.out()).at("/result/status").asText()).isEqualTo("Succeeded");
 
+        long restDeploysBefore = restDeploys();
         Map<String, String> rest = new HashMap<>(env);
         rest.put("SF_ORG_METADATA_REST_DEPLOY", "true");
         Result restDeploy = run(home, rest, Duration.ofMinutes(2), sf, "project", "deploy", "start", "--metadata-dir",
                 folder.toString(), "--target-org", "emu", "--wait", "2", "--json");
         assertThat(restDeploy.code()).as(restDeploy.out() + restDeploy.err()).isZero();
+        assertThat(restDeploys()).as("the CLI deployed through the REST endpoint").isEqualTo(restDeploysBefore + 1);
 
         Path back = tmp.resolve("back");
         Result retrieve = run(home, env, Duration.ofMinutes(2), sf, "project", "retrieve", "start", "--target-metadata-dir",
@@ -192,6 +194,11 @@ class RealClientsConformanceTest {
                 "SELECT Id, DeveloperName FROM ExternalClientApplication", "--target-org", "emu", "--json");
         assertThat(query.code()).as(query.out() + query.err()).isZero();
         assertThat(JSON.readTree(query.out()).at("/result/totalSize").asInt()).isEqualTo(1);
+    }
+
+    private static long restDeploys() {
+        return orgs.emulator().org().calls().stream()
+                .filter(c -> c.method().equals("POST") && c.path().endsWith("/metadata/deployRequest")).count();
     }
 
     private static String clientCredentialsToken() throws Exception {

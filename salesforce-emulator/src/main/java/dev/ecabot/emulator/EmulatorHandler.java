@@ -55,6 +55,7 @@ final class EmulatorHandler extends Handler.Abstract {
                 .map(EmulatorHandler::serverError)
                 .orElseGet(() -> router.dispatch(toApiRequest(request, path, body)));
         calls.add(new RecordedCall(request.getMethod(), path, answer.status(), Instant.now()));
+        faults.answered(request.getMethod());
         response.setStatus(answer.status());
         if (answer.contentType() != null) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());

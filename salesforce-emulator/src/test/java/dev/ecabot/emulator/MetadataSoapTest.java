@@ -131,6 +131,16 @@ class MetadataSoapTest {
     }
 
     @Test
+    void aSoapVersionTheOrgDoesNotServeIsAFault() {
+        OrgClient.Reply reply = new OrgClient(emulator.baseUrl()).post("/services/Soap/m/69.0", "text/xml",
+                envelope(client.accessToken(), "<describeMetadata><asOfVersion>69.0</asOfVersion></describeMetadata>")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.body()).contains("UNSUPPORTED_API_VERSION", "69.0");
+    }
+
+    @Test
     void operationsTheOrgDoesNotServeAreFaults() {
         OrgClient.Reply reply = client.soap(envelope(client.accessToken(), "<createMetadata><metadata>x</metadata></createMetadata>"));
 

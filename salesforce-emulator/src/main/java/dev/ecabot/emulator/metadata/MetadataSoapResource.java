@@ -48,6 +48,11 @@ public final class MetadataSoapResource {
     }
 
     private ApiResponse handle(ApiRequest request, Matcher path) {
+        if (!org.apiVersions().serves(path.group(1))) {
+            // The fault code is a guess; that a real org refuses a version it does not serve is not.
+            return fault("sf:UNSUPPORTED_API_VERSION", "UNSUPPORTED_API_VERSION: Invalid Api version specified on URL: "
+                    + path.group(1) + " (this org serves " + org.apiVersions().describe() + ")");
+        }
         XmlElement envelope;
         try {
             envelope = xml.read(request.body());

@@ -40,8 +40,10 @@ final class OrgsCommand implements Callable<Integer> {
                     String what = org.demo() ? "built-in demo org (in-process emulator)"
                             : org.environment().configName() + ", " + org.loginUrl() + ", " + org.signIn().describe();
                     try {
-                        services.clients().forOrg(org).checkSignIn();
-                        out.println(name + " (" + what + "): sign-in ok");
+                        var client = services.clients().forOrg(org);
+                        client.checkSignIn();
+                        out.println(name + " (" + what + "): sign-in ok, API " + org.apiVersion()
+                                + client.apiVersions().latest().map(v -> " (the org serves up to " + v + ")").orElse(""));
                     } catch (SalesforceException e) {
                         allOk = false;
                         out.println(name + " (" + what + "): sign-in FAILED: " + e.getMessage());

@@ -63,7 +63,7 @@ class OrgsCommandTest {
         CliRun run = CliRun.of(env, "orgs");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.out()).contains("prod (production, " + orgs.baseUrl() + ", JWT bearer as " + EmulatedOrgs.BOT_USER + "): sign-in ok");
+        assertThat(run.out()).contains("prod (production, " + orgs.baseUrl() + ", JWT bearer as " + EmulatedOrgs.BOT_USER + "): sign-in ok, API 68.0 (the org serves up to 68.0)");
         assertThat(run.out()).containsPattern("uat \\(sandbox.*sign-in FAILED: .*invalid_grant.*environment: production");
         assertThat(run.out()).contains("ci (").contains("CI_SECRET is not set");
         assertThat(run.out()).doesNotContain("demo");

@@ -42,7 +42,8 @@ final class EmulatorHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String path = Request.getPathInContext(request);
+        // Clients that join an instance URL ending in "/" send "//services/...": Salesforce serves those.
+        String path = Request.getPathInContext(request).replaceAll("/{2,}", "/");
         if (faults.takeDrop()) {
             calls.add(new RecordedCall(request.getMethod(), path, 0, Instant.now()));
             request.getConnectionMetaData().getConnection().getEndPoint().close();
@@ -54,6 +55,7 @@ final class EmulatorHandler extends Handler.Abstract {
                 .map(EmulatorHandler::serverError)
                 .orElseGet(() -> router.dispatch(toApiRequest(request, path, body)));
         calls.add(new RecordedCall(request.getMethod(), path, answer.status(), Instant.now()));
+        faults.answered(request.getMethod());
         response.setStatus(answer.status());
         if (answer.contentType() != null) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());

@@ -16,6 +16,8 @@ public final class Faults {
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicInteger failureStatus = new AtomicInteger(503);
     private final AtomicInteger dropsLeft = new AtomicInteger();
+    private final AtomicReference<String> armingMethod = new AtomicReference<>();
+    private final AtomicInteger armedFailures = new AtomicInteger();
     private final AtomicReference<Duration> deployDelay;
     private final Sessions sessions;
 
@@ -32,6 +34,24 @@ public final class Faults {
         failureStatus.set(status);
         failuresLeft.set(count);
         return this;
+    }
+
+    /**
+     * Once the next request with {@code method} (e.g. "PATCH") has been answered normally, the {@code count}
+     * requests after it answer {@code status}: a failure in the middle of a multi-step operation.
+     */
+    public Faults failRequestsAfterNext(String method, int count, int status) {
+        failNextRequests(0, status);
+        armedFailures.set(count);
+        armingMethod.set(method);
+        return this;
+    }
+
+    /** Called after a request was answered: arms the failures waiting for that method. */
+    void answered(String method) {
+        if (method.equals(armingMethod.get()) && armingMethod.compareAndSet(method, null)) {
+            failuresLeft.set(armedFailures.get());
+        }
     }
 
     /** The next {@code count} requests have their connection closed without any answer. */

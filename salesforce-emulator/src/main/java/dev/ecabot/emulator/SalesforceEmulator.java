@@ -23,6 +23,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -77,11 +80,14 @@ public final class SalesforceEmulator implements AutoCloseable {
         routes.addAll(new QueryResource(state, settings.queryPageSize).routes());
         routes.addAll(new OAuthCredentialsResource(state).routes());
         routes.addAll(new OAuthUsageResource(state, oauthUsage).routes());
-        routes.addAll(new MetadataSoapResource(state, sessions).routes());
+        routes.addAll(new MetadataSoapResource(state, sessions, deploys, ids).routes());
         routes.addAll(new IdentityResource(state, this::baseUrl, versions).routes());
 
         this.server = new Server();
-        this.connector = new ServerConnector(server);
+        // Jetty refuses "//services/..." as ambiguous by default; Salesforce serves it (clients join URLs that way).
+        HttpConfiguration http = new HttpConfiguration();
+        http.setUriCompliance(UriCompliance.LEGACY);
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(settings.host);
         connector.setPort(settings.port);
         server.addConnector(connector);

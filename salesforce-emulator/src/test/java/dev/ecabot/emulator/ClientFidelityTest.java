@@ -103,13 +103,4 @@ class ClientFidelityTest {
 
         assertThat(new OrgClient(emulator.baseUrl()).get("/services/oauth2/userinfo").status()).isEqualTo(401);
     }
-
-    @Test
-    void theOauthUsageListNamesTheOrgsApps() {
-        client.deployAndWait(DeployZip.sampleApp(), "{}");
-
-        JsonNode usage = client.get("/services/data/v68.0/apps/oauth/usage").json();
-
-        assertThat(usage.get("apps")).singleElement().satisfies(a -> assertThat(a.get("developerName").asText()).isEqualTo("Acme_Sync"));
-    }
 }

@@ -25,6 +25,65 @@ class MetadataSoapTest {
     }
 
     @Test
+    void aSoapDeployIsPolledWithCheckDeployStatusAndItsDetails() {
+        String zip = java.util.Base64.getEncoder().encodeToString(DeployZip.sampleApp()
+                .edit("externalClientApps/Acme_Sync.eca", "</ExternalClientApplication>",
+                        "<description>via SOAP</description></ExternalClientApplication>").bytes());
+        OrgClient.Reply queued = client.soap(envelope(client.accessToken(), "<deploy><ZipFile>" + zip + "</ZipFile>"
+                + "<DeployOptions><rollbackOnError>true</rollbackOnError><singlePackage>false</singlePackage></DeployOptions></deploy>"));
+        assertThat(queued.status()).as(queued.body()).isEqualTo(200);
+        String id = queued.body().replaceAll(".*<id>([^<]+)</id>.*", "$1");
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> client.soap(envelope(client.accessToken(),
+                "<checkDeployStatus><asyncProcessId>" + id + "</asyncProcessId><includeDetails>true</includeDetails>"
+                        + "</checkDeployStatus>")).body().contains("<done>true</done>"));
+        OrgClient.Reply done = client.soap(envelope(client.accessToken(), "<checkDeployStatus><asyncProcessId>" + id
+                + "</asyncProcessId><includeDetails>true</includeDetails></checkDeployStatus>"));
+
+        assertThat(done.body()).contains("<status>Succeeded</status>", "<success>true</success>", "<details>",
+                "<componentSuccesses>", "<fullName>Acme_Sync</fullName>");
+        assertThat(emulator.org().app("Acme_Sync").orElseThrow().toString()).contains("via SOAP");
+    }
+
+    @Test
+    void aRetrieveAnswersAZipWithTheFilesAndPackageXml() throws Exception {
+        OrgClient.Reply queued = client.soap(envelope(client.accessToken(), "<retrieve><retrieveRequest><apiVersion>68.0"
+                + "</apiVersion><singlePackage>true</singlePackage><unpackaged><types><members>*</members>"
+                + "<name>ExternalClientApplication</name></types><types><members>Acme_Sync_glbloauth</members>"
+                + "<name>ExtlClntAppGlobalOauthSettings</name></types></unpackaged></retrieveRequest></retrieve>"));
+        String id = queued.body().replaceAll(".*<id>([^<]+)</id>.*", "$1");
+        OrgClient.Reply done = client.soap(envelope(client.accessToken(), "<checkRetrieveStatus><asyncProcessId>" + id
+                + "</asyncProcessId><includeZip>true</includeZip></checkRetrieveStatus>"));
+
+        assertThat(done.body()).contains("<status>Succeeded</status>", "<fullName>Acme_Sync</fullName>");
+        byte[] zip = java.util.Base64.getDecoder().decode(done.body().replaceAll(".*<zipFile>([^<]+)</zipFile>.*", "$1"));
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) files.put(e.getName(), new String(in.readAllBytes()));
+        }
+        assertThat(files).containsOnlyKeys("package.xml", "externalClientApps/Acme_Sync.eca",
+                "extlClntAppGlobalOauthSets/Acme_Sync_glbloauth.ecaGlblOauth");
+        assertThat(files.get("extlClntAppGlobalOauthSets/Acme_Sync_glbloauth.ecaGlblOauth"))
+                .contains("<consumerKey>" + emulator.org().consumer("Acme_Sync").orElseThrow().key())
+                .doesNotContain(emulator.org().consumer("Acme_Sync").orElseThrow().secret());
+        assertThat(files.get("package.xml")).contains("<version>68.0</version>");
+    }
+
+    @Test
+    void describeMetadataNamesEveryEcaTypeAndListMetadataTakesAtMostThreeQueries() {
+        assertThat(client.soap(envelope(client.accessToken(), "<describeMetadata><asOfVersion>68.0</asOfVersion></describeMetadata>"))
+                .body()).contains("<directoryName>extlClntAppOauthSecuritySettings</directoryName>",
+                "<suffix>ecaOauthSecurity</suffix>", "<xmlName>ExtlClntAppOauthSecuritySettings</xmlName>");
+
+        OrgClient.Reply four = client.soap(envelope(client.accessToken(), "<listMetadata>"
+                + "<queries><type>ExternalClientApplication</type></queries><queries><type>ExtlClntAppOauthSettings</type></queries>"
+                + "<queries><type>ExtlClntAppPolicies</type></queries><queries><type>ExtlClntAppGlobalOauthSettings</type></queries>"
+                + "</listMetadata>"));
+        assertThat(four.status()).isEqualTo(500);
+        assertThat(four.body()).contains("at most 3 queries");
+    }
+
+    @Test
     void listMetadataAnswersFilePropertiesForEachQueriedType() {
         OrgClient.Reply reply = client.soap(envelope(client.accessToken(),
                 "<listMetadata><queries><type>ExternalClientApplication</type></queries>"
@@ -72,11 +131,21 @@ class MetadataSoapTest {
     }
 
     @Test
-    void operationsTheOrgDoesNotServeAreFaults() {
-        OrgClient.Reply reply = client.soap(envelope(client.accessToken(), "<deploy><ZipFile>x</ZipFile></deploy>"));
+    void aSoapVersionTheOrgDoesNotServeIsAFault() {
+        OrgClient.Reply reply = new OrgClient(emulator.baseUrl()).post("/services/Soap/m/69.0", "text/xml",
+                envelope(client.accessToken(), "<describeMetadata><asOfVersion>69.0</asOfVersion></describeMetadata>")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(reply.status()).isEqualTo(500);
-        assertThat(reply.body()).contains("No operation available for request {http://soap.sforce.com/2006/04/metadata}deploy");
+        assertThat(reply.body()).contains("UNSUPPORTED_API_VERSION", "69.0");
+    }
+
+    @Test
+    void operationsTheOrgDoesNotServeAreFaults() {
+        OrgClient.Reply reply = client.soap(envelope(client.accessToken(), "<createMetadata><metadata>x</metadata></createMetadata>"));
+
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.body()).contains("No operation available for request {http://soap.sforce.com/2006/04/metadata}createMetadata");
     }
 
     private static String envelope(String sessionId, String call) {

@@ -181,4 +181,17 @@ class OAuthCredentialsTest {
         assertThat(client.get(OrgClient.API + "/apps/oauth/credentials/0xI5g0000000000AAA").status()).isEqualTo(404);
         assertThat(client.get(credentials + "/8885g0000000000AAA").status()).isEqualTo(404);
     }
+
+    @Test
+    void stagingIsRefusedForAPackagedApp() {
+        client.deployAndWait(DeployZip.sampleApp().edit("externalClientApps/Acme_Sync.eca",
+                "<distributionState>Local</distributionState>", "<distributionState>Packaged</distributionState>"), "{}");
+
+        OrgClient.Reply reply = client.post(credentials + "/" + consumer.id() + "/staged", "application/json", new byte[0]);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get(0).get("errorCode").asText()).isEqualTo("INVALID_INPUT");
+        assertThat(reply.json().get(0).get("message").asText()).contains("only for local");
+        assertThat(emulator.org().consumer("Acme_Sync").orElseThrow().staged()).isNull();
+    }
 }

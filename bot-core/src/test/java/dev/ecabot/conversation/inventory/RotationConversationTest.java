@@ -122,6 +122,25 @@ class RotationConversationTest {
     }
 
     @Test
+    void whenTheSlotCannotBeReadAfterThePromotionTheNewPairIsStillOfferedAndRevokeOldFindsTheOldOneLater() {
+        InventoryApp before = DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
+        bot.emulatedOrg().emulator().faults().failRequestsAfterNext("PATCH", 8, 503);
+
+        admin.says("rotate Vonage_Prod");
+        String told = admin.awaits("Rotated Vonage_Prod").text();
+
+        var consumer = bot.emulatedOrg().emulator().org().consumer("Vonage_Prod").orElseThrow();
+        assertThat(consumer.key()).as("the new pair is live, not revoked").isNotEqualTo(before.consumerKey());
+        assertThat(told).contains("the new consumer key is " + consumer.key());
+        assertThat(admin.everything().last(RevealOffer.class)).isNotNull();
+        bot.emulatedOrg().emulator().faults().failNextRequests(0, 503);
+
+        admin.says("revoke-old Vonage_Prod");
+        admin.awaits("Revoked the old credentials");
+        assertThat(bot.emulatedOrg().emulator().org().consumer("Vonage_Prod").orElseThrow().staged()).isNull();
+    }
+
+    @Test
     void aPackagedAppIsRefusedBeforeAnyCallToSalesforce() {
         InventoryApp made = DemoOrgApps.vonageMadeBy(bot, alice, "Vonage Prod");
         InventoryAppRepository repo = new InventoryAppRepository(bot.database().dataSource());

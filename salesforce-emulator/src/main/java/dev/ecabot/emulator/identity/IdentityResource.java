@@ -18,9 +18,9 @@ import java.util.regex.Matcher;
 /**
  * Who is signed in, as standard clients ask after sign-in: {@code GET /services/oauth2/userinfo} (OpenID Connect),
  * {@code GET /id/{orgId}/{userId}} (the identity URL the token answer names), {@code GET .../sobjects/User/{id}},
- * and {@code GET .../apps/oauth/usage}, the OAuth usage list Salesforce Help names for External Client Apps.
- * Field names follow Salesforce's identity URL and userinfo documentation; the usage list's shape is the
- * emulator's guess (no public sample was found). Thread-safe.
+ * and {@code GET /services/data/vXX.X} (the version's resources, naming the identity URL). Field names follow
+ * Salesforce's identity URL and userinfo documentation. (The OAuth usage resources live in
+ * {@code usage.OAuthUsageResource}.) Thread-safe.
  */
 public final class IdentityResource {
 
@@ -39,7 +39,22 @@ public final class IdentityResource {
                 Route.get("/services/oauth2/userinfo", (request, path) -> ApiResponse.json(200, userinfo(request.session()))),
                 Route.get("/id/(00D[A-Za-z0-9]{12,15})/(005[A-Za-z0-9]{12,15})", this::identity),
                 Route.get("/services/data/v([0-9.]+)/sobjects/User/(005[A-Za-z0-9]{12,15})", this::user),
-                Route.get("/services/data/v([0-9.]+)/apps/oauth/usage", this::usage));
+                Route.get("/services/data/v([0-9.]+)/?", this::resources));
+    }
+
+    /** {@code GET /services/data/vXX.X}: the version's resources, with the caller's identity URL (jsforce reads it). */
+    private ApiResponse resources(ApiRequest request, Matcher path) {
+        String v = "/services/data/v" + path.group(1);
+        ObjectNode body = Json.object();
+        for (String name : List.of("tooling", "metadata", "eclair", "folders", "prechatForms", "async-queries", "query",
+                "serviceTemplates", "chatter", "tabs", "appMenu", "quickActions", "queryAll", "commerce", "wave",
+                "iot", "analytics", "search", "smartdatadiscovery", "identity", "composite", "parameterizedSearch",
+                "fingerprint", "theme", "nouns", "domino", "event", "serviceTemplates", "recent", "connect", "licensing",
+                "limits", "process", "async", "dedupe", "actions", "support", "sobjects", "apps")) {
+            body.put(name, v + "/" + name);
+        }
+        body.put("identity", baseUrl.get() + "/id/" + org.orgId() + "/" + request.session().userId());
+        return ApiResponse.json(200, body);
     }
 
     private ObjectNode userinfo(Session session) {
@@ -103,18 +118,6 @@ public final class IdentityResource {
                 .put("Email", session.username()).put("IsActive", true).put("UserType", "Standard")
                 .put("LanguageLocaleKey", "en_US").put("TimeZoneSidKey", "GMT");
         return ApiResponse.json(200, user);
-    }
-
-    private ApiResponse usage(ApiRequest request, Matcher path) {
-        ObjectNode body = Json.object();
-        ArrayNode apps = body.putArray("apps");
-        for (Component app : org.components(MetadataType.EXTERNAL_CLIENT_APPLICATION)) {
-            apps.addObject().put("id", app.id()).put("developerName", app.fullName())
-                    .put("name", app.field("label").orElse(app.fullName())).put("type", "ExternalClientApplication")
-                    .put("userCount", 0);
-        }
-        body.put("currentPageUrl", "/services/data/v" + path.group(1) + "/apps/oauth/usage").putNull("nextPageUrl");
-        return ApiResponse.json(200, body);
     }
 
     private ObjectNode urls(String userId) {

@@ -29,10 +29,18 @@ public final class MetadataSoapResource {
     private final OrgState org;
     private final Sessions sessions;
     private final XmlReader xml = new XmlReader();
+    private final MetadataSoapOperations operations;
 
     public MetadataSoapResource(OrgState org, Sessions sessions) {
+        this(org, sessions, null, null);
+    }
+
+    /** With {@code deploys} (may be null: no SOAP deploy) for deploy/checkDeployStatus/cancelDeploy. */
+    public MetadataSoapResource(OrgState org, Sessions sessions, DeployService deploys, dev.ecabot.emulator.org.SalesforceIds ids) {
         this.org = org;
         this.sessions = sessions;
+        this.operations = new MetadataSoapOperations(org, deploys, ids == null ? new dev.ecabot.emulator.org.SalesforceIds("5h") : ids,
+                this::recordFields);
     }
 
     public List<Route> routes() {
@@ -40,6 +48,11 @@ public final class MetadataSoapResource {
     }
 
     private ApiResponse handle(ApiRequest request, Matcher path) {
+        if (!org.apiVersions().serves(path.group(1))) {
+            // The fault code is a guess; that a real org refuses a version it does not serve is not.
+            return fault("sf:UNSUPPORTED_API_VERSION", "UNSUPPORTED_API_VERSION: Invalid Api version specified on URL: "
+                    + path.group(1) + " (this org serves " + org.apiVersions().describe() + ")");
+        }
         XmlElement envelope;
         try {
             envelope = xml.read(request.body());
@@ -61,15 +74,32 @@ public final class MetadataSoapResource {
         if (operation.isEmpty()) {
             return fault("soapenv:Client", "The SOAP body is empty");
         }
-        return switch (operation.get().name()) {
-            case "listMetadata" -> listMetadata(operation.get(), session.get());
-            case "readMetadata" -> readMetadata(operation.get());
+        XmlElement op = operation.get();
+        return switch (op.name()) {
+            case "listMetadata" -> listMetadata(op, session.get());
+            case "readMetadata" -> readMetadata(op);
+            case "deploy" -> answer(operations.deploy(op, session.get()));
+            case "checkDeployStatus" -> answer(operations.checkDeployStatus(op));
+            case "cancelDeploy" -> answer(operations.cancelDeploy(op, session.get()));
+            case "retrieve" -> answer(operations.retrieve(op));
+            case "checkRetrieveStatus" -> answer(operations.checkRetrieveStatus(op, session.get()));
+            case "describeMetadata" -> answer(operations.describeMetadata());
             default -> fault("soapenv:Client", "No operation available for request {" + operation.get().namespace()
                     + "}" + operation.get().name() + ", please check the WSDL for the service.");
         };
     }
 
+    private static ApiResponse answer(MetadataSoapOperations.Answer answer) {
+        if (answer instanceof MetadataSoapOperations.Fault f) return fault(f.code(), f.message());
+        return envelope(((MetadataSoapOperations.Body) answer).xml());
+    }
+
     private ApiResponse listMetadata(XmlElement call, Session session) {
+        long queries = call.children().stream().filter(q -> q.name().equals("queries")).count();
+        if (queries > 3) {
+            // The guide: "You can specify a maximum of three ListMetadataQuery queries per call."
+            return fault("soapenv:Client", "INVALID_QUERY: listMetadata accepts at most 3 queries per call, got " + queries);
+        }
         StringBuilder results = new StringBuilder();
         for (XmlElement query : call.children()) {
             if (!query.name().equals("queries")) {
@@ -115,6 +145,15 @@ public final class MetadataSoapResource {
     }
 
     private String record(Component component) {
+        List<XmlElement> fields = recordFields(component);
+        StringBuilder xmlText = new StringBuilder("<records xsi:type=\"" + component.type().apiName() + "\">");
+        xmlText.append(element("fullName", component.fullName()));
+        fields.forEach(field -> append(xmlText, field));
+        return xmlText.append("</records>").toString();
+    }
+
+    /** The component's elements as a read or retrieve gives them: the file's, plus what Salesforce generates. */
+    private List<XmlElement> recordFields(Component component) {
         List<XmlElement> fields = new ArrayList<>(component.fields());
         String org15 = org.orgId().substring(0, 15);
         switch (component.type()) {
@@ -127,10 +166,7 @@ public final class MetadataSoapResource {
             default -> { }
         }
         fields.sort(Comparator.comparing(XmlElement::name));
-        StringBuilder xmlText = new StringBuilder("<records xsi:type=\"" + component.type().apiName() + "\">");
-        xmlText.append(element("fullName", component.fullName()));
-        fields.forEach(field -> append(xmlText, field));
-        return xmlText.append("</records>").toString();
+        return fields;
     }
 
     private static void append(StringBuilder out, XmlElement field) {

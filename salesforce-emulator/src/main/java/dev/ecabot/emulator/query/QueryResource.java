@@ -61,6 +61,21 @@ public final class QueryResource {
             return ApiResponse.restError(400, e.errorCode(), e.getMessage());
         }
         String version = path.group(1);
+        if (request.queryParam("columns").map("true"::equals).orElse(false)) {
+            // What the Salesforce CLI's "sf data query" asks first: the query's columns (not in the REST guide).
+            ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            body.put("entityName", query.object()).putNull("groupBy").put("idSelected", query.fields().contains("Id"))
+                    .putNull("keyPrefix");
+            var columns = body.putArray("columnMetadata");
+            for (String field : query.fields()) {
+                columns.addObject().put("aggregate", false).put("apexType", field.equals("Id") ? "Id" : "String")
+                        .put("booleanType", false).put("columnName", field).put("custom", false)
+                        .put("displayName", field).putNull("foreignKeyName").put("insertable", false)
+                        .put("numberType", false).put("textType", !field.equals("Id")).put("updatable", false)
+                        .putArray("joinColumns");
+            }
+            return ApiResponse.json(200, body);
+        }
         List<ObjectNode> records = run(query, version);
         String cursor = "01g" + UUID.randomUUID().toString().replace("-", "").substring(0, 15);
         if (records.size() > pageSize) {

@@ -79,6 +79,8 @@ public final class ConversationEngine {
         ConversationKey key = ConversationKey.of(event);
         Replies replies = new Replies(port, event.replyTo());
         ReentrantLock lock = stripes[Math.floorMod(key.asString().hashCode(), stripes.length)];
+        // Every log line of this turn carries its id (ECABOT_LOG_FORMAT=json puts it in the "mdc" object).
+        org.slf4j.MDC.MDCCloseable turn = org.slf4j.MDC.putCloseable("turn", UUID.randomUUID().toString().substring(0, 12));
         lock.lock();
         try {
             dispatch(event, key, replies);
@@ -98,6 +100,7 @@ public final class ConversationEngine {
                     + "try again, or say \"cancel\" to start over.");
         } finally {
             lock.unlock();
+            turn.close();
         }
     }
 

@@ -26,6 +26,7 @@ import dev.ecabot.salesforce.SalesforceException;
 import dev.ecabot.salesforce.UnknownOrgException;
 
 import org.slf4j.Logger;
+import org.slf4j.MDC;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
@@ -144,11 +145,13 @@ public final class ProvisioningSaga {
         }
         long started = System.nanoTime();
         String outcome = "failed";
+        MDC.MDCCloseable run = MDC.putCloseable("run", request.runId());
         try {
             ProvisioningResult result = runClaimed(request, org, delivery, listener);
             outcome = "succeeded";
             return result;
         } finally {
+            run.close();
             active.remove(request.runId());
             // Runs and their durations by the step they ended at and how (Prometheus: ecabot_provisioning_runs_seconds).
             String step = runs.find(request.runId()).map(r -> r.step().name()).orElse("NONE");

@@ -168,6 +168,12 @@ class TwoInstancesOnPostgresTest {
                           %d offer message(s) posted a second time for the same offer after the kill
                         """.formatted(startSeconds, acked, HELPS, REQUESTS, REMINDERS, killedAt, deploysAtKill,
                         remindersAtKill, appsAtKill, doneAt, REQUESTS, delivered(db), deploys(org), repeatedOfferMessages);
+                // SIGTERM to the survivor: it stops gracefully (drains, stops Quartz) well within its grace period.
+                long stopStart = System.nanoTime();
+                b.destroy();
+                assertThat(b.waitFor(40, java.util.concurrent.TimeUnit.SECONDS)).as("B stopped on SIGTERM").isTrue();
+                figures += String.format("  B stopped on SIGTERM in %.1f s (exit %d)%n", (System.nanoTime() - stopStart) / 1e9,
+                        b.exitValue());
                 System.out.println(figures);
                 Files.writeString(Path.of("target", "cluster-test-figures.txt"), figures);
             } finally {

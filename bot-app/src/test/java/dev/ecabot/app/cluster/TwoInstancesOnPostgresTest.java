@@ -152,11 +152,15 @@ class TwoInstancesOnPostgresTest {
                 assertThat(revealed(slack).stream().distinct().toList()).as("each requester offered their secret")
                         .containsExactlyInAnyOrderElementsOf(requesters.stream().map(u -> "D" + u).toList());
                 int repeatedOfferMessages = revealed(slack).size() - REQUESTS;
-                // Every reminder fires once.
+                // Every reminder fires once: delivered once in the database, none lost. Its chat message is at-least-once:
+                // one that A had posted but not yet recorded when it was killed is posted again by B (counted below).
                 assertThat(delivered(db)).isEqualTo(REMINDERS);
+                int repeatedReminderMessages = 0;
                 for (String text : reminderTexts) {
-                    assertThat(slack.calls("chat.postMessage").stream().filter(c -> String.valueOf(c.param("text")).contains(text)).count())
-                            .as("reminder '" + text + "' posted").isEqualTo(1);
+                    long posted = slack.calls("chat.postMessage").stream()
+                            .filter(c -> String.valueOf(c.param("text")).contains(text)).count();
+                    assertThat(posted).as("reminder '" + text + "' posted").isBetween(1L, 2L);
+                    repeatedReminderMessages += (int) (posted - 1);
                 }
                 String figures = """
                         cluster test figures (two serve JVMs, one PostgreSQL schema, one emulated org, deploy delay 4 s)
@@ -165,9 +169,11 @@ class TwoInstancesOnPostgresTest {
                           killed A (kill -9) at %.1f s: %d deploys sent, %d reminders delivered, %d secrets offered by then
                           all done at %.1f s: %d apps created once each (one inventory row, one reveal offer each, all
                           sealed, none lost), %d reminders delivered once each, %d deploy requests in all,
-                          %d offer message(s) posted a second time for the same offer after the kill
+                          %d offer message(s) and %d reminder message(s) posted a second time after the kill (A had sent
+                          them but not recorded it: chat messages are at-least-once)
                         """.formatted(startSeconds, acked, HELPS, REQUESTS, REMINDERS, killedAt, deploysAtKill,
-                        remindersAtKill, appsAtKill, doneAt, REQUESTS, delivered(db), deploys(org), repeatedOfferMessages);
+                        remindersAtKill, appsAtKill, doneAt, REQUESTS, delivered(db), deploys(org), repeatedOfferMessages,
+                        repeatedReminderMessages);
                 // SIGTERM to the survivor: it stops gracefully (drains, stops Quartz) well within its grace period.
                 long stopStart = System.nanoTime();
                 b.destroy();

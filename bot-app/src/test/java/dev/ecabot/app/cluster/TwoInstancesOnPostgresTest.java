@@ -57,7 +57,7 @@ class TwoInstancesOnPostgresTest {
 
     static final String SIGNING_SECRET = "0f9e8d7c6b5a49382716a5b4c3d2e1f0";
     static final int REQUESTS = 8;     // app requests confirmed just before the instances start
-    static final int REMINDERS = 24;   // reminders falling due together while provisioning runs
+    static final int REMINDERS = 120;  // reminders falling due together while provisioning runs
     static final int HELPS = 10;       // slash commands spread across both instances
     static final Pattern SERVING = Pattern.compile("ECA bot serving on port (\\d+)");
 
@@ -124,7 +124,7 @@ class TwoInstancesOnPostgresTest {
 
                 // Kill A with -9 once provisioning is under way and the reminder burst has begun.
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> deploys(org) >= 2 && delivered(db) >= 1);
+                        .until(() -> deploys(org) >= 1 && delivered(db) >= 1);
                 int deploysAtKill = (int) deploys(org);
                 int remindersAtKill = delivered(db);
                 int appsAtKill = revealed(slack).size();

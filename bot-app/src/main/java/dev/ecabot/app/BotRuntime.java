@@ -138,7 +138,7 @@ public final class BotRuntime implements AutoCloseable {
             Approvals approvals = new Approvals(db.dataSource(), approvalPolicy, access, new AuditTrail(db.dataSource()),
                     clock);
             reminders = Reminders.open(db, new ChatReminderDelivery(port, approvals), RemindersSettings.defaults());
-            leases = new ProvisioningLeases(db.dataSource(), clock);
+            leases = new ProvisioningLeases(db.dataSource(), clock, leaseOf(env));
             if (embeddedDatabase(env)) leases.forgetClaimsOfEarlierProcesses(); // nobody else can have this database open
             OrgClients orgClients = OrgClients.of(orgs, clients);
             ConversationEngine engine = ConversationEngine.builder()
@@ -221,6 +221,21 @@ public final class BotRuntime implements AutoCloseable {
     /** The outbox, when the bot serves chat platforms over the network; null for the terminal. */
     public Outbox outbox() {
         return outbox;
+    }
+
+    /**
+     * How long a claim on a provisioning request lasts without renewal: ECABOT_PROVISIONING_LEASE (e.g. "2m" or
+     * "PT30S"; at least 3 seconds), default 60 seconds. After a crash, another instance resumes the request this long
+     * after the last renewal.
+     */
+    static Duration leaseOf(Map<String, String> env) {
+        String value = env.get("ECABOT_PROVISIONING_LEASE");
+        if (value == null || value.isBlank()) return ProvisioningLeases.DEFAULT_LEASE;
+        Duration lease = dev.ecabot.config.ConfigDurations.parse(value.strip(), "ECABOT_PROVISIONING_LEASE");
+        if (lease.compareTo(Duration.ofSeconds(3)) < 0) {
+            throw new IllegalArgumentException("ECABOT_PROVISIONING_LEASE must be at least 3 seconds (PT3S); got '" + value + "'");
+        }
+        return lease;
     }
 
     /** The embedded H2 database (the default, or an H2 file or in-memory URL): one process at a time opens it. */

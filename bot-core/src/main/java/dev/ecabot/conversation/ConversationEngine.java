@@ -90,6 +90,8 @@ public final class ConversationEngine implements ChatTurns {
         ConversationKey key = ConversationKey.of(event);
         Replies replies = new Replies(port, event.replyTo());
         ReentrantLock lock = stripes[Math.floorMod(key.asString().hashCode(), stripes.length)];
+        // Every log line of this turn carries its id (ECABOT_LOG_FORMAT=json puts it in the "mdc" object).
+        org.slf4j.MDC.MDCCloseable turn = org.slf4j.MDC.putCloseable("turn", UUID.randomUUID().toString().substring(0, 12));
         lock.lock();
         try {
             Optional<String> notYours = clickOnSomeoneElsesQuestion(event, key);
@@ -111,6 +113,7 @@ public final class ConversationEngine implements ChatTurns {
                     + "try again, or say \"cancel\" to start over.");
         } finally {
             lock.unlock();
+            turn.close();
         }
         return TurnAnswer.handled();
     }

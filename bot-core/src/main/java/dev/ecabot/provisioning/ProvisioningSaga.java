@@ -28,6 +28,7 @@ import dev.ecabot.salesforce.SalesforceException;
 import dev.ecabot.salesforce.UnknownOrgException;
 
 import org.slf4j.Logger;
+import org.slf4j.MDC;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
@@ -145,20 +146,31 @@ public final class ProvisioningSaga {
                     + " will be reported when it finishes.", false, null);
         }
         long started = System.nanoTime();
-        String outcome = "failed";
+        MDC.MDCCloseable run = MDC.putCloseable("run", request.runId());
         try {
             ProvisioningResult result = runClaimed(request, org, delivery, listener);
-            outcome = "succeeded";
+            measure(request, "succeeded", started);
             return result;
+        } catch (RuntimeException e) {
+            measure(request, "failed", started);
+            throw e;
         } finally {
+            run.close();
             active.remove(request.runId());
-            // Runs and their durations by the step they ended at and how (Prometheus: ecabot_provisioning_runs_seconds).
+        }
+    }
+
+    /** Runs and their durations by the step they ended at and how (Prometheus: ecabot_provisioning_runs_seconds). */
+    private void measure(ProvisioningRequest request, String outcome, long startedNanos) {
+        try {
             String step = runs.find(request.runId()).map(r -> r.step().name()).orElse("NONE");
             io.micrometer.core.instrument.Timer.builder("ecabot.provisioning.runs")
                     .description("Provisioning runs by the step they ended at and their outcome")
                     .tag("step", step).tag("outcome", outcome)
                     .register(io.micrometer.core.instrument.Metrics.globalRegistry)
-                    .record(java.time.Duration.ofNanos(System.nanoTime() - started));
+                    .record(java.time.Duration.ofNanos(System.nanoTime() - startedNanos));
+        } catch (RuntimeException e) {
+            log.debug("Could not measure run {}: {}", request.runId(), e.toString());
         }
     }
 

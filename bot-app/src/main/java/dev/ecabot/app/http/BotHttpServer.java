@@ -85,6 +85,10 @@ public final class BotHttpServer implements AutoCloseable {
             if (r instanceof PrometheusMeterRegistry p) return p;
         }
         PrometheusMeterRegistry p = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(p);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(p);
+        new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(p);
+        new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(p);
         Metrics.addRegistry(p);
         return p;
     }

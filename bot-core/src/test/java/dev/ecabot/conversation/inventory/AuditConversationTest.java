@@ -36,8 +36,10 @@ class AuditConversationTest {
 
     @Test
     void requestersMayNotReadTheTrailAndUnknownAppsAreNamed() {
-        assertThat(alice.says("audit").text()).contains("You may not run `audit`");
         assertThat(bob.says("audit").text()).contains("The audit trail is empty");
+        assertThat(alice.says("audit").text()).contains("You may not run `audit`");
+        assertThat(bob.says("audit").text()).as("the refusal is on the trail")
+                .contains("refusal by test:alice: refused: audit (no role allows it)");
         assertThat(bob.says("audit Nope_App").text()).contains("No app called Nope_App");
     }
 }

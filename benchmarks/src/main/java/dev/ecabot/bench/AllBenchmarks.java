@@ -52,7 +52,7 @@ public final class AllBenchmarks {
         figures.put(1, q -> SlackAckLoadHarness.measure(200, q ? 5 : 45, q ? 5 : 45));
         figures.put(2, q -> InventoryBenchmark.measure(q ? 10_000 : 100_000, q ? 5 : 15));
         figures.put(3, q -> StartupBenchmark.measure(q ? 2 : 5));
-//TODO         figures.put(4, q -> ProvisioningBenchmark.measure(q ? 5 : 30));
+        figures.put(4, q -> ProvisioningBenchmark.measure(q ? 5 : 30));
 //TODO         figures.put(5, q -> TurnBenchmark.measure(q ? 100 : 600));
 //TODO         figures.put(6, q -> ReminderBenchmark.measure(q ? 1_000 : 10_000));
 //TODO         figures.put(7, q -> ConversationsBenchmark.measure(q ? 100 : 1_000, q ? 1_000 : 10_000));

@@ -18,6 +18,10 @@ import dev.ecabot.conversation.EngineSettings;
 import dev.ecabot.conversation.MessageRef;
 import dev.ecabot.conversation.dialogue.SagaProvisioner;
 import dev.ecabot.conversation.message.ChatMessage;
+import dev.ecabot.conversation.message.ChoicePrompt;
+import dev.ecabot.conversation.message.Confirmation;
+import dev.ecabot.conversation.message.FormField;
+import dev.ecabot.conversation.message.FormPrompt;
 import dev.ecabot.conversation.message.SecretReveal;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.provisioning.ProvisioningLeases;
@@ -65,12 +69,15 @@ public final class BenchBot implements AutoCloseable {
     private final ProvisioningLeases leases;
     private final ConversationEngine engine;
     private final Port port = new Port();
+    /** The last message the bot sent each user (by user id), for walking playbooks. */
+    private final Map<String, ChatMessage> lastTo = new ConcurrentHashMap<>();
 
     /** Told of every post, edit and reveal: the address and the message (not kept by the port). */
     public interface Listener extends BiConsumer<ChatAddress, ChatMessage> { }
 
     public BenchBot(Database db, Duration deployDelay) {
         this.db = db;
+        listen((to, message) -> { });
         this.emulated = EmulatedOrgs.start(deployDelay);
         Clock clock = Clock.systemUTC();
         Org demo = new Org(DemoOrgProvider.DEMO_ORG_NAME, OrgEnvironment.PRODUCTION, emulated.baseUrl(), "66.0",
@@ -110,9 +117,58 @@ public final class BenchBot implements AutoCloseable {
         return db;
     }
 
-    /** Where every post goes (replacing the previous listener). */
+    /** Where every post goes besides the last-message record (replacing the previous listener). */
     public void listen(Listener listener) {
-        port.listener = listener;
+        port.listener = (to, message) -> {
+            if (message != null) lastTo.put(to.user().id(), message);
+            listener.accept(to, message);
+        };
+    }
+
+    public ChatMessage lastMessageTo(ChatUser user) {
+        return lastTo.get(user.id());
+    }
+
+    /**
+     * Says "new {@code playbookId} demo" and answers every prompt (the given answers by question id, else the default,
+     * the first option or a plausible value) until the bot shows the summary to confirm; answers that confirmation.
+     * {@code turn} is told how long each of the user's turns took (event in to the engine returning).
+     */
+    public Confirmation walkToSummary(ChatUser who, String playbookId, Map<String, String> answers, java.util.function.LongConsumer turn) {
+        timed(turn, () -> says(who, "new " + playbookId + " demo"));
+        for (int i = 0; ; i++) {
+            ChatMessage prompt = lastMessageTo(who);
+            if (prompt instanceof Confirmation c) return c;
+            if (i > 40) throw new IllegalStateException("no summary after 40 answers; last message: " + prompt);
+            if (prompt instanceof ChoicePrompt choice) {
+                String value = answers.containsKey(choice.id()) ? answers.get(choice.id())
+                        : choice.id().startsWith("org") ? "demo"
+                        : choice.defaultValue() != null ? choice.defaultValue() : choice.options().get(0).value();
+                timed(turn, () -> picks(who, choice.id(), value));
+            } else if (prompt instanceof FormPrompt form) {
+                FormField field = form.fields().get(0);
+                String value = answers.containsKey(field.id()) ? answers.get(field.id())
+                        : field.defaultValue() != null || !field.required() ? ""
+                        : !field.options().isEmpty() ? "1"
+                        : switch (field.type()) {
+                            case EMAIL -> "owner@example.com";
+                            case URL, LIST -> "https://client.example.com/oauth/callback";
+                            case USER -> "integration@acme.example.org";
+                            case NUMBER -> "30";
+                            case YES_NO -> "no";
+                            default -> "Walk value";
+                        };
+                timed(turn, () -> says(who, value));
+            } else {
+                throw new IllegalStateException("the bot stopped asking before the summary: " + prompt);
+            }
+        }
+    }
+
+    private static void timed(java.util.function.LongConsumer turn, Runnable work) {
+        long t = System.nanoTime();
+        work.run();
+        turn.accept(System.nanoTime() - t);
     }
 
     public static ChatUser user(String id) {
@@ -146,6 +202,9 @@ public final class BenchBot implements AutoCloseable {
     private static final class Port implements ChatPort {
         private final AtomicLong ids = new AtomicLong();
         volatile Listener listener = (a, m) -> { };
+
+        Port() {
+        }
 
         @Override
         public MessageRef post(ChatAddress to, ChatMessage message) {

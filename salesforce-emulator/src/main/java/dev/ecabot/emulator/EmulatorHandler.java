@@ -42,6 +42,7 @@ final class EmulatorHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        long received = System.nanoTime();
         String path = Request.getPathInContext(request);
         if (faults.takeDrop()) {
             calls.add(new RecordedCall(request.getMethod(), path, 0, Instant.now()));
@@ -53,7 +54,8 @@ final class EmulatorHandler extends Handler.Abstract {
         ApiResponse answer = faults.takeFailure()
                 .map(EmulatorHandler::serverError)
                 .orElseGet(() -> router.dispatch(toApiRequest(request, path, body)));
-        calls.add(new RecordedCall(request.getMethod(), path, answer.status(), Instant.now()));
+        calls.add(new RecordedCall(request.getMethod(), path, answer.status(), Instant.now(),
+                java.time.Duration.ofNanos(System.nanoTime() - received)));
         response.setStatus(answer.status());
         if (answer.contentType() != null) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());

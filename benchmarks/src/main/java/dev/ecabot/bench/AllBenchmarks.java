@@ -54,7 +54,7 @@ public final class AllBenchmarks {
         figures.put(3, q -> StartupBenchmark.measure(q ? 2 : 5));
         figures.put(4, q -> ProvisioningBenchmark.measure(q ? 5 : 30));
         figures.put(5, q -> TurnBenchmark.measure(q ? 100 : 600));
-//TODO         figures.put(6, q -> ReminderBenchmark.measure(q ? 1_000 : 10_000));
+        figures.put(6, q -> ReminderBenchmark.measure(q ? 1_000 : 10_000));
         figures.put(7, q -> ConversationsBenchmark.measure(q ? 100 : 1_000, q ? 1_000 : 10_000));
 //TODO         figures.put(8, q -> TeamsBenchmark.measure(100, q ? 5 : 20, q ? 5 : 30));
 

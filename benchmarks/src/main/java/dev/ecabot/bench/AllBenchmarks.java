@@ -56,7 +56,7 @@ public final class AllBenchmarks {
         figures.put(5, q -> TurnBenchmark.measure(q ? 100 : 600));
         figures.put(6, q -> ReminderBenchmark.measure(q ? 1_000 : 10_000));
         figures.put(7, q -> ConversationsBenchmark.measure(q ? 100 : 1_000, q ? 1_000 : 10_000));
-//TODO         figures.put(8, q -> TeamsBenchmark.measure(100, q ? 5 : 20, q ? 5 : 30));
+        figures.put(8, q -> TeamsBenchmark.measure(100, q ? 5 : 20, q ? 5 : 30));
 
         Instant start = Instant.now();
         String loadBefore = loadAverage();

@@ -42,6 +42,17 @@ public final class ReminderBenchmark {
         RemindersSettings settings = RemindersSettings.defaults();
         List<Row> rows = new ArrayList<>();
         rows.add(compare("H2", count, settings, List.of(() -> Database.inMemory("bench-rem-" + UUID.randomUUID()))));
+        if (System.getProperty("bench.reminders.knobs") != null) {
+            // Quartz acquires at most as many triggers as it has free threads, so the batch size only tells with more threads.
+            for (int threads : new int[] {4, 8}) {
+                for (int batch : threads == 4 ? new int[] {10} : new int[] {1, 10, 50}) {
+                    RemindersSettings knob = RemindersSettings.builder().threadCount(threads).acquireBatchSize(batch).build();
+                    rows.add(compare("H2, " + threads + " threads, batch " + batch, count, knob,
+                            List.of(() -> Database.inMemory("bench-rem-" + UUID.randomUUID()))));
+                }
+            }
+            return rows;
+        }
         var unreachable = PostgresSchemas.unreachable();
         if (unreachable.isPresent()) {
             rows.add(Row.skipped("Reminders (PostgreSQL)", "all within 60 s, none twice", unreachable.get()));
@@ -93,7 +104,8 @@ public final class ReminderBenchmark {
             return new Row("Reminders: " + count + " due at once (" + name + ")", Row.ms(bot), Row.ms(f) + " (RAMJobStore)",
                     Row.ratio(bot, f), "all within 60 s, none twice", Row.met(all && twice == 0 && bot <= 60_000),
                     String.format(Locale.ROOT, "%d/%d delivered, %d twice, %d flagged late; scheduling took %d ms;"
-                            + " 2 threads, batch 10", delivered.size(), count, twice, late.get(), scheduleMillis));
+                            + " %d threads, batch %d", delivered.size(), count, twice, late.get(), scheduleMillis,
+                            settings.threadCount(), settings.acquireBatchSize()));
         } finally {
             for (Reminders r : schedulers) r.close();
             for (Database db : dbs) db.close();

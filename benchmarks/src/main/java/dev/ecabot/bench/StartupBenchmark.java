@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 /**
  * Figure 3: start-up of the shipped jar ({@code bot-app/target/ecabot.jar}) as a newcomer runs it, each in a new
  * empty working directory: {@code java -jar ecabot.jar} with zero configuration and input piped, until its first
- * prompt ({@code "name> "}) is printed; and {@code java -jar ecabot.jar serve} (Slack configured against a fake Web
+ * prompt ({@code "name> "}) is printed, then once more in the same directory (the database now exists); and {@code java -jar ecabot.jar serve} (Slack configured against a fake Web
  * API on 127.0.0.1) until {@code /healthz} answers 200. The floor is {@code java -version} with the same java,
  * in the same rounds (the order rotates each round).
  */
@@ -44,14 +44,25 @@ public final class StartupBenchmark {
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         Samples prompt = new Samples();
+        Samples again = new Samples();
         Samples serve = new Samples();
         Samples version = new Samples();
         try (FakeSlackWebApi slack = new FakeSlackWebApi()) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            firstPrompt(java); // warms the page cache for the jar; not counted
+            Path warm = Files.createTempDirectory("ecabot-start");
+            firstPrompt(java, warm); // warms the page cache for the jar; not counted
+            delete(warm);
             for (int i = 0; i < rounds; i++) {
                 List<Runnable> order = new ArrayList<>(List.of(
-                        () -> prompt.add(unchecked(() -> firstPrompt(java))),
+                        () -> {
+                            Path dir = unchecked(() -> Files.createTempDirectory("ecabot-start"));
+                            try {
+                                prompt.add(unchecked(() -> firstPrompt(java, dir)));
+                                again.add(unchecked(() -> firstPrompt(java, dir)));
+                            } finally {
+                                unchecked(() -> delete(dir));
+                            }
+                        },
                         () -> serve.add(unchecked(() -> serveReady(java, slack, http))),
                         () -> version.add(unchecked(() -> javaVersion(java)))));
                 Collections.rotate(order, i);
@@ -65,15 +76,18 @@ public final class StartupBenchmark {
         return List.of(
                 new Row("Start-up: first prompt p50", Row.ms(prompt.p50()), Row.ms(f) + " (java -version)",
                         Row.ratio(prompt.p50(), f), "<= 2 s", Row.met(prompt.p50() <= 2000), note),
+                new Row("Start-up: first prompt, second start p50", Row.ms(again.p50()), Row.ms(f) + " (java -version)",
+                        Row.ratio(again.p50(), f), "<= 2 s", Row.met(again.p50() <= 2000),
+                        "same working dir again: the database exists and is migrated already"),
                 new Row("Start-up: serve to /healthz p50", Row.ms(serve.p50()), Row.ms(f) + " (java -version)",
                         Row.ratio(serve.p50(), f), "recorded", Row.Verdict.RECORDED, "Slack over HTTP, fake Web API"));
     }
 
-    interface Timed {
-        long run() throws Exception;
+    interface Timed<T> {
+        T run() throws Exception;
     }
 
-    private static long unchecked(Timed t) {
+    private static <T> T unchecked(Timed<T> t) {
         try {
             return t.run();
         } catch (Exception e) {
@@ -81,10 +95,9 @@ public final class StartupBenchmark {
         }
     }
 
-    /** Nanoseconds from starting the process to its first prompt. */
-    static long firstPrompt(String java) throws Exception {
-        Path dir = Files.createTempDirectory("ecabot-start");
-        try {
+    /** Nanoseconds from starting the process in {@code dir} to its first prompt. */
+    static long firstPrompt(String java, Path dir) throws Exception {
+        {
             ProcessBuilder pb = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString())
                     .directory(dir.toFile()).redirectErrorStream(true);
             clearBotEnvironment(pb.environment());
@@ -108,8 +121,6 @@ public final class StartupBenchmark {
             } finally {
                 stop(p);
             }
-        } finally {
-            delete(dir);
         }
     }
 
@@ -179,9 +190,10 @@ public final class StartupBenchmark {
         if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
     }
 
-    private static void delete(Path dir) throws IOException {
+    private static Void delete(Path dir) throws IOException {
         try (Stream<Path> all = Files.walk(dir)) {
             all.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
+        return null;
     }
 }

@@ -39,7 +39,8 @@ public final class ConversationsBenchmark {
             rows.add(Row.skipped("Conversations (PostgreSQL)", "heap <= 256 MB, p99 turn <= 100 ms", unreachable.get()));
         } else {
             try {
-                rows.addAll(measureOn("PG", PostgresSchemas.openFresh(), walkers, idle));
+                // PostgreSQL holds the same walkers but a fifth of the idle conversations (time budget).
+                rows.addAll(measureOn("PG", PostgresSchemas.openFresh(), walkers, Math.max(1, idle / 5)));
             } finally {
                 PostgresSchemas.dropAll();
             }

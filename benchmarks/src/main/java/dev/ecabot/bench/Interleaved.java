@@ -20,12 +20,19 @@ public final class Interleaved {
     }
 
     public static Result run(int rounds, Duration budget, Work bot, Work floor) throws Exception {
-        bot.run();
-        floor.run();
+        return run(rounds, budget, true, bot, floor);
+    }
+
+    /** As {@link #run(int, Duration, Work, Work)}; {@code warmUp} false skips the unmeasured round (long work). */
+    public static Result run(int rounds, Duration budget, boolean warmUp, Work bot, Work floor) throws Exception {
+        if (warmUp) {
+            bot.run();
+            floor.run();
+        }
         Samples b = new Samples();
         Samples f = new Samples();
         long deadline = System.nanoTime() + budget.toNanos();
-        for (int i = 0; i < rounds && (i < 3 || System.nanoTime() < deadline); i++) {
+        for (int i = 0; i < rounds && (i < Math.min(3, rounds) || System.nanoTime() < deadline); i++) {
             if (i % 2 == 0) {
                 b.add(time(bot));
                 f.add(time(floor));

@@ -49,7 +49,7 @@ public final class TurnBenchmark {
                         .post(okhttp3.RequestBody.create("channel=D0FLOOR&text=Here+is+what+I+can+do",
                                 okhttp3.MediaType.get("application/x-www-form-urlencoded"))).build();
                 int[] n = {0};
-                Interleaved.Result r = Interleaved.run(rounds, Duration.ofSeconds(30),
+                Interleaved.Result r = Interleaved.run(rounds, Duration.ofSeconds(20),
                         () -> turn(events, slack, n[0]++),
                         () -> {
                             slack.clear();

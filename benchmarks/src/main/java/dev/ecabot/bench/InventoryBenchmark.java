@@ -85,6 +85,17 @@ public final class InventoryBenchmark {
 
     private static Row pair(String dbName, String what, String goal, double goalMillis, int rounds,
                             Interleaved.Work bot, Interleaved.Work floor, String note) throws Exception {
+        try {
+            return measurePair(dbName, what, goal, goalMillis, rounds, bot, floor, note);
+        } catch (Exception | OutOfMemoryError e) {
+            // One command failing (e.g. the heap running out on a 100,000-app export) must not lose the others' rows.
+            System.gc();
+            return Row.failed("Inventory " + what + " (" + dbName + ")", goal, e);
+        }
+    }
+
+    private static Row measurePair(String dbName, String what, String goal, double goalMillis, int rounds,
+                                   Interleaved.Work bot, Interleaved.Work floor, String note) throws Exception {
         // A long export is measured without a warm-up round, at most twice (the budget is 10 minutes in all).
         Interleaved.Result r = Interleaved.run(rounds, Duration.ofSeconds(15), rounds > 2, bot, floor);
         double b = r.bot().p50();

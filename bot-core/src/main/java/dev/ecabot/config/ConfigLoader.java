@@ -29,7 +29,7 @@ public final class ConfigLoader {
 
     private static final Set<String> OWN_SECTIONS = Set.of("orgs", "demoOrg");
     /** Every top-level key ecabot.yaml may have; add a section's name here when a part of the bot starts reading it. */
-    public static final Set<String> KNOWN_SECTIONS = Set.of("orgs", "demoOrg", "roles", "approvals", "reminders");
+    public static final Set<String> KNOWN_SECTIONS = Set.of("orgs", "demoOrg", "roles", "approvals", "reminders", "inventory");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ConfigLoader() {

@@ -86,6 +86,12 @@ public final class InventoryAppRepository {
         return query("SELECT " + COLUMNS + " FROM inventory_app WHERE org_name = ? ORDER BY api_name", org);
     }
 
+    /** The apps called {@code apiName} (ignoring case) in any org, by org: one query, not the whole inventory. */
+    public List<InventoryApp> byApiNameIgnoringCase(String apiName) {
+        return query("SELECT " + COLUMNS + " FROM inventory_app WHERE LOWER(api_name) = ? ORDER BY org_name",
+                apiName.toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** Every app, by org then API name. */
     public List<InventoryApp> all() {
         return query("SELECT " + COLUMNS + " FROM inventory_app ORDER BY org_name, api_name");

@@ -4,8 +4,10 @@ import java.time.Duration;
 
 /**
  * How the reminder scheduler runs. Defaults: misfire threshold 60 s (Quartz's), a reminder counts as late
- * 60 s after its due time, failed deliveries retried every 5 min, 2 worker threads, up to 10 triggers
- * acquired per pass, cluster check-in every 15 s, clustered on PostgreSQL and not on H2. Immutable; built by
+ * 60 s after its due time, failed deliveries retried every 5 min, 8 worker threads, up to 10 triggers
+ * acquired per pass (Quartz acquires at most as many triggers as it has free threads, so with 2 threads the batch
+ * was 2: 1,000 reminders due at once drained 17-38x slower than Quartz's RAMJobStore, 3-6x with 8; see
+ * docs/performance.md), cluster check-in every 15 s, clustered on PostgreSQL and not on H2. Immutable; built by
  * {@link #builder()}, which validates each value as it is set.
  */
 public record RemindersSettings(Duration misfireThreshold, Duration lateAfter, Duration retryDelay, int threadCount,
@@ -29,7 +31,7 @@ public record RemindersSettings(Duration misfireThreshold, Duration lateAfter, D
         private Duration misfireThreshold = Duration.ofSeconds(60);
         private Duration lateAfter = Duration.ofSeconds(60);
         private Duration retryDelay = Duration.ofMinutes(5);
-        private int threadCount = 2;
+        private int threadCount = 8;
         private int acquireBatchSize = 10;
         private Duration clusterCheckinInterval = Duration.ofSeconds(15);
         private Duration idleWaitTime = Duration.ofSeconds(30);

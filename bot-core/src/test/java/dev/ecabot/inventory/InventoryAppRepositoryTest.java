@@ -47,6 +47,10 @@ class InventoryAppRepositoryTest {
         assertThat(repo.byOrg("prod")).extracting(InventoryApp::approver).containsExactly("carol");
         assertThat(repo.all()).hasSize(2);
 
+        repo.save(app("prod", "Other_App", null));
+        assertThat(repo.byApiNameIgnoringCase("vonage_VOICE")).extracting(InventoryApp::org).containsExactly("prod", "uat");
+        assertThat(repo.byApiNameIgnoringCase("Vonage")).isEmpty();
+
         repo.markDeleted("uat", "Vonage_Voice");
         assertThat(repo.find("uat", "Vonage_Voice").orElseThrow().status()).isEqualTo(AppStatus.DELETED);
     }

@@ -42,6 +42,7 @@ final class EmulatorHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        long received = System.nanoTime();
         // Clients that join an instance URL ending in "/" send "//services/...": Salesforce serves those.
         String path = Request.getPathInContext(request).replaceAll("/{2,}", "/");
         if (faults.takeDrop()) {
@@ -54,7 +55,8 @@ final class EmulatorHandler extends Handler.Abstract {
         ApiResponse answer = faults.takeFailure()
                 .map(EmulatorHandler::serverError)
                 .orElseGet(() -> router.dispatch(toApiRequest(request, path, body)));
-        calls.add(new RecordedCall(request.getMethod(), path, answer.status(), Instant.now()));
+        calls.add(new RecordedCall(request.getMethod(), path, answer.status(), Instant.now(),
+                java.time.Duration.ofNanos(System.nanoTime() - received)));
         faults.answered(request.getMethod());
         response.setStatus(answer.status());
         if (answer.contentType() != null) {

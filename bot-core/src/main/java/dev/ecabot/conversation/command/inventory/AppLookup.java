@@ -22,13 +22,13 @@ public final class AppLookup {
 
     /** The app, or empty after replying why; {@code command} shapes the hint ("rotate Vonage_Prod demo"). */
     public Optional<InventoryApp> find(String command, String apiName, String org, Replies replies) {
-        List<InventoryApp> all = inventory.all();
-        List<InventoryApp> matches = all.stream()
-                .filter(a -> a.apiName().equalsIgnoreCase(apiName))
+        // Only the apps of that name are read (with 100,000 apps, reading them all took `show` 100x a plain SELECT).
+        List<InventoryApp> matches = inventory.byApiNameIgnoringCase(apiName).stream()
                 .filter(a -> org == null || a.org().equalsIgnoreCase(org))
                 .toList();
         if (matches.size() == 1) return Optional.of(matches.get(0));
         if (matches.isEmpty()) {
+            List<InventoryApp> all = inventory.all();
             String needle = apiName.toLowerCase(Locale.ROOT);
             List<String> near = all.stream().map(InventoryApp::apiName).distinct()
                     .filter(n -> n.toLowerCase(Locale.ROOT).contains(needle) || needle.contains(n.toLowerCase(Locale.ROOT)))

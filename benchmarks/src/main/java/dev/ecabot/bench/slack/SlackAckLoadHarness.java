@@ -1,4 +1,4 @@
-package dev.ecabot.app.load;
+package dev.ecabot.bench.slack;
 
 import dev.ecabot.app.serve.ServeCommand;
 import dev.ecabot.slack.FakeSlackWebApi;
@@ -19,13 +19,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Load harness (not a test): sends signed {@code /eca help} slash commands over loopback at a fixed rate to the
+ * Load harness (not a test): sends signed {@code /eca help} slash commands and button clicks (block_actions),
+ * alternately, over loopback at a fixed rate to the
  * real bot ({@code ecabot serve} in this JVM, H2 in memory, a fake Slack Web API) and, interleaved in the same
  * run, to a bare Bolt app that only acks (the framework's floor); reports ack latency p50/p90/p99/max and errors
  * for both. Open loop: latency counts from the request's scheduled time, so a stalled server cannot hide its
  * queue. Bounded: at most 1000 req/s per target, 256 requests in flight per target (more count as errors),
  * 600 s in all; only 127.0.0.1 is ever contacted.
- * <pre>java ... dev.ecabot.app.load.SlackAckLoadHarness [--rate 200] [--seconds 60] [--warmup 60]</pre>
+ * Run alone: <pre>java ... dev.ecabot.bench.slack.SlackAckLoadHarness [--rate 200] [--seconds 60] [--warmup 60]</pre>
+ * or with every other figure through {@link dev.ecabot.bench.AllBenchmarks}.
  */
 public final class SlackAckLoadHarness {
 
@@ -58,10 +60,37 @@ public final class SlackAckLoadHarness {
             System.out.println(result[1].row());
             double ratio = result[1].percentile(99) == 0 ? Double.NaN
                     : (double) result[0].percentile(99) / result[1].percentile(99);
-            System.out.printf("p99 bot/floor = %.2f (goal <= 1.20); bot Web API calls made: %d%n",
+            System.out.printf("p99 bot/floor = %.2f (goal <= 1.50); bot Web API calls made: %d%n",
                     ratio, slackApi.calls("chat.postMessage").size());
         }
         System.exit(0);
+    }
+
+    /** Figure 1 of {@link dev.ecabot.bench.AllBenchmarks}: p50 and p99 ack latency, bot against bare Bolt. */
+    public static java.util.List<dev.ecabot.bench.Row> measure(int rate, int warmup, int seconds) throws Exception {
+        try (FakeSlackWebApi slackApi = new FakeSlackWebApi();
+             ServeCommand.Running bot = ServeCommand.start(botEnvironment(slackApi));
+             BareBoltFloor floor = new BareBoltFloor(BOT_TOKEN, SIGNING_SECRET, slackApi.apiUrl())) {
+            URI botUri = bot.server().baseUri().resolve("/slack/events");
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            if (warmup > 0) run(http, botUri, floor.endpoint(), rate, warmup, "slack warm-up");
+            AckLatencies[] r = run(http, botUri, floor.endpoint(), rate, seconds, "slack measured");
+            String load = String.format(java.util.Locale.ROOT, "%d req/s each, %d s after %d s warm-up; answered %d/%d,"
+                    + " errors %d/%d (bot/floor)", rate, seconds, warmup, r[0].count(), r[1].count(),
+                    r[0].errors(), r[1].errors());
+            java.util.List<dev.ecabot.bench.Row> rows = new java.util.ArrayList<>();
+            for (double[] p : new double[][] {{50, 1.1}, {99, 1.5}}) {
+                double b = r[0].percentile(p[0]) / 1000.0;
+                double f = r[1].percentile(p[0]) / 1000.0;
+                boolean errorsAlike = r[0].errors() <= Math.max(5, r[1].errors() * 1.5);
+                rows.add(new dev.ecabot.bench.Row("Slack ack p" + (int) p[0], dev.ecabot.bench.Row.ms(b),
+                        dev.ecabot.bench.Row.ms(f) + " (bare Bolt)", dev.ecabot.bench.Row.ratio(b, f),
+                        String.format(java.util.Locale.ROOT, "<= %.1fx", p[1]),
+                        dev.ecabot.bench.Row.met(f > 0 && b / f <= p[1] && errorsAlike), load));
+            }
+            return rows;
+        }
     }
 
     /** Sends one request to each target per tick for {@code seconds}, alternating which goes first. */
@@ -82,12 +111,13 @@ public final class SlackAckLoadHarness {
             if (wait > 0) LockSupport.parkNanos(wait);
             String user = "U0LOAD" + (i % 50);
             boolean botFirst = i % 2 == 0;
+            boolean click = i % 4 >= 2;
             if (botFirst) {
-                send(http, toBot, user, due, botLatencies, botSlots, inFlight);
-                send(http, toFloor, user, due, floorLatencies, floorSlots, inFlight);
+                send(http, toBot, user, click, due, botLatencies, botSlots, inFlight);
+                send(http, toFloor, user, click, due, floorLatencies, floorSlots, inFlight);
             } else {
-                send(http, toFloor, user, due, floorLatencies, floorSlots, inFlight);
-                send(http, toBot, user, due, botLatencies, botSlots, inFlight);
+                send(http, toFloor, user, click, due, floorLatencies, floorSlots, inFlight);
+                send(http, toBot, user, click, due, botLatencies, botSlots, inFlight);
             }
         }
         int arrived = inFlight.arrive();
@@ -101,13 +131,14 @@ public final class SlackAckLoadHarness {
         return new AckLatencies[] {botLatencies, floorLatencies};
     }
 
-    private static void send(HttpClient http, SignedRequests target, String user, long dueNanos,
+    private static void send(HttpClient http, SignedRequests target, String user, boolean click, long dueNanos,
                              AckLatencies latencies, Semaphore slots, java.util.concurrent.Phaser inFlight) {
         if (!slots.tryAcquire()) {
             latencies.error();
             return;
         }
-        String body = SignedRequests.commandForm("help", user, "D" + user, "http://127.0.0.1:9/unused");
+        String body = click ? buttonClick(user)
+                : SignedRequests.commandForm("help", user, "D" + user, "http://127.0.0.1:9/unused");
         long ts = Instant.now().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(target.endpoint())
                 .timeout(Duration.ofSeconds(10))
@@ -123,6 +154,16 @@ public final class SlackAckLoadHarness {
             slots.release();
             inFlight.arriveAndDeregister();
         });
+    }
+
+    /** A click on a button of an old message (no question pending): the bot acks, then says so after the ack. */
+    private static String buttonClick(String user) {
+        var payload = SignedRequests.payload("interactivity/block_actions.json");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) payload.get("user")).put("id", user);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) payload.get("channel")).put("id", "D" + user);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) payload.get("container")).put("channel_id", "D" + user);
+        payload.put("response_url", "http://127.0.0.1:9/unused");
+        return SignedRequests.formEncode(Map.of("payload", payload.toString()));
     }
 
     private static Map<String, String> botEnvironment(FakeSlackWebApi slackApi) {

@@ -1,4 +1,4 @@
-package dev.ecabot.app.load;
+package dev.ecabot.bench.slack;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package dev.ecabot.app.load;
+package dev.ecabot.bench.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
@@ -11,7 +11,7 @@ import java.net.URI;
 
 /**
  * The framework's floor: a minimal Bolt app on the same Jetty 12 server class as the bot, whose /eca listener
- * acks at once and does nothing else. Same signing secret and Web API as the bot, so the two differ only in
+ * and button clicks ack at once and do nothing else. Same signing secret and Web API as the bot, so the two differ only in
  * what the bot does per request.
  */
 final class BareBoltFloor implements AutoCloseable {
@@ -24,6 +24,7 @@ final class BareBoltFloor implements AutoCloseable {
         App app = new App(AppConfig.builder().singleTeamBotToken(botToken).signingSecret(signingSecret)
                 .slack(Slack.getInstance(config)).build());
         app.command("/eca", (req, ctx) -> ctx.ack());
+        app.blockAction(java.util.regex.Pattern.compile(".*"), (req, ctx) -> ctx.ack());
         server.mount("/slack/events", new SlackAppServlet(app));
         server.start();
     }

@@ -14,7 +14,7 @@ public record PostureFinding(String ruleId, Severity severity, String setting, S
         Objects.requireNonNull(severity, "severity");
     }
 
-    /** One line for chat: "[high] Policies > IP Relaxation: IP restrictions are relaxed (Bypass). Fix: ...". */
+    /** One line for chat: "[high] Policies > IP Relaxation: IP restrictions are relaxed ("Relax IP restrictions"). Fix: ...". */
     public String line() {
         return "[" + severity.word() + "] " + setting + ": " + message + " Fix: " + fix;
     }

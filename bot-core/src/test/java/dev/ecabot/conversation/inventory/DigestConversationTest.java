@@ -57,7 +57,7 @@ class DigestConversationTest {
                 .contains("1 to rotate");
         String text = admin.everything().text();
         assertThat(text).contains("Vonage_Prod (demo) by test:alice")
-                .contains("Vonage_Prod (demo): [high] IP restrictions are relaxed (Bypass). (owner test:alice)")
+                .contains("Vonage_Prod (demo): [high] IP restrictions are relaxed (\"Relax IP restrictions\"). (owner test:alice)")
                 .contains("Legacy_Sync (demo): The consumer key and secret are 400 days old. (no owner)")
                 .contains("No owner");
         ChoicePrompt buttons = admin.awaits("Details:").last(ChoicePrompt.class);

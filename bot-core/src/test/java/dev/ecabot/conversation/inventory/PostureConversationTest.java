@@ -53,7 +53,7 @@ class PostureConversationTest {
         alice.says("ops@example.com");
         Confirmation confirmation = alice.says("").last(Confirmation.class);
         assertThat(confirmation.summary().warnings()).anySatisfy(w -> assertThat(w)
-                        .startsWith("Posture [high] Policies > IP Relaxation: IP restrictions are relaxed (Bypass)."))
+                        .startsWith("Posture [high] Policies > IP Relaxation: IP restrictions are relaxed (\"Relax IP restrictions\")."))
                 .anySatisfy(w -> assertThat(w).contains("Refresh tokens stay valid until revoked"))
                 .anySatisfy(w -> assertThat(w).contains("the app is created exactly as shown"));
         alice.confirms();
@@ -113,7 +113,7 @@ class PostureConversationTest {
         ApprovalCard card = bot.chat().as("bob").everything().last(ApprovalCard.class);
         assertThat(card.facts()).anySatisfy(f -> {
             assertThat(f.label()).isEqualTo("Posture (approving accepts it)");
-            assertThat(f.value()).contains("IP restrictions are relaxed (Bypass)");
+            assertThat(f.value()).contains("IP restrictions are relaxed (\"Relax IP restrictions\")");
         });
         assertThat(new InventoryAppRepository(bot.database().dataSource()).find("demo", "Vonage_Prod")).isEmpty();
     }

@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** {@code ecabot audit verify}: checks the audit trail's hash chain on the bot's database. */
-@Command(name = "audit", description = "Check the audit trail.", subcommands = AuditCliCommand.Verify.class)
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "Check the audit trail.", subcommands = AuditCliCommand.Verify.class)
 final class AuditCliCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -26,7 +26,7 @@ final class AuditCliCommand implements Callable<Integer> {
     }
 
     /** Exit 0 when every event is in place and unchanged, 1 when the trail was tampered with or damaged. */
-    @Command(name = "verify", description = "Check that no audit event was removed, changed, back-dated or slipped "
+    @Command(name = "verify", mixinStandardHelpOptions = true, description = "Check that no audit event was removed, changed, back-dated or slipped "
             + "in since it was written (exit 0 intact, 1 not), and print the chain's head hash to keep elsewhere.")
     static final class Verify implements Callable<Integer> {
 

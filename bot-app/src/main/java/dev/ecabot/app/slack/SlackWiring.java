@@ -1,7 +1,6 @@
 package dev.ecabot.app.slack;
 
 import dev.ecabot.app.http.BotHttpServer;
-import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.slack.SlackEndpoint;
 import dev.ecabot.slack.SlackSettings;
@@ -12,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Puts Slack into the running bot when the environment configures it: the Bolt endpoint mounted at
@@ -47,21 +45,17 @@ public final class SlackWiring implements AutoCloseable {
         return endpoint.chatPort();
     }
 
-    /** Routes Slack activity to the engine's entry point and mounts the HTTP endpoint (when a signing secret is set). */
-    public SlackWiring serve(Consumer<ChatEvent> engine, BotHttpServer server) {
-        endpoint.listen(engine);
+    /**
+     * Routes Slack activity to the engine, which answers each turn (a refused click is answered to the clicker only),
+     * and mounts the HTTP endpoint when a signing secret is set.
+     */
+    public SlackWiring serveAnswering(dev.ecabot.conversation.ChatTurns engine, BotHttpServer server) {
+        endpoint.listenAnswering(engine);
         if (endpoint.settings().signingSecret() != null) {
             // The signature is checked before Bolt parses anything: unsigned bodies are refused unread.
             server.filter(SlackEndpoint.PATH, new dev.ecabot.app.http.SlackSignatureFilter(endpoint.settings().signingSecret().reveal()));
             server.mount(SlackEndpoint.PATH, endpoint.servlet());
         }
-        return this;
-    }
-
-    /** As above, with the engine's answer to each turn (a refused click is answered to the clicker only). */
-    public SlackWiring serveAnswering(dev.ecabot.conversation.ChatTurns engine, BotHttpServer server) {
-        endpoint.listenAnswering(engine);
-        if (endpoint.settings().signingSecret() != null) server.mount(SlackEndpoint.PATH, endpoint.servlet());
         return this;
     }
 

@@ -127,7 +127,8 @@ public final class BotRuntime implements AutoCloseable {
             ProvisioningSaga saga = ProvisioningSaga.onDatabase(orgs, clients, db.dataSource(), clock);
             AccessPolicy access = new AccessPolicy(config.roles(zeroConfigRoles));
             if (throughOutbox) {
-                outbox = new Outbox(platforms, db.dataSource(), Outbox.Settings.defaults().withAdmins(() -> admins(access)));
+                outbox = new Outbox(platforms, db.dataSource(), Outbox.Settings.defaults().withAdmins(() -> admins(access))
+                        .withClaim(outboxClaimOf(env)));
                 if (embeddedDatabase(env)) outbox.forgetClaimsOfEarlierProcesses();
             }
             ChatPort port = outbox != null ? outbox : platforms;
@@ -236,6 +237,21 @@ public final class BotRuntime implements AutoCloseable {
             throw new IllegalArgumentException("ECABOT_PROVISIONING_LEASE must be at least 3 seconds (PT3S); got '" + value + "'");
         }
         return lease;
+    }
+
+    /**
+     * How long an instance holds a message it is sending: ECABOT_OUTBOX_CLAIM (e.g. "PT30S"; at least 5 seconds),
+     * default 2 minutes. After a crash another instance sends the message this long after the last renewal; a
+     * shorter claim risks a slow send being sent twice.
+     */
+    static Duration outboxClaimOf(Map<String, String> env) {
+        String value = env.get("ECABOT_OUTBOX_CLAIM");
+        if (value == null || value.isBlank()) return Outbox.Settings.defaults().claim();
+        Duration claim = dev.ecabot.config.ConfigDurations.parse(value.strip(), "ECABOT_OUTBOX_CLAIM");
+        if (claim.compareTo(Duration.ofSeconds(5)) < 0) {
+            throw new IllegalArgumentException("ECABOT_OUTBOX_CLAIM must be at least 5 seconds (PT5S); got '" + value + "'");
+        }
+        return claim;
     }
 
     /** The embedded H2 database (the default, or an H2 file or in-memory URL): one process at a time opens it. */

@@ -97,6 +97,7 @@ class TwoInstancesOnPostgresTest {
             env.put("ECABOT_CONFIG", config.toString());
             env.put("ECABOT_MASTER_KEY", Base64.getEncoder().encodeToString(new byte[32]));
             env.put("ECABOT_PROVISIONING_LEASE", "PT5S");
+            env.put("ECABOT_OUTBOX_CLAIM", "PT10S"); // what the killed instance was sending goes out 10 s later
             env.put("ECABOT_DATA_DIR", dir.resolve("data").toString());
 
             List<String> requesters = seedConfirmedRequests(db);
@@ -131,9 +132,12 @@ class TwoInstancesOnPostgresTest {
                 a.destroyForcibly().waitFor();
                 double killedAt = (System.nanoTime() - t0) / 1e9;
 
-                // B finishes everything: A's requests once its leases end, A's reminders once Quartz sees A gone.
+                // B finishes everything: A's requests once its leases end, A's reminders once Quartz sees A gone, and the
+                // messages A had queued in the outbox once its claims on them end.
                 await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> revealed(slack).stream().distinct().count() >= REQUESTS && delivered(db) >= REMINDERS);
+                        .until(() -> revealed(slack).stream().distinct().count() >= REQUESTS && delivered(db) >= REMINDERS
+                                && reminderTexts.stream().allMatch(text -> slack.calls("chat.postMessage").stream()
+                                        .anyMatch(c -> String.valueOf(c.param("text")).contains(text))));
                 Thread.sleep(8000); // anything doubled would show by now
                 double doneAt = (System.nanoTime() - t0) / 1e9;
 

@@ -55,13 +55,13 @@ public final class Outbox implements ChatPort, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     static final String REF_PREFIX = "outbox:";
-    private static final Duration CLAIM = Duration.ofMinutes(2);
 
     /** How the outbox retries and when it gives up. */
     public record Settings(Duration firstDelay, Duration maxDelay, double jitter, Duration deadAfter,
                            Duration noticeDeadAfter, Duration pollInterval, int threads, Clock clock,
-                           Supplier<List<ChatUser>> admins) {
+                           Supplier<List<ChatUser>> admins, Duration claim) {
         public Settings {
+            Objects.requireNonNull(claim, "claim");
             Objects.requireNonNull(firstDelay, "firstDelay");
             Objects.requireNonNull(maxDelay, "maxDelay");
             Objects.requireNonNull(deadAfter, "deadAfter");
@@ -75,20 +75,28 @@ public final class Outbox implements ChatPort, AutoCloseable {
         /** 1 s doubling to 5 min with 25 % jitter, dead after 30 min (notices after 10 min), nobody to tell. */
         public static Settings defaults() {
             return new Settings(Duration.ofSeconds(1), Duration.ofMinutes(5), 0.25, Duration.ofMinutes(30),
-                    Duration.ofMinutes(10), Duration.ofMillis(500), 4, Clock.systemUTC(), List::of);
+                    Duration.ofMinutes(10), Duration.ofMillis(500), 4, Clock.systemUTC(), List::of, Duration.ofMinutes(2));
         }
 
         public Settings withDeadAfter(Duration deadAfter) {
-            return new Settings(firstDelay, maxDelay, jitter, deadAfter, noticeDeadAfter, pollInterval, threads, clock, admins);
+            return new Settings(firstDelay, maxDelay, jitter, deadAfter, noticeDeadAfter, pollInterval, threads, clock, admins, claim);
         }
 
         public Settings withFirstDelay(Duration firstDelay) {
-            return new Settings(firstDelay, maxDelay, jitter, deadAfter, noticeDeadAfter, pollInterval, threads, clock, admins);
+            return new Settings(firstDelay, maxDelay, jitter, deadAfter, noticeDeadAfter, pollInterval, threads, clock, admins, claim);
+        }
+
+        /**
+         * How long an instance holds a message it is sending (renewed at each retry): after a crash, another instance
+         * sends it this long after the last renewal. Long enough for one send; default 2 minutes.
+         */
+        public Settings withClaim(Duration claim) {
+            return new Settings(firstDelay, maxDelay, jitter, deadAfter, noticeDeadAfter, pollInterval, threads, clock, admins, claim);
         }
 
         /** Who hears of a message given up on (besides its addressee): the bot's admins, reached in their DMs. */
         public Settings withAdmins(Supplier<List<ChatUser>> admins) {
-            return new Settings(firstDelay, maxDelay, jitter, deadAfter, noticeDeadAfter, pollInterval, threads, clock, admins);
+            return new Settings(firstDelay, maxDelay, jitter, deadAfter, noticeDeadAfter, pollInterval, threads, clock, admins, claim);
         }
     }
 
@@ -213,8 +221,8 @@ public final class Outbox implements ChatPort, AutoCloseable {
     }
 
     /** Long enough for one send (HTTP timeouts are shorter); renewed at each retry. */
-    private static Instant claimUntil(Instant now, OutboxStore.Row row) {
-        return now.plus(CLAIM);
+    private Instant claimUntil(Instant now, OutboxStore.Row row) {
+        return now.plus(settings.claim());
     }
 
     /**
@@ -240,7 +248,7 @@ public final class Outbox implements ChatPort, AutoCloseable {
                     Instant now = settings.clock().instant();
                     Instant next = now.plus(e.getDelay());
                     store.retryLater(row.id(), instance, errorOf(e.getLastException()), next,
-                            next.plus(CLAIM));
+                            next.plus(settings.claim()));
                     LOG.info("Outbox message {} to {}: {}; trying again in {} ms (attempt {})", row.id(),
                             row.destination(), errorOf(e.getLastException()), e.getDelay().toMillis(), e.getAttemptCount() + 1);
                 })

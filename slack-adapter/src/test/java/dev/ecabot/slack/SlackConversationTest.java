@@ -203,11 +203,14 @@ class SlackConversationTest {
         assertThat(slackApi.calls("chat.postMessage")).filteredOn(c -> c.param("channel").equals(alice.dmChannel))
                 .noneMatch(c -> c.param("blocks") != null && c.param("blocks").contains("choice:approval"));
 
-        // The requester (an approver too) pressing Approve on the channel's card is refused in their DM; the card keeps its buttons.
-        int alicePosts = postsTo(alice.dmChannel).size();
+        // The requester (an approver too) pressing Approve on the channel's card is refused to her only (ephemeral);
+        // nothing is posted anywhere and the card keeps its buttons.
+        int posts = delivered().size();
         alice.clicksValue(cards.channel(), "choice:approval", approveValueOf(cards.channel()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> postsTo(alice.dmChannel).size() > alicePosts);
-        assertThat(postsTo(alice.dmChannel).get(alicePosts).param("text")).contains("You cannot decide your own request");
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("response_url").size() == 1);
+        assertThat(slackApi.calls("response_url").get(0).param("body")).contains("ephemeral")
+                .contains("You cannot decide your own request");
+        assertThat(delivered()).as("public refusals").hasSize(posts);
         assertThat(updateOf(cards.channel())).isEmpty();
         assertThat(updateOf(cards.bobsDm())).isEmpty();
         assertThat(lastPost(c -> c.param("text") != null && c.param("text").startsWith("Creating"))).isEmpty();
@@ -258,6 +261,32 @@ class SlackConversationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> postsTo(alice.dmChannel).stream()
                 .anyMatch(c -> c.param("text").contains("Use the shared Altify app instead")));
         assertThat(lastPost(c -> c.param("text") != null && c.param("text").startsWith("Creating"))).isEmpty();
+    }
+
+    @Test
+    void aNonApproverPressingApproveOrDenyInTheChannelIsToldAloneAndTheCardStays() {
+        Cards cards = askForAnAppInStaging();
+        SlackUserSimulator carol = new SlackUserSimulator("U0CAROL01", slack, slackApi);
+        int posts = delivered().size();
+        int modals = slackApi.calls("views.open").size();
+
+        carol.clicksValue(cards.channel(), "choice:approval", approveValueOf(cards.channel()));
+        carol.clicksValue(cards.channel(), "choice:approval", denyValueOf(cards.channel()));
+        alice.clicksValue(cards.channel(), "choice:approval", denyValueOf(cards.channel()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("response_url").size() == 3);
+        List<String> refusals = slackApi.calls("response_url").stream().map(c -> c.param("body")).toList();
+        assertThat(refusals).allSatisfy(body -> assertThat(body).contains("ephemeral"));
+        assertThat(refusals).filteredOn(b -> b.contains("cannot decide your own request")).hasSize(1);
+        assertThat(refusals).filteredOn(b -> !b.contains("cannot decide your own request")).hasSize(2);
+        assertThat(delivered()).as("public refusals").hasSize(posts);
+        assertThat(slackApi.calls("views.open")).as("no reason form for a refused Deny").hasSize(modals);
+        assertThat(updateOf(cards.channel())).as("the approval card is unchanged").isEmpty();
+        assertThat(updateOf(cards.bobsDm())).isEmpty();
+
+        // Bob may still decide it.
+        bob.clicksValue(cards.bobsDm(), "choice:approval", approveValueOf(cards.bobsDm()));
+        assertThat(shown(awaitUpdateOf(cards.channel()))).contains(":white_check_mark: *Approved* by ");
     }
 
     /** The approval cards of one request: in the approvers' channel and in Bob's DM. */

@@ -233,6 +233,10 @@ public final class ConversationEngine implements ChatTurns {
             onText(text, state, replies);
         } else if (state.isPresent() && state.get().stage() != Stage.PROVISIONING) {
             dialogue.answer(state.get(), event, replies);
+        } else if (state.isPresent()) {
+            // A second (or concurrent) click on "Create it": the first one is already creating the app.
+            replies.say("I am already creating the app " + dialogue.subject(state.get()) + " from your first click; "
+                    + "this one changed nothing. I will tell you here when it is ready.");
         } else {
             replies.warn("That question belongs to a conversation that is over (finished, cancelled or expired). "
                     + "Say \"new\" to start again.");

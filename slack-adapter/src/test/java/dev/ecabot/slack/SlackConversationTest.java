@@ -54,6 +54,8 @@ class SlackConversationTest {
     SlackUserSimulator alice;
     SlackUserSimulator bob;
     final CountDownLatch salesforceAnswers = new CountDownLatch(1);
+    /** How many times Salesforce was asked to create an app. */
+    final java.util.concurrent.atomic.AtomicInteger appsCreated = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void start() throws Exception {
@@ -106,6 +108,7 @@ class SlackConversationTest {
     /** Salesforce that answers only when the test lets it: deploys, then hands back the app's credentials. */
     AppProvisioner slowSalesforce() {
         return (order, progress, secrets) -> {
+            appsCreated.incrementAndGet();
             progress.accept(ProvisioningStep.DEPLOYING);
             try {
                 if (!salesforceAnswers.await(20, TimeUnit.SECONDS)) throw new IllegalStateException("test never let Salesforce answer");
@@ -376,6 +379,49 @@ class SlackConversationTest {
         assertThat(slackApi.calls("views.open")).as("one credential window per click, each filled once")
                 .filteredOn(c -> c.param("view").contains("Asking the vault")).hasSize(2);
         assertThat(windows).noneMatch(v -> v.contains("Asking the vault"));
+    }
+
+    @Test
+    void aDoubleClickOnCreateItMakesOneAppAndTheSecondClickIsToldSo() {
+        alice.says("new altify-mcp demo");
+        fillForm("app_name", "Altify MCP");
+        fillForm("api_name", "Altify_MCP");
+        fillForm("contact_email", "alice@example.com");
+        fillForm("description", "");
+        FakeSlackWebApi.Call summary = awaitMessageWithBlock("choice:confirm");
+
+        alice.clicks(summary, "choice:confirm", "choice-0");
+        alice.clicks(summary, "choice:confirm", "choice-0");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> postsTo(alice.dmChannel).stream()
+                .anyMatch(c -> String.valueOf(c.param("text")).contains("already creating the app")));
+        salesforceAnswers.countDown();
+        awaitMessageWithBlock("reveal");
+        assertThat(appsCreated).as("apps created").hasValue(1);
+        assertThat(delivered()).filteredOn(c -> c.param("blocks") != null && c.param("blocks").contains("\"block_id\":\"reveal\""))
+                .as("reveal offers").hasSize(1);
+        assertThat(delivered()).filteredOn(c -> String.valueOf(c.param("text")).contains("already creating the app"))
+                .as("the second click is told, once").hasSize(1);
+    }
+
+    @Test
+    void aDoubleClickOnApproveDecidesOnceAndTheSecondClickIsToldSo() {
+        Cards cards = askForAnAppInStaging();
+
+        bob.clicksValue(cards.bobsDm(), "choice:approval", approveValueOf(cards.bobsDm()));
+        bob.clicksValue(cards.bobsDm(), "choice:approval", approveValueOf(cards.bobsDm()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> postsTo(bob.dmChannel).stream()
+                .anyMatch(c -> String.valueOf(c.param("text")).contains("was already approved")));
+        salesforceAnswers.countDown();
+        awaitMessageWithBlock("reveal");
+        assertThat(appsCreated).as("apps created").hasValue(1);
+        assertThat(postsTo(bob.dmChannel)).filteredOn(c -> String.valueOf(c.param("text")).startsWith("Approved:"))
+                .as("one decision").hasSize(1);
+        assertThat(postsTo(bob.dmChannel)).filteredOn(c -> String.valueOf(c.param("text")).contains("was already approved"))
+                .as("the second click is told, once").hasSize(1);
+        assertThat(delivered()).filteredOn(c -> c.param("blocks") != null && c.param("blocks").contains("\"block_id\":\"reveal\""))
+                .as("reveal offers").hasSize(1);
     }
 
     /** Alice asks for an app in the demo org and confirms; returns the Reveal offer once Salesforce answered. */

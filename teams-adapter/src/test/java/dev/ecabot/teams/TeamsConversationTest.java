@@ -464,6 +464,21 @@ class TeamsConversationTest {
                 .noneSatisfy(u -> assertThat(u.path()).endsWith("/activities/" + card.answeredId()));
     }
 
+    @Test
+    void aDoubleClickOnApproveDecidesOnceAndTheSecondClickIsToldSo() {
+        FakeBotConnector.Call card = askForAnAppInStaging();
+        benSubmits((ObjectNode) button(card, "Approve").path("data"), card.answeredId());
+        benSubmits((ObjectNode) button(card, "Approve").path("data"), card.answeredId());
+
+        await().until(this::revealOfferCard, java.util.Optional::isPresent);
+        await().until(() -> connector.posted().stream().anyMatch(c -> c.body().toString().contains("was already approved")));
+        List<FakeBotConnector.Call> toBen = connector.posted().stream().filter(c -> BENS_CHAT.equals(c.conversationId())).toList();
+        assertThat(toBen).filteredOn(c -> c.body().path("text").asText().startsWith("Approved:")).as("one decision").hasSize(1);
+        assertThat(toBen).filteredOn(c -> c.body().toString().contains("was already approved")).as("second click told").hasSize(1);
+        assertThat(connector.posted()).filteredOn(c -> c.body().at("/attachments/0/content/actions/0/data/ecabot").asText()
+                .equals("reveal")).as("one app, one offer").hasSize(1);
+    }
+
     void clickInAChannel(String fromId, String name, String aadId, ObjectNode data, FakeBotConnector.Call card) {
         ObjectNode click = activity("message_channel_mention.json");
         ((ObjectNode) click.path("from")).put("id", fromId).put("name", name).put("aadObjectId", aadId);

@@ -189,8 +189,16 @@ public final class Approvals {
         return listed.isEmpty() || access.isAmong(user, listed);
     }
 
-    private Optional<ApprovalOutcome> refusal(Connection c, ApprovalRequest r, ChatUserRef approver, Instant now)
-            throws SQLException {
+    /**
+     * Why {@code user} may never decide request {@code requestId} (their own request, or not an approver for its
+     * org), in words for them alone; empty when they may, or when there is no such request. Decided before any card
+     * is touched, so a refused click changes nothing.
+     */
+    public Optional<String> whyMayNotDecide(String requestId, ChatUserRef user) {
+        return find(requestId).flatMap(r -> whoRefusal(r, user)).map(ApprovalOutcome.Refused::message);
+    }
+
+    private Optional<ApprovalOutcome.Refused> whoRefusal(ApprovalRequest r, ChatUserRef approver) {
         if (r.requester().equals(approver)) {
             return Optional.of(new ApprovalOutcome.Refused(SELF_APPROVAL, "You cannot decide your own request "
                     + r.id() + "; another approver must."));
@@ -199,6 +207,13 @@ public final class Approvals {
             return Optional.of(new ApprovalOutcome.Refused(NOT_AN_APPROVER, "You are not an approver for org " + r.org()
                     + ", so you cannot decide request " + r.id() + ". Ask a bot admin if you should be."));
         }
+        return Optional.empty();
+    }
+
+    private Optional<ApprovalOutcome> refusal(Connection c, ApprovalRequest r, ChatUserRef approver, Instant now)
+            throws SQLException {
+        Optional<ApprovalOutcome.Refused> who = whoRefusal(r, approver);
+        if (who.isPresent()) return Optional.of(who.get());
         if (r.state() == ApprovalRequest.State.EXPIRED) return Optional.of(expired(r));
         if (r.state() != ApprovalRequest.State.PENDING) {
             return Optional.of(new ApprovalOutcome.Refused(ALREADY_DECIDED, "Request " + r.id() + " was already "

@@ -96,6 +96,8 @@ public final class ConversationEngine implements ChatTurns {
         try {
             Optional<String> notYours = clickOnSomeoneElsesQuestion(event, key);
             if (notYours.isPresent()) return TurnAnswer.refusedClick(notYours.get());
+            Optional<String> notTheirsToDecide = approvalClickNotAllowed(event);
+            if (notTheirsToDecide.isPresent()) return TurnAnswer.refusedClick(notTheirsToDecide.get());
             dispatch(event, key, replies);
         } catch (ConcurrentChangeException e) {
             replies.warn("Another message changed this conversation at the same moment. Please send that again.");
@@ -130,6 +132,26 @@ public final class ConversationEngine implements ChatTurns {
                 .findFirst()
                 .map(other -> "That question belongs to " + other.user().displayName() + "'s request: only they can "
                         + "answer it, and nothing was changed. Say \"new\" to start a request of your own.");
+    }
+
+    /**
+     * Approve or Deny pressed on an approval card by someone who may never decide it (no approve/deny role, their own
+     * request, not an approver for its org): decided before any card is touched or any form opened, for the clicker
+     * only. Whether the request is still open, expired or changed is the command's to say, as before.
+     */
+    private Optional<String> approvalClickNotAllowed(ChatEvent event) {
+        if (!(event instanceof ChatEvent.Choice choice) || !ApprovalCard.PROMPT_ID.equals(choice.promptId())) {
+            return Optional.empty();
+        }
+        String[] parts = choice.value().strip().split("\\s+"); // "approve <id> <fingerprint>" or "deny <id>"
+        Optional<Action> action = commands.find(parts[0]).flatMap(c -> Action.fromCommand(c.name()));
+        if (action.isEmpty()) return Optional.empty();
+        AccessDecision decision = access.check(UserRefs.of(event.user()), action.get());
+        if (!decision.allowed()) {
+            auditRefusal(action.get(), event);
+            return Optional.of(decision.message());
+        }
+        return parts.length > 1 ? approvalFlow.whyMayNotDecide(parts[1], UserRefs.of(event.user())) : Optional.empty();
     }
 
     /**
@@ -214,6 +236,10 @@ public final class ConversationEngine implements ChatTurns {
             onText(text, state, replies);
         } else if (state.isPresent() && state.get().stage() != Stage.PROVISIONING) {
             dialogue.answer(state.get(), event, replies);
+        } else if (state.isPresent()) {
+            // A second (or concurrent) click on "Create it": the first one is already creating the app.
+            replies.say("I am already creating the app " + dialogue.subject(state.get()) + " from your first click; "
+                    + "this one changed nothing. I will tell you here when it is ready.");
         } else {
             replies.warn("That question belongs to a conversation that is over (finished, cancelled or expired). "
                     + "Say \"new\" to start again.");

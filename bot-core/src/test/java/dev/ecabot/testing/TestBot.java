@@ -203,7 +203,8 @@ public final class TestBot implements AutoCloseable {
     }
 
     private Reminders openReminders() {
-        return Reminders.open(db, new ChatReminderDelivery(chat, approvals()), REMINDER_TIMING);
+        return Reminders.open(db, new ChatReminderDelivery(chat, approvals(), new RevealOffers(db.dataSource(), key,
+                new AuditTrail(db.dataSource()), clock, RevealOffers.DEFAULT_WINDOW)), REMINDER_TIMING);
     }
 
     private Approvals approvals() {

@@ -62,18 +62,8 @@ final class BlockKitRenderer {
      * out (the buttons, when there are any, are kept), and the notification text is shortened.
      */
     static Rendered fitToSlack(Rendered r) {
-        List<LayoutBlock> blocks = new ArrayList<>();
-        for (LayoutBlock block : r.blocks()) {
-            if (block instanceof com.slack.api.model.block.SectionBlock section && section.getText() != null
-                    && section.getText().getText() != null && section.getText().getText().length() > MAX_SECTION_TEXT
-                    && section.getAccessory() == null) {
-                for (String piece : pieces(section.getText().getText(), MAX_SECTION_TEXT)) {
-                    blocks.add(section(b -> b.text(markdownText(piece))));
-                }
-            } else {
-                blocks.add(block);
-            }
-        }
+        List<LayoutBlock> blocks = splitLongSections(r.blocks());
+        clip(blocks);
         if (blocks.size() > MAX_BLOCKS) {
             List<LayoutBlock> actionBlocks = blocks.stream().filter(b -> b instanceof ActionsBlock).toList();
             List<LayoutBlock> kept = new ArrayList<>(blocks.stream().filter(b -> !(b instanceof ActionsBlock))
@@ -87,6 +77,74 @@ final class BlockKitRenderer {
         String text = r.text() == null ? "" : r.text();
         if (text.length() > MAX_FALLBACK_TEXT) text = text.substring(0, MAX_FALLBACK_TEXT - 3) + "...";
         return new Rendered(text, blocks);
+    }
+
+    /** Slack's limits on texts inside blocks: buttons and options 75, context 2,000, header 150, select 100 options. */
+    static final int MAX_BUTTON_TEXT = 75;
+    static final int MAX_CONTEXT_TEXT = 2_000;
+    static final int MAX_OPTIONS = 100;
+
+    /**
+     * Shortens, in place, every text Slack would refuse as too long (a button or option label, an option's
+     * description, a context line, a header), and keeps the first 100 options of a select: Slack refuses the whole
+     * message otherwise ({@code invalid_blocks}). A shortened text ends with "…".
+     */
+    static void clip(List<LayoutBlock> blocks) {
+        for (LayoutBlock block : blocks) {
+            if (block instanceof ActionsBlock a && a.getElements() != null) {
+                a.getElements().forEach(BlockKitRenderer::clip);
+            } else if (block instanceof com.slack.api.model.block.SectionBlock section && section.getAccessory() != null) {
+                clip(section.getAccessory());
+            } else if (block instanceof com.slack.api.model.block.ContextBlock context && context.getElements() != null) {
+                for (var element : context.getElements()) {
+                    if (element instanceof com.slack.api.model.block.composition.TextObject t) clip(t, MAX_CONTEXT_TEXT);
+                }
+            } else if (block instanceof com.slack.api.model.block.HeaderBlock header) {
+                clip(header.getText(), 150);
+            } else if (block instanceof com.slack.api.model.block.InputBlock input) {
+                clip(input.getLabel(), 2_000);
+                clip(input.getHint(), 2_000);
+                if (input.getElement() != null) clip(input.getElement());
+            }
+        }
+    }
+
+    private static void clip(BlockElement element) {
+        if (element instanceof com.slack.api.model.block.element.ButtonElement button) {
+            clip(button.getText(), MAX_BUTTON_TEXT);
+        } else if (element instanceof com.slack.api.model.block.element.StaticSelectElement select
+                && select.getOptions() != null) {
+            if (select.getOptions().size() > MAX_OPTIONS) select.setOptions(new ArrayList<>(select.getOptions().subList(0, MAX_OPTIONS)));
+            for (OptionObject o : select.getOptions()) {
+                clip(o.getText(), MAX_BUTTON_TEXT);
+                clip(o.getDescription(), MAX_BUTTON_TEXT);
+            }
+        }
+    }
+
+    private static void clip(com.slack.api.model.block.composition.TextObject text, int max) {
+        if (text instanceof com.slack.api.model.block.composition.PlainTextObject p && p.getText() != null) {
+            p.setText(limit(p.getText(), max));
+        } else if (text instanceof com.slack.api.model.block.composition.MarkdownTextObject m && m.getText() != null) {
+            m.setText(limit(m.getText(), max));
+        }
+    }
+
+    /** Each section text over 3,000 characters (with no accessory) as several sections, cut at line ends. */
+    static List<LayoutBlock> splitLongSections(List<LayoutBlock> in) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (LayoutBlock block : in) {
+            if (block instanceof com.slack.api.model.block.SectionBlock section && section.getText() != null
+                    && section.getText().getText() != null && section.getText().getText().length() > MAX_SECTION_TEXT
+                    && section.getAccessory() == null) {
+                for (String piece : pieces(section.getText().getText(), MAX_SECTION_TEXT)) {
+                    blocks.add(section(b -> b.text(markdownText(piece))));
+                }
+            } else {
+                blocks.add(block);
+            }
+        }
+        return blocks;
     }
 
     /** {@code text} in pieces of at most {@code room} characters, cut after a line where possible. */
@@ -316,7 +374,7 @@ final class BlockKitRenderer {
             if (!(b instanceof ActionsBlock)) blocks.add(b);
         }
         blocks.add(context(List.of(markdownText(":ballot_box_with_check: <@" + userId + "> chose *" + escape(choiceLabel) + "*"))));
-        return new Rendered(fallbackText == null ? choiceLabel : fallbackText, blocks);
+        return fitToSlack(new Rendered(fallbackText == null ? choiceLabel : fallbackText, blocks));
     }
 
     /** Slack mrkdwn treats &, < and > as control characters; everything the engine says is plain text. */

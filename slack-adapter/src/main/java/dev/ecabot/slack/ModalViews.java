@@ -59,11 +59,30 @@ final class ModalViews {
             blocks.add(section(s -> s.text(markdownText(BlockKitRenderer.escape(form.title())))));
         }
         for (FormField field : form.fields()) blocks.add(inputFor(field));
+        List<LayoutBlock> fitted = fitModal(blocks);
         return view(v -> v.type("modal").callbackId(ActionIds.FORM_CALLBACK).privateMetadata(privateMetadata)
                 .title(viewTitle(t -> t.type("plain_text").text(BlockKitRenderer.limit(form.title(), MODAL_TITLE_MAX))))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Send")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-                .blocks(blocks));
+                .blocks(fitted));
+    }
+
+    /** Slack's limit of blocks in one modal. */
+    static final int MAX_MODAL_BLOCKS = 100;
+
+    /**
+     * A modal's blocks within Slack's limits (views.open would refuse the whole window otherwise): long sections
+     * split, over-long texts shortened, and at most 100 blocks, the last saying how many did not fit.
+     */
+    static List<LayoutBlock> fitModal(List<LayoutBlock> blocks) {
+        List<LayoutBlock> fitted = BlockKitRenderer.splitLongSections(blocks);
+        BlockKitRenderer.clip(fitted);
+        if (fitted.size() <= MAX_MODAL_BLOCKS) return fitted;
+        List<LayoutBlock> kept = new ArrayList<>(fitted.subList(0, MAX_MODAL_BLOCKS - 1));
+        int left = fitted.size() - kept.size();
+        kept.add(context(List.of(markdownText("... " + left + " more parts do not fit in one Slack window; "
+                + "I will ask for what is still missing after you send this one."))));
+        return kept;
     }
 
     private LayoutBlock inputFor(FormField f) {
@@ -107,10 +126,11 @@ final class ModalViews {
         }
         blocks.add(context(List.of(markdownText("Shown once: copy it into your integration's secret store now. "
                 + "Closing this window discards it; Slack keeps no copy."))));
+        List<LayoutBlock> fitted = fitModal(blocks);
         return view(v -> v.type("modal").callbackId(ActionIds.REVEAL_CALLBACK)
                 .title(viewTitle(t -> t.type("plain_text").text("Credentials")))
                 .close(viewClose(c -> c.type("plain_text").text("Done")))
-                .blocks(blocks));
+                .blocks(fitted));
     }
 
     /** Why a Reveal click showed no secret, in the window it opened (plain text: the engine's words). */
@@ -125,9 +145,9 @@ final class ModalViews {
 
     private View info(String title, String words) {
         return view(v -> v.type("modal").callbackId(ActionIds.REVEAL_CALLBACK)
-                .title(viewTitle(t -> t.type("plain_text").text(title)))
+                .title(viewTitle(t -> t.type("plain_text").text(BlockKitRenderer.limit(title, MODAL_TITLE_MAX))))
                 .close(viewClose(c -> c.type("plain_text").text("Close")))
-                .blocks(List.of(section(s -> s.text(markdownText(words))))));
+                .blocks(fitModal(List.of(section(s -> s.text(markdownText(words)))))));
     }
 
     /** The raw text of each field from a view_submission's state, by field id (block id). */

@@ -126,7 +126,10 @@ final class SlackWork {
     private void decide(SlackInbound.Action a) {
         interactions.offerTrigger(a.userId(), a.triggerId());
         try {
-            mapper.toEvent(a).ifPresent(engine::answer);
+            Optional<ChatEvent> event = mapper.toEvent(a);
+            TurnAnswer answer = event.isPresent() ? engine.answer(event.get()) : TurnAnswer.handled();
+            // Their own request, or not an approver: said to the clicker only (ephemeral); no card or form touched.
+            if (answer.refused()) notice.tell(a, answer.words());
         } finally {
             interactions.takeTrigger(a.userId());
         }

@@ -168,6 +168,13 @@ public final class FakeSlackWebApi implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
+    private final List<String> refusedOverLimit = new CopyOnWriteArrayList<>();
+
+    /** The calls refused because they broke a Block Kit limit (method: which limit), in order. */
+    public List<String> refusedOverLimit() {
+        return List.copyOf(refusedOverLimit);
+    }
+
     public void clear() {
         calls.clear();
     }
@@ -191,6 +198,16 @@ public final class FakeSlackWebApi implements AutoCloseable {
             if (fault.status == 429) send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
             else if (fault.status >= 500) send(exchange, fault.status, "<html>upstream error</html>");
             else send(exchange, 200, "{\"ok\":false,\"error\":\"" + fault.error + "\"}");
+            return;
+        }
+        java.util.Optional<String> overLimit = SlackBlockLimits.violation(method, params);
+        if (overLimit.isPresent()) {
+            // As Slack does: the whole call is refused, nothing is posted or opened.
+            params.put("_refused", overLimit.get());
+            calls.add(new Call(method, params, token));
+            refusedOverLimit.add(method + ": " + overLimit.get());
+            send(exchange, 200, "{\"ok\":false,\"error\":\"" + (method.startsWith("views.") ? "invalid_arguments"
+                    : "invalid_blocks") + "\",\"response_metadata\":{\"messages\":[\"[ERROR] " + overLimit.get() + "\"]}}");
             return;
         }
         Integer retryAfter = poll(scriptedRateLimits, method);

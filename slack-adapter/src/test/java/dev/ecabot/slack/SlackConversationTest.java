@@ -54,6 +54,8 @@ class SlackConversationTest {
     SlackUserSimulator alice;
     SlackUserSimulator bob;
     final CountDownLatch salesforceAnswers = new CountDownLatch(1);
+    /** How many times Salesforce was asked to create an app. */
+    final java.util.concurrent.atomic.AtomicInteger appsCreated = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void start() throws Exception {
@@ -106,6 +108,7 @@ class SlackConversationTest {
     /** Salesforce that answers only when the test lets it: deploys, then hands back the app's credentials. */
     AppProvisioner slowSalesforce() {
         return (order, progress, secrets) -> {
+            appsCreated.incrementAndGet();
             progress.accept(ProvisioningStep.DEPLOYING);
             try {
                 if (!salesforceAnswers.await(20, TimeUnit.SECONDS)) throw new IllegalStateException("test never let Salesforce answer");
@@ -203,11 +206,14 @@ class SlackConversationTest {
         assertThat(slackApi.calls("chat.postMessage")).filteredOn(c -> c.param("channel").equals(alice.dmChannel))
                 .noneMatch(c -> c.param("blocks") != null && c.param("blocks").contains("choice:approval"));
 
-        // The requester (an approver too) pressing Approve on the channel's card is refused in their DM; the card keeps its buttons.
-        int alicePosts = postsTo(alice.dmChannel).size();
+        // The requester (an approver too) pressing Approve on the channel's card is refused to her only (ephemeral);
+        // nothing is posted anywhere and the card keeps its buttons.
+        int posts = delivered().size();
         alice.clicksValue(cards.channel(), "choice:approval", approveValueOf(cards.channel()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> postsTo(alice.dmChannel).size() > alicePosts);
-        assertThat(postsTo(alice.dmChannel).get(alicePosts).param("text")).contains("You cannot decide your own request");
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("response_url").size() == 1);
+        assertThat(slackApi.calls("response_url").get(0).param("body")).contains("ephemeral")
+                .contains("You cannot decide your own request");
+        assertThat(delivered()).as("public refusals").hasSize(posts);
         assertThat(updateOf(cards.channel())).isEmpty();
         assertThat(updateOf(cards.bobsDm())).isEmpty();
         assertThat(lastPost(c -> c.param("text") != null && c.param("text").startsWith("Creating"))).isEmpty();
@@ -258,6 +264,32 @@ class SlackConversationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> postsTo(alice.dmChannel).stream()
                 .anyMatch(c -> c.param("text").contains("Use the shared Altify app instead")));
         assertThat(lastPost(c -> c.param("text") != null && c.param("text").startsWith("Creating"))).isEmpty();
+    }
+
+    @Test
+    void aNonApproverPressingApproveOrDenyInTheChannelIsToldAloneAndTheCardStays() {
+        Cards cards = askForAnAppInStaging();
+        SlackUserSimulator carol = new SlackUserSimulator("U0CAROL01", slack, slackApi);
+        int posts = delivered().size();
+        int modals = slackApi.calls("views.open").size();
+
+        carol.clicksValue(cards.channel(), "choice:approval", approveValueOf(cards.channel()));
+        carol.clicksValue(cards.channel(), "choice:approval", denyValueOf(cards.channel()));
+        alice.clicksValue(cards.channel(), "choice:approval", denyValueOf(cards.channel()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("response_url").size() == 3);
+        List<String> refusals = slackApi.calls("response_url").stream().map(c -> c.param("body")).toList();
+        assertThat(refusals).allSatisfy(body -> assertThat(body).contains("ephemeral"));
+        assertThat(refusals).filteredOn(b -> b.contains("cannot decide your own request")).hasSize(1);
+        assertThat(refusals).filteredOn(b -> !b.contains("cannot decide your own request")).hasSize(2);
+        assertThat(delivered()).as("public refusals").hasSize(posts);
+        assertThat(slackApi.calls("views.open")).as("no reason form for a refused Deny").hasSize(modals);
+        assertThat(updateOf(cards.channel())).as("the approval card is unchanged").isEmpty();
+        assertThat(updateOf(cards.bobsDm())).isEmpty();
+
+        // Bob may still decide it.
+        bob.clicksValue(cards.bobsDm(), "choice:approval", approveValueOf(cards.bobsDm()));
+        assertThat(shown(awaitUpdateOf(cards.channel()))).contains(":white_check_mark: *Approved* by ");
     }
 
     /** The approval cards of one request: in the approvers' channel and in Bob's DM. */
@@ -347,6 +379,49 @@ class SlackConversationTest {
         assertThat(slackApi.calls("views.open")).as("one credential window per click, each filled once")
                 .filteredOn(c -> c.param("view").contains("Asking the vault")).hasSize(2);
         assertThat(windows).noneMatch(v -> v.contains("Asking the vault"));
+    }
+
+    @Test
+    void aDoubleClickOnCreateItMakesOneAppAndTheSecondClickIsToldSo() {
+        alice.says("new altify-mcp demo");
+        fillForm("app_name", "Altify MCP");
+        fillForm("api_name", "Altify_MCP");
+        fillForm("contact_email", "alice@example.com");
+        fillForm("description", "");
+        FakeSlackWebApi.Call summary = awaitMessageWithBlock("choice:confirm");
+
+        alice.clicks(summary, "choice:confirm", "choice-0");
+        alice.clicks(summary, "choice:confirm", "choice-0");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> postsTo(alice.dmChannel).stream()
+                .anyMatch(c -> String.valueOf(c.param("text")).contains("already creating the app")));
+        salesforceAnswers.countDown();
+        awaitMessageWithBlock("reveal");
+        assertThat(appsCreated).as("apps created").hasValue(1);
+        assertThat(delivered()).filteredOn(c -> c.param("blocks") != null && c.param("blocks").contains("\"block_id\":\"reveal\""))
+                .as("reveal offers").hasSize(1);
+        assertThat(delivered()).filteredOn(c -> String.valueOf(c.param("text")).contains("already creating the app"))
+                .as("the second click is told, once").hasSize(1);
+    }
+
+    @Test
+    void aDoubleClickOnApproveDecidesOnceAndTheSecondClickIsToldSo() {
+        Cards cards = askForAnAppInStaging();
+
+        bob.clicksValue(cards.bobsDm(), "choice:approval", approveValueOf(cards.bobsDm()));
+        bob.clicksValue(cards.bobsDm(), "choice:approval", approveValueOf(cards.bobsDm()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> postsTo(bob.dmChannel).stream()
+                .anyMatch(c -> String.valueOf(c.param("text")).contains("was already approved")));
+        salesforceAnswers.countDown();
+        awaitMessageWithBlock("reveal");
+        assertThat(appsCreated).as("apps created").hasValue(1);
+        assertThat(postsTo(bob.dmChannel)).filteredOn(c -> String.valueOf(c.param("text")).startsWith("Approved:"))
+                .as("one decision").hasSize(1);
+        assertThat(postsTo(bob.dmChannel)).filteredOn(c -> String.valueOf(c.param("text")).contains("was already approved"))
+                .as("the second click is told, once").hasSize(1);
+        assertThat(delivered()).filteredOn(c -> c.param("blocks") != null && c.param("blocks").contains("\"block_id\":\"reveal\""))
+                .as("reveal offers").hasSize(1);
     }
 
     /** Alice asks for an app in the demo org and confirms; returns the Reveal offer once Salesforce answered. */

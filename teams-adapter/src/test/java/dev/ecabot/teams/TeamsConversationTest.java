@@ -447,6 +447,49 @@ class TeamsConversationTest {
     }
 
     @Test
+    void approveOrDenyPressedInAChannelBySomeoneWhoMayNotDecideIsToldOnlyToThemAndTheCardStays() {
+        FakeBotConnector.Call card = askForAnAppInStaging();
+        int posts = connector.posted().size();
+        // The card forwarded into a channel: Ana (the requester) and another person (no approver) press its buttons.
+        clickInAChannel("29:1AnaLopez-test-user-id-0001", "Ana Lopez", ANA_AAD_ID, (ObjectNode) button(card, "Approve").path("data"), card);
+        clickInAChannel("29:1Other-test-user-id-0003", "Oscar Other", OTHER_AAD_ID, (ObjectNode) button(card, "Approve").path("data"), card);
+        clickInAChannel("29:1Other-test-user-id-0003", "Oscar Other", OTHER_AAD_ID, (ObjectNode) button(card, "Deny").path("data"), card);
+
+        List<FakeBotConnector.Call> said = connector.posted().subList(posts, connector.posted().size());
+        assertThat(said).as("public refusals").noneSatisfy(c -> assertThat(c.conversationId()).contains("@thread"));
+        assertThat(said).filteredOn(c -> c.body().toString().contains("You cannot decide your own request")).hasSize(1);
+        assertThat(said).filteredOn(c -> c.body().toString().contains("deny-reason:")).as("no reason form").isEmpty();
+        assertThat(said).as("one private refusal per click").hasSize(3);
+        assertThat(connector.updates()).as("the approval card is unchanged")
+                .noneSatisfy(u -> assertThat(u.path()).endsWith("/activities/" + card.answeredId()));
+    }
+
+    @Test
+    void aDoubleClickOnApproveDecidesOnceAndTheSecondClickIsToldSo() {
+        FakeBotConnector.Call card = askForAnAppInStaging();
+        benSubmits((ObjectNode) button(card, "Approve").path("data"), card.answeredId());
+        benSubmits((ObjectNode) button(card, "Approve").path("data"), card.answeredId());
+
+        await().until(this::revealOfferCard, java.util.Optional::isPresent);
+        await().until(() -> connector.posted().stream().anyMatch(c -> c.body().toString().contains("was already approved")));
+        List<FakeBotConnector.Call> toBen = connector.posted().stream().filter(c -> BENS_CHAT.equals(c.conversationId())).toList();
+        assertThat(toBen).filteredOn(c -> c.body().path("text").asText().startsWith("Approved:")).as("one decision").hasSize(1);
+        assertThat(toBen).filteredOn(c -> c.body().toString().contains("was already approved")).as("second click told").hasSize(1);
+        assertThat(connector.posted()).filteredOn(c -> c.body().at("/attachments/0/content/actions/0/data/ecabot").asText()
+                .equals("reveal")).as("one app, one offer").hasSize(1);
+    }
+
+    void clickInAChannel(String fromId, String name, String aadId, ObjectNode data, FakeBotConnector.Call card) {
+        ObjectNode click = activity("message_channel_mention.json");
+        ((ObjectNode) click.path("from")).put("id", fromId).put("name", name).put("aadObjectId", aadId);
+        click.remove("text");
+        click.set("value", data);
+        click.put("replyToId", card.answeredId());
+        click.put("id", "channel-click-" + System.nanoTime());
+        post(click);
+    }
+
+    @Test
     void everyCommandTheTeamsAppSuggestsIsOneTheBotKnows() {
         say("help");
         String help = lastCard().toString();

@@ -51,6 +51,11 @@ public final class ApprovalFlow {
         this.settings = settings;
     }
 
+    /** Why {@code user} may never decide request {@code requestId} (their own, not an approver), or empty. */
+    public java.util.Optional<String> whyMayNotDecide(String requestId, dev.ecabot.access.ChatUserRef user) {
+        return approvals.whyMayNotDecide(requestId, user);
+    }
+
     /** The order needs {@code needed} approvals: ask the requester why they need it. */
     void askReason(ConversationState state, int needed, Replies replies) {
         store.save(state.withStage(Stage.GIVING_REASON, REASON_FORM));

@@ -6,15 +6,19 @@ import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.ChatUser;
+import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.conversation.message.TextMessage;
 import dev.ecabot.reminders.Recipient;
 import dev.ecabot.reminders.Reminder;
 import dev.ecabot.reminders.ReminderDelivery;
+import dev.ecabot.reminders.ReminderKind;
+import dev.ecabot.vault.RevealOffers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Delivers due reminders through the chat port: to the requester's direct messages, to each approver of the
@@ -27,10 +31,20 @@ public final class ChatReminderDelivery implements ReminderDelivery {
 
     private final ChatPort port;
     private final Approvals approvals;
+    private final RevealOffers offers;
 
     public ChatReminderDelivery(ChatPort port, Approvals approvals) {
+        this(port, approvals, null);
+    }
+
+    /**
+     * With the vault's reveal offers: a "reveal before it is destroyed" reminder then carries the Reveal button again
+     * (while the offer is still open), so the requester can reveal from the reminder itself.
+     */
+    public ChatReminderDelivery(ChatPort port, Approvals approvals, RevealOffers offers) {
         this.port = port;
         this.approvals = approvals;
+        this.offers = offers;
     }
 
     @Override
@@ -41,7 +55,28 @@ public final class ChatReminderDelivery implements ReminderDelivery {
             LOG.warn("Reminder {} ({}) has nobody to go to in org {}; configure roles.approvers or approvals.channel",
                     reminder.id(), reminder.kind(), reminder.org());
         }
-        for (ChatAddress address : to) port.post(address, TextMessage.info(text));
+        Optional<RevealOffer> button = revealButton(reminder);
+        for (ChatAddress address : to) {
+            port.post(address, TextMessage.info(text));
+            button.ifPresent(offer -> port.post(address, offer));
+        }
+    }
+
+    /** The Reveal button of a reveal reminder's offer, while that offer can still be revealed. */
+    private Optional<RevealOffer> revealButton(Reminder reminder) {
+        if (offers == null || reminder.kind() != ReminderKind.REVEAL_EXPIRING || reminder.reference() == null
+                || reminder.recipient().type() != Recipient.Type.REQUESTER) {
+            return Optional.empty();
+        }
+        try {
+            return offers.find(reminder.reference())
+                    .filter(o -> o.state() == dev.ecabot.vault.RevealOffer.State.OPEN)
+                    .map(o -> new RevealOffer(o.offerId(), "Consumer key and secret of " + o.apiName(), o.expiresAt()));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not look up the reveal offer of reminder {}; sending its words only: {}", reminder.id(),
+                    e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private List<ChatAddress> addressesOf(Reminder reminder) {

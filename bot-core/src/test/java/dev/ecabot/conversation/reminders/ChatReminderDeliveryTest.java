@@ -74,6 +74,34 @@ class ChatReminderDeliveryTest {
         });
     }
 
+    @Test
+    void theRevealReminderCarriesTheRevealButtonWhileTheSecretWaits() {
+        dev.ecabot.vault.RevealOffers offers = new dev.ecabot.vault.RevealOffers(db.dataSource(),
+                dev.ecabot.vault.MasterKey.generate(), new AuditTrail(db.dataSource()));
+        ChatUserRef alice = ChatUserRef.parse("test:alice");
+        dev.ecabot.vault.RevealOffer offer = offers.create(alice, "prod", "Claude_MCP",
+                new dev.ecabot.vault.ConsumerCredentials("3MVG9KEY", dev.ecabot.vault.Secret.of("s3cr3t-value")));
+        ChatReminderDelivery withButtons = new ChatReminderDelivery(chat, new Approvals(db.dataSource(), policy,
+                new AccessPolicy(roles), new AuditTrail(db.dataSource()), Clock.systemUTC()), offers);
+        Reminder due = dev.ecabot.reminders.ReminderPlans.defaults().revealExpiring(offer);
+
+        withButtons.deliver(due, false);
+
+        assertThat(chat.entries()).extracting(TestChat.Entry::message).hasSize(2)
+                .element(1).isInstanceOfSatisfying(dev.ecabot.conversation.message.RevealOffer.class, button -> {
+                    assertThat(button.offerId()).isEqualTo(offer.offerId());
+                    assertThat(button.label()).contains("Claude_MCP");
+                });
+        assertThat(chat.entries()).allSatisfy(e -> assertThat(e.to().place().channelId()).isEqualTo("dm:alice"));
+        assertThat(chat.entries()).allSatisfy(e -> assertThat(e.message().toString()).doesNotContain("s3cr3t-value"));
+
+        // Once revealed (or expired), the reminder carries words only: no button to a secret that is gone.
+        offers.reveal(offer.offerId(), alice);
+        withButtons.deliver(due, false);
+        assertThat(chat.entries()).hasSize(3);
+        assertThat(chat.entries().get(2).message()).isNotInstanceOf(dev.ecabot.conversation.message.RevealOffer.class);
+    }
+
     private static Reminder reminder(Recipient to, String org) {
         return new Reminder("r-" + UUID.randomUUID(), ReminderKind.APP_USABLE, to, org, "Claude_MCP", null,
                 Instant.parse("2026-03-02T10:42:00Z"), "Claude_MCP in " + org + " should be usable now.");

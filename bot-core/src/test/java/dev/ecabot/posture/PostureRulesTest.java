@@ -35,9 +35,9 @@ class PostureRulesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "vonage-ai-studio      | refresh-token-infinite self-authorized-broad-scope ip-bypass refresh-token-no-rotation pkce-off",
-            "altify-mcp            | refresh-token-infinite self-authorized-broad-scope",
+            "altify-mcp            | refresh-token-long self-authorized-broad-scope",
             "custom                | refresh-token-infinite self-authorized-broad-scope refresh-token-no-rotation",
-            "salesforce-hosted-mcp | refresh-token-infinite refresh-token-no-rotation web-client-secret-not-required",
+            "salesforce-hosted-mcp | refresh-token-long refresh-token-no-rotation web-client-secret-not-required",
             "service-board-sync    | self-authorized-broad-scope ip-bypass pkce-off"})
     void everyShippedPlaybookIsGradedWithTheFindingsAnAuditorWouldRaise(String playbook, String expected) {
         List<PostureFinding> findings = RULES.grade(PostureFacts.of(ShippedPlaybookSpecs.spec(playbook), "slack:U1", null));
@@ -66,7 +66,7 @@ class PostureRulesTest {
             "client-credentials   | ip-bypass no-owner pkce-off",
             "free-names           | self-authorized-broad-scope no-owner pkce-off",
             "jwt-bearer           | no-owner",
-            "mcp-scopes-only      | refresh-token-infinite refresh-token-no-rotation no-owner",
+            "mcp-scopes-only      | refresh-token-long refresh-token-no-rotation no-owner",
             "packaged-header-only | no-owner"})
     void realRetrievedEcaFilesAreGradedAsImportedAppsWithoutOwner(String folder, String expected) throws URISyntaxException {
         Path dir = Path.of(getClass().getResource("/eca/retrieved/" + folder).toURI());

@@ -43,7 +43,7 @@ class ExportConversationTest {
                 org,api_name,label,playbook,vendor,requester,approver,contact_email,consumer_key,created_at,status,\
                 owner,posture_findings,posture_high,posture_rules,usage_users,usage_last_used_at,usage_unused,usage_read_at
                 demo,Vonage_Eu,"Vonage ""EU"", Prod",vonage-ai-studio,Vonage,test:alice,test:bob,ops@example.com,3MVG9KeyEu,\
-                2026-03-01T09:00:00Z,active,test:alice,3,2,"refresh-token-infinite;self-authorized-broad-scope;\
+                2026-03-01T09:00:00Z,active,test:alice,3,1,"self-authorized-broad-scope;refresh-token-long;\
                 refresh-token-no-rotation",,,,
                 """);
         assertThat(file.caption()).contains("1 app", "no secrets");

@@ -70,7 +70,7 @@ class InventoryApiTest {
         assertThat(app.get("owner").asText()).isEqualTo("slack:U1");
         assertThat(app.get("posture_findings").isInt()).isTrue();
         assertThat(app.get("posture_rules").isArray()).isTrue();
-        assertThat(app.get("posture_rules").toString()).contains("refresh-token-infinite");
+        assertThat(app.get("posture_rules").toString()).contains("refresh-token-long"); // silent: SpecificLifetime 365 days
         assertThat(app.get("usage_read_at").isNull()).isTrue();
         assertThat(r.body()).doesNotContainIgnoringCase("secret\":");
 

@@ -146,7 +146,7 @@ public final class BotRuntime implements AutoCloseable {
                     .port(port)
                     .dataSource(db.dataSource())
                     .playbooks(playbooks)
-                    .orgs(orgs::names)
+                    .orgs(dev.ecabot.conversation.dialogue.OrgDirectory.of(orgs)) // names and API versions
                     .provisioner(new SagaProvisioner(saga))
                     .revealOffers(offers)
                     .access(access)

@@ -33,6 +33,7 @@ public final class InventorySync {
     private final Clock clock;
     private final dev.ecabot.reminders.Reminders reminders;
     private volatile PlaybookMatch playbooks;
+    private final UnmanagedFields unmanaged;
 
     public InventorySync(OrgClients orgs, InventoryAppRepository inventory, AuditTrail audit, Clock clock) {
         this(orgs, inventory, audit, clock, null);
@@ -42,6 +43,7 @@ public final class InventorySync {
     public InventorySync(OrgClients orgs, InventoryAppRepository inventory, AuditTrail audit, Clock clock,
                          dev.ecabot.reminders.Reminders reminders) {
         this.reminders = reminders;
+        this.unmanaged = new UnmanagedFields(inventory.dataSource());
         this.orgs = orgs;
         this.inventory = inventory;
         this.audit = audit;
@@ -86,8 +88,9 @@ public final class InventorySync {
                     inventory.markStatus(org, apiName, back);
                     record(AuditKind.MISSING, actor, org, apiName, "back in the org; " + back.label() + " again");
                 }
-                List<SettingDifference> differences =
-                        EcaSpecDiff.between(settings.get().spec(), SettingsJson.read(mine.settingsJson()));
+                List<SettingDifference> differences = new ArrayList<>(
+                        EcaSpecDiff.between(settings.get().spec(), SettingsJson.read(mine.settingsJson())));
+                differences.addAll(unmanagedChanges(org, apiName, eca.unmanagedFields()));
                 if (!differences.isEmpty()) {
                     Drift drift = new Drift(mine, differences);
                     drifted.add(drift);
@@ -114,6 +117,7 @@ public final class InventorySync {
     private InventoryApp importApp(String org, OrgEca eca, RetrievedEca settings, ChatUserRef actor) {
         PlaybookMatch matcher = playbooks;
         Optional<PlaybookMatch.Match> match = matcher == null ? Optional.empty() : matcher.best(settings.spec());
+        unmanaged.store(org, eca.app().apiName(), eca.unmanagedFields(), clock.instant(), "sync");
         InventoryApp app = inventory.save(new InventoryApp(null, org, eca.app().apiName(), eca.app().label(), eca.app().id(),
                 match.map(m -> m.playbook().id()).orElse(null), match.map(m -> m.playbook().vendor()).orElse(null),
                 null, null, settings.spec().app().contactEmail(), settings.consumerKey().orElse(null),
@@ -123,6 +127,30 @@ public final class InventorySync {
                         : ", nearly: " + m.differences().size() + " setting(s) differ")).orElse("playbook unknown") + ")");
         return app;
     }
+
+    /**
+     * The fields the bot does not manage that changed since provisioning or the last sync (none the first time they
+     * are seen), as differences "not managed by the bot: Type.element"; stores what the org holds now.
+     */
+    private List<SettingDifference> unmanagedChanges(String org, String apiName, Map<String, String> now) {
+        Optional<UnmanagedFields.Seen> before = unmanaged.find(org, apiName);
+        unmanaged.store(org, apiName, now, clock.instant(), "sync");
+        if (before.isEmpty()) return List.of();
+        List<SettingDifference> out = new ArrayList<>();
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>(before.get().fields().keySet());
+        keys.addAll(now.keySet());
+        for (String key : keys) {
+            String was = before.get().fields().get(key);
+            String is = now.get(key);
+            if (!java.util.Objects.equals(was, is)) {
+                out.add(new SettingDifference(UNMANAGED_PREFIX + key, is == null ? "(absent)" : is, was == null ? "(absent)" : was));
+            }
+        }
+        return out;
+    }
+
+    /** How a changed field the bot does not manage is named in a drift report. */
+    public static final String UNMANAGED_PREFIX = "not managed by the bot: ";
 
     private void record(AuditKind kind, ChatUserRef actor, String org, String apiName, String detail) {
         audit.record(AuditEvent.of(clock.instant(), kind, actor, org, apiName, detail));

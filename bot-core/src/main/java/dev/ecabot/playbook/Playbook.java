@@ -31,7 +31,30 @@ public record Playbook(
         List<ConditionalText> warnings,
         List<ConditionalText> manualSteps,
         List<ConditionalText> nextSteps,
-        String origin) {
+        String origin,
+        String minApiVersion) {
+
+    /** A playbook that needs no more than the bot's default API version. */
+    public Playbook(String id, String title, String vendor, String description, Source source, List<Question> questions,
+                    EcaTemplate template, List<TemplateOverride> overrides, Delivery delivery, boolean approvalRequired,
+                    Duration activationDelay, List<ReminderRule> reminders, List<ConditionalText> warnings,
+                    List<ConditionalText> manualSteps, List<ConditionalText> nextSteps, String origin) {
+        this(id, title, vendor, description, source, questions, template, overrides, delivery, approvalRequired,
+                activationDelay, reminders, warnings, manualSteps, nextSteps, origin, null);
+    }
+
+    /**
+     * Whether an org set to call API {@code orgApiVersion} is too old for this playbook ({@code min_api_version}:
+     * the oldest version whose metadata it needs; none means the bot's default is enough).
+     */
+    public boolean needsNewerThan(String orgApiVersion) {
+        if (minApiVersion == null || orgApiVersion == null) return false;
+        try {
+            return Double.parseDouble(orgApiVersion) < Double.parseDouble(minApiVersion);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
 
     public Playbook {
         Objects.requireNonNull(id, "id");

@@ -69,7 +69,8 @@ final class PlaybookReader {
                 texts(node.path("warnings")),
                 texts(node.path("manual_steps")),
                 texts(node.path("next_steps")),
-                origin);
+                origin,
+                textOrNull(node.get("min_api_version")));
     }
 
     static List<Question> questions(JsonNode nodes) {

@@ -277,6 +277,7 @@ public final class ProvisioningSaga {
                     emit(listener, id, ownEarlierDeploy ? Stage.DEPLOYED : Stage.REUSING_EXISTING, ownEarlierDeploy
                             ? apiName + " was deployed by an earlier attempt of this request."
                             : apiName + " already exists with these settings; nothing to update.");
+                    storeUnmanaged(client, apiName, existing);
                     runs.deployed(id, existing.get().app().id(), !ownEarlierDeploy);
                     return;
                 }
@@ -285,6 +286,7 @@ public final class ProvisioningSaga {
                             inventory.find(client.org().name(), apiName).orElse(null), differences);
                 }
             }
+            storeUnmanaged(client, apiName, existing);
             runs.deployRequested(id);
             emit(listener, id, Stage.DEPLOYING, "Deploying " + apiName + " to org '" + client.org().name() + "'...");
             MetadataPackage pkg = new EcaMetadataWriter(client.org().apiVersion(), MetadataFormat.METADATA_API).write(request.spec());
@@ -314,6 +316,15 @@ public final class ProvisioningSaga {
         OrgApp app = client.apps().require(apiName);
         runs.deployed(id, app.id(), false);
         emit(listener, id, Stage.DEPLOYED, apiName + " is deployed.");
+    }
+
+    /**
+     * Stores what the app will hold that the bot does not manage: the org's fields as they are (an update carries
+     * them over), none for a new app (the bot writes none). {@code show} lists them; sync names later changes.
+     */
+    private void storeUnmanaged(SalesforceClient client, String apiName, Optional<OrgEca> existing) {
+        new dev.ecabot.inventory.UnmanagedFields(inventory.dataSource()).store(client.org().name(), apiName,
+                existing.map(OrgEca::unmanagedFields).orElse(java.util.Map.of()), clock.instant(), "provisioning");
     }
 
     private static List<SettingDifference> differences(OrgEca existing, EcaSpec requested) {

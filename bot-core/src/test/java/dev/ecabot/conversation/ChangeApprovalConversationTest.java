@@ -112,6 +112,35 @@ class ChangeApprovalConversationTest {
         assertThat(bob.everything().text()).doesNotContain("Rotated Vonage_Prod");
     }
 
+    @Test
+    void aRevokeOldConfirmationTravelsThroughTheApprovalSoTheSlotIsClearedAndTheRotationGoesOn() {
+        approvedVonageApp();
+        alice.says("rotate Vonage_Prod because routine rotation");
+        bob.presses(ApprovalCard.PROMPT_ID, bob.everything().last(ApprovalCard.class).approveValue());
+        alice.awaits("Rotated Vonage_Prod");
+        String firstKey = consumerKey();
+
+        // Within 30 days the replaced pair still holds the staged slot: without revoke-old, approval alone changes nothing.
+        alice.says("rotate Vonage_Prod because second rotation");
+        bob.presses(ApprovalCard.PROMPT_ID, bob.everything().last(ApprovalCard.class).approveValue());
+        assertThat(alice.awaits("The staged slot of Vonage_Prod").text()).contains("Nothing was changed", "revoke-old");
+        assertThat(consumerKey()).isEqualTo(firstKey);
+
+        bot.clock().advance(Duration.ofDays(1));
+        assertThat(alice.says("rotate Vonage_Prod revoke-old because the old pair leaked too").text())
+                .contains("is waiting for approval");
+        ApprovalCard card = bob.everything().last(ApprovalCard.class);
+        assertThat(card.facts()).as("approvers see that the old pair will be revoked")
+                .anySatisfy(f -> assertThat(f.label() + ": " + f.value()).contains("Staged slot", "revoke the old pair", "revoke-old"));
+        assertThat(consumerKey()).as("nothing before approval").isEqualTo(firstKey);
+
+        bob.presses(ApprovalCard.PROMPT_ID, card.approveValue());
+        await().atMost(Duration.ofSeconds(10)).until(() -> alice.everything().text().split("Rotated Vonage_Prod", -1).length == 3);
+        assertThat(consumerKey()).isNotEqualTo(firstKey);
+        assertThat(admin.says("audit Vonage_Prod").text()).contains("to make room for a new rotation (confirmed with revoke-old)",
+                "the old pair leaked too");
+    }
+
     /** Alice asks for the Vonage app in demo, bob approves it; returns its inventory row once created. */
     private InventoryApp approvedVonageApp() {
         Walks.toTheSummary(alice, "vonage-ai-studio", "demo", Map.of("app_name", "Vonage Prod", "contact_email", "ops@example.com"));

@@ -86,6 +86,11 @@ class RedeployKeepsUnmanagedFieldsTest {
         assertThat(app).contains("Now with a description");
         assertThat(global).contains("isDPopEnabled", "idTokenAudience", "https://aud.example.com");
         assertThat(policies).contains("apexHandler", "Vonage_Handler");
+        assertThat(new dev.ecabot.inventory.UnmanagedFields(db.dataSource()).find("demo", "Vonage_Voice").orElseThrow().fields())
+                .as("stored at provisioning for show")
+                .containsEntry("ExtlClntAppGlobalOauthSettings.isDPopEnabled", "true")
+                .containsEntry("ExtlClntAppOauthConfigurablePolicies.apexHandler", "Vonage_Handler")
+                .containsKey("ExtlClntAppGlobalOauthSettings.idTokenConfig");
     }
 
     /** What an admin changing the app in Setup leaves in the org: the bot's files plus three fields it never writes. */

@@ -61,7 +61,7 @@ public final class TestBot implements AutoCloseable {
     private final MutableClock clock = new MutableClock(START);
     /** Loaded once per test run: the shipped playbooks do not change between tests. */
     private static final PlaybookCatalog SHIPPED = PlaybookCatalog.load();
-    private final PlaybookCatalog catalog = SHIPPED;
+    private PlaybookCatalog catalog = SHIPPED;
     private Options options;
     private final OrgClients orgClients;
     private final EmulatedOrgs emulated;
@@ -153,7 +153,13 @@ public final class TestBot implements AutoCloseable {
         OrgRegistry registry = OrgRegistry.of(EcabotConfig.empty(), Map.of(), () -> demo);
         return new TestBot(db, (d, clock) -> new SagaProvisioner(ProvisioningSaga.onDatabase(registry,
                 new SalesforceClients(EmulatedOrgs.FAST), d.dataSource(), clock)),
-                registry::names, emulated, options, OrgClients.of(registry, new SalesforceClients(EmulatedOrgs.FAST)), emulated);
+                OrgDirectory.of(registry), emulated, options, OrgClients.of(registry, new SalesforceClients(EmulatedOrgs.FAST)), emulated);
+    }
+
+    /** The bot with the shipped playbooks plus those in {@code dir} (as ECABOT_PLAYBOOKS_DIR adds them); restarts it. */
+    public TestBot withPlaybooksFrom(java.nio.file.Path dir) {
+        this.catalog = new dev.ecabot.playbook.PlaybookLoader().load(java.util.Optional.of(dir));
+        return restart();
     }
 
     /** The bot with these roles instead of the default (everyone in the test chat is a requester); restarts it. */

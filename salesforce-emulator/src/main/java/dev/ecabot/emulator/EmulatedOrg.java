@@ -68,6 +68,14 @@ public final class EmulatedOrg {
     }
 
     /** The External Client Apps in the org, sorted by name. */
+    /**
+     * The org's users and permission sets that ECA policies may name. Register some and a deploy naming a run-as
+     * user or permission set not registered is refused, with Salesforce's "In field: ... - no User named ... found".
+     */
+    public dev.ecabot.emulator.org.OrgDirectory directory() {
+        return state.directory();
+    }
+
     public List<Component> apps() {
         return state.components(MetadataType.EXTERNAL_CLIENT_APPLICATION);
     }

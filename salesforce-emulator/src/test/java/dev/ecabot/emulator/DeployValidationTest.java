@@ -125,6 +125,35 @@ class DeployValidationTest {
     }
 
     @Test
+    void aRunAsUserTheOrgDoesNotHaveIsRefused() {
+        emulator.org().directory().addUsers("someone.else@example.org").addPermissionSets("Acme_Sync_Access");
+
+        JsonNode failure = rejected(DeployZip.sampleApp(), "ExtlClntAppOauthConfigurablePolicies", "Acme_Sync_oauthPlcy");
+
+        assertThat(failure.get("problem").asText())
+                .isEqualTo("In field: clientCredentialsFlowUser - no User named acme.integration@example.org found");
+    }
+
+    @Test
+    void aPermissionSetTheOrgDoesNotHaveIsRefused() {
+        emulator.org().directory().addUsers("ACME.Integration@example.org").addPermissionSets("Other_Access");
+
+        JsonNode failure = rejected(DeployZip.sampleApp(), "ExtlClntAppOauthConfigurablePolicies", "Acme_Sync_oauthPlcy");
+
+        assertThat(failure.get("problem").asText())
+                .isEqualTo("In field: commaSeparatedPermissionSet - no PermissionSet named Acme_Sync_Access found");
+    }
+
+    @Test
+    void aRunAsUserAndPermissionSetTheOrgHasDeployWhateverTheirCase() {
+        emulator.org().directory().addUsers("ACME.Integration@example.org").addPermissionSets("acme_sync_access");
+
+        client.deployAndWait(DeployZip.sampleApp(), "{}");
+
+        assertThat(emulator.org().apps()).hasSize(1);
+    }
+
+    @Test
     void companionNamingAnAppAlreadyInTheOrgDeploysAlone() {
         client.deployAndWait(DeployZip.sampleApp(), "{}");
         DeployZip onlyOauth = new DeployZip()

@@ -455,6 +455,7 @@ public final class NewAppDialogue {
             return;
         }
         while (true) {
+            if (tooOldFor(playbook, state, replies)) return;
             Answers answers = answersOf(playbook, state);
             Optional<Question> next = nextQuestion(playbook, state, answers);
             if (next.isEmpty()) break;
@@ -473,6 +474,7 @@ public final class NewAppDialogue {
                     orgOptions(), null, error));
             return;
         }
+        if (tooOldFor(playbook, state, replies)) return;
         Outcome<Rendering> rendering = renderer.render(playbook, answersOf(playbook, state));
         if (!rendering.isOk()) {
             reaskFor(playbook, state, rendering.problems(), replies);
@@ -562,6 +564,25 @@ public final class NewAppDialogue {
 
     private List<Option> orgOptions() {
         return orgs.names().stream().map(o -> Option.of(o, o)).toList();
+    }
+
+    /**
+     * Ends the conversation with a clear refusal when the org is set to call an API version older than the
+     * playbook's {@code min_api_version}: checked as soon as the org is known, before the next question.
+     */
+    private boolean tooOldFor(Playbook playbook, ConversationState state, Replies replies) {
+        if (state.org() == null) return false;
+        Optional<String> version = orgs.apiVersion(state.org());
+        if (version.isEmpty() || !playbook.needsNewerThan(version.get())) return false;
+        store.delete(state.key());
+        String needed = playbook.minApiVersion();
+        replies.error(playbook.title() + " needs Salesforce API " + needed + " ("
+                + dev.ecabot.salesforce.ApiVersions.releaseName(needed) + ") or later, but org '" + state.org()
+                + "' is set to call " + version.get() + " (" + dev.ecabot.salesforce.ApiVersions.releaseName(version.get())
+                + "). Nothing was asked or created. Once the org has " + dev.ecabot.salesforce.ApiVersions.releaseName(needed)
+                + ", an operator sets apiVersion: \"" + needed + "\" for org '" + state.org() + "' in ecabot.yaml;"
+                + " then say \"new\" again.");
+        return true;
     }
 
     private static String introduction(Playbook playbook, String org) {

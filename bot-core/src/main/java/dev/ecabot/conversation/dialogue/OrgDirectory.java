@@ -17,4 +17,24 @@ public interface OrgDirectory {
     default Optional<String> find(String name) {
         return names().stream().filter(n -> n.equalsIgnoreCase(name.strip())).findFirst();
     }
+
+    /** The API version the bot calls for the org ({@code apiVersion} in ecabot.yaml), when this directory knows it. */
+    default Optional<String> apiVersion(String org) {
+        return Optional.empty();
+    }
+
+    /** The orgs of a registry, with their API versions. */
+    static OrgDirectory of(dev.ecabot.salesforce.OrgRegistry registry) {
+        return new OrgDirectory() {
+            @Override
+            public List<String> names() {
+                return registry.names();
+            }
+
+            @Override
+            public Optional<String> apiVersion(String org) {
+                return registry.find(org).map(dev.ecabot.salesforce.Org::apiVersion);
+            }
+        };
+    }
 }

@@ -37,7 +37,8 @@ class InventoryConversationTest {
                 "Consumer key: " + app.consumerKey(), "Callback URLs: https://api-eu.vonage.com/oauth/redirect",
                 "IP relaxation: Relax IP restrictions");
         assertThat(shown).doesNotContainIgnoringCase("secret:");
-        assertThat(shown).as("Setup's words, not the metadata values").contains("Permitted users: All users may self-authorize")
+        String facts = shown.split("Warning: Posture", 2)[0]; // posture findings name metadata values in their own words
+        assertThat(facts).as("Setup's words, not the metadata values").contains("Permitted users: All users may self-authorize")
                 .contains("Session policy: ").doesNotContain("(Bypass)", "AllSelfAuthorized");
         assertThat(bob.says("show Vonage_Prod detail").text()).as("the metadata values on request")
                 .contains("IP relaxation: Relax IP restrictions (Bypass)", "All users may self-authorize (AllSelfAuthorized)");

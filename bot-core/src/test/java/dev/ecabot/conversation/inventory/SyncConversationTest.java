@@ -101,6 +101,39 @@ class SyncConversationTest {
     }
 
     @Test
+    void showListsTheFieldsTheBotDoesNotManageAndSyncNamesThoseThatChanged() {
+        InventoryApp made = DemoOrgApps.vonageMadeBy(bot, bot.chat().as("alice"), "Vonage Prod");
+        assertThat(admin.says("show Vonage_Prod").text()).as("a new app: the bot wrote none")
+                .contains("Fields the bot does not manage", "None", "as of provisioning");
+
+        // An admin turns on DPoP in Setup: a field the bot never writes.
+        EcaSpec asMade = SettingsJson.read(made.settingsJson());
+        var pkg = new dev.ecabot.eca.EcaMetadataWriter("68.0", dev.ecabot.eca.MetadataFormat.METADATA_API).write(asMade);
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (String path : pkg.paths()) {
+            String text = pkg.text(path);
+            if (path.contains(".ecaGlblOauth")) {
+                text = text.replace("<isDeviceFlowEnabled>", "<isDPopEnabled>true</isDPopEnabled>\n    <isDeviceFlowEnabled>");
+            }
+            files.put(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(bot.orgClients().forOrg("demo").metadata().deploy(new dev.ecabot.eca.MetadataPackage(files).toZip(),
+                dev.ecabot.salesforce.DeployOptions.realDeploy(), DeployProgressListener.NONE).succeeded()).isTrue();
+
+        admin.says("sync demo");
+        String report = admin.awaits("Sync of demo").text();
+        assertThat(report).contains("1 drifted", "Vonage_Prod",
+                "not managed by the bot: ExtlClntAppGlobalOauthSettings.isDPopEnabled: (absent) -> true");
+        assertThat(admin.says("show Vonage_Prod").text())
+                .contains("Fields the bot does not manage", "ExtlClntAppGlobalOauthSettings.isDPopEnabled: true", "As of: sync")
+                .doesNotContain("consumerKey");
+        assertThat(admin.says("audit Vonage_Prod").text()).contains("isDPopEnabled");
+
+        admin.says("sync demo");
+        assertThat(admin.awaits("Sync of demo").text()).as("named once, when it changed").contains("0 drifted");
+    }
+
+    @Test
     void anAppDeletedOutsideTheBotIsReportedMissingFromTheOrg() {
         DemoOrgApps.vonageMadeBy(bot, bot.chat().as("alice"), "Vonage Prod");
         bot.orgClients().forOrg("demo").deleteApp("Vonage_Prod", DeployProgressListener.NONE);

@@ -189,6 +189,9 @@ public final class DeployValidator {
         int maxLength = file.type().isCompanion() ? ApiNames.MAX_NAME_LENGTH : ApiNames.MAX_APP_NAME_LENGTH;
         ApiNames.problem(file.fullName(), maxLength).ifPresent(problem ->
                 found.add(ComponentFailure.error(typeName, file.fullName(), fileName, problem)));
+        if (file.type() == MetadataType.OAUTH_POLICIES) {
+            references(file, fileName, root, org, found);
+        }
         String appName = file.fullName();
         if (file.type().isCompanion()) {
             appName = companionApp(file, fileName, root, org, packageApps, found);
@@ -204,6 +207,17 @@ public final class DeployValidator {
             return Optional.empty();
         }
         return Optional.of(new ChangeSet.Upsert(file.type(), file.fullName(), appName, root.children()));
+    }
+
+    /** A run-as user or permission set the org does not have (see OrgDirectory: checked once some are registered). */
+    private static void references(FileEntry file, String fileName, XmlElement root, OrgState org, List<ComponentFailure> found) {
+        String typeName = file.type().apiName();
+        root.child("clientCredentialsFlowUser").ifPresent(user -> org.directory()
+                .unknownUser("clientCredentialsFlowUser", user.text() == null ? "" : user.text())
+                .ifPresent(problem -> found.add(ComponentFailure.errorAt(typeName, file.fullName(), fileName, problem, user))));
+        root.child("commaSeparatedPermissionSet").ifPresent(sets -> org.directory()
+                .unknownPermissionSet("commaSeparatedPermissionSet", sets.text() == null ? "" : sets.text())
+                .ifPresent(problem -> found.add(ComponentFailure.errorAt(typeName, file.fullName(), fileName, problem, sets))));
     }
 
     /** The app a companion belongs to, canonically spelled; reports an app neither in the package nor the org. */

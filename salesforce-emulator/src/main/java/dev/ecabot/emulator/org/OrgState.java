@@ -57,6 +57,13 @@ public final class OrgState {
         return orgId;
     }
 
+    private final OrgDirectory directory = new OrgDirectory();
+
+    /** The users and permission sets ECA policies may name (checked once a test registers some). */
+    public OrgDirectory directory() {
+        return directory;
+    }
+
     public synchronized Optional<Component> component(MetadataType type, String fullName) {
         return Optional.ofNullable(components.get(type).get(key(fullName)));
     }

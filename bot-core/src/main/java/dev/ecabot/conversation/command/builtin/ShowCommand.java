@@ -61,11 +61,13 @@ public final class ShowCommand implements ChatCommand {
         }
         new AppLookup(inventory).find("show", words.get(0), words.size() == 2 ? words.get(1) : null, call.replies())
                 .ifPresent(app -> call.replies().send(describe(app, detail, inventory.checklist()
-                        .steps(app.org(), app.apiName()), posture.review(app))));
+                        .steps(app.org(), app.apiName()), posture.review(app),
+                        new dev.ecabot.inventory.UnmanagedFields(inventory.dataSource()).find(app.org(), app.apiName()))));
     }
 
     private static Summary describe(InventoryApp app, boolean detail, List<dev.ecabot.inventory.Checklist.Step> steps,
-                                    PostureReview.AppPosture graded) {
+                                    PostureReview.AppPosture graded,
+                                    java.util.Optional<dev.ecabot.inventory.UnmanagedFields.Seen> unmanaged) {
         List<Fact> facts = new ArrayList<>();
         String s = "Inventory";
         facts.add(new Fact(s, "Org", app.org()));
@@ -79,6 +81,15 @@ public final class ShowCommand implements ChatCommand {
         facts.add(new Fact(s, "Status", app.status().label()));
         if (app.consumerKey() != null) facts.add(new Fact(s, "Consumer key", app.consumerKey()));
         facts.addAll(SpecFacts.of(SettingsJson.read(app.settingsJson()), detail));
+        String u = "Fields the bot does not manage (kept as they are on every redeploy)";
+        if (unmanaged.isEmpty()) {
+            facts.add(new Fact(u, "Not read yet", "\"sync " + app.org() + "\" reads them from the org"));
+        } else if (unmanaged.get().fields().isEmpty()) {
+            facts.add(new Fact(u, "None", "as of " + unmanaged.get().seenBy() + ", " + UtcTime.of(unmanaged.get().seenAt())));
+        } else {
+            unmanaged.get().fields().forEach((field, value) -> facts.add(new Fact(u, field, value)));
+            facts.add(new Fact(u, "As of", unmanaged.get().seenBy() + ", " + UtcTime.of(unmanaged.get().seenAt())));
+        }
         for (var step : steps) {
             facts.add(new Fact("Manual steps (\"done " + app.apiName() + " <step>\" ticks one off)",
                     step.number() + (step.done() ? " [done by " + step.doneBy() + ", " + UtcTime.of(step.doneAt()) + "]"

@@ -74,14 +74,30 @@ public final class ChangeApprovals {
         return changes;
     }
 
+    /**
+     * The approval request's line that carries a rotation's {@code revoke-old} confirmation: approvers read it, and
+     * once approved the pair holding the staged slot is revoked before the rotation (audited as confirmed).
+     */
+    static final String REVOKE_OLD_SETTING = "Staged slot";
+
     /** Submits {@code purpose} on {@code app} for approval; without a reason, says how to give one. */
     public void request(ApprovalPurpose purpose, InventoryApp app, ChatUser requester, String reason, Replies replies) {
+        request(purpose, app, requester, reason, false, replies);
+    }
+
+    /**
+     * As {@link #request(ApprovalPurpose, InventoryApp, ChatUser, String, Replies)}; {@code revokeSlotFirst} (rotate
+     * only): the requester confirmed with {@code revoke-old} that the pair in the staged slot may be revoked first,
+     * which the request carries to its approvers and through to the rotation.
+     */
+    public void request(ApprovalPurpose purpose, InventoryApp app, ChatUser requester, String reason,
+                        boolean revokeSlotFirst, Replies replies) {
         String command = purpose == ApprovalPurpose.ROTATE ? "rotate" : "delete";
         int needed = approvalsNeeded(app);
         if (reason.isBlank()) {
             replies.warn("Org " + app.org() + " needs " + needed + (needed == 1 ? " approval" : " approvals") + " to "
                     + command + " " + app.apiName() + ". Say why, for the approvers: \"" + command + " " + app.apiName()
-                    + " " + app.org() + " because <reason>\".");
+                    + " " + app.org() + (revokeSlotFirst ? " revoke-old" : "") + " because <reason>\".");
             return;
         }
         Map<String, String> settings = new LinkedHashMap<>();
@@ -92,6 +108,10 @@ public final class ChangeApprovals {
         settings.put("Effect", purpose == ApprovalPurpose.ROTATE
                 ? "new consumer key and secret for the requester; the old pair works 30 more days"
                 : "the app is deleted from the org; every integration using it stops working at once");
+        if (purpose == ApprovalPurpose.ROTATE && revokeSlotFirst) {
+            settings.put(REVOKE_OLD_SETTING, "revoke the old pair it holds first (confirmed with revoke-old): integrations"
+                    + " still using that pair stop working at once");
+        }
         ApprovalRequest request;
         try {
             request = flow.submitChange(new ApprovalDraft(purpose, app.org(), app.playbookOrUnknown(), app.apiName(),
@@ -119,7 +139,9 @@ public final class ChangeApprovals {
         requester.say("Request " + request.id() + " was approved by "
                 + dev.ecabot.conversation.dialogue.ApprovalFlow.approvers(request, approver) + ".");
         if (request.draft().purpose() == ApprovalPurpose.ROTATE) {
-            changes.rotate(app.get(), request.requester(), requester);
+            // The revoke-old confirmation travels in the request; the reason goes to the rotation's audit entry.
+            boolean revokeSlotFirst = request.draft().settings().containsKey(REVOKE_OLD_SETTING);
+            changes.rotate(app.get(), request.requester(), revokeSlotFirst, request.draft().reason(), requester);
         } else {
             changes.delete(app.get(), request.requester(), requester);
         }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * promoted), offered once to the person who asked; the old pair keeps working 30 days, with a reminder before it
  * stops. When the staged slot is still full (a rotation less than 30 days ago), nothing changes and the reply says
  * what is there; {@code revoke-old} confirms revoking it first. Where the org
- * needs approvals, it becomes an approval request (the reason is required) and runs once approved. Admins only.
+ * needs approvals, it becomes an approval request (the reason is required; a {@code revoke-old} confirmation travels
+ * with it) and runs once approved. Admins only.
  */
 public final class RotateCommand implements ChatCommand {
 
@@ -56,7 +57,8 @@ public final class RotateCommand implements ChatCommand {
         Optional<InventoryApp> app = apps.find("rotate", words.get(0), words.size() == 2 ? words.get(1) : null, call.replies());
         if (app.isEmpty()) return;
         if (approvals.approvalsNeeded(app.get()) > 0) {
-            approvals.request(ApprovalPurpose.ROTATE, app.get(), call.event().user(), asked.reason(), call.replies());
+            approvals.request(ApprovalPurpose.ROTATE, app.get(), call.event().user(), asked.reason(), revokeSlotFirst,
+                    call.replies());
             return;
         }
         approvals.changes().rotate(app.get(), UserRefs.of(call.event().user()), revokeSlotFirst, asked.reason(), call.replies());

@@ -36,8 +36,13 @@ class ServeHardeningTest {
         try (FakeSlackWebApi slackApi = new FakeSlackWebApi();
              CapturedLogs logs = new CapturedLogs();
              ServeCommand.Running bot = ServeCommand.start(ServeCommandTest.env(slackApi, Map.of()))) {
-            HttpResponse<String> response = post(bot.server().baseUri().resolve("/slack/events"), big);
-            assertThat(response.statusCode()).isEqualTo(413);
+            try {
+                HttpResponse<String> response = post(bot.server().baseUri().resolve("/slack/events"), big);
+                assertThat(response.statusCode()).isEqualTo(413);
+            } catch (java.io.IOException closedMidUpload) {
+                // Jetty answers 413 from the Content-Length and closes the connection; a client still uploading may
+                // see the close (broken pipe) before the answer. Either way the body was not read.
+            }
             HttpResponse<String> small = post(bot.server().baseUri().resolve("/slack/events"), "{\"probe\":\"" + marker + "\"}");
             assertThat(small.statusCode()).as("unsigned: refused before Bolt parses it").isEqualTo(401);
             assertThat(String.join("\n", logs.lines())).doesNotContain(marker);

@@ -15,7 +15,6 @@ import dev.ecabot.conversation.reminders.ChatReminderDelivery;
 import dev.ecabot.reminders.Reminders;
 import dev.ecabot.reminders.RemindersSettings;
 import dev.ecabot.conversation.dialogue.SagaProvisioner;
-import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.playbook.PlaybookLoader;
 import dev.ecabot.posture.PosturePolicy;
@@ -133,8 +132,7 @@ public final class BotRuntime implements AutoCloseable {
             }
             ChatPort port = outbox != null ? outbox : platforms;
             // A playbook that says approval_required needs at least one approval wherever it runs.
-            ApprovalPolicyConfig approvalPolicy = config.approvals().requiringApprovalFor(playbooks.all().stream()
-                    .filter(Playbook::approvalRequired).map(Playbook::id).toList());
+            ApprovalPolicyConfig approvalPolicy = config.approvals().requiringApprovalFor(playbooks.idsRequiringApproval());
             // Reminders share the bot's database (Quartz JDBC store); deliveries go out through the same port.
             Approvals approvals = new Approvals(db.dataSource(), approvalPolicy, access, new AuditTrail(db.dataSource()),
                     clock);

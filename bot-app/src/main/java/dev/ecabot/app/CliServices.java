@@ -1,5 +1,7 @@
 package dev.ecabot.app;
 
+import dev.ecabot.approval.ApprovalPolicyConfig;
+import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.config.ConfigLoader;
 import dev.ecabot.config.EcabotConfig;
 import dev.ecabot.inventory.InventoryAppRepository;
@@ -57,6 +59,15 @@ final class CliServices implements AutoCloseable {
             database = Database.open(url, environment.get("ECABOT_DB_USER"), environment.get("ECABOT_DB_PASSWORD"));
         }
         return database;
+    }
+
+    /** The approvals section as chat applies it: playbooks that say approval_required need one in every org. */
+    ApprovalPolicyConfig approvalPolicy() {
+        return config.approvals().requiringApprovalFor(playbooks().idsRequiringApproval());
+    }
+
+    AuditTrail audit() {
+        return new AuditTrail(database().dataSource());
     }
 
     InventoryAppRepository inventory() {

@@ -1,6 +1,9 @@
 package dev.ecabot.app;
 
+import dev.ecabot.audit.AuditEvent;
+import dev.ecabot.audit.AuditKind;
 import dev.ecabot.config.ConfigException;
+import dev.ecabot.conversation.dialogue.ApprovalGate;
 import dev.ecabot.eca.EcaMetadataWriter;
 import dev.ecabot.eca.MetadataFormat;
 import dev.ecabot.playbook.Outcome;
@@ -17,6 +20,7 @@ import dev.ecabot.provisioning.ProvisioningRequest;
 import dev.ecabot.provisioning.ProvisioningResult;
 import dev.ecabot.provisioning.SpecValidator;
 import dev.ecabot.salesforce.DeployOptions;
+import dev.ecabot.salesforce.DemoOrgProvider;
 import dev.ecabot.salesforce.DeployProgressListener;
 import dev.ecabot.salesforce.Org;
 import dev.ecabot.salesforce.SalesforceException;
@@ -44,7 +48,10 @@ import java.util.stream.Collectors;
  * {@code ecabot provision <playbook> --org <name> --set key=value ...}: renders the playbook with the answers,
  * deploys the app, waits, reads the credentials and records the app. Prints the consumer key; the secret goes only
  * into {@code --credentials-out} (owner-only) or, with {@code --show-secret}, to the terminal.
- * Exit 0 done, 2 invalid input (nothing deployed), 1 a Salesforce failure.
+ * <p>The org's approval policy applies here as in chat: where it requires approval, the command refuses (the command
+ * line cannot collect approvals), unless an operator gives {@code --override-approval "reason"}, which is recorded in
+ * the audit trail before anything is deployed. A dry run needs no approval: it creates nothing.
+ * Exit 0 done, 2 invalid input or approval required (nothing deployed), 1 a Salesforce failure.
  */
 @Command(name = "provision", mixinStandardHelpOptions = true, description = "Create an External Client App from a playbook, and print its consumer key.")
 final class ProvisionCommand implements Callable<Integer> {
@@ -82,6 +89,10 @@ final class ProvisionCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Only let Salesforce validate the app (a checkOnly deploy); nothing is created.")
     boolean dryRun;
 
+    @Option(names = "--override-approval", paramLabel = "<reason>",
+            description = "Deploy although the org's approval policy requires approval (an operator override; recorded with the reason in the audit trail).")
+    String overrideApproval;
+
     @Option(names = "--run-id", paramLabel = "<id>", description = "Resume the provisioning run with this id (default: a new run).")
     String runId;
 
@@ -104,6 +115,7 @@ final class ProvisionCommand implements Callable<Integer> {
             }
             Org target = services.orgs().require(org);
             if (dryRun) return dryRun(services, target, rendering, out);
+            if (!approvedOrOverridden(services, rendering, err)) return 2;
             ProvisioningRequest request = new ProvisioningRequest(runId == null ? UUID.randomUUID().toString() : runId, org,
                     rendering.spec(), rendering.playbookId(), vendor(services.playbooks()), requester, null, secret, update);
             ProvisioningResult result = services.saga().run(request, c -> deliver(c, out), event -> progress(event, out));
@@ -119,6 +131,30 @@ final class ProvisionCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * True when the org's policy needs no approval for this playbook, or an operator overrode it with a reason, which
+     * is then audited (before the deploy, so a failed deploy still leaves the override on record).
+     */
+    private boolean approvedOrOverridden(CliServices services, Rendering rendering, PrintWriter err) {
+        // The same policy function chat uses (the demo org needs none unless the policy lists it).
+        int required = ApprovalGate.needed(services.approvalPolicy(), DemoOrgProvider.DEMO_ORG_NAME, org, playbookId);
+        if (required == 0) return true;
+        String reason = overrideApproval == null ? "" : overrideApproval.strip();
+        if (reason.isEmpty()) {
+            err.println("Org '" + org + "' needs " + required + " approval" + (required == 1 ? "" : "s") + " for playbook "
+                    + playbookId + " (the approvals section of ecabot.yaml), and the command line cannot collect approvals."
+                    + " Ask for the app in chat (\"new " + playbookId + " " + org + "\") so an approver can decide, or, as an"
+                    + " operator, add --override-approval \"<why>\" (recorded in the audit trail). Nothing was deployed.");
+            return false;
+        }
+        services.audit().record(AuditEvent.of(Instant.now(), AuditKind.APPROVAL_OVERRIDE, null, org,
+                rendering.spec().apiName(), "provisioned from the command line by OS user "
+                        + System.getProperty("user.name", "?") + " for requester " + requester + " without the " + required
+                        + " approval" + (required == 1 ? "" : "s") + " the policy requires for playbook " + playbookId
+                        + "; reason: " + reason));
+        return true;
     }
 
     /** Validates the rendered app with a checkOnly deploy: Salesforce checks everything, the org is unchanged. */

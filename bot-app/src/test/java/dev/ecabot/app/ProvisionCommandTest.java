@@ -42,8 +42,16 @@ class ProvisionCommandTest {
         orgs.close();
     }
 
-    /** Writes ecabot.yaml with a JWT-bearer org "prod" and a client-credentials org "uat", both on the emulator. */
+    /**
+     * Writes ecabot.yaml with a JWT-bearer org "prod" and a client-credentials org "uat", both on the emulator, whose
+     * approval policy needs no approval (so these tests are about deploying).
+     */
     private void configureOrgs() throws IOException {
+        configureOrgs("approvals:\n  orgs: {prod: 0, uat: 0}\n");
+    }
+
+    /** As {@link #configureOrgs()}, with {@code approvals} as the approvals section (empty: the default, one approval). */
+    private void configureOrgs(String approvals) throws IOException {
         Path key = EmulatedOrgs.keyFile("bot.key.pem");
         Path config = dir.resolve("ecabot.yaml");
         Files.writeString(config, """
@@ -63,7 +71,7 @@ class ProvisionCommandTest {
                       type: client-credentials
                       clientIdEnv: UAT_CLIENT_ID
                       clientSecretEnv: UAT_CLIENT_SECRET
-                """.formatted(orgs.baseUrl(), EmulatedOrgs.BOT_CONSUMER_KEY, EmulatedOrgs.BOT_USER, key, orgs.baseUrl()));
+                """.formatted(orgs.baseUrl(), EmulatedOrgs.BOT_CONSUMER_KEY, EmulatedOrgs.BOT_USER, key, orgs.baseUrl()) + approvals);
         env.put("ECABOT_CONFIG", config.toString());
         env.put("UAT_CLIENT_ID", EmulatedOrgs.CLIENT_ID);
         env.put("UAT_CLIENT_SECRET", EmulatedOrgs.CLIENT_SECRET);
@@ -220,5 +228,53 @@ class ProvisionCommandTest {
         assertThat(run.out()).contains("Salesforce accepts Altify_MCP", "nothing was created");
         assertThat(orgs.emulator().org().apps()).isEmpty();
         assertThat(orgs.emulator().org().calls()).anyMatch(c -> c.method().equals("POST") && c.path().endsWith("/metadata/deployRequest"));
+    }
+
+    @Test
+    void anOrgWhosePolicyNeedsAnApprovalIsRefusedOnTheCommandLineAndNothingIsDeployed() throws IOException {
+        configureOrgs("");   // no approvals section: every org but the demo org needs one approval
+
+        for (String override : new String[] {null, "   "}) {
+            List<String> cmd = new ArrayList<>(List.of("provision", "altify-mcp", "--org", "prod", "--set", "app_name=Altify MCP",
+                    "--set", "contact_email=admin@acme.com", "--show-secret"));
+            if (override != null) cmd.addAll(List.of("--override-approval", override));
+            CliRun run = CliRun.of(env, cmd.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+            assertThat(run.err()).contains("Org 'prod' needs 1 approval for playbook altify-mcp",
+                    "\"new altify-mcp prod\"", "--override-approval", "Nothing was deployed.");
+        }
+        assertThat(orgs.emulator().org().apps()).isEmpty();
+        assertThat(orgs.emulator().org().calls()).noneMatch(c -> c.path().contains("/metadata/deployRequest"));
+    }
+
+    @Test
+    void anOperatorOverrideDeploysAndLeavesTheReasonInTheAuditTrail() throws IOException {
+        configureOrgs("approvals:\n  orgs: {prod: 2}\n");
+        CliRun run = CliRun.of(env, "provision", "altify-mcp", "--org", "prod", "--set", "app_name=Altify MCP",
+                "--set", "contact_email=admin@acme.com", "--show-secret", "--requester", "alice",
+                "--override-approval", "Vendor go-live tonight, change CAB-1234 approved by mail");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(orgs.emulator().org().consumer("Altify_MCP")).isPresent();
+        try (dev.ecabot.store.Database db = dev.ecabot.store.Database.open(env.get("ECABOT_DB_URL"), null, null)) {
+            List<dev.ecabot.audit.AuditEvent> overrides = new dev.ecabot.audit.AuditTrail(db.dataSource()).recent(50).stream()
+                    .filter(e -> e.kind() == dev.ecabot.audit.AuditKind.APPROVAL_OVERRIDE).toList();
+            assertThat(overrides).singleElement().satisfies(e -> {
+                assertThat(e.org()).isEqualTo("prod");
+                assertThat(e.apiName()).isEqualTo("Altify_MCP");
+                assertThat(e.detail()).contains("for requester alice", "without the 2 approvals",
+                        "reason: Vendor go-live tonight, change CAB-1234 approved by mail");
+            });
+        }
+    }
+
+    @Test
+    void aDryRunNeedsNoApprovalBecauseItCreatesNothing() throws IOException {
+        configureOrgs("");
+        CliRun run = CliRun.of(env, "provision", "altify-mcp", "--org", "prod", "--set", "app_name=Altify MCP",
+                "--set", "contact_email=admin@acme.com", "--dry-run");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(orgs.emulator().org().apps()).isEmpty();
     }
 }

@@ -20,5 +20,10 @@ public enum AuditKind {
     /** An admin set an app's playbook or owner ({@code assign}). */
     ASSIGNMENT,
     /** An admin made someone the owner of an app ({@code owner}). */
-    OWNER
+    OWNER,
+    /**
+     * An operator deployed from the command line without the approvals the org's policy requires
+     * ({@code provision --override-approval "reason"}): who, what, and the reason given.
+     */
+    APPROVAL_OVERRIDE
 }

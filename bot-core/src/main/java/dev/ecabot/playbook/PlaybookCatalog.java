@@ -41,6 +41,11 @@ public final class PlaybookCatalog {
         return playbooks;
     }
 
+    /** The ids of the playbooks whose file says {@code approval_required: true}: they need an approval in every org. */
+    public List<String> idsRequiringApproval() {
+        return playbooks.stream().filter(Playbook::approvalRequired).map(Playbook::id).toList();
+    }
+
     public Optional<Playbook> find(String id) {
         return playbooks.stream().filter(p -> p.id().equals(id)).findFirst();
     }

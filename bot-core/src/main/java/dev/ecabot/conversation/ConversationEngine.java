@@ -98,7 +98,9 @@ public final class ConversationEngine implements ChatTurns {
             if (notYours.isPresent()) return TurnAnswer.refusedClick(notYours.get());
             Optional<String> notTheirsToDecide = approvalClickNotAllowed(event);
             if (notTheirsToDecide.isPresent()) return TurnAnswer.refusedClick(notTheirsToDecide.get());
-            dispatch(event, key, replies);
+            // The turn's state changes and the outbox rows of its replies commit together (UnitOfWork): a crash
+            // before the commit leaves neither, after it both; the warnings below are written after the rollback.
+            dev.ecabot.store.UnitOfWork.run(() -> dispatch(event, key, replies));
         } catch (ConcurrentChangeException e) {
             replies.warn("Another message changed this conversation at the same moment. Please send that again.");
         } catch (RuntimeException e) {
@@ -163,10 +165,13 @@ public final class ConversationEngine implements ChatTurns {
         Instant cutoff = settings.clock().instant().minus(settings.idleTimeout());
         int expired = 0;
         for (ConversationState state : store.idleSince(cutoff)) {
-            if (store.deleteIfUnchanged(state)) {
+            // the conversation ends and its notice is queued in one transaction
+            boolean ended = dev.ecabot.store.UnitOfWork.run(() -> {
+                if (!store.deleteIfUnchanged(state)) return false;
                 new Replies(port, new ChatAddress(state.user(), state.place())).warn(expiryText(state));
-                expired++;
-            }
+                return true;
+            });
+            if (ended) expired++;
         }
         return expired;
     }
@@ -183,7 +188,8 @@ public final class ConversationEngine implements ChatTurns {
         for (ConversationState state : store.inStage(Stage.PROVISIONING)) {
             if (!port.serves(state.user().platform())) continue;
             try {
-                if (dialogue.resumeProvisioning(state, new Replies(port, new ChatAddress(state.user(), state.place())))) {
+                if (dev.ecabot.store.UnitOfWork.run(() -> dialogue.resumeProvisioning(state,
+                        new Replies(port, new ChatAddress(state.user(), state.place()))))) {
                     resumed++;
                 }
             } catch (RuntimeException e) {
@@ -200,7 +206,7 @@ public final class ConversationEngine implements ChatTurns {
      * Returns how many expired.
      */
     public int expireApprovals() {
-        return approvalFlow.expireDue();
+        return dev.ecabot.store.UnitOfWork.run(approvalFlow::expireDue); // expiries and their notices: both or neither
     }
 
     /**
@@ -208,7 +214,7 @@ public final class ConversationEngine implements ChatTurns {
      * app does, every minute, on one node). Returns how many were destroyed.
      */
     public int expireRevealOffers() {
-        return offerExpiry.expireDue();
+        return dev.ecabot.store.UnitOfWork.run(offerExpiry::expireDue); // destroyed offers and their notices together
     }
 
     private void dispatch(ChatEvent event, ConversationKey key, Replies replies) {

@@ -44,7 +44,8 @@ public final class ProvisioningLeases implements AutoCloseable {
         if (lease.compareTo(Duration.ofSeconds(3)) < 0) {
             throw new IllegalArgumentException("A provisioning lease must last at least 3 s; got " + lease);
         }
-        this.dataSource = dataSource;
+        // A claim is seen by every instance at once, whatever the turn that takes it does later: never part of a unit.
+        this.dataSource = dev.ecabot.store.UnitOfWork.independent(dataSource);
         this.clock = clock;
         this.lease = lease;
     }

@@ -28,7 +28,7 @@ final class QuartzSetup {
         // schedulers (tests, or two databases) apart.
         String dataSourceName = "ecabot-" + UUID.randomUUID();
         DBConnectionManager.getInstance().addConnectionProvider(dataSourceName,
-                new DataSourceConnectionProvider(database.dataSource()));
+                new DataSourceConnectionProvider(database.independentDataSource()));
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");

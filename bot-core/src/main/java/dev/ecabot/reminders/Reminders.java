@@ -199,7 +199,8 @@ public final class Reminders implements AutoCloseable {
 
     /** Called by {@link ReminderJob}: delivers the reminder unless it was delivered or cancelled already. */
     void fire(String reminderId, Instant firedAt) {
-        boolean retry = SqlWork.inTransaction(database.dataSource(), "deliver a reminder", c -> {
+        // The reminder's message (an outbox row) commits with its "delivered" mark: both or neither.
+        boolean retry = dev.ecabot.store.UnitOfWork.run(() -> SqlWork.inTransaction(database.dataSource(), "deliver a reminder", c -> {
             Optional<ReminderStore.Stored> stored = store.lock(c, reminderId);
             if (stored.isEmpty() || stored.get().state() != ReminderStore.State.SCHEDULED) return false;
             Reminder reminder = stored.get().reminder();
@@ -217,7 +218,7 @@ public final class Reminders implements AutoCloseable {
             io.micrometer.core.instrument.Metrics.counter("ecabot.reminders.fired", "kind", reminder.kind().name(),
                     "late", Boolean.toString(late)).increment();
             return false;
-        });
+        }));
         if (retry) {
             try {
                 scheduleTrigger(reminderId, Instant.now().plus(settings.retryDelay()), "retry-" + UUID.randomUUID());

@@ -20,10 +20,12 @@ public final class Database implements AutoCloseable {
     public static final String DEFAULT_URL = "jdbc:h2:file:./data/ecabot;DB_CLOSE_ON_EXIT=FALSE";
 
     private final HikariDataSource dataSource;
+    private final DataSource joining;
     private final String vendor;
 
     private Database(HikariDataSource dataSource, String vendor) {
         this.dataSource = dataSource;
+        this.joining = UnitOfWork.joining(dataSource);
         this.vendor = vendor;
     }
 
@@ -73,7 +75,13 @@ public final class Database implements AutoCloseable {
                 + url.substring(0, Math.min(url.length(), 16)) + "'");
     }
 
+    /** The bot's connections: inside a {@link UnitOfWork} (a chat turn) they share its one transaction. */
     public DataSource dataSource() {
+        return joining;
+    }
+
+    /** Connections that never join a unit of work, for a library that manages its own transactions (Quartz). */
+    public DataSource independentDataSource() {
         return dataSource;
     }
 

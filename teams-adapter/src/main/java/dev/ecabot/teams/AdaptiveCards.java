@@ -55,7 +55,7 @@ public final class AdaptiveCards {
     public Activity render(ChatMessage message) {
         if (message instanceof TextMessage text) {
             Activity activity = Activity.createMessageActivity();
-            activity.setText(PlainText.render(text));
+            activity.setText(fitText(PlainText.render(text)));
             activity.setTextFormat(TextFormatTypes.PLAIN);
             return activity;
         }
@@ -88,6 +88,7 @@ public final class AdaptiveCards {
     /** Teams refuses an activity over about 28 KB; what the bot sends stays well under it. */
     static final int MAX_ACTIVITY_BYTES = 26_000;
     private static final int SHORTENED_TO = 400;
+    private static final int SHORTENED_AT_LEAST = 50;
 
     /**
      * Keeps an activity under Teams' 28 KB: first the card's fallback text (a second copy of everything) goes, then the
@@ -97,10 +98,11 @@ public final class AdaptiveCards {
         if (bytes(activity) <= MAX_ACTIVITY_BYTES) return activity;
         ((ArrayNode) card.get("body")).add(text("Some long values were shortened to fit a Teams message; say \"show\""
                 + " with the app's name, or \"export csv\", for everything.", false).put("isSubtle", true));
+        int limit = SHORTENED_TO;
         while (bytes(activity) > MAX_ACTIVITY_BYTES) {
             ObjectNode longest = null;
             String field = null;
-            int longestLength = SHORTENED_TO;
+            int longestLength = limit;
             for (com.fasterxml.jackson.databind.JsonNode node : card.findParents("text")) {
                 int length = node.path("text").asText().length();
                 if (length > longestLength) { longest = (ObjectNode) node; field = "text"; longestLength = length; }
@@ -110,10 +112,40 @@ public final class AdaptiveCards {
                 int length = node.path("value").asText().length();
                 if (length > longestLength) { longest = (ObjectNode) node; field = "value"; longestLength = length; }
             }
-            if (longest == null) break;
-            longest.put(field, longest.path(field).asText().substring(0, SHORTENED_TO) + " ...");
+            if (longest == null) {
+                // Many values, none long (an approval card with every setting filled in): shorten them all further.
+                if (limit <= SHORTENED_AT_LEAST) break; // still over: the connector refuses it and the outbox says so
+                limit = Math.max(SHORTENED_AT_LEAST, limit / 2);
+                continue;
+            }
+            String value = longest.path(field).asText();
+            if (value.endsWith(" ...")) value = value.substring(0, value.length() - 4);
+            longest.put(field, value.substring(0, Math.min(value.length(), limit)) + " ...");
         }
         return activity;
+    }
+
+    /**
+     * A long plain text (an inventory of hundreds of apps) kept under Teams' limit: whole lines up to it, then how
+     * many were left out and where to get everything.
+     */
+    static String fitText(String text) {
+        int budget = MAX_ACTIVITY_BYTES - 2_000; // the activity's envelope and JSON escaping
+        if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= budget) return text;
+        String[] lines = text.split("\n", -1);
+        StringBuilder kept = new StringBuilder();
+        int used = 0;
+        int shown = 0;
+        for (String line : lines) {
+            int size = line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+            if (used + size > budget) break;
+            kept.append(shown == 0 ? "" : "\n").append(line);
+            used += size;
+            shown++;
+        }
+        if (shown == 0) kept.append(text, 0, Math.min(text.length(), budget / 4));
+        return kept.append("\n... and ").append(lines.length - Math.max(shown, 1)).append(" more lines, too many for one"
+                + " Teams message; \"export csv\" gives everything.").toString();
     }
 
     private static int bytes(Activity activity) {

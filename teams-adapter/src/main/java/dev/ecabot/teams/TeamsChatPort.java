@@ -86,11 +86,9 @@ public final class TeamsChatPort implements ChatPort {
 
     private MessageRef deliver(ChatAddress to, ChatMessage message) {
         Activity activity = cards.render(message);
-        AtomicReference<String> id = new AtomicReference<>();
-        join("sendActivity", () -> adapter.continueConversation(reference(to), turn -> turn.sendActivity(activity)
-                .thenAccept(sent -> id.set(sent == null ? null : sent.getId()))));
-        if (id.get() == null) throw new IllegalStateException("Teams accepted the message but returned no id");
-        return new MessageRef(to, id.get());
+        com.microsoft.bot.schema.ResourceResponse sent = inTurn("sendActivity", to, turn -> turn.sendActivity(activity));
+        if (sent == null || sent.getId() == null) throw new IllegalStateException("Teams accepted the message but returned no id");
+        return new MessageRef(to, sent.getId());
     }
 
     @Override
@@ -100,8 +98,7 @@ public final class TeamsChatPort implements ChatPort {
         // A message the engine wrote first went to the person's 1:1 chat: that is where it is edited.
         ChatAddress where = ref.address().place().channelId().startsWith(ChatPlace.DIRECT_MESSAGE_PREFIX)
                 ? personalChats.addressOf(ref.address().user()) : ref.address();
-        join("updateActivity", () -> adapter.continueConversation(reference(where), turn -> turn.updateActivity(activity)
-                .thenApply(ignored -> (Void) null)));
+        inTurn("updateActivity", where, turn -> turn.updateActivity(activity));
     }
 
     /** Words said while a Reveal dialog opens belong in that dialog, now: never queued. */
@@ -118,6 +115,23 @@ public final class TeamsChatPort implements ChatPort {
         } catch (RuntimeException e) {
             throw TeamsFailures.classify(what, e);
         }
+    }
+
+    /**
+     * The connector call made inside a proactive turn: the adapter's turn-error handler would swallow its failure
+     * (a 413 would look like a message accepted without an id, an edit refused like one made), so it is kept here
+     * and thrown after the turn, classified (429 / 5xx retried by the outbox, 413 / 400 given up at once).
+     */
+    private <T> T inTurn(String what, ChatAddress to,
+                         java.util.function.Function<com.microsoft.bot.builder.TurnContext, java.util.concurrent.CompletableFuture<T>> call) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        join(what, () -> adapter.continueConversation(reference(to), turn -> call.apply(turn).handle((value, error) -> {
+            if (error != null) failure.set(error); else result.set(value);
+            return (Void) null;
+        })));
+        if (failure.get() != null) throw TeamsFailures.classify(what, failure.get());
+        return result.get();
     }
 
     /** Replaces an earlier message with {@code activity} (e.g. a Reveal card once the secret was shown). */

@@ -43,6 +43,27 @@ final class FakeBotConnector implements AutoCloseable {
     private record Fault(String contains, AtomicInteger left, int status, Integer retryAfter) { }
 
     /**
+     * The largest activity the connector takes, as the JSON the bot sends: about 28 KB per activity including cards
+     * (the project's platform notes; Microsoft has also said 25 KB and "40 KB as UTF-16" over the years). Over it the
+     * real service answers HTTP 413 with {"error":{"code":"MessageSizeTooBig","message":"Message size too large."}}
+     * (reported in microsoft/BotFramework-Services#228 and OfficeDev/Microsoft-Teams-Samples#1622).
+     */
+    static final int MAX_ACTIVITY_BYTES = 28 * 1024;
+    private volatile int maxActivityBytes = MAX_ACTIVITY_BYTES;
+    private final List<Call> oversized = new CopyOnWriteArrayList<>();
+
+    /** A tenant whose connector takes less than the documented size (the figure has changed before). */
+    FakeBotConnector limitActivitiesTo(int bytes) {
+        maxActivityBytes = bytes;
+        return this;
+    }
+
+    /** Activities refused for their size (also in {@link #refused()}). */
+    List<Call> oversized() {
+        return List.copyOf(oversized);
+    }
+
+    /**
      * The next {@code times} activity posts or updates whose JSON contains {@code contains} answer HTTP {@code status}
      * (429 with Retry-After {@code retryAfterSeconds} when not null, 500/502/503, or 400/413 for a payload refused).
      */
@@ -109,6 +130,13 @@ final class FakeBotConnector implements AutoCloseable {
             hold.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (activity.matches() && json != null && body.length > maxActivityBytes) {
+            Call call = new Call(method, path, authorization, json, null);
+            oversized.add(call);
+            refused.add(call);
+            respond(exchange, 413, "{\"error\":{\"code\":\"MessageSizeTooBig\",\"message\":\"Message size too large.\"}}");
+            return;
         }
         if (activity.matches() && json != null) {
             for (Fault fault : faults) {

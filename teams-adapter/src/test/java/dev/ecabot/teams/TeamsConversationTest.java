@@ -479,6 +479,61 @@ class TeamsConversationTest {
                 .equals("reveal")).as("one app, one offer").hasSize(1);
     }
 
+    @Test
+    void aDoubleClickOnCreateMakesOneAppAndOneRevealOffer() {
+        answerUpToConfirmation();
+        ObjectNode create = (ObjectNode) lastCard().at("/actions/0/data");
+
+        submit(create.deepCopy());
+        submit(create.deepCopy());
+
+        oneAppOneOffer();
+    }
+
+    @Test
+    void twoConcurrentClicksOnCreateMakeOneAppAndOneRevealOffer() throws Exception {
+        answerUpToConfirmation();
+        ObjectNode create = (ObjectNode) lastCard().at("/actions/0/data");
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService clickers = Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> clicks = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                clicks.add(clickers.submit(() -> {
+                    go.await();
+                    ObjectNode activity = activity("message_card_submit.json");
+                    activity.set("value", create.deepCopy());
+                    activity.put("id", "f:" + System.nanoTime());
+                    return endpoint.post(activity.toString(), login.channelToken(APP_ID, connector.serviceUrl()));
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<HttpResponse<String>> click : clicks) {
+                assertThat(click.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isBetween(200, 202);
+            }
+        } finally {
+            clickers.shutdownNow();
+        }
+        settle();
+
+        oneAppOneOffer();
+    }
+
+    /** One progress card, one reveal offer, and the other click told it changed nothing. */
+    void oneAppOneOffer() {
+        await().until(this::revealOfferCard, java.util.Optional::isPresent);
+        // The app may be made before the second click is taken in: then its conversation is over, and it says so.
+        java.util.function.Predicate<FakeBotConnector.Call> toldSecond = c -> c.body().toString().contains("this one changed nothing")
+                || c.body().toString().contains("belongs to a conversation that is over");
+        await().until(() -> connector.posted().stream().anyMatch(toldSecond));
+        settle();
+        assertThat(connector.posted()).filteredOn(c -> c.body().at("/attachments/0/content/body/0/text").asText()
+                .startsWith("Creating ")).as("one app being created").hasSize(1);
+        assertThat(connector.posted()).filteredOn(c -> c.body().at("/attachments/0/content/actions/0/data/ecabot").asText()
+                .equals("reveal")).as("one app, one offer").hasSize(1);
+        assertThat(connector.posted()).filteredOn(toldSecond).as("the second click told").hasSize(1);
+    }
+
     void clickInAChannel(String fromId, String name, String aadId, ObjectNode data, FakeBotConnector.Call card) {
         ObjectNode click = activity("message_channel_mention.json");
         ((ObjectNode) click.path("from")).put("id", fromId).put("name", name).put("aadObjectId", aadId);

@@ -3,11 +3,21 @@ package dev.ecabot.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.Bot;
+import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatPort;
+import dev.ecabot.conversation.ChatUser;
+import dev.ecabot.conversation.message.ApprovalCard;
+import dev.ecabot.conversation.message.Fact;
+import dev.ecabot.conversation.message.TextMessage;
+import dev.ecabot.testing.DigestSamples;
 import dev.ecabot.conversation.outbox.Outbox;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -127,6 +137,63 @@ class TeamsConversationThroughOutboxTest extends TeamsConversationTest {
         connector.release();
         settle();
         assertThat(connector.posted()).hasSize(1);
+    }
+
+    @Test
+    void theLargestMessagesTheBotSendsStayUnderTheConnectorsLimit() {
+        say("help"); // the bot knows Ana's personal chat
+        ChatAddress ana = personalChats.addressOf(new ChatUser("teams", ANA_AAD_ID, "Ana Lopez", null));
+        StringBuilder inventory = new StringBuilder("Apps in production-emea (600):");
+        for (int i = 0; i < 600; i++) {
+            inventory.append("\n- Vonage AI Studio ").append(i).append(" (Vonage_AI_Studio_").append(i)
+                    .append("), owner ana@example.com, made 2026-03-0").append(i % 9 + 1).append(", refresh tokens expire in 90 days");
+        }
+
+        outbox.post(ana, approvalCardWithManySettings());
+        outbox.post(ana, DigestSamples.worstCase());
+        outbox.post(ana, TextMessage.info(inventory.toString()));
+        settle();
+
+        assertThat(connector.oversized()).as("activities over the connector's limit").isEmpty();
+        assertThat(connector.posted()).allSatisfy(call -> assertThat(call.body().toString().getBytes(StandardCharsets.UTF_8))
+                .hasSizeLessThanOrEqualTo(FakeBotConnector.MAX_ACTIVITY_BYTES));
+        assertThat(outbox.count("DEAD")).isZero();
+        assertThat(outbox.count("SENT")).isEqualTo(4); // help, card, digest, inventory
+        assertThat(connector.posted()).anySatisfy(c -> assertThat(c.body().path("text").asText())
+                .contains("Vonage AI Studio 0 ").contains("more lines, too many for one Teams message"));
+        assertThat(connector.posted()).anySatisfy(c -> assertThat(c.body().toString())
+                .contains("Callback URL 79").contains("were shortened to fit a Teams message"));
+    }
+
+    @Test
+    void anActivityTheConnectorRefusesForItsSizeIsGivenUpAndTheRequesterIsToldInWords() {
+        post(fromBen(activity("message_personal.json"))); // the approver's personal chat is known
+        say("help"); // and the requester's
+        connector.limitActivitiesTo(6_000); // a connector stricter than the size the cards are made for
+        ChatAddress ben = personalChats.addressOf(new ChatUser("teams", BEN_AAD_ID, "Ben Okafor", null));
+
+        outbox.post(ben, approvalCardWithManySettings());
+        settle();
+
+        assertThat(connector.oversized()).as("refused once, not retried").hasSize(1);
+        assertThat(outbox.count("DEAD")).isEqualTo(1);
+        assertThat(connector.posted()).filteredOn(c -> ANAS_CHAT.equals(c.conversationId()))
+                .anySatisfy(c -> assertThat(c.body().toString()).contains("could not be shown to Ben Okafor")
+                        .contains("http_413"));
+        assertThat(connector.posted()).filteredOn(c -> BENS_CHAT.equals(c.conversationId()))
+                .anySatisfy(c -> assertThat(c.body().toString()).contains("I could not deliver the approval card")
+                        .contains("approve r-big"));
+    }
+
+    /** An approval request for an app with every setting filled in at length: the largest card the bot sends. */
+    static ApprovalCard approvalCardWithManySettings() {
+        List<Fact> facts = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            facts.add(new Fact("OAuth", "Callback URL " + i, "https://callbacks.example.com/tenant-" + i + "/" + "p".repeat(300)));
+        }
+        return new ApprovalCard("r-big", "Vonage AI Studio", "staging", "vonage", facts, "teams:" + ANA_AAD_ID,
+                "Needed for the support team pilot", Instant.parse("2030-01-01T00:00:00Z"), "0123456789abcdef",
+                ApprovalCard.Status.PENDING, null, null, null);
     }
 
     long offersPosted() {

@@ -69,7 +69,7 @@ class TwoInstancesOnPostgresTest {
         try (Database db = PostgresTestDatabase.openFreshSchema();
              EmulatedOrgs org = EmulatedOrgs.start(Duration.ofSeconds(4));
              FakeSlackWebApi slack = new FakeSlackWebApi()) {
-            String url = ((HikariDataSource) db.dataSource()).getJdbcUrl();
+            String url = db.dataSource().unwrap(HikariDataSource.class).getJdbcUrl();
             Path config = dir.resolve("ecabot.yaml");
             Files.writeString(config, """
                     demoOrg: false

@@ -76,12 +76,16 @@ public final class ProvisioningRunner {
 
     /** Creates the app of {@code state} (claimed, and saved in stage PROVISIONING) in the background. */
     void start(ConversationState state, Playbook playbook, Rendering rendering, ProvisioningOrder order) {
-        try {
-            settings.background().execute(() -> run(state, playbook, rendering, order));
-        } catch (RuntimeException e) { // the executor is shutting down: leave the request to recovery
-            leases.release(state.requestId());
-            throw e;
-        }
+        // Only once the turn that moved the request to PROVISIONING (and claimed it) is committed: the background
+        // thread must see both. If the turn rolls back, the claim and the stage roll back with it and nothing starts.
+        dev.ecabot.store.UnitOfWork.afterCommit(() -> {
+            try {
+                settings.background().execute(() -> run(state, playbook, rendering, order));
+            } catch (RuntimeException e) { // the executor is shutting down: leave the request to recovery
+                leases.release(state.requestId());
+                throw e;
+            }
+        });
     }
 
     private void run(ConversationState state, Playbook playbook, Rendering rendering, ProvisioningOrder order) {
@@ -94,8 +98,13 @@ public final class ProvisioningRunner {
                 ProvisionedApp app = provisioner.provision(order, step -> port.edit(ref, progress.reached(step)),
                         new VaultHandoff(state));
                 port.edit(ref, progress.finished());
-                deliver(state, playbook, rendering, order, app);
-                store.delete(state.key()); // only now: a crash before this delivers again, never not at all
+                // The result messages (summary, Reveal button, reminders) and the end of the conversation commit in
+                // one transaction: a crash before it leaves the request PROVISIONING, resumed later, and delivers it
+                // then (the sealed offer is found by request id); after it, the rows are durable and sent once.
+                dev.ecabot.store.UnitOfWork.run(() -> {
+                    deliver(state, playbook, rendering, order, app);
+                    store.delete(state.key());
+                });
             } catch (ProvisioningFailedException e) {
                 port.edit(ref, progress.failed(e.getMessage()));
                 failed(state, label, e.getMessage(), e.resumable());
@@ -173,6 +182,10 @@ public final class ProvisioningRunner {
      * same request continues where it stopped and never makes a second app); otherwise it ends.
      */
     private void failed(ConversationState state, String label, String reason, boolean resumable) {
+        dev.ecabot.store.UnitOfWork.run(() -> tellFailure(state, label, reason, resumable)); // state and words together
+    }
+
+    private void tellFailure(ConversationState state, String label, String reason, boolean resumable) {
         ChatAddress to = new ChatAddress(state.user(), state.place());
         if (resumable) {
             store.find(state.key()).ifPresent(current -> store.save(current.withStage(Stage.FAILED, null)));

@@ -14,6 +14,7 @@ import dev.ecabot.conversation.message.PlainText;
 import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.conversation.message.SecretReveal;
 import dev.ecabot.conversation.message.TextMessage;
+import dev.ecabot.store.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,8 @@ import java.util.function.Supplier;
  * </ul>
  * A message that answers the turn being handled ({@link ChatPort#answersInTurn}) and every {@link #reveal} go
  * straight to the platform: they must never wait behind queued sends (trigger ids last 3 seconds) and a secret is
- * never written down. Rows left by a stopped instance are sent by any instance once their claim ends. Thread-safe.
+ * never written down. Rows left by a stopped instance are sent by any instance once their claim ends. Inside a
+ * {@link UnitOfWork} (a chat turn) a row commits with the turn's state change, or not at all. Thread-safe.
  */
 public final class Outbox implements ChatPort, AutoCloseable {
 
@@ -87,8 +89,9 @@ public final class Outbox implements ChatPort, AutoCloseable {
         }
 
         /**
-         * How long an instance holds a message it is sending (renewed at each retry): after a crash, another instance
-         * sends it this long after the last renewal. Long enough for one send; default 2 minutes.
+         * How long an instance holds a message it is sending (renewed before each attempt and to cover each wait):
+         * after a crash, another instance sends it this long after the last renewal. Long enough for one send;
+         * default 2 minutes.
          */
         public Settings withClaim(Duration claim) {
             return new Settings(firstDelay, maxDelay, jitter, deadAfter, noticeDeadAfter, pollInterval, threads, clock, admins, claim);
@@ -175,8 +178,10 @@ public final class Outbox implements ChatPort, AutoCloseable {
                        boolean notice) {
         Instant now = settings.clock().instant();
         Instant deadAfter = now.plus(notice ? settings.noticeDeadAfter() : settings.deadAfter());
+        // Inside a chat turn (a UnitOfWork) the row commits with the turn's state change, or not at all; the sender
+        // is woken once it is committed (it could not see the row before).
         long id = store.add(destinationOf(to), kind, to, message, targetId, targetRef, notice, now, deadAfter);
-        wake();
+        UnitOfWork.afterCommit(this::wake);
         return id;
     }
 
@@ -220,7 +225,7 @@ public final class Outbox implements ChatPort, AutoCloseable {
         }
     }
 
-    /** Long enough for one send (HTTP timeouts are shorter); renewed at each retry. */
+    /** Long enough for one send (HTTP timeouts are shorter); renewed before each attempt and for each wait. */
     private Instant claimUntil(Instant now, OutboxStore.Row row) {
         return now.plus(settings.claim());
     }
@@ -259,6 +264,9 @@ public final class Outbox implements ChatPort, AutoCloseable {
                     store.markSent(row.id(), platformRef, settings.clock().instant());
                 } else if (closed) {
                     store.release(row.id(), instance);
+                } else if (unwrap(failure) instanceof ClaimLost) {
+                    LOG.info("Outbox message {} to {} is another instance's now (or done); this one leaves it",
+                            row.id(), row.destination());
                 } else {
                     giveUp(row, failure);
                 }
@@ -275,6 +283,11 @@ public final class Outbox implements ChatPort, AutoCloseable {
     /** Sends one row; returns the platform's id of the message (for later edits). */
     private String deliver(OutboxStore.Row row) {
         if (closed) throw new IllegalStateException("the outbox is stopping");
+        // Each attempt first renews this instance's claim, for one send's time: after a wait for Retry-After or
+        // backoff whose renewal was lost (a database error in the retry listener, a pause longer than the claim),
+        // another instance may have taken the row and sent it; then this attempt is dropped, never sent twice.
+        Instant now = settings.clock().instant();
+        if (!store.claim(row.id(), instance, now, now.plus(settings.claim()))) throw new ClaimLost(row.id());
         if (row.kind() == OutboxStore.Kind.POST) {
             return platform.post(row.address(), row.message()).id();
         }
@@ -345,8 +358,23 @@ public final class Outbox implements ChatPort, AutoCloseable {
     }
 
     private static boolean worthRetrying(Throwable failure) {
-        // Unknown failures (a timeout the client did not classify) are tried again; a refusal of the payload is not.
+        // Unknown failures (a timeout the client did not classify) are tried again; a refusal of the payload is not,
+        // nor a row another instance holds now.
+        if (failure instanceof ClaimLost) return false;
         return !(failure instanceof ChatDeliveryException d) || d.retryable();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable f = failure;
+        while (f instanceof java.util.concurrent.CompletionException && f.getCause() != null) f = f.getCause();
+        return f;
+    }
+
+    /** This instance no longer holds the row (another instance took it over, or it is done): do not send it. */
+    private static final class ClaimLost extends RuntimeException {
+        ClaimLost(long id) {
+            super("outbox message " + id + " is claimed by another instance", null, false, false);
+        }
     }
 
     /** Jitter spreads a delay both ways: the Retry-After is stretched so that even the shortest wait honours it. */
@@ -358,8 +386,7 @@ public final class Outbox implements ChatPort, AutoCloseable {
     }
 
     private static String errorOf(Throwable failure) {
-        Throwable f = failure;
-        while (f instanceof java.util.concurrent.CompletionException && f.getCause() != null) f = f.getCause();
+        Throwable f = unwrap(failure);
         String message = f == null ? "unknown" : f.getMessage();
         return message == null ? f.getClass().getSimpleName() : message;
     }

@@ -54,7 +54,7 @@ class PostgresOutboxTest {
         }
     }
 
-    private static String urlOf(Database db) throws Exception {
+    static String urlOf(Database db) throws Exception {
         try (Connection c = db.dataSource().getConnection()) {
             String base = PostgresTestDatabase.requireServer();
             return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + c.getSchema();

@@ -55,10 +55,13 @@ public final class RevealCommand implements ChatCommand {
         }
         RevealResult result = offers.reveal(call.words().get(0), UserRefs.of(call.event().user()));
         if (result instanceof RevealResult.Revealed revealed) {
-            call.replies().port().reveal(call.replies().address(), new SecretReveal(
-                    "Consumer secret of " + revealed.offer().apiName(), revealed.credentials().consumerSecret(),
-                    "Consumer key: " + revealed.credentials().consumerKey() + "\n" + result.message()));
             followUps.revealed(revealed.offer().offerId()); // nothing left to remind about
+            // Shown once the turn (the offer marked revealed, its audit event) is committed, so the platform's
+            // dialog never waits while the vault's rows are locked; as before, the vault records it first.
+            dev.ecabot.store.UnitOfWork.afterCommit(() -> call.replies().port().reveal(call.replies().address(),
+                    new SecretReveal("Consumer secret of " + revealed.offer().apiName(),
+                            revealed.credentials().consumerSecret(),
+                            "Consumer key: " + revealed.credentials().consumerKey() + "\n" + result.message())));
         } else {
             call.replies().warn(result.message());
         }

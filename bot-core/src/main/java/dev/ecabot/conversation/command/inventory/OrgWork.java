@@ -27,6 +27,11 @@ public final class OrgWork {
     /** Says {@code working}, then runs {@code task} in the background, reporting a failure to {@code replies}. */
     public void run(String working, Replies replies, Runnable task) {
         replies.say(working);
+        // Handed over once the turn is committed: the org talk never runs inside (or holds the locks of) the turn.
+        dev.ecabot.store.UnitOfWork.afterCommit(() -> handOver(working, replies, task));
+    }
+
+    private void handOver(String working, Replies replies, Runnable task) {
         try {
             background.execute(() -> {
                 try {

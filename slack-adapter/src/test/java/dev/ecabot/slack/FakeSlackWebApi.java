@@ -251,6 +251,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
                 if (method.equals("chat.postEphemeral")) body.put("message_ts", messageTs);
             }
             case "chat.update" -> {
+                params.put("_response_ts", params.get("ts")); // taken: a rate-limited or failed update has none
                 body.put("channel", params.get("channel"));
                 body.put("ts", params.get("ts"));
                 body.put("text", params.getOrDefault("text", ""));

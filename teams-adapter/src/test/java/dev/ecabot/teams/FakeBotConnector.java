@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
  * the bot makes and answers with the real response shapes (ResourceResponse {"id"}, ConversationResourceResponse
  * {"id","activityId"} for a new conversation). Thread-safe.
  */
-final class FakeBotConnector implements AutoCloseable {
+public final class FakeBotConnector implements AutoCloseable {
 
-    record Call(String method, String path, String authorization, JsonNode body, String answeredId) {
-        String conversationId() {
+    public record Call(String method, String path, String authorization, JsonNode body, String answeredId) {
+        public String conversationId() {
             Matcher m = ACTIVITIES.matcher(path);
             return m.matches() ? m.group(1) : null;
         }
@@ -67,55 +67,55 @@ final class FakeBotConnector implements AutoCloseable {
      * The next {@code times} activity posts or updates whose JSON contains {@code contains} answer HTTP {@code status}
      * (429 with Retry-After {@code retryAfterSeconds} when not null, 500/502/503, or 400/413 for a payload refused).
      */
-    FakeBotConnector failMatching(String contains, int times, int status, Integer retryAfterSeconds) {
+    public FakeBotConnector failMatching(String contains, int times, int status, Integer retryAfterSeconds) {
         faults.add(new Fault(contains, new AtomicInteger(times), status, retryAfterSeconds));
         return this;
     }
 
     /** Calls answered with a scripted fault (they are not in {@link #calls()}: nothing was posted). */
-    List<Call> refused() {
+    public List<Call> refused() {
         return List.copyOf(refused);
     }
 
     /** From now on every call waits until {@link #release()} (a connector that is very slow). */
-    void holdAll() {
+    public void holdAll() {
         hold = new java.util.concurrent.CountDownLatch(1);
     }
 
-    void release() {
+    public void release() {
         hold.countDown();
     }
 
-    FakeBotConnector() throws IOException {
+    public FakeBotConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
     /** The serviceUrl to put in activities, with the trailing slash Teams uses. */
-    String serviceUrl() {
+    public String serviceUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/amer/";
     }
 
     /** From now on, answer POST /v3/conversations as Teams does when the app is not installed for the person. */
-    void refuseNewConversations() {
+    public void refuseNewConversations() {
         refuseNewConversations = true;
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 
     /** Activities the bot posted (new messages and replies), in order. */
-    List<Call> posted() {
+    public List<Call> posted() {
         return calls.stream().filter(c -> c.method.equals("POST") && c.conversationId() != null).toList();
     }
 
-    List<Call> updates() {
+    public List<Call> updates() {
         return calls.stream().filter(c -> c.method.equals("PUT")).toList();
     }
 
-    List<Call> conversationsCreated() {
+    public List<Call> conversationsCreated() {
         return calls.stream().filter(c -> c.method.equals("POST") && c.path.equals("/v3/conversations")).toList();
     }
 

@@ -138,7 +138,8 @@ public final class BotRuntime implements AutoCloseable {
             // Reminders share the bot's database (Quartz JDBC store); deliveries go out through the same port.
             Approvals approvals = new Approvals(db.dataSource(), approvalPolicy, access, new AuditTrail(db.dataSource()),
                     clock);
-            reminders = Reminders.open(db, new ChatReminderDelivery(port, approvals, offers), RemindersSettings.defaults());
+            reminders = Reminders.open(db, new ChatReminderDelivery(port, approvals, offers,
+                    new dev.ecabot.inventory.AppOwners(db.dataSource())), RemindersSettings.defaults());
             leases = new ProvisioningLeases(db.dataSource(), clock, leaseOf(env));
             if (embeddedDatabase(env)) leases.forgetClaimsOfEarlierProcesses(); // nobody else can have this database open
             OrgClients orgClients = OrgClients.of(orgs, clients);

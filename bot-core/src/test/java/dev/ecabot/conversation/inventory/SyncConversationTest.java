@@ -70,7 +70,7 @@ class SyncConversationTest {
         admin.awaits("Sync of demo");
 
         assertThat(admin.says("assign Made_In_Setup playbook custom").text()).contains("playbook set:", "-> custom");
-        assertThat(admin.says("assign Made_In_Setup owner carol").text()).contains("owner set: nobody -> test:carol");
+        assertThat(admin.says("assign Made_In_Setup owner carol").text()).contains("test:carol now owns Made_In_Setup in demo");
         assertThat(admin.says("assign Made_In_Setup playbook nonsense").text()).contains("no playbook \"nonsense\"");
         assertThat(bot.chat().as("alice").says("assign Made_In_Setup owner alice").text()).contains("You may not run `assign`");
 

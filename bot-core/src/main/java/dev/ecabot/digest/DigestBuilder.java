@@ -151,7 +151,7 @@ public final class DigestBuilder {
                 if (f.ruleId().equals("credentials-old")) {
                     lines.rotate.add(app + f.message() + " Say \"rotate " + p.app().apiName() + " " + p.app().org() + "\".");
                 } else {
-                    lines.findings.add(app + f.line());
+                    lines.findings.add(Map.entry(f.severity(), app + f.line()));
                     if (f.severity() == Severity.HIGH) lines.high++;
                 }
             }
@@ -173,7 +173,8 @@ public final class DigestBuilder {
         byOwner.forEach((owner, lines) -> {
             if (lines.isEmpty()) return;
             List<Fact> facts = new ArrayList<>();
-            part(facts, "Posture findings", lines.findings);
+            part(facts, "Posture findings", lines.findings.stream().sorted(Map.Entry.comparingByKey()) // high first
+                    .map(Map.Entry::getValue).toList());
             part(facts, "Credentials to rotate", lines.rotate);
             part(facts, "Refresh tokens expiring in 14 days", lines.expiring);
             part(facts, "Unused", lines.unused);
@@ -187,7 +188,7 @@ public final class DigestBuilder {
 
     /** What one owner has to act on. */
     private static final class OwnerLines {
-        final List<String> findings = new ArrayList<>();
+        final List<Map.Entry<Severity, String>> findings = new ArrayList<>();
         final List<String> rotate = new ArrayList<>();
         final List<String> expiring = new ArrayList<>();
         final List<String> unused = new ArrayList<>();

@@ -16,11 +16,9 @@ import dev.ecabot.reminders.Reminders;
 import dev.ecabot.reminders.RemindersSettings;
 import dev.ecabot.conversation.dialogue.SagaProvisioner;
 import dev.ecabot.playbook.PlaybookCatalog;
-import dev.ecabot.playbook.PlaybookLoader;
 import dev.ecabot.posture.PosturePolicy;
 import dev.ecabot.digest.Digests;
 import dev.ecabot.inventory.InventorySettings;
-import dev.ecabot.posture.PostureRules;
 import dev.ecabot.provisioning.ProvisioningLeases;
 import dev.ecabot.provisioning.ProvisioningSaga;
 import dev.ecabot.salesforce.OrgRegistry;
@@ -38,7 +36,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -104,8 +101,7 @@ public final class BotRuntime implements AutoCloseable {
         boolean usesDataDir = !env.containsKey("ECABOT_DB_URL") || !env.containsKey(MasterKey.ENV_VAR);
         if (usesDataDir) DataDirectory.prepare(dataDir); // owner-only, or refused with the fix
         // Posture rules: shipped, plus the admin's posture/rules.yaml beside their playbooks; the org blocks from config.
-        PosturePolicy.install(new PosturePolicy(PostureRules.load(Optional.ofNullable(env.get(PlaybookLoader.DIR_VARIABLE))
-                .filter(d -> !d.isBlank()).map(Path::of)), config.inventory()));
+        PosturePolicy.install(PosturePolicy.fromEnvironment(env, config.inventory()));
         Database db = env.containsKey("ECABOT_DB_URL") ? Database.open(env.get("ECABOT_DB_URL"),
                 env.get("ECABOT_DB_USER"), env.get("ECABOT_DB_PASSWORD"))
                 : Database.open("jdbc:h2:file:" + dataDir.resolve("ecabot").toAbsolutePath()
@@ -136,7 +132,8 @@ public final class BotRuntime implements AutoCloseable {
             // Reminders share the bot's database (Quartz JDBC store); deliveries go out through the same port.
             Approvals approvals = new Approvals(db.dataSource(), approvalPolicy, access, new AuditTrail(db.dataSource()),
                     clock);
-            reminders = Reminders.open(db, new ChatReminderDelivery(port, approvals, offers), RemindersSettings.defaults());
+            reminders = Reminders.open(db, new ChatReminderDelivery(port, approvals, offers,
+                    new dev.ecabot.inventory.AppOwners(db.dataSource())), RemindersSettings.defaults());
             leases = new ProvisioningLeases(db.dataSource(), clock, leaseOf(env));
             if (embeddedDatabase(env)) leases.forgetClaimsOfEarlierProcesses(); // nobody else can have this database open
             OrgClients orgClients = OrgClients.of(orgs, clients);

@@ -37,6 +37,16 @@ final class CliServices implements AutoCloseable {
                 environment, dev.ecabot.vault.MasterKey.DEFAULT_KEY_FILE)));
     }
 
+    /**
+     * Installs the posture policy serve would use (the admin's rules beside their playbooks, the inventory settings),
+     * so what a command reports grades each app as the chat does.
+     *
+     * @throws dev.ecabot.posture.PostureRulesException when the admin's rule file is broken
+     */
+    void installPosturePolicy() {
+        dev.ecabot.posture.PosturePolicy.install(dev.ecabot.posture.PosturePolicy.fromEnvironment(environment, config.inventory()));
+    }
+
     OrgRegistry orgs() {
         return orgs;
     }

@@ -19,7 +19,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code ecabot export csv|json [--org ORG] [--output FILE]}: the inventory as a file (keys, never secrets). */
+/**
+ * {@code ecabot export csv|json [--org ORG] [--output FILE]}: the inventory as a file (keys, never secrets), graded
+ * by the same posture rules as the chat (the admin's {@code posture/rules.yaml} under ECABOT_PLAYBOOKS_DIR too).
+ */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Write the inventory as CSV or JSON (consumer keys, never secrets) to stdout or a file.")
 final class ExportCliCommand implements Callable<Integer> {
 
@@ -44,6 +47,7 @@ final class ExportCliCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (CliServices services = new CliServices(root.environment())) {
+            services.installPosturePolicy(); // the org's rules, as the chat's export grades
             List<InventoryApp> apps = services.inventory().all().stream()
                     .filter(a -> org == null || a.org().equalsIgnoreCase(org)).toList();
             String content = InventoryExport.write(apps, format, InventoryReport.COLUMNS,
@@ -61,7 +65,7 @@ final class ExportCliCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (ConfigException e) {
+        } catch (ConfigException | dev.ecabot.posture.PostureRulesException e) {
             err.println(e.getMessage());
             return 2;
         } catch (IOException e) {

@@ -43,6 +43,8 @@ class InventoryCliTest {
     @AfterEach
     void close() {
         db.close();
+        dev.ecabot.posture.PosturePolicy.install(new dev.ecabot.posture.PosturePolicy(
+                dev.ecabot.posture.PostureRules.shipped(), dev.ecabot.inventory.InventorySettings.defaults()));
     }
 
     @Test
@@ -68,6 +70,44 @@ class InventoryCliTest {
         CliRun json = CliRun.of(env, "export", "json", "--output", file.toString());
         assertThat(json.out()).contains("Wrote 2 apps to " + file);
         assertThat(Files.readString(file)).contains("\"api_name\" : \"Altify_Mcp\"", "\"settings\"");
+    }
+
+    @Test
+    void exportGradesWithTheOrgsOwnPostureRulesAsTheChatDoes() throws Exception {
+        assertThat(CliRun.of(env, "export", "csv", "--org", "demo").out()).as("the shipped rules")
+                .contains("self-authorized-broad-scope").doesNotContain("acme-trusted-ranges");
+        Files.createDirectories(dir.resolve("posture"));
+        Files.writeString(dir.resolve("posture/rules.yaml"), """
+                rules:
+                  - id: self-authorized-broad-scope
+                    enabled: false
+                    severity: low
+                    setting: x
+                    when: [ { fact: permitted_users, equals: AllSelfAuthorized } ]
+                    finding: x
+                    why: x
+                    source: x
+                    fix: x
+                  - id: acme-trusted-ranges
+                    severity: medium
+                    setting: Settings > Trusted IP Ranges
+                    when: [ { fact: trusted_ip_ranges, is_missing: true } ]
+                    finding: No trusted IP range.
+                    why: Our security team asks for one.
+                    source: ACME policy SEC-12
+                    fix: Add the vendor's ranges.
+                """);
+        env.put("ECABOT_PLAYBOOKS_DIR", dir.toString());
+
+        CliRun csv = CliRun.of(env, "export", "csv", "--org", "demo");
+
+        assertThat(csv.exitCode()).as(csv.toString()).isZero();
+        assertThat(csv.out()).contains("acme-trusted-ranges").doesNotContain("self-authorized-broad-scope");
+
+        Files.writeString(dir.resolve("posture/rules.yaml"), "rules:\n  - id: Bad Id\n    severity: critical\n");
+        CliRun broken = CliRun.of(env, "export", "csv");
+        assertThat(broken.exitCode()).isEqualTo(2);
+        assertThat(broken.err()).contains("rules.yaml", "severity");
     }
 
     @Test

@@ -22,7 +22,9 @@ import dev.ecabot.conversation.command.inventory.InventoryCommands;
 import dev.ecabot.conversation.dialogue.AppProvisioner;
 import dev.ecabot.conversation.dialogue.ApprovalGate;
 import dev.ecabot.conversation.dialogue.PostureGate;
+import dev.ecabot.conversation.command.report.OwnerChange;
 import dev.ecabot.conversation.command.report.ReportCommands;
+import dev.ecabot.inventory.AppOwners;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.dialogue.OfferExpiry;
 import dev.ecabot.provisioning.ProvisioningLeases;
@@ -179,7 +181,8 @@ public final class EngineBuilder {
                 new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,
                         new InventoryAppRepository(dataSource), access, approvals, cards, approvalFlow,
                         followUps, approvedChanges, s), extraCommands);
-        ReportCommands.register(commands, dataSource, orgs, s.clock());
+        OwnerChange ownerChange = new OwnerChange(new AppOwners(dataSource), port, s.clock());
+        ReportCommands.register(commands, dataSource, orgs, ownerChange, s.clock());
         if (orgClients != null) {
             AppOperations ops = AppOperations.create(dataSource, orgClients, revealOffers, reminders, reminderPlans,
                     s.clock(), s.background());
@@ -187,7 +190,7 @@ public final class EngineBuilder {
             ChangeApprovals changes = new ChangeApprovals(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME, approvalFlow,
                     ops.inventory(), new AppChanges(ops.rotation(), ops.deletion(), ops.work()), port);
             changes.carryOutApproved(approvedChanges);
-            InventoryCommands.register(commands, ops, changes, orgs, s.clock());
+            InventoryCommands.register(commands, ops, changes, orgs, ownerChange, s.clock());
             ReportCommands.registerWithOrgs(commands, dataSource, orgs, orgClients, reminders, ops.work(), s.clock());
         }
         ConversationEngine engine = new ConversationEngine(port, store, commands, dialogue, access, approvalFlow,

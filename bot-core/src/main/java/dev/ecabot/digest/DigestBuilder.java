@@ -134,6 +134,71 @@ public final class DigestBuilder {
         return new Summary(title, facts, warnings.stream().limit(3).toList(), notes);
     }
 
+    /**
+     * Each owner's own digest: the lines of the apps they own that ask for something (open posture findings,
+     * credentials to rotate, refresh tokens expiring within {@link #EXPIRY_HORIZON}, unused), keyed by owner
+     * ({@code platform:userId}). An owner with nothing to act on has no entry. As short as the channel digest: at
+     * most {@link #LINES_PER_PART} lines a part of at most {@link #LINE_LIMIT} characters.
+     */
+    public Map<String, Summary> forOwners(Map<String, List<AppUsage>> usage) {
+        Instant now = clock.instant();
+        Map<String, OwnerLines> byOwner = new java.util.TreeMap<>();
+        for (PostureReview.AppPosture p : posture.review(inventory.all())) {
+            if (p.owner() == null) continue;
+            OwnerLines lines = byOwner.computeIfAbsent(p.owner(), o -> new OwnerLines());
+            for (PostureFinding f : p.findings()) {
+                String app = p.app().apiName() + " (" + p.app().org() + "): ";
+                if (f.ruleId().equals("credentials-old")) {
+                    lines.rotate.add(app + f.message() + " Say \"rotate " + p.app().apiName() + " " + p.app().org() + "\".");
+                } else {
+                    lines.findings.add(Map.entry(f.severity(), app + f.line()));
+                    if (f.severity() == Severity.HIGH) lines.high++;
+                }
+            }
+        }
+        for (List<AppUsage> perOrg : usage.values()) {
+            for (AppUsage u : perOrg) {
+                if (u.owner() == null) continue;
+                OwnerLines lines = byOwner.computeIfAbsent(u.owner(), o -> new OwnerLines());
+                String app = u.app().apiName() + " (" + u.app().org() + "): ";
+                for (AppUsage.UserToken t : u.tokens()) {
+                    t.expiresAt().filter(x -> x.isAfter(now) && x.isBefore(now.plus(EXPIRY_HORIZON))).ifPresent(x ->
+                            lines.expiring.add(app + name(t) + "'s refresh token expires on " + x.toString().substring(0, 10)
+                                    + "; ask them to authorize the integration again."));
+                }
+                if (u.unused()) lines.unused.add(app + "unused for " + u.idleDays() + " days; delete it if nobody needs it.");
+            }
+        }
+        Map<String, Summary> out = new java.util.LinkedHashMap<>();
+        byOwner.forEach((owner, lines) -> {
+            if (lines.isEmpty()) return;
+            List<Fact> facts = new ArrayList<>();
+            part(facts, "Posture findings", lines.findings.stream().sorted(Map.Entry.comparingByKey()) // high first
+                    .map(Map.Entry::getValue).toList());
+            part(facts, "Credentials to rotate", lines.rotate);
+            part(facts, "Refresh tokens expiring in 14 days", lines.expiring);
+            part(facts, "Unused", lines.unused);
+            out.put(owner, new Summary("Your ECA apps this week: " + lines.findings.size() + " posture finding(s) ("
+                    + lines.high + " high), " + lines.rotate.size() + " to rotate, " + lines.expiring.size()
+                    + " token(s) expiring, " + lines.unused.size() + " unused.", facts, List.of(),
+                    List.of("You get this as the owner of these apps. Details: \"show <api-name>\", \"usage <org>\".")));
+        });
+        return out;
+    }
+
+    /** What one owner has to act on. */
+    private static final class OwnerLines {
+        final List<Map.Entry<Severity, String>> findings = new ArrayList<>();
+        final List<String> rotate = new ArrayList<>();
+        final List<String> expiring = new ArrayList<>();
+        final List<String> unused = new ArrayList<>();
+        int high;
+
+        boolean isEmpty() {
+            return findings.isEmpty() && rotate.isEmpty() && expiring.isEmpty() && unused.isEmpty();
+        }
+    }
+
     private static void part(List<Fact> facts, String section, List<String> lines) {
         for (int i = 0; i < Math.min(lines.size(), LINES_PER_PART); i++) {
             facts.add(new Fact(section, String.valueOf(i + 1), cut(lines.get(i))));

@@ -60,6 +60,16 @@ public final class Digests {
 
     /** The digest of {@code org} (null: all), with usage read from the org(s) now. */
     public Summary digest(String org) {
+        UsageRead read = readUsage(org);
+        return builder.build(org, read.usage(), read.problems());
+    }
+
+    /** What was read of the orgs' usage, and why an org could not be read. */
+    private record UsageRead(Map<String, List<AppUsage>> usage, Map<String, String> problems) {
+    }
+
+    /** Reads the usage of {@code org} (null: every org of the inventory), scheduling token reminders on the way. */
+    private UsageRead readUsage(String org) {
         InventorySettings settings = PosturePolicy.current().settings();
         Map<String, List<AppUsage>> read = new LinkedHashMap<>();
         Map<String, String> problems = new LinkedHashMap<>();
@@ -74,7 +84,7 @@ public final class Digests {
                 }
             }
         }
-        return builder.build(org, read, problems);
+        return new UsageRead(read, problems);
     }
 
     /** The detail buttons under a digest of {@code org} (null: all). */
@@ -87,24 +97,46 @@ public final class Digests {
         return new ChoicePrompt(CommandCall.promptId("digest", scope), "Details:", options, null, null);
     }
 
-    /** The weekly run: each org with its own channel gets its digest there; the global channel gets all orgs. */
+    /**
+     * The weekly run (one node of a cluster per firing): usage is read from every org once; each org with its own
+     * channel gets its digest there, the global channel all orgs, and (unless {@code inventory.digest.owners: false})
+     * each owner with something to act on their own apps' lines in a direct message.
+     */
     public void sendScheduled(ChatPort port) {
         InventorySettings.Digest d = PosturePolicy.current().settings().digest();
+        UsageRead read = readUsage(null);
         for (String org : orgs(null)) {
             ChatUserRef own = d.orgChannels().get(org.toLowerCase(java.util.Locale.ROOT));
-            if (own != null) send(port, own, org);
+            if (own != null) send(port, own, org, read);
         }
-        if (d.channel() != null) send(port, d.channel(), null);
+        if (d.channel() != null) send(port, d.channel(), null, read);
+        if (d.owners()) sendToOwners(port, read);
     }
 
-    private void send(ChatPort port, ChatUserRef channel, String org) {
+    /** Each owner's lines, to them alone; one that cannot be told is logged and the others still are. */
+    private void sendToOwners(ChatPort port, UsageRead read) {
+        builder.forOwners(read.usage()).forEach((owner, lines) -> {
+            try {
+                ChatUserRef person = ChatUserRef.parse(owner);
+                if (!port.serves(person.platform())) {
+                    LOG.info("Owner {} is on a platform this instance does not serve; their digest is not sent", owner);
+                    return;
+                }
+                port.post(ChatAddress.directTo(dev.ecabot.conversation.ChatUser.of(person.platform(), person.id())), lines);
+            } catch (RuntimeException e) {
+                LOG.error("The digest of owner {} could not be sent; it is tried again next week", owner, e);
+            }
+        });
+    }
+
+    private void send(ChatPort port, ChatUserRef channel, String org, UsageRead read) {
         if (!port.serves(channel.platform())) {
             LOG.warn("The digest channel {} is on a platform this instance does not serve; digest not sent", channel);
             return;
         }
         try {
             ChatAddress to = ChatAddress.channel(channel.platform(), channel.id());
-            port.post(to, digest(org));
+            port.post(to, builder.build(org, read.usage(), read.problems()));
             port.post(to, detailButtons(org));
         } catch (RuntimeException e) {
             LOG.error("The digest for {} could not be posted to {}; it is tried again next week", org == null ? ALL : org, channel, e);

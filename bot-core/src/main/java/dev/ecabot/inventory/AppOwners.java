@@ -4,6 +4,7 @@ import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.audit.AuditEvent;
 import dev.ecabot.audit.AuditKind;
 import dev.ecabot.audit.AuditTrail;
+import dev.ecabot.reminders.Reminders;
 import dev.ecabot.store.SqlTime;
 import dev.ecabot.store.SqlWork;
 
@@ -19,7 +20,8 @@ import java.util.Optional;
 /**
  * Who owns each inventory app (table {@code app_owner}, migration V85): the person an admin named, else the
  * requester; apps imported by {@code sync} have neither and are ownerless until an admin assigns one. Owners are
- * {@code platform:userId}. Assigning writes the audit trail in the same transaction. Thread-safe.
+ * {@code platform:userId}. Assigning writes the audit trail and moves the app's scheduled owner reminders in the
+ * same transaction. Thread-safe.
  */
 public final class AppOwners {
 
@@ -34,6 +36,24 @@ public final class AppOwners {
     /** The app's owner: the assigned one, else its requester; empty for an ownerless (imported) app. */
     public Optional<String> ownerOf(InventoryApp app) {
         return Optional.ofNullable(assigned().getOrDefault(key(app.org(), app.apiName()), blankToNull(app.requester())));
+    }
+
+    /**
+     * Who owns the app {@code org}/{@code apiName} now (what a reminder asks as it fires): the assigned owner, else
+     * the requester of the inventory's app; empty when nobody owns it or the inventory does not know the app.
+     */
+    public Optional<ChatUserRef> currentOwner(String org, String apiName) {
+        return SqlWork.inTransaction(db, "read an app's owner", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT owner FROM app_owner WHERE org_name = ? AND api_name = ?")) {
+                ps.setString(1, org);
+                ps.setString(2, apiName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) return Optional.of(ChatUserRef.parse(rs.getString(1)));
+                }
+            }
+            return Optional.<ChatUserRef>empty();
+        }).or(() -> new InventoryAppRepository(db).find(org, apiName).map(a -> blankToNull(a.requester()))
+                .map(ChatUserRef::parse));
     }
 
     /** Owner of each app in {@code apps} (null when ownerless), keyed by "org/apiName"; one query. */
@@ -53,10 +73,18 @@ public final class AppOwners {
                 .filter(a -> owners.get(key(a.org(), a.apiName())) == null).toList();
     }
 
-    /** Makes {@code owner} the owner of {@code app}, recording who did it in the audit trail (same transaction). */
-    public void assign(InventoryApp app, ChatUserRef owner, ChatUserRef by, Instant at) {
-        String previous = ownerOf(app).orElse("nobody");
-        SqlWork.inTransaction(db, "assign an owner", c -> {
+    /** What an owner change did: who owned the app before (empty: nobody), how many scheduled reminders moved. */
+    public record Change(Optional<String> previous, int remindersMoved) {
+    }
+
+    /**
+     * Makes {@code owner} the owner of {@code app}, recording who did it in the audit trail and addressing the app's
+     * scheduled owner reminders to them, all in one transaction (a crash leaves the old owner with everything).
+     */
+    public Change assign(InventoryApp app, ChatUserRef owner, ChatUserRef by, Instant at) {
+        Optional<String> before = ownerOf(app);
+        String previous = before.orElse("nobody");
+        return SqlWork.inTransaction(db, "assign an owner", c -> {
             try (PreparedStatement del = c.prepareStatement("DELETE FROM app_owner WHERE org_name = ? AND api_name = ?")) {
                 del.setString(1, app.org());
                 del.setString(2, app.apiName());
@@ -73,7 +101,7 @@ public final class AppOwners {
             }
             audit.record(c, AuditEvent.of(at, AuditKind.OWNER, by, app.org(), app.apiName(),
                     "owner changed from " + previous + " to " + owner));
-            return null;
+            return new Change(before, Reminders.moveToOwner(c, app.org(), app.apiName(), owner));
         });
     }
 

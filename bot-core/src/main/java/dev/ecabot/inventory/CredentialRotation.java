@@ -121,7 +121,9 @@ public final class CredentialRotation {
         inventory.save(app.withConsumerKey(fresh.consumerKey()));
         Optional<Reminder> reminder = Optional.empty();
         if (reminders != null) {
-            reminder = Optional.of(plans.oldCredentialExpiring(Recipient.requester(by), app.org(), app.apiName(), now)
+            // the app's owner moves integrations off the old pair (who rotated, for an app nobody owns)
+            ChatUserRef owner = new AppOwners(inventory.dataSource()).ownerOf(app).map(ChatUserRef::parse).orElse(by);
+            reminder = Optional.of(plans.oldCredentialExpiring(Recipient.owner(owner), app.org(), app.apiName(), now)
                     .withReference(rotation.id()));
             reminders.schedule(reminder.get());
         }

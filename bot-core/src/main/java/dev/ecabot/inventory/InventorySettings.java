@@ -19,7 +19,7 @@ import java.util.Set;
  * The {@code inventory} section of ecabot.yaml: which posture findings block provisioning per org (until an approver
  * accepts them), after how many days without use an app counts as unused (default 90), how long before a user's
  * refresh token expires they are reminded (default 7 days), the weekly digest (schedule, time zone, channel, per-org
- * channels; off without a channel) and the read-only {@code /api/inventory} endpoint (off by default; its bearer token
+ * channels, and each owner's own lines by direct message unless {@code owners: false}) and the read-only {@code /api/inventory} endpoint (off by default; its bearer token
  * is read from the environment variable {@code api.tokenEnv}, default ECABOT_API_TOKEN). Immutable.
  */
 public record InventorySettings(Map<String, Set<String>> postureBlocks, int unusedAfterDays, Duration tokenReminderLead,
@@ -33,15 +33,24 @@ public record InventorySettings(Map<String, Set<String>> postureBlocks, int unus
     /** The org key that applies to every org. */
     public static final String EVERY_ORG = "*";
 
-    /** The weekly digest: a Quartz cron schedule, its time zone, the global channel and per-org channels. */
-    public record Digest(String schedule, ZoneId zone, ChatUserRef channel, Map<String, ChatUserRef> orgChannels) {
+    /**
+     * The weekly digest: a Quartz cron schedule, its time zone, the global channel, per-org channels, and whether each
+     * owner also gets their own apps' lines in a direct message ({@code owners}, on unless set to false).
+     */
+    public record Digest(String schedule, ZoneId zone, ChatUserRef channel, Map<String, ChatUserRef> orgChannels,
+                         boolean owners) {
         public Digest {
             orgChannels = Map.copyOf(orgChannels);
         }
 
-        /** True when the digest goes somewhere. */
+        /** A digest with owners' messages on (the default). */
+        public Digest(String schedule, ZoneId zone, ChatUserRef channel, Map<String, ChatUserRef> orgChannels) {
+            this(schedule, zone, channel, orgChannels, true);
+        }
+
+        /** True when the digest goes somewhere: a channel, or the owners. */
         public boolean enabled() {
-            return channel != null || !orgChannels.isEmpty();
+            return channel != null || !orgChannels.isEmpty() || owners;
         }
 
         /** The channel for {@code org}'s digest: its own, else the global one. */
@@ -103,7 +112,13 @@ public record InventorySettings(Map<String, Set<String>> postureBlocks, int unus
 
     private static Digest digest(JsonNode n, Digest d) {
         if (n.isMissingNode()) return d;
-        keys(n, "inventory.digest", List.of("schedule", "zone", "channel", "orgs"));
+        keys(n, "inventory.digest", List.of("schedule", "zone", "channel", "orgs", "owners"));
+        JsonNode ownersNode = n.path("owners");
+        if (!ownersNode.isMissingNode() && !ownersNode.isBoolean()) {
+            throw new IllegalArgumentException("inventory.digest.owners is true (each owner gets their apps' lines in a "
+                    + "direct message, the default) or false; got " + ownersNode);
+        }
+        boolean owners = ownersNode.isMissingNode() ? d.owners() : ownersNode.asBoolean();
         String schedule = n.hasNonNull("schedule") ? n.get("schedule").asText() : d.schedule();
         if (!org.quartz.CronExpression.isValidExpression(schedule)) {
             throw new IllegalArgumentException("inventory.digest.schedule is not a Quartz cron expression: '" + schedule
@@ -126,7 +141,7 @@ public record InventorySettings(Map<String, Set<String>> postureBlocks, int unus
                         "inventory.digest.orgs." + e.getKey() + ".channel"));
             });
         }
-        return new Digest(schedule, zone, channel, orgs);
+        return new Digest(schedule, zone, channel, orgs, owners);
     }
 
     private static ChatUserRef channel(JsonNode n, String where) {

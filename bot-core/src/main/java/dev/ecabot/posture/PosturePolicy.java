@@ -17,6 +17,18 @@ public record PosturePolicy(PostureRules rules, InventorySettings settings) {
 
     private static volatile PosturePolicy current = new PosturePolicy(PostureRules.shipped(), InventorySettings.defaults());
 
+    /**
+     * The policy an environment asks for: the shipped rules with the admin's
+     * {@code $ECABOT_PLAYBOOKS_DIR/posture/rules.yaml} when there is one, and the inventory settings. Serve and the
+     * command line both take it from here, so a report grades an app the same wherever it is made.
+     *
+     * @throws PostureRulesException when the admin's rule file is broken (naming each problem)
+     */
+    public static PosturePolicy fromEnvironment(java.util.Map<String, String> env, InventorySettings settings) {
+        return new PosturePolicy(PostureRules.load(java.util.Optional.ofNullable(env.get(dev.ecabot.playbook.PlaybookLoader.DIR_VARIABLE))
+                .filter(d -> !d.isBlank()).map(java.nio.file.Path::of)), settings);
+    }
+
     /** Makes {@code policy} the one the confirmation, the approval request and the gate use. */
     public static void install(PosturePolicy policy) {
         current = policy;

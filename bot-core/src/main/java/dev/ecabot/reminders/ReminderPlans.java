@@ -76,12 +76,13 @@ public record ReminderPlans(Duration refreshTokenLead, Duration oldCredentialLea
 
     /**
      * The app can be used once its activation delay is over; {@code howToTest} tells the requester what to try
-     * (never "wait": the wait is over when this arrives).
+     * (never "wait": the wait is over when this arrives). Goes to the app's owner when it fires (the requester
+     * unless an admin named another).
      */
     public Reminder appUsable(ChatUserRef requester, String org, String apiName, Instant provisionedAt,
                               Duration activationDelay, String howToTest) {
         return new Reminder("app-usable:" + org + "/" + apiName + "@" + provisionedAt.toEpochMilli(), ReminderKind.APP_USABLE,
-                Recipient.requester(requester), org, apiName, null, provisionedAt.plus(activationDelay),
+                Recipient.owner(requester), org, apiName, null, provisionedAt.plus(activationDelay),
                 apiName + " in " + org + " should be usable now. " + howToTest);
     }
 
@@ -136,12 +137,13 @@ public record ReminderPlans(Duration refreshTokenLead, Duration oldCredentialLea
 
     /**
      * A playbook's {@code kind: after} reminder number {@code index} of the app created at {@code createdAt}: due
-     * {@code after} later, to the requester, with the playbook's text (answers already filled in).
+     * {@code after} later, to the app's owner (the requester unless an admin named another), with the playbook's
+     * text (answers already filled in).
      */
     public Reminder playbookAfter(ChatUserRef requester, String org, String apiName, Instant createdAt, int index,
                                   Duration after, String text) {
         return new Reminder("playbook-after:" + org + "/" + apiName + "@" + createdAt.toEpochMilli() + "#" + index,
-                ReminderKind.PLAYBOOK_AFTER, Recipient.requester(requester), org, apiName, null, createdAt.plus(after),
+                ReminderKind.PLAYBOOK_AFTER, Recipient.owner(requester), org, apiName, null, createdAt.plus(after),
                 text.length() > 2000 ? text.substring(0, 1997) + "..." : text);
     }
 
@@ -159,7 +161,10 @@ public record ReminderPlans(Duration refreshTokenLead, Duration oldCredentialLea
         return "reveal-expiring:" + offerId;
     }
 
-    /** Tells the requester their credentials will be destroyed soon if not revealed. */
+    /**
+     * Tells the requester their credentials will be destroyed soon if not revealed. Always the requester, never the
+     * app's owner: the secret was offered to them alone, and only they may reveal it (an owner change leaves it).
+     */
     public Reminder revealExpiring(RevealOffer offer) {
         return new Reminder(revealExpiringId(offer.offerId()), ReminderKind.REVEAL_EXPIRING,
                 Recipient.requester(offer.requester()), offer.org(), offer.apiName(), offer.offerId(),

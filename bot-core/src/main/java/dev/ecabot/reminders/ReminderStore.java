@@ -59,6 +59,20 @@ final class ReminderStore {
         }
     }
 
+    /**
+     * Addresses the app's scheduled {@link Recipient.Type#OWNER} reminders to {@code owner} (an owner change);
+     * returns how many. Delivery still asks who owns the app when each fires: this keeps listings per person right.
+     */
+    int readdressOwner(Connection c, String org, String apiName, String owner) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE reminders SET recipient = ? WHERE state = 'SCHEDULED' "
+                + "AND recipient_type = 'OWNER' AND org = ? AND api_name = ?")) {
+            ps.setString(1, owner);
+            ps.setString(2, org);
+            ps.setString(3, apiName);
+            return ps.executeUpdate();
+        }
+    }
+
     /** Cancels the scheduled reminders matching {@code where} (a condition on org/api_name/reminder_id); returns their ids. */
     List<String> cancel(Connection c, String where, String... params) throws SQLException {
         List<String> ids = new ArrayList<>();

@@ -97,9 +97,18 @@ public final class Reminders implements AutoCloseable {
         return true;
     }
 
-    /** Scheduled reminders addressed to {@code user} personally, soonest first. */
+    /** Scheduled reminders addressed to {@code user} personally (as requester or as the app's owner), soonest first. */
     public List<Reminder> forUser(ChatUserRef user) {
-        return list("recipient_type = 'REQUESTER' AND recipient = ?", user.toString());
+        return list("recipient_type IN ('REQUESTER', 'OWNER') AND recipient = ?", user.toString());
+    }
+
+    /**
+     * An app changed owner: its scheduled owner reminders are addressed to {@code owner} from now on. Runs in the
+     * caller's transaction (the one recording the owner), so both change together; returns how many moved.
+     */
+    public static int moveToOwner(java.sql.Connection c, String org, String apiName, ChatUserRef owner)
+            throws java.sql.SQLException {
+        return new ReminderStore().readdressOwner(c, org, apiName, owner.toString());
     }
 
     /** Scheduled reminders about anything in {@code org}, soonest first. */

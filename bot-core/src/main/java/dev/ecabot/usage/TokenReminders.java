@@ -15,7 +15,7 @@ import java.util.HexFormat;
 
 /**
  * Token-aware reminders: for each user whose refresh token expires under the app's policy, one reminder to the app's
- * owner (the approvers when nobody owns it) naming the user, {@code lead} before the expiry. The reminder id is
+ * owner when it fires (the approvers when nobody owns it then) naming the user, {@code lead} before the expiry. The reminder id is
  * derived from org, app, user and the token's first issue, so reading the usage again (every digest, every
  * {@code usage}) never schedules a second one; a new token (re-authorized) gets its own. Once token-aware reminders
  * exist for an app, its per-app guess ("refresh tokens of X expire at ...", made at provisioning) is cancelled.
@@ -46,7 +46,7 @@ public final class TokenReminders {
             String org = usage.app().org();
             String app = usage.app().apiName();
             String user = t.token().username() != null ? t.token().username() : t.token().userIdentifier();
-            Recipient to = usage.owner() == null ? Recipient.approvers() : Recipient.requester(ChatUserRef.parse(usage.owner()));
+            Recipient to = Recipient.owner(usage.owner() == null ? null : ChatUserRef.parse(usage.owner()));
             Reminder reminder = new Reminder(id(org, app, t.token().userIdentifier(), t.token().initialConnectionAt()),
                     ReminderKind.REFRESH_TOKEN_EXPIRING, to, org, app, null, due,
                     "The refresh token " + user + " holds for " + app + " in " + org + " expires at " + expiry

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The five shipped playbooks, each walked to a created app on the demo org, then {@code posture demo} and
- * {@code digest demo} as an admin sees them. The transcript is kept in target/inventory-reports.txt (the closing note
- * of issue 16 quotes it).
+ * {@code digest demo} as an admin sees them, and the weekly direct message their owner (alice, who asked for them)
+ * gets. The transcript is kept in target/inventory-reports.txt (the closing note of issue 16 quotes it):
+ * {@code mvn -o -q -pl bot-core -am test -Dtest=InventoryReportsOfShippedPlaybooksTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class InventoryReportsOfShippedPlaybooksTest {
 
@@ -48,12 +49,21 @@ class InventoryReportsOfShippedPlaybooksTest {
             String digest = admin.awaits("Details:").text();
             digest = digest.substring(digest.indexOf("Putting the digest together"));
 
+            dev.ecabot.posture.PosturePolicy.install(new dev.ecabot.posture.PosturePolicy(
+                    dev.ecabot.posture.PostureRules.shipped(), dev.ecabot.inventory.InventorySettings.defaults()));
+            new dev.ecabot.digest.Digests(bot.database().dataSource(), bot.orgClients(), null, bot.clock())
+                    .sendScheduled(bot.chat()); // no channel configured: the owners' messages only
+            String owners = alice.awaits("Your ECA apps this week").text();
+            owners = owners.substring(owners.lastIndexOf("Your ECA apps this week"));
+
             for (String id : ids) assertThat(posture).contains("Report_" + id.replace("-", ""));
+            assertThat(owners).contains("Posture findings");
             assertThat(posture).contains("Posture in demo: 5 app(s)");
             assertThat(digest).contains("Weekly ECA digest for demo: 5 app(s); 5 new, 0 drifted;");
             Path out = Path.of("target", "inventory-reports.txt");
             Files.createDirectories(out.getParent());
-            Files.writeString(out, "$ posture demo\n" + posture + "\n\n$ digest demo\n" + digest + "\n");
+            Files.writeString(out, "$ posture demo\n" + posture + "\n\n$ digest demo\n" + digest
+                    + "\n\n(weekly, to test:alice, owner of the five apps)\n" + owners + "\n");
         }
     }
 }

@@ -24,7 +24,11 @@ class InventorySettingsTest {
         InventorySettings d = InventorySettings.fromJson(null);
         assertThat(d.unusedAfterDays()).isEqualTo(90);
         assertThat(d.tokenReminderLead()).isEqualTo(Duration.ofDays(7));
-        assertThat(d.digest().enabled()).isFalse();
+        assertThat(d.digest().channelFor("prod")).as("no channel digest").isEmpty();
+        assertThat(d.digest().owners()).as("owners get their own lines weekly unless turned off").isTrue();
+        assertThat(d.digest().enabled()).isTrue();
+        assertThat(new InventorySettings.Digest(d.digest().schedule(), d.digest().zone(), null, java.util.Map.of(), false)
+                .enabled()).as("neither channel nor owners: no weekly run").isFalse();
         assertThat(d.api().enabled()).isFalse();
         assertThat(d.blockedIn("prod")).isEmpty();
     }

@@ -28,7 +28,8 @@ class ReminderPlansTest {
     void theAppIsSaidToBeUsableWhenItsActivationDelayIsOver() {
         Reminder r = plans.appUsable(ALICE, "prod", "Tableau_Cloud", T0, Duration.ofMinutes(30), "Sign in from Tableau.");
         assertThat(r.dueAt()).isEqualTo(Instant.parse("2026-01-31T10:30:00Z"));
-        assertThat(r.recipient()).isEqualTo(Recipient.requester(ALICE));
+        assertThat(r.recipient()).as("the app's owner as it fires; the requester until an admin names another")
+                .isEqualTo(Recipient.owner(ALICE));
         assertThat(r.text()).contains("usable now").contains("Sign in from Tableau.");
         assertThat(r.id()).isEqualTo(plans.appUsable(ALICE, "prod", "Tableau_Cloud", T0, Duration.ofMinutes(30), "x").id());
     }

@@ -36,15 +36,29 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The largest digest an inventory can make, for the adapters' limit tests: 120 apps with long names in one org,
- * every part of the digest overflowing (created, changed, drift, findings, rotations, tokens expiring, unused).
+ * The largest digests an inventory can make, for the adapters' limit tests: 120 apps with long names in one org,
+ * every part of the digest overflowing (created, changed, drift, findings, rotations, tokens expiring, unused); half
+ * of them owned by {@link #OWNER}, whose own digest overflows its findings, tokens and unused parts.
  */
 public final class DigestSamples {
 
     private DigestSamples() {
     }
 
+    /** The owner of every app the sample did not import. */
+    public static final String OWNER = "slack:U0OWNEROFSIXTYAPPS";
+
     public static Summary worstCase() {
+        return sample((builder, usage) -> builder.build(null, Map.of("production-emea", usage),
+                Map.of("eu-sandbox", "x".repeat(2000))));
+    }
+
+    /** The direct message {@link #OWNER} gets: every part of it overflowing. */
+    public static Summary worstCaseForOwner() {
+        return sample((builder, usage) -> builder.forOwners(Map.of("production-emea", usage)).get(OWNER));
+    }
+
+    private static Summary sample(java.util.function.BiFunction<DigestBuilder, List<AppUsage>, Summary> make) {
         Clock clock = Clock.fixed(TestBot.START, ZoneOffset.UTC);
         Database db = Database.inMemory("digest-" + UUID.randomUUID());
         try {
@@ -60,7 +74,7 @@ public final class DigestSamples {
             for (int i = 0; i < 120; i++) {
                 String name = "A_Very_Long_Integration_Name_For_A_Vendor_With_Many_Environments_" + i;
                 InventoryApp app = inventory.save(new InventoryApp(null, "production-emea", name, name + " label", null,
-                        i % 2 == 0 ? null : "custom", null, i % 2 == 0 ? null : "slack:U0LONGREQUESTER" + i, null, null,
+                        i % 2 == 0 ? null : "custom", null, i % 2 == 0 ? null : OWNER, null, null,
                         "3MVG9" + "K".repeat(80), TestBot.START.minus(Duration.ofDays(i % 3 == 0 ? 1 : 400)),
                         SettingsJson.write(risky), i % 2 == 0 ? AppStatus.IMPORTED : AppStatus.ACTIVE));
                 audit.record(AuditEvent.of(TestBot.START.minus(Duration.ofDays(1)), AuditKind.DRIFT, null, app.org(), name,
@@ -75,8 +89,8 @@ public final class DigestSamples {
                 }
                 usage.add(new AppUsage(app, app.requester(), tokens, TestBot.START.minus(Duration.ofDays(200)), 200, true));
             }
-            return new DigestBuilder(inventory, audit, new PostureReview(PostureRules.shipped(), db.dataSource(), clock), clock)
-                    .build(null, Map.of("production-emea", usage), Map.of("eu-sandbox", "x".repeat(2000)));
+            return make.apply(new DigestBuilder(inventory, audit, new PostureReview(PostureRules.shipped(), db.dataSource(),
+                    clock), clock), usage);
         } finally {
             db.close();
         }

@@ -210,7 +210,8 @@ public final class TestBot implements AutoCloseable {
 
     private Reminders openReminders() {
         return Reminders.open(db, new ChatReminderDelivery(chat, approvals(), new RevealOffers(db.dataSource(), key,
-                new AuditTrail(db.dataSource()), clock, RevealOffers.DEFAULT_WINDOW)), REMINDER_TIMING);
+                new AuditTrail(db.dataSource()), clock, RevealOffers.DEFAULT_WINDOW),
+                new dev.ecabot.inventory.AppOwners(db.dataSource())), REMINDER_TIMING);
     }
 
     private Approvals approvals() {

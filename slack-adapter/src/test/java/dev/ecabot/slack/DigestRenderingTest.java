@@ -20,7 +20,17 @@ class DigestRenderingTest {
 
     @Test
     void theLargestDigestFitsOneSlackMessage() {
-        Summary digest = DigestSamples.worstCase();
+        String json = fitsOneMessage(DigestSamples.worstCase());
+        assertThat(json).contains("and 115 more");
+    }
+
+    @Test
+    void theLargestOwnersDigestFitsOneSlackMessage() {
+        String json = fitsOneMessage(DigestSamples.worstCaseForOwner());
+        assertThat(json).contains("Your ECA apps this week", "Posture findings", "and 355 more", "and 295 more", "and 55 more");
+    }
+
+    private String fitsOneMessage(Summary digest) {
         BlockKitRenderer.Rendered r = renderer.render(digest);
 
         assertThat(r.blocks()).hasSizeLessThanOrEqualTo(50);
@@ -31,7 +41,7 @@ class DigestRenderingTest {
         assertThat(r.text().length()).isLessThanOrEqualTo(3000);
         String json = GsonFactory.createSnakeCase().toJson(r.blocks());
         assertThat(json.length()).isLessThan(40_000);
-        assertThat(json).contains("and 115 more");
+        return json;
     }
 
     @Test

@@ -31,7 +31,8 @@ public final class TeamsReminderDelivery implements ReminderDelivery {
 
     private ChatAddress addressOf(Recipient recipient) {
         return switch (recipient.type()) {
-            case REQUESTER -> {
+            // an owner reminder reaching Teams was resolved to a person already (ChatReminderDelivery)
+            case REQUESTER, OWNER -> {
                 ChatUserRef person = requireTeams(recipient.user());
                 yield port.personalChats().addressOf(ChatUser.of(person.platform(), person.id()));
             }

@@ -27,6 +27,13 @@ class DigestCardTest {
     }
 
     @Test
+    void theLargestOwnersDigestStaysUnderTeamsMessageLimit() throws Exception {
+        byte[] body = JSON.writeValueAsBytes(cards.render(DigestSamples.worstCaseForOwner()));
+        assertThat(body.length).isLessThan(28 * 1024);
+        assertThat(new String(body, StandardCharsets.UTF_8)).contains("Your ECA apps this week", "and 355 more", "and 295 more", "and 55 more");
+    }
+
+    @Test
     void theDetailButtonsRenderAsActions() throws Exception {
         String card = JSON.writeValueAsString(cards.render(Digests.detailButtons("production-emea")));
         assertThat(card).contains("Posture findings", "Usage and tokens", "Apps without owner");

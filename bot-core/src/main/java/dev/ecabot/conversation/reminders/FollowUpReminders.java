@@ -44,7 +44,11 @@ public final class FollowUpReminders {
         return Optional.ofNullable(reminders);
     }
 
-    /** The reminders of an app {@code requester} just got in {@code org}; returns what was scheduled. */
+    /**
+     * The reminders of an app {@code requester} just got in {@code org}; returns what was scheduled. All go to the
+     * app's owner when they fire (the requester until an admin names another), except the reveal reminder: the
+     * secret is the requester's alone.
+     */
     public List<Reminder> afterProvisioning(ChatUser requester, String org, String apiName, Rendering rendering,
                                             RevealOffer offer, Instant createdAt) {
         if (reminders == null) return List.of();
@@ -58,7 +62,7 @@ public final class FollowUpReminders {
         String reauthorise = rule.map(PlannedReminder::text)
                 .orElse("Users of the integration will have to authorise it again.");
         // the playbook's notice when it has one, so the reminder fires when render and the summary said it would
-        plans.refreshTokenExpiring(Recipient.requester(UserRefs.of(requester)), org, apiName, createdAt,
+        plans.refreshTokenExpiring(Recipient.owner(UserRefs.of(requester)), org, apiName, createdAt,
                 rendering.spec().policies(), reauthorise, rule.map(PlannedReminder::notice).orElse(null))
                 .ifPresent(planned::add);
         if (offer != null) planned.add(plans.revealExpiring(offer));

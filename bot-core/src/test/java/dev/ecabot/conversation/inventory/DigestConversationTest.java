@@ -88,6 +88,64 @@ class DigestConversationTest {
     }
 
     @Test
+    void eachOwnerGetsTheirOwnAppsLinesOnceAndOnlyWhenThereIsSomethingToDo() {
+        DemoOrgApps.vonageMadeBy(bot, bot.chat().as("alice"), "Vonage Prod");
+        imported("Legacy_Sync", 400);
+        imported("Nobodys_App", 400);
+        assertThat(admin.says("owner Legacy_Sync @carol").text()).contains("test:carol now owns Legacy_Sync");
+        installDigest(true);
+
+        new Digests(bot.database().dataSource(), bot.orgClients(), null, bot.clock()).sendScheduled(bot.chat());
+
+        Map<String, List<Summary>> byOwner = ownersDigests();
+        assertThat(byOwner.keySet()).as("owners only: not the admin, not the approver, nobody for the ownerless app")
+                .containsExactlyInAnyOrder("alice", "carol");
+        assertThat(byOwner.get("alice")).singleElement().satisfies(d -> {
+            assertThat(d.title()).isEqualTo("Your ECA apps this week: 5 posture finding(s) (3 high), 0 to rotate, "
+                    + "0 token(s) expiring, 0 unused.");
+            assertThat(d.facts()).extracting(Fact::value).allSatisfy(v -> assertThat(v).startsWith("Vonage_Prod (demo): "))
+                    .anySatisfy(v -> assertThat(v).contains("[high]", "Fix:"));
+        });
+        assertThat(byOwner.get("carol")).singleElement().satisfies(d -> {
+            assertThat(d.title()).contains("1 to rotate");
+            assertThat(d.facts()).extracting(Fact::value).contains("Legacy_Sync (demo): The consumer key and secret are 400 "
+                    + "days old. Say \"rotate Legacy_Sync demo\".").noneMatch(v -> v.contains("Nobodys_App"));
+        });
+        assertThat(bot.chat().entries()).filteredOn(e -> e.to().place().channelId().equals("C0DEMO")).isNotEmpty();
+    }
+
+    @Test
+    void ownersDigestsCanBeTurnedOffInTheConfiguration() throws Exception {
+        DemoOrgApps.vonageMadeBy(bot, bot.chat().as("alice"), "Vonage Prod");
+        InventorySettings off = InventorySettings.fromJson(new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"digest\": {\"channel\": \"test:C0DEMO\", \"owners\": false}}"));
+        assertThat(off.digest().owners()).isFalse();
+        PosturePolicy.install(new PosturePolicy(PostureRules.shipped(), off));
+
+        new Digests(bot.database().dataSource(), bot.orgClients(), null, bot.clock()).sendScheduled(bot.chat());
+
+        assertThat(ownersDigests()).isEmpty();
+        assertThat(InventorySettings.defaults().digest().owners()).as("on unless turned off").isTrue();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> InventorySettings.fromJson(
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"digest\": {\"owners\": \"no\"}}"))))
+                .hasMessageContaining("inventory.digest.owners is true").hasMessageContaining("or false");
+    }
+
+    /** The owners' digests sent, by the person they went to. */
+    private Map<String, List<Summary>> ownersDigests() {
+        return bot.chat().entries().stream()
+                .filter(e -> e.message() instanceof Summary s && s.title().startsWith("Your ECA apps this week"))
+                .collect(Collectors.groupingBy(e -> e.to().user().id(), Collectors.mapping(e -> (Summary) e.message(),
+                        Collectors.toList())));
+    }
+
+    private static void installDigest(boolean owners) {
+        PosturePolicy.install(new PosturePolicy(PostureRules.shipped(), new InventorySettings(Map.of(), 90, Duration.ofDays(7),
+                new InventorySettings.Digest("0 0 9 ? * MON", ZoneId.of("UTC"), null,
+                        Map.of("demo", ChatUserRef.parse("test:C0DEMO")), owners), InventorySettings.defaults().api())));
+    }
+
+    @Test
     void aLargeInventoryStillMakesAShortDigest() {
         for (int i = 0; i < 60; i++) imported("Imported_App_With_A_Long_Name_" + i, i % 2 == 0 ? 1 : 300);
         Summary digest = new Digests(bot.database().dataSource(), null, null, bot.clock()).digest("demo");

@@ -69,7 +69,7 @@ class PostureConversationTest {
 
         String report = alice.says("posture demo").text();
         assertThat(report).contains("Posture in demo: 2 app(s)")
-                .contains("Vonage_Prod (demo)", "ip-bypass: [high] Policies > IP Relaxation")
+                .contains("Vonage_Prod (demo, owner test:alice)", "ip-bypass: [high] Policies > IP Relaxation")
                 .contains("No owner: Legacy_Sync (demo). An admin says \"owner <api-name> @someone\".");
         String shown = alice.says("show Vonage_Prod").text();
         assertThat(shown).contains("Owner: test:alice")

@@ -42,7 +42,7 @@ class RotationConversationTest {
 
         assertThat(after.consumerKey()).isNotEqualTo(before.consumerKey());
         assertThat(told).contains("the new consumer key is " + after.consumerKey(),
-                "The old pair keeps working until 2026-04-01 10:12 UTC; I will remind you 3 days before",
+                "The old pair keeps working until 2026-04-01 10:12 UTC; I will remind its owner test:alice 3 days before",
                 "say \"revoke-old Vonage_Prod\"", "New consumer key and secret of Vonage_Prod: shown once, to you only");
 
         String offerId = admin.everything().last(RevealOffer.class).offerId();
@@ -57,7 +57,7 @@ class RotationConversationTest {
                 .filter(r -> r.kind() == ReminderKind.OLD_CREDENTIAL_EXPIRING).toList();
         assertThat(reminders).singleElement().satisfies(r -> {
             assertThat(r.dueAt()).isEqualTo(TestBot.START.plus(Duration.ofDays(27)));
-            assertThat(r.recipient().user().toString()).isEqualTo("test:admin");
+            assertThat(r.recipient().user().toString()).as("the app's owner, not the admin who rotated").isEqualTo("test:alice");
         });
         String secret = revealed.get(0).secret().reveal();
         assertThat(admin.says("audit Vonage_Prod").text()).contains("rotation by test:admin", after.consumerKey())

@@ -82,7 +82,7 @@ class ChatReminderDeliveryTest {
         dev.ecabot.vault.RevealOffer offer = offers.create(alice, "prod", "Claude_MCP",
                 new dev.ecabot.vault.ConsumerCredentials("3MVG9KEY", dev.ecabot.vault.Secret.of("s3cr3t-value")));
         ChatReminderDelivery withButtons = new ChatReminderDelivery(chat, new Approvals(db.dataSource(), policy,
-                new AccessPolicy(roles), new AuditTrail(db.dataSource()), Clock.systemUTC()), offers);
+                new AccessPolicy(roles), new AuditTrail(db.dataSource()), Clock.systemUTC()), offers, null);
         Reminder due = dev.ecabot.reminders.ReminderPlans.defaults().revealExpiring(offer);
 
         withButtons.deliver(due, false);

@@ -39,7 +39,8 @@ public final class AppChanges {
             CredentialRotation.Rotated done = rotation.rotate(app, by, revokeSlotFirst, reason);
             replies.say("Rotated " + app.apiName() + ": the new consumer key is " + done.rotation().newConsumerKey()
                     + ". The old pair keeps working until " + UtcTime.of(done.rotation().oldExpiresAt())
-                    + done.reminder().map(r -> "; I will remind you " + HumanTime.duration(Duration.between(r.dueAt(),
+                    + done.reminder().map(r -> "; I will remind " + (by.toString().equals(r.recipient().address()) ? "you"
+                            : "its owner " + r.recipient().address()) + " " + HumanTime.duration(Duration.between(r.dueAt(),
                             done.rotation().oldExpiresAt())) + " before").orElse("")
                     + ". When every integration uses the new pair, say \"revoke-old " + app.apiName() + "\".");
             replies.send(new RevealOffer(done.offer().offerId(), "New consumer key and secret of " + app.apiName(),

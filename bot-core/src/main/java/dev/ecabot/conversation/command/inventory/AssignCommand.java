@@ -6,7 +6,7 @@ import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.dialogue.UserRefs;
-import dev.ecabot.inventory.AppOwners;
+import dev.ecabot.conversation.command.report.OwnerChange;
 import dev.ecabot.inventory.InventoryApp;
 import dev.ecabot.inventory.InventoryAppRepository;
 import dev.ecabot.inventory.InventorySync;
@@ -29,13 +29,15 @@ public final class AssignCommand implements ChatCommand {
     private final AppLookup apps;
     private final InventorySync playbooks;
     private final Clock clock;
+    private final OwnerChange owners;
 
     public AssignCommand(InventoryAppRepository inventory, AuditTrail audit, AppLookup apps, InventorySync playbooks,
-                         Clock clock) {
+                         OwnerChange owners, Clock clock) {
         this.inventory = inventory;
         this.audit = audit;
         this.apps = apps;
         this.playbooks = playbooks;
+        this.owners = owners;
         this.clock = clock;
     }
 
@@ -92,10 +94,7 @@ public final class AssignCommand implements ChatCommand {
                         + " (e.g. slack:U024BE7LH).");
                 return;
             }
-            AppOwners owners = new AppOwners(inventory.dataSource());
-            String before = owners.ownerOf(a).orElse("nobody");
-            owners.assign(a, who.get(), UserRefs.of(call.event().user()), clock.instant());
-            call.replies().say(a.apiName() + " in " + a.org() + ": owner set: " + before + " -> " + who.get() + ".");
+            owners.make(a, who.get(), UserRefs.of(call.event().user()), call.replies());
             return;
         }
         inventory.save(changed);

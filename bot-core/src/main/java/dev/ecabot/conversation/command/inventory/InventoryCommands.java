@@ -16,7 +16,7 @@ public final class InventoryCommands {
 
     /** {@code changes} decides whether rotate and delete need approval, and carries them out. */
     public static void register(CommandRegistry registry, AppOperations ops, ChangeApprovals changes, OrgDirectory orgs,
-                                Clock clock) {
+                                dev.ecabot.conversation.command.report.OwnerChange owners, Clock clock) {
         AppLookup apps = new AppLookup(ops.inventory());
         registry.register(new ExportCommand(ops.inventory(), orgs, clock).audited(ops.audit()))
                 .register(new SyncCommand(ops.sync(), orgs, ops.work()))
@@ -24,7 +24,7 @@ public final class InventoryCommands {
                 .register(new RevokeOldCommand(ops.rotation(), apps, ops.work()))
                 .register(new DeleteCommand(changes, apps))
                 .register(new AuditCommand(ops.audit(), apps))
-                .register(new AssignCommand(ops.inventory(), ops.audit(), apps, ops.sync(), clock))
+                .register(new AssignCommand(ops.inventory(), ops.audit(), apps, ops.sync(), owners, clock))
                 .register(new DoneCommand(ops.inventory().checklist(), ops.audit(), apps, clock));
     }
 }

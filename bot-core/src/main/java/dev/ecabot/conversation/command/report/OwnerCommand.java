@@ -10,7 +10,6 @@ import dev.ecabot.inventory.AppOwners;
 import dev.ecabot.inventory.InventoryApp;
 import dev.ecabot.inventory.InventoryAppRepository;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -28,12 +27,12 @@ public final class OwnerCommand implements ChatCommand {
 
     private final InventoryAppRepository inventory;
     private final AppOwners owners;
-    private final Clock clock;
+    private final OwnerChange change;
 
-    public OwnerCommand(InventoryAppRepository inventory, AppOwners owners, Clock clock) {
+    public OwnerCommand(InventoryAppRepository inventory, AppOwners owners, OwnerChange change) {
         this.inventory = inventory;
         this.owners = owners;
-        this.clock = clock;
+        this.change = change;
     }
 
     @Override
@@ -73,9 +72,7 @@ public final class OwnerCommand implements ChatCommand {
                 words.size() == 3 ? words.get(1) : null, call.replies());
         if (app.isEmpty()) return;
         ChatUserRef by = new ChatUserRef(call.event().user().platform(), call.event().user().id());
-        owners.assign(app.get(), who.get(), by, clock.instant());
-        call.replies().say(who.get() + " now owns " + app.get().apiName() + " in " + app.get().org()
-                + ": its reminders, digest lines and posture findings go to them. (Recorded in the audit trail.)");
+        change.make(app.get(), who.get(), by, call.replies());
     }
 
     private void listOwnerless(CommandCall call) {

@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * {@code posture [org]}: every app of the inventory (or of one org) graded by the posture rules, most findings
- * first: one line per finding naming the setting and the fix, then the apps nobody owns. Thread-safe.
+ * first: one line per finding naming the setting and the fix, under the app and its owner, then the apps nobody owns
+ * (for an admin to assign). Thread-safe.
  */
 public final class PostureCommand implements ChatCommand {
 
@@ -86,7 +87,8 @@ public final class PostureCommand implements ChatCommand {
         for (PostureReview.AppPosture p : graded) {
             findings += p.findings().size();
             high += (int) p.findings().stream().filter(f -> f.severity() == Severity.HIGH).count();
-            String app = p.app().apiName() + " (" + p.app().org() + ")";
+            // each app's lines name who is to act on them: its owner (or that nobody is, for an admin to assign)
+            String app = p.app().apiName() + " (" + p.app().org() + (p.owner() == null ? ", no owner)" : ", owner " + p.owner() + ")");
             if (p.findings().isEmpty() && shown < MAX_LINES) {
                 facts.add(new Fact(app, "Posture", "no finding"));
                 shown++;

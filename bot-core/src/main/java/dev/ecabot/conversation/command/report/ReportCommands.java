@@ -26,10 +26,11 @@ public final class ReportCommands {
     private ReportCommands() {
     }
 
-    public static void register(CommandRegistry registry, DataSource db, OrgDirectory orgs, Clock clock) {
+    public static void register(CommandRegistry registry, DataSource db, OrgDirectory orgs, OwnerChange owners,
+                                Clock clock) {
         InventoryAppRepository inventory = new InventoryAppRepository(db);
         registry.register(new PostureCommand(inventory, new PostureReview(PosturePolicy.current().rules(), db, clock), orgs))
-                .register(new OwnerCommand(inventory, new AppOwners(db), clock));
+                .register(new OwnerCommand(inventory, new AppOwners(db), owners));
     }
 
     /** {@code usage} (and what needs an org): {@code reminders} may be null (no scheduler). */

@@ -33,6 +33,9 @@ public final class TeamsBot implements Bot {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TeamsBot.class);
 
+    /** A Reveal click's dialog shows the secret, or the engine's words saying why not. */
+    private static final java.util.Set<TurnAnswer.InTurn> REVEAL_DIALOG =
+            java.util.EnumSet.of(TurnAnswer.InTurn.SECRET, TurnAnswer.InTurn.WORDS);
     private static final Pattern TYPED_REVEAL = Pattern.compile("(?i)/?reveal\\s+(\\S+)");
     private final ChatTurns engine;
     private final TeamsChatPort port;
@@ -42,7 +45,7 @@ public final class TeamsBot implements Bot {
 
     public TeamsBot(Consumer<ChatEvent> engine, TeamsChatPort port, TeamsDirectory directory, AdaptiveCards cards,
                     Clock clock) {
-        this(event -> {
+        this((event, inTurn) -> {
             engine.accept(event);
             return TurnAnswer.handled();
         }, port, directory, cards, clock);
@@ -78,7 +81,7 @@ public final class TeamsBot implements Bot {
         } else if (event.isPresent()) {
             TurnAnswer answer = engine.answer(event.get());
             if (answer.refused()) {
-                tellOnly(activity, answer.words());
+                tellOnly(activity, answer.refusalWords());
             } else if (activity.getReplyToId() != null && !(event.get() instanceof ChatEvent.Text) && !isApproval(event.get())) {
                 // The clicked card has served: replace it so an old button cannot be pressed twice. (Approval cards
                 // are the engine's to edit: it refuses some clickers and updates every copy after a decision.)
@@ -99,19 +102,19 @@ public final class TeamsBot implements Bot {
             response.setTask(message("There is nothing to open here."));
         } else {
             ChatAddress to = event.get().replyTo();
-            TeamsChatPort.DialogCapture said = port.duringRevealDialog(to, () -> engine.answer(event.get()));
-            if (said.secret() != null) {
+            TurnAnswer said = engine.answer(event.get(), REVEAL_DIALOG);
+            if (said.secret().isPresent()) {
                 TaskModuleTaskInfo dialog = new TaskModuleTaskInfo();
-                dialog.setTitle(said.secret().label());
+                dialog.setTitle(said.secret().get().label());
                 dialog.setHeight("medium");
                 dialog.setWidth("medium");
-                dialog.setCard(cards.secretCard(said.secret()));
+                dialog.setCard(cards.secretCard(said.secret().get()));
                 TaskModuleContinueResponse show = new TaskModuleContinueResponse();
                 show.setValue(dialog);
                 response.setTask(show);
                 if (activity.getReplyToId() != null) {
                     // The dialog is answered now, from the vault; marking the offer card used may take its time.
-                    Activity used = cards.revealedOffer(said.secret().label(), to.user().displayName(), clock.instant());
+                    Activity used = cards.revealedOffer(said.secret().get().label(), to.user().displayName(), clock.instant());
                     String offerCard = activity.getReplyToId();
                     CompletableFuture.runAsync(() -> port.replace(to, offerCard, used)).exceptionally(e -> {
                         LOG.warn("Could not mark a revealed offer card as used: {}", e.getMessage());
@@ -119,7 +122,8 @@ public final class TeamsBot implements Bot {
                     });
                 }
             } else {
-                response.setTask(message(said.notes().isEmpty() ? "There is nothing to show." : String.join("\n", said.notes())));
+                response.setTask(message(said.refused() ? said.refusalWords()
+                        : said.words().isEmpty() ? "There is nothing to show." : String.join("\n", said.words())));
             }
         }
         Activity invokeResponse = new Activity(ActivityTypes.INVOKE_RESPONSE);

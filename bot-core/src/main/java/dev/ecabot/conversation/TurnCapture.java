@@ -68,14 +68,26 @@ final class TurnCapture implements ChatPort {
         port.edit(ref, message);
     }
 
-    /** Into the answer when the click opened a private window for it; else the port's own private reveal. */
+    /**
+     * Into the answer when the click opened a private window for it (the adapter then confirms it shown or not);
+     * else the port's own private reveal (the terminal), shown once it returns. A port that cannot show it throws,
+     * and the secret stays revealable.
+     */
     @Override
     public void reveal(ChatAddress to, SecretReveal reveal) {
         if (to.equals(event.replyTo()) && secret == null && inTurn.contains(TurnAnswer.InTurn.SECRET)) {
             secret = reveal;
-        } else {
-            port.reveal(to, reveal);
+            return;
         }
+        try {
+            port.reveal(to, reveal);
+        } catch (RuntimeException e) {
+            reveal.receipt().notShown(e.getMessage());
+            port.post(to, TextMessage.warning("I could not show " + reveal.label() + " here (" + e.getMessage()
+                    + "). Nothing was destroyed: press the Reveal button in my message to see it."));
+            return;
+        }
+        reveal.receipt().shown();
     }
 
     @Override

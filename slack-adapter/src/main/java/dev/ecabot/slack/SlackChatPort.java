@@ -82,13 +82,21 @@ final class SlackChatPort implements ChatPort {
     @Override
     public void reveal(ChatAddress to, SecretReveal reveal) {
         log.error("A secret for Slack user {} was released outside a Reveal click; it was not shown", to.user().id());
-        post(to, TextMessage.error("I could not open a private window to show "
-                + reveal.label() + ". Ask an admin to rotate the credentials, then use the Reveal button."));
+        throw new IllegalStateException("secrets open only in the private window of the Reveal button");
     }
 
-    /** Shows the secret in the credential window {@code viewId}, then marks the offer message "revealed at". */
+    /**
+     * Shows the secret in the credential window {@code viewId}; once Slack accepted it the vault destroys the secret
+     * and the offer message says "revealed at". When Slack refuses, the offer stays revealable and this throws.
+     */
     void showRevealed(String viewId, String offerId, String channelId, String messageTs, SecretReveal reveal) {
-        api.call("views.update", c -> c.viewsUpdate(v -> v.viewId(viewId).view(modals.revealed(reveal))));
+        try {
+            api.call("views.update", c -> c.viewsUpdate(v -> v.viewId(viewId).view(modals.revealed(reveal))));
+        } catch (RuntimeException e) {
+            reveal.receipt().notShown(e instanceof SlackCallFailed f ? f.error() : e.getMessage());
+            throw e;
+        }
+        reveal.receipt().shown();
         ScheduledFuture<?> expiry = offerExpiries.remove(offerId);
         if (expiry != null) expiry.cancel(false);
         if (channelId == null || messageTs == null) return;

@@ -132,7 +132,12 @@ final class SlackWork {
         Optional<ChatEvent> event = mapper.toEvent(a);
         TurnAnswer answer = event.isPresent() ? engine.answer(event.get(), REVEAL_CLICK) : TurnAnswer.handled();
         if (answer.secret().isPresent()) {
-            port.showRevealed(viewId, a.value(), a.channelId(), a.messageTs(), answer.secret().get());
+            try {
+                port.showRevealed(viewId, a.value(), a.channelId(), a.messageTs(), answer.secret().get());
+            } catch (SlackCallFailed e) {
+                notice.tell(a, "Slack did not show the window with " + answer.secret().get().label() + " (" + e.error()
+                        + "). Nothing was destroyed: press \"Reveal credentials\" again.");
+            }
         } else if (!answer.words().isEmpty()) {
             api.call("views.update", c -> c.viewsUpdate(v -> v.viewId(viewId).view(modals.refused(String.join("\n", answer.words())))));
         } else {

@@ -15,6 +15,7 @@ import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.ChatTurns;
 import dev.ecabot.conversation.TurnAnswer;
 import dev.ecabot.conversation.message.ApprovalCard;
+import dev.ecabot.conversation.message.SecretReveal;
 import dev.ecabot.conversation.message.TextMessage;
 
 import java.time.Clock;
@@ -104,14 +105,15 @@ public final class TeamsBot implements Bot {
             ChatAddress to = event.get().replyTo();
             TurnAnswer said = engine.answer(event.get(), REVEAL_DIALOG);
             if (said.secret().isPresent()) {
-                TaskModuleTaskInfo dialog = new TaskModuleTaskInfo();
-                dialog.setTitle(said.secret().get().label());
-                dialog.setHeight("medium");
-                dialog.setWidth("medium");
-                dialog.setCard(cards.secretCard(said.secret().get()));
-                TaskModuleContinueResponse show = new TaskModuleContinueResponse();
-                show.setValue(dialog);
-                response.setTask(show);
+                SecretReveal secret = said.secret().get();
+                try {
+                    response.setTask(secretDialog(secret));
+                } catch (RuntimeException e) {
+                    secret.receipt().notShown(e.getMessage());
+                    throw e;
+                }
+                // The task/fetch answer is produced: the vault destroys the secret now.
+                secret.receipt().shown();
                 if (activity.getReplyToId() != null) {
                     // The dialog is answered now, from the vault; marking the offer card used may take its time.
                     Activity used = cards.revealedOffer(said.secret().get().label(), to.user().displayName(), clock.instant());
@@ -177,6 +179,17 @@ public final class TeamsBot implements Bot {
 
     private static ChatAddress replyAddress(Activity activity) {
         return new ChatAddress(TeamsInbound.user(activity), TeamsInbound.place(activity));
+    }
+
+    private TaskModuleContinueResponse secretDialog(SecretReveal secret) {
+        TaskModuleTaskInfo dialog = new TaskModuleTaskInfo();
+        dialog.setTitle(secret.label());
+        dialog.setHeight("medium");
+        dialog.setWidth("medium");
+        dialog.setCard(cards.secretCard(secret));
+        TaskModuleContinueResponse show = new TaskModuleContinueResponse();
+        show.setValue(dialog);
+        return show;
     }
 
     private static TaskModuleMessageResponse message(String text) {

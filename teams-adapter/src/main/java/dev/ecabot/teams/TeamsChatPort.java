@@ -95,8 +95,7 @@ public final class TeamsChatPort implements ChatPort {
         // Only a Reveal click (task/fetch) shows a secret in Teams, from the engine's answer to it; the vault has
         // already released this one.
         log.error("A secret for {} was released outside a Teams reveal dialog; it was not shown", to.user().key());
-        post(to, TextMessage.error("I could not show \"" + reveal.label() + "\" here: secrets open only from"
-                + " the Reveal button. Ask an admin to deliver it again."));
+        throw new IllegalStateException("secrets open only in the dialog of the Reveal button");
     }
 
     /**

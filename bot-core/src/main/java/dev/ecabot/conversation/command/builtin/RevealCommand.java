@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * {@code reveal <offer>} (or the Reveal button): shows an offered secret once, to the person it was offered to
- * only, through the port's private reveal. A second reveal, someone else, or an expired offer gets a refusal.
+ * only, through the port's private reveal; the vault destroys it once the window showing it was accepted. A second reveal, someone else, or an expired offer gets a refusal.
  * {@code reveal} alone lists the person's open offers, each with its button again: the offer lives in the vault,
  * so a button lost in a restart or a failed send never strands a secret.
  */
@@ -53,12 +53,25 @@ public final class RevealCommand implements ChatCommand {
                     + " offer id from the message that offered one.");
             return;
         }
-        RevealResult result = offers.reveal(call.words().get(0), UserRefs.of(call.event().user()));
+        dev.ecabot.access.ChatUserRef user = UserRefs.of(call.event().user());
+        RevealResult result = offers.release(call.words().get(0), user);
         if (result instanceof RevealResult.Revealed revealed) {
+            String offerId = revealed.offer().offerId();
             call.replies().port().reveal(call.replies().address(), new SecretReveal(
                     "Consumer secret of " + revealed.offer().apiName(), revealed.credentials().consumerSecret(),
-                    "Consumer key: " + revealed.credentials().consumerKey() + "\n" + result.message()));
-            followUps.revealed(revealed.offer().offerId()); // nothing left to remind about
+                    "Consumer key: " + revealed.credentials().consumerKey() + "\n" + result.message(),
+                    new SecretReveal.Receipt() {
+                        @Override
+                        public void shown() {
+                            offers.shown(offerId, user);
+                            followUps.revealed(offerId); // nothing left to remind about
+                        }
+
+                        @Override
+                        public void notShown(String why) {
+                            offers.notShown(offerId, user, why);
+                        }
+                    }));
         } else {
             call.replies().warn(result.message());
         }

@@ -22,16 +22,6 @@ public interface ChatPort {
      */
     void reveal(ChatAddress to, SecretReveal reveal);
 
-    /**
-     * True when {@code message} to {@code to} is part of the answer to the turn being handled right now on this
-     * thread (a form opened from the very click that asked for it, field errors shown in an open modal, words shown
-     * in a dialog being opened): such a message must not wait behind queued sends, so the outbox hands it straight to
-     * {@link #post}. Everything else goes through the outbox.
-     */
-    default boolean answersInTurn(ChatAddress to, ChatMessage message) {
-        return false;
-    }
-
     /** Whether this port reaches people of {@code platform} (a server may serve some platforms and not others). */
     default boolean serves(String platform) {
         return true;

@@ -1,12 +1,20 @@
 package dev.ecabot.conversation;
 
+import java.util.Set;
+
 /**
- * The engine's entry point for adapters that can answer a person privately and at once: each turn returns a
- * {@link TurnAnswer}. {@link ConversationEngine} implements it; an adapter given only a {@code Consumer<ChatEvent>}
- * treats every turn as taken.
+ * The engine's entry point for adapters: each turn returns a {@link TurnAnswer} with what the platform must show at
+ * once. The adapter says what it can show synchronously for this turn ({@link TurnAnswer.InTurn}: a Slack click has
+ * a trigger for a modal, a Teams task/fetch answers with a dialog); the engine puts only that in the answer and sends
+ * everything else through its port. {@link ConversationEngine} implements it.
  */
 @FunctionalInterface
 public interface ChatTurns {
 
-    TurnAnswer answer(ChatEvent event);
+    TurnAnswer answer(ChatEvent event, Set<TurnAnswer.InTurn> inTurn);
+
+    /** A turn of which nothing but a refused click is answered in the turn: the rest goes through the port. */
+    default TurnAnswer answer(ChatEvent event) {
+        return answer(event, Set.of());
+    }
 }

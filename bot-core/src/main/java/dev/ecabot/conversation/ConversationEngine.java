@@ -76,19 +76,21 @@ public final class ConversationEngine implements ChatTurns {
     /** Handles one thing a person did; every reply goes through the port. Never throws for bad input. */
     public void handle(ChatEvent event) {
         TurnAnswer answer = answer(event);
-        if (answer.refused()) new Replies(port, event.replyTo()).warn(answer.words());
+        if (answer.refused()) new Replies(port, event.replyTo()).warn(answer.refusalWords());
     }
 
     /**
-     * Handles one thing a person did, answering the synchronous part: a click on someone else's question is refused
-     * here, before anything is sent or changed, and the words are returned for the adapter to show the clicker only.
-     * Everything else goes through the port as with {@link #handle}.
+     * Handles one thing a person did and answers what the platform must show at once: a click on someone else's
+     * question is refused here, before anything is sent or changed; the parts of the turn the adapter can show in
+     * the turn ({@code inTurn}: a form from the click, field errors, a secret in a private window, words in it) are
+     * returned; everything else goes through the port.
      */
     @Override
-    public TurnAnswer answer(ChatEvent event) {
+    public TurnAnswer answer(ChatEvent event, java.util.Set<TurnAnswer.InTurn> inTurn) {
         Objects.requireNonNull(event, "event");
         ConversationKey key = ConversationKey.of(event);
-        Replies replies = new Replies(port, event.replyTo());
+        TurnCapture capture = new TurnCapture(port, event, inTurn);
+        Replies replies = new Replies(capture, event.replyTo());
         ReentrantLock lock = stripes[Math.floorMod(key.asString().hashCode(), stripes.length)];
         // Every log line of this turn carries its id (ECABOT_LOG_FORMAT=json puts it in the "mdc" object).
         org.slf4j.MDC.MDCCloseable turn = org.slf4j.MDC.putCloseable("turn", UUID.randomUUID().toString().substring(0, 12));
@@ -111,15 +113,15 @@ public final class ConversationEngine implements ChatTurns {
             if (storage.isPresent()) {
                 LOG.error("The disk of the bot's database is full: free some space; the bot reopens the database by itself");
                 replies.error(storage.get() + " (reference " + reference + ")");
-                return TurnAnswer.handled();
+            } else {
+                replies.error("Something went wrong on my side (reference " + reference + "). Nothing was lost: "
+                        + "try again, or say \"cancel\" to start over.");
             }
-            replies.error("Something went wrong on my side (reference " + reference + "). Nothing was lost: "
-                    + "try again, or say \"cancel\" to start over.");
         } finally {
             lock.unlock();
             turn.close();
         }
-        return TurnAnswer.handled();
+        return capture.answer();
     }
 
     /**

@@ -1,19 +1,48 @@
 package dev.ecabot.conversation;
 
+import dev.ecabot.conversation.message.FormPrompt;
+import dev.ecabot.conversation.message.SecretReveal;
+
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What the engine answers for the synchronous part of a turn, for the adapter to show at once: either the turn was
- * taken (everything it says goes out through the port), or a click was refused before anything changed (a bystander
- * pressing a button of someone else's question), with the words to show the clicker only (Slack: an ephemeral
- * message; Teams: a message in their 1:1 chat). A refused click leaves the card as it was.
+ * What the platform must show at once, in the turn, for one thing a person did; everything else the turn says goes
+ * out through the port (the outbox). The adapter only renders it:
+ * <ul>
+ *   <li>{@link #refusal}: a click refused before anything changed (a bystander pressing someone else's button), for
+ *   the clicker only (Slack: an ephemeral message; Teams: their 1:1 chat); the card stays as it was;</li>
+ *   <li>{@link #form}: a form to open from the click (Slack: a modal from its trigger id), or the submitted form
+ *   again with its field errors (Slack: the view_submission ack);</li>
+ *   <li>{@link #secret}: a secret released by the vault to the clicker, for a private window (Slack: the modal the
+ *   Reveal click opened; Teams: the task/fetch dialog);</li>
+ *   <li>{@link #words}: what the engine said to the clicker while such a window is open (why nothing is shown).</li>
+ * </ul>
+ * The engine fills only the parts the adapter said it can show in this turn ({@link InTurn}).
  */
-public record TurnAnswer(boolean refused, String words) {
+public record TurnAnswer(Optional<String> refusal, Optional<FormPrompt> form, Optional<SecretReveal> secret,
+                         List<String> words) {
 
-    private static final TurnAnswer HANDLED = new TurnAnswer(false, null);
+    /** What an adapter can show synchronously for the turn it hands the engine. */
+    public enum InTurn {
+        /** A form opened straight from the click (its trigger is still valid). */
+        FORM,
+        /** Field errors shown in the form just submitted. */
+        FIELD_ERRORS,
+        /** A secret shown in a private window opened by the click. */
+        SECRET,
+        /** Words for the clicker shown in that window. */
+        WORDS
+    }
+
+    private static final TurnAnswer HANDLED = new TurnAnswer(Optional.empty(), Optional.empty(), Optional.empty(), List.of());
 
     public TurnAnswer {
-        if (refused) Objects.requireNonNull(words, "words");
+        Objects.requireNonNull(refusal, "refusal");
+        Objects.requireNonNull(form, "form");
+        Objects.requireNonNull(secret, "secret");
+        words = List.copyOf(words);
     }
 
     public static TurnAnswer handled() {
@@ -21,6 +50,16 @@ public record TurnAnswer(boolean refused, String words) {
     }
 
     public static TurnAnswer refusedClick(String words) {
-        return new TurnAnswer(true, words);
+        return new TurnAnswer(Optional.of(Objects.requireNonNull(words, "words")), Optional.empty(), Optional.empty(), List.of());
+    }
+
+    /** True when the click was refused before anything changed: show {@link #refusal} to the clicker only. */
+    public boolean refused() {
+        return refusal.isPresent();
+    }
+
+    /** The refusal's words (null when the turn was taken). */
+    public String refusalWords() {
+        return refusal.orElse(null);
     }
 }

@@ -11,7 +11,9 @@ import java.util.Locale;
  * The bot's one database: a HikariCP pool whose schema Flyway brings up to date on open.
  * An H2 file database under ./data by default; PostgreSQL (or any URL) through {@code ECABOT_DB_URL}.
  * Migrations shared by every database live in {@code db/migration/common}; the few that differ by
- * database (Quartz's DDL) in {@code db/migration/h2} and {@code db/migration/postgresql}.
+ * database (Quartz's DDL) in {@code db/migration/h2} and {@code db/migration/postgresql}. Flyway reads these
+ * locations from every jar on the classpath: a chat adapter ships its own tables' migrations there (Slack V50, V51;
+ * Teams V55).
  * Thread-safe; close it once at shutdown.
  */
 public final class Database implements AutoCloseable {

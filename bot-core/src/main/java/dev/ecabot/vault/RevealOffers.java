@@ -33,6 +33,8 @@ import java.util.UUID;
 public final class RevealOffers {
 
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
+    /** How long released credentials wait for the window showing them (a crash in between: revealable after). */
+    public static final Duration SHOWING = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(RevealOffers.class);
     private static final String COLUMNS =
@@ -107,6 +109,48 @@ public final class RevealOffers {
 
     /** Reveals the credentials to {@code user} if they are the requester and the offer is still open; once. */
     public RevealResult reveal(String offerId, ChatUserRef user) {
+        return open(offerId, user, true);
+    }
+
+    /**
+     * Releases the credentials to {@code user} for a window about to show them, without destroying them yet: the
+     * caller then says {@link #shown} (destroyed now) or {@link #notShown} (the offer stays revealable). Meanwhile,
+     * for {@link #SHOWING} at most, another click is answered {@link RevealResult.BeingShown}, so they are shown once.
+     */
+    public RevealResult release(String offerId, ChatUserRef user) {
+        return open(offerId, user, false);
+    }
+
+    /** The window showing the released credentials was accepted by the platform: they are destroyed now. */
+    public void shown(String offerId, ChatUserRef user) {
+        SqlWork.inTransaction(dataSource, "destroy shown credentials", c -> {
+            Optional<OfferRow> found = lock(c, offerId);
+            if (found.isEmpty() || found.get().offer.state() != RevealOffer.State.OPEN) return null;
+            Instant now = clock.instant();
+            close(c, offerId, RevealOffer.State.REVEALED, now, user);
+            audit.record(c, event(now, user, found.get().offer, "credentials revealed to the requester (values not recorded)"));
+            return null;
+        });
+    }
+
+    /** The platform refused the window meant to show the released credentials: the offer stays revealable. */
+    public void notShown(String offerId, ChatUserRef user, String why) {
+        SqlWork.inTransaction(dataSource, "reopen a reveal offer", c -> {
+            Optional<OfferRow> found = lock(c, offerId);
+            if (found.isEmpty() || found.get().offer.state() != RevealOffer.State.OPEN) return null;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE reveal_offers SET showing_until = NULL WHERE offer_id = ? AND state = 'OPEN'")) {
+                ps.setString(1, offerId);
+                ps.executeUpdate();
+            }
+            log.warn("Reveal offer {}: the chat platform did not show the credentials ({}); still revealable", offerId, why);
+            audit.record(c, event(clock.instant(), user, found.get().offer, "reveal not shown by the chat platform ("
+                    + why + "); offer still open"));
+            return null;
+        });
+    }
+
+    private RevealResult open(String offerId, ChatUserRef user, boolean destroyNow) {
         return SqlWork.inTransaction(dataSource, "reveal credentials", c -> {
             Optional<OfferRow> found = lock(c, offerId);
             if (found.isEmpty()) return new RevealResult.NoSuchOffer(offerId);
@@ -128,6 +172,9 @@ public final class RevealOffers {
             if (!now.isBefore(offer.expiresAt())) {
                 return new RevealResult.Expired(destroyExpired(c, offer, now));
             }
+            if (found.get().showingUntil != null && now.isBefore(found.get().showingUntil)) {
+                return new RevealResult.BeingShown(offer);
+            }
             byte[] plaintext;
             try {
                 plaintext = SealedSecret.decode(found.get().sealed).open(key, offerId);
@@ -140,6 +187,15 @@ public final class RevealOffers {
                 credentials = ConsumerCredentials.fromBytes(plaintext);
             } finally {
                 Arrays.fill(plaintext, (byte) 0);
+            }
+            if (!destroyNow) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE reveal_offers SET showing_until = ? WHERE offer_id = ? AND state = 'OPEN'")) {
+                    SqlTime.set(ps, 1, now.plus(SHOWING));
+                    ps.setString(2, offerId);
+                    ps.executeUpdate();
+                }
+                return new RevealResult.Revealed(offer, credentials);
             }
             close(c, offerId, RevealOffer.State.REVEALED, now, user);
             audit.record(c, event(now, user, offer, "credentials revealed to the requester (values not recorded)"));
@@ -239,16 +295,17 @@ public final class RevealOffers {
         return AuditEvent.of(now, AuditKind.REVEAL, actor, offer.org(), offer.apiName(), detail).withReference(offer.offerId());
     }
 
-    private record OfferRow(RevealOffer offer, String sealed) {
+    private record OfferRow(RevealOffer offer, String sealed, Instant showingUntil) {
     }
 
     /** Reads and row-locks the offer, so two reveals of one offer run one after the other. */
     private static Optional<OfferRow> lock(Connection c, String offerId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", sealed_credentials FROM reveal_offers "
-                + "WHERE offer_id = ? FOR UPDATE")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", sealed_credentials, showing_until FROM "
+                + "reveal_offers WHERE offer_id = ? FOR UPDATE")) {
             ps.setString(1, offerId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new OfferRow(read(rs), rs.getString("sealed_credentials"))) : Optional.empty();
+                return rs.next() ? Optional.of(new OfferRow(read(rs), rs.getString("sealed_credentials"),
+                        SqlTime.get(rs, "showing_until"))) : Optional.empty();
             }
         }
     }

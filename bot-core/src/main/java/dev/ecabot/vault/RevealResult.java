@@ -62,6 +62,17 @@ public sealed interface RevealResult {
         }
     }
 
+    /**
+     * Released a moment ago to the requester's other click and being shown in the window it opened: this click
+     * shows nothing, so the secret is revealed once.
+     */
+    record BeingShown(RevealOffer offer) implements RevealResult {
+        public String message() {
+            return "These credentials for " + offer.apiName() + " are already revealed in the window your other click"
+                    + " opened; this one shows nothing. If that window showed nothing, press Reveal again in a minute.";
+        }
+    }
+
     /** No offer with that id. */
     record NoSuchOffer(String offerId) implements RevealResult {
         public String message() {

@@ -39,6 +39,48 @@ class RevealOffersTest {
     }
 
     @Test
+    void releasedCredentialsAreDestroyedOnlyOnceTheWindowShowingThemWasAccepted() {
+        RevealOffer offer = offers.create(ALICE, "prod", "Tableau_Cloud", CREDENTIALS);
+
+        assertThat(offers.release(offer.offerId(), ALICE)).isInstanceOf(RevealResult.Revealed.class);
+        assertThat(offers.find(offer.offerId()).orElseThrow().state()).isEqualTo(RevealOffer.State.OPEN);
+        // A second click while the first window is being shown gets nothing: the secret is revealed once.
+        RevealResult doubleClick = offers.release(offer.offerId(), ALICE);
+        assertThat(doubleClick).isInstanceOf(RevealResult.BeingShown.class);
+        assertThat(doubleClick.message()).contains("already revealed in the window your other click opened");
+
+        offers.shown(offer.offerId(), ALICE);
+
+        assertThat(offers.find(offer.offerId()).orElseThrow().state()).isEqualTo(RevealOffer.State.REVEALED);
+        assertThat(offers.release(offer.offerId(), ALICE)).isInstanceOf(RevealResult.AlreadyRevealed.class);
+    }
+
+    @Test
+    void aWindowThePlatformRefusedLeavesTheOfferRevealable() {
+        RevealOffer offer = offers.create(ALICE, "prod", "Tableau_Cloud", CREDENTIALS);
+        offers.release(offer.offerId(), ALICE);
+
+        offers.notShown(offer.offerId(), ALICE, "not_found");
+
+        assertThat(offers.find(offer.offerId()).orElseThrow().state()).isEqualTo(RevealOffer.State.OPEN);
+        RevealResult again = offers.release(offer.offerId(), ALICE);
+        assertThat(again).isInstanceOf(RevealResult.Revealed.class);
+        assertThat(((RevealResult.Revealed) again).credentials().consumerSecret()).isEqualTo(CREDENTIALS.consumerSecret());
+        assertThat(audit.recent(20)).anySatisfy(e -> assertThat(e.detail()).contains("not shown").contains("not_found"));
+    }
+
+    @Test
+    void credentialsReleasedByAProcessThatDiedBeforeShowingThemAreRevealableAfterAMinute() {
+        RevealOffer offer = offers.create(ALICE, "prod", "Tableau_Cloud", CREDENTIALS);
+        offers.release(offer.offerId(), ALICE); // ...and the process died: nobody says shown or not shown
+
+        assertThat(offers.release(offer.offerId(), ALICE)).isInstanceOf(RevealResult.BeingShown.class);
+        clock.advance(RevealOffers.SHOWING);
+
+        assertThat(offers.release(offer.offerId(), ALICE)).isInstanceOf(RevealResult.Revealed.class);
+    }
+
+    @Test
     void theRequesterSeesTheCredentialsOnceAndThenTheyAreGone() throws Exception {
         RevealOffer offer = offers.create(ALICE, "prod", "Tableau_Cloud", CREDENTIALS);
         clock.advance(Duration.ofMinutes(5));

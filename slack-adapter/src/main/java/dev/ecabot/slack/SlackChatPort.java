@@ -6,7 +6,6 @@ import dev.ecabot.conversation.ChatPlace;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.MessageRef;
 import dev.ecabot.conversation.message.ChatMessage;
-import dev.ecabot.conversation.message.FormField;
 import dev.ecabot.conversation.message.FormPrompt;
 import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.conversation.message.SecretReveal;
@@ -16,7 +15,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,43 +38,25 @@ final class SlackChatPort implements ChatPort {
     private final BlockKitRenderer renderer;
     private final ModalViews modals;
     private final PendingForms forms;
-    private final Interactions interactions;
     private final ScheduledExecutorService timers;
     private final Clock clock;
     private final Map<String, String> dmChannels = new ConcurrentHashMap<>();
     private final Map<String, ScheduledFuture<?>> offerExpiries = new ConcurrentHashMap<>();
 
     SlackChatPort(SlackWebApi api, BlockKitRenderer renderer, ModalViews modals, PendingForms forms,
-                  Interactions interactions, ScheduledExecutorService timers, Clock clock) {
+                  ScheduledExecutorService timers, Clock clock) {
         this.api = api;
         this.delivery = api.once();
         this.renderer = renderer;
         this.modals = modals;
         this.forms = forms;
-        this.interactions = interactions;
         this.timers = timers;
         this.clock = clock;
     }
 
     @Override
     public MessageRef post(ChatAddress to, ChatMessage message) {
-        String userId = to.user().id();
-        if (message instanceof TextMessage text && interactions.hasRevealWindow(userId)) {
-            // The engine's answer to a Reveal click it refused (already revealed, expired, not yours): said in the
-            // window that click opened, so no modal is ever left empty or waiting.
-            Interactions.RevealWindow window = interactions.takeRevealWindow(userId);
-            api.call("views.update", c -> c.viewsUpdate(v -> v.viewId(window.viewId()).view(modals.refused(text.text()))));
-            return new MessageRef(to, "modal/" + window.viewId());
-        }
-        if (message instanceof FormPrompt form) {
-            forms.save(userId, form, to.place());
-            Map<String, String> errors = errorsOf(form);
-            if (!errors.isEmpty() && interactions.deliverFormErrors(userId, form.id(), errors)) {
-                return new MessageRef(to, "modal/" + form.id());
-            }
-            String trigger = interactions.takeTrigger(userId);
-            if (trigger != null && openedAtOnce(trigger, form, to.place())) return new MessageRef(to, "modal/" + form.id());
-        }
+        if (message instanceof FormPrompt form) remember(to, form);
         String channel = channelFor(to.place().channelId());
         BlockKitRenderer.Rendered r = renderer.render(message);
         ChatPostMessageResponse posted = delivery.call("chat.postMessage", c -> c.chatPostMessage(m -> m
@@ -98,34 +78,54 @@ final class SlackChatPort implements ChatPort {
         delivery.call("chat.update", c -> c.chatUpdate(m -> m.channel(channel).ts(ts).text(r.text()).blocks(r.blocks())));
     }
 
-    /**
-     * A form answering the click being handled (its trigger id is valid for 3 s) or field errors for the modal
-     * just submitted: these open or update the modal now, never behind queued sends.
-     */
-    @Override
-    public boolean answersInTurn(ChatAddress to, ChatMessage message) {
-        if (message instanceof TextMessage && interactions.hasRevealWindow(to.user().id())) return true;
-        if (!(message instanceof FormPrompt form)) return false;
-        String userId = to.user().id();
-        return interactions.hasTrigger(userId) || interactions.awaitsFormVerdict(userId, form.id());
-    }
-
+    /** A secret is shown only in the window a Reveal click opened ({@link #showRevealed}), never posted. */
     @Override
     public void reveal(ChatAddress to, SecretReveal reveal) {
-        Interactions.RevealWindow window = interactions.takeRevealWindow(to.user().id());
-        if (window == null) {
-            // Only a click opens the modal a secret may appear in; the engine reached here some other way.
-            log.error("No credential window open for Slack user {}; the released secret was not shown", to.user().id());
-            post(to, TextMessage.error("I could not open a private window to show "
-                    + reveal.label() + ". Ask an admin to rotate the credentials, then use the Reveal button."));
-            return;
+        log.error("A secret for Slack user {} was released outside a Reveal click; it was not shown", to.user().id());
+        throw new IllegalStateException("secrets open only in the private window of the Reveal button");
+    }
+
+    /**
+     * Shows the secret in the credential window {@code viewId}; once Slack accepted it the vault destroys the secret
+     * and the offer message says "revealed at". When Slack refuses, the offer stays revealable and this throws.
+     */
+    void showRevealed(String viewId, String offerId, String channelId, String messageTs, SecretReveal reveal) {
+        try {
+            api.call("views.update", c -> c.viewsUpdate(v -> v.viewId(viewId).view(modals.revealed(reveal))));
+        } catch (RuntimeException e) {
+            reveal.receipt().notShown(e instanceof SlackCallFailed f ? f.error() : e.getMessage());
+            throw e;
         }
-        api.call("views.update", c -> c.viewsUpdate(v -> v.viewId(window.viewId()).view(modals.revealed(reveal))));
-        ScheduledFuture<?> expiry = offerExpiries.remove(window.offerId());
+        reveal.receipt().shown();
+        ScheduledFuture<?> expiry = offerExpiries.remove(offerId);
         if (expiry != null) expiry.cancel(false);
+        if (channelId == null || messageTs == null) return;
         BlockKitRenderer.Rendered done = renderer.revealed(reveal.label(), clock.instant());
-        api.call("chat.update", c -> c.chatUpdate(m -> m.channel(window.channelId()).ts(window.messageTs())
+        api.call("chat.update", c -> c.chatUpdate(m -> m.channel(channelId).ts(messageTs)
                 .text(done.text()).blocks(done.blocks())));
+    }
+
+    /** Keeps a form offered to {@code to}, so its "Fill in" button opens it on any instance, even after a restart. */
+    void remember(ChatAddress to, FormPrompt form) {
+        forms.save(to.user().id(), form, to.place());
+    }
+
+    /**
+     * Opens a form's modal straight from the click that asked for it (Deny on an approval card), while its trigger
+     * id is still valid (3 s); when Slack refuses, the form is offered as a "Fill in" button instead.
+     */
+    void open(String triggerId, ChatAddress to, FormPrompt form) {
+        remember(to, form);
+        if (triggerId != null) {
+            try {
+                api.call("views.open", c -> c.viewsOpen(v -> v.triggerId(triggerId)
+                        .view(modals.form(form, ModalViews.metadata(form.id(), to.place())))));
+                return;
+            } catch (SlackCallFailed e) {
+                log.info("Could not open form {} from the click ({}); offering a button", form.id(), e.error());
+            }
+        }
+        post(to, form);
     }
 
     /**
@@ -145,20 +145,6 @@ final class SlackChatPort implements ChatPort {
         return opened;
     }
 
-    /**
-     * Opens a form's modal straight from the click that asked for it (Deny on an approval card), while its trigger
-     * id is still valid (3 s); false when Slack refuses, so the form is offered as a "Fill in" button instead.
-     */
-    private boolean openedAtOnce(String triggerId, FormPrompt form, ChatPlace place) {
-        try {
-            api.call("views.open", c -> c.viewsOpen(v -> v.triggerId(triggerId).view(modals.form(form, ModalViews.metadata(form.id(), place)))));
-            return true;
-        } catch (SlackCallFailed e) {
-            log.info("Could not open form {} from the click ({}); offering a button", form.id(), e.error());
-            return false;
-        }
-    }
-
     private void scheduleExpiry(RevealOffer offer, String channel, String ts) {
         long delay = Math.max(0, Duration.between(clock.instant(), offer.expiresAt()).toMillis());
         offerExpiries.put(offer.offerId(), timers.schedule(() -> {
@@ -172,9 +158,4 @@ final class SlackChatPort implements ChatPort {
         }, delay, TimeUnit.MILLISECONDS));
     }
 
-    private static Map<String, String> errorsOf(FormPrompt form) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (FormField f : form.fields()) if (f.error() != null) errors.put(f.id(), f.error());
-        return errors;
-    }
 }

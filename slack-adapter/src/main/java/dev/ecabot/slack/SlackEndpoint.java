@@ -42,7 +42,6 @@ public final class SlackEndpoint implements AutoCloseable {
     private final Clock clock;
     private final BlockKitRenderer renderer = new BlockKitRenderer();
     private final ModalViews modals = new ModalViews();
-    private final Interactions interactions = new Interactions();
     private final PendingForms forms;
     private final ScheduledExecutorService timers;
     private final SlackChatPort port;
@@ -90,7 +89,7 @@ public final class SlackEndpoint implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.port = new SlackChatPort(webApi, renderer, modals, forms, interactions, timers, clock);
+        this.port = new SlackChatPort(webApi, renderer, modals, forms, timers, clock);
     }
 
     /** The engine's way to talk to Slack users; give it to the engine before {@link #listen}. */
@@ -103,7 +102,7 @@ public final class SlackEndpoint implements AutoCloseable {
      * entry point, {@code ConversationEngine::handle}), on the worker pool, after the ack.
      */
     public SlackEndpoint listen(Consumer<ChatEvent> engine) {
-        return listenAnswering(event -> {
+        return listenAnswering((event, inTurn) -> {
             engine.accept(event);
             return dev.ecabot.conversation.TurnAnswer.handled();
         });
@@ -116,8 +115,8 @@ public final class SlackEndpoint implements AutoCloseable {
     public SlackEndpoint listenAnswering(dev.ecabot.conversation.ChatTurns engine) {
         UserNotice notice = new UserNotice(slack, webApi);
         SlackWork work = new SlackWork(new InboundMapper(new SlackUsers(webApi, clock)), engine, webApi, port,
-                renderer, modals, forms, interactions, notice);
-        new SlackListeners(workers, work::run, interactions).registerOn(app);
+                renderer, modals, forms, notice);
+        new SlackListeners(workers, work::run, work::submit).registerOn(app);
         return this;
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -35,12 +36,17 @@ final class SlackListeners {
 
     private final Executor executor;
     private final Consumer<SlackInbound> work;
-    private final Interactions interactions;
+    private final BiConsumer<SlackInbound.FormSubmitted, CompletableFuture<Map<String, String>>> forms;
 
-    SlackListeners(Executor executor, Consumer<SlackInbound> work, Interactions interactions) {
+    /**
+     * {@code forms} handles a submitted form and completes the verdict with its field errors (empty when accepted);
+     * when the ack stopped waiting, the verdict is already complete and the errors are said in the chat instead.
+     */
+    SlackListeners(Executor executor, Consumer<SlackInbound> work,
+                   BiConsumer<SlackInbound.FormSubmitted, CompletableFuture<Map<String, String>>> forms) {
         this.executor = executor;
         this.work = work;
-        this.interactions = interactions;
+        this.forms = forms;
     }
 
     void registerOn(App app) {
@@ -75,14 +81,14 @@ final class SlackListeners {
             var p = req.getPayload();
             SlackInbound.FormSubmitted form = formSubmitted(p.getUser().getId(), p.getUser().getName(),
                     p.getView().getPrivateMetadata(), ModalViews.values(p.getView().getState().getValues()));
-            CompletableFuture<Map<String, String>> verdict = interactions.expectFormVerdict(form.userId(), form.formId());
-            submit(form);
+            CompletableFuture<Map<String, String>> verdict = new CompletableFuture<>();
+            submit(form, () -> forms.accept(form, verdict));
             try {
                 Map<String, String> errors = verdict.get(FORM_VERDICT_MILLIS, TimeUnit.MILLISECONDS);
                 return errors.isEmpty() ? ctx.ack() : ctx.ackWithErrors(errors);
             } catch (TimeoutException | InterruptedException | ExecutionException e) {
                 if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-                interactions.stopWaiting(form.userId(), form.formId());
+                verdict.complete(Map.of()); // too late for the modal: the work says any errors in the chat
                 return ctx.ack();
             }
         });
@@ -116,8 +122,12 @@ final class SlackListeners {
     }
 
     private void submit(SlackInbound inbound) {
+        submit(inbound, () -> work.accept(inbound));
+    }
+
+    private void submit(SlackInbound inbound, Runnable task) {
         try {
-            executor.execute(() -> work.accept(inbound));
+            executor.execute(task);
         } catch (RejectedExecutionException e) {
             log.error("Slack work queue is full or stopped; dropped a request from {}", inbound.userId());
         }

@@ -4,22 +4,33 @@ import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.ChatTurns;
 import dev.ecabot.conversation.TurnAnswer;
 import dev.ecabot.conversation.message.ApprovalCard;
+import dev.ecabot.conversation.message.FormField;
+import dev.ecabot.conversation.message.FormPrompt;
 import dev.ecabot.conversation.message.RevealOffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What happens after the ack, on a worker thread: the Slack-only steps of an interaction (opening a form's
- * modal, opening the credential window before the vault answers, marking a prompt answered) and then the
- * engine's one entry point with the mapped event. A Slack API failure is told to the user in words.
+ * modal, opening the credential window before the vault answers, marking a prompt answered), the engine's one
+ * entry point with the mapped event, and the rendering of its {@link TurnAnswer}: a modal from the click's
+ * trigger, field errors in the submitted modal, the secret in the credential window. A Slack API failure is told to the user in words.
  */
 final class SlackWork {
 
     private static final Logger log = LoggerFactory.getLogger(SlackWork.class);
+
+    private static final Set<TurnAnswer.InTurn> CLICK = EnumSet.of(TurnAnswer.InTurn.FORM);
+    private static final Set<TurnAnswer.InTurn> REVEAL_CLICK = EnumSet.of(TurnAnswer.InTurn.SECRET, TurnAnswer.InTurn.WORDS);
+    private static final Set<TurnAnswer.InTurn> SUBMISSION = EnumSet.of(TurnAnswer.InTurn.FIELD_ERRORS);
 
     private final InboundMapper mapper;
     private final ChatTurns engine;
@@ -28,12 +39,10 @@ final class SlackWork {
     private final BlockKitRenderer renderer;
     private final ModalViews modals;
     private final PendingForms forms;
-    private final Interactions interactions;
     private final UserNotice notice;
 
     SlackWork(InboundMapper mapper, ChatTurns engine, SlackWebApi api, SlackChatPort port,
-              BlockKitRenderer renderer, ModalViews modals, PendingForms forms, Interactions interactions,
-              UserNotice notice) {
+              BlockKitRenderer renderer, ModalViews modals, PendingForms forms, UserNotice notice) {
         this.mapper = mapper;
         this.engine = engine;
         this.api = api;
@@ -41,7 +50,6 @@ final class SlackWork {
         this.renderer = renderer;
         this.modals = modals;
         this.forms = forms;
-        this.interactions = interactions;
         this.notice = notice;
     }
 
@@ -54,18 +62,10 @@ final class SlackWork {
                 openForm(a, ActionIds.formOf(a.blockId(), a.actionId()).get());
             } else if (inbound instanceof SlackInbound.Action a && ActionIds.REVEAL.equals(a.actionId())) {
                 reveal(a);
-            } else if (inbound instanceof SlackInbound.Action a && isApproval(a)) {
-                decide(a);
+            } else if (inbound instanceof SlackInbound.Action a) {
+                click(a);
             } else {
-                Optional<ChatEvent> event = mapper.toEvent(inbound);
-                if (event.isPresent()) {
-                    TurnAnswer answer = engine.answer(event.get());
-                    if (answer.refused()) {
-                        notice.tell(inbound, answer.words()); // to the clicker only; the card stays as it was
-                    } else if (inbound instanceof SlackInbound.Action a) {
-                        markAnswered(a);
-                    }
-                }
+                mapper.toEvent(inbound).ifPresent(engine::answer);
             }
         } catch (SlackCallFailed failure) {
             notice.tell(inbound, failure.userMessage());
@@ -73,8 +73,30 @@ final class SlackWork {
             log.error("Handling a Slack request from {} failed", inbound.userId(), e);
             notice.tell(inbound, "Sorry, something went wrong on my side while handling that. "
                     + "Please try again; if it keeps happening, tell the bot's administrators.");
+        }
+    }
+
+    /**
+     * A submitted form: its field errors complete {@code verdict} (the view_submission ack shows them in the modal);
+     * when the ack stopped waiting, the form goes back into the chat with its errors instead.
+     */
+    void submit(SlackInbound.FormSubmitted form, CompletableFuture<Map<String, String>> verdict) {
+        try {
+            Optional<ChatEvent> event = mapper.toEvent(form);
+            TurnAnswer answer = event.isPresent() ? engine.answer(event.get(), SUBMISSION) : TurnAnswer.handled();
+            Map<String, String> errors = answer.form().map(SlackWork::errorsOf).orElse(Map.of());
+            if (answer.form().isPresent()) port.remember(event.get().replyTo(), answer.form().get());
+            if (!verdict.complete(errors) && answer.form().isPresent()) {
+                port.post(event.get().replyTo(), answer.form().get());
+            }
+        } catch (SlackCallFailed failure) {
+            notice.tell(form, failure.userMessage());
+        } catch (RuntimeException e) {
+            log.error("Handling a Slack form from {} failed", form.userId(), e);
+            notice.tell(form, "Sorry, something went wrong on my side while handling that form. "
+                    + "Please try again; if it keeps happening, tell the bot's administrators.");
         } finally {
-            if (inbound instanceof SlackInbound.FormSubmitted f) interactions.formHandled(f.userId(), f.formId());
+            verdict.complete(Map.of());
         }
     }
 
@@ -100,39 +122,48 @@ final class SlackWork {
                 .view(modals.form(pending.get().form(), metadata))));
     }
 
-    /** Opens the credential window at once (trigger ids last 3 s), then lets the engine ask the vault. */
+    /**
+     * Opens the credential window at once (trigger ids last 3 s), then asks the engine: the secret it answers is
+     * shown in that window, or its words say why not; a window is never left empty or waiting.
+     */
     private void reveal(SlackInbound.Action a) {
         String viewId = api.call("views.open", c -> c.viewsOpen(v -> v.triggerId(a.triggerId())
                 .view(modals.revealing()))).getView().getId();
-        interactions.openRevealWindow(a.userId(), new Interactions.RevealWindow(viewId, a.value(), a.channelId(), a.messageTs()));
-        try {
-            mapper.toEvent(a).ifPresent(engine::answer);
-        } finally {
-            if (interactions.takeRevealWindow(a.userId()) != null) {
-                // The engine refused (not the requester, expired, already revealed) and said why in the chat.
-                api.call("views.update", c -> c.viewsUpdate(v -> v.viewId(viewId).view(modals.nothingRevealed())));
+        Optional<ChatEvent> event = mapper.toEvent(a);
+        TurnAnswer answer = event.isPresent() ? engine.answer(event.get(), REVEAL_CLICK) : TurnAnswer.handled();
+        if (answer.secret().isPresent()) {
+            try {
+                port.showRevealed(viewId, a.value(), a.channelId(), a.messageTs(), answer.secret().get());
+            } catch (SlackCallFailed e) {
+                notice.tell(a, "Slack did not show the window with " + answer.secret().get().label() + " (" + e.error()
+                        + "). Nothing was destroyed: press \"Reveal credentials\" again.");
             }
+        } else if (!answer.words().isEmpty()) {
+            api.call("views.update", c -> c.viewsUpdate(v -> v.viewId(viewId).view(modals.refused(String.join("\n", answer.words())))));
+        } else {
+            api.call("views.update", c -> c.viewsUpdate(v -> v.viewId(viewId).view(modals.nothingRevealed())));
         }
-    }
-
-    private static boolean isApproval(SlackInbound.Action a) {
-        return ActionIds.promptOf(a.blockId(), a.actionId()).filter(ApprovalCard.PROMPT_ID::equals).isPresent();
     }
 
     /**
-     * Approve / Deny on an approval card: the card keeps its buttons (the engine decides whether this person may
-     * decide, and then edits every copy of the card); Deny's reason form opens as a modal from this very click.
+     * Any other button: a refusal goes to the clicker only and the card stays; a form the engine answers (Deny's
+     * reason) opens as a modal from this very click; a question's card is marked answered.
      */
-    private void decide(SlackInbound.Action a) {
-        interactions.offerTrigger(a.userId(), a.triggerId());
-        try {
-            Optional<ChatEvent> event = mapper.toEvent(a);
-            TurnAnswer answer = event.isPresent() ? engine.answer(event.get()) : TurnAnswer.handled();
-            // Their own request, or not an approver: said to the clicker only (ephemeral); no card or form touched.
-            if (answer.refused()) notice.tell(a, answer.words());
-        } finally {
-            interactions.takeTrigger(a.userId());
+    private void click(SlackInbound.Action a) {
+        Optional<ChatEvent> event = mapper.toEvent(a);
+        if (event.isEmpty()) return;
+        TurnAnswer answer = engine.answer(event.get(), CLICK);
+        if (answer.refused()) {
+            notice.tell(a, answer.refusalWords()); // to the clicker only; the card stays as it was
+            return;
         }
+        answer.form().ifPresent(form -> port.open(a.triggerId(), event.get().replyTo(), form));
+        if (!isApproval(a)) markAnswered(a);
+    }
+
+    /** Approval cards are the engine's to edit: it updates every copy after a decision. */
+    private static boolean isApproval(SlackInbound.Action a) {
+        return ActionIds.promptOf(a.blockId(), a.actionId()).filter(ApprovalCard.PROMPT_ID::equals).isPresent();
     }
 
     private void markAnswered(SlackInbound.Action a) {
@@ -141,5 +172,11 @@ final class SlackWork {
         BlockKitRenderer.Rendered r = renderer.answered(a.blocks(), a.messageText(), a.userId(), a.label());
         api.call("chat.update", c -> c.chatUpdate(m -> m.channel(a.channelId()).ts(a.messageTs())
                 .text(r.text()).blocks(r.blocks())));
+    }
+
+    private static Map<String, String> errorsOf(FormPrompt form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FormField f : form.fields()) if (f.error() != null) errors.put(f.id(), f.error());
+        return errors;
     }
 }

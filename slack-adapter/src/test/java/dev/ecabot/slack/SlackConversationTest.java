@@ -382,6 +382,23 @@ class SlackConversationTest {
     }
 
     @Test
+    void aCredentialWindowSlackRefusedDestroysNothingAndTheOfferRevealsLater() {
+        FakeSlackWebApi.Call offer = createAnAppUpToTheOffer();
+        slackApi.refuseMatching("views.update", CONSUMER_SECRET, 1, "not_found");
+
+        alice.clicks(offer, "reveal", "reveal");
+
+        // Alice is told in words (to her only) that nothing was lost.
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls().stream()
+                .anyMatch(c -> String.valueOf(c.params()).contains("Nothing was destroyed")));
+        alice.clicks(offer, "reveal", "reveal");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("views.update").stream()
+                .filter(c -> c.param("view").contains(CONSUMER_SECRET)).count() == 2);
+        assertThat(shown(awaitUpdateOf(offer))).contains("revealed at");
+    }
+
+    @Test
     void aDoubleClickOnCreateItMakesOneAppAndTheSecondClickIsToldSo() {
         alice.says("new altify-mcp demo");
         fillForm("app_name", "Altify MCP");

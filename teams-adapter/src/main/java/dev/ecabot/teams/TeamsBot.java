@@ -15,6 +15,7 @@ import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.ChatTurns;
 import dev.ecabot.conversation.TurnAnswer;
 import dev.ecabot.conversation.message.ApprovalCard;
+import dev.ecabot.conversation.message.SecretReveal;
 import dev.ecabot.conversation.message.TextMessage;
 
 import java.time.Clock;
@@ -33,6 +34,9 @@ public final class TeamsBot implements Bot {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TeamsBot.class);
 
+    /** A Reveal click's dialog shows the secret, or the engine's words saying why not. */
+    private static final java.util.Set<TurnAnswer.InTurn> REVEAL_DIALOG =
+            java.util.EnumSet.of(TurnAnswer.InTurn.SECRET, TurnAnswer.InTurn.WORDS);
     private static final Pattern TYPED_REVEAL = Pattern.compile("(?i)/?reveal\\s+(\\S+)");
     private final ChatTurns engine;
     private final TeamsChatPort port;
@@ -42,7 +46,7 @@ public final class TeamsBot implements Bot {
 
     public TeamsBot(Consumer<ChatEvent> engine, TeamsChatPort port, TeamsDirectory directory, AdaptiveCards cards,
                     Clock clock) {
-        this(event -> {
+        this((event, inTurn) -> {
             engine.accept(event);
             return TurnAnswer.handled();
         }, port, directory, cards, clock);
@@ -78,7 +82,7 @@ public final class TeamsBot implements Bot {
         } else if (event.isPresent()) {
             TurnAnswer answer = engine.answer(event.get());
             if (answer.refused()) {
-                tellOnly(activity, answer.words());
+                tellOnly(activity, answer.refusalWords());
             } else if (activity.getReplyToId() != null && !(event.get() instanceof ChatEvent.Text) && !isApproval(event.get())) {
                 // The clicked card has served: replace it so an old button cannot be pressed twice. (Approval cards
                 // are the engine's to edit: it refuses some clickers and updates every copy after a decision.)
@@ -99,19 +103,20 @@ public final class TeamsBot implements Bot {
             response.setTask(message("There is nothing to open here."));
         } else {
             ChatAddress to = event.get().replyTo();
-            TeamsChatPort.DialogCapture said = port.duringRevealDialog(to, () -> engine.answer(event.get()));
-            if (said.secret() != null) {
-                TaskModuleTaskInfo dialog = new TaskModuleTaskInfo();
-                dialog.setTitle(said.secret().label());
-                dialog.setHeight("medium");
-                dialog.setWidth("medium");
-                dialog.setCard(cards.secretCard(said.secret()));
-                TaskModuleContinueResponse show = new TaskModuleContinueResponse();
-                show.setValue(dialog);
-                response.setTask(show);
+            TurnAnswer said = engine.answer(event.get(), REVEAL_DIALOG);
+            if (said.secret().isPresent()) {
+                SecretReveal secret = said.secret().get();
+                try {
+                    response.setTask(secretDialog(secret));
+                } catch (RuntimeException e) {
+                    secret.receipt().notShown(e.getMessage());
+                    throw e;
+                }
+                // The task/fetch answer is produced: the vault destroys the secret now.
+                secret.receipt().shown();
                 if (activity.getReplyToId() != null) {
                     // The dialog is answered now, from the vault; marking the offer card used may take its time.
-                    Activity used = cards.revealedOffer(said.secret().label(), to.user().displayName(), clock.instant());
+                    Activity used = cards.revealedOffer(said.secret().get().label(), to.user().displayName(), clock.instant());
                     String offerCard = activity.getReplyToId();
                     CompletableFuture.runAsync(() -> port.replace(to, offerCard, used)).exceptionally(e -> {
                         LOG.warn("Could not mark a revealed offer card as used: {}", e.getMessage());
@@ -119,7 +124,8 @@ public final class TeamsBot implements Bot {
                     });
                 }
             } else {
-                response.setTask(message(said.notes().isEmpty() ? "There is nothing to show." : String.join("\n", said.notes())));
+                response.setTask(message(said.refused() ? said.refusalWords()
+                        : said.words().isEmpty() ? "There is nothing to show." : String.join("\n", said.words())));
             }
         }
         Activity invokeResponse = new Activity(ActivityTypes.INVOKE_RESPONSE);
@@ -173,6 +179,17 @@ public final class TeamsBot implements Bot {
 
     private static ChatAddress replyAddress(Activity activity) {
         return new ChatAddress(TeamsInbound.user(activity), TeamsInbound.place(activity));
+    }
+
+    private TaskModuleContinueResponse secretDialog(SecretReveal secret) {
+        TaskModuleTaskInfo dialog = new TaskModuleTaskInfo();
+        dialog.setTitle(secret.label());
+        dialog.setHeight("medium");
+        dialog.setWidth("medium");
+        dialog.setCard(cards.secretCard(secret));
+        TaskModuleContinueResponse show = new TaskModuleContinueResponse();
+        show.setValue(dialog);
+        return show;
     }
 
     private static TaskModuleMessageResponse message(String text) {

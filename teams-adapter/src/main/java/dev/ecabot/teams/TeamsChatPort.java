@@ -7,51 +7,28 @@ import dev.ecabot.conversation.ChatPlace;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.MessageRef;
 import dev.ecabot.conversation.message.ChatMessage;
-import dev.ecabot.conversation.message.PlainText;
 import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.conversation.message.SecretReveal;
 import dev.ecabot.conversation.message.TextMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The engine's ChatPort for Teams: posts and edits (updateActivity) Adaptive Cards through the Bot Framework
  * connector, in any conversation the bot was spoken to in (its reference is in the {@link TeamsDirectory}), so
  * background threads and other instances can post too; a {@link ChatPlace#directMessageTo} place goes to the person's
- * 1:1 chat ({@link PersonalChats}). Secrets are never posted: {@link #reveal} only hands the
- * secret to the dialog being opened by the same person's Reveal click ({@link #duringRevealDialog}). Thread-safe.
+ * 1:1 chat ({@link PersonalChats}). Secrets are never posted: the engine answers a Reveal click's task/fetch with
+ * the secret, which {@link TeamsBot} shows in the dialog. Thread-safe.
  */
 public final class TeamsChatPort implements ChatPort {
-
-    /** What the engine said while a Reveal dialog was opening: the secret, or the words explaining why not. */
-    public static final class DialogCapture {
-        private final ChatAddress to;
-        private final AtomicReference<SecretReveal> secret = new AtomicReference<>();
-        private final List<String> notes = new ArrayList<>();
-
-        private DialogCapture(ChatAddress to) {
-            this.to = to;
-        }
-
-        public SecretReveal secret() {
-            return secret.get();
-        }
-
-        public synchronized List<String> notes() {
-            return List.copyOf(notes);
-        }
-    }
 
     private static final Logger log = LoggerFactory.getLogger(TeamsChatPort.class);
     private final TeamsBotAdapter adapter;
     private final TeamsDirectory directory;
     private final AdaptiveCards cards;
     private final PersonalChats personalChats;
-    private final ThreadLocal<DialogCapture> dialog = new ThreadLocal<>();
 
     public TeamsChatPort(TeamsBotAdapter adapter, TeamsDirectory directory, AdaptiveCards cards) {
         this.adapter = adapter;
@@ -67,13 +44,6 @@ public final class TeamsChatPort implements ChatPort {
 
     @Override
     public MessageRef post(ChatAddress to, ChatMessage message) {
-        DialogCapture capture = dialog.get();
-        if (capture != null && capture.to.equals(to) && message instanceof TextMessage text) {
-            synchronized (capture) {
-                capture.notes.add(PlainText.render(text));
-            }
-            return new MessageRef(to, "dialog");
-        }
         if (to.place().channelId().startsWith(ChatPlace.DIRECT_MESSAGE_PREFIX)) {
             // The engine writes first (an approval card): find or open the person's 1:1 chat, and edit it there later.
             return post(personalChats.addressOf(to.user()), message);
@@ -99,13 +69,6 @@ public final class TeamsChatPort implements ChatPort {
         ChatAddress where = ref.address().place().channelId().startsWith(ChatPlace.DIRECT_MESSAGE_PREFIX)
                 ? personalChats.addressOf(ref.address().user()) : ref.address();
         inTurn("updateActivity", where, turn -> turn.updateActivity(activity));
-    }
-
-    /** Words said while a Reveal dialog opens belong in that dialog, now: never queued. */
-    @Override
-    public boolean answersInTurn(ChatAddress to, ChatMessage message) {
-        DialogCapture capture = dialog.get();
-        return capture != null && capture.to.equals(to) && message instanceof TextMessage;
     }
 
     /** Waits for a connector call; a failure says whether the outbox should try again (429, 5xx) or not. */
@@ -143,27 +106,10 @@ public final class TeamsChatPort implements ChatPort {
 
     @Override
     public void reveal(ChatAddress to, SecretReveal reveal) {
-        DialogCapture capture = dialog.get();
-        if (capture == null || !capture.to.equals(to)) {
-            // Only a Reveal click (task/fetch) can show a secret in Teams; the vault has already released it.
-            log.error("A secret for {} was released outside a Teams reveal dialog; it was not shown", to.user().key());
-            post(to, TextMessage.error("I could not show \"" + reveal.label() + "\" here: secrets open only from"
-                    + " the Reveal button. Ask an admin to deliver it again."));
-            return;
-        }
-        capture.secret.set(reveal);
-    }
-
-    /** Runs {@code handling} (the engine handling a Reveal click) and returns what it said to {@code to}. */
-    public DialogCapture duringRevealDialog(ChatAddress to, Runnable handling) {
-        DialogCapture capture = new DialogCapture(to);
-        dialog.set(capture);
-        try {
-            handling.run();
-        } finally {
-            dialog.remove();
-        }
-        return capture;
+        // Only a Reveal click (task/fetch) shows a secret in Teams, from the engine's answer to it; the vault has
+        // already released this one.
+        log.error("A secret for {} was released outside a Teams reveal dialog; it was not shown", to.user().key());
+        throw new IllegalStateException("secrets open only in the dialog of the Reveal button");
     }
 
     /**

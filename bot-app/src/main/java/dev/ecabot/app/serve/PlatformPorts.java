@@ -39,12 +39,6 @@ public final class PlatformPorts implements ChatPort {
     }
 
     @Override
-    public boolean answersInTurn(ChatAddress to, ChatMessage message) {
-        ChatPort port = byPlatform.get(to.user().platform());
-        return port != null && port.answersInTurn(to, message);
-    }
-
-    @Override
     public boolean serves(String platform) {
         return byPlatform.containsKey(platform);
     }

@@ -52,7 +52,7 @@ public final class TeamsWiring {
                                             ZoneId displayZone, Function<ChatPort, Consumer<ChatEvent>> engineFor) {
         return mountAnswering(server, settings, dataSource, displayZone, port -> {
             Consumer<ChatEvent> engine = engineFor.apply(port);
-            return event -> {
+            return (event, inTurn) -> {
                 engine.accept(event);
                 return dev.ecabot.conversation.TurnAnswer.handled();
             };

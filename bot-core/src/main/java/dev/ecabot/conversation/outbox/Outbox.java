@@ -48,10 +48,11 @@ import java.util.function.Supplier;
  *   <li>after {@link Settings#deadAfter} (or at once when the platform refused the payload itself) the row is DEAD:
  *       the addressee and every admin are told in words what did not arrive and what to do.</li>
  * </ul>
- * A message that answers the turn being handled ({@link ChatPort#answersInTurn}) and every {@link #reveal} go
- * straight to the platform: they must never wait behind queued sends (trigger ids last 3 seconds) and a secret is
- * never written down. Rows left by a stopped instance are sent by any instance once their claim ends. Inside a
- * {@link UnitOfWork} (a chat turn) a row commits with the turn's state change, or not at all. Thread-safe.
+ * What a turn must show at once (a form from a click, field errors, a secret) never reaches the outbox: the engine
+ * returns it to the adapter in its {@code TurnAnswer}, so it never waits behind queued sends (trigger ids last 3
+ * seconds); {@link #reveal} (a port that shows secrets anywhere, the terminal) goes straight to the platform, so a
+ * secret is never written down. Rows left by a stopped instance are sent by any instance once their claim ends.
+ * Inside a {@link UnitOfWork} (a chat turn) a row commits with the turn's state change, or not at all. Thread-safe.
  */
 public final class Outbox implements ChatPort, AutoCloseable {
 
@@ -134,7 +135,6 @@ public final class Outbox implements ChatPort, AutoCloseable {
 
     @Override
     public MessageRef post(ChatAddress to, ChatMessage message) {
-        if (platform.answersInTurn(to, message)) return platform.post(to, message);
         return new MessageRef(to, REF_PREFIX + queue(OutboxStore.Kind.POST, to, message, null, null, false));
     }
 
@@ -157,11 +157,6 @@ public final class Outbox implements ChatPort, AutoCloseable {
     @Override
     public boolean serves(String platformName) {
         return platform.serves(platformName);
-    }
-
-    @Override
-    public boolean answersInTurn(ChatAddress to, ChatMessage message) {
-        return platform.answersInTurn(to, message);
     }
 
     /** Rows waiting to be sent, sent, given up on: for tests, health and the closing figures. */

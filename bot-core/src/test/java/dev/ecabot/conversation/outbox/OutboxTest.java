@@ -172,16 +172,10 @@ class OutboxTest {
     }
 
     @Test
-    void aFormOpenedFromTheClickAndASecretNeverWaitInTheQueue() {
+    void aSecretNeverWaitsInTheQueueNorIsWrittenDown() {
         Outbox outbox = outbox(fast()); // not even started: nothing queued is sent
-        platform.inTurn = true;
-        FormPrompt form = new FormPrompt("deny-reason", "Why deny?", List.of(
-                new FormField("reason", "Reason", FieldType.TEXT, null, true, null, List.of(), null)));
-
-        outbox.post(ALICE_HERE, form);
         outbox.reveal(ALICE_HERE, new SecretReveal("Vonage Prod", dev.ecabot.vault.Secret.of("s3cr3t"), null));
 
-        assertThat(platform.delivered(ALICE_HERE)).hasSize(1);
         assertThat(platform.reveals).containsExactly("Vonage Prod");
         assertThat(outbox.count("PENDING")).isZero();
     }
@@ -217,7 +211,6 @@ class OutboxTest {
         final List<String> edits = new CopyOnWriteArrayList<>();
         final List<String> reveals = new CopyOnWriteArrayList<>();
         private final AtomicInteger next = new AtomicInteger();
-        volatile boolean inTurn;
 
         synchronized void failNext(ChatAddress to, RuntimeException failure) {
             failures.computeIfAbsent(to, k -> new ArrayDeque<>()).add(failure);
@@ -265,11 +258,6 @@ class OutboxTest {
         @Override
         public void reveal(ChatAddress to, SecretReveal reveal) {
             reveals.add(reveal.label());
-        }
-
-        @Override
-        public boolean answersInTurn(ChatAddress to, ChatMessage message) {
-            return inTurn && message instanceof FormPrompt;
         }
     }
 }

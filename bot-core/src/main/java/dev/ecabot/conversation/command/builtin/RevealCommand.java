@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * {@code reveal <offer>} (or the Reveal button): shows an offered secret once, to the person it was offered to
- * only, through the port's private reveal. A second reveal, someone else, or an expired offer gets a refusal.
+ * only, through the port's private reveal; the vault destroys it once the window showing it was accepted. A second reveal, someone else, or an expired offer gets a refusal.
  * {@code reveal} alone lists the person's open offers, each with its button again: the offer lives in the vault,
  * so a button lost in a restart or a failed send never strands a secret.
  */
@@ -53,15 +53,28 @@ public final class RevealCommand implements ChatCommand {
                     + " offer id from the message that offered one.");
             return;
         }
-        RevealResult result = offers.reveal(call.words().get(0), UserRefs.of(call.event().user()));
+        dev.ecabot.access.ChatUserRef user = UserRefs.of(call.event().user());
+        RevealResult result = offers.release(call.words().get(0), user);
         if (result instanceof RevealResult.Revealed revealed) {
-            followUps.revealed(revealed.offer().offerId()); // nothing left to remind about
-            // Shown once the turn (the offer marked revealed, its audit event) is committed, so the platform's
-            // dialog never waits while the vault's rows are locked; as before, the vault records it first.
-            dev.ecabot.store.UnitOfWork.afterCommit(() -> call.replies().port().reveal(call.replies().address(),
-                    new SecretReveal("Consumer secret of " + revealed.offer().apiName(),
-                            revealed.credentials().consumerSecret(),
-                            "Consumer key: " + revealed.credentials().consumerKey() + "\n" + result.message())));
+            String offerId = revealed.offer().offerId();
+            // Shown once the turn (the offer released, its audit event) is committed, so the platform's dialog never
+            // waits while the vault's rows are locked; the secret is destroyed only when the platform showed it.
+            dev.ecabot.store.UnitOfWork.afterCommit(() -> call.replies().port().reveal(call.replies().address(), new SecretReveal(
+                    "Consumer secret of " + revealed.offer().apiName(), revealed.credentials().consumerSecret(),
+                    "Consumer key: " + revealed.credentials().consumerKey() + "
+" + result.message(),
+                    new SecretReveal.Receipt() {
+                        @Override
+                        public void shown() {
+                            offers.shown(offerId, user);
+                            followUps.revealed(offerId); // nothing left to remind about
+                        }
+
+                        @Override
+                        public void notShown(String why) {
+                            offers.notShown(offerId, user, why);
+                        }
+                    })));
         } else {
             call.replies().warn(result.message());
         }

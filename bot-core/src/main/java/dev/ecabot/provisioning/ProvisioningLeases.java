@@ -81,6 +81,9 @@ public final class ProvisioningLeases implements AutoCloseable {
         if (claimed) {
             held.add(requestId);
             startRenewing();
+            // The claim commits on its own (other instances must see it at once); if the turn that claimed rolls
+            // back, nothing was handed over, so the claim must not be held and renewed for the life of the process.
+            dev.ecabot.store.UnitOfWork.afterRollback(() -> release(requestId));
         }
         return claimed;
     }

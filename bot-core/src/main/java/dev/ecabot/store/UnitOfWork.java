@@ -44,6 +44,7 @@ public final class UnitOfWork {
         DataSource raw;
         Connection connection;
         final List<Runnable> afterCommit = new ArrayList<>();
+        final List<Runnable> afterRollback = new ArrayList<>();
     }
 
     /**
@@ -62,9 +63,11 @@ public final class UnitOfWork {
             if (unit.connection != null) unit.connection.commit();
         } catch (SQLException e) {
             rollback(unit);
+            undoOutside(unit, null);
             throw new IllegalStateException("Database error while committing a turn: " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
             rollback(unit);
+            undoOutside(unit, e);
             throw e;
         } finally {
             CURRENT.remove();
@@ -94,6 +97,25 @@ public final class UnitOfWork {
     public static void afterCommit(Runnable action) {
         Unit unit = CURRENT.get();
         if (unit == null) action.run(); else unit.afterCommit.add(action);
+    }
+
+    /**
+     * Runs {@code action} if the unit open on this thread rolls back: for what was committed outside the unit on its
+     * behalf (a provisioning lease) and must not outlive a turn that did not happen. Nothing happens without a unit.
+     */
+    public static void afterRollback(Runnable action) {
+        Unit unit = CURRENT.get();
+        if (unit != null) unit.afterRollback.add(action);
+    }
+
+    private static void undoOutside(Unit unit, Throwable cause) {
+        for (Runnable action : unit.afterRollback) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                if (cause != null) cause.addSuppressed(e);
+            }
+        }
     }
 
     /** True while a unit is open on this thread. */

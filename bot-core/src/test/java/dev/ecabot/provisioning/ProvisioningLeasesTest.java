@@ -61,6 +61,25 @@ class ProvisioningLeasesTest {
     }
 
     @Test
+    void aClaimMadeInATurnThatRolledBackIsGivenUpSoTheNextCreateClickCanRunIt() {
+        assertThatThrownBy(() -> dev.ecabot.store.UnitOfWork.run((Runnable) () -> {
+            assertThat(first.claim("r-rollback")).isTrue();
+            throw new IllegalStateException("the turn failed after claiming");
+        })).hasMessageContaining("the turn failed");
+
+        assertThat(first.holds("r-rollback")).isFalse();
+        assertThat(second.claim("r-rollback")).isTrue();
+    }
+
+    @Test
+    void aClaimMadeInATurnThatCommittedStaysHeld() {
+        dev.ecabot.store.UnitOfWork.run((Runnable) () -> assertThat(first.claim("r-commit")).isTrue());
+
+        assertThat(first.holds("r-commit")).isTrue();
+        assertThat(second.claim("r-commit")).isFalse();
+    }
+
+    @Test
     void aLeaseShorterThanThreeSecondsIsRefusedWithTheLimit() {
         assertThatThrownBy(() -> new ProvisioningLeases(db.dataSource(), clock, Duration.ofSeconds(1)))
                 .hasMessageContaining("at least 3 s");

@@ -61,8 +61,7 @@ public final class RevealCommand implements ChatCommand {
             // waits while the vault's rows are locked; the secret is destroyed only when the platform showed it.
             dev.ecabot.store.UnitOfWork.afterCommit(() -> call.replies().port().reveal(call.replies().address(), new SecretReveal(
                     "Consumer secret of " + revealed.offer().apiName(), revealed.credentials().consumerSecret(),
-                    "Consumer key: " + revealed.credentials().consumerKey() + "
-" + result.message(),
+                    "Consumer key: " + revealed.credentials().consumerKey() + "\n" + result.message(),
                     new SecretReveal.Receipt() {
                         @Override
                         public void shown() {

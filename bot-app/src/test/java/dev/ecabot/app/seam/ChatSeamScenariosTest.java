@@ -6,6 +6,7 @@ import dev.ecabot.app.seam.ChatDriver.Capability;
 import dev.ecabot.app.seam.ChatDriver.Fault;
 import dev.ecabot.app.seam.ChatDriver.Send;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,7 +22,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -253,7 +253,8 @@ class ChatSeamScenariosTest {
     // ---- helpers: the same words on every platform ----------------------------------------------------------------
 
     void needs(ChatDriver driver, Capability capability, String reasonWhenMissing) {
-        assumeThat(driver.capabilities()).as("%s: %s", driver.platform(), reasonWhenMissing).contains(capability);
+        Assumptions.assumeTrue(driver.capabilities().contains(capability), () -> driver.platform() + " cannot have this scenario: "
+                + reasonWhenMissing);
     }
 
     /** Alice asks for an app in acme and answers every question, up to the confirmation with its Create button. */

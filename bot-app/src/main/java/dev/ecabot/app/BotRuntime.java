@@ -63,6 +63,8 @@ public final class BotRuntime implements AutoCloseable {
     private final Reminders reminders;
     private final ProvisioningLeases leases;
     private Outbox outbox;
+    private OrgRegistry orgs;
+    private SalesforceClients clients;
 
     private BotRuntime(Database db, InProcessDemoOrg demo, ScheduledExecutorService sweeper,
                        ConversationEngine engine, Reminders reminders, ProvisioningLeases leases) {
@@ -169,6 +171,8 @@ public final class BotRuntime implements AutoCloseable {
             });
             BotRuntime runtime = new BotRuntime(db, demo, sweeper, engine, reminders, leases);
             runtime.outbox = outbox;
+            runtime.orgs = orgs;
+            runtime.clients = clients;
             return runtime;
         } catch (RuntimeException e) {
             if (outbox != null) outbox.close();
@@ -196,6 +200,17 @@ public final class BotRuntime implements AutoCloseable {
     /** Whether reminders and the housekeeping tasks fire (for /readyz). */
     public boolean schedulerRunning() {
         return reminders.running();
+    }
+
+    /** The checks of this bot's own parts (database, reminder scheduler), as /readyz and the terminal make them. */
+    public dev.ecabot.app.health.Readiness checkDatabaseAndScheduler(dev.ecabot.app.health.Readiness readiness) {
+        return readiness.check("database", dev.ecabot.app.health.ReadinessChecks.database(db))
+                .check("scheduler", dev.ecabot.app.health.ReadinessChecks.scheduler(this::schedulerRunning));
+    }
+
+    /** Adds a sign-in check for each org people can pick (the terminal says at start which one fails, and why). */
+    public dev.ecabot.app.health.Readiness checkOrgSignIns(dev.ecabot.app.health.Readiness readiness) {
+        return dev.ecabot.app.health.ReadinessChecks.signInToEveryOrg(readiness, orgs, clients);
     }
 
     public ConversationEngine engine() {

@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
                 RenderCommand.class,
                 TerminalChatCommand.class,
                 ServeCommand.class,
+                StatusCommand.class,
         })
 public final class EcaBotCommand implements Callable<Integer> {
 
@@ -60,6 +61,11 @@ public final class EcaBotCommand implements Callable<Integer> {
                 commandLine.getErr().println(e.getMessage());
                 commandLine.getErr().flush();
                 return 2;
+            }
+            if (e instanceof dev.ecabot.store.DatabaseUnavailableException) { // outside the user's input: exit 1
+                commandLine.getErr().println(e.getMessage());
+                commandLine.getErr().flush();
+                return 1;
             }
             throw e;
         });

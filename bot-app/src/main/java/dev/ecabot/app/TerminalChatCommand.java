@@ -67,8 +67,10 @@ public final class TerminalChatCommand implements Callable<Integer> {
         try (BotRuntime bot = BotRuntime.start(chat, work, dataDir, env, zeroConfigRoles(user))) {
             bot.begin();
             var conversations = new dev.ecabot.conversation.state.ConversationStore(bot.database().dataSource());
+            List<String> notes = new java.util.ArrayList<>(List.of(keyNote(keyFromEnv, newKey, keyFile)));
+            notes.addAll(notReady(bot));
             new TerminalSession(bot.engine(), chat, work, in, out, !interactive, speaker)
-                    .withStartNotes(List.of(keyNote(keyFromEnv, newKey, keyFile)), event -> conversations
+                    .withStartNotes(notes, event -> conversations
                             .find(dev.ecabot.conversation.state.ConversationKey.of(event))
                             .map(TerminalChatCommand::earlierConversation))
                     .run();
@@ -77,6 +79,17 @@ public final class TerminalChatCommand implements Callable<Integer> {
             restoreLogs.run();
         }
         return 0;
+    }
+
+    /**
+     * What is not ready, one line each with the fix, from the checks /readyz makes (database, scheduler) and the
+     * sign-in to each org people can pick: said at the greeting instead of failing later in a conversation.
+     */
+    static List<String> notReady(BotRuntime bot) {
+        dev.ecabot.app.health.Readiness readiness = bot.checkOrgSignIns(bot.checkDatabaseAndScheduler(
+                new dev.ecabot.app.health.Readiness()));
+        readiness.started();
+        return readiness.problems().stream().map(p -> "Not ready: " + p).toList();
     }
 
     /** Where the master key is and why it matters: the first thing a newcomer should know after hello. */

@@ -31,9 +31,37 @@ public final class Database implements AutoCloseable {
         this.vendor = vendor;
     }
 
-    /** Opens the database at {@code url} (user and password may be null) and migrates its schema. */
+    /**
+     * Opens the database at {@code url} (user and password may be null) and migrates its schema.
+     * @throws DatabaseUnavailableException when it cannot be reached, refuses the sign-in or cannot be migrated
+     */
     public static Database open(String url, String user, String password) {
+        Database db = openWithoutMigrating(url, user, password);
+        try {
+            db.flyway().migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw DatabaseUnavailableException.opening(url, e);
+        }
+        return db;
+    }
+
+    /**
+     * Opens the database at {@code url} as it is, for looking only ({@code ecabot status}): an older instance's
+     * check must not migrate a database the cluster still runs on.
+     * @throws DatabaseUnavailableException when it cannot be reached or refuses the sign-in
+     */
+    public static Database openWithoutMigrating(String url, String user, String password) {
         String vendor = vendorOf(url);
+        // One plain connection first: a refusal becomes one line with the fix, not the pool's logged stack trace.
+        java.util.Properties credentials = new java.util.Properties();
+        if (user != null) credentials.setProperty("user", user);
+        if (password != null) credentials.setProperty("password", password);
+        try (java.sql.Connection probe = java.sql.DriverManager.getConnection(url, credentials)) {
+            probe.isValid(2);
+        } catch (java.sql.SQLException e) {
+            throw DatabaseUnavailableException.opening(url, e);
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         if (user != null) config.setUsername(user);
@@ -42,18 +70,23 @@ public final class Database implements AutoCloseable {
         config.setPoolName("ecabot-db");
         // A database closed under the pool (H2 after a full disk) is reopened by the next connection, not kept dead.
         config.setExceptionOverride(new StorageTrouble());
-        HikariDataSource ds = new HikariDataSource(config);
         try {
-            Flyway.configure()
-                    .dataSource(ds)
-                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
-                    .load()
-                    .migrate();
+            return new Database(new HikariDataSource(config), vendor);
         } catch (RuntimeException e) {
-            ds.close();
-            throw e;
+            throw DatabaseUnavailableException.opening(url, e);
         }
-        return new Database(ds, vendor);
+    }
+
+    /** The migrations this version of the bot has that the database has not applied yet (0 when up to date). */
+    public int pendingMigrations() {
+        return flyway().info().pending().length;
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+                .load();
     }
 
     /** Opens the database named by the environment ({@code ECABOT_DB_URL}, {@code ECABOT_DB_USER},

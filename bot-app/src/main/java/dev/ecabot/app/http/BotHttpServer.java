@@ -1,5 +1,6 @@
 package dev.ecabot.app.http;
 
+import dev.ecabot.app.health.Readiness;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
@@ -26,7 +27,7 @@ import java.util.Map;
 /**
  * The bot's one embedded HTTP server (Jetty 12, Jakarta Servlet): each chat platform mounts its endpoint
  * here ({@code /slack/events}, {@code /api/messages}) plus {@code /healthz} (alive), {@code /readyz} (ready to
- * serve, see {@link Readiness}) and, when {@code ECABOT_METRICS_TOKEN} is set, {@code /metrics} (Prometheus, bearer
+ * serve, see {@link dev.ecabot.app.health.Readiness}) and, when {@code ECABOT_METRICS_TOKEN} is set, {@code /metrics} (Prometheus, bearer
  * token). Port from {@code ECABOT_PORT}, default 3000; port 0 picks a free one (tests). Mount everything before
  * {@link #start()}.
  * <p>Hardened: request bodies over {@code ECABOT_MAX_REQUEST_BYTES} (default 256 KiB; Slack and Teams send a few

@@ -1,5 +1,6 @@
 package dev.ecabot.app.http;
 
+import dev.ecabot.app.health.Readiness;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -103,7 +103,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             PlatformPorts ports = new PlatformPorts();
             // Deny on doubt: without a roles section in ecabot.yaml, chat users may only ask for help.
-            BotRuntime runtime = BotRuntime.startServing(ports, provisioning, dataDir(env), env, RolesConfig.empty());
+            BotRuntime runtime = BotRuntime.startServing(new MeasuredSends(ports), provisioning, dataDir(env), env, RolesConfig.empty());
             if (ConfigLoader.fromEnvironment(env).section("roles").isEmpty()) {
                 log.warn("No roles section in ecabot.yaml: chat users can only ask for help until you add one "
                         + "(requesters, approvers, admins, e.g. \"slack:*\"); see docs/slack.md");
@@ -124,10 +124,11 @@ public final class ServeCommand implements Callable<Integer> {
                         ports.register("teams", teamsPort);
                         return runtime.engine();
                     }).isPresent();
-            ServeHealth.readiness(server.readiness(), runtime.database().dataSource(), runtime::schedulerRunning, ports,
+            ServeHealth.readiness(server.readiness(), runtime.database(), runtime::schedulerRunning, ports,
                     slack.isPresent() && teamsOn ? new String[] {"slack", "teams"}
                             : slack.isPresent() ? new String[] {"slack"} : new String[] {"teams"});
             ServeHealth.gauges(runtime.database().dataSource());
+            ServeHealth.outboxGauges(runtime.database().dataSource(), "slack", "teams");
             boolean inventoryApi = InventoryApiServlet.mount(server, ConfigLoader.fromEnvironment(env).inventory().api(), env,
                     runtime.database().dataSource(), java.time.Clock.systemUTC());
             if (inventoryApi) log.info("Read-only inventory API on {}", InventoryApiServlet.PATH);

@@ -1,6 +1,8 @@
 package dev.ecabot.app.serve;
 
-import dev.ecabot.app.http.Readiness;
+import dev.ecabot.app.health.Readiness;
+import dev.ecabot.app.health.ReadinessChecks;
+import dev.ecabot.store.Database;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
 
@@ -9,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -22,29 +23,11 @@ final class ServeHealth {
     private ServeHealth() {
     }
 
-    static void readiness(Readiness readiness, DataSource db, BooleanSupplier schedulerRunning, PlatformPorts ports,
+    static void readiness(Readiness readiness, Database db, BooleanSupplier schedulerRunning, PlatformPorts ports,
                           String... platforms) {
-        readiness.check("database", () -> {
-            try (Connection c = db.getConnection()) {
-                if (!c.isValid(2)) return Optional.of("unreachable (the connection is not valid)");
-                // Migrations done: the newest table of this version exists and answers.
-                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_chain_head");
-                     ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                }
-                return Optional.empty();
-            } catch (SQLException e) {
-                return Optional.of("unreachable or not migrated (" + e.getClass().getSimpleName() + ")");
-            }
-        });
-        readiness.check("scheduler", () -> schedulerRunning.getAsBoolean() ? Optional.empty()
-                : Optional.of("the reminder scheduler is not running"));
-        readiness.check("platforms", () -> {
-            for (String p : platforms) {
-                if (!ports.serves(p)) return Optional.of(p + " is not registered yet");
-            }
-            return Optional.empty();
-        });
+        readiness.check("database", ReadinessChecks.database(db));
+        readiness.check("scheduler", ReadinessChecks.scheduler(schedulerRunning));
+        readiness.check("platforms", ReadinessChecks.platforms(ports, platforms));
     }
 
     static void gauges(DataSource db) {
@@ -58,9 +41,34 @@ final class ServeHealth {
                 "SELECT COUNT(*) FROM reminders WHERE state = 'SCHEDULED' AND due_at <= CURRENT_TIMESTAMP");
     }
 
+    /** Per platform: messages waiting in the outbox, and how long the oldest of them has waited. */
+    static void outboxGauges(DataSource db, String... platforms) {
+        for (String platform : platforms) {
+            String mine = "FROM chat_outbox WHERE status = 'PENDING' AND destination LIKE '" + platform + "|%'";
+            Gauge.builder("ecabot.outbox.depth", db, d -> count(d, "SELECT COUNT(*) " + mine))
+                    .description("Messages waiting in the outbox to be sent").tag("platform", platform)
+                    .strongReference(true).register(Metrics.globalRegistry);
+            Gauge.builder("ecabot.outbox.oldest.seconds", db, d -> oldestAge(d, "SELECT MIN(created_at) " + mine))
+                    .description("How long the oldest message waiting in the outbox has waited (0 when none)")
+                    .tag("platform", platform).strongReference(true).register(Metrics.globalRegistry);
+        }
+    }
+
     private static void gauge(DataSource db, String name, String description, String sql) {
         Gauge.builder(name, db, d -> count(d, sql)).description(description).strongReference(true)
                 .register(Metrics.globalRegistry);
+    }
+
+    private static double oldestAge(DataSource db, String sql) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) return Double.NaN;
+            java.time.OffsetDateTime oldest = rs.getObject(1, java.time.OffsetDateTime.class);
+            return oldest == null ? 0 : Math.max(0, java.time.Duration.between(oldest.toInstant(),
+                    java.time.Instant.now()).toMillis() / 1000.0);
+        } catch (SQLException | RuntimeException e) {
+            return Double.NaN; // database unreachable or closed: /readyz says so
+        }
     }
 
     private static double count(DataSource db, String sql) {

@@ -84,7 +84,11 @@ class ServeHardeningTest {
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("ecabot_inbound_requests_seconds_count{platform=\"slack\",status=\"200\"}")
                     .contains("ecabot_reveal_offers_open").contains("ecabot_approvals_pending")
-                    .contains("ecabot_reminders_scheduled");
+                    .contains("ecabot_reminders_scheduled")
+                    // the help answer may still wait in the outbox at this scrape: counted, with its age
+                    .containsPattern("ecabot_outbox_depth\\{platform=\"slack\"} [01]\\.0")
+                    .containsPattern("ecabot_outbox_oldest_seconds\\{platform=\"slack\"} \\d+\\.\\d+")
+                    .contains("ecabot_outbox_depth{platform=\"teams\"} 0.0");
 
             bot.server().readiness().stopping();
             HttpResponse<String> stopping = get(bot.server().baseUri().resolve("/readyz"));

@@ -1,4 +1,4 @@
-package dev.ecabot.app.http;
+package dev.ecabot.app.health;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,10 +35,17 @@ public final class Readiness {
     }
 
     /** Empty when ready; otherwise one line per problem. */
-    public synchronized List<String> problems() {
+    public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (stopping) problems.add("stopping: this instance is shutting down");
         if (!started) problems.add("starting: not every part has started yet");
+        report().forEach((name, problem) -> problem.ifPresent(p -> problems.add(name + ": " + p)));
+        return problems;
+    }
+
+    /** Every check by name, in the order added: empty when fine, else what is wrong (for {@code ecabot status}). */
+    public synchronized Map<String, Optional<String>> report() {
+        Map<String, Optional<String>> report = new LinkedHashMap<>();
         for (Map.Entry<String, Supplier<Optional<String>>> c : checks.entrySet()) {
             Optional<String> problem;
             try {
@@ -46,8 +53,8 @@ public final class Readiness {
             } catch (RuntimeException e) {
                 problem = Optional.of("check failed (" + e.getClass().getSimpleName() + ")");
             }
-            problem.ifPresent(p -> problems.add(c.getKey() + ": " + p));
+            report.put(c.getKey(), problem);
         }
-        return problems;
+        return report;
     }
 }

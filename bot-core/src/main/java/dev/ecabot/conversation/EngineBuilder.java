@@ -24,6 +24,8 @@ import dev.ecabot.conversation.dialogue.ApprovalGate;
 import dev.ecabot.conversation.dialogue.PostureGate;
 import dev.ecabot.conversation.command.report.ReportCommands;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
+import dev.ecabot.conversation.dialogue.OrgChecks;
+import dev.ecabot.conversation.dialogue.OrgReadinessChecks;
 import dev.ecabot.conversation.dialogue.OfferExpiry;
 import dev.ecabot.provisioning.ProvisioningLeases;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
@@ -173,7 +175,7 @@ public final class EngineBuilder {
         if (orgClients != null) runner.tellingConnectionDetails(org -> java.util.Optional.of(connectionDetails(orgClients.forOrg(org).org())));
         NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, provisioner,
                 PostureGate.around(ApprovalGate.policy(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME)), approvalFlow,
-                s.clock());
+                orgClients == null ? OrgChecks.none() : new OrgReadinessChecks(orgClients), s.clock());
         ApprovedChanges approvedChanges = new ApprovedChanges();
         CommandRegistry commands = BuiltinCommands.registry(
                 new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,

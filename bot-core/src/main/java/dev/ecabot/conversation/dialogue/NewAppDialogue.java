@@ -352,8 +352,13 @@ public final class NewAppDialogue {
             changeOne(state, raw.strip().substring("change".length()).strip(), replies);
             return;
         }
+        if (answer.equals("render")) {
+            render(state, replies);
+            return;
+        }
         if (!YES.contains(answer)) {
-            replies.warn("Please confirm (\"yes\"), cancel (\"no\"), or say \"change <question>\" to change one answer.");
+            replies.warn("Please confirm (\"yes\"), cancel (\"no\"), say \"change <question>\" to change one answer,"
+                    + " or \"render\" to see the metadata files first.");
             advance(state, replies, null);
             return;
         }
@@ -378,6 +383,17 @@ public final class NewAppDialogue {
         ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
         replies.say("Confirmed: I am creating it now and will post progress here.");
         runner.start(provisioning, playbook, rendered, order);
+    }
+
+    /** "render" at the confirmation: the metadata files, then the summary again (nothing is deployed). */
+    private void render(ConversationState state, Replies replies) {
+        Playbook playbook = playbookOf(state).orElseThrow();
+        Optional<Rendering> rendered = renderer.render(playbook, answersOf(playbook, state)).value();
+        if (rendered.isPresent()) {
+            String version = orgs.apiVersion(state.org()).orElse(dev.ecabot.eca.EcaMetadataWriter.DEFAULT_API_VERSION);
+            MetadataPreview.of(rendered.get(), version).forEach(replies::send);
+        }
+        advance(state, replies, null);
     }
 
     /**

@@ -1,0 +1,47 @@
+package dev.ecabot.conversation;
+
+import dev.ecabot.conversation.message.Confirmation;
+import dev.ecabot.conversation.message.FileMessage;
+import dev.ecabot.testing.Person;
+import dev.ecabot.testing.TestBot;
+import dev.ecabot.testing.Transcript;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** At the confirmation, "render" shows the metadata files a deploy would send, then the summary again; nothing is made. */
+class RenderAtConfirmationTest {
+
+    private final TestBot bot = TestBot.onTheDemoOrg(TestBot.Options.defaults());
+    private final Person alice = bot.chat().as("alice");
+
+    @AfterEach
+    void close() {
+        bot.close();
+    }
+
+    @Test
+    void renderShowsEveryMetadataFileAndTheSummaryAgainWithoutCreatingAnything() {
+        Transcript summary = Walks.toTheSummary(alice, "vonage-ai-studio", "demo", Map.of("app_name", "Vonage Prod"));
+        assertThat(summary.text()).contains("say \"render\"");
+
+        Transcript rendered = alice.says("render");
+        List<FileMessage> files = rendered.all(FileMessage.class);
+        assertThat(files).extracting(FileMessage::fileName).contains("package.xml",
+                "externalClientApps/Vonage_Prod.eca");
+        assertThat(files).hasSize(6);
+        FileMessage app = files.stream().filter(f -> f.fileName().endsWith(".eca")).findFirst().orElseThrow();
+        assertThat(app.content()).contains("<label>Vonage Prod</label>");
+        assertThat(app.caption()).contains("what I would deploy for Vonage_Prod (API 68.0)");
+        assertThat(rendered.lastMessage()).as("the summary again").isInstanceOf(Confirmation.class);
+        assertThat(bot.emulatedOrg().emulator().org().apps()).as("nothing deployed").isEmpty();
+
+        alice.confirms();
+        alice.awaits("Consumer key: 3MVG9");
+        assertThat(bot.emulatedOrg().emulator().org().app("Vonage_Prod")).isPresent();
+    }
+}

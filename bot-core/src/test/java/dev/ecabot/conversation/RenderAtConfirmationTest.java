@@ -44,4 +44,27 @@ class RenderAtConfirmationTest {
         alice.awaits("Consumer key: 3MVG9");
         assertThat(bot.emulatedOrg().emulator().org().app("Vonage_Prod")).isPresent();
     }
+
+    @Test
+    void aDryRunHasSalesforceValidateTheAppAndSavesNothing() {
+        Walks.toTheSummary(alice, "vonage-ai-studio", "demo", Map.of("app_name", "Vonage Prod"));
+
+        assertThat(alice.says("dry run").text()).contains("Running a dry run in org 'demo'", "saves nothing");
+        assertThat(alice.awaits("Dry run in org 'demo' passed").text())
+                .contains("Salesforce would accept all", "components of Vonage_Prod", "say \"yes\" to create it");
+        assertThat(bot.emulatedOrg().emulator().org().apps()).as("a checkOnly deploy saves nothing").isEmpty();
+    }
+
+    @Test
+    void aDryRunTheOrgRefusesSaysWhichComponentAndWhy() {
+        Walks.toTheSummary(alice, "salesforce-hosted-mcp", "demo", Map.of("app_name", "Claude Desktop",
+                "permission_set", "Vonage_Users"));
+        // meanwhile the org's permission sets are known and Vonage_Users is not among them
+        bot.emulatedOrg().emulator().org().directory().addPermissionSets("Support_Agents");
+
+        alice.says("dry run");
+        assertThat(alice.awaits("Dry run in org 'demo' failed").text())
+                .contains("no PermissionSet named Vonage_Users found", "change <question>");
+        assertThat(bot.emulatedOrg().emulator().org().apps()).isEmpty();
+    }
 }

@@ -60,12 +60,14 @@ public final class NewAppDialogue {
     private final ApprovalFlow approvalFlow;
     private final RequestReader reader;
     private final OrgChecks orgChecks;
+    private final DryRuns dryRuns;
     private final Clock clock;
 
     public NewAppDialogue(ConversationStore store, PlaybookCatalog catalog, PlaybookRenderer renderer,
                           OrgDirectory orgs, ProvisioningRunner runner, AppProvisioner provisioner, ApprovalGate approvals,
-                          ApprovalFlow approvalFlow, OrgChecks orgChecks, Clock clock) {
+                          ApprovalFlow approvalFlow, OrgChecks orgChecks, DryRuns dryRuns, Clock clock) {
         this.orgChecks = orgChecks;
+        this.dryRuns = dryRuns;
         this.provisioner = provisioner;
         this.store = store;
         this.catalog = catalog;
@@ -356,9 +358,16 @@ public final class NewAppDialogue {
             render(state, replies);
             return;
         }
+        if (answer.equals("dry run") || answer.equals("dry-run")) {
+            Playbook playbook = playbookOf(state).orElseThrow();
+            Optional<Rendering> rendered = renderer.render(playbook, answersOf(playbook, state)).value();
+            if (rendered.isPresent()) dryRuns.start(state.org(), rendered.get().spec(), replies);
+            else advance(state, replies, null);
+            return;
+        }
         if (!YES.contains(answer)) {
             replies.warn("Please confirm (\"yes\"), cancel (\"no\"), say \"change <question>\" to change one answer,"
-                    + " or \"render\" to see the metadata files first.");
+                    + " \"render\" to see the metadata files first, or \"dry run\" to have Salesforce validate them.");
             advance(state, replies, null);
             return;
         }

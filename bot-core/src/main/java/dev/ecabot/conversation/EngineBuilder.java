@@ -26,6 +26,10 @@ import dev.ecabot.conversation.command.report.OwnerChange;
 import dev.ecabot.conversation.command.report.ReportCommands;
 import dev.ecabot.inventory.AppOwners;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
+import dev.ecabot.conversation.dialogue.OrgChecks;
+import dev.ecabot.conversation.dialogue.CheckOnlyDeploys;
+import dev.ecabot.conversation.dialogue.DryRuns;
+import dev.ecabot.conversation.dialogue.OrgReadinessChecks;
 import dev.ecabot.conversation.dialogue.OfferExpiry;
 import dev.ecabot.provisioning.ProvisioningLeases;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
@@ -175,7 +179,8 @@ public final class EngineBuilder {
         if (orgClients != null) runner.tellingConnectionDetails(org -> java.util.Optional.of(connectionDetails(orgClients.forOrg(org).org())));
         NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, provisioner,
                 PostureGate.around(ApprovalGate.policy(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME)), approvalFlow,
-                s.clock());
+                orgClients == null ? OrgChecks.none() : new OrgReadinessChecks(orgClients),
+                orgClients == null ? DryRuns.none() : new CheckOnlyDeploys(orgClients, s.background()), s.clock());
         ApprovedChanges approvedChanges = new ApprovedChanges();
         CommandRegistry commands = BuiltinCommands.registry(
                 new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,

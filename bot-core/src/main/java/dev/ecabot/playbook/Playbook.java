@@ -78,6 +78,23 @@ public record Playbook(
         return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
     }
 
+    /**
+     * The metadata fields (as Setup's policies file spells them, e.g. "clientCredentialsFlowUser",
+     * "commaSeparatedPermissionSet") that question {@code questionId}'s answer fills, in the template or any override:
+     * what the bot checks against the org when the question is answered.
+     */
+    public java.util.Set<String> fieldsFilledBy(String questionId) {
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        List<EcaTemplate> templates = new java.util.ArrayList<>(List.of(template));
+        overrides.forEach(o -> templates.add(o.set()));
+        for (EcaTemplate t : templates) {
+            t.values().forEach((setting, value) -> {
+                if (TextTemplate.references(String.valueOf(value)).contains(questionId)) fields.add(setting.metadataField());
+            });
+        }
+        return fields;
+    }
+
     /** The questions asked given the answers so far (their {@code when} holds), in order. */
     public List<Question> askedQuestions(Answers soFar) {
         return questions.stream().filter(q -> q.isAsked(soFar)).toList();

@@ -172,7 +172,7 @@ public final class MetadataSoapApi {
         return out;
     }
 
-    private static String childText(Element parent, String localName) {
+    static String childText(Element parent, String localName) {
         List<Element> found = children(parent, localName);
         return found.isEmpty() ? null : found.get(0).getTextContent().trim();
     }
@@ -184,7 +184,7 @@ public final class MetadataSoapApi {
         return null;
     }
 
-    private static Document parse(byte[] xml) {
+    static Document parse(byte[] xml) {
         try {
             return newBuilder().parse(new ByteArrayInputStream(xml));
         } catch (SAXException | IOException e) {

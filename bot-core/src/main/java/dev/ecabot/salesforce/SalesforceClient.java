@@ -60,6 +60,11 @@ public final class SalesforceClient {
         return usage;
     }
 
+    /** Checks, before the questions end, that the org has what an app's policies name and the settings it needs. */
+    public OrgReadiness readiness() {
+        return new OrgReadiness(http, soap);
+    }
+
     public MetadataSoapApi soap() {
         return soap;
     }

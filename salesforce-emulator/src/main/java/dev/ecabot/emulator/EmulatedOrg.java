@@ -61,6 +61,12 @@ public final class EmulatedOrg {
         return this;
     }
 
+    /** The org setting "Opt in to External Client Apps" (ExternalClientAppSettings.enableExternalClientApps). On by default. */
+    public EmulatedOrg enableExternalClientApps(boolean enabled) {
+        state.externalClientAppsEnabled(enabled);
+        return this;
+    }
+
     /** Whether the signed-in users hold the permission to view client secrets. On by default. */
     public EmulatedOrg userCanViewClientSecrets(boolean allowed) {
         state.userMayViewSecrets(allowed);

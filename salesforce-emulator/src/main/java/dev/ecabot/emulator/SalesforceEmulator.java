@@ -17,6 +17,7 @@ import dev.ecabot.emulator.metadata.MetadataSoapResource;
 import dev.ecabot.emulator.org.CredentialFactory;
 import dev.ecabot.emulator.org.OrgState;
 import dev.ecabot.emulator.org.OrgUsers;
+import dev.ecabot.emulator.query.DirectoryQueries;
 import dev.ecabot.emulator.org.SalesforceIds;
 import dev.ecabot.emulator.query.QueryResource;
 import java.time.Duration;
@@ -71,13 +72,14 @@ public final class SalesforceEmulator implements AutoCloseable {
         this.deploys = new DeployService(state, ids, faults::deployDelay);
 
         List<Route> routes = new ArrayList<>();
-        TokenEndpoint tokens = new TokenEndpoint(auth, state, sessions, new OrgUsers(ids), this::baseUrl);
+        OrgUsers users = new OrgUsers(ids); // one id per username, for sign-ins and User queries alike
+        TokenEndpoint tokens = new TokenEndpoint(auth, state, sessions, users, this::baseUrl);
         routes.add(Route.post("/services/oauth2/token", (request, path) -> tokens.handle(request)).open());
         ApiVersions versions = new ApiVersions(settings.latestApiVersion);
         state.apiVersions(versions);
         routes.add(Route.get("/services/data/?", (request, path) -> ApiResponse.json(200, versions.listing())).open());
         routes.addAll(new DeployRequestResource(deploys, this::baseUrl).routes());
-        routes.addAll(new QueryResource(state, settings.queryPageSize).routes());
+        routes.addAll(new QueryResource(state, settings.queryPageSize, new DirectoryQueries(state.directory(), users, ids)).routes());
         routes.addAll(new OAuthCredentialsResource(state).routes());
         routes.addAll(new OAuthUsageResource(state, oauthUsage).routes());
         routes.addAll(new MetadataSoapResource(state, sessions, deploys, ids).routes());

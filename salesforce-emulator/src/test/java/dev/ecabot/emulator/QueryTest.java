@@ -137,4 +137,26 @@ class QueryTest {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get(0).get("errorCode").asText()).isEqualTo("MALFORMED_QUERY");
     }
+
+    @Test
+    void usersPermissionSetsAndProfilesAreFoundByNameAnySeededDirectoryDecidesWhichExist() {
+        String anyone = "SELECT Id, Username, IsActive FROM User WHERE Username = 'someone@acme.example.org'";
+        assertThat(client.query(anyone).json().get("totalSize").asInt()).as("unseeded: any user exists").isEqualTo(1);
+
+        emulator.org().directory().addUser("int@acme.example.org", true, false).addPermissionSets("Support_Agents")
+                .addProfiles("Integration Profile");
+        assertThat(client.query(anyone).json().get("totalSize").asInt()).isZero();
+        JsonNode user = client.query("SELECT Id, Username, IsActive FROM User WHERE Username = 'INT@acme.example.org'")
+                .json().at("/records/0");
+        assertThat(user.get("IsActive").isBoolean()).isTrue();
+        assertThat(user.get("Id").asText()).startsWith("005");
+        assertThat(client.query("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + user.get("Id").asText()
+                + "' AND PermissionSet.PermissionsApiUserOnly = true").json().get("totalSize").asInt())
+                .as("not API Only").isZero();
+        JsonNode sets = client.query("SELECT Id, Name FROM PermissionSet WHERE Name IN ('Support_Agents', 'Nope')").json();
+        assertThat(sets.get("totalSize").asInt()).isEqualTo(1);
+        assertThat(sets.at("/records/0/Name").asText()).isEqualTo("Support_Agents");
+        assertThat(client.query("SELECT Id, Name FROM Profile WHERE Name = 'Integration Profile'").json()
+                .get("totalSize").asInt()).isEqualTo(1);
+    }
 }

@@ -42,7 +42,8 @@ final class AppSummaries {
         facts.addAll(SpecFacts.of(rendering.spec()));
         List<String> notes = new ArrayList<>(rendering.manualSteps().stream().map(s -> "Manual step afterwards: " + s)
                 .toList());
-        notes.add("To change one answer, say \"change <question>\" (e.g. \"change contact_email\").");
+        notes.add("To change one answer, say \"change <question>\" (e.g. \"change contact_email\"); to read the metadata"
+                + " files first, say \"render\"; to have Salesforce validate them without saving, \"dry run\".");
         List<String> warnings = new ArrayList<>(rendering.warnings());
         warnings.addAll(PosturePolicy.current().confirmationWarnings(rendering.spec(), requester, org));
         return new Confirmation(CONFIRM_ID, new Summary("Please check: this is exactly what I will create in "

@@ -59,11 +59,15 @@ public final class NewAppDialogue {
     private final ApprovalGate approvals;
     private final ApprovalFlow approvalFlow;
     private final RequestReader reader;
+    private final OrgChecks orgChecks;
+    private final DryRuns dryRuns;
     private final Clock clock;
 
     public NewAppDialogue(ConversationStore store, PlaybookCatalog catalog, PlaybookRenderer renderer,
                           OrgDirectory orgs, ProvisioningRunner runner, AppProvisioner provisioner, ApprovalGate approvals,
-                          ApprovalFlow approvalFlow, Clock clock) {
+                          ApprovalFlow approvalFlow, OrgChecks orgChecks, DryRuns dryRuns, Clock clock) {
+        this.orgChecks = orgChecks;
+        this.dryRuns = dryRuns;
         this.provisioner = provisioner;
         this.store = store;
         this.catalog = catalog;
@@ -222,10 +226,13 @@ public final class NewAppDialogue {
             return;
         }
         ConversationState state = ConversationState.start(key, event.user(), event.place(), clock.instant());
-        if (org != null) state = state.withOrg(org);
         if (playbook != null) {
             state = state.withPlaybook(playbook.id());
             replies.say(introduction(playbook, org));
+        }
+        if (org != null) {
+            orgReady(state.withOrg(org), replies).ifPresent(s -> advance(s, replies, null));
+            return;
         }
         advance(state, replies, null);
     }
@@ -248,7 +255,7 @@ public final class NewAppDialogue {
                     + String.join(", ", orgs.names()) + ".");
             return;
         }
-        advance(state.withOrg(org.get()), replies, null);
+        orgReady(state.withOrg(org.get()), replies).ifPresent(s -> advance(s, replies, null));
     }
 
     private void answerQuestion(ConversationState state, String raw, Replies replies) {
@@ -280,9 +287,60 @@ public final class NewAppDialogue {
                 return;
             }
         }
+        Optional<String> refused = state.org() == null || text.isBlank() ? Optional.empty()
+                : checkedInOrg(playbook, q.id(), state.org(), text, replies);
+        if (refused.isPresent()) {
+            advance(state, replies, refused.get());
+            return;
+        }
         ConversationState next = state.withAnswer(q.id(), text);
-        if (q.type() == QuestionType.ORG) next = next.withOrg(text);
+        if (q.type() == QuestionType.ORG) {
+            orgReady(next.withOrg(text), replies).ifPresent(s -> advance(s, replies, null));
+            return;
+        }
         advance(next, replies, null);
+    }
+
+    /**
+     * Checks an answer that names people of the org (run-as user, permission sets, profiles) there: advice is
+     * told at once, a refusal comes back to re-ask the question with it. Empty when the answer may stand.
+     */
+    private Optional<String> checkedInOrg(Playbook playbook, String questionId, String org, String text, Replies replies) {
+        Set<String> fields = new HashSet<>(playbook.fieldsFilledBy(questionId));
+        fields.retainAll(OrgChecks.CHECKED_FIELDS);
+        if (fields.isEmpty()) return Optional.empty();
+        List<dev.ecabot.salesforce.OrgReadiness.Finding> findings = orgChecks.answer(org, fields, text);
+        String refusal = findings.stream().filter(f -> f.blocking()).map(f -> f.text()).collect(Collectors.joining(" "));
+        if (!refusal.isEmpty()) return Optional.of(refusal);
+        findings.forEach(f -> replies.warn(f.text()));
+        return Optional.empty();
+    }
+
+    /**
+     * The org is known now: checks its External Client App settings (ending the conversation when no app can be
+     * created there) and the answers given before it was known. Empty when the conversation ended.
+     */
+    private Optional<ConversationState> orgReady(ConversationState state, Replies replies) {
+        List<dev.ecabot.salesforce.OrgReadiness.Finding> findings = orgChecks.org(state.org());
+        String blocking = findings.stream().filter(f -> f.blocking()).map(f -> f.text()).collect(Collectors.joining(" "));
+        if (!blocking.isEmpty()) {
+            store.delete(state.key());
+            replies.error(blocking + " Nothing was asked or created; say \"new\" again once it is changed.");
+            return Optional.empty();
+        }
+        findings.forEach(f -> replies.warn(f.text()));
+        Optional<Playbook> playbook = playbookOf(state);
+        if (playbook.isEmpty()) return Optional.of(state);
+        ConversationState checked = state;
+        for (Map.Entry<String, String> answer : state.answers().entrySet()) {
+            if (answer.getValue().isBlank()) continue;
+            Optional<String> refused = checkedInOrg(playbook.get(), answer.getKey(), state.org(), answer.getValue(), replies);
+            if (refused.isPresent()) {
+                replies.warn(refused.get());
+                checked = checked.withoutAnswer(answer.getKey()); // asked again, after the reason
+            }
+        }
+        return Optional.of(checked);
     }
 
     private void confirm(ConversationState state, String raw, Replies replies) {
@@ -296,8 +354,20 @@ public final class NewAppDialogue {
             changeOne(state, raw.strip().substring("change".length()).strip(), replies);
             return;
         }
+        if (answer.equals("render")) {
+            render(state, replies);
+            return;
+        }
+        if (answer.equals("dry run") || answer.equals("dry-run")) {
+            Playbook playbook = playbookOf(state).orElseThrow();
+            Optional<Rendering> rendered = renderer.render(playbook, answersOf(playbook, state)).value();
+            if (rendered.isPresent()) dryRuns.start(state.org(), rendered.get().spec(), replies);
+            else advance(state, replies, null);
+            return;
+        }
         if (!YES.contains(answer)) {
-            replies.warn("Please confirm (\"yes\"), cancel (\"no\"), or say \"change <question>\" to change one answer.");
+            replies.warn("Please confirm (\"yes\"), cancel (\"no\"), say \"change <question>\" to change one answer,"
+                    + " \"render\" to see the metadata files first, or \"dry run\" to have Salesforce validate them.");
             advance(state, replies, null);
             return;
         }
@@ -322,6 +392,17 @@ public final class NewAppDialogue {
         ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
         replies.say("Confirmed: I am creating it now and will post progress here.");
         runner.start(provisioning, playbook, rendered, order);
+    }
+
+    /** "render" at the confirmation: the metadata files, then the summary again (nothing is deployed). */
+    private void render(ConversationState state, Replies replies) {
+        Playbook playbook = playbookOf(state).orElseThrow();
+        Optional<Rendering> rendered = renderer.render(playbook, answersOf(playbook, state)).value();
+        if (rendered.isPresent()) {
+            String version = orgs.apiVersion(state.org()).orElse(dev.ecabot.eca.EcaMetadataWriter.DEFAULT_API_VERSION);
+            MetadataPreview.of(rendered.get(), version).forEach(replies::send);
+        }
+        advance(state, replies, null);
     }
 
     /**

@@ -131,6 +131,7 @@ public final class MetadataSoapResource {
 
     private ApiResponse readMetadata(XmlElement call) {
         String typeName = call.childText("type").orElse("");
+        if (typeName.equals(EXTERNAL_CLIENT_APP_SETTINGS)) return readSettings(call);
         Optional<MetadataType> type = MetadataType.byApiName(typeName);
         if (type.isEmpty()) {
             return fault("sf:INVALID_TYPE", "INVALID_TYPE: Unknown type: " + typeName);
@@ -142,6 +143,20 @@ public final class MetadataSoapResource {
             }
         }
         return envelope("<readMetadataResponse><result>" + records + "</result></readMetadataResponse>");
+    }
+
+    private static final String EXTERNAL_CLIENT_APP_SETTINGS = "ExternalClientAppSettings";
+
+    /** The org's External Client App settings (fullName "ExternalClientApp"), as Setup's switches stand. */
+    private ApiResponse readSettings(XmlElement call) {
+        boolean asked = call.children().stream()
+                .anyMatch(n -> n.name().equals("fullNames") && n.text().trim().equals("ExternalClientApp"));
+        String record = !asked ? "" : "<records xsi:type=\"" + EXTERNAL_CLIENT_APP_SETTINGS + "\">"
+                + element("fullName", "ExternalClientApp")
+                + element("enableClientSecretInRestApiAccess", String.valueOf(org.secretsViaRestApi()))
+                + element("enableExternalClientApps", String.valueOf(org.externalClientAppsEnabled()))
+                + "</records>";
+        return envelope("<readMetadataResponse><result>" + record + "</result></readMetadataResponse>");
     }
 
     private String record(Component component) {

@@ -30,6 +30,7 @@ public final class OrgState {
     private final Map<String, Consumer> consumersByApp = new LinkedHashMap<>();
     private boolean secretsViaRestApi = true;
     private boolean userMayViewSecrets = true;
+    private boolean externalClientAppsEnabled = true;
     private java.util.function.Consumer<String> changeListener = snapshot -> { };
 
     public OrgState(String orgId, SalesforceIds ids, CredentialFactory credentials) {
@@ -220,6 +221,15 @@ public final class OrgState {
 
     public synchronized void secretsViaRestApi(boolean enabled) {
         this.secretsViaRestApi = enabled;
+    }
+
+    /** The org setting "Opt in to External Client Apps" (ExternalClientAppSettings.enableExternalClientApps). */
+    public synchronized boolean externalClientAppsEnabled() {
+        return externalClientAppsEnabled;
+    }
+
+    public synchronized void externalClientAppsEnabled(boolean enabled) {
+        this.externalClientAppsEnabled = enabled;
     }
 
     public synchronized boolean userMayViewSecrets() {

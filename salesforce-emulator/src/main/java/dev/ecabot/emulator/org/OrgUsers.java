@@ -18,4 +18,10 @@ public final class OrgUsers {
     public String idOf(String username) {
         return idsByUsername.computeIfAbsent(username.toLowerCase(Locale.ROOT), u -> ids.next("005"));
     }
+
+    /** The username (as first used, in lower case) of user {@code id}, 15 or 18 characters. */
+    public java.util.Optional<String> usernameOf(String id) {
+        return idsByUsername.entrySet().stream().filter(e -> SalesforceIds.sameId(e.getValue(), id))
+                .map(Map.Entry::getKey).findFirst();
+    }
 }

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * GET /services/data/vXX.X/query?q=... on ExternalClientApplication, answering {totalSize, done, records[,
  * nextRecordsUrl]} with records carrying attributes {type, url}; further pages come from
  * GET .../query/{cursor}-{offset}; a record's attributes.url (GET .../sobjects/ExternalClientApplication/{id})
- * answers the record with every field. String comparisons ignore case, as SOQL's do. Thread-safe.
+ * answers the record with every field. String comparisons ignore case, as SOQL's do. Queries on User, PermissionSet,
+ * Profile and PermissionSetAssignment go to {@link DirectoryQueries}. Thread-safe.
  */
 public final class QueryResource {
 
@@ -36,10 +37,19 @@ public final class QueryResource {
     private final int pageSize;
     private final SoqlParser parser = new SoqlParser(OBJECT, FIELDS);
     private final Map<String, List<ObjectNode>> cursors = new ConcurrentHashMap<>();
+    private final DirectoryQueries directory;
+    private static final Pattern FROM = Pattern.compile("(?i)\\bFROM\\s+([A-Za-z][A-Za-z0-9_]*)");
 
+    /** Answers ExternalClientApplication queries only. */
     public QueryResource(OrgState org, int pageSize) {
+        this(org, pageSize, null);
+    }
+
+    /** Answers ExternalClientApplication queries, and those on the org's users, permission sets and profiles. */
+    public QueryResource(OrgState org, int pageSize, DirectoryQueries directory) {
         this.org = org;
         this.pageSize = pageSize;
+        this.directory = directory;
     }
 
     public List<Route> routes() {
@@ -55,8 +65,11 @@ public final class QueryResource {
             return ApiResponse.restError(400, "MALFORMED_QUERY", "A query string has to be specified");
         }
         SoqlQuery query;
+        Matcher from = FROM.matcher(q.get());
+        Optional<SoqlParser> people = directory == null || !from.find() ? Optional.empty()
+                : DirectoryQueries.parserFor(from.group(1));
         try {
-            query = parser.parse(q.get());
+            query = people.isPresent() ? people.get().parse(q.get()) : parser.parse(q.get());
         } catch (SoqlParser.SoqlException e) {
             return ApiResponse.restError(400, e.errorCode(), e.getMessage());
         }
@@ -76,7 +89,7 @@ public final class QueryResource {
             }
             return ApiResponse.json(200, body);
         }
-        List<ObjectNode> records = run(query, version);
+        List<ObjectNode> records = people.isPresent() ? directory.run(query, version) : run(query, version);
         String cursor = "01g" + UUID.randomUUID().toString().replace("-", "").substring(0, 15);
         if (records.size() > pageSize) {
             cursors.put(cursor, records);

@@ -124,6 +124,9 @@ public final class SoqlParser {
 
     private String literal() throws SoqlException {
         String token = next("a quoted value");
+        if (token.equalsIgnoreCase("true") || token.equalsIgnoreCase("false")) {
+            return token.toLowerCase(Locale.ROOT); // SOQL's boolean literals are unquoted
+        }
         if (!token.startsWith("'")) {
             throw malformed("expected a value in single quotes, found '" + token + "'");
         }
@@ -132,7 +135,7 @@ public final class SoqlParser {
 
     private String identifier() throws SoqlException {
         String token = next("a name");
-        if (!token.matches("[A-Za-z][A-Za-z0-9_]*")) {
+        if (!token.matches("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?")) { // a field or Relation.Field
             throw malformed("expected a name, found '" + token + "'");
         }
         return token;
@@ -205,7 +208,8 @@ public final class SoqlParser {
                 tokens.add(value.toString());
             } else if (Character.isLetterOrDigit(c) || c == '_') {
                 int start = i;
-                while (i < soql.length() && (Character.isLetterOrDigit(soql.charAt(i)) || soql.charAt(i) == '_')) {
+                while (i < soql.length() && (Character.isLetterOrDigit(soql.charAt(i)) || soql.charAt(i) == '_'
+                        || soql.charAt(i) == '.')) {
                     i++;
                 }
                 tokens.add(soql.substring(start, i));

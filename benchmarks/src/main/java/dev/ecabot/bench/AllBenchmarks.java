@@ -68,12 +68,12 @@ public final class AllBenchmarks {
         // are smaller than the and why). Each figure also has a budget: past it, it is stopped and reported
         // failed, and the figures after it still run; the whole run stops starting figures at TOTAL.
         Map<Integer, Budgeted> figures = new LinkedHashMap<>();
-        figures.put(1, new Budgeted(90, q -> SlackAckLoadHarness.measure(200, q ? 5 : 20, q ? 5 : 30)));
-        figures.put(2, new Budgeted(150, q -> InventoryBenchmark.measure(q ? 10_000 : 100_000, q ? 5 : 10)));
-        figures.put(3, new Budgeted(75, q -> StartupBenchmark.measure(q ? 2 : 3)));
+        figures.put(1, new Budgeted(75, q -> SlackAckLoadHarness.measure(200, q ? 5 : 20, q ? 5 : 30)));
+        figures.put(2, new Budgeted(200, q -> InventoryBenchmark.measure(q ? 10_000 : 100_000, q ? 5 : 10)));
+        figures.put(3, new Budgeted(60, q -> StartupBenchmark.measure(q ? 2 : 3)));
         figures.put(4, new Budgeted(30, q -> ProvisioningBenchmark.measure(q ? 5 : 20)));
         figures.put(5, new Budgeted(30, q -> TurnBenchmark.measure(q ? 100 : 400)));
-        figures.put(6, new Budgeted(170, q -> ReminderBenchmark.measure(q ? 1_000 : 2_000)));
+        figures.put(6, new Budgeted(150, q -> ReminderBenchmark.measure(q ? 1_000 : 2_000)));
         figures.put(7, new Budgeted(45, q -> ConversationsBenchmark.measure(q ? 100 : 1_000, q ? 1_000 : 10_000)));
         figures.put(8, new Budgeted(40, q -> TeamsBenchmark.measure(100, q ? 5 : 10, q ? 5 : 20)));
 
@@ -127,13 +127,16 @@ public final class AllBenchmarks {
             t.setDaemon(true);
             return t;
         });
+        Progress.start();
         Future<List<Row>> running = one.submit(() -> figure.run(quick));
         try {
             return running.get(seconds, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             running.cancel(true);
-            return List.of(new Row("figure " + n, "-", "-", "-", "-", Row.Verdict.FAILED,
-                    "stopped after its budget of " + seconds + " s (rows measured before that are lost)"));
+            List<Row> partial = new ArrayList<>(Progress.rows());
+            partial.add(new Row("figure " + n, "-", "-", "-", "-", Row.Verdict.FAILED,
+                    "stopped after its budget of " + seconds + " s; the rows above it were measured before that"));
+            return partial;
         } catch (ExecutionException e) {
             e.getCause().printStackTrace(System.out);
             return List.of(Row.failed("figure " + n, "-", e.getCause()));

@@ -30,6 +30,8 @@ public final class InventoryBenchmark {
     static final String COLUMNS = "id, org_name, api_name, label, salesforce_id, playbook_id, vendor, requester, "
             + "approver, contact_email, consumer_key, created_at, settings_json, status";
     static final int VENDORS = 20;
+    /** {@code inventory} lists the first 50 matching apps (and their count): the floor reads the same 50 rows. */
+    static final String SHOWN = " FETCH FIRST 50 ROWS ONLY";
 
     private InventoryBenchmark() {
     }
@@ -62,19 +64,27 @@ public final class InventoryBenchmark {
             String apiName = apiName(size / 2);
             List<Row> rows = new ArrayList<>();
             String note = String.format(Locale.ROOT, "%,d apps seeded in %d ms", size, seedMillis);
+            System.out.println("    (" + dbName + ") " + note);
             rows.add(pair(dbName, "list", "<= 50 ms", 50, rounds,
                     () -> expect(bot, last, () -> bot.command(admin, "inventory", ""), Summary.class),
-                    () -> select(db, "SELECT " + COLUMNS + " FROM inventory_app ORDER BY org_name, api_name"), note));
+                    () -> select(db, "SELECT " + COLUMNS + " FROM inventory_app ORDER BY org_name, api_name" + SHOWN), note));
             rows.add(pair(dbName, "filter by vendor", "<= 50 ms", 50, rounds,
                     () -> expect(bot, last, () -> bot.command(admin, "inventory", vendor), Summary.class),
-                    () -> select(db, "SELECT " + COLUMNS + " FROM inventory_app WHERE vendor = ? ORDER BY org_name, api_name", vendor),
-                    (size / VENDORS) + " rows"));
+                    () -> select(db, "SELECT " + COLUMNS + " FROM inventory_app WHERE vendor = ? ORDER BY org_name, api_name" + SHOWN, vendor),
+                    (size / VENDORS) + " match, 50 shown"));
             rows.add(pair(dbName, "show", "<= 50 ms", 50, rounds,
                     () -> expect(bot, last, () -> bot.command(admin, "show", apiName + " demo"), Summary.class),
                     () -> select(db, "SELECT " + COLUMNS + " FROM inventory_app WHERE org_name = ? AND api_name = ?", "demo", apiName),
                     "1 row"));
             for (String format : List.of("csv", "json")) {
-                rows.add(pair(dbName, "export " + format, "<= 2 s", 2000, format.equals("csv") ? 2 : 1,
+                if (size > 20_000 && !dbName.equals("H2")) {
+                    // Each export grades every app's posture (~0.3-0.9 ms an app): at 100,000 apps one export takes
+                    // tens of seconds, so the full run measures them on H2 only, once each, to fit its 10 minutes.
+                    rows.add(Progress.done(Row.skipped("Inventory export " + format + " (" + dbName + ")", "<= 2 s",
+                            "not in the full run (time budget): run --only 2 --quick for 10,000 apps")));
+                    continue;
+                }
+                rows.add(pair(dbName, "export " + format, "<= 2 s", 2000, size > 20_000 || format.equals("json") ? 1 : 2,
                         () -> expect(bot, last, () -> bot.command(admin, "export", format), FileMessage.class),
                         () -> select(db, "SELECT " + COLUMNS + " FROM inventory_app ORDER BY org_name, api_name"),
                         size + " rows"));
@@ -86,7 +96,7 @@ public final class InventoryBenchmark {
     private static Row pair(String dbName, String what, String goal, double goalMillis, int rounds,
                             Interleaved.Work bot, Interleaved.Work floor, String note) throws Exception {
         try {
-            return measurePair(dbName, what, goal, goalMillis, rounds, bot, floor, note);
+            return Progress.done(measurePair(dbName, what, goal, goalMillis, rounds, bot, floor, note));
         } catch (Exception | OutOfMemoryError e) {
             // One command failing (e.g. the heap running out on a 100,000-app export) must not lose the others' rows.
             System.gc();

@@ -95,17 +95,18 @@ public final class ReminderBenchmark {
             long scheduleMillis = (System.nanoTime() - scheduleStart) / 1_000_000;
             long start = System.nanoTime();
             for (Reminders r : schedulers) r.start();
-            long drained = awaitAll(delivered, count, Duration.ofSeconds(120), start);
+            // The goal is 60 s: waiting longer would only spend the run's budget on a figure already missed.
+            long drained = awaitAll(delivered, count, Duration.ofSeconds(61), start);
             Thread.sleep(500); // a second delivery of the same reminder would show now
             int twice = (int) delivered.values().stream().filter(n -> n.get() > 1).count();
             boolean all = delivered.size() == count;
             double bot = drained / 1e6;
             double f = floor / 1e6;
-            return new Row("Reminders: " + count + " due at once (" + name + ")", Row.ms(bot), Row.ms(f) + " (RAMJobStore)",
+            return Progress.done(new Row("Reminders: " + count + " due at once (" + name + ")", Row.ms(bot), Row.ms(f) + " (RAMJobStore)",
                     Row.ratio(bot, f), "all within 60 s, none twice", Row.met(all && twice == 0 && bot <= 60_000),
                     String.format(Locale.ROOT, "%d/%d delivered, %d twice, %d flagged late; scheduling took %d ms;"
                             + " %d threads, batch %d", delivered.size(), count, twice, late.get(), scheduleMillis,
-                            settings.threadCount(), settings.acquireBatchSize()));
+                            settings.threadCount(), settings.acquireBatchSize())));
         } finally {
             for (Reminders r : schedulers) r.close();
             for (Database db : dbs) db.close();

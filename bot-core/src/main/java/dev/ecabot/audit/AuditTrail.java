@@ -62,6 +62,21 @@ public final class AuditTrail {
                 org, apiName);
     }
 
+    /** When each app last saw an event of {@code kind}, keyed by "org/apiName" (apps without one are absent). */
+    public java.util.Map<String, java.time.Instant> latestByApp(AuditKind kind) {
+        java.util.Map<String, java.time.Instant> out = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT org, api_name,"
+                + " MAX(occurred_at) AS occurred_at FROM audit_events WHERE kind = ? AND api_name IS NOT NULL GROUP BY org, api_name")) {
+            ps.setString(1, kind.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1) + "/" + rs.getString(2), SqlTime.get(rs, "occurred_at"));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the audit trail: " + e.getMessage(), e);
+        }
+    }
+
     /** The latest {@code n} events, newest first. */
     public List<AuditEvent> recent(int n) {
         if (n <= 0) return List.of();

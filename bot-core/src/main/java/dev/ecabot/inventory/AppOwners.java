@@ -66,6 +66,12 @@ public final class AppOwners {
         return out;
     }
 
+    /** A function giving any app's owner (null when ownerless) from the assignments read once, now. */
+    public java.util.function.Function<InventoryApp, String> resolver() {
+        Map<String, String> assigned = assigned();
+        return a -> assigned.getOrDefault(key(a.org(), a.apiName()), blankToNull(a.requester()));
+    }
+
     /** The apps (not deleted) that nobody owns. */
     public List<InventoryApp> ownerless(List<InventoryApp> apps) {
         Map<String, String> owners = ownersOf(apps);

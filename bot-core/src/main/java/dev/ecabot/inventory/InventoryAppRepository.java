@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Stores and finds inventory apps in the {@code inventory_app} table (one row per org + API name). Thread-safe. */
 public final class InventoryAppRepository {
@@ -97,6 +98,70 @@ public final class InventoryAppRepository {
         return query("SELECT " + COLUMNS + " FROM inventory_app ORDER BY org_name, api_name");
     }
 
+    /**
+     * Every app (of {@code org} when not null), by org then API name, handed to {@code each} one row at a time as
+     * the database cursor reads it: an export of 100,000 apps never holds them all.
+     */
+    public void forEach(String org, Consumer<InventoryApp> each) {
+        String sql = "SELECT " + COLUMNS + " FROM inventory_app" + (org == null ? "" : " WHERE org_name = ?")
+                + " ORDER BY org_name, api_name";
+        try (Connection c = db.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(500);
+                if (org != null) ps.setString(1, org);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) each.accept(read(rs));
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the inventory", e);
+        }
+    }
+
+    /**
+     * The apps matching {@code filter}, by org then API name, at most {@code limit}; the filtering and the limit
+     * happen in the database (the list a chat can show, not the whole inventory).
+     */
+    public List<InventoryApp> first(AppFilter filter, int limit) {
+        List<String> params = new ArrayList<>();
+        String where = filter.where(params);
+        return query("SELECT " + COLUMNS + " FROM inventory_app" + where + " ORDER BY org_name, api_name"
+                + " FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", params.toArray(String[]::new));
+    }
+
+    /** How many apps match {@code filter}. */
+    public int count(AppFilter filter) {
+        List<String> params = new ArrayList<>();
+        String where = filter.where(params);
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM inventory_app" + where)) {
+            for (int i = 0; i < params.size(); i++) ps.setString(i + 1, params.get(i));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count the inventory", e);
+        }
+    }
+
+    /** The distinct vendor names in the inventory, sorted. */
+    public List<String> vendors() {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT DISTINCT vendor FROM inventory_app WHERE vendor IS NOT NULL ORDER BY vendor");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(rs.getString(1));
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the inventory's vendors", e);
+        }
+    }
+
     /** The manual-step checklists of the apps, kept beside the inventory. */
     public Checklist checklist() {
         return new Checklist(db);
@@ -129,20 +194,22 @@ public final class InventoryAppRepository {
         }
     }
 
+    private static InventoryApp read(ResultSet rs) throws SQLException {
+        Timestamp created = rs.getTimestamp("created_at");
+        return new InventoryApp(rs.getLong("id"), rs.getString("org_name"), rs.getString("api_name"),
+                rs.getString("label"), rs.getString("salesforce_id"), rs.getString("playbook_id"),
+                rs.getString("vendor"), rs.getString("requester"), rs.getString("approver"),
+                rs.getString("contact_email"), rs.getString("consumer_key"),
+                created == null ? Instant.EPOCH : created.toInstant(), rs.getString("settings_json"),
+                AppStatus.valueOf(rs.getString("status")));
+    }
+
     private List<InventoryApp> query(String sql, String... params) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) ps.setString(i + 1, params[i]);
             List<InventoryApp> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Timestamp created = rs.getTimestamp("created_at");
-                    out.add(new InventoryApp(rs.getLong("id"), rs.getString("org_name"), rs.getString("api_name"),
-                            rs.getString("label"), rs.getString("salesforce_id"), rs.getString("playbook_id"),
-                            rs.getString("vendor"), rs.getString("requester"), rs.getString("approver"),
-                            rs.getString("contact_email"), rs.getString("consumer_key"),
-                            created == null ? Instant.EPOCH : created.toInstant(), rs.getString("settings_json"),
-                            AppStatus.valueOf(rs.getString("status"))));
-                }
+                while (rs.next()) out.add(read(rs));
             }
             return out;
         } catch (SQLException e) {

@@ -1,14 +1,17 @@
 package dev.ecabot.inventory;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,51 +69,80 @@ public final class InventoryExport {
      */
     public static String write(List<InventoryApp> apps, Format format, List<String> extraColumns,
                                Map<String, Map<String, String>> extras) {
-        return format == Format.CSV ? csv(apps, extraColumns, extras) : json(apps, extras);
+        return write(format, extraColumns, sink -> apps.forEach(app ->
+                sink.add(app, extras.getOrDefault(AppOwners.key(app.org(), app.apiName()), Map.of()))));
+    }
+
+    /** Takes the export's rows one at a time. */
+    public interface Sink {
+        /** Writes {@code app} with its values of the extra columns (absent ones stay empty). */
+        void add(InventoryApp app, Map<String, String> extras);
+    }
+
+    /**
+     * The export of the apps {@code rows} hands to its sink, each written as it comes (Jackson's streaming
+     * generators: no tree, no list of rows), so only the text of the file is held, never the apps.
+     */
+    public static String write(Format format, List<String> extraColumns, java.util.function.Consumer<Sink> rows) {
+        StringWriter out = new StringWriter();
+        try {
+            if (format == Format.CSV) {
+                CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+                COLUMNS.forEach(schema::addColumn);
+                extraColumns.forEach(schema::addColumn);
+                try (SequenceWriter csv = CSV.writer(schema.build()).writeValues(out)) {
+                    rows.accept((app, extras) -> {
+                        Map<String, String> row = fields(app);
+                        row.putAll(extras);
+                        row.replaceAll((column, value) -> inertInSpreadsheets(value));
+                        unchecked(() -> csv.write(row));
+                    });
+                }
+            } else {
+                try (JsonGenerator json = JSON.createGenerator(out)) {
+                    json.writeStartArray();
+                    rows.accept((app, extras) -> unchecked(() -> writeJson(json, app, extras)));
+                    json.writeEndArray();
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalStateException("The inventory could not be written as " + format.extension(), e);
+        }
+        return out.toString();
     }
 
     public static String csv(List<InventoryApp> apps) {
-        return csv(apps, List.of(), Map.of());
-    }
-
-    private static String csv(List<InventoryApp> apps, List<String> extraColumns, Map<String, Map<String, String>> extras) {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        COLUMNS.forEach(schema::addColumn);
-        extraColumns.forEach(schema::addColumn);
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (InventoryApp app : apps) {
-            Map<String, String> row = fields(app);
-            row.putAll(extras.getOrDefault(AppOwners.key(app.org(), app.apiName()), Map.of()));
-            row.replaceAll((column, value) -> inertInSpreadsheets(value));
-            rows.add(row);
-        }
-        try {
-            return CSV.writer(schema.build()).writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The inventory could not be written as CSV", e);
-        }
+        return write(apps, Format.CSV);
     }
 
     public static String json(List<InventoryApp> apps) {
-        return json(apps, Map.of());
+        return write(apps, Format.JSON);
     }
 
-    private static String json(List<InventoryApp> apps, Map<String, Map<String, String>> extras) {
-        ArrayNode out = JSON.createArrayNode();
-        for (InventoryApp app : apps) {
-            ObjectNode row = out.addObject();
-            fields(app).forEach(row::put);
-            extras.getOrDefault(AppOwners.key(app.org(), app.apiName()), Map.of()).forEach(row::put);
-            try {
-                row.set("settings", JSON.readTree(app.settingsJson()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Stored settings of " + app.apiName() + " are not JSON", e);
-            }
-        }
-        try {
-            return JSON.writeValueAsString(out);
+    /** One app as a JSON object: its fields, the extras, and its stored settings copied token by token. */
+    private static void writeJson(JsonGenerator json, InventoryApp app, Map<String, String> extras) throws IOException {
+        json.writeStartObject();
+        for (var field : fields(app).entrySet()) json.writeStringField(field.getKey(), field.getValue());
+        for (var extra : extras.entrySet()) json.writeStringField(extra.getKey(), extra.getValue());
+        json.writeFieldName("settings");
+        try (JsonParser settings = JSON.createParser(app.settingsJson())) {
+            settings.nextToken();
+            json.copyCurrentStructure(settings);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The inventory could not be written as JSON", e);
+            throw new IllegalStateException("Stored settings of " + app.apiName() + " are not JSON", e);
+        }
+        json.writeEndObject();
+    }
+
+    private interface IoWork {
+        void run() throws IOException;
+    }
+
+    private static void unchecked(IoWork work) {
+        try {
+            work.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -67,15 +67,25 @@ public final class PostureReview {
     }
 
     private List<PostureFinding> grade(InventoryApp app, String owner) {
-        EcaSpec spec = SettingsJson.read(app.settingsJson());
-        return rules.grade(PostureFacts.of(spec, owner, credentialAgeDays(app)));
-    }
-
-    private long credentialAgeDays(InventoryApp app) {
         Instant since = app.createdAt();
         for (AuditEvent e : audit.forApp(app.org(), app.apiName())) {
             if (e.kind() == AuditKind.ROTATION && e.at().isAfter(since)) since = e.at();
         }
-        return Math.max(0, Duration.between(since, clock.instant()).toDays());
+        return grade(app, owner, since);
+    }
+
+    /**
+     * One app's findings when the caller already knows its owner and its last rotation (null when never rotated):
+     * for grading a whole inventory row by row without a query per app (see {@link #lastRotations()}).
+     */
+    public List<PostureFinding> grade(InventoryApp app, String owner, Instant lastRotation) {
+        Instant since = lastRotation != null && lastRotation.isAfter(app.createdAt()) ? lastRotation : app.createdAt();
+        EcaSpec spec = SettingsJson.read(app.settingsJson());
+        return rules.grade(PostureFacts.of(spec, owner, Math.max(0, Duration.between(since, clock.instant()).toDays())));
+    }
+
+    /** The latest rotation of each app ever rotated, keyed by {@link AppOwners#key}; one query. */
+    public Map<String, Instant> lastRotations() {
+        return audit.latestByApp(AuditKind.ROTATION);
     }
 }

@@ -9,10 +9,14 @@ import dev.ecabot.posture.Severity;
 import dev.ecabot.usage.UsageSnapshots;
 
 import javax.sql.DataSource;
+import dev.ecabot.inventory.AppStatus;
+
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -36,28 +40,38 @@ public final class InventoryReport {
 
     /** The extra columns of each app of {@code apps}, keyed by {@link AppOwners#key}; deleted apps get owner only. */
     public Map<String, Map<String, String>> columns(List<InventoryApp> apps) {
-        PostureReview review = new PostureReview(PosturePolicy.current().rules(), db, clock);
-        Map<String, PostureReview.AppPosture> graded = review.review(apps).stream()
-                .collect(Collectors.toMap(p -> AppOwners.key(p.app().org(), p.app().apiName()), p -> p));
-        Map<String, String> owners = new AppOwners(db).ownersOf(apps);
-        Map<String, UsageSnapshots.Snapshot> usage = new UsageSnapshots(db).all();
+        Function<InventoryApp, Map<String, String>> perApp = perApp();
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        for (InventoryApp app : apps) {
+        for (InventoryApp app : apps) out.put(AppOwners.key(app.org(), app.apiName()), perApp.apply(app));
+        return out;
+    }
+
+    /**
+     * The extra columns of one app at a time, for an export written row by row: owners, usage and rotations are
+     * read once here (a few small tables), the posture graded per app as it comes, never a query per app.
+     */
+    public Function<InventoryApp, Map<String, String>> perApp() {
+        PostureReview review = new PostureReview(PosturePolicy.current().rules(), db, clock);
+        Map<String, Instant> rotations = review.lastRotations();
+        AppOwners owners = new AppOwners(db);
+        Function<InventoryApp, String> ownerOf = owners.resolver();
+        Map<String, UsageSnapshots.Snapshot> usage = new UsageSnapshots(db).all();
+        return app -> {
             String key = AppOwners.key(app.org(), app.apiName());
+            String owner = ownerOf.apply(app);
             Map<String, String> row = new LinkedHashMap<>();
-            row.put("owner", owners.get(key));
-            PostureReview.AppPosture p = graded.get(key);
-            List<PostureFinding> findings = p == null ? List.of() : p.findings();
-            row.put("posture_findings", p == null ? null : String.valueOf(findings.size()));
-            row.put("posture_high", p == null ? null : String.valueOf(findings.stream().filter(f -> f.severity() == Severity.HIGH).count()));
-            row.put("posture_rules", p == null ? null : findings.stream().map(PostureFinding::ruleId).collect(Collectors.joining(";")));
+            row.put("owner", owner);
+            List<PostureFinding> findings = app.status() == AppStatus.DELETED ? null
+                    : review.grade(app, owner, rotations.get(key));
+            row.put("posture_findings", findings == null ? null : String.valueOf(findings.size()));
+            row.put("posture_high", findings == null ? null : String.valueOf(findings.stream().filter(f -> f.severity() == Severity.HIGH).count()));
+            row.put("posture_rules", findings == null ? null : findings.stream().map(PostureFinding::ruleId).collect(Collectors.joining(";")));
             UsageSnapshots.Snapshot u = usage.get(key);
             row.put("usage_users", u == null ? null : String.valueOf(u.users()));
             row.put("usage_last_used_at", u == null || u.lastUsedAt() == null ? null : u.lastUsedAt().toString());
             row.put("usage_unused", u == null ? null : String.valueOf(u.unused()));
             row.put("usage_read_at", u == null ? null : u.readAt().toString());
-            out.put(key, row);
-        }
-        return out;
+            return row;
+        };
     }
 }

@@ -31,6 +31,54 @@ class InventoryAppRepositoryTest {
         }
     }
 
+    @Test
+    void listingsFilterCountAndLimitInTheDatabaseAndAnExportReadsRowByRow() {
+        try (Database db = Database.inMemory("inventory-listings")) {
+            listings(db);
+        }
+    }
+
+    @Test
+    void listingsOnPostgres() {
+        try (Database db = PostgresTestDatabase.openFreshSchema()) {
+            listings(db);
+        }
+    }
+
+    private static void listings(Database db) {
+        InventoryAppRepository repo = new InventoryAppRepository(db.dataSource());
+        repo.save(app("prod", "B_Voice", null));
+        repo.save(app("prod", "A_Voice", null));
+        repo.save(app("uat", "C_Voice", null));
+        repo.save(withVendor(app("prod", "Mcp", null), "Altify", "altify-mcp"));
+        repo.save(withVendor(app("prod", "Odd", null), "100%_Tools", "odd"));
+
+        assertThat(repo.count(AppFilter.ALL)).isEqualTo(5);
+        assertThat(repo.first(AppFilter.ALL, 2)).extracting(InventoryApp::apiName).containsExactly("A_Voice", "B_Voice");
+        assertThat(repo.first(new AppFilter("prod", "VON"), 10)).as("a vendor's first letters, ignoring case")
+                .extracting(InventoryApp::apiName).containsExactly("A_Voice", "B_Voice");
+        assertThat(repo.count(new AppFilter(null, "vonage"))).isEqualTo(3);
+        assertThat(repo.first(new AppFilter(null, "ALTIFY-MCP"), 10)).as("a playbook id")
+                .extracting(InventoryApp::apiName).containsExactly("Mcp");
+        assertThat(repo.count(new AppFilter(null, "1"))).isEqualTo(1);
+        assertThat(repo.count(new AppFilter(null, "100%"))).as("% and _ are letters, not wildcards").isEqualTo(1);
+        assertThat(repo.count(new AppFilter(null, "1_0"))).isZero();
+        assertThat(repo.count(new AppFilter("nowhere", null))).isZero();
+        assertThat(repo.vendors()).containsExactly("100%_Tools", "Altify", "Vonage");
+
+        java.util.List<String> streamed = new java.util.ArrayList<>();
+        repo.forEach(null, a -> streamed.add(a.org() + "/" + a.apiName()));
+        assertThat(streamed).containsExactly("prod/A_Voice", "prod/B_Voice", "prod/Mcp", "prod/Odd", "uat/C_Voice");
+        streamed.clear();
+        repo.forEach("uat", a -> streamed.add(a.apiName() + ":" + SettingsJson.read(a.settingsJson()).equals(SampleSpecs.vonage("C_Voice"))));
+        assertThat(streamed).containsExactly("C_Voice:true");
+    }
+
+    private static InventoryApp withVendor(InventoryApp a, String vendor, String playbook) {
+        return new InventoryApp(null, a.org(), a.apiName(), a.label(), a.salesforceId(), playbook, vendor, a.requester(),
+                a.approver(), a.contactEmail(), a.consumerKey(), a.createdAt(), a.settingsJson(), a.status());
+    }
+
     private static void exercise(Database db) {
         InventoryAppRepository repo = new InventoryAppRepository(db.dataSource());
         InventoryApp saved = repo.save(app("prod", "Vonage_Voice", null));

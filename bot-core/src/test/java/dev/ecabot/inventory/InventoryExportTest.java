@@ -23,6 +23,38 @@ class InventoryExportTest {
     }
 
     @Test
+    void jsonCarriesEachAppsSettingsAsAnObjectAndTheExtraColumnsAndCsvTheExtrasAsColumns() throws Exception {
+        InventoryApp app = new InventoryApp(null, "demo", "Json_App", "Json app", null, "vonage", "Vonage", "slack:U1",
+                null, null, "3MVGkey", Instant.parse("2026-03-01T09:00:00Z"),
+                SettingsJson.write(SampleSpecs.vonage("Json_App")), AppStatus.ACTIVE);
+        java.util.Map<String, String> extras = new java.util.LinkedHashMap<>();
+        extras.put("owner", "slack:U1");
+        extras.put("posture_high", null);
+
+        String json = InventoryExport.write(InventoryExport.Format.JSON, List.of("owner", "posture_high"),
+                sink -> { sink.add(app, extras); sink.add(app, extras); });
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertThat(tree.size()).isEqualTo(2);
+        assertThat(tree.get(0).get("owner").asText()).isEqualTo("slack:U1");
+        assertThat(tree.get(0).get("posture_high").isNull()).isTrue();
+        assertThat(SettingsJson.read(tree.get(1).get("settings").toString())).isEqualTo(SampleSpecs.vonage("Json_App"));
+
+        String csv = InventoryExport.write(InventoryExport.Format.CSV, List.of("owner", "posture_high"),
+                sink -> sink.add(app, extras));
+        assertThat(csv.lines().toList()).hasSize(2);
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",status,owner,posture_high");
+        assertThat(csv).contains(",active,slack:U1,");
+    }
+
+    @Test
+    void storedSettingsThatAreNotJsonNameTheApp() {
+        InventoryApp broken = new InventoryApp(null, "demo", "Broken_App", "Broken", null, null, null, null, null, null,
+                null, Instant.parse("2026-03-01T09:00:00Z"), "{not json", AppStatus.ACTIVE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InventoryExport.json(List.of(broken)))
+                .hasMessageContaining("Broken_App");
+    }
+
+    @Test
     void formatsAreNamedByTheWordUsersType() {
         assertThat(InventoryExport.Format.named("CSV")).contains(InventoryExport.Format.CSV);
         assertThat(InventoryExport.Format.named("json")).contains(InventoryExport.Format.JSON);

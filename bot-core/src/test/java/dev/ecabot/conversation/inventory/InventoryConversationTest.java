@@ -73,6 +73,18 @@ class InventoryConversationTest {
     }
 
     @Test
+    void aLargeInventoryListsTheFirstFiftyWithTheTotalAndHowToSeeTheRest() {
+        InventoryAppRepository repo = new InventoryAppRepository(bot.database().dataSource());
+        for (int i = 0; i < 60; i++) repo.save(row("demo", String.format("App_%02d", i), i % 2 == 0 ? "Vonage" : "Altify", "p"));
+
+        String all = bob.says("inventory").text();
+        assertThat(all).contains("60 apps, the first 50 shown", "\"export csv\"", "App_00", "App_49")
+                .doesNotContain("App_50", "App_59");
+        assertThat(bob.says("inventory demo alt").text()).as("30 Altify apps fit in one answer")
+                .contains("30 apps in demo for alt", "App_01", "App_59").doesNotContain("first", "App_00");
+    }
+
+    @Test
     void anUnknownNameSuggestsCloseOnesAndPointsToInventoryAndSync() {
         new InventoryAppRepository(bot.database().dataSource()).save(row("demo", "Vonage_Eu", "Vonage", "vonage-ai-studio"));
 

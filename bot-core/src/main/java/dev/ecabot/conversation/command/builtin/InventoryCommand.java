@@ -6,20 +6,24 @@ import dev.ecabot.conversation.command.inventory.UtcTime;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
 import dev.ecabot.conversation.message.Fact;
 import dev.ecabot.conversation.message.Summary;
+import dev.ecabot.inventory.AppFilter;
 import dev.ecabot.inventory.InventoryApp;
 import dev.ecabot.inventory.InventoryAppRepository;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * {@code inventory [org] [vendor]}: every app the bot made or imported, one line each (grouped by org): label,
  * playbook and vendor, requester, approver, contact, consumer key (never the secret), created, status.
- * The vendor matches a vendor name or playbook id, ignoring case.
+ * The vendor matches a vendor name or playbook id, ignoring case. Lists at most the first {@value #SHOWN} with the
+ * total (filtering and counting in the database, so a large inventory answers as fast as a small one).
  */
 public final class InventoryCommand implements ChatCommand {
+
+    /** The most apps one answer lists: a chat message cannot usefully hold more (Slack allows 50 blocks). */
+    static final int SHOWN = 50;
 
     private final InventoryAppRepository inventory;
     private final OrgDirectory orgs;
@@ -47,7 +51,6 @@ public final class InventoryCommand implements ChatCommand {
     @Override
     public void run(CommandCall call) {
         List<String> words = call.words();
-        List<InventoryApp> apps = inventory.all();
         String org = null;
         int vendorFrom = 0;
         if (!words.isEmpty()) {
@@ -58,36 +61,28 @@ public final class InventoryCommand implements ChatCommand {
             }
         }
         String vendor = String.join(" ", words.subList(vendorFrom, words.size()));
-        if (org != null) {
-            String o = org;
-            apps = apps.stream().filter(a -> a.org().equals(o)).toList();
-        }
-        if (!vendor.isEmpty()) {
-            List<InventoryApp> forVendor = apps.stream().filter(a -> isVendor(a, vendor)).toList();
-            if (forVendor.isEmpty() && inventory.all().stream().noneMatch(a -> isVendor(a, vendor))) {
-                TreeSet<String> vendors = new TreeSet<>();
-                inventory.all().stream().filter(a -> a.vendor() != null).forEach(a -> vendors.add(a.vendor()));
-                call.replies().warn("\"" + vendor + "\" is neither an org nor a vendor in the inventory. Orgs: "
-                        + String.join(", ", orgs.names()) + (vendors.isEmpty() ? "" : "; vendors: " + String.join(", ", vendors))
-                        + ". Say \"inventory [org] [vendor]\", e.g. \"inventory demo Vonage\".");
-                return;
-            }
-            apps = forVendor;
+        AppFilter filter = new AppFilter(org, vendor);
+        int total = inventory.count(filter);
+        if (total == 0 && !vendor.isEmpty() && inventory.count(new AppFilter(null, vendor)) == 0) {
+            List<String> vendors = inventory.vendors();
+            call.replies().warn("\"" + vendor + "\" is neither an org nor a vendor in the inventory. Orgs: "
+                    + String.join(", ", orgs.names()) + (vendors.isEmpty() ? "" : "; vendors: " + String.join(", ", vendors))
+                    + ". Say \"inventory [org] [vendor]\", e.g. \"inventory demo Vonage\".");
+            return;
         }
         String where = (org == null ? "" : " in " + org) + (vendor.isEmpty() ? "" : " for " + vendor);
-        if (apps.isEmpty()) {
+        if (total == 0) {
             call.replies().say("No apps" + where + " yet. Say \"new\" to make one"
                     + (org == null ? "" : ", or \"sync " + org + "\" to import the ones already there") + ".");
             return;
         }
+        List<InventoryApp> apps = inventory.first(filter, SHOWN);
         List<Fact> facts = apps.stream().map(a -> new Fact(a.org(), a.apiName(), line(a))).toList();
-        call.replies().send(new Summary(apps.size() + " app" + (apps.size() == 1 ? "" : "s") + where
-                + " (say \"show <api-name>\" for details):", facts, List.of(), List.of()));
-    }
-
-    private static boolean isVendor(InventoryApp a, String vendor) {
-        return vendor.equalsIgnoreCase(a.vendor()) || vendor.equalsIgnoreCase(a.playbookId())
-                || a.vendor() != null && a.vendor().toLowerCase(Locale.ROOT).startsWith(vendor.toLowerCase(Locale.ROOT));
+        String heading = total + " app" + (total == 1 ? "" : "s") + where
+                + (total > apps.size() ? String.format(Locale.ROOT, ", the first %d shown (name an org or a vendor to narrow"
+                        + " the list, or say \"export csv\" for all of them)", apps.size()) : "")
+                + " (say \"show <api-name>\" for details):";
+        call.replies().send(new Summary(heading, facts, List.of(), List.of()));
     }
 
     /** label | playbook (vendor) | requester | approver | contact | key | created | status */

@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 
 /** {@code export csv|json [org]}: the inventory as a file for the teams that track ECAs (keys, never secrets). */
@@ -62,30 +64,36 @@ public final class ExportCommand implements ChatCommand {
             call.replies().warn("Say \"export csv\" or \"export json\" (add an org to export only its apps, e.g. \"export csv demo\").");
             return;
         }
-        List<InventoryApp> apps = inventory.all();
-        String scope = "all orgs";
+        String org = null;
         if (words.size() == 2) {
-            Optional<String> org = orgs.find(words.get(1));
-            if (org.isEmpty()) {
+            Optional<String> named = orgs.find(words.get(1));
+            if (named.isEmpty()) {
                 call.replies().warn("There is no org called \"" + words.get(1) + "\"; the orgs are: "
                         + String.join(", ", orgs.names()) + ".");
                 return;
             }
-            apps = apps.stream().filter(a -> a.org().equals(org.get())).toList();
-            scope = org.get();
+            org = named.get();
         }
-        String fileName = "ecabot-inventory-" + (words.size() == 2 ? scope + "-" : "")
+        String scope = org == null ? "all orgs" : org;
+        String fileName = "ecabot-inventory-" + (org == null ? "" : org + "-")
                 + STAMP.format(clock.instant()) + "." + format.get().extension();
+        // Row by row from the database cursor to the file's text: the apps are never all held at once.
+        Function<InventoryApp, Map<String, String>> extras = new InventoryReport(inventory.dataSource(), clock).perApp();
+        int[] count = {0};
+        String scoped = org;
+        String content = InventoryExport.write(format.get(), InventoryReport.COLUMNS, sink -> inventory.forEach(scoped, app -> {
+            sink.add(app, extras.apply(app));
+            count[0]++;
+        }));
+        int apps = count[0];
         if (audit != null) {
             audit.record(dev.ecabot.audit.AuditEvent.of(clock.instant(), dev.ecabot.audit.AuditKind.EXPORT,
-                    dev.ecabot.conversation.dialogue.UserRefs.of(call.event().user()), words.size() == 2 ? scope : null,
-                    null, "exported " + apps.size() + " app(s) of " + scope + " as " + format.get().extension()
+                    dev.ecabot.conversation.dialogue.UserRefs.of(call.event().user()), org,
+                    null, "exported " + apps + " app(s) of " + scope + " as " + format.get().extension()
                             + " in chat (consumer keys, no secrets)"));
         }
-        call.replies().send(new FileMessage(fileName, format.get().mediaType(),
-                InventoryExport.write(apps, format.get(), InventoryReport.COLUMNS,
-                        new InventoryReport(inventory.dataSource(), clock).columns(apps)),
-                "Inventory export (" + scope + "): " + apps.size() + " app" + (apps.size() == 1 ? "" : "s")
+        call.replies().send(new FileMessage(fileName, format.get().mediaType(), content,
+                "Inventory export (" + scope + "): " + apps + " app" + (apps == 1 ? "" : "s")
                         + ", consumer keys only (no secrets)."));
     }
 }

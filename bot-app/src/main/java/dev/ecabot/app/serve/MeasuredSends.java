@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 /**
  * The platforms' port as the outbox sees it, measured: every post and edit the outbox sends is timed by platform
  * and outcome ({@code ecabot_outbox_sends_seconds{platform,outcome}}: "sent", "retry" when the platform refused it
- * for now and the outbox tries again, "refused" when it refused the message itself). Answers within the turn and
- * reveals bypass the outbox and are not counted. Kept outside the outbox so the outbox stays about delivery.
+ * for now and the outbox tries again, "refused" when it refused the message itself). What a turn answers at once (in its
+ * TurnAnswer) and reveals never reach the outbox and are not counted. Kept outside the outbox so the outbox stays about delivery.
  */
 final class MeasuredSends implements ChatPort {
 
@@ -28,7 +28,6 @@ final class MeasuredSends implements ChatPort {
 
     @Override
     public MessageRef post(ChatAddress to, ChatMessage message) {
-        if (platforms.answersInTurn(to, message)) return platforms.post(to, message);
         return measured(to, () -> platforms.post(to, message));
     }
 
@@ -43,11 +42,6 @@ final class MeasuredSends implements ChatPort {
     @Override
     public void reveal(ChatAddress to, SecretReveal reveal) {
         platforms.reveal(to, reveal);
-    }
-
-    @Override
-    public boolean answersInTurn(ChatAddress to, ChatMessage message) {
-        return platforms.answersInTurn(to, message);
     }
 
     @Override

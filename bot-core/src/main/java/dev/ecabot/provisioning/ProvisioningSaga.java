@@ -156,9 +156,13 @@ public final class ProvisioningSaga {
             throw e;
         } finally {
             run.close();
+            STEPS.forget(request.runId());
             active.remove(request.runId());
         }
     }
+
+    /** Each stage's duration, for every run of every saga in this process (run ids are unique). */
+    private static final StepTimings STEPS = new StepTimings();
 
     /** Runs and their durations by the step they ended at and how (Prometheus: ecabot_provisioning_runs_seconds). */
     private void measure(ProvisioningRequest request, String outcome, long startedNanos) {
@@ -410,6 +414,7 @@ public final class ProvisioningSaga {
 
     private static void emit(ProvisioningListener listener, String runId, Stage stage, String message) {
         if (stage != Stage.FAILED) log.info("provisioning run {}: {} - {}", runId, stage, message);
+        STEPS.entered(runId, stage);
         listener.on(new ProvisioningEvent(runId, stage, message));
     }
 }

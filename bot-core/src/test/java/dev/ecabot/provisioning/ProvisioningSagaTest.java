@@ -99,6 +99,26 @@ class ProvisioningSagaTest {
     }
 
     @Test
+    void eachStageOfARunIsTimedSoAnOperatorSeesWhereTheTimeGoes() {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        io.micrometer.core.instrument.Metrics.addRegistry(registry);
+        try {
+            run(request("r-timed", SampleSpecs.vonage("Vonage_Timed")));
+
+            var deploying = registry.find("ecabot.provisioning.steps").tag("step", "DEPLOY_PROGRESS")
+                    .tag("outcome", "succeeded").timer();
+            assertThat(deploying).as("the deploy's progress stage, timed once however many progress events").isNotNull();
+            assertThat(deploying.count()).isEqualTo(1);
+            assertThat(deploying.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThan(0);
+            assertThat(registry.find("ecabot.provisioning.steps").tag("step", "RECORDING").timer().count()).isEqualTo(1);
+            assertThat(registry.find("ecabot.provisioning.steps").tag("outcome", "failed").timers())
+                    .as("no stage of this run failed").allSatisfy(t -> assertThat(t.count()).isZero());
+        } finally {
+            io.micrometer.core.instrument.Metrics.removeRegistry(registry);
+        }
+    }
+
+    @Test
     void aCrashAfterTheDeployResumesAtTheCredentialsWithoutASecondApp() {
         ProvisioningRequest request = request("r1", SampleSpecs.vonage("Vonage_Voice"));
         assertThatThrownBy(() -> saga.run(request, c -> { throw new IllegalStateException("vault down"); }, events::add))

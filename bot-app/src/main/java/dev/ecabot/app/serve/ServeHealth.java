@@ -45,6 +45,8 @@ final class ServeHealth {
     static void outboxGauges(DataSource db, String... platforms) {
         for (String platform : platforms) {
             String mine = "FROM chat_outbox WHERE status = 'PENDING' AND destination LIKE '" + platform + "|%'";
+            forgetEarlier("ecabot.outbox.depth", platform);
+            forgetEarlier("ecabot.outbox.oldest.seconds", platform);
             Gauge.builder("ecabot.outbox.depth", db, d -> count(d, "SELECT COUNT(*) " + mine))
                     .description("Messages waiting in the outbox to be sent").tag("platform", platform)
                     .strongReference(true).register(Metrics.globalRegistry);
@@ -54,7 +56,18 @@ final class ServeHealth {
         }
     }
 
+    /**
+     * Removes a gauge an earlier server of this process registered (tests, an in-process restart): Micrometer keeps
+     * the first gauge of a name and tags, which would read that server's closed database and report NaN.
+     */
+    private static void forgetEarlier(String name, String platform) {
+        var search = Metrics.globalRegistry.find(name);
+        if (platform != null) search = search.tag("platform", platform);
+        search.gauges().forEach(Metrics.globalRegistry::remove);
+    }
+
     private static void gauge(DataSource db, String name, String description, String sql) {
+        forgetEarlier(name, null);
         Gauge.builder(name, db, d -> count(d, sql)).description(description).strongReference(true)
                 .register(Metrics.globalRegistry);
     }

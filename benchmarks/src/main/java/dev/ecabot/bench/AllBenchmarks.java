@@ -51,6 +51,8 @@ public final class AllBenchmarks {
         // writes; with Nagle's algorithm on, the body waits for the client's delayed ACK (~40 ms on Linux loopback).
         // Real platforms do not add that, and it fell on the floor's round trip but not on the bot's (figure 5).
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // exec-maven-plugin passes -Dbench.args="--only 2,6" as ONE argument: split it into words.
+        args = String.join(" ", args).trim().split("\\s+");
         Set<Integer> only = new TreeSet<>();
         boolean quick = false;
         boolean budgets = true;

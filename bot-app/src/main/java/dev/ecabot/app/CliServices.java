@@ -28,6 +28,7 @@ final class CliServices implements AutoCloseable {
     private final OrgRegistry orgs;
     private final SalesforceClients clients = new SalesforceClients();
     private Database database;
+    private PlaybookCatalog playbooks;
 
     CliServices(Map<String, String> environment) {
         this.environment = environment;
@@ -55,8 +56,10 @@ final class CliServices implements AutoCloseable {
         return clients;
     }
 
+    /** The playbooks, loaded (and schema-checked) once per command however often they are asked for. */
     PlaybookCatalog playbooks() {
-        return PlaybookCatalog.load(environment);
+        if (playbooks == null) playbooks = PlaybookCatalog.load(environment);
+        return playbooks;
     }
 
     Database database() {

@@ -24,11 +24,11 @@ public final class PostgresSchemas {
     }
 
     public static String url() {
-        return System.getenv().getOrDefault("ECABOT_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        return dev.ecabot.settings.ProcessEnvironment.variables().getOrDefault("ECABOT_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     }
 
     public static String user() {
-        return System.getenv().getOrDefault("ECABOT_TEST_PG_USER", "postgres");
+        return dev.ecabot.settings.ProcessEnvironment.variables().getOrDefault("ECABOT_TEST_PG_USER", "postgres");
     }
 
     /** Why PostgreSQL figures are skipped, or empty when a server answers. */

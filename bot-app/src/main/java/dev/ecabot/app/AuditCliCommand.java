@@ -39,7 +39,7 @@ final class AuditCliCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (CliServices services = new CliServices(audit.root.environment())) {
+            try (Services services = new Services(audit.root.settings())) {
                 AuditChain.Report report = AuditChain.verify(services.database().dataSource());
                 out.print(report.describe());
                 out.flush();

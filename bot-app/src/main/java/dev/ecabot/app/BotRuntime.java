@@ -3,7 +3,6 @@ package dev.ecabot.app;
 import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.access.RolesConfig;
 import dev.ecabot.audit.AuditTrail;
-import dev.ecabot.config.ConfigLoader;
 import dev.ecabot.config.EcabotConfig;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.ConversationEngine;
@@ -24,11 +23,10 @@ import dev.ecabot.provisioning.ProvisioningSaga;
 import dev.ecabot.salesforce.OrgRegistry;
 import dev.ecabot.salesforce.OrgClients;
 import dev.ecabot.salesforce.SalesforceClients;
-import dev.ecabot.store.DataDirectory;
+import dev.ecabot.settings.Settings;
 import dev.ecabot.store.Database;
 import dev.ecabot.vault.MasterKey;
 import dev.ecabot.vault.RevealOffers;
-import dev.ecabot.vault.VaultCanary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +54,8 @@ public final class BotRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
 
+    private final Services services;
     private final Database db;
-    private final InProcessDemoOrg demo;
     private final ScheduledExecutorService sweeper;
     private final ConversationEngine engine;
     private final Reminders reminders;
@@ -66,10 +64,10 @@ public final class BotRuntime implements AutoCloseable {
     private OrgRegistry orgs;
     private SalesforceClients clients;
 
-    private BotRuntime(Database db, InProcessDemoOrg demo, ScheduledExecutorService sweeper,
+    private BotRuntime(Services services, ScheduledExecutorService sweeper,
                        ConversationEngine engine, Reminders reminders, ProvisioningLeases leases) {
-        this.db = db;
-        this.demo = demo;
+        this.services = services;
+        this.db = services.database();
         this.sweeper = sweeper;
         this.engine = engine;
         this.reminders = reminders;
@@ -79,11 +77,17 @@ public final class BotRuntime implements AutoCloseable {
     /**
      * Starts the bot talking through {@code port}; {@code background} runs provisioning (its owner shuts it
      * down). {@code dataDir} holds the default H2 database and master key file. Roles come from the {@code roles}
-     * section of ecabot.yaml, else {@code zeroConfigRoles}.
+     * section of ecabot.yaml, else {@code zeroConfigRoles}. Reads ecabot.yaml from {@code env}: for tests and
+     * embedders; the commands pass the {@link Settings} they already read.
      */
     public static BotRuntime start(ChatPort port, ExecutorService background, Path dataDir, Map<String, String> env,
                                    RolesConfig zeroConfigRoles) {
-        return start(port, background, dataDir, env, zeroConfigRoles, false);
+        return start(port, background, Settings.load(env).withDataDir(dataDir), zeroConfigRoles);
+    }
+
+    /** As {@link #start(ChatPort, ExecutorService, Path, Map, RolesConfig)}, with settings already read. */
+    public static BotRuntime start(ChatPort port, ExecutorService background, Settings settings, RolesConfig zeroConfigRoles) {
+        return start(port, background, settings, zeroConfigRoles, false);
     }
 
     /**
@@ -93,51 +97,50 @@ public final class BotRuntime implements AutoCloseable {
      */
     public static BotRuntime startServing(ChatPort port, ExecutorService background, Path dataDir, Map<String, String> env,
                                           RolesConfig zeroConfigRoles) {
-        return start(port, background, dataDir, env, zeroConfigRoles, true);
+        return startServing(port, background, Settings.load(env).withDataDir(dataDir), zeroConfigRoles);
     }
 
-    private static BotRuntime start(ChatPort platforms, ExecutorService background, Path dataDir, Map<String, String> env,
+    /** As {@link #startServing(ChatPort, ExecutorService, Path, Map, RolesConfig)}, with settings already read. */
+    public static BotRuntime startServing(ChatPort port, ExecutorService background, Settings settings,
+                                          RolesConfig zeroConfigRoles) {
+        return start(port, background, settings, zeroConfigRoles, true);
+    }
+
+    private static BotRuntime start(ChatPort platforms, ExecutorService background, Settings settings,
                                     RolesConfig zeroConfigRoles, boolean throughOutbox) {
-        PlaybookCatalog playbooks = PlaybookCatalog.load();
-        EcabotConfig config = ConfigLoader.fromEnvironment(env);
-        boolean usesDataDir = !env.containsKey("ECABOT_DB_URL") || !env.containsKey(MasterKey.ENV_VAR);
-        if (usesDataDir) DataDirectory.prepare(dataDir); // owner-only, or refused with the fix
-        // Posture rules: shipped, plus the admin's posture/rules.yaml beside their playbooks; the org blocks from config.
-        PosturePolicy.install(PosturePolicy.fromEnvironment(env, config.inventory()));
-        Database db = env.containsKey("ECABOT_DB_URL") ? Database.open(env.get("ECABOT_DB_URL"),
-                env.get("ECABOT_DB_USER"), env.get("ECABOT_DB_PASSWORD"))
-                : Database.open("jdbc:h2:file:" + dataDir.resolve("ecabot").toAbsolutePath()
-                + ";DB_CLOSE_ON_EXIT=FALSE", null, null);
-        if (usesDataDir) DataDirectory.tightenFiles(dataDir.toAbsolutePath()); // the files H2 just created
-        InProcessDemoOrg demo = new InProcessDemoOrg();
+        Map<String, String> env = settings.environment();
+        EcabotConfig config = settings.config();
+        Services services = new Services(settings);
         Reminders reminders = null;
         ProvisioningLeases leases = null;
         Outbox outbox = null;
         try {
-            OrgRegistry orgs = OrgRegistry.of(config, env, demo);
-            MasterKey key = MasterKey.load(env, VaultCanary.refuseNewKeyFile(db.dataSource(), env, dataDir.resolve("master.key")));
-            VaultCanary.check(db.dataSource(), key, MasterKey.describeSource(env, dataDir.resolve("master.key")));
-            demo.keepStateIn(() -> new DemoOrgStateStore(db.dataSource(), key)); // the demo org survives restarts
+            PlaybookCatalog playbooks = services.playbooks();
+            // Posture rules: shipped, plus the admin's posture/rules.yaml beside their playbooks; the org blocks from config.
+            services.installPosturePolicy();
+            Database db = services.database();
+            OrgRegistry orgs = services.orgs();
+            MasterKey key = services.masterKey();
             Clock clock = Clock.systemUTC();
             RevealOffers offers = new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()));
-            SalesforceClients clients = new SalesforceClients();   // one per process: each org's token cached once
-            ProvisioningSaga saga = ProvisioningSaga.onDatabase(orgs, clients, db.dataSource(), clock);
+            SalesforceClients clients = services.clients();
+            ProvisioningSaga saga = services.saga(clock);
             AccessPolicy access = new AccessPolicy(config.roles(zeroConfigRoles));
             if (throughOutbox) {
                 outbox = new Outbox(platforms, db.dataSource(), Outbox.Settings.defaults().withAdmins(() -> admins(access))
                         .withClaim(outboxClaimOf(env)));
-                if (embeddedDatabase(env)) outbox.forgetClaimsOfEarlierProcesses();
+                if (settings.database().embedded()) outbox.forgetClaimsOfEarlierProcesses();
             }
             ChatPort port = outbox != null ? outbox : platforms;
             // A playbook that says approval_required needs at least one approval wherever it runs.
-            ApprovalPolicyConfig approvalPolicy = config.approvals().requiringApprovalFor(playbooks.idsRequiringApproval());
+            ApprovalPolicyConfig approvalPolicy = services.approvalPolicy();
             // Reminders share the bot's database (Quartz JDBC store); deliveries go out through the same port.
             Approvals approvals = new Approvals(db.dataSource(), approvalPolicy, access, new AuditTrail(db.dataSource()),
                     clock);
             reminders = Reminders.open(db, new ChatReminderDelivery(port, approvals, offers,
                     new dev.ecabot.inventory.AppOwners(db.dataSource())), RemindersSettings.defaults());
             leases = new ProvisioningLeases(db.dataSource(), clock, leaseOf(env));
-            if (embeddedDatabase(env)) leases.forgetClaimsOfEarlierProcesses(); // nobody else can have this database open
+            if (settings.database().embedded()) leases.forgetClaimsOfEarlierProcesses(); // nobody else can have this database open
             OrgClients orgClients = OrgClients.of(orgs, clients);
             ConversationEngine engine = ConversationEngine.builder()
                     .port(port)
@@ -169,7 +172,7 @@ public final class BotRuntime implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            BotRuntime runtime = new BotRuntime(db, demo, sweeper, engine, reminders, leases);
+            BotRuntime runtime = new BotRuntime(services, sweeper, engine, reminders, leases);
             runtime.outbox = outbox;
             runtime.orgs = orgs;
             runtime.clients = clients;
@@ -178,8 +181,7 @@ public final class BotRuntime implements AutoCloseable {
             if (outbox != null) outbox.close();
             if (leases != null) leases.close();
             if (reminders != null) reminders.close();
-            demo.close();
-            db.close();
+            services.close();
             throw e;
         }
     }
@@ -242,7 +244,7 @@ public final class BotRuntime implements AutoCloseable {
     static Duration leaseOf(Map<String, String> env) {
         String value = env.get("ECABOT_PROVISIONING_LEASE");
         if (value == null || value.isBlank()) return ProvisioningLeases.DEFAULT_LEASE;
-        Duration lease = dev.ecabot.config.ConfigDurations.parse(value.strip(), "ECABOT_PROVISIONING_LEASE");
+        Duration lease = dev.ecabot.duration.Durations.parse(value.strip(), "ECABOT_PROVISIONING_LEASE");
         if (lease.compareTo(Duration.ofSeconds(3)) < 0) {
             throw new IllegalArgumentException("ECABOT_PROVISIONING_LEASE must be at least 3 seconds (PT3S); got '" + value + "'");
         }
@@ -257,18 +259,11 @@ public final class BotRuntime implements AutoCloseable {
     static Duration outboxClaimOf(Map<String, String> env) {
         String value = env.get("ECABOT_OUTBOX_CLAIM");
         if (value == null || value.isBlank()) return Outbox.Settings.defaults().claim();
-        Duration claim = dev.ecabot.config.ConfigDurations.parse(value.strip(), "ECABOT_OUTBOX_CLAIM");
+        Duration claim = dev.ecabot.duration.Durations.parse(value.strip(), "ECABOT_OUTBOX_CLAIM");
         if (claim.compareTo(Duration.ofSeconds(5)) < 0) {
             throw new IllegalArgumentException("ECABOT_OUTBOX_CLAIM must be at least 5 seconds (PT5S); got '" + value + "'");
         }
         return claim;
-    }
-
-    /** The embedded H2 database (the default, or an H2 file or in-memory URL): one process at a time opens it. */
-    private static boolean embeddedDatabase(Map<String, String> env) {
-        String url = env.get("ECABOT_DB_URL");
-        return url == null || url.startsWith("jdbc:h2:file:")
-                || url.startsWith("jdbc:h2:./") || url.startsWith("jdbc:h2:~");
     }
 
     private static void expireApprovals(ConversationEngine engine) {
@@ -305,7 +300,6 @@ public final class BotRuntime implements AutoCloseable {
         leases.close(); // requests still running here are taken over by the next instance once their lease ends
         reminders.close(); // scheduled reminders stay in the database for the next start
 
-        demo.close();
-        db.close();
+        services.close(); // the demo org, then the database
     }
 }

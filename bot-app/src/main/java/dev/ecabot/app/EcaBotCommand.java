@@ -1,6 +1,8 @@
 package dev.ecabot.app;
 
 import dev.ecabot.app.serve.ServeCommand;
+import dev.ecabot.settings.ProcessEnvironment;
+import dev.ecabot.settings.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,6 +35,7 @@ import java.util.concurrent.Callable;
 public final class EcaBotCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;
+    private Settings settings;
 
     private EcaBotCommand(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
@@ -44,7 +47,7 @@ public final class EcaBotCommand implements Callable<Integer> {
 
     /** The command tree, with ecabot's exit codes; tests run commands through this too. */
     public static CommandLine commandLine() {
-        return commandLine(System.getenv());
+        return commandLine(ProcessEnvironment.variables());
     }
 
     /** The command tree reading its settings (ECABOT_CONFIG, ECABOT_DB_URL, client secrets...) from {@code environment}. */
@@ -81,6 +84,17 @@ public final class EcaBotCommand implements Callable<Integer> {
     /** The environment variables commands read their settings from. */
     public Map<String, String> environment() {
         return environment;
+    }
+
+    /**
+     * The settings of this run (the environment and ecabot.yaml), read the first time a command asks and then shared,
+     * so a command that needs no configuration (help, the emulator) is not stopped by a broken ecabot.yaml.
+     *
+     * @throws dev.ecabot.config.ConfigException naming the file and key when ecabot.yaml is wrong
+     */
+    public synchronized Settings settings() {
+        if (settings == null) settings = Settings.load(environment);
+        return settings;
     }
 
     /** No command: the terminal chat, as {@code ecabot chat} with its defaults. */

@@ -46,7 +46,7 @@ final class ExportCliCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (CliServices services = new CliServices(root.environment())) {
+        try (Services services = new Services(root.settings())) {
             services.installPosturePolicy(); // the org's rules, as the chat's export grades
             List<InventoryApp> apps = services.inventory().all().stream()
                     .filter(a -> org == null || a.org().equalsIgnoreCase(org)).toList();

@@ -31,7 +31,7 @@ final class InventoryCliCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (CliServices services = new CliServices(root.environment())) {
+        try (Services services = new Services(root.settings())) {
             List<InventoryApp> apps = services.inventory().all().stream()
                     .filter(a -> org == null || a.org().equalsIgnoreCase(org))
                     .filter(a -> vendor == null || vendor.equalsIgnoreCase(a.vendor()) || vendor.equalsIgnoreCase(a.playbookId()))

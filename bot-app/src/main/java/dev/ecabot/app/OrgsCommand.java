@@ -26,7 +26,7 @@ final class OrgsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (CliServices services = new CliServices(root.environment())) {
+        try (Services services = new Services(root.settings())) {
             List<String> names = services.orgs().names();
             if (names.isEmpty()) {
                 out.println("No org is configured and the demo org is turned off: add an org under orgs in ecabot.yaml"

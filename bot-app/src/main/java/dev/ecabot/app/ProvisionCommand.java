@@ -100,7 +100,7 @@ final class ProvisionCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (CliServices services = new CliServices(root.environment())) {
+        try (Services services = new Services(root.settings())) {
             Rendering rendering = render(services, err);
             if (rendering == null) return 2;
             boolean secret = rendering.delivery().includesSecret();
@@ -118,7 +118,7 @@ final class ProvisionCommand implements Callable<Integer> {
             if (!approvedOrOverridden(services, rendering, err)) return 2;
             ProvisioningRequest request = new ProvisioningRequest(runId == null ? UUID.randomUUID().toString() : runId, org,
                     rendering.spec(), rendering.playbookId(), vendor(services.playbooks()), requester, null, secret, update);
-            ProvisioningResult result = services.saga().run(request, c -> deliver(c, out), event -> progress(event, out));
+            ProvisioningResult result = services.saga(java.time.Clock.systemUTC()).run(request, c -> deliver(c, out), event -> progress(event, out));
             report(result, rendering, secret, out);
             return 0;
         } catch (ConfigException | PlaybookLoadException | IllegalArgumentException | UnknownOrgException e) {
@@ -137,7 +137,7 @@ final class ProvisionCommand implements Callable<Integer> {
      * True when the org's policy needs no approval for this playbook, or an operator overrode it with a reason, which
      * is then audited (before the deploy, so a failed deploy still leaves the override on record).
      */
-    private boolean approvedOrOverridden(CliServices services, Rendering rendering, PrintWriter err) {
+    private boolean approvedOrOverridden(Services services, Rendering rendering, PrintWriter err) {
         // The same policy function chat uses (the demo org needs none unless the policy lists it).
         int required = ApprovalGate.needed(services.approvalPolicy(), DemoOrgProvider.DEMO_ORG_NAME, org, playbookId);
         if (required == 0) return true;
@@ -158,7 +158,7 @@ final class ProvisionCommand implements Callable<Integer> {
     }
 
     /** Validates the rendered app with a checkOnly deploy: Salesforce checks everything, the org is unchanged. */
-    private int dryRun(CliServices services, Org target, Rendering rendering, PrintWriter out) {
+    private int dryRun(Services services, Org target, Rendering rendering, PrintWriter out) {
         List<String> problems = SpecValidator.STANDARD.problems(rendering.spec());
         if (!problems.isEmpty()) {
             spec.commandLine().getErr().println("The app cannot be created as asked:\n- " + String.join("\n- ", problems));
@@ -172,7 +172,7 @@ final class ProvisionCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Rendering render(CliServices services, PrintWriter err) {
+    private Rendering render(Services services, PrintWriter err) {
         PlaybookCatalog catalog = services.playbooks();
         Playbook playbook = catalog.find(playbookId).orElse(null);
         if (playbook == null) {

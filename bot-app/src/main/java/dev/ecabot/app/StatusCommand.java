@@ -3,8 +3,7 @@ package dev.ecabot.app;
 import dev.ecabot.app.health.Readiness;
 import dev.ecabot.app.health.ReadinessChecks;
 import dev.ecabot.config.ConfigException;
-import dev.ecabot.config.ConfigLoader;
-import dev.ecabot.config.EcabotConfig;
+import dev.ecabot.settings.Settings;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.playbook.PlaybookLoadException;
 import dev.ecabot.salesforce.OrgRegistry;
@@ -47,9 +46,9 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> env = root.environment();
         Readiness readiness = new Readiness();
-        EcabotConfig config;
+        Settings settings;
         try {
-            config = ConfigLoader.fromEnvironment(env);
+            settings = root.settings();
             PlaybookCatalog.load(env);
             readiness.check("configuration", Optional::empty);
         } catch (ConfigException | PlaybookLoadException | IllegalArgumentException e) {
@@ -59,22 +58,22 @@ final class StatusCommand implements Callable<Integer> {
         checkPlatforms(readiness, env);
         Database db = null;
         try (InProcessDemoOrg demo = new InProcessDemoOrg()) {
-            Path dataDir = Path.of(env.getOrDefault("ECABOT_DATA_DIR", "data")).toAbsolutePath();
-            String url = env.get("ECABOT_DB_URL");
-            if (url == null && Files.notExists(dataDir.resolve("ecabot.mv.db"))) {
+            Path dataDir = settings.dataDir().toAbsolutePath();
+            if (settings.database().usesDataDirectory() && Files.notExists(dataDir.resolve("ecabot.mv.db"))) {
                 out.println("database: none yet in " + dataDir + "; the first `ecabot chat` or `ecabot serve` creates it"
                         + " (owner-only)");
             } else {
                 try {
-                    db = Database.openWithoutMigrating(url != null ? url : "jdbc:h2:file:" + dataDir.resolve("ecabot")
-                            + ";DB_CLOSE_ON_EXIT=FALSE", env.get("ECABOT_DB_USER"), env.get("ECABOT_DB_PASSWORD"));
+                    // status only looks: it neither migrates the database nor makes a key
+                    db = Database.openWithoutMigrating(settings.database().jdbcUrl(dataDir), settings.database().user(),
+                            settings.database().password());
                     readiness.check("database", ReadinessChecks.database(db));
-                    readiness.check("master key", ReadinessChecks.masterKey(db, env, dataDir.resolve("master.key")));
+                    readiness.check("master key", ReadinessChecks.masterKey(db, env, settings.masterKeyFile().toAbsolutePath()));
                 } catch (DatabaseUnavailableException | IllegalArgumentException e) {
                     readiness.check("database", () -> Optional.of(e.getMessage()));
                 }
             }
-            ReadinessChecks.signInToEveryOrg(readiness, OrgRegistry.of(config, env, demo), new SalesforceClients());
+            ReadinessChecks.signInToEveryOrg(readiness, OrgRegistry.of(settings.config(), env, demo), new SalesforceClients());
             return print(out, readiness);
         } finally {
             if (db != null) db.close();

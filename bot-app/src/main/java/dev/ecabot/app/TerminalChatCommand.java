@@ -6,6 +6,8 @@ import dev.ecabot.app.terminal.TerminalChat;
 import dev.ecabot.app.terminal.TerminalSession;
 import dev.ecabot.access.Grantee;
 import dev.ecabot.access.RolesConfig;
+import dev.ecabot.settings.ProcessEnvironment;
+import dev.ecabot.settings.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -33,8 +35,8 @@ public final class TerminalChatCommand implements Callable<Integer> {
     String user = System.getProperty("user.name", "me");
 
     @Option(names = "--data", paramLabel = "<dir>",
-            description = "Where the H2 database and the master key live (default: ./data).")
-    Path dataDir = Path.of(System.getenv().getOrDefault("ECABOT_DATA_DIR", "data"));
+            description = "Where the H2 database and the master key live (default: ECABOT_DATA_DIR, else ./data).")
+    Path dataDir; // null: the settings' data directory
 
     /**
      * Without a roles section in ecabot.yaml: the person at the keyboard is admin, and anyone they speak as with
@@ -58,13 +60,13 @@ public final class TerminalChatCommand implements Callable<Integer> {
         Speaker speaker = new Speaker(user);
         TerminalChat chat = new TerminalChat(out, speaker);
         BackgroundWork work = new BackgroundWork();
-        Map<String, String> env = parent != null ? parent.environment() : System.getenv();
-        Runnable restoreLogs = quietLogsUnlessAsked(env);
-        boolean keyFromEnv = env.get(dev.ecabot.vault.MasterKey.ENV_VAR) != null
-                && !env.get(dev.ecabot.vault.MasterKey.ENV_VAR).isBlank();
-        java.nio.file.Path keyFile = dataDir.resolve("master.key").toAbsolutePath();
+        Settings settings = parent != null ? parent.settings() : Settings.load(ProcessEnvironment.variables());
+        if (dataDir != null) settings = settings.withDataDir(dataDir);
+        Runnable restoreLogs = quietLogsUnlessAsked(settings.environment());
+        boolean keyFromEnv = settings.masterKeyFromEnvironment();
+        java.nio.file.Path keyFile = settings.masterKeyFile().toAbsolutePath();
         boolean newKey = !keyFromEnv && !java.nio.file.Files.exists(keyFile);
-        try (BotRuntime bot = BotRuntime.start(chat, work, dataDir, env, zeroConfigRoles(user))) {
+        try (BotRuntime bot = BotRuntime.start(chat, work, settings, zeroConfigRoles(user))) {
             bot.begin();
             var conversations = new dev.ecabot.conversation.state.ConversationStore(bot.database().dataSource());
             List<String> notes = new java.util.ArrayList<>(List.of(keyNote(keyFromEnv, newKey, keyFile)));

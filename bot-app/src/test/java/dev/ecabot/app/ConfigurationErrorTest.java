@@ -19,7 +19,8 @@ class ConfigurationErrorTest {
         Map<String, String> env = Map.of("ECABOT_CONFIG", config.toString(),
                 "ECABOT_DATA_DIR", dir.resolve("data").toString(),
                 "SLACK_BOT_TOKEN", "xoxb-1-2-abc", "SLACK_SIGNING_SECRET", "0f9e8d7c6b5a49382716a5b4c3d2e1f0");
-        String expected = config + ": rolse: unknown key; the keys allowed here are approvals, demoOrg, inventory, orgs, reminders, roles";
+        String expected = config + ": rolse: unknown key; did you mean roles? The keys allowed here are approvals, demoOrg,"
+                + " inventory, orgs, reminders, roles";
         for (String[] command : new String[][] {{"chat", "--data", dir.resolve("data").toString()}, {"orgs"}, {"serve"}}) {
             CliRun run = CliRun.of(env, command);
             assertThat(run.exitCode()).as(String.join(" ", command) + "\n" + run).isEqualTo(2);

@@ -2,7 +2,7 @@ package dev.ecabot.approval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecabot.access.Grantee;
-import dev.ecabot.config.ConfigDurations;
+import dev.ecabot.duration.Durations;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,7 +106,7 @@ public record ApprovalPolicyConfig(int defaultRequired, Duration expiry, Map<Str
             }
         }
         int defaultRequired = node.has("default") ? count(node.get("default"), "approvals.default") : 1;
-        Duration expiry = node.has("expiry") ? ConfigDurations.parse(node.get("expiry").asText(), "approvals.expiry") : DEFAULT_EXPIRY;
+        Duration expiry = node.has("expiry") ? Durations.parse(node.get("expiry").asText(), "approvals.expiry") : DEFAULT_EXPIRY;
         Map<String, OrgRule> orgs = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : entries(node.get("orgs"), "approvals.orgs")) {
             orgs.put(e.getKey(), orgRule(e.getValue(), "approvals.orgs." + e.getKey()));

@@ -17,10 +17,12 @@ import java.util.Set;
 /**
  * Reads {@code ecabot.yaml} ({@code ECABOT_CONFIG}, default {@code ./ecabot.yaml}) into an {@link EcabotConfig}.
  * A missing default file is the zero configuration; a file named by {@code ECABOT_CONFIG} must exist.
- * This loader owns the {@code orgs} and {@code demoOrg} sections and rejects unknown keys inside them;
- * the other known top-level sections ({@link #KNOWN_SECTIONS}) are kept as parsed YAML for the part of the bot
- * that owns them. An unknown top-level key (a typo such as {@code rolse:}) is an error naming it, never ignored:
- * ignoring {@code roles} would silently fall back to the zero-config roles.
+ * The file is first checked against its JSON Schema ({@code ecabot.schema.json}, see {@link ConfigSchema}): an unknown
+ * key anywhere (a typo such as {@code rolse:} or {@code approval:}) is an error naming its key path and, for a near
+ * miss, the key meant; never ignored, since ignoring {@code roles} would silently fall back to the zero-config roles.
+ * Then each section is read by the part of the bot that owns it, whose checks explain a wrong value; this loader owns
+ * {@code orgs} and {@code demoOrg}, the others are kept as parsed YAML and bound here, so a mistake stops the bot at
+ * start with the file and key named. Read once per run, into {@code dev.ecabot.settings.Settings}.
  */
 public final class ConfigLoader {
 
@@ -28,8 +30,6 @@ public final class ConfigLoader {
     public static final Path DEFAULT_FILE = Path.of("ecabot.yaml");
 
     private static final Set<String> OWN_SECTIONS = Set.of("orgs", "demoOrg");
-    /** Every top-level key ecabot.yaml may have; add a section's name here when a part of the bot starts reading it. */
-    public static final Set<String> KNOWN_SECTIONS = Set.of("orgs", "demoOrg", "roles", "approvals", "reminders", "inventory");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ConfigLoader() {
@@ -65,7 +65,10 @@ public final class ConfigLoader {
         }
         ConfigNode top = new ConfigNode(file, "", root);
         top.requireObject();
-        top.rejectUnknownKeys(KNOWN_SECTIONS);
+        ConfigSchema schema = ConfigSchema.shipped();
+        schema.unknownKey(root).ifPresent(p -> {
+            throw new ConfigException(file, p.keyPath(), p.message());
+        });
         Map<String, JsonNode> others = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -78,6 +81,11 @@ public final class ConfigLoader {
         config.roles(null);
         config.approvals();
         config.reminderPlans();
+        config.inventory();
+        // A wrong shape the sections' own checks let through (their messages come first: they say how to fix it).
+        schema.otherProblem(root).ifPresent(p -> {
+            throw new ConfigException(file, p.keyPath(), p.message());
+        });
         return config;
     }
 }

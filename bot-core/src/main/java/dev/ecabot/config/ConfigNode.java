@@ -42,13 +42,11 @@ final class ConfigNode {
         if (!node.isObject()) throw problem("must be a mapping of keys to values");
     }
 
-    /** Rejects keys outside {@code allowed}, naming the closest fix. */
+    /** Rejects keys outside {@code allowed}, naming the key meant for a near miss, as the schema check does. */
     void rejectUnknownKeys(Set<String> allowed) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
-            if (!allowed.contains(key)) {
-                throw child(key).problem("unknown key; the keys allowed here are " + String.join(", ", new java.util.TreeSet<>(allowed)));
-            }
+            if (!allowed.contains(key)) throw child(key).problem(ConfigSchema.unknownKeyMessage(key, List.copyOf(allowed)));
         }
     }
 

@@ -2,7 +2,7 @@ package dev.ecabot.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecabot.access.ChatUserRef;
-import dev.ecabot.config.ConfigDurations;
+import dev.ecabot.duration.Durations;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -106,7 +106,7 @@ public record InventorySettings(Map<String, Set<String>> postureBlocks, int unus
         }
         int unused = node.has("unusedAfterDays") ? intOf(node.get("unusedAfterDays"), "inventory.unusedAfterDays") : d.unusedAfterDays();
         Duration lead = node.hasNonNull("tokenReminderLead")
-                ? ConfigDurations.parse(node.get("tokenReminderLead").asText(), "inventory.tokenReminderLead") : d.tokenReminderLead();
+                ? Durations.parse(node.get("tokenReminderLead").asText(), "inventory.tokenReminderLead") : d.tokenReminderLead();
         return new InventorySettings(blocks, unused, lead, digest(node.path("digest"), d.digest()), api(node.path("api"), d.api()));
     }
 

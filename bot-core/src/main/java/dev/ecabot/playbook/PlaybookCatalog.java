@@ -26,9 +26,12 @@ public final class PlaybookCatalog {
         this.playbooks = playbooks.stream().sorted(Comparator.comparing(Playbook::id)).toList();
     }
 
-    /** Shipped playbooks plus those in {@code ECABOT_PLAYBOOKS_DIR}; throws {@link PlaybookLoadException} if broken. */
+    /**
+     * The shipped playbooks only (tests, benchmarks). The bot loads its catalog with {@link #load(Map)} from the
+     * settings' environment, so an admin's ECABOT_PLAYBOOKS_DIR is honoured on every path.
+     */
     public static PlaybookCatalog load() {
-        return new PlaybookLoader().loadFromEnvironment();
+        return new PlaybookLoader().load(java.util.Optional.empty());
     }
 
     /** Shipped playbooks plus those in the directory {@code environment} names as ECABOT_PLAYBOOKS_DIR, if any. */

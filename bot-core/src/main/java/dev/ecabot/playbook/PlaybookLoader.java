@@ -33,11 +33,6 @@ public final class PlaybookLoader {
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    /** Loads the shipped playbooks plus those in {@code ECABOT_PLAYBOOKS_DIR} when it is set. */
-    public PlaybookCatalog loadFromEnvironment() {
-        return loadFromEnvironment(System.getenv());
-    }
-
     /** Loads the shipped playbooks plus those in the directory {@code environment} names as ECABOT_PLAYBOOKS_DIR. */
     public PlaybookCatalog loadFromEnvironment(Map<String, String> environment) {
         String dir = environment.get(DIR_VARIABLE);

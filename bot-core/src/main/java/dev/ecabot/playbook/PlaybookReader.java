@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -194,19 +193,9 @@ final class PlaybookReader {
         return out;
     }
 
-    /** "30m", "2h", "7d", "45s", "0", or ISO-8601 such as "PT30M" (the schema restricts the forms). */
+    /** A reminder's notice or delay, in the bot's one duration grammar (the schema restricts the forms further). */
     static Duration duration(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        if (t.equals("0")) return Duration.ZERO;
-        if (t.startsWith("p")) return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
-        long n = Long.parseLong(t.substring(0, t.length() - 1).strip());
-        return switch (t.charAt(t.length() - 1)) {
-            case 's' -> Duration.ofSeconds(n);
-            case 'm' -> Duration.ofMinutes(n);
-            case 'h' -> Duration.ofHours(n);
-            case 'd' -> Duration.ofDays(n);
-            default -> throw new IllegalArgumentException("'" + text + "' is not a duration such as 30m, 2h or 7d");
-        };
+        return dev.ecabot.duration.Durations.parse(text, "a reminder's notice or after");
     }
 
     private static String textOrNull(JsonNode n) {

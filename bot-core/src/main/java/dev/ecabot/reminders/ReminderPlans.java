@@ -7,7 +7,7 @@ import dev.ecabot.eca.RefreshTokenPolicy;
 import dev.ecabot.vault.RevealOffer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ecabot.config.ConfigDurations;
+import dev.ecabot.duration.Durations;
 
 import java.time.Duration;
 import java.util.Iterator;
@@ -71,7 +71,7 @@ public record ReminderPlans(Duration refreshTokenLead, Duration oldCredentialLea
     }
 
     private static Duration lead(JsonNode node, String key, Duration fallback) {
-        return node.hasNonNull(key) ? ConfigDurations.parse(node.get(key).asText(), "reminders." + key) : fallback;
+        return node.hasNonNull(key) ? Durations.parse(node.get(key).asText(), "reminders." + key) : fallback;
     }
 
     /**

@@ -18,9 +18,6 @@ import java.util.Locale;
  */
 public final class Database implements AutoCloseable {
 
-    /** The zero-configuration default: a file database beside the working directory. */
-    public static final String DEFAULT_URL = "jdbc:h2:file:./data/ecabot;DB_CLOSE_ON_EXIT=FALSE";
-
     private final HikariDataSource dataSource;
     private final DataSource joining;
     private final String vendor;
@@ -87,13 +84,6 @@ public final class Database implements AutoCloseable {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
                 .load();
-    }
-
-    /** Opens the database named by the environment ({@code ECABOT_DB_URL}, {@code ECABOT_DB_USER},
-     * {@code ECABOT_DB_PASSWORD}), or the H2 default. */
-    public static Database fromEnvironment() {
-        String url = System.getenv().getOrDefault("ECABOT_DB_URL", DEFAULT_URL);
-        return open(url, System.getenv("ECABOT_DB_USER"), System.getenv("ECABOT_DB_PASSWORD"));
     }
 
     /** An in-memory H2 database for tests and one-shot commands; gone when closed. */

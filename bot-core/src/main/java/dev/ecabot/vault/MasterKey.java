@@ -27,8 +27,6 @@ import java.util.Set;
 public final class MasterKey {
 
     public static final String ENV_VAR = "ECABOT_MASTER_KEY";
-    /** The zero-config key file, beside the default H2 database. */
-    public static final Path DEFAULT_KEY_FILE = Path.of("data", "master.key");
 
     private static final Logger log = LoggerFactory.getLogger(MasterKey.class);
     private static final int KEY_BYTES = 32;
@@ -51,11 +49,6 @@ public final class MasterKey {
     public static String describeSource(Map<String, String> env, Path keyFile) {
         String fromEnv = env.get(ENV_VAR);
         return fromEnv != null && !fromEnv.isBlank() ? ENV_VAR : "the key file " + keyFile.toAbsolutePath();
-    }
-
-    /** The key of the running process: {@code ECABOT_MASTER_KEY}, or {@link #DEFAULT_KEY_FILE}. */
-    public static MasterKey fromEnvironment() {
-        return load(System.getenv(), DEFAULT_KEY_FILE);
     }
 
     /** A fresh random key (tests, or an operator generating one). */

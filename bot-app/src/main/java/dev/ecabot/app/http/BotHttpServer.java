@@ -37,7 +37,6 @@ import java.util.Map;
  */
 public final class BotHttpServer implements AutoCloseable {
 
-    public static final int DEFAULT_PORT = 3000;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 256 * 1024;
     /** How long a stop waits for requests under way (Slack and Teams expect an answer within 3 to 15 seconds). */
     static final Duration REQUEST_DRAIN = Duration.ofSeconds(10);
@@ -48,7 +47,7 @@ public final class BotHttpServer implements AutoCloseable {
     private final Readiness readiness = new Readiness();
 
     public BotHttpServer(int port) {
-        this(port, System.getenv());
+        this(port, Map.of()); // the defaults: every interface, no /metrics, 256 KiB requests
     }
 
     public BotHttpServer(int port, Map<String, String> env) {
@@ -105,19 +104,6 @@ public final class BotHttpServer implements AutoCloseable {
         }
         throw new IllegalArgumentException("ECABOT_MAX_REQUEST_BYTES must be a number of bytes of at least 1024; got '"
                 + value + "'");
-    }
-
-    /** The port named by {@code ECABOT_PORT}, or 3000. */
-    public static int portFromEnvironment() {
-        String value = System.getenv("ECABOT_PORT");
-        if (value == null || value.isBlank()) return DEFAULT_PORT;
-        try {
-            int port = Integer.parseInt(value.trim());
-            if (port < 0 || port > 65535) throw new NumberFormatException();
-            return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("ECABOT_PORT must be a port number from 0 to 65535; got '" + value + "'");
-        }
     }
 
     /** Serves {@code servlet} at {@code pathSpec} (e.g. "/slack/events"), counting its requests for {@code platform}. */

@@ -7,7 +7,7 @@ import dev.ecabot.app.http.BotHttpServer;
 import dev.ecabot.app.http.InventoryApiServlet;
 import dev.ecabot.app.slack.SlackWiring;
 import dev.ecabot.config.ConfigException;
-import dev.ecabot.config.ConfigLoader;
+import dev.ecabot.settings.Settings;
 import dev.ecabot.playbook.PlaybookLoadException;
 import dev.ecabot.app.teams.TeamsWiring;
 import dev.ecabot.slack.SlackSettings;
@@ -19,7 +19,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,11 +39,6 @@ import java.util.concurrent.Executors;
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
-    /** Where the embedded database and key file live: ECABOT_DATA_DIR, default ./data (a volume in a container). */
-    static Path dataDir(Map<String, String> env) {
-        String dir = env.get("ECABOT_DATA_DIR");
-        return dir == null || dir.isBlank() ? Path.of("data") : Path.of(dir);
-    }
     /** How long a stop waits for provisioning under way to finish its step. */
     private static final java.time.Duration DRAIN_TIME = java.time.Duration.ofSeconds(20);
 
@@ -58,7 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Running running;
         try {
-            running = start(parent.environment());
+            running = start(parent.settings());
         } catch (NothingToServe | IllegalArgumentException | ConfigException | PlaybookLoadException
                  | dev.ecabot.config.StartRefusedException e) {
             spec.commandLine().getErr().println(e.getMessage());
@@ -84,16 +78,23 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** As {@link #start(Settings)}, reading the settings (ecabot.yaml) of {@code env}: for tests and embedders. */
+    public static Running start(Map<String, String> env) throws Exception {
+        return start(Settings.load(env));
+    }
+
     /**
-     * Starts everything {@code env} configures and returns once requests are being answered.
+     * Starts everything {@code settings} configure and returns once requests are being answered. The data directory
+     * (ECABOT_DATA_DIR, default ./data; a volume in a container) holds the embedded database and the key file.
      * @throws NothingToServe when no chat platform is configured
      * @throws IllegalArgumentException when a platform's configuration is wrong (the message says how to fix it)
      */
-    public static Running start(Map<String, String> env) throws Exception {
+    public static Running start(Settings settings) throws Exception {
+        Map<String, String> env = settings.environment();
         boolean slackOn = SlackSettings.fromEnvironment(env).isPresent();
         TeamsSettings teamsSettings = TeamsSettings.fromEnvironment(env);
         if (!slackOn && !teamsSettings.enabled()) throw new NothingToServe();
-        int port = portOf(env);
+        int port = settings.port();
         List<AutoCloseable> resources = new ArrayList<>();
         ExecutorService provisioning = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "ecabot-provisioning");
@@ -103,8 +104,8 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             PlatformPorts ports = new PlatformPorts();
             // Deny on doubt: without a roles section in ecabot.yaml, chat users may only ask for help.
-            BotRuntime runtime = BotRuntime.startServing(new MeasuredSends(ports), provisioning, dataDir(env), env, RolesConfig.empty());
-            if (ConfigLoader.fromEnvironment(env).section("roles").isEmpty()) {
+            BotRuntime runtime = BotRuntime.startServing(new MeasuredSends(ports), provisioning, settings, RolesConfig.empty());
+            if (settings.config().section("roles").isEmpty()) {
                 log.warn("No roles section in ecabot.yaml: chat users can only ask for help until you add one "
                         + "(requesters, approvers, admins, e.g. \"slack:*\"); see docs/slack.md");
             }
@@ -129,7 +130,7 @@ public final class ServeCommand implements Callable<Integer> {
                             : slack.isPresent() ? new String[] {"slack"} : new String[] {"teams"});
             ServeHealth.gauges(runtime.database().dataSource());
             ServeHealth.outboxGauges(runtime.database().dataSource(), "slack", "teams");
-            boolean inventoryApi = InventoryApiServlet.mount(server, ConfigLoader.fromEnvironment(env).inventory().api(), env,
+            boolean inventoryApi = InventoryApiServlet.mount(server, settings.config().inventory().api(), env,
                     runtime.database().dataSource(), java.time.Clock.systemUTC());
             if (inventoryApi) log.info("Read-only inventory API on {}", InventoryApiServlet.PATH);
             server.start();
@@ -152,18 +153,6 @@ public final class ServeCommand implements Callable<Integer> {
             log.warn("Provisioning still running after {} s; leaving it to be resumed after the restart",
                     atMost.toSeconds());
         }
-    }
-
-    private static int portOf(Map<String, String> env) {
-        String value = env.get("ECABOT_PORT");
-        if (value == null || value.isBlank()) return BotHttpServer.DEFAULT_PORT;
-        try {
-            int port = Integer.parseInt(value.trim());
-            if (port >= 0 && port <= 65535) return port;
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException("ECABOT_PORT must be a port number from 0 to 65535; got '" + value + "'");
     }
 
     /** A serving bot: its HTTP server, and everything to close when it stops (in order). */

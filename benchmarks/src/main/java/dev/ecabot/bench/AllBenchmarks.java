@@ -80,6 +80,8 @@ public final class AllBenchmarks {
         figures.put(6, new Budgeted(150, q -> ReminderBenchmark.measure(q ? 1_000 : 2_000)));
         figures.put(7, new Budgeted(45, q -> ConversationsBenchmark.measure(q ? 100 : 1_000, q ? 1_000 : 10_000)));
         figures.put(8, new Budgeted(40, q -> TeamsBenchmark.measure(100, q ? 5 : 10, q ? 5 : 20)));
+        figures.put(9, new Budgeted(120, q -> OutboxBenchmark.measure(q ? 2_000 : 10_000)));
+        figures.put(10, new Budgeted(90, MicroBenchmarks::measure));
 
         Instant start = Instant.now();
         String loadBefore = loadAverage();

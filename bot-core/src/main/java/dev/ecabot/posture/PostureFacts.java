@@ -62,6 +62,14 @@ public final class PostureFacts {
         return new PostureFacts(f);
     }
 
+    /** These facts for another app with the same settings: its own owner and credential age. */
+    PostureFacts withOwnerAndAge(String owner, Long credentialAgeDays) {
+        Map<String, Object> f = new LinkedHashMap<>(values);
+        f.put("credential_age_days", credentialAgeDays);
+        f.put("owner", owner == null || owner.isBlank() ? null : owner);
+        return new PostureFacts(f);
+    }
+
     /** The value of fact {@code name} (String, Boolean, Number, List of String) or null. */
     public Object get(String name) {
         return values.get(name);

@@ -84,6 +84,11 @@ public final class PostureReview {
         return rules.grade(PostureFacts.of(spec, owner, Math.max(0, Duration.between(since, clock.instant()).toDays())));
     }
 
+    /** A grader for a whole inventory, one app after another (same findings as {@link #grade}, each computed once). */
+    public ManyAppsGrading manyApps() {
+        return new ManyAppsGrading(rules, clock);
+    }
+
     /** The latest rotation of each app ever rotated, keyed by {@link AppOwners#key}; one query. */
     public Map<String, Instant> lastRotations() {
         return audit.latestByApp(AuditKind.ROTATION);

@@ -19,6 +19,15 @@ public record PostureRule(String id, Severity severity, String setting, List<Pos
         when = List.copyOf(when);
     }
 
+    /** The facts this rule reads: those of its conditions and those its finding's text names as {@code ${fact}}. */
+    public java.util.Set<String> facts() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        when.forEach(c -> names.add(c.fact()));
+        Matcher m = PLACEHOLDER.matcher(finding);
+        while (m.find()) names.add(m.group(1));
+        return names;
+    }
+
     /** The finding for an app with these facts, or empty when the rule does not fire. */
     public Optional<PostureFinding> grade(PostureFacts facts) {
         if (!enabled) return Optional.empty();

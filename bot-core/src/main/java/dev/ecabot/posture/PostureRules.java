@@ -95,6 +95,28 @@ public final class PostureRules {
                 .sorted(Comparator.comparing(PostureFinding::severity)).toList();
     }
 
+    /**
+     * Grades like {@link #grade}, once per distinct combination of the facts the rules read (apps made from the
+     * same playbook mostly share it): for grading a whole inventory, where grading every app again was the export's
+     * largest cost. Findings depend on nothing but those facts (conditions and ${fact} texts), so a remembered
+     * answer is the answer. Holds at most {@code maxRemembered} combinations (least recently used go); not
+     * thread-safe: one per export.
+     */
+    public java.util.function.Function<PostureFacts, List<PostureFinding>> remembering(int maxRemembered) {
+        List<String> read = rules.stream().flatMap(r -> r.facts().stream()).distinct().sorted().toList();
+        Map<List<Object>, List<PostureFinding>> seen = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<List<Object>, List<PostureFinding>> eldest) {
+                return size() > maxRemembered;
+            }
+        };
+        return facts -> {
+            List<Object> key = new ArrayList<>(read.size());
+            for (String name : read) key.add(facts.get(name));
+            return seen.computeIfAbsent(key, k -> grade(facts));
+        };
+    }
+
     private static List<PostureRule> parse(String yaml, String origin) {
         JsonNode doc;
         try {

@@ -48,7 +48,9 @@ public final class InventoryReport {
 
     /**
      * The extra columns of one app at a time, for an export written row by row: owners, usage and rotations are
-     * read once here (a few small tables), the posture graded per app as it comes, never a query per app.
+     * read once here (a few small tables), the posture graded per app as it comes, never a query per app, and
+     * graded once per distinct settings ({@code ManyAppsGrading}): that grading was the export's largest cost.
+     * Not thread-safe: one per export.
      */
     public Function<InventoryApp, Map<String, String>> perApp() {
         PostureReview review = new PostureReview(PosturePolicy.current().rules(), db, clock);
@@ -56,13 +58,14 @@ public final class InventoryReport {
         AppOwners owners = new AppOwners(db);
         Function<InventoryApp, String> ownerOf = owners.resolver();
         Map<String, UsageSnapshots.Snapshot> usage = new UsageSnapshots(db).all();
+        dev.ecabot.posture.ManyAppsGrading grading = review.manyApps();
         return app -> {
             String key = AppOwners.key(app.org(), app.apiName());
             String owner = ownerOf.apply(app);
             Map<String, String> row = new LinkedHashMap<>();
             row.put("owner", owner);
             List<PostureFinding> findings = app.status() == AppStatus.DELETED ? null
-                    : review.grade(app, owner, rotations.get(key));
+                    : grading.grade(app, owner, rotations.get(key));
             row.put("posture_findings", findings == null ? null : String.valueOf(findings.size()));
             row.put("posture_high", findings == null ? null : String.valueOf(findings.stream().filter(f -> f.severity() == Severity.HIGH).count()));
             row.put("posture_rules", findings == null ? null : findings.stream().map(PostureFinding::ruleId).collect(Collectors.joining(";")));

@@ -11,15 +11,29 @@ import java.util.concurrent.ConcurrentMap;
 public final class SalesforceClients {
 
     private final SalesforceClientSettings settings;
-    private final HttpClient http;
+    /** Built at the first org call, not at start: the TLS set-up it brings costs start-up time a chat may never need. */
+    private volatile HttpClient http;
     private final ConcurrentMap<String, SalesforceClient> clients = new ConcurrentHashMap<>();
 
     public SalesforceClients(SalesforceClientSettings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    private HttpClient http() {
+        HttpClient h = http;
+        if (h == null) {
+            synchronized (this) {
+                h = http;
+                if (h == null) {
+                    h = HttpClient.newBuilder()
+                            .connectTimeout(settings.connectTimeout())
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    http = h;
+                }
+            }
+        }
+        return h;
     }
 
     public SalesforceClients() {
@@ -33,7 +47,7 @@ public final class SalesforceClients {
     }
 
     private SalesforceClient create(Org org) {
-        RetryingSender sender = new RetryingSender(http, settings.retry()).forOrg(org.name());
+        RetryingSender sender = new RetryingSender(http(), settings.retry()).forOrg(org.name());
         OrgSession session = new OrgSession(org, new TokenEndpoint(sender, settings.clock()), new ApiVersionCheck(sender));
         return new SalesforceClient(new SalesforceHttp(session, sender), settings);
     }

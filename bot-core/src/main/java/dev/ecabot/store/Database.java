@@ -21,6 +21,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DataSource joining;
     private final String vendor;
+    /** True once this process brought the schema up to date: its migrations cannot be pending again. */
+    private volatile boolean migratedByThisProcess;
 
     private Database(HikariDataSource dataSource, String vendor) {
         this.dataSource = dataSource;
@@ -36,6 +38,7 @@ public final class Database implements AutoCloseable {
         Database db = openWithoutMigrating(url, user, password);
         try {
             db.flyway().migrate();
+            db.migratedByThisProcess = true;
         } catch (RuntimeException e) {
             db.close();
             throw DatabaseUnavailableException.opening(url, e);
@@ -76,6 +79,9 @@ public final class Database implements AutoCloseable {
 
     /** The migrations this version of the bot has that the database has not applied yet (0 when up to date). */
     public int pendingMigrations() {
+        // Asking Flyway scans the classpath and the history again (seconds at start-up on a busy machine); after this
+        // process migrated, every migration it has is applied (a newer instance may add more, never remove them).
+        if (migratedByThisProcess) return 0;
         return flyway().info().pending().length;
     }
 

@@ -34,6 +34,7 @@ final class OutboxStore {
 
     private static final String COLUMNS = "id, destination, kind, address_json, message_json, target_id, target_ref, "
             + "notice, status, attempts, next_attempt_at, dead_after, created_at, platform_ref, last_error";
+    private static final String O_COLUMNS = COLUMNS.replaceAll("(^|, )", "$1o.");
 
     private final DataSource dataSource;
     private final OutboxCodec codec = new OutboxCodec();
@@ -99,9 +100,12 @@ final class OutboxStore {
      * now (a destination's later rows wait for it, so each conversation sees its messages in order).
      */
     List<Row> headsDue(Instant now, int limit) {
-        String sql = "SELECT " + COLUMNS + " FROM chat_outbox o WHERE o.status = 'PENDING' AND o.id = "
-                + "(SELECT MIN(p.id) FROM chat_outbox p WHERE p.status = 'PENDING' AND p.destination = o.destination) "
-                + "AND o.next_attempt_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until < ?) ORDER BY o.id";
+        // The heads come from one grouped pass over the pending index (status, destination, id). A subquery per
+        // pending row (MIN(id) of its destination) cost 1.3 s a poll with 10,000 queued on H2, and the sender
+        // polls after every send: the outbox moved ~100 messages a second (figure 9 of docs/performance.md).
+        String sql = "SELECT " + O_COLUMNS + " FROM chat_outbox o JOIN (SELECT MIN(p.id) AS head_id "
+                + "FROM chat_outbox p WHERE p.status = 'PENDING' GROUP BY p.destination) h ON o.id = h.head_id "
+                + "WHERE o.next_attempt_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until < ?) ORDER BY o.id";
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
             select.setTimestamp(1, Timestamp.from(now));
             select.setTimestamp(2, Timestamp.from(now));

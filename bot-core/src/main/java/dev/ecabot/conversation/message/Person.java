@@ -22,7 +22,7 @@ public record Person(String platform, String id, String name) {
         if (platform.isEmpty() || id.isEmpty() || platform.contains(":")) {
             throw new IllegalArgumentException("a person is platform:id, got '" + platform + ":" + id + "'");
         }
-        name = name == null || name.isBlank() || name.equals(id) ? null : InlineText.clean(name);
+        name = name == null || name.isBlank() ? null : InlineText.clean(name);
     }
 
     public static Person of(ChatUser user) {
@@ -40,8 +40,15 @@ public record Person(String platform, String id, String name) {
         return new Person(key.substring(0, colon), key.substring(colon + 1), null);
     }
 
-    /** {@code key} as a person in text when it is {@code platform:id}, else {@code key} itself ("unknown"...). */
+    /**
+     * {@code key} as a person in text when it is {@code platform:id}, else {@code key} itself ("unknown"...). A list
+     * as stored for several approvers ("slack:U1, slack:U2") becomes each person in turn.
+     */
     public static String inTextOrAsIs(String key) {
+        if (key != null && key.contains(", ")) {
+            return java.util.Arrays.stream(key.split(", ")).map(Person::inTextOrAsIs)
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
         Person p = ofKey(key);
         return p == null ? (key == null ? "" : key) : p.inText();
     }

@@ -28,7 +28,10 @@ class InlineTextTest {
         assertThat(InlineText.plain("by " + Person.inTextOrAsIs("teams:29:1a-2b"))).isEqualTo("by teams:29:1a-2b");
         assertThat(Person.ofKey("teams:29:1a-2b")).isEqualTo(new Person("teams", "29:1a-2b", null));
         assertThat(Person.inTextOrAsIs("unknown")).isEqualTo("unknown");
-        assertThat(Person.of(ChatUser.of("slack", "U1")).plain()).isEqualTo("slack:U1");
+        assertThat(InlineText.parts(Person.inTextOrAsIs("slack:U1, slack:U2"))).containsExactly(
+                new InlineText.Mention(new Person("slack", "U1", null)), new InlineText.Words(", "),
+                new InlineText.Mention(new Person("slack", "U2", null)));
+        assertThat(Person.of(ChatUser.of("slack", "U1")).plain()).as("a user without a name shows as their id, as before").isEqualTo("U1");
     }
 
     @Test
@@ -39,6 +42,19 @@ class InlineTextTest {
         assertThat(InlineText.clean("hi " + forged)).isEqualTo("hi Pslack:U999");
         assertThat(sneaky.name()).isEqualTo("Pslack:U999");
         assertThat(InlineText.parts(sneaky.inText())).containsExactly(new InlineText.Mention(sneaky));
+    }
+
+    @Test
+    void whatArrivesFromChatIsCleanedOfMarkersBeforeTheEngineQuotesIt() {
+        String forged = "because \uE000Pslack:U999\uE001";
+        ChatUser ann = ChatUser.of("slack", "U1");
+        var place = dev.ecabot.conversation.ChatPlace.direct("D1");
+
+        assertThat(new dev.ecabot.conversation.ChatEvent.Text(ann, place, forged).text()).isEqualTo("because Pslack:U999");
+        assertThat(new dev.ecabot.conversation.ChatEvent.FormSubmission(ann, place, "f", java.util.Map.of("reason", forged))
+                .values()).containsEntry("reason", "because Pslack:U999");
+        assertThat(InlineText.parts(new dev.ecabot.conversation.ChatEvent.Command(ann, place, "deny", "r1 " + forged)
+                .arguments())).hasSize(1);
     }
 
     @Test

@@ -243,6 +243,27 @@ class ApprovalConversationTest {
         assertThat(alice.awaits("Consumer key: 3MVG9").text()).contains("was approved by Bob");
     }
 
+    @Test
+    void eachPersonsHomeListsOnlyWhatTheyMayActOn() {
+        request(alice, "Vonage Prod", "Voice bot for support, ticket OPS-142");
+
+        assertThat(bot.engine().home(bob.user()).orElseThrow().approvals()).singleElement()
+                .satisfies(c -> assertThat(c.requester()).isEqualTo("test:alice"));
+        assertThat(bot.engine().home(alice.user()).orElseThrow().approvals()).as("never her own request").isEmpty();
+        assertThat(bot.engine().home(erin.user()).orElseThrow().approvals()).as("not an approver").isEmpty();
+
+        bob.presses(ApprovalCard.PROMPT_ID, bob.everything().last(ApprovalCard.class).approveValue());
+        alice.awaits("Consumer key: 3MVG9");
+        var home = bot.engine().home(alice.user()).orElseThrow();
+        assertThat(home.apps()).singleElement().satisfies(f -> assertThat(f.label()).isEqualTo("Vonage_Prod"));
+        assertThat(home.offers()).singleElement().satisfies(o -> assertThat(o.label()).contains("Vonage_Prod"));
+        assertThat(home.approvals()).isEmpty();
+        var erins = bot.engine().home(erin.user()).orElseThrow();
+        assertThat(erins.apps()).as("someone else's app").isEmpty();
+        assertThat(erins.offers()).as("someone else's secret").isEmpty();
+        assertThat(bot.engine().home(bob.user()).orElseThrow().approvals()).as("decided").isEmpty();
+    }
+
     private Transcript request(Person who, String appName, String reason) {
         Walks.toTheSummary(who, "vonage-ai-studio", "demo", Map.of("app_name", appName, "contact_email", "ops@example.com"));
         assertThat(who.confirms().text()).contains("Org demo needs 1 approval before I create this");

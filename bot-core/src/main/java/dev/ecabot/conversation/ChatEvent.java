@@ -1,5 +1,7 @@
 package dev.ecabot.conversation;
 
+import dev.ecabot.conversation.message.InlineText;
+
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,7 +25,7 @@ public sealed interface ChatEvent {
         public Text {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(place, "place");
-            text = text == null ? "" : text.strip();
+            text = text == null ? "" : InlineText.clean(text).strip(); // nobody types a mention the bot would render
         }
     }
 
@@ -33,7 +35,7 @@ public sealed interface ChatEvent {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(place, "place");
             name = ChatUser.requireText(name, "name").strip();
-            arguments = arguments == null ? "" : arguments.strip();
+            arguments = arguments == null ? "" : InlineText.clean(arguments).strip();
         }
     }
 
@@ -54,7 +56,8 @@ public sealed interface ChatEvent {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(place, "place");
             Objects.requireNonNull(formId, "formId");
-            values = Map.copyOf(values);
+            values = values.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                    Map.Entry::getKey, e -> e.getValue() == null ? "" : InlineText.clean(e.getValue())));
         }
     }
 }

@@ -17,4 +17,9 @@ public interface ChatTurns {
     default TurnAnswer answer(ChatEvent event) {
         return answer(event, Set.of());
     }
+
+    /** {@code user}'s overview for a platform's home surface (Slack's App Home), when the engine keeps one. */
+    default java.util.Optional<dev.ecabot.conversation.home.HomeView> home(ChatUser user) {
+        return java.util.Optional.empty();
+    }
 }

@@ -52,6 +52,7 @@ public final class ConversationEngine implements ChatTurns {
     private final AccessPolicy access;
     private final OfferExpiry offerExpiry;
     private volatile dev.ecabot.audit.AuditTrail refusals;
+    private volatile dev.ecabot.conversation.home.HomeViews homes;
     private final ReentrantLock[] stripes = new ReentrantLock[64];
 
     public ConversationEngine(ChatPort port, ConversationStore store, CommandRegistry commands,
@@ -71,6 +72,17 @@ public final class ConversationEngine implements ChatTurns {
     /** Starts assembling an engine: port, database, playbooks, orgs, provisioner and secret offers. */
     public static EngineBuilder builder() {
         return new EngineBuilder();
+    }
+
+    /** Shows each person's overview (their apps, approvals, offers, reminders) from {@code views}. */
+    public void showingHomesFrom(dev.ecabot.conversation.home.HomeViews views) {
+        this.homes = views;
+    }
+
+    @Override
+    public Optional<dev.ecabot.conversation.home.HomeView> home(ChatUser user) {
+        dev.ecabot.conversation.home.HomeViews views = homes;
+        return views == null ? Optional.empty() : Optional.of(views.of(user));
     }
 
     /** Handles one thing a person did; every reply goes through the port. Never throws for bad input. */

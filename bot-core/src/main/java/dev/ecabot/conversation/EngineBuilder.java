@@ -201,6 +201,8 @@ public final class EngineBuilder {
         ConversationEngine engine = new ConversationEngine(port, store, commands, dialogue, access, approvalFlow,
                 new OfferExpiry(revealOffers, followUps, port), s);
         engine.auditRefusalsTo(new AuditTrail(dataSource));
+        engine.showingHomesFrom(new dev.ecabot.conversation.home.HomeViews(new InventoryAppRepository(dataSource),
+                approvals, revealOffers, reminders, access, s.clock()));
         return engine;
     }
 

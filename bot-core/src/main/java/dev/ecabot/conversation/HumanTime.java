@@ -2,14 +2,16 @@ package dev.ecabot.conversation;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import dev.ecabot.conversation.message.InlineText;
 
-/** Durations and moments in words people read in chat: "1 hour", "about 10:42, 30 minutes from now". */
+
+/**
+ * Durations and moments in words people read in chat: "1 hour", "2026-03-02 10:42 UTC (30 minutes from now)". A
+ * moment is written as an {@link InlineText#moment} so each reader sees it in their own zone where the platform
+ * knows it (Slack), else with an explicit UTC (Teams, the terminal): one format everywhere, never a bare clock time.
+ */
 public final class HumanTime {
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
     private HumanTime() {
     }
@@ -25,15 +27,15 @@ public final class HumanTime {
         return rest == 0 ? plural(hours, "hour") : plural(hours, "hour") + " " + plural(rest, "minute");
     }
 
-    /** "about 10:42, 30 minutes from now" (or "now" when {@code at} is not after {@code now}). */
-    public static String fromNow(Instant at, Instant now, ZoneId zone) {
+    /** "2026-03-02 10:42 UTC (30 minutes from now)" (or "now" when {@code at} is not after {@code now}). */
+    public static String fromNow(Instant at, Instant now) {
         if (!at.isAfter(now)) return "now";
-        return "about " + CLOCK.format(at.atZone(zone)) + ", " + duration(Duration.between(now, at)) + " from now";
+        return at(at) + " (" + duration(Duration.between(now, at)) + " from now)";
     }
 
-    /** "2026-03-02 10:42 UTC": a moment in the past or future, with its zone. */
-    public static String at(Instant at, ZoneId zone) {
-        return STAMP.format(at.atZone(zone));
+    /** "2026-03-02 10:42 UTC" or the reader's local time: a moment in the past or future. */
+    public static String at(Instant at) {
+        return InlineText.moment(at);
     }
 
     private static String plural(long n, String unit) {

@@ -1,5 +1,6 @@
 package dev.ecabot.digest;
 
+import dev.ecabot.conversation.message.Person;
 import dev.ecabot.audit.AuditEvent;
 import dev.ecabot.audit.AuditKind;
 import dev.ecabot.audit.AuditTrail;
@@ -68,7 +69,7 @@ public final class DigestBuilder {
         List<Fact> facts = new ArrayList<>();
         List<String> created = apps.stream().filter(a -> a.status() != AppStatus.DELETED && !a.createdAt().isBefore(since))
                 .map(a -> a.apiName() + " (" + a.org() + ")" + (a.status() == AppStatus.IMPORTED ? " imported by sync"
-                        : " by " + (a.requester() == null ? "someone" : a.requester()))).toList();
+                        : " by " + (a.requester() == null ? "someone" : Person.inTextOrAsIs(a.requester())))).toList();
         part(facts, "Created", created);
         part(facts, "Changed", events.stream().filter(e -> CHANGES.contains(e.kind()) && e.kind() != AuditKind.DRIFT)
                 .map(e -> e.apiName() + " (" + e.org() + "): " + e.detail()).distinct().toList());

@@ -7,6 +7,7 @@ import dev.ecabot.audit.AuditKind;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.FormPrompt;
+import dev.ecabot.conversation.message.InlineText;
 import dev.ecabot.testing.Person;
 import dev.ecabot.testing.TestBot;
 import dev.ecabot.testing.Transcript;
@@ -104,7 +105,7 @@ class ApprovalConversationTest {
         assertThat(alice.says("status").text()).contains("No conversation in progress");
         ApprovalCard closed = carol.everything().last(ApprovalCard.class);
         assertThat(closed.status()).isEqualTo(ApprovalCard.Status.DENIED);
-        assertThat(closed.decidedBy()).isEqualTo("Bob");
+        assertThat(InlineText.plain(closed.decidedBy())).isEqualTo("Bob"); // a person: a mention on Slack and Teams
         assertThat(closed.decidedAt()).isEqualTo(TestBot.START);
         assertThat(closed.note()).isEqualTo("Use the shared Vonage app instead");
         assertThat(audit(card.requestId())).contains(AuditKind.REQUEST, AuditKind.DENIAL);
@@ -126,7 +127,7 @@ class ApprovalConversationTest {
             second.presses(ApprovalCard.PROMPT_ID, second.everything().last(ApprovalCard.class).approveValue());
 
             assertThat(requester.awaits("Consumer key: 3MVG9").text()).contains("was approved by bob and Carol");
-            assertThat(first.everything().last(ApprovalCard.class).decidedBy()).isEqualTo("bob and Carol");
+            assertThat(InlineText.plain(first.everything().last(ApprovalCard.class).decidedBy())).isEqualTo("bob and Carol");
         }
     }
 
@@ -156,7 +157,7 @@ class ApprovalConversationTest {
 
         ApprovalCard closed = bob.everything().last(ApprovalCard.class);
         assertThat(closed.status()).isEqualTo(ApprovalCard.Status.APPROVED);
-        assertThat(closed.decidedBy()).isEqualTo("Bob");
+        assertThat(InlineText.plain(closed.decidedBy())).isEqualTo("Bob"); // a person: a mention on Slack and Teams
         assertThat(carol.everything().last(ApprovalCard.class).status()).isEqualTo(ApprovalCard.Status.APPROVED);
         assertThat(carol.says("approve " + card.requestId()).text()).contains("was already approved");
         assertThat(audit(card.requestId())).contains(AuditKind.REQUEST, AuditKind.APPROVAL);
@@ -240,6 +241,27 @@ class ApprovalConversationTest {
         Transcript pressed = bob.presses(ApprovalCard.PROMPT_ID, card.approveValue());
         assertThat(pressed.text()).contains("expired after 1 hour").contains("Approved");
         assertThat(alice.awaits("Consumer key: 3MVG9").text()).contains("was approved by Bob");
+    }
+
+    @Test
+    void eachPersonsHomeListsOnlyWhatTheyMayActOn() {
+        request(alice, "Vonage Prod", "Voice bot for support, ticket OPS-142");
+
+        assertThat(bot.engine().home(bob.user()).orElseThrow().approvals()).singleElement()
+                .satisfies(c -> assertThat(c.requester()).isEqualTo("test:alice"));
+        assertThat(bot.engine().home(alice.user()).orElseThrow().approvals()).as("never her own request").isEmpty();
+        assertThat(bot.engine().home(erin.user()).orElseThrow().approvals()).as("not an approver").isEmpty();
+
+        bob.presses(ApprovalCard.PROMPT_ID, bob.everything().last(ApprovalCard.class).approveValue());
+        alice.awaits("Consumer key: 3MVG9");
+        var home = bot.engine().home(alice.user()).orElseThrow();
+        assertThat(home.apps()).singleElement().satisfies(f -> assertThat(f.label()).isEqualTo("Vonage_Prod"));
+        assertThat(home.offers()).singleElement().satisfies(o -> assertThat(o.label()).contains("Vonage_Prod"));
+        assertThat(home.approvals()).isEmpty();
+        var erins = bot.engine().home(erin.user()).orElseThrow();
+        assertThat(erins.apps()).as("someone else's app").isEmpty();
+        assertThat(erins.offers()).as("someone else's secret").isEmpty();
+        assertThat(bot.engine().home(bob.user()).orElseThrow().approvals()).as("decided").isEmpty();
     }
 
     private Transcript request(Person who, String appName, String reason) {

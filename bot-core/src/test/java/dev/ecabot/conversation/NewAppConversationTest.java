@@ -175,7 +175,7 @@ class NewAppConversationTest {
                 .contains("You will receive: the consumer key");
         alice.confirms();
         Transcript done = alice.awaits("Consumer key: 3MVG9Claude_MCP_key");
-        assertThat(done.text()).contains("Usable from: about 10:42, 30 minutes from now");
+        assertThat(done.text()).contains("Usable from: 2026-03-02 10:42 UTC (30 minutes from now)");
         assertThat(done.all(RevealOffer.class)).as("key only: no secret to reveal").isEmpty();
     }
 

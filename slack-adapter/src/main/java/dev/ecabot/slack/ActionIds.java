@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * The block_id / action_id scheme of the bot's interactive messages, so what is rendered and what comes back
  * agree: {@code choice:<promptId>} blocks (buttons or a menu answering a prompt), {@code form:<formId>} (the
- * button that opens a form's modal) and {@code reveal} (the "Reveal credentials" button, value = offer id).
+ * button that opens a form's modal) and {@code reveal} (the "Reveal credentials" button, value = offer id). On the
+ * App Home tab, where every block_id must be unique, a block carries {@value #HOME_SUFFIX}{@code <n>} after its id;
+ * {@code new-app} (the Home tab's button) and the global shortcut {@value #NEW_SHORTCUT} start a new request.
  */
 final class ActionIds {
 
@@ -17,6 +19,9 @@ final class ActionIds {
     static final String FORM_OPEN_ACTION = "form-open";
     static final String FORM_CALLBACK = "ecabot-form";
     static final String REVEAL_CALLBACK = "ecabot-reveal";
+    static final String NEW_APP_ACTION = "new-app";
+    static final String NEW_SHORTCUT = "ecabot-new";
+    static final String HOME_SUFFIX = "#home";
 
     private ActionIds() {
     }
@@ -24,8 +29,21 @@ final class ActionIds {
     /** The engine prompt a pressed button or picked option answers, if it answers one. */
     static Optional<String> promptOf(String blockId, String actionId) {
         if (REVEAL.equals(actionId)) return Optional.of(RevealOffer.PROMPT_ID);
+        blockId = withoutHomeSuffix(blockId);
         if (blockId != null && blockId.startsWith(CHOICE_BLOCK)) return Optional.of(blockId.substring(CHOICE_BLOCK.length()));
         return Optional.empty();
+    }
+
+    /** The block id as rendered for a message: without the Home tab's {@code #home<n>}. */
+    static String withoutHomeSuffix(String blockId) {
+        if (blockId == null) return null;
+        int at = blockId.lastIndexOf(HOME_SUFFIX);
+        return at >= 0 && blockId.substring(at + HOME_SUFFIX.length()).matches("\\d+") ? blockId.substring(0, at) : blockId;
+    }
+
+    /** The same block id made unique on the Home tab. */
+    static String onHome(String blockId, int n) {
+        return blockId + HOME_SUFFIX + n;
     }
 
     /** The form a "Fill in" button opens, if it is one. */

@@ -2,8 +2,10 @@ package dev.ecabot.slack;
 
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
+import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.ChoicePrompt;
@@ -11,6 +13,8 @@ import dev.ecabot.conversation.message.Confirmation;
 import dev.ecabot.conversation.message.Fact;
 import dev.ecabot.conversation.message.FileMessage;
 import dev.ecabot.conversation.message.FormPrompt;
+import dev.ecabot.conversation.message.InlineText;
+import dev.ecabot.conversation.message.Person;
 import dev.ecabot.conversation.message.Option;
 import dev.ecabot.conversation.message.ProgressUpdate;
 import dev.ecabot.conversation.message.RevealOffer;
@@ -18,8 +22,6 @@ import dev.ecabot.conversation.message.Summary;
 import dev.ecabot.conversation.message.TextMessage;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,7 +47,6 @@ final class BlockKitRenderer {
 
     static final int MAX_BUTTONS = 5;
     private static final int MAX_MENU_OPTIONS = 100;
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** Slack's limits for a message: 3,000 characters of section text, 50 blocks, 4,000 of notification text. */
     static final int MAX_SECTION_TEXT = 3_000;
@@ -74,7 +75,7 @@ final class BlockKitRenderer {
             kept.addAll(actionBlocks);
             blocks = kept;
         }
-        String text = r.text() == null ? "" : r.text();
+        String text = r.text() == null ? "" : references(r.text());
         if (text.length() > MAX_FALLBACK_TEXT) text = text.substring(0, MAX_FALLBACK_TEXT - 3) + "...";
         return new Rendered(text, blocks);
     }
@@ -237,10 +238,27 @@ final class BlockKitRenderer {
 
     private Rendered confirmation(Confirmation c) {
         List<LayoutBlock> blocks = new ArrayList<>(summaryBlocks(c.summary()));
+        boolean destructive = destructive(c);
         blocks.add(actions(ActionIds.CHOICE_BLOCK + c.id(), List.of(
-                button(b -> b.actionId("choice-0").text(plainText(c.confirmLabel())).value(Confirmation.CONFIRM).style("primary")),
-                button(b -> b.actionId("choice-1").text(plainText(c.cancelLabel())).value(Confirmation.CANCEL)))));
+                button(b -> b.actionId("choice-0").text(plainText(limit(c.confirmLabel(), MAX_BUTTON_TEXT)))
+                        .value(Confirmation.CONFIRM).style(destructive ? "danger" : "primary")
+                        .confirm(destructive ? confirmDialog(c) : null)),
+                button(b -> b.actionId("choice-1").text(plainText(limit(c.cancelLabel(), MAX_BUTTON_TEXT)))
+                        .value(Confirmation.CANCEL)))));
         return new Rendered(c.summary().title(), blocks);
+    }
+
+    /** A confirmation whose button cannot be undone (deleting an app): red, and Slack asks once more before sending. */
+    static boolean destructive(Confirmation c) {
+        return c.id().startsWith(CommandCall.PROMPT_PREFIX + "delete ");
+    }
+
+    /** Slack's "are you sure?" dialog of a destructive button: title 100, text 300, buttons 30 characters. */
+    private static ConfirmationDialogObject confirmDialog(Confirmation c) {
+        return ConfirmationDialogObject.builder().title(plainText(limit("Are you sure?", 100)))
+                .text(plainText(limit(c.summary().title(), 300)))
+                .confirm(plainText(limit(c.confirmLabel(), 30))).deny(plainText(limit(c.cancelLabel(), 30)))
+                .style("danger").build();
     }
 
     private List<LayoutBlock> summaryBlocks(Summary s) {
@@ -254,6 +272,8 @@ final class BlockKitRenderer {
             }
             section = f.section();
             if (f.value().isBlank()) facts.append("• ").append(escape(f.label())).append("\n"); // no empty `` after a name
+            else if (InlineText.hasReferences(f.value())) facts.append("• ").append(escape(f.label())).append(": ") // a mention or date shows only outside code
+                    .append(escape(f.value())).append("\n");
             else facts.append("• ").append(escape(f.label())).append(": `").append(escape(f.value())).append("`\n");
             if (facts.length() > 2500) {
                 String chunk = facts.toString();
@@ -308,7 +328,7 @@ final class BlockKitRenderer {
                         + "They open in a private window and are never posted in this chat."))),
                 actions(ActionIds.REVEAL, List.of(button(b -> b.actionId(ActionIds.REVEAL)
                         .text(plainText("Reveal credentials")).value(r.offerId()).style("primary")))),
-                context(List.of(markdownText("Available until " + TIME.format(r.expiresAt()))))));
+                context(List.of(markdownText("Available until " + date(r.expiresAt()))))));
     }
 
     /**
@@ -321,7 +341,7 @@ final class BlockKitRenderer {
                 + "`\n*Requested by:* " + person(a.requester()) + "\n*Reason:* " + escape(a.reason())))));
         String request = "Request `" + escape(a.requestId()) + "` · check `" + escape(a.check()) + "`";
         if (a.decidable()) {
-            blocks.add(context(List.of(markdownText(request + " · open until " + TIME.format(a.expiresAt())))));
+            blocks.add(context(List.of(markdownText(request + " · open until " + date(a.expiresAt())))));
             blocks.add(actions(ActionIds.CHOICE_BLOCK + ApprovalCard.PROMPT_ID, List.of(
                     button(b -> b.actionId("choice-0").text(plainText("Approve")).value(a.approveValue()).style("primary")),
                     button(b -> b.actionId("choice-1").text(plainText("Deny")).value(a.denyValue()).style("danger")))));
@@ -343,26 +363,27 @@ final class BlockKitRenderer {
         StringBuilder words = new StringBuilder(icon).append(" *").append(a.status().name().charAt(0))
                 .append(a.status().name().substring(1).toLowerCase()).append("*");
         if (a.decidedBy() != null) words.append(" by ").append(escape(a.decidedBy()));
-        if (a.decidedAt() != null) words.append(" at ").append(TIME.format(a.decidedAt()));
+        if (a.decidedAt() != null) words.append(" at ").append(date(a.decidedAt()));
         if (a.note() != null && !a.note().isBlank()) words.append(": ").append(escape(a.note()));
         return words.toString();
     }
 
-    /** A Slack person ("slack:U123") as a mention; anyone else as written. */
+    /** A stored person ("slack:U123") as a mention; anything else as written. */
     private static String person(String key) {
-        return key.startsWith("slack:") ? "<@" + escape(key.substring("slack:".length())) + ">" : escape(key);
+        Person p = Person.ofKey(key);
+        return p == null ? escape(key) : mention(p);
     }
 
     /** The offer message after the reveal: no button left. */
     Rendered revealed(String label, Instant at) {
-        String words = ":white_check_mark: *" + escape(label) + "* revealed at " + TIME.format(at)
+        String words = ":white_check_mark: *" + escape(label) + "* revealed at " + date(at)
                 + ". They were shown once and are not kept in Slack.";
         return new Rendered(label + " revealed", List.of(section(s -> s.text(markdownText(words)))));
     }
 
     /** The offer message once it expired unrevealed: no button left. */
     Rendered expired(String label, Instant at) {
-        String words = ":hourglass: *" + escape(label) + "* expired at " + TIME.format(at)
+        String words = ":hourglass: *" + escape(label) + "* expired at " + date(at)
                 + " without being revealed and were destroyed. Ask an admin to rotate them if you still need them.";
         return new Rendered(label + " expired", List.of(section(s -> s.text(markdownText(words)))));
     }
@@ -377,12 +398,56 @@ final class BlockKitRenderer {
         return fitToSlack(new Rendered(fallbackText == null ? choiceLabel : fallbackText, blocks));
     }
 
-    /** Slack mrkdwn treats &, < and > as control characters; everything the engine says is plain text. */
+    /**
+     * The engine's plain text as Slack mrkdwn: &, < and > escaped (control characters there), a Slack person as a
+     * mention ({@code <@U024BE7LH>}), anyone else by name or id, a moment in the reader's own time zone
+     * ({@link #date(Instant)}).
+     */
     static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        if (text == null) return "";
+        if (!InlineText.hasReferences(text)) return escapeWords(text);
+        StringBuilder out = new StringBuilder();
+        for (InlineText.Part part : InlineText.parts(text)) {
+            if (part instanceof InlineText.Words w) out.append(escapeWords(w.text()));
+            else if (part instanceof InlineText.Mention m) out.append(mention(m.person()));
+            else if (part instanceof InlineText.Moment t) out.append(date(t.at()));
+        }
+        return out.toString();
     }
 
+    /** People and moments of {@code text} as Slack markup, everything else as it is (a notification's text). */
+    static String references(String text) {
+        if (!InlineText.hasReferences(text)) return text;
+        StringBuilder out = new StringBuilder();
+        for (InlineText.Part part : InlineText.parts(text)) {
+            if (part instanceof InlineText.Words w) out.append(w.text());
+            else if (part instanceof InlineText.Mention m) out.append(mention(m.person()));
+            else if (part instanceof InlineText.Moment t) out.append(date(t.at()));
+        }
+        return out.toString();
+    }
+
+    private static String escapeWords(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** A Slack user as a mention (Slack shows their current name); someone on another platform by name or id. */
+    static String mention(Person person) {
+        return person.platform().equals("slack") && person.id().matches("[A-Z0-9]+")
+                ? "<@" + person.id() + ">" : escapeWords(person.plain());
+    }
+
+    /**
+     * A moment as Slack shows it in each reader's own time zone and locale ("Dec 3rd, 2026 at 5:37 PM" for a reader in
+     * Paris); clients that cannot format it show the UTC fallback after the bar.
+     */
+    static String date(Instant at) {
+        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + InlineText.UTC.format(at) + ">";
+    }
+
+    /** A plain-text field (a button, an option, a title): people and moments as words, cut to {@code max}. */
     static String limit(String text, int max) {
+        text = InlineText.plain(text);
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

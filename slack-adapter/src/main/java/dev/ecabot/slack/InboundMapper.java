@@ -22,6 +22,11 @@ final class InboundMapper {
         this.users = users;
     }
 
+    /** The person behind a Slack user id, with name and email when Slack tells them. */
+    dev.ecabot.conversation.ChatUser user(String userId) {
+        return users.user(userId, null);
+    }
+
     /** The neutral event, or empty for Slack-only actions (opening a form) that the engine never sees. */
     Optional<ChatEvent> toEvent(SlackInbound inbound) {
         if (inbound instanceof SlackInbound.Command c) {
@@ -43,7 +48,9 @@ final class InboundMapper {
             Optional<String> promptId = ActionIds.promptOf(a.blockId(), a.actionId());
             if (promptId.isEmpty() || a.value() == null) return Optional.empty();
             // An approval card may sit in the approvers' channel: what the engine says to the clicker goes to their DM.
-            ChatPlace place = ApprovalCard.PROMPT_ID.equals(promptId.get()) ? privatePlace(a.userId(), a.channelId())
+            // A click on the App Home tab has no channel: the engine answers in the person's DM.
+            ChatPlace place = ApprovalCard.PROMPT_ID.equals(promptId.get()) || a.channelId() == null
+                    ? privatePlace(a.userId(), a.channelId())
                     : new ChatPlace(a.channelId(), a.threadTs());
             return Optional.of(new ChatEvent.Choice(users.user(a.userId(), a.userName()), place, promptId.get(), a.value()));
         }

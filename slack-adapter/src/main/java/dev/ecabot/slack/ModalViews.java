@@ -24,7 +24,9 @@ import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.checkboxes;
 import static com.slack.api.model.block.element.BlockElements.emailTextInput;
+import static com.slack.api.model.block.element.BlockElements.multiStaticSelect;
 import static com.slack.api.model.block.element.BlockElements.numberInput;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
@@ -92,11 +94,15 @@ final class ModalViews {
             case URL -> urlTextInput(e -> e.actionId(VALUE_ACTION).initialValue(initial));
             case NUMBER -> numberInput(e -> e.actionId(VALUE_ACTION).decimalAllowed(false).initialValue(initial));
             case YES_NO, CHOICE -> choices(f, initial);
-            case LIST -> plainTextInput(e -> e.actionId(VALUE_ACTION).multiline(true).initialValue(initial)
-                    .placeholder(plainText("One per line")));
+            case LIST -> f.options().isEmpty()
+                    ? plainTextInput(e -> e.actionId(VALUE_ACTION).multiline(true).initialValue(initial)
+                            .placeholder(plainText("One per line")))
+                    : severalOf(f, initial);
             case TEXT, USER, API_NAME -> plainTextInput(e -> e.actionId(VALUE_ACTION).initialValue(initial));
         };
-        return input(b -> b.blockId(f.id()).label(plainText(BlockKitRenderer.limit(f.label(), 2000)))
+        // Ticked, not typed: the playbook's "(comma separated)" is for those who type the answer.
+        String label = f.type() == FieldType.LIST && !f.options().isEmpty() ? f.label().replace(" (comma separated)", "") : f.label();
+        return input(b -> b.blockId(f.id()).label(plainText(BlockKitRenderer.limit(label, 2000)))
                 .element(element).optional(!f.required())
                 .hint(f.help() == null ? null : plainText(BlockKitRenderer.limit(f.help(), 2000))));
     }
@@ -111,6 +117,33 @@ final class ModalViews {
                 .findFirst().orElse(null);
         return staticSelect(s -> s.actionId(VALUE_ACTION).options(items).initialOption(selected)
                 .placeholder(plainText("Choose...")));
+    }
+
+    /** Slack's limit of options in one checkbox group; a longer list is a multi-select menu. */
+    static final int MAX_CHECKBOXES = 10;
+
+    /**
+     * A question answered with several of its options (scopes, flows): checkboxes showing every option (with its
+     * description) up to ten, a multi-select menu beyond; the default's values are ticked. The submission sends the
+     * ticked values comma separated, as a typed answer would.
+     */
+    private BlockElement severalOf(FormField f, String initial) {
+        java.util.Set<String> ticked = new java.util.HashSet<>();
+        if (initial != null) {
+            for (String v : initial.split("[,\\n]")) if (!v.isBlank()) ticked.add(v.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        boolean boxes = f.options().size() <= MAX_CHECKBOXES;
+        List<OptionObject> items = f.options().stream().limit(BlockKitRenderer.MAX_OPTIONS)
+                .map(o -> OptionObject.builder().text(plainText(BlockKitRenderer.limit(o.label(), 75))).value(o.value())
+                        .description(o.hint() == null || !boxes ? null : plainText(BlockKitRenderer.limit(o.hint(), 75)))
+                        .build())
+                .toList();
+        List<OptionObject> chosen = items.stream()
+                .filter(o -> ticked.contains(o.getValue().toLowerCase(java.util.Locale.ROOT))).toList();
+        List<OptionObject> initialOptions = chosen.isEmpty() ? null : chosen;
+        if (boxes) return checkboxes(c -> c.actionId(VALUE_ACTION).options(items).initialOptions(initialOptions));
+        return multiStaticSelect(m -> m.actionId(VALUE_ACTION).options(items).initialOptions(initialOptions)
+                .placeholder(plainText("Choose one or more...")));
     }
 
     View revealing() {
@@ -159,6 +192,8 @@ final class ModalViews {
             if (v == null) return;
             String text = v.getValue() != null ? v.getValue()
                     : v.getSelectedOption() != null ? v.getSelectedOption().getValue()
+                    : v.getSelectedOptions() != null ? String.join(", ", v.getSelectedOptions().stream()
+                            .map(ViewState.SelectedOption::getValue).toList())
                     : v.getSelectedUser();
             out.put(blockId, text == null ? "" : text);
         });

@@ -44,6 +44,14 @@ public sealed interface SlackInbound {
                   String responseUrl, String messageText, List<LayoutBlock> blocks) implements SlackInbound {
     }
 
+    /** The person opened the bot's App Home tab: publish their overview. */
+    record HomeOpened(String userId) implements SlackInbound {
+        @Override
+        public String channelId() {
+            return null;
+        }
+    }
+
     /** A modal form submitted: the form, where its conversation is, and each field's raw value by field id. */
     record FormSubmitted(String userId, String userName, String channelId, String threadTs, String formId,
                          Map<String, String> values) implements SlackInbound {

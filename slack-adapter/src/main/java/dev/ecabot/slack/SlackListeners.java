@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
 
 /**
  * Registers the bot's listeners on a Bolt {@link App}: {@code /eca}, mentions, direct messages, buttons and
- * menus, form submissions. Each reads the payload, hands the work to the executor and acks at once, so Slack
+ * menus, form submissions, the App Home tab opening and the "new app" global shortcut. Each reads the payload, hands the work to the executor and acks at once, so Slack
  * gets its answer well within 3 s whatever the work (Salesforce) is doing. The one wait: a submitted form's
  * ack waits up to {@value #FORM_VERDICT_MILLIS} ms for the engine's field errors, so they show in the modal.
  */
@@ -70,6 +71,18 @@ final class SlackListeners {
             if ("im".equals(e.getChannelType()) && e.getBotId() == null && e.getUser() != null) {
                 submit(new SlackInbound.DirectMessage(e.getUser(), e.getChannel(), withoutMentions(e.getText())));
             }
+            return ctx.ack();
+        });
+        app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
+            AppHomeOpenedEvent e = payload.getEvent();
+            if ("home".equals(e.getTab()) && e.getUser() != null) submit(new SlackInbound.HomeOpened(e.getUser()));
+            return ctx.ack();
+        });
+        app.globalShortcut(ActionIds.NEW_SHORTCUT, (req, ctx) -> {
+            var p = req.getPayload();
+            // As if the person said "new" to the bot: the request continues in their DM.
+            submit(new SlackInbound.Command(p.getUser().getId(), p.getUser().getUsername(), null, "new",
+                    p.getTriggerId(), null));
             return ctx.ack();
         });
         app.blockAction(Pattern.compile(".*"), (req, ctx) -> {

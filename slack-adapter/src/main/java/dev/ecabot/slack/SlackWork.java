@@ -40,6 +40,7 @@ final class SlackWork {
     private final ModalViews modals;
     private final PendingForms forms;
     private final UserNotice notice;
+    private final HomeTab homeTab;
 
     SlackWork(InboundMapper mapper, ChatTurns engine, SlackWebApi api, SlackChatPort port,
               BlockKitRenderer renderer, ModalViews modals, PendingForms forms, UserNotice notice) {
@@ -51,6 +52,7 @@ final class SlackWork {
         this.modals = modals;
         this.forms = forms;
         this.notice = notice;
+        this.homeTab = new HomeTab(renderer);
     }
 
     void run(SlackInbound inbound) {
@@ -62,8 +64,15 @@ final class SlackWork {
                 openForm(a, ActionIds.formOf(a.blockId(), a.actionId()).get());
             } else if (inbound instanceof SlackInbound.Action a && ActionIds.REVEAL.equals(a.actionId())) {
                 reveal(a);
+                if (onHomeTab(a)) publishHome(a.userId());
+            } else if (inbound instanceof SlackInbound.Action a && ActionIds.NEW_APP_ACTION.equals(a.actionId())) {
+                mapper.toEvent(new SlackInbound.Command(a.userId(), a.userName(), null, "new", a.triggerId(), null))
+                        .ifPresent(engine::answer);
             } else if (inbound instanceof SlackInbound.Action a) {
                 click(a);
+                if (onHomeTab(a)) publishHome(a.userId()); // the tab shows what is left to do after the click
+            } else if (inbound instanceof SlackInbound.HomeOpened h) {
+                publishHome(h.userId());
             } else {
                 mapper.toEvent(inbound).ifPresent(engine::answer);
             }
@@ -74,6 +83,17 @@ final class SlackWork {
             notice.tell(inbound, "Sorry, something went wrong on my side while handling that. "
                     + "Please try again; if it keeps happening, tell the bot's administrators.");
         }
+    }
+
+    /** A click on the App Home tab: no message, no channel. */
+    private static boolean onHomeTab(SlackInbound.Action a) {
+        return a.channelId() == null && a.messageTs() == null;
+    }
+
+    /** The person's App Home tab: their apps, the approvals waiting for them, their open offers and reminders. */
+    private void publishHome(String userId) {
+        engine.home(mapper.user(userId)).ifPresent(view -> api.call("views.publish",
+                c -> c.viewsPublish(v -> v.userId(userId).view(homeTab.render(view)))));
     }
 
     /**

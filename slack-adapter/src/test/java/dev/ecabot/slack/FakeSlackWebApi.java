@@ -227,6 +227,10 @@ public final class FakeSlackWebApi implements AutoCloseable {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("url", exchange.getRequestURI().getPath());
         params.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        SlackBlockLimits.violation("response_url", params).ifPresent(broken -> {
+            params.put("_refused", broken);
+            refusedOverLimit.add("response_url: " + broken);
+        });
         calls.add(new Call("response_url", params, null));
         send(exchange, 200, "ok");
     }

@@ -100,6 +100,8 @@ class SlackConversationTest {
         endpoint.close();
         db.close();
         slackApi.close();
+        // Every Block Kit payload a conversation sent is within Slack's documented limits (SlackBlockLimits).
+        assertThat(slackApi.refusedOverLimit()).as("payloads Slack would refuse").isEmpty();
     }
 
     void stopOutbox() {
@@ -119,6 +121,11 @@ class SlackConversationTest {
             progress.accept(ProvisioningStep.DEPLOYED);
             progress.accept(ProvisioningStep.READING_CREDENTIALS);
             String key = "3MVG9CONSUMERKEY0000000001";
+            // As the real provisioning saga does: the app enters the inventory with who asked and who approved.
+            new dev.ecabot.inventory.InventoryAppRepository(db.dataSource()).save(new dev.ecabot.inventory.InventoryApp(
+                    null, order.org(), order.spec().apiName(), order.spec().apiName(), null, order.playbookId(),
+                    order.vendor(), order.requester().key(), order.approvedBy(), null, key, java.time.Instant.now(),
+                    dev.ecabot.inventory.SettingsJson.write(order.spec()), dev.ecabot.inventory.AppStatus.ACTIVE));
             return new ProvisionedApp(order.spec().apiName(), key,
                     secrets.seal(order.requestId(), order.spec().apiName(), key, Secret.of(CONSUMER_SECRET)));
         };
@@ -290,6 +297,141 @@ class SlackConversationTest {
         // Bob may still decide it.
         bob.clicksValue(cards.bobsDm(), "choice:approval", approveValueOf(cards.bobsDm()));
         assertThat(shown(awaitUpdateOf(cards.channel()))).contains(":white_check_mark: *Approved* by ");
+    }
+
+    @Test
+    void peopleShowAsMentionsAndTimesInEachReadersZoneOnCardsShowInventoryAndAudit() {
+        Cards cards = askForAnAppInStaging();
+        assertThat(shown(cards.channel())).contains("*Requested by:* <@U0ALICE01>")
+                .containsPattern("open until <!date\\^\\d+\\^\\{date_short_pretty\\} \\{time\\}\\|20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC>");
+        bob.clicksValue(cards.bobsDm(), "choice:approval", approveValueOf(cards.bobsDm()));
+        assertThat(shown(awaitUpdateOf(cards.channel()))).contains(":white_check_mark: *Approved* by <@" + BOB + "> at <!date^");
+        salesforceAnswers.countDown();
+        awaitMessageWithBlock("reveal");
+
+        String show = answerTo("show Altify_MCP", "Requested by");
+        assertThat(show).contains("Requested by: <@U0ALICE01>").contains("Approved by: <@" + BOB + ">")
+                .containsPattern("Created: <!date\\^\\d+\\^").doesNotContain("slack:U0ALICE01");
+        String inventory = answerTo("inventory", "asked by");
+        assertThat(inventory).contains("asked by <@U0ALICE01>").contains("approved by <@" + BOB + ">")
+                .contains("created <!date^").doesNotContain("slack:U0");
+        // "audit" needs the org clients (not wired here): SlackSurfacesTest renders its lines.
+        assertThat(slackApi.calls()).as("no reference marker reaches Slack")
+                .allSatisfy(c -> assertThat(c.params().toString()).doesNotContain("\uE000").doesNotContain("\uE001"));
+    }
+
+    @Test
+    void theAppHomeTabShowsApprovalsAndOffersWithTheirButtonsAndEachClickThereActsAsInTheChat() {
+        Cards cards = askForAnAppInStaging();
+
+        bob.opensHome();
+        FakeSlackWebApi.Call bobsHome = awaitHomeOf(BOB, 1);
+        assertThat(viewOf(bobsHome)).contains("\"type\":\"home\"").contains("New app")
+                .contains("Waiting for your approval (1)").contains("<@U0ALICE01>").contains("Altify_MCP")
+                .contains("\"text\":\"Approve\"").contains("\"style\":\"danger\"");
+        String approve = approveValueOf(cards.bobsDm());
+        String block = homeBlockWith(bobsHome, approve);
+        assertThat(block).startsWith("choice:approval#home");
+
+        // Approving from the tab decides the request: every card says so, and the tab no longer lists it.
+        bob.clicksOnHome(bobsHome, block, approve);
+        assertThat(shown(awaitUpdateOf(cards.channel()))).contains("*Approved* by <@" + BOB + ">");
+        assertThat(viewOf(awaitHomeOf(BOB, 2))).doesNotContain("Waiting for your approval");
+
+        // The requester's tab lists her app and the secret to reveal, with the same Reveal button.
+        salesforceAnswers.countDown();
+        FakeSlackWebApi.Call offer = awaitMessageWithBlock("reveal");
+        alice.opensHome();
+        FakeSlackWebApi.Call alicesHome = awaitHomeOf("U0ALICE01", 1);
+        assertThat(viewOf(alicesHome)).contains("Credentials to reveal").contains("Reveal credentials")
+                .contains("Your apps").contains("Altify_MCP").contains("<!date^").doesNotContain("Waiting for your approval");
+        String offerId = SlackUserSimulator.blocksOf(offer).findValues("value").stream().map(JsonNode::asText)
+                .filter(v -> !v.isBlank()).findFirst().orElseThrow();
+        alice.clicksOnHome(alicesHome, homeBlockWith(alicesHome, offerId), offerId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("views.update").stream()
+                .anyMatch(c -> c.param("view").contains(CONSUMER_SECRET)));
+        assertThat(viewOf(awaitHomeOf("U0ALICE01", 2))).doesNotContain("Credentials to reveal");
+    }
+
+    @Test
+    void theNewAppShortcutStartsARequestInTheDirectMessages() {
+        bob.usesShortcut(ActionIds.NEW_SHORTCUT);
+
+        FakeSlackWebApi.Call playbookQuestion = awaitMessageWithBlock("choice:playbook");
+        assertThat(List.of(bob.dmChannel, BOB)).contains(playbookQuestion.param("channel"));
+        assertThat(playbookQuestion.param("text")).contains("Which integration is the app for?");
+    }
+
+    @Test
+    void multiChoiceQuestionsShowTheirOptionsToTickAndTheTicksAreTheAnswer() {
+        alice.says("new custom demo");
+        fillForm("app_name", "Partner Portal");
+        fillForm("api_name", "Partner_Portal");
+        fillForm("contact_email", "alice@example.com");
+        fillForm("description", "");
+        fillForm("callback_urls", "https://portal.example.com/callback");
+        fillForm("logo_url", "");
+        fillForm("single_logout_url", "");
+
+        // 14 scopes: a multi-select menu listing every one, labelled without "(comma separated)".
+        FakeSlackWebApi.Call scopes = openForm("scopes");
+        JsonNode scopesInput = inputOf(scopes, "scopes");
+        assertThat(scopesInput.at("/element/type").asText()).isEqualTo("multi_static_select");
+        assertThat(scopesInput.at("/element/options").findValuesAsText("value")).hasSize(14).contains("Api", "RefreshToken", "MCP");
+        assertThat(scopesInput.at("/label/text").asText()).startsWith("Which OAuth scopes").doesNotContain("comma");
+        assertThat(alice.submitsChoices(scopes, "scopes", List.of("Api", "RefreshToken")).body()).isEmpty();
+
+        // The flows: checkboxes, the playbook's default ticked.
+        FakeSlackWebApi.Call flows = openForm("flows");
+        JsonNode flowsInput = inputOf(flows, "flows");
+        assertThat(flowsInput.at("/element/type").asText()).isEqualTo("checkboxes");
+        assertThat(flowsInput.at("/element/initial_options").findValuesAsText("value")).containsExactly("authorization-code");
+        assertThat(alice.submitsChoices(flows, "flows", List.of("authorization-code", "client-credentials")).body()).isEmpty();
+
+        // Client credentials were ticked: its run-as user is asked next (the ticks were the answer).
+        openForm("run_as_user");
+    }
+
+    /** The input block of {@code field} in an opened modal. */
+    static JsonNode inputOf(FakeSlackWebApi.Call viewsOpen, String field) {
+        for (JsonNode block : SlackUserSimulator.json(viewsOpen.param("view")).path("blocks")) {
+            if (field.equals(block.path("block_id").asText())) return block;
+        }
+        throw new AssertionError("no input " + field + " in " + viewsOpen.param("view"));
+    }
+
+    /** A published Home tab's view as JSON text, with "<" and ">" as Slack reads them. */
+    static String viewOf(FakeSlackWebApi.Call publish) {
+        return SlackUserSimulator.json(publish.param("view")).toString();
+    }
+
+    /** The {@code n}th Home tab published for {@code userId}. */
+    FakeSlackWebApi.Call awaitHomeOf(String userId, int n) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("views.publish").stream()
+                .filter(c -> userId.equals(c.param("user_id"))).toList(), l -> l.size() >= n).get(n - 1);
+    }
+
+    /** The block id, on a published Home tab, of the button whose value is {@code value}. */
+    static String homeBlockWith(FakeSlackWebApi.Call publish, String value) {
+        for (JsonNode block : SlackUserSimulator.json(publish.param("view")).path("blocks")) {
+            for (JsonNode el : block.path("elements")) {
+                if (value.equals(el.path("value").asText())) return block.path("block_id").asText();
+            }
+        }
+        throw new AssertionError("no button with value " + value + " on " + publish.param("view"));
+    }
+
+    /** What the bot answered Alice after she said {@code words}: the first new DM post containing {@code marker}. */
+    String answerTo(String words, String marker) {
+        int before = postsTo(alice.dmChannel).size();
+        alice.says(words);
+        try {
+            return await().atMost(Duration.ofSeconds(30)).until(() -> postsTo(alice.dmChannel).stream().skip(before)
+                    .map(SlackConversationTest::shown).filter(t -> t.contains(marker)).findFirst(), Optional::isPresent).get();
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no answer with \"" + marker + "\" to \"" + words + "\"; Alice got: "
+                    + postsTo(alice.dmChannel).stream().skip(before).map(c -> c.param("text")).toList(), e);
+        }
     }
 
     /** The approval cards of one request: in the approvers' channel and in Bob's DM. */

@@ -37,9 +37,18 @@ class SlackManifestTest {
     @Test
     void theBotIsSubscribedToMentionsAndDirectMessagesWithTheScopesTheyNeed() {
         assertThat(texts(manifest.at("/settings/event_subscriptions/bot_events")))
-                .containsExactlyInAnyOrder("app_mention", "message.im");
+                .containsExactlyInAnyOrder("app_mention", "message.im", "app_home_opened");
         assertThat(texts(manifest.at("/oauth_config/scopes/bot")))
                 .contains("app_mentions:read", "im:history", "chat:write", "commands", "im:write", "users:read");
+    }
+
+    @Test
+    void theAppHomeTabAndTheNewAppShortcutAreOnAndMatchTheListeners() {
+        assertThat(manifest.at("/features/app_home/home_tab_enabled").asBoolean()).isTrue();
+        JsonNode shortcut = manifest.at("/features/shortcuts/0");
+        assertThat(shortcut.get("type").asText()).isEqualTo("global");
+        assertThat(shortcut.get("callback_id").asText()).isEqualTo(ActionIds.NEW_SHORTCUT);
+        assertThat(shortcut.get("name").asText().length()).isLessThanOrEqualTo(24); // Slack's limit for a shortcut name
     }
 
     private static List<String> texts(JsonNode array) {

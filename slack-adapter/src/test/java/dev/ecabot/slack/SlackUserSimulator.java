@@ -93,6 +93,71 @@ final class SlackUserSimulator {
         return postInteraction(payload);
     }
 
+    /** Submits the modal, ticking {@code ticked} in the checkboxes or multi-select of {@code field}. */
+    HttpResponse<String> submitsChoices(FakeSlackWebApi.Call viewsOpen, String field, java.util.List<String> ticked) {
+        JsonNode view = json(viewsOpen.param("view"));
+        ObjectNode payload = SignedRequests.payload("interactivity/view_submission.json");
+        ((ObjectNode) payload.get("user")).put("id", userId).put("username", userId.toLowerCase()).put("name", userId.toLowerCase());
+        ObjectNode v = (ObjectNode) payload.get("view");
+        v.put("callback_id", view.path("callback_id").asText());
+        v.put("private_metadata", view.path("private_metadata").asText());
+        v.set("blocks", view.get("blocks"));
+        String type = "checkboxes";
+        for (JsonNode block : view.path("blocks")) {
+            if (field.equals(block.path("block_id").asText())) type = block.path("element").path("type").asText();
+        }
+        ObjectNode value = SignedRequests.JSON.createObjectNode().put("type", type);
+        ArrayNode selected = value.putArray("selected_options");
+        for (String t : ticked) selected.addObject().put("value", t).putObject("text").put("type", "plain_text").put("text", t);
+        ObjectNode values = SignedRequests.JSON.createObjectNode();
+        values.putObject(field).set("value", value);
+        ((ObjectNode) v.get("state")).set("values", values);
+        payload.remove("response_urls");
+        return postInteraction(payload);
+    }
+
+    /** Opens the bot's App Home tab (the {@code app_home_opened} event). */
+    HttpResponse<String> opensHome() {
+        ObjectNode envelope = SignedRequests.payload("events/message_im.json");
+        envelope.put("event_id", "Ev0HOME" + EVENT_IDS.incrementAndGet());
+        ObjectNode event = SignedRequests.JSON.createObjectNode().put("type", "app_home_opened").put("user", userId)
+                .put("channel", dmChannel).put("tab", "home").put("event_ts", "1700002000." + EVENT_IDS.get());
+        envelope.set("event", event);
+        return slack.postEvent(envelope, Map.of());
+    }
+
+    /** Presses the button of {@code blockId} whose value is {@code value} on the Home tab published in {@code publish}. */
+    HttpResponse<String> clicksOnHome(FakeSlackWebApi.Call publish, String blockId, String value) {
+        JsonNode view = json(publish.param("view"));
+        for (JsonNode block : view.path("blocks")) {
+            if (!blockId.equals(block.path("block_id").asText())) continue;
+            for (JsonNode el : block.path("elements")) {
+                if (!value.equals(el.path("value").asText())) continue;
+                ObjectNode payload = SignedRequests.payload("interactivity/block_actions.json");
+                ((ObjectNode) payload.get("user")).put("id", userId).put("username", userId.toLowerCase());
+                payload.remove("channel");
+                payload.remove("message");
+                payload.remove("response_url");
+                payload.putObject("container").put("type", "view").put("view_id", "VHOME00001");
+                payload.set("view", view);
+                ObjectNode action = (ObjectNode) ((ArrayNode) payload.get("actions")).get(0);
+                action.put("block_id", blockId).put("action_id", el.path("action_id").asText()).put("value", value);
+                action.set("text", el.get("text"));
+                return postInteraction(payload);
+            }
+        }
+        throw new AssertionError("no button with value " + value + " in " + blockId + " on the Home tab: " + view);
+    }
+
+    /** Uses the bot's global shortcut (the lightning menu) with {@code callbackId}. */
+    HttpResponse<String> usesShortcut(String callbackId) {
+        ObjectNode payload = SignedRequests.JSON.createObjectNode().put("type", "shortcut").put("token", "FAKEfakeFAKEfakeFAKEfake")
+                .put("action_ts", "1700003000.000001").put("callback_id", callbackId).put("trigger_id", "13345224609.8534564800.sc");
+        payload.putObject("team").put("id", "T024BE7LD").put("domain", "example");
+        payload.putObject("user").put("id", userId).put("username", userId.toLowerCase()).put("team_id", "T024BE7LD");
+        return postInteraction(payload);
+    }
+
     private HttpResponse<String> postInteraction(ObjectNode payload) {
         String body = SignedRequests.formEncode(Map.of("payload", payload.toString()));
         return slack.post("application/x-www-form-urlencoded", body, Map.of());

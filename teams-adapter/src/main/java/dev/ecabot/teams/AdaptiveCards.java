@@ -163,6 +163,7 @@ public final class AdaptiveCards {
      */
     static String literal(String text) {
         if (text == null) return "";
+        text = dev.ecabot.conversation.message.InlineText.plain(text); // people and moments: names/ids, UTC
         // "](" is what makes brackets a link or an image; "<http" an autolink. Plain brackets ("reveal [offer]") stay.
         return text.replace("](", "]\\(").replace("<http", "\\<http");
     }
@@ -369,7 +370,8 @@ public final class AdaptiveCards {
     }
 
     private static ObjectNode text(String text, boolean bold) {
-        ObjectNode block = NODES.objectNode().put("type", "TextBlock").put("text", text).put("wrap", true);
+        ObjectNode block = NODES.objectNode().put("type", "TextBlock")
+                .put("text", dev.ecabot.conversation.message.InlineText.plain(text)).put("wrap", true);
         if (bold) block.put("weight", "Bolder");
         return block;
     }

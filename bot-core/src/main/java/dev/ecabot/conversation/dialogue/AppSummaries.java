@@ -11,7 +11,6 @@ import dev.ecabot.playbook.Rendering;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,13 +51,13 @@ final class AppSummaries {
 
     /** The result: consumer key, when it becomes usable, and the playbook's next steps. */
     static Summary created(Playbook playbook, String org, Rendering rendering, ProvisionedApp app,
-                           Instant now, ZoneId zone) {
+                           Instant now) {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("", "Org", org));
         facts.add(new Fact("", "API name", app.apiName()));
         facts.add(new Fact("", "Consumer key", app.consumerKey()));
         Duration delay = rendering.activationDelay();
-        facts.add(new Fact("", "Usable from", HumanTime.fromNow(now.plus(delay), now, zone)));
+        facts.add(new Fact("", "Usable from", HumanTime.fromNow(now.plus(delay), now)));
         List<String> notes = new ArrayList<>();
         rendering.manualSteps().forEach(s -> notes.add("Manual step: " + s));
         int n = 1;

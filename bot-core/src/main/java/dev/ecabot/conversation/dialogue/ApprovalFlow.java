@@ -1,5 +1,6 @@
 package dev.ecabot.conversation.dialogue;
 
+import dev.ecabot.conversation.message.Person;
 import dev.ecabot.approval.ApprovalDraft;
 import dev.ecabot.approval.ApprovalRequest;
 import dev.ecabot.approval.Approvals;
@@ -78,8 +79,7 @@ public final class ApprovalFlow {
         Instant now = settings.clock().instant();
         replies.say("Request " + request.id() + " is waiting for approval (" + request.requiredApprovals() + " needed "
                 + "in org " + request.org() + "). I showed it to the approvers and will tell you here when they decide; "
-                + "nothing is created before that. It expires at " + HumanTime.fromNow(request.expiresAt(), now,
-                settings.displayZone()) + " if nobody decides. Say \"cancel\" to withdraw it.");
+                + "nothing is created before that. It expires at " + HumanTime.fromNow(request.expiresAt(), now) + " if nobody decides. Say \"cancel\" to withdraw it.");
         if (places == 0) replies.warn(cards.nobodyToldAdvice(request.org()));
     }
 
@@ -104,7 +104,7 @@ public final class ApprovalFlow {
     public void withdraw(ConversationState state, Replies replies) {
         if (approvals.withdraw(state.pending(), UserRefs.of(state.user()))) {
             approvals.find(state.pending()).ifPresent(r -> {
-                cards.close(r, ApprovalCard.Status.WITHDRAWN, state.user().displayName(), settings.clock().instant(),
+                cards.close(r, ApprovalCard.Status.WITHDRAWN, Person.of(state.user()).inText(), settings.clock().instant(),
                         "withdrawn by the requester");
                 followUps.approvalClosed(r);
             });
@@ -120,25 +120,25 @@ public final class ApprovalFlow {
     }
 
     /**
-     * Everyone who approved {@code request}, in order ("carol and Bob"): the last one, {@code last}, by their display
-     * name, the earlier ones by their chat id (all the request keeps of them).
+     * Everyone who approved {@code request}, in order ("carol and Bob"), as {@link Person}s in text: the last one,
+     * {@code last}, with their display name, the earlier ones by their chat id (all the request keeps of them).
      */
     public static String approvers(ApprovalRequest request, ChatUser last) {
         java.util.List<String> names = new java.util.ArrayList<>();
         var lastRef = UserRefs.of(last);
         for (var ref : request.approvedBy()) {
-            if (!ref.equals(lastRef)) names.add(ref.id());
+            if (!ref.equals(lastRef)) names.add(new Person(ref.platform(), ref.id(), ref.id()).inText());
         }
-        names.add(last.displayName());
+        names.add(Person.of(last).inText());
         if (names.size() == 1) return names.get(0);
         return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     /** Denied: close the cards, tell the requester the reason, end their conversation. */
     public void denied(ApprovalRequest request, ChatUser approver) {
-        cards.close(request, ApprovalCard.Status.DENIED, approver.displayName(), request.decidedAt(), request.denialReason());
+        cards.close(request, ApprovalCard.Status.DENIED, Person.of(approver).inText(), request.decidedAt(), request.denialReason());
         followUps.approvalClosed(request);
-        tellRequester(request, "Request " + request.id() + " (" + what(request) + ") was denied by " + approver.displayName() + ": " + request.denialReason()
+        tellRequester(request, "Request " + request.id() + " (" + what(request) + ") was denied by " + Person.of(approver).inText() + ": " + request.denialReason()
                 + ". " + nothingDone(request));
     }
 

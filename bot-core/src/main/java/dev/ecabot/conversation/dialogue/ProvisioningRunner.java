@@ -143,7 +143,7 @@ public final class ProvisioningRunner {
         ChatAddress to = new ChatAddress(state.user(), state.place());
         Instant now = settings.clock().instant();
         Instant createdAt = app.createdAt() != null ? app.createdAt() : now;
-        port.post(to, AppSummaries.created(playbook, state.org(), rendering, app, now, settings.displayZone()));
+        port.post(to, AppSummaries.created(playbook, state.org(), rendering, app, now));
         try {
             connection.apply(state.org()).ifPresent(text -> port.post(to, TextMessage.info(text)));
         } catch (RuntimeException e) {
@@ -166,7 +166,7 @@ public final class ProvisioningRunner {
         } else if (offer.isPresent()) {
             port.post(to, TextMessage.info("The consumer secret of " + app.apiName() + " was "
                     + offer.get().state().name().toLowerCase(java.util.Locale.ROOT) + " already ("
-                    + HumanTime.at(offer.get().closedAt(), settings.displayZone()) + "). If nobody kept it, an admin can"
+                    + HumanTime.at(offer.get().closedAt()) + "). If nobody kept it, an admin can"
                     + " issue new credentials with \"rotate " + app.apiName() + " " + state.org() + "\"."));
         } else if (order.deliverSecret()) {
             port.post(to, TextMessage.warning("I could not find the sealed consumer secret of " + app.apiName()
@@ -226,7 +226,7 @@ public final class ProvisioningRunner {
                 case REVEAL_EXPIRING -> "if the secret is still unrevealed before the offer expires";
                 case PLAYBOOK_AFTER -> "as the playbook asks (" + abbreviateReminder(r.text()) + ")";
                 default -> r.kind().name().toLowerCase().replace('_', ' ');
-            }).append(", ").append(HumanTime.fromNow(r.dueAt(), now, settings.displayZone()));
+            }).append(", ").append(HumanTime.fromNow(r.dueAt(), now));
         }
         return text.append("\nSay \"reminders\" to see them.").toString();
     }

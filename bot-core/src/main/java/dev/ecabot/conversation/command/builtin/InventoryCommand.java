@@ -1,5 +1,6 @@
 package dev.ecabot.conversation.command.builtin;
 
+import dev.ecabot.conversation.message.Person;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.command.inventory.UtcTime;
@@ -89,8 +90,8 @@ public final class InventoryCommand implements ChatCommand {
     private static String line(InventoryApp a) {
         return String.join(" | ", a.label(),
                 a.playbookOrUnknown() + (a.vendor() == null ? "" : " (" + a.vendor() + ")"),
-                "asked by " + orNone(a.requester()),
-                "approved by " + orNone(a.approver()),
+                "asked by " + Person.inTextOrAsIs(orNone(a.requester())),
+                "approved by " + Person.inTextOrAsIs(orNone(a.approver())),
                 "contact " + orNone(a.contactEmail()),
                 "key " + orNone(a.consumerKey()),
                 "created " + UtcTime.of(a.createdAt()),

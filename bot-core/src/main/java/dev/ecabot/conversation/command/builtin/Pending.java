@@ -1,5 +1,6 @@
 package dev.ecabot.conversation.command.builtin;
 
+import dev.ecabot.conversation.message.Person;
 import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.approval.ApprovalRequest;
 import dev.ecabot.approval.Approvals;
@@ -17,6 +18,6 @@ final class Pending {
         List<ApprovalRequest> pending = approvals.pendingFor(approver);
         if (pending.isEmpty()) return " No request is waiting for you.";
         return " Waiting for you: " + pending.stream().map(r -> r.id() + " (" + r.playbook() + " in " + r.org()
-                + ", asked by " + r.requester() + ")").collect(Collectors.joining("; ")) + ".";
+                + ", asked by " + Person.inTextOrAsIs(r.requester().toString()) + ")").collect(Collectors.joining("; ")) + ".";
     }
 }

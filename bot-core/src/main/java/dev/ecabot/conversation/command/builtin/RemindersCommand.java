@@ -80,7 +80,7 @@ public final class RemindersCommand implements ChatCommand {
             return;
         }
         Instant now = settings.clock().instant();
-        List<Fact> facts = found.stream().map(r -> new Fact("", HumanTime.fromNow(r.dueAt(), now, settings.displayZone()),
+        List<Fact> facts = found.stream().map(r -> new Fact("", HumanTime.fromNow(r.dueAt(), now),
                 kindOf(r) + (r.apiName() == null ? "" : " (" + r.apiName() + " in " + r.org() + ")") + ": " + r.text()))
                 .toList();
         call.replies().send(new Summary("Reminders scheduled " + whose + ", soonest first:", facts, List.of(), List.of()));

@@ -1,5 +1,6 @@
 package dev.ecabot.conversation.command.builtin;
 
+import dev.ecabot.conversation.message.Person;
 import dev.ecabot.posture.PosturePolicy;
 import dev.ecabot.posture.PostureReview;
 import java.time.Clock;
@@ -72,10 +73,10 @@ public final class ShowCommand implements ChatCommand {
         String s = "Inventory";
         facts.add(new Fact(s, "Org", app.org()));
         facts.add(new Fact(s, "Playbook", app.playbookOrUnknown() + (app.vendor() == null ? "" : " (" + app.vendor() + ")")));
-        if (app.requester() != null) facts.add(new Fact(s, "Requested by", app.requester()));
+        if (app.requester() != null) facts.add(new Fact(s, "Requested by", Person.inTextOrAsIs(app.requester())));
         facts.add(new Fact(s, "Owner", graded.owner() == null ? "nobody (an admin says \"owner " + app.apiName()
-                + " @someone\")" : graded.owner()));
-        if (app.approver() != null) facts.add(new Fact(s, "Approved by", app.approver()));
+                + " @someone\")" : Person.inTextOrAsIs(graded.owner())));
+        if (app.approver() != null) facts.add(new Fact(s, "Approved by", Person.inTextOrAsIs(app.approver())));
         if (app.contactEmail() != null) facts.add(new Fact(s, "Contact email", app.contactEmail()));
         facts.add(new Fact(s, app.status() == AppStatus.IMPORTED ? "Imported" : "Created", UtcTime.of(app.createdAt())));
         facts.add(new Fact(s, "Status", app.status().label()));
@@ -92,7 +93,7 @@ public final class ShowCommand implements ChatCommand {
         }
         for (var step : steps) {
             facts.add(new Fact("Manual steps (\"done " + app.apiName() + " <step>\" ticks one off)",
-                    step.number() + (step.done() ? " [done by " + step.doneBy() + ", " + UtcTime.of(step.doneAt()) + "]"
+                    step.number() + (step.done() ? " [done by " + Person.inTextOrAsIs(step.doneBy()) + ", " + UtcTime.of(step.doneAt()) + "]"
                             : " [to do]"), step.text()));
         }
         List<String> findings = graded.findings().stream().map(f -> "Posture " + f.explained()).toList();

@@ -1,5 +1,6 @@
 package dev.ecabot.conversation.command.inventory;
 
+import dev.ecabot.conversation.message.Person;
 import dev.ecabot.audit.AuditEvent;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.conversation.command.ChatCommand;
@@ -73,7 +74,7 @@ public final class AuditCommand implements ChatCommand {
 
     /** "2026-03-02 10:12 UTC" : "rotation by test:admin: credentials rotated ..." */
     private static Fact line(AuditEvent e, boolean withApp) {
-        String what = e.kind().name().toLowerCase(Locale.ROOT) + " by " + (e.actor() == null ? "the bot" : e.actor());
+        String what = e.kind().name().toLowerCase(Locale.ROOT) + " by " + (e.actor() == null ? "the bot" : Person.inTextOrAsIs(e.actor().toString()));
         String where = withApp && e.apiName() != null ? " [" + e.apiName() + (e.org() == null ? "" : " in " + e.org()) + "]" : "";
         return new Fact("", UtcTime.of(e.at()), what + where + ": " + e.detail());
     }

@@ -6,6 +6,7 @@ import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.message.Confirmation;
 import dev.ecabot.conversation.message.Fact;
+import dev.ecabot.conversation.message.Person;
 import dev.ecabot.conversation.message.Summary;
 import dev.ecabot.inventory.AppStatus;
 import dev.ecabot.inventory.InventoryApp;
@@ -90,7 +91,7 @@ public final class DeleteCommand implements ChatCommand {
         List<Fact> facts = List.of(
                 new Fact("", "Org", app.org()),
                 new Fact("", "Playbook", app.playbookOrUnknown() + (app.vendor() == null ? "" : " (" + app.vendor() + ")")),
-                new Fact("", "Requested by", app.requester() == null ? "unknown" : app.requester()),
+                new Fact("", "Requested by", app.requester() == null ? "unknown" : Person.inTextOrAsIs(app.requester())),
                 new Fact("", "Consumer key", app.consumerKey() == null ? "unknown" : app.consumerKey()));
         Summary summary = new Summary("Delete " + app.label() + " (" + app.apiName() + ") from " + app.org()
                 + "? Every integration using it stops working at once; this cannot be undone.", facts, List.of(), List.of());

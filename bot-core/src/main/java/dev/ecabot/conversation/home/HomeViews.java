@@ -1,0 +1,80 @@
+package dev.ecabot.conversation.home;
+
+import dev.ecabot.access.AccessPolicy;
+import dev.ecabot.access.Action;
+import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.approval.Approvals;
+import dev.ecabot.conversation.ChatUser;
+import dev.ecabot.conversation.HumanTime;
+import dev.ecabot.conversation.approvals.ApprovalCards;
+import dev.ecabot.conversation.dialogue.UserRefs;
+import dev.ecabot.conversation.message.ApprovalCard;
+import dev.ecabot.conversation.message.Fact;
+import dev.ecabot.conversation.message.InlineText;
+import dev.ecabot.conversation.message.RevealOffer;
+import dev.ecabot.inventory.AppStatus;
+import dev.ecabot.inventory.InventoryApp;
+import dev.ecabot.inventory.InventoryAppRepository;
+import dev.ecabot.reminders.Reminders;
+import dev.ecabot.vault.RevealOffers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds a person's {@link HomeView} from the stores, showing only what their roles let them act on: their own
+ * apps and reminders, approval requests only to those who may decide them, reveal offers only to their requester.
+ * Thread-safe.
+ */
+public final class HomeViews {
+
+    /** A home lists this many apps; the rest are reached with "inventory" and "show". */
+    public static final int APPS_SHOWN = 10;
+    /** And at most this many of each other kind (a Slack Home tab holds 100 blocks). */
+    static final int EACH_SHOWN = 10;
+
+    private final InventoryAppRepository inventory;
+    private final Approvals approvals;
+    private final RevealOffers offers;
+    private final Reminders reminders;
+    private final AccessPolicy access;
+    private final Clock clock;
+
+    /** {@code reminders} may be null (no scheduler: none listed). */
+    public HomeViews(InventoryAppRepository inventory, Approvals approvals, RevealOffers offers, Reminders reminders,
+                     AccessPolicy access, Clock clock) {
+        this.inventory = inventory;
+        this.approvals = approvals;
+        this.offers = offers;
+        this.reminders = reminders;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    public HomeView of(ChatUser user) {
+        ChatUserRef ref = UserRefs.of(user);
+        List<InventoryApp> mine = access.check(ref, Action.INVENTORY).allowed() ? inventory.all().stream()
+                .filter(a -> ref.toString().equals(a.requester()) && a.status() != AppStatus.DELETED)
+                .sorted(Comparator.comparing(InventoryApp::createdAt).reversed()).toList() : List.of();
+        List<Fact> apps = mine.stream().limit(APPS_SHOWN).map(a -> new Fact(a.org(), a.apiName(),
+                a.label() + " | " + a.status().label() + " | created " + InlineText.moment(a.createdAt()))).toList();
+        List<ApprovalCard> cards = access.check(ref, Action.APPROVE).allowed()
+                ? approvals.pendingFor(ref).stream().limit(EACH_SHOWN).map(ApprovalCards::cardOf).toList() : List.of();
+        List<RevealOffer> open = access.check(ref, Action.REVEAL).allowed() ? offers.openFor(ref).stream().limit(EACH_SHOWN)
+                .map(o -> new RevealOffer(o.offerId(), "Consumer key and secret of " + o.apiName() + " in " + o.org(),
+                        o.expiresAt())).toList() : List.of();
+        Instant now = clock.instant();
+        List<Fact> due = reminders == null ? List.of() : reminders.forUser(ref).stream().limit(EACH_SHOWN)
+                .map(r -> new Fact("", HumanTime.fromNow(r.dueAt(), now), kind(r.kind().name())
+                        + (r.apiName() == null ? "" : " (" + r.apiName() + " in " + r.org() + ")"))).toList();
+        return new HomeView(apps, Math.max(0, mine.size() - APPS_SHOWN), cards, open, due);
+    }
+
+    private static String kind(String name) {
+        String words = name.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

@@ -1,0 +1,189 @@
+package dev.ecabot.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import com.slack.api.util.json.GsonFactory;
+import dev.ecabot.conversation.ChatPlace;
+import dev.ecabot.conversation.home.HomeView;
+import dev.ecabot.conversation.message.ApprovalCard;
+import dev.ecabot.conversation.message.ChatMessage;
+import dev.ecabot.conversation.message.ChoicePrompt;
+import dev.ecabot.conversation.message.Confirmation;
+import dev.ecabot.conversation.message.Fact;
+import dev.ecabot.conversation.message.FieldType;
+import dev.ecabot.conversation.message.FileMessage;
+import dev.ecabot.conversation.message.FormField;
+import dev.ecabot.conversation.message.FormPrompt;
+import dev.ecabot.conversation.message.InlineText;
+import dev.ecabot.conversation.message.Option;
+import dev.ecabot.conversation.message.Person;
+import dev.ecabot.conversation.message.ProgressUpdate;
+import dev.ecabot.conversation.message.RevealOffer;
+import dev.ecabot.conversation.message.Summary;
+import dev.ecabot.conversation.message.TextMessage;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each Slack surface the bot sends, rendered from the engine's neutral messages and checked against Slack's documented
+ * Block Kit limits ({@link SlackBlockLimits}): messages, form modals (with multi-choice questions), the App Home tab.
+ */
+class SlackSurfacesTest {
+
+    static final Instant AT = Instant.parse("2026-12-03T16:37:12.123456789Z");
+    private final BlockKitRenderer renderer = new BlockKitRenderer();
+    private final ModalViews modals = new ModalViews();
+
+    @Test
+    void everyKindOfMessageIsWithinSlacksLimits() {
+        List<ChatMessage> messages = List.of(TextMessage.warning("Careful & <quick>"),
+                new ChoicePrompt("org", "Which org?", List.of(Option.of("demo", "demo"), Option.of("prod", "prod")), "demo", null),
+                new ChoicePrompt("vendor", "Which vendor?", IntStream.range(0, 150).mapToObj(i -> Option.of("v" + i, "Vendor " + i)).toList(), null, null),
+                new Confirmation("confirm", summary(), "Create it", "Cancel"),
+                new Confirmation("command:delete Altify_MCP prod", summary(), "Delete it", "Keep it"),
+                new ProgressUpdate("Creating Altify_MCP", List.of(new ProgressUpdate.Step("Deploying", ProgressUpdate.State.RUNNING, null))),
+                new RevealOffer("offer-1", "Consumer key and secret of Altify_MCP in prod", AT),
+                new FileMessage("inventory.csv", "text/csv", "a,b\n".repeat(2_000), "Inventory"),
+                card(ApprovalCard.Status.PENDING), card(ApprovalCard.Status.APPROVED), form());
+        for (ChatMessage m : messages) {
+            BlockKitRenderer.Rendered r = renderer.render(m);
+            assertThat(SlackBlockLimits.violation("chat.postMessage", Map.of("text", r.text(), "blocks", json(r.blocks()))))
+                    .as(m.getClass().getSimpleName()).isEmpty();
+            assertThat(json(r.blocks()) + r.text()).as("no reference marker reaches Slack").doesNotContain("\uE000", "\uE001");
+        }
+    }
+
+    @Test
+    void peopleAreMentionsAndMomentsAreInTheReadersZoneWithAUtcFallback() {
+        BlockKitRenderer.Rendered r = renderer.render(card(ApprovalCard.Status.APPROVED));
+
+        assertThat(json(r.blocks())).contains("*Requested by:* <@U0ALICE01>")
+                .contains("*Approved* by <@U0BOB0001> at <!date^" + AT.getEpochSecond()
+                        + "^{date_short_pretty} {time}|2026-12-03 16:37 UTC>")
+                .doesNotContain("slack:U0").doesNotContain(".123456789");
+        assertThat(BlockKitRenderer.escape("by " + new Person("teams", "29:1a", "Ann <Lee>").inText()))
+                .as("someone on another platform by name, escaped").isEqualTo("by Ann &lt;Lee&gt;");
+        assertThat(r.text()).doesNotContain("\uE000");
+    }
+
+    @Test
+    void anAuditLineShowsItsMomentAndActorAsTheReaderKnowsThem() {
+        // As AuditCommand writes a line: the moment as the label, the actor as a person.
+        Summary trail = new Summary("Audit trail of Altify_MCP in prod, oldest first:", List.of(new Fact("",
+                InlineText.moment(AT), "approval by " + Person.inTextOrAsIs("slack:U0BOB0001") + ": approved")),
+                List.of(), List.of());
+
+        assertThat(json(renderer.render(trail).blocks())).contains("• <!date^" + AT.getEpochSecond())
+                .contains("approval by <@U0BOB0001>: approved").doesNotContain("`");
+    }
+
+    @Test
+    void aMultiChoiceQuestionIsCheckboxesUpToTenOptionsAndAMultiSelectBeyondWithTheDefaultTicked() {
+        FormField scopes = new FormField("scopes", "OAuth scopes", FieldType.LIST, "api, refresh_token", true, null,
+                List.of(Option.of("api", "Manage user data via APIs (api)"), Option.of("refresh_token", "Perform requests at any time"),
+                        new Option("openid", "OpenID", "identity only")), null);
+        FormField many = new FormField("flows", "Flows", FieldType.LIST, null, false, null,
+                IntStream.range(0, 12).mapToObj(i -> Option.of("f" + i, "Flow " + i)).toList(), null);
+        JsonNode view = SlackUserSimulator.json(json(modals.form(new FormPrompt("q", "Scopes", List.of(scopes, many)),
+                ModalViews.metadata("q", ChatPlace.direct("D1")))));
+
+        JsonNode boxes = view.at("/blocks/0");
+        assertThat(boxes.path("label").path("text").asText()).isEqualTo("OAuth scopes");
+        assertThat(boxes.at("/element/type").asText()).isEqualTo("checkboxes");
+        assertThat(boxes.at("/element/options").findValuesAsText("value")).contains("api", "refresh_token", "openid");
+        assertThat(boxes.at("/element/initial_options").findValuesAsText("value")).containsExactly("api", "refresh_token");
+        assertThat(boxes.at("/element/options/2/description/text").asText()).isEqualTo("identity only");
+        JsonNode select = view.at("/blocks/1");
+        assertThat(select.at("/element/type").asText()).isEqualTo("multi_static_select");
+        assertThat(select.path("optional").asBoolean()).isTrue();
+        assertThat(SlackBlockLimits.view(view)).isEmpty();
+    }
+
+    @Test
+    void ticksComeBackAsTheCommaSeparatedAnswerTheEngineParses() {
+        var state = new com.slack.api.model.view.ViewState.Value();
+        var api = new com.slack.api.model.view.ViewState.SelectedOption();
+        api.setValue("api");
+        var openid = new com.slack.api.model.view.ViewState.SelectedOption();
+        openid.setValue("openid");
+        state.setSelectedOptions(List.of(api, openid));
+
+        assertThat(ModalViews.values(Map.of("scopes", Map.of(ModalViews.VALUE_ACTION, state))))
+                .containsEntry("scopes", "api, openid");
+    }
+
+    @Test
+    void deletingIsARedButtonThatSlackConfirmsBeforeSending() {
+        JsonNode blocks = SlackUserSimulator.json(json(renderer.render(
+                new Confirmation("command:delete Altify_MCP prod", summary(), "Delete it", "Keep it")).blocks()));
+        JsonNode delete = blocks.findParents("action_id").stream()
+                .filter(b -> "choice-0".equals(b.path("action_id").asText())).findFirst().orElseThrow();
+
+        assertThat(delete.path("style").asText()).isEqualTo("danger");
+        assertThat(delete.at("/confirm/confirm/text").asText()).isEqualTo("Delete it");
+        assertThat(delete.at("/confirm/deny/text").asText()).isEqualTo("Keep it");
+        assertThat(delete.at("/confirm/style").asText()).isEqualTo("danger");
+        JsonNode create = SlackUserSimulator.json(json(renderer.render(new Confirmation("confirm", summary(), "Create it", "Cancel")).blocks()))
+                .findParents("action_id").get(0);
+        assertThat(create.path("style").asText()).isEqualTo("primary");
+        assertThat(create.has("confirm")).isFalse();
+    }
+
+    @Test
+    void aFullHomeTabStaysWithinAHundredBlocksAndEveryButtonBlockIsUnique() {
+        List<Fact> apps = IntStream.range(0, 10).mapToObj(i -> new Fact("prod", "App_" + i, "App " + i + " | active | created "
+                + InlineText.moment(AT))).toList();
+        List<ApprovalCard> cards = IntStream.range(0, 10).mapToObj(i -> card(ApprovalCard.Status.PENDING)).toList();
+        List<RevealOffer> offers = IntStream.range(0, 10).mapToObj(i -> new RevealOffer("offer-" + i, "Secret " + i, AT)).toList();
+        View home = new HomeTab(renderer).render(new HomeView(apps, 5, cards, offers,
+                List.of(new Fact("", InlineText.moment(AT), "App usable (App_1 in prod)"))));
+
+        JsonNode view = SlackUserSimulator.json(json(home));
+        assertThat(SlackBlockLimits.view(view)).isEmpty();
+        List<String> ids = new ArrayList<>();
+        view.path("blocks").forEach(b -> { if (b.has("block_id")) ids.add(b.path("block_id").asText()); });
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(ids).allSatisfy(id -> assertThat(ActionIds.promptOf(ActionIds.withoutHomeSuffix(id), "x")
+                .or(() -> java.util.Optional.of(id))).isPresent());
+        assertThat(ActionIds.promptOf("choice:approval#home12", "choice-0")).contains(ApprovalCard.PROMPT_ID);
+    }
+
+    @Test
+    void anEmptyHomeTabInvitesToAskForAnApp() {
+        JsonNode view = SlackUserSimulator.json(json(new HomeTab(renderer).render(
+                new HomeView(List.of(), 0, List.of(), List.of(), List.of()))));
+        assertThat(view.toString()).contains("New app").contains("You have not asked for an app yet");
+        assertThat(SlackBlockLimits.view(view)).isEmpty();
+    }
+
+    static Summary summary() {
+        return new Summary("Please check", List.of(new Fact("", "Org", "prod"),
+                new Fact("", "Requested by", Person.inTextOrAsIs("slack:U0ALICE01"))), List.of(), List.of());
+    }
+
+    static ApprovalCard card(ApprovalCard.Status status) {
+        ApprovalCard pending = new ApprovalCard("r1", "Approval needed (1 approval): create Altify_MCP in org prod", "prod",
+                "altify-mcp", List.of(new Fact("", "Contact email", "alice@example.com")), "slack:U0ALICE01",
+                "Pilot for support", AT, "0123456789abcdef", ApprovalCard.Status.PENDING, null, null, null);
+        return status == ApprovalCard.Status.PENDING ? pending
+                : pending.decided(status, new Person("slack", "U0BOB0001", "Bob").inText(), AT, null);
+    }
+
+    static FormPrompt form() {
+        return new FormPrompt("contact_email", "Contact", List.of(new FormField("contact_email", "Contact email",
+                FieldType.EMAIL, null, true, null, List.of(), "not an email address")));
+    }
+
+    /** The JSON the Slack client sends for {@code blocksOrView} (its Gson), with "<" and ">" unescaped for reading. */
+    static String json(Object blocksOrView) {
+        return SlackUserSimulator.json(GsonFactory.createSnakeCase().toJson(blocksOrView)).toString();
+    }
+}

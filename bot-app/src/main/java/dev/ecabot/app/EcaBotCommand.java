@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
                 TerminalChatCommand.class,
                 ServeCommand.class,
                 StatusCommand.class,
+                TeamsPackageCommand.class,
         })
 public final class EcaBotCommand implements Callable<Integer> {
 

@@ -1,18 +1,17 @@
 package dev.ecabot.conversation.message;
 
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
  * Renders neutral messages as plain lines: options numbered, defaults marked, summaries as "label: value".
- * The terminal chat and the test chat show this; other adapters can use it as notification fallback text.
+ * The terminal chat and the test chat show this; other adapters can use it as notification fallback text. People
+ * and moments inside texts ({@link InlineText}) show as names or ids and as "2026-12-03 16:37 UTC".
  * Stateless and thread-safe.
  */
 public final class PlainText {
 
-    private static final DateTimeFormatter UTC_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC_TIME = InlineText.UTC;
 
     private PlainText() {
     }
@@ -60,7 +59,7 @@ public final class PlainText {
             if (!f.content().endsWith("\n")) out.append('\n');
             out.append("--- end of ").append(f.fileName()).append(" ---");
         }
-        return out.toString();
+        return InlineText.plain(out.toString());
     }
 
     /** "Label [default: x]:" for one form field; the prompt line of a one-field-at-a-time terminal form. */

@@ -403,7 +403,8 @@ public final class AdaptiveCards {
         ArrayNode facts = request.putArray("facts");
         facts.addObject().put("title", "Org").put("value", a.org());
         facts.addObject().put("title", "Playbook").put("value", a.playbook());
-        facts.addObject().put("title", "Requested by").put("value", a.requester());
+        // the requester as a person: a Teams mention where Teams shows the card (TeamsMentions)
+        facts.addObject().put("title", "Requested by").put("value", dev.ecabot.conversation.message.Person.inTextOrAsIs(a.requester()));
         facts.addObject().put("title", "Reason").put("value", literal(a.reason()));
         facts.addObject().put("title", "Request").put("value", a.requestId() + " (check " + a.check() + ")");
         body.add(request);

@@ -221,6 +221,7 @@ public final class TeamsBot implements Bot {
         boolean approver = clicked == null && approvers.stream().anyMatch(a -> a.userId().equals(userId));
         JsonNode shown = approver ? cards.approvalForApprover(card.get(), memberIds)
                 : JSON.valueToTree(cards.approval(card.get(), memberIds).getAttachments().get(0).getContent());
+        if (shown instanceof ObjectNode view) port.mentionsIn(view);
         if (clicked != null && card.get().decidable()) {
             ((com.fasterxml.jackson.databind.node.ArrayNode) shown.path("body")).addObject().put("type", "TextBlock")
                     .put("text", clicked).put("wrap", true).put("color", "Good");

@@ -95,8 +95,29 @@ public final class TeamsChatPort implements ChatPort {
         inTurn("updateActivity", where, turn -> turn.updateActivity(activity));
     }
 
-    /** The activity showing {@code message}; an approval card is first kept as its request's latest state. */
+    /**
+     * The activity showing {@code message}, people in its card as mentions; an approval card is first kept as its
+     * request's latest state.
+     */
     private Activity activityFor(ChatMessage message) {
+        return withMentions(render(message));
+    }
+
+    /** People in the activity's card as Teams mentions, named as the directory knows them. */
+    Activity withMentions(Activity activity) {
+        if (activity.getAttachments() != null) {
+            for (com.microsoft.bot.schema.Attachment a : activity.getAttachments()) {
+                if (a.getContent() instanceof com.fasterxml.jackson.databind.node.ObjectNode card) mentionsIn(card);
+            }
+        }
+        return activity;
+    }
+
+    void mentionsIn(com.fasterxml.jackson.databind.node.ObjectNode card) {
+        TeamsMentions.inCard(card, person -> directory.member(person.id()).map(TeamsDirectory.Member::displayName).orElse(null));
+    }
+
+    private Activity render(ChatMessage message) {
         if (!(message instanceof ApprovalCard card)) return cards.render(message);
         List<String> approverMemberIds = List.of();
         try {

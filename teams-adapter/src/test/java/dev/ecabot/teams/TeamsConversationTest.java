@@ -313,8 +313,15 @@ class TeamsConversationTest {
     void aRequestInAnOrgThatNeedsApprovalWaitsForTheApproverThenTheRequesterRevealsOnce() {
         FakeBotConnector.Call card = askForAnAppInStaging();
         JsonNode everyone = card.body().at("/attachments/0/content");
-        assertThat(everyone.toString()).contains("staging", "altify-mcp", "teams:" + ANA_AAD_ID, "Needed for the support team pilot",
+        assertThat(everyone.toString()).contains("staging", "altify-mcp", "Needed for the support team pilot",
                 "Altify_MCP", "ana@example.com", "Waiting for approval", "Open until");
+        // the requester is named as a Teams mention, not as "teams:<id>"
+        assertThat(everyone.toString()).contains("\"value\":\"<at>Ana Lopez</at>\"").doesNotContain("\"teams:" + ANA_AAD_ID);
+        assertThat(everyone.at("/msteams/entities")).singleElement().satisfies(e -> {
+            assertThat(e.path("type").asText()).isEqualTo("mention");
+            assertThat(e.path("text").asText()).isEqualTo("<at>Ana Lopez</at>");
+            assertThat(e.at("/mentioned/id").asText()).isEqualTo(ANA_AAD_ID);
+        });
         assertThat(everyone.path("actions").size()).as("the card as posted has no buttons").isZero();
         assertThat(everyone.at("/refresh/action/type").asText()).isEqualTo("Action.Execute");
         assertThat(everyone.at("/refresh/userIds")).extracting(JsonNode::asText)
@@ -331,6 +338,8 @@ class TeamsConversationTest {
         assertThat(action(bens.path("value"), "Deny").path("style").asText()).isEqualTo("destructive");
         JsonNode anas = invoke(activity("invoke_adaptive_card_action.json"), everyone.at("/refresh/action"), card.answeredId());
         assertThat(anas.at("/value/actions").size()).isZero();
+        assertThat(anas.at("/value/msteams/entities/0/mentioned/id").asText()).as("refreshed cards keep the mention")
+                .isEqualTo(ANA_AAD_ID);
         assertThat(anas.at("/value").toString()).contains("Waiting for approval");
 
         // Ana pressing Approve anyway (a forwarded card) is refused, to her alone (the invoke's answer); nothing changes.

@@ -31,6 +31,7 @@ import java.util.concurrent.Callable;
                 TerminalChatCommand.class,
                 ServeCommand.class,
                 StatusCommand.class,
+                TeamsPackageCommand.class,
         })
 public final class EcaBotCommand implements Callable<Integer> {
 

@@ -90,6 +90,8 @@ class NewAppConversationTest {
         Transcript again = alice.says("1_bad__name_");
         assertThat(again.last(FormPrompt.class).fields().get(0).error()).isNotBlank();
         assertThat(again.last(FormPrompt.class).fields().get(0).defaultValue()).isEqualTo("My_App");
+        assertThat(again.last(FormPrompt.class).fields().get(0).typed()).as("what was typed, for a card to show again")
+                .isEqualTo("1_bad__name_");
     }
 
     @Test

@@ -30,8 +30,10 @@ import java.util.List;
 
 /**
  * Renders the engine's neutral messages as Teams activities: text as a plain message, everything else as an
- * Adaptive Card (1.4) whose Action.Submit data carries what {@link TeamsInbound} needs to turn a click back into
- * a ChatEvent ({@code ecabot}: choice / form / reveal). Stateless and thread-safe.
+ * Adaptive Card (1.5, the newest Teams renders) whose Action.Submit / Action.Execute data carries what
+ * {@link TeamsInbound} needs to turn a click back into a ChatEvent ({@code ecabot}: choice / form / reveal / command).
+ * Approval requests use Universal Actions: the card everyone sees shows the status and refreshes, for the approvers
+ * named in it, into {@link #approvalForApprover} with Approve and Deny. Stateless and thread-safe.
  */
 public final class AdaptiveCards {
 
@@ -39,10 +41,20 @@ public final class AdaptiveCards {
             .findAndRegisterModules();
 
     public static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+    /**
+     * In a click's data, what the person saw (a button's label, a form's field labels): only for the card that
+     * replaces the clicked one ("Ana answered: Create it"), never for routing.
+     */
+    static final String SHOWN = "shown";
     /** Form inputs are named "field:<id>" so they never collide with the routing keys in the submit data. */
     public static final String FIELD_PREFIX = "field:";
-    /** Up to this many options are buttons; more become a drop-down. */
+    /** Up to this many options are buttons (or check boxes); more become a drop-down. */
     private static final int MAX_BUTTONS = 5;
+    /** The Action.Execute verbs of approval cards (Universal Actions, invoke {@code adaptiveCard/action}). */
+    public static final String VERB_APPROVAL_VIEW = "approvalView";
+    public static final String VERB_DECIDE = "decide";
+    /** Teams refreshes a card automatically for at most this many users of a group chat or channel. */
+    static final int MAX_REFRESH_USERS = 60;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final DateTimeFormatter times;
@@ -70,8 +82,9 @@ public final class AdaptiveCards {
             summary(body, s);
         } else if (message instanceof Confirmation c) {
             summary(body, c.summary());
-            actions.add(submit(c.confirmLabel(), choiceData(c.id(), Confirmation.CONFIRM)).put("style", "positive"));
-            actions.add(submit(c.cancelLabel(), choiceData(c.id(), Confirmation.CANCEL)));
+            actions.add(submit(c.confirmLabel(), choiceData(c.id(), Confirmation.CONFIRM).put(SHOWN, c.confirmLabel()))
+                    .put("style", "positive"));
+            actions.add(submit(c.cancelLabel(), choiceData(c.id(), Confirmation.CANCEL).put(SHOWN, c.cancelLabel())));
         } else if (message instanceof ProgressUpdate p) {
             progress(body, p);
         } else if (message instanceof RevealOffer r) {
@@ -80,7 +93,7 @@ public final class AdaptiveCards {
             body.add(text(f.caption().isEmpty() ? f.fileName() : f.caption(), true));
             body.add(text(f.content(), false).put("fontType", "Monospace"));
         } else if (message instanceof ApprovalCard a) {
-            approval(body, actions, a);
+            return approval(a, List.of());
         }
         return fitToTeams(cardActivity(card, PlainText.render(message)), card);
     }
@@ -189,11 +202,40 @@ public final class AdaptiveCards {
 
     /** What a question card becomes once answered: the answer, and no buttons left. */
     public Activity answered(dev.ecabot.conversation.ChatEvent event) {
-        String text = event instanceof dev.ecabot.conversation.ChatEvent.Choice choice
-                ? event.user().displayName() + " answered: " + choice.value()
-                : event.user().displayName() + " sent the form.";
+        return answered(event, NODES.objectNode());
+    }
+
+    /**
+     * What a question card becomes once answered, from the click's {@code data}: who answered what, in the words of
+     * the card (the button's label; each field's label and value), and no buttons left.
+     */
+    public Activity answered(dev.ecabot.conversation.ChatEvent event, com.fasterxml.jackson.databind.JsonNode data) {
+        String who = event.user().displayName();
         ObjectNode card = card();
-        ((ArrayNode) card.get("body")).add(text(text, false).put("isSubtle", true));
+        ArrayNode body = (ArrayNode) card.get("body");
+        String text;
+        if (event instanceof dev.ecabot.conversation.ChatEvent.Choice choice) {
+            String shown = data.path(SHOWN).isTextual() ? data.path(SHOWN).asText() : choice.value();
+            text = who + " answered: " + literal(shown);
+            body.add(text(text, false).put("isSubtle", true));
+        } else if (event instanceof dev.ecabot.conversation.ChatEvent.FormSubmission form) {
+            text = who + " answered:";
+            body.add(text(text, false).put("isSubtle", true));
+            ObjectNode factSet = NODES.objectNode().put("type", "FactSet");
+            ArrayNode facts = factSet.putArray("facts");
+            StringBuilder summary = new StringBuilder(text);
+            form.values().forEach((id, value) -> {
+                String label = data.path(SHOWN).path(id).asText(id);
+                String shown = value.isBlank() ? "(left empty)" : value;
+                facts.addObject().put("title", literal(label)).put("value", literal(shown));
+                summary.append(' ').append(label).append(": ").append(shown).append(';');
+            });
+            if (!facts.isEmpty()) body.add(factSet);
+            text = summary.toString();
+        } else {
+            text = who + " answered.";
+            body.add(text(text, false).put("isSubtle", true));
+        }
         card.remove("actions");
         return cardActivity(card, text);
     }
@@ -210,24 +252,39 @@ public final class AdaptiveCards {
 
     private void choice(ArrayNode body, ArrayNode actions, ChoicePrompt c) {
         if (c.error() != null) body.add(error(c.error()));
-        body.add(text(c.prompt(), true));
+        boolean dropDown = c.options().size() > MAX_BUTTONS;
+        // A drop-down carries the question as its label (screen readers and the Adaptive Cards validator need one);
+        // the rest of the prompt (the title, a help line) stays above it.
+        String question = question(c.prompt());
+        String above = dropDown ? c.prompt().lines().filter(l -> !l.equals(question)).collect(java.util.stream.Collectors
+                .joining("\n")) : c.prompt();
+        if (!above.isBlank()) body.add(text(above, true));
         for (Option o : c.options()) {
             if (o.hint() != null) body.add(text(o.label() + ": " + o.hint(), false).put("isSubtle", true).put("spacing", "None"));
         }
-        if (c.options().size() <= MAX_BUTTONS) {
+        if (!dropDown) {
             for (Option o : c.options()) {
-                ObjectNode button = submit(o.label(), choiceData(c.id(), o.value()));
+                ObjectNode button = submit(o.label(), choiceData(c.id(), o.value()).put(SHOWN, o.label()));
                 if (o.value().equals(c.defaultValue())) button.put("style", "positive");
                 actions.add(button);
             }
         } else {
-            ObjectNode select = input("Input.ChoiceSet", "value").put("style", "compact").put("isRequired", true)
-                    .put("errorMessage", "Pick one");
+            ObjectNode select = input("Input.ChoiceSet", "value").put("label", question)
+                    .put("style", "compact").put("isRequired", true).put("errorMessage", "Pick one");
             if (c.defaultValue() != null) select.put("value", c.defaultValue());
             select.set("choices", choices(c.options()));
             body.add(select);
             actions.add(submit("OK", NODES.objectNode().put("ecabot", "choice").put("promptId", c.id())));
         }
+    }
+
+    /** The line of a prompt that asks: the last one that is not a "(help)" line. */
+    private static String question(String prompt) {
+        List<String> lines = prompt.lines().filter(l -> !l.isBlank()).toList();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (!lines.get(i).startsWith("(")) return lines.get(i);
+        }
+        return lines.isEmpty() ? prompt : lines.get(0);
     }
 
     private void form(ArrayNode body, ArrayNode actions, FormPrompt f) {
@@ -236,12 +293,24 @@ public final class AdaptiveCards {
             ObjectNode input = inputFor(field);
             input.put("label", field.label()).put("isRequired", field.required());
             if (field.required()) input.put("errorMessage", field.label() + " is required");
-            if (field.defaultValue() != null && !field.defaultValue().isEmpty()) input.put("value", field.defaultValue());
+            // a refused answer is shown again as typed, to be fixed; else the default
+            String value = field.typed() != null ? field.typed() : field.defaultValue();
+            if (value != null && !value.isEmpty()) input.put("value", prefill(field, value));
             body.add(input);
             if (field.help() != null) body.add(text(field.help(), false).put("isSubtle", true).put("spacing", "None"));
             if (field.error() != null) body.add(error(field.error()).put("spacing", "None"));
         }
-        actions.add(submit("Submit", NODES.objectNode().put("ecabot", "form").put("formId", f.id())));
+        ObjectNode data = NODES.objectNode().put("ecabot", "form").put("formId", f.id());
+        ObjectNode labels = data.putObject(SHOWN);
+        for (FormField field : f.fields()) labels.put(field.id(), field.label());
+        actions.add(submit("Submit", data));
+    }
+
+    /** A multi-select's value is its picks comma-separated, whatever separated them in the answer typed before. */
+    private static String prefill(FormField field, String value) {
+        if (field.type() != FieldType.LIST || field.options().isEmpty()) return value;
+        return String.join(",", java.util.Arrays.stream(value.split("[,\\n]")).map(String::strip)
+                .filter(v -> !v.isEmpty()).toList());
     }
 
     private static ObjectNode inputFor(FormField field) {
@@ -250,7 +319,13 @@ public final class AdaptiveCards {
             case EMAIL -> input("Input.Text", id).put("style", "Email");
             case URL -> input("Input.Text", id).put("style", "Url");
             case NUMBER -> input("Input.Number", id);
-            case LIST -> input("Input.Text", id).put("isMultiline", true).put("placeholder", "one per line");
+            case LIST -> field.options().isEmpty()
+                    ? input("Input.Text", id).put("isMultiline", true).put("placeholder", "one per line")
+                    // several of a known list (OAuth scopes, flows): check boxes, or a multi-select drop-down when long;
+                    // Teams sends the picks comma-separated, which the engine reads as a list
+                    : input("Input.ChoiceSet", id).put("isMultiSelect", true)
+                            .put("style", field.options().size() <= MAX_BUTTONS ? "expanded" : "compact")
+                            .set("choices", choices(field.options()));
             case YES_NO, CHOICE -> {
                 ObjectNode select = input("Input.ChoiceSet", id).put("style", "compact");
                 List<Option> options = field.type() == FieldType.YES_NO && field.options().isEmpty()
@@ -295,25 +370,58 @@ public final class AdaptiveCards {
     }
 
     /**
-     * An approval request: who asked for what and why, every setting, until when; Approve / Deny (Action.Submit with
-     * the card's values) while pending, then who decided and when in their place.
+     * An approval request as everyone sees it: who asked for what and why, every setting, until when, and where it
+     * stands; no buttons. While it is pending the card asks Teams to refresh it (Universal Actions) for each user in
+     * {@code approverMemberIds} (their "29:" ids, at most 60; none needed in a 1:1 chat): {@link TeamsBot} answers an
+     * approver's refresh with {@link #approvalForApprover}, everyone else's with this view.
      */
-    private void approval(ArrayNode body, ArrayNode actions, ApprovalCard a) {
+    public Activity approval(ApprovalCard a, List<String> approverMemberIds) {
+        ObjectNode card = approvalCard(a, approverMemberIds);
+        return fitToTeams(cardActivity(card, PlainText.render(a)), card);
+    }
+
+    /** The same card as an approver sees it: Approve and Deny (Action.Execute), and it keeps refreshing. */
+    public ObjectNode approvalForApprover(ApprovalCard a, List<String> approverMemberIds) {
+        ObjectNode card = approvalCard(a, approverMemberIds);
+        if (!a.decidable()) return card;
+        ((ArrayNode) card.get("body")).add(text("You are an approver of this request.", false).put("isSubtle", true));
+        ArrayNode actions = card.putArray("actions");
+        actions.add(execute("Approve", VERB_DECIDE, choiceData(ApprovalCard.PROMPT_ID, a.approveValue())).put("style", "positive"));
+        actions.add(execute("Deny", VERB_DECIDE, choiceData(ApprovalCard.PROMPT_ID, a.denyValue())).put("style", "destructive"));
+        return card;
+    }
+
+    ObjectNode approvalForApprover(ApprovalCard a) {
+        return approvalForApprover(a, List.of());
+    }
+
+    private ObjectNode approvalCard(ApprovalCard a, List<String> approverMemberIds) {
+        ObjectNode card = card();
+        card.remove("actions");
+        ArrayNode body = (ArrayNode) card.get("body");
         body.add(text(literal(a.title()), true).put("size", "Medium"));
         ObjectNode request = NODES.objectNode().put("type", "FactSet");
         ArrayNode facts = request.putArray("facts");
         facts.addObject().put("title", "Org").put("value", a.org());
         facts.addObject().put("title", "Playbook").put("value", a.playbook());
-        facts.addObject().put("title", "Requested by").put("value", a.requester());
+        // the requester as a person: a Teams mention where Teams shows the card (TeamsMentions)
+        facts.addObject().put("title", "Requested by").put("value", dev.ecabot.conversation.message.Person.inTextOrAsIs(a.requester()));
         facts.addObject().put("title", "Reason").put("value", literal(a.reason()));
         facts.addObject().put("title", "Request").put("value", a.requestId() + " (check " + a.check() + ")");
         body.add(request);
         summary(body, new Summary("Settings", a.facts(), List.of(), List.of()));
         if (a.decidable()) {
-            body.add(text("Open until " + times.format(a.expiresAt()) + ".", false).put("isSubtle", true));
-            actions.add(submit("Approve", choiceData(ApprovalCard.PROMPT_ID, a.approveValue())).put("style", "positive"));
-            actions.add(submit("Deny", choiceData(ApprovalCard.PROMPT_ID, a.denyValue())).put("style", "destructive"));
-            return;
+            body.add(text("Waiting for approval. Open until " + times.format(a.expiresAt()) + ".", true));
+            body.add(text("Approvers see Approve and Deny on this card (or say \"approve " + a.requestId() + "\").",
+                    false).put("isSubtle", true));
+            ObjectNode refresh = card.putObject("refresh");
+            refresh.set("action", execute("Show my options", VERB_APPROVAL_VIEW, NODES.objectNode()
+                    .put("ecabot", "approvalView").put("requestId", a.requestId())));
+            if (!approverMemberIds.isEmpty()) {
+                ArrayNode users = refresh.putArray("userIds");
+                approverMemberIds.stream().distinct().limit(MAX_REFRESH_USERS).forEach(users::add);
+            }
+            return card;
         }
         String status = a.status().name().charAt(0) + a.status().name().substring(1).toLowerCase();
         StringBuilder outcome = new StringBuilder(status);
@@ -325,6 +433,30 @@ public final class AdaptiveCards {
             case DENIED -> "Attention";
             default -> "Default";
         }));
+        return card;
+    }
+
+    /**
+     * The card the bot posts when it is added to a personal chat, a group chat or a team: what it does and buttons for
+     * the first steps (each sends its command, as if typed).
+     */
+    public Activity welcome() {
+        ObjectNode card = card();
+        ArrayNode body = (ArrayNode) card.get("body");
+        body.add(text("Hello! I set up Salesforce External Client Apps for integrations.", true).put("size", "Medium"));
+        body.add(text("I ask what the vendor's setup needs, get approval where policy requires it, create the app in the"
+                + " org and show you its consumer key and secret once, in a private dialog.", false));
+        body.add(text("In a channel or group chat, mention me first: @ECA bot new.", false).put("isSubtle", true));
+        ArrayNode actions = (ArrayNode) card.get("actions");
+        actions.add(submit("Set up an app", commandData("new")).put("style", "positive"));
+        actions.add(submit("Integrations I know", commandData("playbooks")));
+        actions.add(submit("Help", commandData("help")));
+        return cardActivity(card, "Hello! I set up Salesforce External Client Apps. Say \"help\" to see what I can do.");
+    }
+
+    /** A button that runs a command as if the person typed it. */
+    static ObjectNode commandData(String command) {
+        return NODES.objectNode().put("ecabot", "command").put("text", command);
     }
 
     private void reveal(ArrayNode body, ArrayNode actions, RevealOffer r) {
@@ -347,7 +479,7 @@ public final class AdaptiveCards {
     private static ObjectNode card() {
         ObjectNode card = NODES.objectNode();
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
-        card.put("type", "AdaptiveCard").put("version", "1.4");
+        card.put("type", "AdaptiveCard").put("version", "1.5");
         card.putArray("body");
         card.putArray("actions");
         return card;
@@ -388,6 +520,13 @@ public final class AdaptiveCards {
         ArrayNode choices = NODES.arrayNode();
         for (Option o : options) choices.addObject().put("title", o.label()).put("value", o.value());
         return choices;
+    }
+
+    /** A Universal Action: Teams sends it to the bot as an {@code adaptiveCard/action} invoke and shows the card answered. */
+    private static ObjectNode execute(String title, String verb, ObjectNode data) {
+        ObjectNode action = NODES.objectNode().put("type", "Action.Execute").put("title", title).put("verb", verb);
+        action.set("data", data);
+        return action;
     }
 
     private static ObjectNode submit(String title, ObjectNode data) {

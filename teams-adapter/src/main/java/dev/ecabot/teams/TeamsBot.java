@@ -1,5 +1,7 @@
 package dev.ecabot.teams;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.Bot;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.TurnContext;
@@ -19,6 +21,7 @@ import dev.ecabot.conversation.message.SecretReveal;
 import dev.ecabot.conversation.message.TextMessage;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -27,8 +30,11 @@ import java.util.regex.Pattern;
 
 /**
  * The Teams bot: remembers where each activity came from (for later posts), turns it into a ChatEvent for the
- * engine's one entry point, and answers the Reveal button's {@code task/fetch} with a dialog showing the secret
- * (or why not) and then marks the offer card as used. Replies go out through {@link TeamsChatPort}. Thread-safe.
+ * engine's one entry point (showing Teams' typing indicator while the engine works), and answers the invokes Teams
+ * waits for: the Reveal button's {@code task/fetch} with a dialog showing the secret (or why not), then marking the
+ * offer card as used; an approval card's Universal Actions ({@code adaptiveCard/action}: its refresh, Approve, Deny)
+ * with the card as that person should see it. Welcomes people when it is added to a chat or team. Replies go out
+ * through {@link TeamsChatPort}. Thread-safe.
  */
 public final class TeamsBot implements Bot {
 
@@ -37,12 +43,17 @@ public final class TeamsBot implements Bot {
     /** A Reveal click's dialog shows the secret, or the engine's words saying why not. */
     private static final java.util.Set<TurnAnswer.InTurn> REVEAL_DIALOG =
             java.util.EnumSet.of(TurnAnswer.InTurn.SECRET, TurnAnswer.InTurn.WORDS);
+    /** Where the bot says hello when it is added: a person's chat, a group chat, a team (its General channel). */
+    private static final java.util.Set<String> WELCOMED_IN = java.util.Set.of("personal", "groupChat", "channel");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .findAndRegisterModules();
     private static final Pattern TYPED_REVEAL = Pattern.compile("(?i)/?reveal\\s+(\\S+)");
     private final ChatTurns engine;
     private final TeamsChatPort port;
     private final TeamsDirectory directory;
     private final AdaptiveCards cards;
     private final Clock clock;
+    private final TeamsApprovalViews approvalViews;
 
     public TeamsBot(Consumer<ChatEvent> engine, TeamsChatPort port, TeamsDirectory directory, AdaptiveCards cards,
                     Clock clock) {
@@ -59,6 +70,7 @@ public final class TeamsBot implements Bot {
         this.directory = directory;
         this.cards = cards;
         this.clock = clock;
+        this.approvalViews = port.approvalViews();
     }
 
     @Override
@@ -69,10 +81,12 @@ public final class TeamsBot implements Bot {
         }
         remember(activity);
         if (activity.isType(ActivityTypes.INVOKE)) {
-            return "task/fetch".equals(activity.getName()) ? revealDialog(turn) : CompletableFuture.completedFuture(null);
+            if ("task/fetch".equals(activity.getName())) return revealDialog(turn);
+            if (TeamsInbound.ADAPTIVE_CARD_ACTION.equals(activity.getName())) return universalAction(turn);
+            return CompletableFuture.completedFuture(null);
         }
         if (activity.isType(ActivityTypes.CONVERSATION_UPDATE)) {
-            return welcomeIfInstalledForAPerson(activity);
+            return welcomeWhenAdded(activity);
         }
         Optional<ChatEvent> event = TeamsInbound.toEvent(activity);
         Optional<String> typedReveal = event.flatMap(TeamsBot::typedRevealOffer);
@@ -80,13 +94,15 @@ public final class TeamsBot implements Bot {
             // A typed "reveal" would release the secret where Teams cannot show it privately: offer the button instead.
             port.send(replyAddress(activity), cards.revealButton(typedReveal.get()));
         } else if (event.isPresent()) {
+            typing(turn);
             TurnAnswer answer = engine.answer(event.get());
             if (answer.refused()) {
                 tellOnly(activity, answer.refusalWords());
             } else if (activity.getReplyToId() != null && !(event.get() instanceof ChatEvent.Text) && !isApproval(event.get())) {
                 // The clicked card has served: replace it so an old button cannot be pressed twice. (Approval cards
                 // are the engine's to edit: it refuses some clickers and updates every copy after a decision.)
-                port.replace(replyAddress(activity), activity.getReplyToId(), cards.answered(event.get()));
+                port.replace(replyAddress(activity), activity.getReplyToId(), cards.answered(event.get(),
+                        activity.getValue() == null ? JSON.createObjectNode() : JSON.valueToTree(activity.getValue())));
             }
         } else if (activity.isType(ActivityTypes.MESSAGE)) {
             port.post(replyAddress(activity), TextMessage.warning("I can read typed messages and my own cards only."
@@ -133,14 +149,97 @@ public final class TeamsBot implements Bot {
         return turn.sendActivity(invokeResponse).thenApply(sent -> null);
     }
 
-    private CompletableFuture<Void> welcomeIfInstalledForAPerson(Activity activity) {
+    /**
+     * A card with buttons for the first steps when the bot is added: to a person (personal), a group chat or a team
+     * (Teams says so in the team's General channel). Only the bot's own arrival counts, not every new member.
+     */
+    private CompletableFuture<Void> welcomeWhenAdded(Activity activity) {
         boolean botAdded = activity.getMembersAdded() != null && activity.getMembersAdded().stream()
                 .map(ChannelAccount::getId).anyMatch(activity.getRecipient().getId()::equals);
-        if (botAdded && "personal".equals(activity.getConversation().getConversationType())) {
-            port.post(replyAddress(activity), TextMessage.info("Hello! I set up Salesforce External Client Apps for"
-                    + " integrations. Say \"help\" to see what I can do, or \"new\" to start."));
+        if (botAdded && WELCOMED_IN.contains(String.valueOf(activity.getConversation().getConversationType()))) {
+            try {
+                port.send(replyAddress(activity), cards.welcome());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not welcome {} in a Teams {}: {}", activity.getFrom().getName(),
+                        activity.getConversation().getConversationType(), e.getMessage());
+            }
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Teams' "..." while the engine works on a message or a click (a deployment takes seconds). Best effort: a
+     * typing indicator Teams refuses changes nothing.
+     */
+    private static void typing(TurnContext turn) {
+        try {
+            turn.sendActivity(Activity.createTypingActivity()).join();
+        } catch (RuntimeException e) {
+            LOG.debug("Teams did not take a typing indicator: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * An approval card's Universal Action, answered with the card as the person pressing (or viewing) it should now
+     * see it: Teams' refresh of the card ({@code approvalView}) gets Approve and Deny for the request's approvers and
+     * the status for everyone else; Approve or Deny goes to the engine like a click, and a refusal is shown to the
+     * clicker only (Teams shows an invoke's message to them alone).
+     */
+    private CompletableFuture<Void> universalAction(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        JsonNode data = TeamsInbound.actionData(activity);
+        String verb = JSON.valueToTree(activity.getValue()).path("action").path("verb").asText();
+        ChatEvent.Choice click = TeamsInbound.toEvent(activity).filter(ChatEvent.Choice.class::isInstance)
+                .map(ChatEvent.Choice.class::cast).orElse(null);
+        ObjectNode answer;
+        if (AdaptiveCards.VERB_APPROVAL_VIEW.equals(verb) && data.hasNonNull("requestId")) {
+            answer = approvalView(TeamsInbound.user(activity).id(), data.get("requestId").asText(), null);
+        } else if (AdaptiveCards.VERB_DECIDE.equals(verb) && click != null && isApproval(click)) {
+            TurnAnswer said = engine.answer(click);
+            // The clicker's buttons go at once: the engine's edit of every copy may still be on its way (outbox).
+            answer = said.refused() ? invokeMessage(said.refusalWords())
+                    : approvalView(click.user().id(), requestIdOf(click.value()), click.value().startsWith("deny")
+                    ? "Say why in the form I sent you in our chat; the request is denied then."
+                    : "Your approval is recorded.");
+        } else {
+            answer = invokeMessage("This button is not one I know any more. Say \"help\" to see what I can do.");
+        }
+        Activity invokeResponse = new Activity(ActivityTypes.INVOKE_RESPONSE);
+        invokeResponse.setValue(new InvokeResponse(200, answer));
+        return turn.sendActivity(invokeResponse).thenApply(sent -> null);
+    }
+
+    /**
+     * The approval card of {@code requestId} as {@code userId} sees it now; after their own click ({@code clicked}: what
+     * to tell them) without buttons, whatever the card's state on record.
+     */
+    private ObjectNode approvalView(String userId, String requestId, String clicked) {
+        Optional<ApprovalCard> card = approvalViews.latest(requestId);
+        if (card.isEmpty()) return invokeMessage("Approval request " + requestId + " is no longer on record.");
+        List<TeamsApprovalViews.Approver> approvers = approvalViews.approvers(requestId);
+        List<String> memberIds = approvers.stream().map(TeamsApprovalViews.Approver::memberId).toList();
+        boolean approver = clicked == null && approvers.stream().anyMatch(a -> a.userId().equals(userId));
+        JsonNode shown = approver ? cards.approvalForApprover(card.get(), memberIds)
+                : JSON.valueToTree(cards.approval(card.get(), memberIds).getAttachments().get(0).getContent());
+        if (shown instanceof ObjectNode view) port.mentionsIn(view);
+        if (clicked != null && card.get().decidable()) {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) shown.path("body")).addObject().put("type", "TextBlock")
+                    .put("text", clicked).put("wrap", true).put("color", "Good");
+        }
+        ObjectNode answer = JSON.createObjectNode().put("statusCode", 200).put("type", AdaptiveCards.CONTENT_TYPE);
+        answer.set("value", shown);
+        return answer;
+    }
+
+    /** The request id in an Approve / Deny value ("approve <id> <fingerprint>", "deny <id>"). */
+    private static String requestIdOf(String value) {
+        String[] words = value.trim().split("\\s+");
+        return words.length > 1 ? words[1] : "";
+    }
+
+    private static ObjectNode invokeMessage(String text) {
+        return JSON.createObjectNode().put("statusCode", 200).put("type", "application/vnd.microsoft.activity.message")
+                .put("value", text);
     }
 
     /** Keeps where the conversation and the person can be reached, so later posts and reminders find them. */

@@ -6,6 +6,7 @@ import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatPlace;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.MessageRef;
+import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.conversation.message.SecretReveal;
@@ -13,6 +14,7 @@ import dev.ecabot.conversation.message.TextMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -20,7 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * connector, in any conversation the bot was spoken to in (its reference is in the {@link TeamsDirectory}), so
  * background threads and other instances can post too; a {@link ChatPlace#directMessageTo} place goes to the person's
  * 1:1 chat ({@link PersonalChats}). Secrets are never posted: the engine answers a Reveal click's task/fetch with
- * the secret, which {@link TeamsBot} shows in the dialog. Thread-safe.
+ * the secret, which {@link TeamsBot} shows in the dialog. A place that is a channel the bot was never spoken in (an
+ * approvers' channel named in the configuration) gets a new thread the bot starts itself ({@link ChannelThreads}).
+ * Approval cards are kept ({@link TeamsApprovalViews}) so Teams' refreshes show approvers their buttons. Thread-safe.
  */
 public final class TeamsChatPort implements ChatPort {
 
@@ -29,12 +33,22 @@ public final class TeamsChatPort implements ChatPort {
     private final TeamsDirectory directory;
     private final AdaptiveCards cards;
     private final PersonalChats personalChats;
+    private final ChannelThreads channelThreads;
+    private final TeamsApprovalViews approvalViews;
 
-    public TeamsChatPort(TeamsBotAdapter adapter, TeamsDirectory directory, AdaptiveCards cards) {
+    public TeamsChatPort(TeamsBotAdapter adapter, TeamsDirectory directory, AdaptiveCards cards,
+                         TeamsApprovalViews approvalViews) {
         this.adapter = adapter;
         this.directory = directory;
         this.cards = cards;
         this.personalChats = new PersonalChats(adapter, directory);
+        this.channelThreads = new ChannelThreads(adapter, directory);
+        this.approvalViews = approvalViews;
+    }
+
+    /** The approval cards on record, for answering Teams' refreshes. */
+    public TeamsApprovalViews approvalViews() {
+        return approvalViews;
     }
 
     /** How to reach a person in their 1:1 chat with the bot (reminders, notices, credential offers). */
@@ -45,6 +59,11 @@ public final class TeamsChatPort implements ChatPort {
     @Override
     public MessageRef post(ChatAddress to, ChatMessage message) {
         if (to.place().channelId().startsWith(ChatPlace.DIRECT_MESSAGE_PREFIX)) {
+            if (message instanceof ApprovalCard card) {
+                // sent to them as an approver: their copies (and the channel's) refresh into Approve / Deny for them
+                directory.member(to.user().id()).ifPresent(m -> approvalViews.addApprover(card.requestId(),
+                        new TeamsApprovalViews.Approver(to.user().id(), m.memberId())));
+            }
             // The engine writes first (an approval card): find or open the person's 1:1 chat, and edit it there later.
             return post(personalChats.addressOf(to.user()), message);
         }
@@ -55,7 +74,12 @@ public final class TeamsChatPort implements ChatPort {
     }
 
     private MessageRef deliver(ChatAddress to, ChatMessage message) {
-        Activity activity = cards.render(message);
+        Activity activity = activityFor(message);
+        if (directory.conversation(to.place().channelId()).isEmpty() && ChannelThreads.isChannel(to.place().channelId())) {
+            // A channel the bot has no conversation in: it starts a thread there itself, and edits it there later.
+            ChannelThreads.Started thread = channelThreads.start(to.place().channelId(), activity);
+            return new MessageRef(new ChatAddress(to.user(), ChatPlace.direct(thread.conversationId())), thread.activityId());
+        }
         com.microsoft.bot.schema.ResourceResponse sent = inTurn("sendActivity", to, turn -> turn.sendActivity(activity));
         if (sent == null || sent.getId() == null) throw new IllegalStateException("Teams accepted the message but returned no id");
         return new MessageRef(to, sent.getId());
@@ -63,12 +87,47 @@ public final class TeamsChatPort implements ChatPort {
 
     @Override
     public void edit(MessageRef ref, ChatMessage message) {
-        Activity activity = cards.render(message);
+        Activity activity = activityFor(message);
         activity.setId(ref.id());
         // A message the engine wrote first went to the person's 1:1 chat: that is where it is edited.
         ChatAddress where = ref.address().place().channelId().startsWith(ChatPlace.DIRECT_MESSAGE_PREFIX)
                 ? personalChats.addressOf(ref.address().user()) : ref.address();
         inTurn("updateActivity", where, turn -> turn.updateActivity(activity));
+    }
+
+    /**
+     * The activity showing {@code message}, people in its card as mentions; an approval card is first kept as its
+     * request's latest state.
+     */
+    private Activity activityFor(ChatMessage message) {
+        return withMentions(render(message));
+    }
+
+    /** People in the activity's card as Teams mentions, named as the directory knows them. */
+    Activity withMentions(Activity activity) {
+        if (activity.getAttachments() != null) {
+            for (com.microsoft.bot.schema.Attachment a : activity.getAttachments()) {
+                if (a.getContent() instanceof com.fasterxml.jackson.databind.node.ObjectNode card) mentionsIn(card);
+            }
+        }
+        return activity;
+    }
+
+    void mentionsIn(com.fasterxml.jackson.databind.node.ObjectNode card) {
+        TeamsMentions.inCard(card, person -> directory.member(person.id()).map(TeamsDirectory.Member::displayName).orElse(null));
+    }
+
+    private Activity render(ChatMessage message) {
+        if (!(message instanceof ApprovalCard card)) return cards.render(message);
+        List<String> approverMemberIds = List.of();
+        try {
+            approvalViews.remember(card);
+            approverMemberIds = approvalViews.approvers(card.requestId()).stream().map(TeamsApprovalViews.Approver::memberId).toList();
+        } catch (RuntimeException e) {
+            // the card still goes out: its words tell approvers how to decide by typing, and the engine checks them
+            log.warn("Could not keep approval card {} for Teams' refreshes: {}", card.requestId(), e.getMessage());
+        }
+        return cards.approval(card, approverMemberIds);
     }
 
     /** Waits for a connector call; a failure says whether the outbox should try again (429, 5xx) or not. */

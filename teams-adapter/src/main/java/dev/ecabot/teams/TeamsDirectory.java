@@ -63,6 +63,21 @@ public final class TeamsDirectory {
         });
     }
 
+    /**
+     * The conversation the bot heard from last: its serviceUrl, tenant and bot account are where a conversation the
+     * bot starts itself (a thread in a channel it was never spoken in) is created.
+     */
+    public Optional<ConversationReference> latestConversation() {
+        return SqlWork.inTransaction(dataSource, "read the latest Teams conversation", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT reference_json FROM teams_conversations ORDER BY updated_at DESC FETCH FIRST 1 ROWS ONLY")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(fromJson(rs.getString(1))) : Optional.<ConversationReference>empty();
+                }
+            }
+        });
+    }
+
     /** Remembers a person; {@code personalConversationId} may be null (seen only in a channel), keeping a known one. */
     public void rememberMember(Member member) {
         upsert("remember a Teams member",

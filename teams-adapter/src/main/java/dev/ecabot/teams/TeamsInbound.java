@@ -17,12 +17,15 @@ import java.util.Optional;
 /**
  * Turns a Teams activity into the engine's ChatEvent: a personal-chat message or a channel mention (the
  * {@code <at>bot</at>} stripped) becomes text; an Adaptive Card Action.Submit becomes a choice or a form
- * submission; the Reveal button's {@code task/fetch} becomes the reveal choice. Anything else maps to nothing.
+ * submission, and its Action.Execute (invoke {@code adaptiveCard/action}) the same; a welcome button's command is
+ * text as if typed; the Reveal button's {@code task/fetch} becomes the reveal choice. Anything else maps to nothing.
  * Stateless and thread-safe.
  */
 public final class TeamsInbound {
 
     public static final String PLATFORM = "teams";
+    /** The invoke of a Universal Action (Action.Execute, and a card's refresh). */
+    public static final String ADAPTIVE_CARD_ACTION = "adaptiveCard/action";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TeamsInbound() {
@@ -53,6 +56,10 @@ public final class TeamsInbound {
             String text = Activity.removeRecipientMentionImmutable(activity);
             return Optional.of(new ChatEvent.Text(user, place, clean(text)));
         }
+        if (activity.isType(ActivityTypes.INVOKE) && ADAPTIVE_CARD_ACTION.equals(activity.getName())) {
+            JsonNode data = actionData(activity);
+            return data.isObject() ? submitted(user, place, data) : Optional.empty();
+        }
         if (activity.isType(ActivityTypes.INVOKE) && "task/fetch".equals(activity.getName())) {
             JsonNode data = JSON.valueToTree(activity.getValue()).path("data");
             if ("reveal".equals(data.path("ecabot").asText()) && data.hasNonNull("offerId")) {
@@ -67,6 +74,10 @@ public final class TeamsInbound {
             case "choice" -> {
                 if (!value.hasNonNull("promptId") || !value.hasNonNull("value")) return Optional.empty();
                 return Optional.of(new ChatEvent.Choice(user, place, value.get("promptId").asText(), value.get("value").asText()));
+            }
+            case "command" -> {
+                if (!value.hasNonNull("text")) return Optional.empty();
+                return Optional.of(new ChatEvent.Text(user, place, value.get("text").asText()));
             }
             case "form" -> {
                 if (!value.hasNonNull("formId")) return Optional.empty();
@@ -83,6 +94,11 @@ public final class TeamsInbound {
                 return Optional.empty();
             }
         }
+    }
+
+    /** The {@code data} of an Action.Execute, from its {@code adaptiveCard/action} invoke ({@code value.action.data}). */
+    public static JsonNode actionData(Activity activity) {
+        return activity.getValue() == null ? JSON.missingNode() : JSON.valueToTree(activity.getValue()).path("action").path("data");
     }
 
     /** Teams may leave a trailing newline or a non-breaking space around the stripped mention. */

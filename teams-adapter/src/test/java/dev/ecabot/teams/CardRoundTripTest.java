@@ -34,8 +34,9 @@ class CardRoundTripTest {
         for (int i = 1; i <= 7; i++) orgs.add(Option.of("org" + i, "Org " + i));
         JsonNode card = card(cards.render(new ChoicePrompt("org", "Which org?", orgs, "org3", null)));
 
-        JsonNode select = card.at("/body/1");
-        assertThat(select.path("type").asText()).isEqualTo("Input.ChoiceSet");
+        JsonNode select = card.path("body").findParents("type").stream()
+                .filter(e -> e.path("type").asText().equals("Input.ChoiceSet")).findFirst().orElseThrow();
+        assertThat(select.path("label").asText()).as("the question labels the drop-down").isEqualTo("Which org?");
         assertThat(select.path("value").asText()).isEqualTo("org3");
         ObjectNode submitted = ((ObjectNode) card.at("/actions/0/data").deepCopy()).put(select.path("id").asText(), "org5");
 
@@ -64,6 +65,42 @@ class CardRoundTripTest {
             assertThat(f.values()).isEqualTo(Map.of("contact_email", "ana@example.com",
                     "callbacks", "https://a.example/cb\nhttps://b.example/cb", "pkce", "no"));
         });
+    }
+
+    @Test
+    void severalAnswersFromAKnownListAreAMultiSelectWhosePicksComeBackAsOneList() {
+        FormPrompt form = new FormPrompt("scopes", "Custom app, question 5 of 12", List.of(
+                new FormField("scopes", "Which OAuth scopes does the integration need?", FieldType.LIST, null, true, null,
+                        List.of(Option.of("Api", "Manage user data via APIs (api)"),
+                                Option.of("RefreshToken", "Perform requests at any time (refresh_token)"),
+                                Option.of("OpenID", "Access unique user identifiers (openid)")),
+                        "Pick at least one scope", "Api\nRefreshToken")));
+        JsonNode card = card(cards.render(form));
+
+        JsonNode select = card.path("body").findParents("id").get(0);
+        assertThat(select.path("type").asText()).isEqualTo("Input.ChoiceSet");
+        assertThat(select.path("isMultiSelect").asBoolean()).isTrue();
+        assertThat(select.path("style").asText()).as("a few options: check boxes").isEqualTo("expanded");
+        assertThat(select.path("choices")).extracting(c -> c.path("title").asText())
+                .containsExactly("Manage user data via APIs (api)", "Perform requests at any time (refresh_token)",
+                        "Access unique user identifiers (openid)");
+        assertThat(select.path("value").asText()).as("what was typed before, picked again").isEqualTo("Api,RefreshToken");
+        assertThat(card.toString()).contains("Pick at least one scope");
+
+        // Teams sends a multi-select's picks comma-separated
+        ObjectNode submitted = ((ObjectNode) card.at("/actions/0/data").deepCopy()).put("field:scopes", "Api,OpenID");
+        assertThat(TeamsInbound.toEvent(submit(submitted))).hasValueSatisfying(event ->
+                assertThat(((ChatEvent.FormSubmission) event).values()).isEqualTo(Map.of("scopes", "Api,OpenID")));
+    }
+
+    @Test
+    void anAnsweredCardSaysWhatWasAnsweredInTheCardsWords() {
+        ChatEvent.Choice choice = new ChatEvent.Choice(TeamsInbound.user(submit(null)), TeamsInbound.place(submit(null)),
+                "confirm", "confirm");
+        JsonNode data = JSON.createObjectNode().put("shown", "Create it");
+        assertThat(card(cards.answered(choice, data)).toString()).contains("Ana Lopez answered: Create it")
+                .doesNotContain("answered: confirm");
+        assertThat(card(cards.answered(choice)).toString()).as("a click without the label").contains("answered: confirm");
     }
 
     @Test

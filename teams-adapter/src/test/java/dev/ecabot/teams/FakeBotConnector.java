@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
 /**
  * A local stand-in for the Bot Framework connector service (the activity's serviceUrl): records every call
  * the bot makes and answers with the real response shapes (ResourceResponse {"id"}, ConversationResourceResponse
- * {"id","activityId"} for a new conversation). Thread-safe.
+ * {"id","activityId"} for a new conversation). {@code POST /v3/conversations} checks what Teams checks: a bot, the
+ * tenant (tenantId or channelData.tenant.id); a 1:1 chat names exactly one member ({"id":"a:..."} back); a new thread
+ * in a channel names the channel (channelData.channel.id) and carries its first message (activity), and answers
+ * {"id":"<channel>;messageid=<id>","activityId":"<id>"}, that message counting as posted in the new conversation.
+ * Thread-safe.
  */
 public final class FakeBotConnector implements AutoCloseable {
 
@@ -106,9 +110,18 @@ public final class FakeBotConnector implements AutoCloseable {
         return List.copyOf(calls);
     }
 
-    /** Activities the bot posted (new messages and replies), in order. */
+    /** Activities the bot posted (new messages and replies; not typing indicators), in order. */
     public List<Call> posted() {
-        return calls.stream().filter(c -> c.method.equals("POST") && c.conversationId() != null).toList();
+        return calls.stream().filter(c -> c.method.equals("POST") && c.conversationId() != null && !isTyping(c)).toList();
+    }
+
+    /** Typing indicators the bot sent ("..." while it works). */
+    public List<Call> typing() {
+        return calls.stream().filter(c -> c.method.equals("POST") && c.conversationId() != null && isTyping(c)).toList();
+    }
+
+    private static boolean isTyping(Call call) {
+        return call.body() != null && "typing".equals(call.body().path("type").asText());
     }
 
     public List<Call> updates() {
@@ -157,9 +170,7 @@ public final class FakeBotConnector implements AutoCloseable {
             return;
         }
         if (method.equals("POST") && path.equals("/v3/conversations")) {
-            String id = "a:1new-personal-chat-" + ids.incrementAndGet();
-            calls.add(new Call(method, path, authorization, json, id));
-            respond(exchange, 201, "{\"id\":\"" + id + "\"}");
+            createConversation(exchange, path, authorization, json);
         } else if (method.equals("POST") && activity.matches()) {
             String id = "1:activity-" + ids.incrementAndGet();
             calls.add(new Call(method, path, authorization, json, id));
@@ -171,6 +182,35 @@ public final class FakeBotConnector implements AutoCloseable {
             calls.add(new Call(method, path, authorization, json, null));
             respond(exchange, 404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"no such route\"}}");
         }
+    }
+
+    private void createConversation(HttpExchange exchange, String path, String authorization, JsonNode json) throws IOException {
+        String refusal = json == null ? "The request body is empty"
+                : json.path("bot").path("id").asText().isEmpty() ? "Bot is required"
+                : json.path("tenantId").asText(json.at("/channelData/tenant/id").asText()).isEmpty() ? "Tenant is required"
+                : null;
+        boolean group = json != null && json.path("isGroup").asBoolean(false);
+        String channel = json == null ? "" : json.at("/channelData/channel/id").asText();
+        if (refusal == null && group && channel.isEmpty()) refusal = "Channel id is required to create a group conversation";
+        if (refusal == null && group && !json.path("activity").isObject()) refusal = "Activity is required to start a channel thread";
+        if (refusal == null && !group && json.path("members").size() != 1) refusal = "A 1:1 conversation needs exactly one member";
+        if (refusal != null) {
+            calls.add(new Call("POST", path, authorization, json, null));
+            respond(exchange, 400, "{\"error\":{\"code\":\"BadArgument\",\"message\":\"" + refusal + "\"}}");
+            return;
+        }
+        if (group) {
+            String activityId = "1" + String.format("%012d", ids.incrementAndGet());
+            String id = channel + ";messageid=" + activityId;
+            calls.add(new Call("POST", path, authorization, json, id));
+            // the thread's first message is in the new conversation, as if posted there
+            calls.add(new Call("POST", "/v3/conversations/" + id + "/activities", authorization, json.path("activity"), activityId));
+            respond(exchange, 201, "{\"id\":\"" + id + "\",\"activityId\":\"" + activityId + "\"}");
+            return;
+        }
+        String id = "a:1new-personal-chat-" + ids.incrementAndGet();
+        calls.add(new Call("POST", path, authorization, json, id));
+        respond(exchange, 201, "{\"id\":\"" + id + "\"}");
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {

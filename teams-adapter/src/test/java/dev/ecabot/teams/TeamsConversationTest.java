@@ -84,7 +84,8 @@ class TeamsConversationTest {
         endpoint = endpoint(settings, adapter -> {
             TeamsDirectory directory = new TeamsDirectory(db.dataSource(), Clock.systemUTC());
             AdaptiveCards cards = new AdaptiveCards(ZoneOffset.UTC);
-            port = new TeamsChatPort(adapter, directory, cards);
+            port = new TeamsChatPort(adapter, directory, cards,
+                    new TeamsApprovalViews(db.dataSource(), Clock.systemUTC()));
             // Ana and another person ask; Ana and Ben approve (never their own). Demo needs no approval, staging one.
             AccessPolicy access = new AccessPolicy(RolesConfig.fromJson(json("{\"requesters\": [\"teams:" + ANA_AAD_ID
                     + "\", \"teams:" + OTHER_AAD_ID + "\"], \"approvers\": [\"teams:" + ANA_AAD_ID + "\", \"teams:" + BEN_AAD_ID + "\"]}")));
@@ -208,7 +209,7 @@ class TeamsConversationTest {
         answerUpToConfirmation();
         JsonNode confirmation = lastCard();
         assertThat(confirmation.path("body").toString()).contains("Altify_MCP", "https://account.mcp.altify.dev/callback");
-        assertThat(confirmation.at("/actions/0/data")).isEqualTo(json("{\"ecabot\":\"choice\",\"promptId\":\"confirm\",\"value\":\"confirm\"}"));
+        assertThat(confirmation.at("/actions/0/data")).isEqualTo(json("{\"ecabot\":\"choice\",\"promptId\":\"confirm\",\"value\":\"confirm\",\"shown\":\"Create it\"}"));
 
         submit((ObjectNode) confirmation.at("/actions/0/data"));
 
@@ -280,41 +281,88 @@ class TeamsConversationTest {
         submit((ObjectNode) lastCard().at("/actions/0/data"));
         submit(form("approval-reason", "approval-reason", "Needed for the support team pilot"));
         List<FakeBotConnector.Call> cards = connector.posted().stream()
-                .filter(c -> c.body().toString().contains("\"promptId\":\"approval\"")).toList();
+                .filter(c -> c.body().toString().contains("\"ecabot\":\"approvalView\"")).toList();
         assertThat(cards).as("one card, in Ben's chat: never to the requester").singleElement()
                 .satisfies(card -> assertThat(card.conversationId()).isEqualTo(BENS_CHAT));
         return cards.get(0);
     }
 
-    static JsonNode button(FakeBotConnector.Call card, String title) {
-        for (JsonNode action : card.body().at("/attachments/0/content/actions")) {
+    /** A button of the approval card as Ben, an approver, sees it once Teams refreshed it for him. */
+    JsonNode button(FakeBotConnector.Call card, String title) {
+        JsonNode refresh = card.body().at("/attachments/0/content/refresh/action");
+        return action(invoke(fromBen(activity("invoke_adaptive_card_action.json")), refresh, card.answeredId()).path("value"), title);
+    }
+
+    static JsonNode action(JsonNode card, String title) {
+        for (JsonNode action : card.path("actions")) {
             if (title.equals(action.path("title").asText())) return action;
         }
-        throw new AssertionError("no " + title + " button on " + card.body());
+        throw new AssertionError("no " + title + " button on " + card);
+    }
+
+    /** Teams' adaptiveCard/action invoke for {@code action} (a press, or a card's refresh) of the card {@code cardId}. */
+    JsonNode invoke(ObjectNode invoke, JsonNode action, String cardId) {
+        ((ObjectNode) invoke.path("value")).set("action", action);
+        invoke.put("replyToId", cardId);
+        HttpResponse<String> response = post(invoke);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response.body());
     }
 
     @Test
     void aRequestInAnOrgThatNeedsApprovalWaitsForTheApproverThenTheRequesterRevealsOnce() {
         FakeBotConnector.Call card = askForAnAppInStaging();
-        String shown = card.body().at("/attachments/0/content").toString();
-        assertThat(shown).contains("staging", "altify-mcp", "teams:" + ANA_AAD_ID, "Needed for the support team pilot",
-                "Altify_MCP", "ana@example.com", "Open until");
-        assertThat(button(card, "Approve").path("style").asText()).isEqualTo("positive");
-        assertThat(button(card, "Deny").path("style").asText()).isEqualTo("destructive");
+        JsonNode everyone = card.body().at("/attachments/0/content");
+        assertThat(everyone.toString()).contains("staging", "altify-mcp", "Needed for the support team pilot",
+                "Altify_MCP", "ana@example.com", "Waiting for approval", "Open until");
+        // the requester is named as a Teams mention, not as "teams:<id>"
+        assertThat(everyone.toString()).contains("\"value\":\"<at>Ana Lopez</at>\"").doesNotContain("\"teams:" + ANA_AAD_ID);
+        assertThat(everyone.at("/msteams/entities")).singleElement().satisfies(e -> {
+            assertThat(e.path("type").asText()).isEqualTo("mention");
+            assertThat(e.path("text").asText()).isEqualTo("<at>Ana Lopez</at>");
+            assertThat(e.at("/mentioned/id").asText()).isEqualTo(ANA_AAD_ID);
+        });
+        assertThat(everyone.path("actions").size()).as("the card as posted has no buttons").isZero();
+        assertThat(everyone.at("/refresh/action/type").asText()).isEqualTo("Action.Execute");
+        assertThat(everyone.at("/refresh/userIds")).extracting(JsonNode::asText)
+                .as("Teams refreshes it for the approvers it went to").containsExactly("29:1BenOkafor-test-user-id-0002");
         assertThat(connector.posted()).filteredOn(c -> ANAS_CHAT.equals(c.conversationId()))
                 .anySatisfy(c -> assertThat(c.body().path("text").asText()).contains("is waiting for approval"));
 
-        // Ana (an approver too) pressing Approve on her own request is refused; the card keeps its buttons.
-        submit((ObjectNode) button(card, "Approve").path("data"));
-        assertThat(connector.posted().get(connector.posted().size() - 1).body().path("text").asText())
-                .contains("You cannot decide your own request");
+        // Refreshed for Ben (an approver): Approve and Deny. For Ana (the requester): the status only.
+        JsonNode bens = invoke(fromBen(activity("invoke_adaptive_card_action.json")), everyone.at("/refresh/action"), card.answeredId());
+        assertThat(bens.path("type").asText()).isEqualTo(AdaptiveCards.CONTENT_TYPE);
+        JsonNode approve = action(bens.path("value"), "Approve");
+        assertThat(approve.path("type").asText()).isEqualTo("Action.Execute");
+        assertThat(approve.path("style").asText()).isEqualTo("positive");
+        assertThat(action(bens.path("value"), "Deny").path("style").asText()).isEqualTo("destructive");
+        JsonNode anas = invoke(activity("invoke_adaptive_card_action.json"), everyone.at("/refresh/action"), card.answeredId());
+        assertThat(anas.at("/value/actions").size()).isZero();
+        assertThat(anas.at("/value/msteams/entities/0/mentioned/id").asText()).as("refreshed cards keep the mention")
+                .isEqualTo(ANA_AAD_ID);
+        assertThat(anas.at("/value").toString()).contains("Waiting for approval");
+
+        // Ana pressing Approve anyway (a forwarded card) is refused, to her alone (the invoke's answer); nothing changes.
+        int posts = connector.posted().size();
+        JsonNode refused = invoke(activity("invoke_adaptive_card_action.json"), approve, card.answeredId());
+        assertThat(refused.path("type").asText()).isEqualTo("application/vnd.microsoft.activity.message");
+        assertThat(refused.path("value").asText()).contains("You cannot decide your own request");
+        assertThat(connector.posted()).hasSize(posts);
         assertThat(connector.updates()).noneSatisfy(u -> assertThat(u.path()).endsWith("/activities/" + card.answeredId()));
 
-        // Ben approves: his card is updated in place with who approved and when, and no buttons.
-        benSubmits((ObjectNode) button(card, "Approve").path("data"), card.answeredId());
+        // Ben approves: his answer is the card without buttons; every copy is updated with who approved and when.
+        JsonNode answered = invoke(fromBen(activity("invoke_adaptive_card_action.json")), approve, card.answeredId());
+        assertThat(answered.path("type").asText()).isEqualTo(AdaptiveCards.CONTENT_TYPE);
+        assertThat(answered.at("/value/actions").size()).isZero();
         assertThat(connector.updates()).filteredOn(u -> u.path().endsWith(BENS_CHAT + "/activities/" + card.answeredId()))
-                .singleElement().satisfies(u -> assertThat(u.body().toString())
-                        .contains("Approved by Ben Okafor on ").contains("Altify_MCP").doesNotContain("Action.Submit"));
+                .singleElement().satisfies(u -> {
+                    assertThat(u.body().toString()).contains("Approved by Ben Okafor on ").contains("Altify_MCP")
+                            .doesNotContain("Action.Submit").doesNotContain("Action.Execute");
+                    assertThat(u.body().at("/attachments/0/content/refresh").isMissingNode()).isTrue();
+                });
+        JsonNode late = invoke(fromBen(activity("invoke_adaptive_card_action.json")), everyone.at("/refresh/action"), card.answeredId());
+        assertThat(late.at("/value").toString()).as("a late refresh shows the decision").contains("Approved by Ben Okafor");
+        assertThat(late.at("/value/actions").size()).isZero();
 
         // The app is created; only Ana can reveal its secret, once.
         FakeBotConnector.Call offer = await().until(this::revealOfferCard, java.util.Optional::isPresent).get();
@@ -350,13 +398,16 @@ class TeamsConversationTest {
         say("new altify-mcp demo");
         String questionCard = connector.posted().get(connector.posted().size() - 1).answeredId();
         ObjectNode answer = activity("message_card_submit.json");
-        answer.set("value", form("app_name", "app_name", "Altify MCP"));
+        // what Teams sends: the Submit button's data with the typed value
+        answer.set("value", ((ObjectNode) lastCard().at("/actions/0/data").deepCopy()).put("field:app_name", "Altify MCP"));
         answer.put("replyToId", questionCard);
         post(answer);
 
         assertThat(connector.updates()).anySatisfy(update -> {
             assertThat(update.path()).endsWith("/activities/" + questionCard);
-            assertThat(update.body().toString()).contains("Ana Lopez sent the form.").doesNotContain("Action.Submit");
+            // in the card's words: the question's label, not the field's id
+            assertThat(update.body().toString()).contains("Ana Lopez answered:", "\"value\":\"Altify MCP\"")
+                    .doesNotContain("\"title\":\"app_name\"").doesNotContain("Action.Submit");
         });
     }
 
@@ -410,6 +461,105 @@ class TeamsConversationTest {
         assertThat(inputIds(card)).containsExactly("field:api_name");
         assertThat(card.path("body").findParents("color")).anySatisfy(block ->
                 assertThat(block.path("color").asText()).isEqualTo("Attention"));
+        assertThat(card.path("body").findParents("id").get(0).path("value").asText())
+                .as("what was typed is still in the field, to be fixed").isEqualTo("Altify__MCP_");
+    }
+
+    @Test
+    void addedToAPersonalChatAGroupChatOrATeamTheBotWelcomesWithButtonsThatWork() {
+        for (String[] place : new String[][] {{"personal", ANAS_CHAT}, {"groupChat", "19:groupchat-ana-ben@thread.v2"},
+                {"channel", "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2"}}) {
+            ObjectNode added = activity("conversation_update_personal.json");
+            added.put("id", "f:added-" + place[0]);
+            ((ObjectNode) added.path("conversation")).put("conversationType", place[0]).put("id", place[1])
+                    .put("isGroup", !place[0].equals("personal"));
+            post(added);
+
+            FakeBotConnector.Call welcome = connector.posted().get(connector.posted().size() - 1);
+            assertThat(welcome.conversationId()).as(place[0]).isEqualTo(place[1]);
+            JsonNode card = welcome.body().at("/attachments/0/content");
+            assertThat(card.toString()).contains("Hello! I set up Salesforce External Client Apps");
+            assertThat(card.path("actions")).extracting(a -> a.path("title").asText())
+                    .containsExactly("Set up an app", "Integrations I know", "Help");
+        }
+        int welcomes = connector.posted().size();
+
+        // someone else joining a chat the bot is in is not the bot's arrival
+        ObjectNode joined = activity("conversation_update_personal.json");
+        ((ObjectNode) joined.path("conversation")).put("conversationType", "groupChat").put("id", "19:groupchat-ana-ben@thread.v2");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) joined.path("membersAdded")).remove(0);
+        joined.put("id", "f:joined");
+        post(joined);
+        assertThat(connector.posted()).hasSize(welcomes);
+
+        // a button runs its command as if typed
+        JsonNode help = connector.posted().get(0).body().at("/attachments/0/content/actions/2/data");
+        ObjectNode press = activity("message_card_submit.json");
+        press.set("value", help);
+        press.put("id", "f:welcome-help");
+        post(press);
+        assertThat(lastCard().toString()).contains("\"title\":\"new");
+    }
+
+    @Test
+    void teamsShowsTypingWhileTheBotWorksOnAMessage() {
+        say("playbooks");
+
+        assertThat(connector.typing()).singleElement().satisfies(t -> assertThat(t.conversationId()).isEqualTo(ANAS_CHAT));
+        FakeBotConnector.Call reply = connector.posted().get(connector.posted().size() - 1);
+        assertThat(connector.calls().indexOf(connector.typing().get(0))).as("typing shows before the answer")
+                .isLessThan(connector.calls().indexOf(reply));
+    }
+
+    @Test
+    void anApprovalCardForAChannelTheBotWasNeverSpokenInStartsItsOwnThreadAndIsEditedThere() {
+        post(fromBen(activity("message_personal.json"))); // Ben (an approver) has the bot installed
+        ApprovalCardShapes cards = new ApprovalCardShapes();
+        String approvers = "19:approvers0000000000000000000000@thread.tacv2";
+        port.post(ChatAddress.directTo(new ChatUser("teams", BEN_AAD_ID, "Ben Okafor", null)), cards.pending);
+        dev.ecabot.conversation.MessageRef inChannel = port.post(ChatAddress.channel("teams", approvers), cards.pending);
+
+        FakeBotConnector.Call created = connector.conversationsCreated().get(connector.conversationsCreated().size() - 1);
+        assertThat(created.body().path("isGroup").asBoolean()).isTrue();
+        assertThat(created.body().at("/channelData/channel/id").asText()).isEqualTo(approvers);
+        assertThat(created.body().at("/channelData/tenant/id").asText()).isEqualTo("5e2f7a10-3b4c-4d5e-8f90-a1b2c3d4e5f6");
+        JsonNode card = created.body().at("/activity/attachments/0/content");
+        assertThat(card.toString()).contains("Waiting for approval");
+        assertThat(card.at("/refresh/userIds")).extracting(JsonNode::asText)
+                .as("the approvers the card went to see Approve and Deny in the channel too")
+                .containsExactly("29:1BenOkafor-test-user-id-0002");
+        assertThat(inChannel.address().place().channelId()).isEqualTo(created.answeredId()).startsWith(approvers + ";messageid=");
+
+        port.edit(inChannel, cards.approved);
+        assertThat(connector.updates()).last().satisfies(u -> {
+            assertThat(u.path()).isEqualTo("/v3/conversations/" + created.answeredId() + "/activities/" + inChannel.id());
+            assertThat(u.body().toString()).contains("Approved by Ben Okafor");
+        });
+    }
+
+    @Test
+    void theFakeConnectorRefusesANewConversationTeamsWouldRefuse() throws Exception {
+        // the checks ChannelThreads and PersonalChats rely on: no tenant, no channel, a thread without its first message
+        for (String body : List.of("{\"isGroup\":true,\"bot\":{\"id\":\"28:x\"},\"channelData\":{\"channel\":{\"id\":\"19:c@thread.tacv2\"}}}",
+                "{\"isGroup\":true,\"bot\":{\"id\":\"28:x\"},\"tenantId\":\"t\"}",
+                "{\"isGroup\":true,\"bot\":{\"id\":\"28:x\"},\"tenantId\":\"t\",\"channelData\":{\"channel\":{\"id\":\"19:c@thread.tacv2\"}}}",
+                "{\"isGroup\":false,\"bot\":{\"id\":\"28:x\"},\"tenantId\":\"t\",\"members\":[]}")) {
+            HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(connector.serviceUrl() + "v3/conversations"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+            assertThat(refused.body()).contains("BadArgument");
+        }
+    }
+
+    /** An approval card pending and approved, as the engine sends them (request r-channel). */
+    static final class ApprovalCardShapes {
+        final dev.ecabot.conversation.message.ApprovalCard pending = new dev.ecabot.conversation.message.ApprovalCard(
+                "r-channel", "Approval needed (1 approval): create Altify_MCP in org staging", "staging", "altify-mcp",
+                List.of(), "teams:" + ANA_AAD_ID, "pilot", Instant.parse("2030-01-01T00:00:00Z"), "0123456789abcdef",
+                dev.ecabot.conversation.message.ApprovalCard.Status.PENDING, null, null, null);
+        final dev.ecabot.conversation.message.ApprovalCard approved = pending.decided(
+                dev.ecabot.conversation.message.ApprovalCard.Status.APPROVED, "Ben Okafor", Instant.parse("2029-01-01T00:00:00Z"), null);
     }
 
     @Test
@@ -450,10 +600,14 @@ class TeamsConversationTest {
     void approveOrDenyPressedInAChannelBySomeoneWhoMayNotDecideIsToldOnlyToThemAndTheCardStays() {
         FakeBotConnector.Call card = askForAnAppInStaging();
         int posts = connector.posted().size();
-        // The card forwarded into a channel: Ana (the requester) and another person (no approver) press its buttons.
-        clickInAChannel("29:1AnaLopez-test-user-id-0001", "Ana Lopez", ANA_AAD_ID, (ObjectNode) button(card, "Approve").path("data"), card);
-        clickInAChannel("29:1Other-test-user-id-0003", "Oscar Other", OTHER_AAD_ID, (ObjectNode) button(card, "Approve").path("data"), card);
-        clickInAChannel("29:1Other-test-user-id-0003", "Oscar Other", OTHER_AAD_ID, (ObjectNode) button(card, "Deny").path("data"), card);
+        ObjectNode approve = (ObjectNode) button(card, "Approve").path("data");
+        ObjectNode deny = (ObjectNode) button(card, "Deny").path("data");
+        posts = connector.posted().size();
+        // An approver's buttons pressed in a channel (a card posted before Universal Actions, with Action.Submit), by
+        // Ana (the requester) and another person (no approver).
+        clickInAChannel("29:1AnaLopez-test-user-id-0001", "Ana Lopez", ANA_AAD_ID, approve, card);
+        clickInAChannel("29:1Other-test-user-id-0003", "Oscar Other", OTHER_AAD_ID, approve, card);
+        clickInAChannel("29:1Other-test-user-id-0003", "Oscar Other", OTHER_AAD_ID, deny, card);
 
         List<FakeBotConnector.Call> said = connector.posted().subList(posts, connector.posted().size());
         assertThat(said).as("public refusals").noneSatisfy(c -> assertThat(c.conversationId()).contains("@thread"));
@@ -467,8 +621,9 @@ class TeamsConversationTest {
     @Test
     void aDoubleClickOnApproveDecidesOnceAndTheSecondClickIsToldSo() {
         FakeBotConnector.Call card = askForAnAppInStaging();
-        benSubmits((ObjectNode) button(card, "Approve").path("data"), card.answeredId());
-        benSubmits((ObjectNode) button(card, "Approve").path("data"), card.answeredId());
+        ObjectNode approve = (ObjectNode) button(card, "Approve").path("data");
+        benSubmits(approve, card.answeredId());
+        benSubmits(approve, card.answeredId());
 
         await().until(this::revealOfferCard, java.util.Optional::isPresent);
         await().until(() -> connector.posted().stream().anyMatch(c -> c.body().toString().contains("was already approved")));
@@ -548,8 +703,13 @@ class TeamsConversationTest {
     void everyCommandTheTeamsAppSuggestsIsOneTheBotKnows() {
         say("help");
         String help = lastCard().toString();
-        for (String command : List.of("help", "new", "status", "cancel", "playbooks", "orgs")) {
-            assertThat(help).contains("\"title\":\"" + command);
+        JsonNode lists = TeamsAppPackage.fromEnvironment(java.util.Map.of("MICROSOFT_APP_ID", APP_ID)).manifest()
+                .at("/bots/0/commandLists");
+        assertThat(lists.size()).isEqualTo(2);
+        for (JsonNode list : lists) {
+            for (JsonNode command : list.path("commands")) {
+                assertThat(help).contains("\"title\":\"" + command.path("title").asText());
+            }
         }
     }
 

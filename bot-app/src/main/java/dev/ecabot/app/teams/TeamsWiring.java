@@ -6,6 +6,7 @@ import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.teams.AdaptiveCards;
 import dev.ecabot.teams.PersonalChats;
+import dev.ecabot.teams.TeamsApprovalViews;
 import dev.ecabot.teams.TeamsBot;
 import dev.ecabot.teams.TeamsBotAdapter;
 import dev.ecabot.teams.TeamsChatPort;
@@ -68,7 +69,8 @@ public final class TeamsWiring {
         boolean on = mount(server, settings, processed, adapter -> {
             TeamsDirectory directory = new TeamsDirectory(dataSource, Clock.systemUTC());
             AdaptiveCards cards = new AdaptiveCards(displayZone);
-            TeamsChatPort port = new TeamsChatPort(adapter, directory, cards);
+            TeamsChatPort port = new TeamsChatPort(adapter, directory, cards,
+                    new TeamsApprovalViews(dataSource, Clock.systemUTC()));
             chat[0] = new TeamsChat(port, port.personalChats());
             return new TeamsBot(engineFor.apply(port), port, directory, cards, Clock.systemUTC());
         });

@@ -157,14 +157,30 @@ final class TeamsDriver implements ChatDriver {
         return Optional.empty();
     }
 
-    /** One button of one posted card: the card's activity and the button's data. */
-    record Target(FakeBotConnector.Call card, JsonNode data) {
+    /**
+     * One button of one posted card: the card's activity and the button's data; for a Universal Action (an approval
+     * card refreshed into Approve / Deny for its viewer) the Action.Execute itself, pressed as an invoke.
+     */
+    record Target(FakeBotConnector.Call card, JsonNode data, JsonNode execute) {
+        Target(FakeBotConnector.Call card, JsonNode data) {
+            this(card, data, null);
+        }
     }
 
     @Override
     public Optional<Button> button(String viewer, ButtonKind kind) {
         List<FakeBotConnector.Call> posted = postedTo(placesOf(viewer));
         for (int i = posted.size() - 1; i >= 0; i--) {
+            JsonNode refresh = card(posted.get(i)).at("/refresh/action");
+            if (kind == ButtonKind.APPROVE && refresh.isObject()) {
+                // Teams refreshes an approval card for its viewer: approvers get Approve and Deny
+                JsonNode view = invoke(viewer, posted.get(i), refresh).path("value");
+                for (JsonNode action : view.path("actions")) {
+                    if ("Approve".equals(action.path("title").asText())) {
+                        return Optional.of(new Button(kind, viewer, new Target(posted.get(i), action.path("data"), action)));
+                    }
+                }
+            }
             for (JsonNode action : card(posted.get(i)).path("actions")) {
                 JsonNode data = action.path("data");
                 boolean wanted = switch (kind) {
@@ -178,10 +194,32 @@ final class TeamsDriver implements ChatDriver {
         return Optional.empty();
     }
 
+    /** Teams' adaptiveCard/action invoke of {@code action} on {@code card}, as {@code person}; its answer. */
+    private JsonNode invoke(String person, FakeBotConnector.Call card, JsonNode action) {
+        Sent sent = postInvoke(person, card, action);
+        try {
+            return JSON.readTree(sent.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Sent postInvoke(String person, FakeBotConnector.Call card, JsonNode action) {
+        ObjectNode invoke = activity("invoke_adaptive_card_action.json", person, card.conversationId());
+        ((ObjectNode) invoke.path("value")).set("action", action);
+        invoke.put("replyToId", card.answeredId());
+        return post(invoke);
+    }
+
     @Override
     public Answer click(String person, Button button) {
         Target target = (Target) button.handle();
         String conversation = target.card().conversationId();
+        if (target.execute() != null) {
+            Sent sent = postInvoke(person, target.card(), target.execute());
+            dialogs.add(new Shown(person, sent.body())); // Teams shows the invoke's answer to the clicker alone
+            return sent.answer();
+        }
         if ("task/fetch".equals(target.data().path("msteams").path("type").asText())) {
             ObjectNode invoke = activity("invoke_task_fetch.json", person, conversation);
             ((ObjectNode) invoke.path("value")).set("data", target.data());
@@ -260,7 +298,7 @@ final class TeamsDriver implements ChatDriver {
         List<Shown> shown = new ArrayList<>();
         List<FakeBotConnector.Call> created = connector.conversationsCreated();
         for (FakeBotConnector.Call call : connector.calls()) {
-            if (call.conversationId() != null && call.body() != null) {
+            if (call.conversationId() != null && call.body() != null && !"typing".equals(call.body().path("type").asText())) {
                 shown.add(new Shown(ownerOf(call.conversationId(), created), call.body().path("text").asText() + "\n"
                         + call.body().path("attachments")));
             }
@@ -287,7 +325,7 @@ final class TeamsDriver implements ChatDriver {
             case CONFIRMATION -> "\"promptId\":\"confirm\"";
             case PROGRESS -> "Deploying";
             case REVEAL_OFFER -> "\"ecabot\":\"reveal\"";
-            case APPROVAL_CARD -> "\"promptId\":\"approval\"";
+            case APPROVAL_CARD -> "\"ecabot\":\"approvalView\"";
             case DIRECT_MESSAGE -> PEOPLE.get("bob").chat();
         };
         if (fault == Fault.RATE_LIMITED) connector.failMatching(matching, times, 429, 1);

@@ -276,7 +276,8 @@ public final class NewAppDialogue {
         }
         ParseResult parsed = q.parse(typed, answers);
         if (parsed.error().isPresent()) {
-            advance(state, replies, withoutQuestionId(q.id(), parsed.error().get()));
+            // asked again with what was typed still in the field, so fixing it is one edit, not retyping it all
+            advance(state, replies, withoutQuestionId(q.id(), parsed.error().get()), new Retyped(q.id(), raw));
             return;
         }
         String text = parsed.answer().map(a -> a.text()).orElse("");
@@ -521,6 +522,13 @@ public final class NewAppDialogue {
      * the last answer was refused, when there is one).
      */
     private void advance(ConversationState current, Replies replies, String error) {
+        advance(current, replies, error, null);
+    }
+
+    /** An answer refused for question {@code questionId}, as typed: shown again in the field when it is asked again. */
+    private record Retyped(String questionId, String text) { }
+
+    private void advance(ConversationState current, Replies replies, String error, Retyped retyped) {
         ConversationState state = current;
         if (state.playbookId() == null) {
             store.save(state.withStage(Stage.CHOOSING_PLAYBOOK, PLAYBOOK_PROMPT));
@@ -546,7 +554,8 @@ public final class NewAppDialogue {
                 continue;
             }
             store.save(state.withStage(Stage.ANSWERING, q.id()));
-            replies.send(prompt(playbook, state, q, answers, error));
+            String typed = retyped != null && retyped.questionId().equals(q.id()) ? retyped.text() : null;
+            replies.send(prompt(playbook, state, q, answers, error, typed));
             return;
         }
         if (state.org() == null) {
@@ -600,14 +609,15 @@ public final class NewAppDialogue {
         return Optional.of(value == null ? "" : value);
     }
 
-    private ChatMessage prompt(Playbook playbook, ConversationState state, Question q, Answers answers, String error) {
+    private ChatMessage prompt(Playbook playbook, ConversationState state, Question q, Answers answers, String error,
+                               String typed) {
         // the question's place among those asked given the answers so far: stored answers also hold questions no longer
         // asked (and skipped ones), so counting them made the numbers jump
         List<Question> askedNow = playbook.questions().stream().filter(x -> x.isAsked(answers)).toList();
         int position = askedNow.indexOf(q) + 1;
         String title = playbook.title() + ", question " + (position == 0 ? askedNow.size() : position) + " of "
                 + askedNow.size();
-        return QuestionPrompts.prompt(q, answers, orgs.names(), title, error);
+        return QuestionPrompts.prompt(q, answers, orgs.names(), title, error, typed);
     }
 
     private static ProvisioningOrder order(ConversationState state, Playbook playbook, Rendering rendered) {

@@ -26,6 +26,11 @@ final class QuestionPrompts {
     }
 
     static ChatMessage prompt(Question q, Answers soFar, List<String> orgs, String title, String error) {
+        return prompt(q, soFar, orgs, title, error, null);
+    }
+
+    /** As above; {@code typed} (nullable): the refused answer, for the field to show again (see {@link FormField#typed}). */
+    static ChatMessage prompt(Question q, Answers soFar, List<String> orgs, String title, String error, String typed) {
         String defaultText = q.defaultValue(soFar).map(Answer::text).orElse(null);
         List<Option> options = options(q, orgs);
         if (isOneOf(q)) {
@@ -34,7 +39,7 @@ final class QuestionPrompts {
             return new ChoicePrompt(q.id(), prompt, options, defaultText, error);
         }
         FormField field = new FormField(q.id(), q.prompt().strip(), fieldType(q.type()), defaultText, q.required(),
-                help(q), options, error);
+                help(q), options, error, typed == null || typed.isBlank() ? null : typed);
         return new FormPrompt(q.id(), title, List.of(field));
     }
 

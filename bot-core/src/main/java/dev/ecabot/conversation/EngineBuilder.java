@@ -29,6 +29,7 @@ import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.dialogue.OrgChecks;
 import dev.ecabot.conversation.dialogue.CheckOnlyDeploys;
 import dev.ecabot.conversation.dialogue.DryRuns;
+import dev.ecabot.conversation.command.builtin.RenderCommand;
 import dev.ecabot.conversation.dialogue.OrgReadinessChecks;
 import dev.ecabot.conversation.dialogue.OfferExpiry;
 import dev.ecabot.provisioning.ProvisioningLeases;
@@ -177,15 +178,16 @@ public final class EngineBuilder {
         ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, followUps, s, runLeases);
         runner.keepingChecklistIn(new InventoryAppRepository(dataSource).checklist()); // manual steps outlive the chat
         if (orgClients != null) runner.tellingConnectionDetails(org -> java.util.Optional.of(connectionDetails(orgClients.forOrg(org).org())));
+        DryRuns dryRuns = orgClients == null ? DryRuns.none() : new CheckOnlyDeploys(orgClients, s.background());
         NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, provisioner,
                 PostureGate.around(ApprovalGate.policy(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME)), approvalFlow,
-                orgClients == null ? OrgChecks.none() : new OrgReadinessChecks(orgClients),
-                orgClients == null ? DryRuns.none() : new CheckOnlyDeploys(orgClients, s.background()), s.clock());
+                orgClients == null ? OrgChecks.none() : new OrgReadinessChecks(orgClients), dryRuns, s.clock());
         ApprovedChanges approvedChanges = new ApprovedChanges();
         CommandRegistry commands = BuiltinCommands.registry(
                 new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,
                         new InventoryAppRepository(dataSource), access, approvals, cards, approvalFlow,
                         followUps, approvedChanges, s), extraCommands);
+        commands.register(new RenderCommand(catalog, new InventoryAppRepository(dataSource), orgs, dryRuns));
         OwnerChange ownerChange = new OwnerChange(new AppOwners(dataSource), port, s.clock());
         ReportCommands.register(commands, dataSource, orgs, ownerChange, s.clock());
         if (orgClients != null) {

@@ -172,6 +172,11 @@ public final class EngineBuilder {
                 ApprovalPolicyConfig.zeroConfig(), access, new AuditTrail(dataSource), s.clock());
         FollowUpReminders followUps = reminders == null ? FollowUpReminders.none()
                 : new FollowUpReminders(reminders, reminderPlans);
+        if (reminders != null) {
+            // an app's manual steps are reminded until done: every node knows how, whichever fires the reminder
+            reminders.recurring(dev.ecabot.reminders.ReminderKind.CHECKLIST_OPEN,
+                    new dev.ecabot.conversation.reminders.ChecklistReminders(new InventoryAppRepository(dataSource)));
+        }
         ApprovalCards cards = new ApprovalCards(dataSource, port, approvals, s.clock());
         ApprovalFlow approvalFlow = new ApprovalFlow(store, approvals, cards, followUps, port, s);
         ProvisioningLeases runLeases = leases != null ? leases : new ProvisioningLeases(dataSource, s.clock());
@@ -197,7 +202,7 @@ public final class EngineBuilder {
             ChangeApprovals changes = new ChangeApprovals(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME, approvalFlow,
                     ops.inventory(), new AppChanges(ops.rotation(), ops.deletion(), ops.work()), port);
             changes.carryOutApproved(approvedChanges);
-            InventoryCommands.register(commands, ops, changes, orgs, ownerChange, s.clock());
+            InventoryCommands.register(commands, ops, changes, orgs, ownerChange, s.clock(), followUps);
             ReportCommands.registerWithOrgs(commands, dataSource, orgs, orgClients, reminders, ops.work(), s.clock());
         }
         ConversationEngine engine = new ConversationEngine(port, store, commands, dialogue, access, approvalFlow,

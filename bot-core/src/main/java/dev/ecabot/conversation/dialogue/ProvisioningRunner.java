@@ -225,6 +225,7 @@ public final class ProvisioningRunner {
                 case REFRESH_TOKEN_EXPIRING -> "before its refresh tokens expire";
                 case REVEAL_EXPIRING -> "if the secret is still unrevealed before the offer expires";
                 case PLAYBOOK_AFTER -> "as the playbook asks (" + abbreviateReminder(r.text()) + ")";
+                case CHECKLIST_OPEN -> "about the manual steps until each is ticked off (then every week)";
                 default -> r.kind().name().toLowerCase().replace('_', ' ');
             }).append(", ").append(HumanTime.fromNow(r.dueAt(), now, settings.displayZone()));
         }

@@ -72,8 +72,22 @@ public final class FollowUpReminders {
             planned.add(plans.playbookAfter(UserRefs.of(requester), org, apiName, createdAt, i + 1, afters.get(i).after(),
                     afters.get(i).text()));
         }
+        if (!rendering.manualSteps().isEmpty()) {
+            planned.add(plans.checklistOpen(UserRefs.of(requester), org, apiName, createdAt, rendering.manualSteps().size()));
+        }
         planned.forEach(this::schedule);
         return planned;
+    }
+
+    /** Every manual step of the app is ticked off: no more checklist reminders (nor one left in "reminders"). */
+    public void checklistDone(String org, String apiName) {
+        if (reminders == null) return;
+        try {
+            reminders.cancelApp(org, apiName, dev.ecabot.reminders.ReminderKind.CHECKLIST_OPEN);
+        } catch (RuntimeException e) {
+            // the reminder finds every step done when it fires, and stops unsent
+            LOG.warn("Could not cancel the checklist reminder of {} in {}: {}", apiName, org, e.toString());
+        }
     }
 
     /** Reminds the approvers before a pending request expires. */

@@ -203,6 +203,8 @@ public final class EngineBuilder {
                     ops.inventory(), new AppChanges(ops.rotation(), ops.deletion(), ops.work()), port);
             changes.carryOutApproved(approvedChanges);
             InventoryCommands.register(commands, ops, changes, orgs, ownerChange, s.clock(), followUps);
+            commands.register(new dev.ecabot.conversation.command.inventory.TestCommand(orgClients,
+                    new dev.ecabot.conversation.command.inventory.AppLookup(ops.inventory()), ops.work(), ops.audit(), s.clock()));
             ReportCommands.registerWithOrgs(commands, dataSource, orgs, orgClients, reminders, ops.work(), s.clock());
         }
         ConversationEngine engine = new ConversationEngine(port, store, commands, dialogue, access, approvalFlow,

@@ -149,6 +149,9 @@ public final class ProvisioningRunner {
         } catch (RuntimeException e) {
             LOG.warn("Could not work out the connection details of org {}: {}", state.org(), e.toString());
         }
+        if (rendering.spec().usesClientCredentials()) {
+            port.post(to, TextMessage.info(testItStep(app.apiName(), state.org())));
+        }
         dev.ecabot.inventory.Checklist steps = checklist;
         if (steps != null && !rendering.manualSteps().isEmpty()) {
             try {
@@ -215,6 +218,13 @@ public final class ProvisioningRunner {
         public boolean holds(String requestId) {
             return offers.ofRequest(requestId).isPresent();
         }
+    }
+
+    /** The optional "test it" step of a client credentials app (see the {@code test} command). */
+    public static String testItStep(String apiName, String org) {
+        return "Optional test, once it is usable: an admin says \"test " + apiName + " " + org + "\" and I request a"
+                + " client credentials token as its run-as user, as the integration will, and say whether Salesforce"
+                + " issued one or why not. The token is never kept or shown.";
     }
 
     private String remindersNote(List<Reminder> scheduled, Instant now) {

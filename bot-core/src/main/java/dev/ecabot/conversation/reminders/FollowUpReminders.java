@@ -55,7 +55,7 @@ public final class FollowUpReminders {
         List<Reminder> planned = new java.util.ArrayList<>();
         if (!rendering.activationDelay().isZero()) {
             planned.add(plans.appUsable(UserRefs.of(requester), org, apiName, createdAt, rendering.activationDelay(),
-                    howToTest(rendering)));
+                    howToTest(rendering, apiName, org)));
         }
         Optional<PlannedReminder> rule = rendering.reminders().stream()
                 .filter(r -> r.kind().equals("refresh-token-expiry")).findFirst();
@@ -123,7 +123,11 @@ public final class FollowUpReminders {
         }
     }
 
-    private static String howToTest(Rendering rendering) {
+    private static String howToTest(Rendering rendering, String apiName, String org) {
+        if (rendering.spec().usesClientCredentials()) {
+            return "To test it: an admin says \"test " + apiName + " " + org + "\" (a client credentials token as its"
+                    + " run-as user; the token is never shown).";
+        }
         // the wait is over when this arrives: a step that says to wait would contradict it
         return rendering.nextSteps().stream()
                 .filter(step -> !step.toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\bwait\\b.*"))

@@ -83,6 +83,22 @@ class TestItConversationTest {
         assertThat(dave.says("test").text()).contains("Say \"test <api-name>\"");
     }
 
+    @Test
+    void whenTheBotMayNotReadTheSecretOrTheOrgIsDownTheAdminIsToldAndNothingIsRecordedAsIssued() {
+        provisionBillingSync();
+        org.userCanViewClientSecrets(false);
+        dave.says("test Billing_Sync");
+        assertThat(dave.awaits("View Client Secret").text()).doesNotContain("It works");
+
+        org.userCanViewClientSecrets(true);
+        bot.emulatedOrg().emulator().faults().failNextRequests(50, 503);
+        dave.says("test Billing_Sync");
+        dave.awaits("503");
+        bot.emulatedOrg().emulator().faults().failNextRequests(0, 503);
+        assertThat(dave.everything().text()).doesNotContain("It works");
+        assertThat(dave.says("audit Billing_Sync").text()).doesNotContain("token issued");
+    }
+
     private void provisionBillingSync() {
         Walks.toTheSummary(alice, "custom", "demo", BILLING_SYNC);
         alice.confirms();

@@ -45,7 +45,11 @@ public enum Action {
     USAGE(EnumSet.of(APPROVER, ADMIN)),
     DIGEST(EnumSet.of(APPROVER, ADMIN)),
     /** Tick off a manual step of an app's checklist (admins do them in Setup). */
-    DONE(EnumSet.of(ADMIN));
+    DONE(EnumSet.of(ADMIN)),
+    /** The metadata an app or playbook would deploy, and a dry run of it in an org (saves nothing). */
+    RENDER(EnumSet.of(ADMIN)),
+    /** A client credentials token request as an app's run-as user, to see that the app works (the token is dropped). */
+    TEST(EnumSet.of(ADMIN));
 
     private final Set<Role> grantedTo;
 

@@ -25,5 +25,7 @@ public enum AuditKind {
      * An operator deployed from the command line without the approvals the org's policy requires
      * ({@code provision --override-approval "reason"}): who, what, and the reason given.
      */
-    APPROVAL_OVERRIDE
+    APPROVAL_OVERRIDE,
+    /** An admin had the bot request a client credentials token as an app's run-as user ({@code test}): the outcome. */
+    CREDENTIALS_TEST
 }

@@ -29,6 +29,7 @@ import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.dialogue.OrgChecks;
 import dev.ecabot.conversation.dialogue.CheckOnlyDeploys;
 import dev.ecabot.conversation.dialogue.DryRuns;
+import dev.ecabot.conversation.command.builtin.RenderCommand;
 import dev.ecabot.conversation.dialogue.OrgReadinessChecks;
 import dev.ecabot.conversation.dialogue.OfferExpiry;
 import dev.ecabot.provisioning.ProvisioningLeases;
@@ -171,21 +172,27 @@ public final class EngineBuilder {
                 ApprovalPolicyConfig.zeroConfig(), access, new AuditTrail(dataSource), s.clock());
         FollowUpReminders followUps = reminders == null ? FollowUpReminders.none()
                 : new FollowUpReminders(reminders, reminderPlans);
+        if (reminders != null) {
+            // an app's manual steps are reminded until done: every node knows how, whichever fires the reminder
+            reminders.recurring(dev.ecabot.reminders.ReminderKind.CHECKLIST_OPEN,
+                    new dev.ecabot.conversation.reminders.ChecklistReminders(new InventoryAppRepository(dataSource)));
+        }
         ApprovalCards cards = new ApprovalCards(dataSource, port, approvals, s.clock());
         ApprovalFlow approvalFlow = new ApprovalFlow(store, approvals, cards, followUps, port, s);
         ProvisioningLeases runLeases = leases != null ? leases : new ProvisioningLeases(dataSource, s.clock());
         ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, followUps, s, runLeases);
         runner.keepingChecklistIn(new InventoryAppRepository(dataSource).checklist()); // manual steps outlive the chat
         if (orgClients != null) runner.tellingConnectionDetails(org -> java.util.Optional.of(connectionDetails(orgClients.forOrg(org).org())));
+        DryRuns dryRuns = orgClients == null ? DryRuns.none() : new CheckOnlyDeploys(orgClients, s.background());
         NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, provisioner,
                 PostureGate.around(ApprovalGate.policy(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME)), approvalFlow,
-                orgClients == null ? OrgChecks.none() : new OrgReadinessChecks(orgClients),
-                orgClients == null ? DryRuns.none() : new CheckOnlyDeploys(orgClients, s.background()), s.clock());
+                orgClients == null ? OrgChecks.none() : new OrgReadinessChecks(orgClients), dryRuns, s.clock());
         ApprovedChanges approvedChanges = new ApprovedChanges();
         CommandRegistry commands = BuiltinCommands.registry(
                 new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,
                         new InventoryAppRepository(dataSource), access, approvals, cards, approvalFlow,
                         followUps, approvedChanges, s), extraCommands);
+        commands.register(new RenderCommand(catalog, new InventoryAppRepository(dataSource), orgs, dryRuns));
         OwnerChange ownerChange = new OwnerChange(new AppOwners(dataSource), port, s.clock());
         ReportCommands.register(commands, dataSource, orgs, ownerChange, s.clock());
         if (orgClients != null) {
@@ -195,7 +202,9 @@ public final class EngineBuilder {
             ChangeApprovals changes = new ChangeApprovals(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME, approvalFlow,
                     ops.inventory(), new AppChanges(ops.rotation(), ops.deletion(), ops.work()), port);
             changes.carryOutApproved(approvedChanges);
-            InventoryCommands.register(commands, ops, changes, orgs, ownerChange, s.clock());
+            InventoryCommands.register(commands, ops, changes, orgs, ownerChange, s.clock(), followUps);
+            commands.register(new dev.ecabot.conversation.command.inventory.TestCommand(orgClients,
+                    new dev.ecabot.conversation.command.inventory.AppLookup(ops.inventory()), ops.work(), ops.audit(), s.clock()));
             ReportCommands.registerWithOrgs(commands, dataSource, orgs, orgClients, reminders, ops.work(), s.clock());
         }
         ConversationEngine engine = new ConversationEngine(port, store, commands, dialogue, access, approvalFlow,

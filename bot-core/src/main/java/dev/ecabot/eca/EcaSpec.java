@@ -21,6 +21,12 @@ public record EcaSpec(
         Objects.requireNonNull(policies, "policies");
     }
 
+    /** Whether the app runs the client credentials flow as a named run-as user (a token can be had without anyone signing in). */
+    public boolean usesClientCredentials() {
+        return globalOauth.clientCredentialsFlowEnabled() && policies.clientCredentialsFlowEnabled()
+                && policies.clientCredentialsFlowUser() != null && !policies.clientCredentialsFlowUser().isBlank();
+    }
+
     /** The app's API name (DeveloperName), the key every companion file refers to. */
     public String apiName() {
         return app.apiName();

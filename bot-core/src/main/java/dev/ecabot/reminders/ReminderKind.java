@@ -13,5 +13,7 @@ public enum ReminderKind {
     /** A reveal offer will be destroyed soon if the requester does not reveal it. */
     REVEAL_EXPIRING,
     /** A playbook's own reminder ({@code kind: after}), a fixed time after the app was created. */
-    PLAYBOOK_AFTER
+    PLAYBOOK_AFTER,
+    /** An app's manual steps are not all ticked off: repeats (see {@link Recurrence}) until they are or the app goes. */
+    CHECKLIST_OPEN
 }

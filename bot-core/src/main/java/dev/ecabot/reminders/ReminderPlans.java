@@ -147,6 +147,48 @@ public record ReminderPlans(Duration refreshTokenLead, Duration oldCredentialLea
                 text.length() > 2000 ? text.substring(0, 1997) + "..." : text);
     }
 
+    /** The first reminder of an app's open manual steps comes this long after the app was made... */
+    public static final Duration CHECKLIST_FIRST = Duration.ofDays(1);
+    /** ...then one every this long, until every step is ticked off or the app is gone. */
+    public static final Duration CHECKLIST_EVERY = Duration.ofDays(7);
+
+    /**
+     * The first reminder of the manual steps of the app created at {@code createdAt}, to its owner (the requester
+     * unless an admin names another): a day later, when a step left for "later" is easily forgotten. Its text is
+     * brought up to date with the steps still open each time it fires (see {@link Recurrence}).
+     */
+    public Reminder checklistOpen(ChatUserRef requester, String org, String apiName, Instant createdAt, int openSteps) {
+        return new Reminder(checklistId(org, apiName, createdAt, 1), ReminderKind.CHECKLIST_OPEN, Recipient.owner(requester),
+                org, apiName, null, createdAt.plus(CHECKLIST_FIRST), checklistText(org, apiName, openSteps + " manual step"
+                        + (openSteps == 1 ? " is" : "s are") + " still to do (\"show " + apiName + "\" lists them)."));
+    }
+
+    /**
+     * The reminder after {@code delivered} (fired at {@code firedAt}): a week later, and never less than a day after
+     * it fired, so one delivered late (the bot was down) is not followed by a burst. Same recipient, numbered on.
+     */
+    public static Reminder nextChecklist(Reminder delivered, Instant firedAt) {
+        String id = delivered.id();
+        int hash = id.lastIndexOf('#');
+        int round = hash < 0 ? 1 : Integer.parseInt(id.substring(hash + 1));
+        String nextId = (hash < 0 ? id : id.substring(0, hash)) + "#" + (round + 1);
+        Instant due = latest(delivered.dueAt().plus(CHECKLIST_EVERY), firedAt.plus(CHECKLIST_FIRST));
+        return new Reminder(nextId, ReminderKind.CHECKLIST_OPEN, delivered.recipient(), delivered.org(),
+                delivered.apiName(), null, due, delivered.text());
+    }
+
+    /** The words of a checklist reminder around {@code steps} (what is still to do), with how to tick a step off. */
+    public static String checklistText(String org, String apiName, String steps) {
+        if (steps.length() > 1600) steps = steps.substring(0, 1597) + "..."; // the "done" hint always fits
+        String text = "Manual steps of " + apiName + " in " + org + ": " + steps + " Once a step is done, an admin ticks it"
+                + " off with \"done " + apiName + " <step>\"; I remind you every week until every step is.";
+        return text.length() > 2000 ? text.substring(0, 1997) + "..." : text;
+    }
+
+    private static String checklistId(String org, String apiName, Instant createdAt, int round) {
+        return "checklist:" + org + "/" + apiName + "@" + createdAt.toEpochMilli() + "#" + round;
+    }
+
     /** Tells the org's approvers that a request will expire soon if nobody decides it. */
     public Reminder approvalExpiring(ApprovalRequest request) {
         return new Reminder("approval-expiring:" + request.id(), ReminderKind.APPROVAL_EXPIRING, Recipient.approvers(),

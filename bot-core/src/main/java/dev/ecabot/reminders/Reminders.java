@@ -44,6 +44,7 @@ public final class Reminders implements AutoCloseable {
     private final ReminderStore store = new ReminderStore();
     private final Scheduler scheduler;
     private final Map<String, Runnable> housekeeping = new ConcurrentHashMap<>();
+    private final Map<ReminderKind, Recurrence> recurrences = new ConcurrentHashMap<>();
 
     private Reminders(Database database, ReminderDelivery delivery, RemindersSettings settings, Scheduler scheduler) {
         this.database = database;
@@ -95,6 +96,22 @@ public final class Reminders implements AutoCloseable {
             throw new IllegalStateException("Could not schedule reminder " + reminder.id() + ": " + e.getMessage(), e);
         }
         return true;
+    }
+
+    /**
+     * Reminders of {@code kind} repeat as {@code recurrence} says (register it on every node, before {@link #start()});
+     * a kind without one is delivered once.
+     */
+    public void recurring(ReminderKind kind, Recurrence recurrence) {
+        recurrences.put(kind, recurrence);
+    }
+
+    /** Cancels the scheduled reminders of one kind about an app (their cause is gone); returns how many. */
+    public int cancelApp(String org, String apiName, ReminderKind kind) {
+        List<String> ids = SqlWork.inTransaction(database.dataSource(), "cancel an app's reminders",
+                c -> store.cancel(c, "org = ? AND api_name = ? AND kind = ?", org, apiName, kind.name()));
+        ids.forEach(this::deleteJob);
+        return ids.size();
     }
 
     /** Scheduled reminders addressed to {@code user} personally (as requester or as the app's owner), soonest first. */
@@ -206,34 +223,54 @@ public final class Reminders implements AutoCloseable {
         }
     }
 
-    /** Called by {@link ReminderJob}: delivers the reminder unless it was delivered or cancelled already. */
+    /** What a firing leaves to do after its transaction: retry it, or schedule the trigger of its next occurrence. */
+    private record Fired(boolean retry, Reminder next) {
+        static final Fired DONE = new Fired(false, null);
+    }
+
+    /**
+     * Called by {@link ReminderJob}: delivers the reminder unless it was delivered or cancelled already. A recurring
+     * one whose cause is gone is cancelled unsent; otherwise its next occurrence is stored with the "delivered" mark.
+     */
     void fire(String reminderId, Instant firedAt) {
         // The reminder's message (an outbox row) commits with its "delivered" mark: both or neither.
-        boolean retry = dev.ecabot.store.UnitOfWork.run(() -> SqlWork.inTransaction(database.dataSource(), "deliver a reminder", c -> {
+        Fired fired = dev.ecabot.store.UnitOfWork.run(() -> SqlWork.inTransaction(database.dataSource(), "deliver a reminder", c -> {
             Optional<ReminderStore.Stored> stored = store.lock(c, reminderId);
-            if (stored.isEmpty() || stored.get().state() != ReminderStore.State.SCHEDULED) return false;
+            if (stored.isEmpty() || stored.get().state() != ReminderStore.State.SCHEDULED) return Fired.DONE;
             Reminder reminder = stored.get().reminder();
             boolean late = firedAt.isAfter(reminder.dueAt().plus(settings.lateAfter()));
+            Recurrence recurrence = recurrences.get(reminder.kind());
+            Reminder next = null;
             try {
-                delivery.deliver(reminder, late);
+                Optional<Reminder> toSend = recurrence == null ? Optional.of(reminder) : recurrence.now(reminder);
+                if (toSend.isEmpty()) {
+                    store.cancel(c, "reminder_id = ?", reminderId); // its cause is gone: nothing to say, no repeat
+                    return Fired.DONE;
+                }
+                delivery.deliver(toSend.get(), late);
+                if (recurrence != null) next = recurrence.next(reminder, Instant.now());
             } catch (Exception e) {
                 log.warn("Reminder {} ({}) could not be delivered; retrying in {}: {}", reminderId, reminder.kind(),
                         settings.retryDelay(), e.toString());
                 io.micrometer.core.instrument.Metrics.counter("ecabot.reminders.retries", "kind", reminder.kind().name())
                         .increment();
-                return true;
+                return new Fired(true, null);
             }
+            if (next != null && !store.insert(c, next)) next = null; // stored by an earlier firing already
             store.markDelivered(c, reminderId, Instant.now(), late);
             io.micrometer.core.instrument.Metrics.counter("ecabot.reminders.fired", "kind", reminder.kind().name(),
                     "late", Boolean.toString(late)).increment();
-            return false;
+            return new Fired(false, next);
         }));
-        if (retry) {
-            try {
+        try {
+            if (fired.retry()) {
                 scheduleTrigger(reminderId, Instant.now().plus(settings.retryDelay()), "retry-" + UUID.randomUUID());
-            } catch (SchedulerException e) {
-                log.error("Reminder {} could not be rescheduled after a failed delivery: {}", reminderId, e.toString());
+            } else if (fired.next() != null) {
+                // A crash before this line leaves the next row without a trigger: start() schedules it again.
+                scheduleTrigger(fired.next().id(), fired.next().dueAt(), "due");
             }
+        } catch (SchedulerException e) {
+            log.error("Reminder {} could not be rescheduled: {}", fired.retry() ? reminderId : fired.next().id(), e.toString());
         }
     }
 

@@ -25,7 +25,19 @@ public final class DeployFailedException extends SalesforceException {
             return sb.append(" (deploy ").append(deployId).append(").").toString();
         }
         sb.append(" (deploy ").append(deployId).append("):\n");
+        if (failures.stream().anyMatch(DeployFailedException::featureOff)) {
+            sb.append("External Client Apps are turned off in org '").append(org).append("', so no app can be created")
+                    .append(" there. In Setup > External Client App Settings, turn on \"Opt in to External Client Apps\",")
+                    .append(" then try again. Salesforce said:\n");
+        }
         return sb.append(failures.stream().map(f -> "- " + f.describe()).collect(Collectors.joining("\n"))).toString();
+    }
+
+    /** Salesforce's answer for a component of a type whose feature the org has off (here: External Client Apps). */
+    private static boolean featureOff(ComponentFailure f) {
+        return f.problem() != null && f.problem().startsWith("Not available for deploy for this organization")
+                && f.componentType() != null && (f.componentType().equals("ExternalClientApplication")
+                || f.componentType().startsWith("ExtlClntApp"));
     }
 
     public String deployId() {

@@ -73,10 +73,10 @@ public final class OrgReadiness {
      */
     public List<Finding> orgSettings() {
         String org = http.org().name();
-        List<MetadataSoapApi.Read> read = soap.readMetadata("ExternalClientAppSettings", List.of("ExternalClientApp"));
-        if (read.isEmpty()) return List.of(); // an org that never touched the settings answers none: nothing to judge
-        Element settings = MetadataSoapApi.parse(read.get(0).document()).getDocumentElement();
         List<Finding> findings = new ArrayList<>();
+        List<MetadataSoapApi.Read> read = soap.readMetadata("ExternalClientAppSettings", List.of("ExternalClientApp"));
+        if (read.isEmpty()) return botMayViewSecrets(); // settings never touched: nothing to judge there
+        Element settings = MetadataSoapApi.parse(read.get(0).document()).getDocumentElement();
         if ("false".equals(MetadataSoapApi.childText(settings, "enableExternalClientApps"))) {
             findings.add(new Finding(true, "Org '" + org + "' has External Client Apps turned off, so the app cannot"
                     + " be created. In Setup > External Client App Settings, turn on \"Opt in to External Client"
@@ -87,7 +87,32 @@ public final class OrgReadiness {
                     + " create the app but not hand you its secret. In Setup > External Client App Settings, turn on"
                     + " \"Allow access to External Client App consumer secrets via REST API\"."));
         }
+        findings.addAll(botMayViewSecrets());
         return findings;
+    }
+
+    /**
+     * Whether the bot's own user holds the "View Client Secret" user permission (PermissionsViewClientSecret; some
+     * Setup pages label it "View External Client App Consumer Secrets in Metadata"), without which Salesforce refuses
+     * to hand the bot a consumer secret even with the org setting on. Asked of UserPermissionAccess (the permissions
+     * of the user who asks). An org that cannot answer (an older API version without the field) gets no finding: the
+     * secret's read says so if it comes to that.
+     */
+    public List<Finding> botMayViewSecrets() {
+        JsonNode answer;
+        try {
+            answer = query("SELECT PermissionsViewClientSecret FROM UserPermissionAccess", "checking the bot's permissions");
+        } catch (SalesforceApiException e) {
+            return List.of();
+        }
+        JsonNode record = answer.path("records").path(0);
+        if (!record.has("PermissionsViewClientSecret") || record.path("PermissionsViewClientSecret").asBoolean(true)) {
+            return List.of();
+        }
+        return List.of(new Finding(false, "The bot's user in org '" + http.org().name() + "' may not view consumer"
+                + " secrets, so it could create the app but not hand you its secret. In Setup > Permission Sets, give the"
+                + " bot's user a permission set with the user permissions \"View Client Secret\" and \"External Client App"
+                + " Developer\"."));
     }
 
     private List<Finding> missing(String object, List<String> names, String what, String where) {

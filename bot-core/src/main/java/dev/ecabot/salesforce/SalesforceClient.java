@@ -65,6 +65,11 @@ public final class SalesforceClient {
         return new OrgReadiness(http, soap);
     }
 
+    /** A client credentials token request as an app's run-as user, to see that the app works (see the class). */
+    public ClientCredentialsTrial clientCredentialsTrial() {
+        return new ClientCredentialsTrial(http, apps, credentials);
+    }
+
     public MetadataSoapApi soap() {
         return soap;
     }

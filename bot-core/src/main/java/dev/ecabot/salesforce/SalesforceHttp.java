@@ -34,6 +34,11 @@ final class SalesforceHttp {
         return session.token();
     }
 
+    /** Sends a request that carries no session of the bot's (e.g. to the token endpoint), with the usual retries. */
+    HttpResponse<byte[]> sendUnauthenticated(java.util.function.Supplier<HttpRequest> request, String what) {
+        return sender.send(request, what);
+    }
+
     ApiVersions versions() {
         return session.versions();
     }

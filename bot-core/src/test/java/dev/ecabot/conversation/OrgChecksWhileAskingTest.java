@@ -79,6 +79,32 @@ class OrgChecksWhileAskingTest {
     }
 
     @Test
+    void aBotUserWithoutThePermissionToViewSecretsIsToldUpFrontWithTheFixAndTheQuestionsGoOn() {
+        org.userCanViewClientSecrets(false);
+
+        Transcript reply = alice.says("new vonage-ai-studio demo");
+        assertThat(reply.text()).contains("The bot's user in org 'demo' may not view consumer secrets",
+                        "Setup > Permission Sets", "\"View Client Secret\"", "\"External Client App Developer\"")
+                .contains("What should the app be called?");
+    }
+
+    @Test
+    void aBotUserThatMayViewSecretsHearsNothingAboutIt() {
+        assertThat(alice.says("new vonage-ai-studio demo").text()).doesNotContain("may not view consumer secrets");
+    }
+
+    @Test
+    void aDeployToAnOrgWithExternalClientAppsOffIsRefusedWithTheSettingToTurnOn() {
+        Walks.toTheSummary(alice, "vonage-ai-studio", "demo", java.util.Map.of("app_name", "Vonage Prod"));
+        org.enableExternalClientApps(false); // turned off after the org was checked
+
+        alice.says("dry run");
+        assertThat(alice.awaits("Dry run in org 'demo' failed").text()).contains(
+                "External Client Apps are turned off in org 'demo'", "turn on \"Opt in to External Client Apps\"",
+                "ExternalClientApplication Vonage_Prod: Not available for deploy for this organization");
+    }
+
+    @Test
     void whenTheOrgCannotBeReachedTheAdminIsToldAndMayGoOn() {
         Walks.toTheQuestion(alice, "custom", "demo", CLIENT_CREDENTIALS, "run_as_user");
         bot.emulatedOrg().emulator().faults().failNextRequests(10, 503);

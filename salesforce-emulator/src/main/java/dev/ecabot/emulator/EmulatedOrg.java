@@ -67,6 +67,15 @@ public final class EmulatedOrg {
         return this;
     }
 
+    /**
+     * How long a newly deployed app's consumer key is unknown to the token endpoint ("client identifier invalid"), as a
+     * real org takes minutes to make a new app usable. None by default.
+     */
+    public EmulatedOrg clientActivationDelay(java.time.Duration delay) {
+        state.clientActivationDelay(delay);
+        return this;
+    }
+
     /** Whether the signed-in users hold the permission to view client secrets. On by default. */
     public EmulatedOrg userCanViewClientSecrets(boolean allowed) {
         state.userMayViewSecrets(allowed);

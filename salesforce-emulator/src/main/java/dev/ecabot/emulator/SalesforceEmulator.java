@@ -79,7 +79,8 @@ public final class SalesforceEmulator implements AutoCloseable {
         state.apiVersions(versions);
         routes.add(Route.get("/services/data/?", (request, path) -> ApiResponse.json(200, versions.listing())).open());
         routes.addAll(new DeployRequestResource(deploys, this::baseUrl).routes());
-        routes.addAll(new QueryResource(state, settings.queryPageSize, new DirectoryQueries(state.directory(), users, ids)).routes());
+        routes.addAll(new QueryResource(state, settings.queryPageSize, new DirectoryQueries(state.directory(), users, ids,
+                state::userMayViewSecrets)).routes());
         routes.addAll(new OAuthCredentialsResource(state).routes());
         routes.addAll(new OAuthUsageResource(state, oauthUsage).routes());
         routes.addAll(new MetadataSoapResource(state, sessions, deploys, ids).routes());

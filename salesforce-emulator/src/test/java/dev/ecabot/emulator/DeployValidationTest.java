@@ -317,6 +317,28 @@ class DeployValidationTest {
     }
 
     @Test
+    void anOrgWithExternalClientAppsOffRefusesEveryComponentAndSavesNothing() {
+        emulator.org().enableExternalClientApps(false);
+
+        JsonNode done = client.deployAndWait(DeployZip.sampleApp(), "{}");
+
+        assertThat(done.at("/deployResult/status").asText()).as(done.toString()).isEqualTo("Failed");
+        JsonNode failures = done.at("/deployResult/details/componentFailures");
+        assertThat(failures.size()).isGreaterThanOrEqualTo(4);
+        failures.forEach(f -> {
+            assertThat(f.get("problem").asText()).isEqualTo("Not available for deploy for this organization");
+            assertThat(f.get("problemType").asText()).isEqualTo("Error");
+        });
+        assertThat(failures.findValuesAsText("componentType")).contains("ExternalClientApplication",
+                "ExtlClntAppOauthSettings");
+        assertThat(emulator.org().apps()).isEmpty();
+
+        emulator.org().enableExternalClientApps(true);
+        assertThat(client.deployAndWait(DeployZip.sampleApp(), "{}").at("/deployResult/status").asText())
+                .isEqualTo("Succeeded");
+    }
+
+    @Test
     void aConsumerKeyAndSecretGivenOnDeployBecomeTheAppsCredentials() {
         DeployZip zip = DeployZip.sampleApp().edit(GLOBAL, "</ExtlClntAppGlobalOauthSettings>",
                 "    <consumerKey>3MVG9GivenOnDeploy</consumerKey>\n    <consumerSecret>given-secret</consumerSecret>\n"

@@ -159,4 +159,17 @@ class QueryTest {
         assertThat(client.query("SELECT Id, Name FROM Profile WHERE Name = 'Integration Profile'").json()
                 .get("totalSize").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void userPermissionAccessAnswersWhetherTheSignedInUserMayViewClientSecrets() {
+        String soql = "SELECT PermissionsViewClientSecret FROM UserPermissionAccess";
+        JsonNode mine = client.query(soql).json();
+        assertThat(mine.get("totalSize").asInt()).isEqualTo(1);
+        assertThat(mine.at("/records/0/PermissionsViewClientSecret").asBoolean()).isTrue();
+        assertThat(mine.at("/records/0/attributes/type").asText()).isEqualTo("UserPermissionAccess");
+
+        emulator.org().userCanViewClientSecrets(false);
+        assertThat(client.query(soql).json().at("/records/0/PermissionsViewClientSecret").isBoolean()).isTrue();
+        assertThat(client.query(soql).json().at("/records/0/PermissionsViewClientSecret").asBoolean()).isFalse();
+    }
 }

@@ -188,8 +188,7 @@ final class BlockKitRenderer {
                 + (f.caption().isEmpty() ? "" : "\n" + escape(f.caption()))))));
         blocks.add(section(s -> s.text(markdownText("```" + escape(shown) + "```"))));
         if (cut) {
-            blocks.add(context(List.of(markdownText("Only the first lines fit in a message; `ecabot export` on the bot's"
-                    + " host writes the whole file."))));
+            blocks.add(context(List.of(markdownText("Only the first lines fit in a message; " + f.wholeCopy()))));
         }
         return new Rendered(f.caption().isEmpty() ? f.fileName() : f.caption(), blocks);
     }

@@ -32,4 +32,14 @@ class FileRenderingTest {
         assertThat(shown).endsWith("x```");
         assertThat(((ContextBlock) r.blocks().get(2)).getElements().toString()).contains("ecabot export");
     }
+
+    @Test
+    void aLongRenderedMetadataFilePointsToTheCommandLineThatWritesItWhole() {
+        String line = "    <callbackUrl>https://example.com/" + "x".repeat(80) + "</callbackUrl>\n";
+        BlockKitRenderer.Rendered r = renderer.render(new FileMessage("extlClntAppGlobalOauthSets/A.ecaGlblOauth",
+                "application/xml", line.repeat(60), "File 2 of 6", "`ecabot render custom --out <dir>` writes every file whole."));
+
+        assertThat(r.blocks().stream().filter(b -> b instanceof ContextBlock).findFirst().orElseThrow().toString())
+                .contains("Only the first lines fit", "ecabot render custom --out <dir>").doesNotContain("ecabot export");
+    }
 }

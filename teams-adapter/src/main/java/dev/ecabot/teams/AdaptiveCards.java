@@ -95,8 +95,13 @@ public final class AdaptiveCards {
         } else if (message instanceof ApprovalCard a) {
             return approval(a, List.of());
         }
-        return fitToTeams(cardActivity(card, PlainText.render(message)), card);
+        String whereWhole = message instanceof FileMessage f ? "Some long values were shortened to fit a Teams message; "
+                + f.wholeCopy().replace("`", "") : SHORTENED_NOTE;
+        return fitToTeams(cardActivity(card, PlainText.render(message)), card, whereWhole);
     }
+
+    private static final String SHORTENED_NOTE = "Some long values were shortened to fit a Teams message; say \"show\""
+            + " with the app's name, or \"export csv\", for everything.";
 
     /** Teams refuses an activity over about 28 KB; what the bot sends stays well under it. */
     static final int MAX_ACTIVITY_BYTES = 26_000;
@@ -107,10 +112,9 @@ public final class AdaptiveCards {
      * Keeps an activity under Teams' 28 KB: first the card's fallback text (a second copy of everything) goes, then the
      * longest texts and fact values are shortened, saying so; the full content stays reachable with "show" and export.
      */
-    private static Activity fitToTeams(Activity activity, ObjectNode card) {
+    private static Activity fitToTeams(Activity activity, ObjectNode card, String shortenedNote) {
         if (bytes(activity) <= MAX_ACTIVITY_BYTES) return activity;
-        ((ArrayNode) card.get("body")).add(text("Some long values were shortened to fit a Teams message; say \"show\""
-                + " with the app's name, or \"export csv\", for everything.", false).put("isSubtle", true));
+        ((ArrayNode) card.get("body")).add(text(shortenedNote, false).put("isSubtle", true));
         int limit = SHORTENED_TO;
         while (bytes(activity) > MAX_ACTIVITY_BYTES) {
             ObjectNode longest = null;

@@ -31,25 +31,25 @@ public final class CheckOnlyDeploys implements DryRuns {
     }
 
     @Override
-    public void start(String org, EcaSpec spec, Replies replies) {
-        replies.say("Running a dry run in org '" + org + "' (a checkOnly deploy: Salesforce validates " + spec.apiName()
-                + " and saves nothing); I will post the result here. The summary still waits for your answer.");
-        background.execute(() -> replies.send(outcome(org, spec)));
+    public void start(String org, EcaSpec spec, Replies replies, NextSteps next) {
+        replies.say(("Running a dry run in org '" + org + "' (a checkOnly deploy: Salesforce validates " + spec.apiName()
+                + " and saves nothing); I will post the result here. " + next.whileRunning()).strip());
+        background.execute(() -> replies.send(outcome(org, spec, next)));
     }
 
-    private TextMessage outcome(String org, EcaSpec spec) {
+    private TextMessage outcome(String org, EcaSpec spec, NextSteps next) {
         try {
             SalesforceClient client = clients.forOrg(org);
             byte[] zip = new EcaMetadataWriter(client.org().apiVersion(), MetadataFormat.METADATA_API).writeZip(spec);
             DeployResult result = client.metadata().deploy(zip, DeployOptions.dryRun(), DeployProgressListener.NONE);
             return TextMessage.info("Dry run in org '" + org + "' passed: Salesforce would accept all " + result.componentsTotal()
-                    + " components of " + spec.apiName() + ". Nothing was saved; say \"yes\" to create it.");
+                    + " components of " + spec.apiName() + ". Nothing was saved; " + next.afterPass());
         } catch (DeployFailedException e) {
             return TextMessage.warning("Dry run in org '" + org + "' failed; nothing was saved. " + e.getMessage()
-                    + " Say \"change <question>\" to fix an answer, or \"no\" to cancel.");
+                    + " " + next.afterFailure());
         } catch (SalesforceException e) {
-            return TextMessage.warning("I could not run the dry run in org '" + org + "' (" + e.getMessage() + "). Nothing was saved; you"
-                    + " can still confirm, and the real deploy is validated the same way.");
+            return TextMessage.warning("I could not run the dry run in org '" + org + "' (" + e.getMessage() + "). Nothing was saved; a real"
+                    + " deploy is validated the same way.");
         }
     }
 }

@@ -149,6 +149,9 @@ public final class ProvisioningRunner {
         } catch (RuntimeException e) {
             LOG.warn("Could not work out the connection details of org {}: {}", state.org(), e.toString());
         }
+        if (rendering.spec().usesClientCredentials()) {
+            port.post(to, TextMessage.info(testItStep(app.apiName(), state.org())));
+        }
         dev.ecabot.inventory.Checklist steps = checklist;
         if (steps != null && !rendering.manualSteps().isEmpty()) {
             try {
@@ -217,6 +220,13 @@ public final class ProvisioningRunner {
         }
     }
 
+    /** The optional "test it" step of a client credentials app (see the {@code test} command). */
+    public static String testItStep(String apiName, String org) {
+        return "Optional test, once it is usable: an admin says \"test " + apiName + " " + org + "\" and I request a"
+                + " client credentials token as its run-as user, as the integration will, and say whether Salesforce"
+                + " issued one or why not. The token is never kept or shown.";
+    }
+
     private String remindersNote(List<Reminder> scheduled, Instant now) {
         StringBuilder text = new StringBuilder("I will remind you:");
         for (Reminder r : scheduled) {
@@ -225,6 +235,7 @@ public final class ProvisioningRunner {
                 case REFRESH_TOKEN_EXPIRING -> "before its refresh tokens expire";
                 case REVEAL_EXPIRING -> "if the secret is still unrevealed before the offer expires";
                 case PLAYBOOK_AFTER -> "as the playbook asks (" + abbreviateReminder(r.text()) + ")";
+                case CHECKLIST_OPEN -> "about the manual steps until each is ticked off (then every week)";
                 default -> r.kind().name().toLowerCase().replace('_', ' ');
             }).append(", ").append(HumanTime.fromNow(r.dueAt(), now));
         }

@@ -55,7 +55,7 @@ public final class FollowUpReminders {
         List<Reminder> planned = new java.util.ArrayList<>();
         if (!rendering.activationDelay().isZero()) {
             planned.add(plans.appUsable(UserRefs.of(requester), org, apiName, createdAt, rendering.activationDelay(),
-                    howToTest(rendering)));
+                    howToTest(rendering, apiName, org)));
         }
         Optional<PlannedReminder> rule = rendering.reminders().stream()
                 .filter(r -> r.kind().equals("refresh-token-expiry")).findFirst();
@@ -72,8 +72,22 @@ public final class FollowUpReminders {
             planned.add(plans.playbookAfter(UserRefs.of(requester), org, apiName, createdAt, i + 1, afters.get(i).after(),
                     afters.get(i).text()));
         }
+        if (!rendering.manualSteps().isEmpty()) {
+            planned.add(plans.checklistOpen(UserRefs.of(requester), org, apiName, createdAt, rendering.manualSteps().size()));
+        }
         planned.forEach(this::schedule);
         return planned;
+    }
+
+    /** Every manual step of the app is ticked off: no more checklist reminders (nor one left in "reminders"). */
+    public void checklistDone(String org, String apiName) {
+        if (reminders == null) return;
+        try {
+            reminders.cancelApp(org, apiName, dev.ecabot.reminders.ReminderKind.CHECKLIST_OPEN);
+        } catch (RuntimeException e) {
+            // the reminder finds every step done when it fires, and stops unsent
+            LOG.warn("Could not cancel the checklist reminder of {} in {}: {}", apiName, org, e.toString());
+        }
     }
 
     /** Reminds the approvers before a pending request expires. */
@@ -109,7 +123,11 @@ public final class FollowUpReminders {
         }
     }
 
-    private static String howToTest(Rendering rendering) {
+    private static String howToTest(Rendering rendering, String apiName, String org) {
+        if (rendering.spec().usesClientCredentials()) {
+            return "To test it: an admin says \"test " + apiName + " " + org + "\" (a client credentials token as its"
+                    + " run-as user; the token is never shown).";
+        }
         // the wait is over when this arrives: a step that says to wait would contradict it
         return rendering.nextSteps().stream()
                 .filter(step -> !step.toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\bwait\\b.*"))

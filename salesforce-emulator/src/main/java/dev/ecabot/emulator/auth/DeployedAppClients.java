@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Client credentials of the apps deployed to the org: an app's consumer key and secret sign in the app's run-as
  * user when both its global OAuth settings and its OAuth policies enable the client credentials flow and the
- * policies name a run-as user. After a rotation the replaced pair keeps working until it expires. Thread-safe.
+ * policies name a run-as user, once the org's activation delay after the app's creation is over. After a rotation the
+ * replaced pair keeps working until it expires. Thread-safe.
  */
 final class DeployedAppClients {
 
@@ -24,8 +25,15 @@ final class DeployedAppClients {
         if (clientId == null) {
             return Optional.empty();
         }
-        return org.consumerByKey(clientId, now).map(found -> new AuthRegistry.SecretClient(clientId, found.secret(),
-                runAsUser(found.consumer().appName()).orElse("")));
+        return org.consumerByKey(clientId, now)
+                .filter(found -> active(found.consumer().appName(), now)) // a new app is unknown until it is active
+                .map(found -> new AuthRegistry.SecretClient(clientId, found.secret(),
+                        runAsUser(found.consumer().appName()).orElse("")));
+    }
+
+    private boolean active(String appName, Instant now) {
+        return org.component(MetadataType.EXTERNAL_CLIENT_APPLICATION, appName)
+                .map(app -> !app.createdDate().plus(org.clientActivationDelay()).isAfter(now)).orElse(true);
     }
 
     private Optional<String> runAsUser(String appName) {

@@ -173,6 +173,9 @@ public final class DeployValidator {
         return listed;
     }
 
+    /** The problem of each ECA component deployed to an org with "Opt in to External Client Apps" off. */
+    static final String NOT_AVAILABLE = "Not available for deploy for this organization";
+
     private Optional<ChangeSet.Upsert> checkComponent(FileEntry file, DeployPackage pkg, OrgState org,
                                                       Map<String, String> packageApps, List<ComponentFailure> problems) {
         String typeName = file.type().apiName();
@@ -183,6 +186,11 @@ public final class DeployValidator {
         } catch (XmlReader.XmlParseException e) {
             problems.add(new ComponentFailure(typeName, file.fullName(), fileName, "Error parsing file: " + e.getMessage(),
                     "Error", e.line(), e.column()));
+            return Optional.empty();
+        }
+        if (!org.externalClientAppsEnabled()) {
+            // What Salesforce answers for a metadata type whose feature the org has off, per component
+            problems.add(ComponentFailure.error(typeName, file.fullName(), fileName, NOT_AVAILABLE));
             return Optional.empty();
         }
         List<ComponentFailure> found = new ArrayList<>(fileCheck.check(file.type(), file.fullName(), fileName, root));

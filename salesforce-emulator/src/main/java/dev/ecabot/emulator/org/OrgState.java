@@ -30,6 +30,7 @@ public final class OrgState {
     private final Map<String, Consumer> consumersByApp = new LinkedHashMap<>();
     private boolean secretsViaRestApi = true;
     private boolean userMayViewSecrets = true;
+    private java.time.Duration clientActivationDelay = java.time.Duration.ZERO;
     private boolean externalClientAppsEnabled = true;
     private java.util.function.Consumer<String> changeListener = snapshot -> { };
 
@@ -230,6 +231,15 @@ public final class OrgState {
 
     public synchronized void externalClientAppsEnabled(boolean enabled) {
         this.externalClientAppsEnabled = enabled;
+    }
+
+    /** How long after its creation a deployed app's consumer key starts working (Salesforce: up to minutes). */
+    public synchronized java.time.Duration clientActivationDelay() {
+        return clientActivationDelay;
+    }
+
+    public synchronized void clientActivationDelay(java.time.Duration delay) {
+        this.clientActivationDelay = delay;
     }
 
     public synchronized boolean userMayViewSecrets() {

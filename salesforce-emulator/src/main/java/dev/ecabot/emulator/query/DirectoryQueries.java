@@ -12,11 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * SOQL on the org's people, as an admin tool (or the bot, before asking its long questions) checks them: User
  * (Id, Username, IsActive), PermissionSet (Id, Name, Label, IsOwnedByProfile, PermissionsApiUserOnly), Profile (Id,
- * Name) and PermissionSetAssignment (Id, AssigneeId, PermissionSetId, PermissionSet.PermissionsApiUserOnly), answered
+ * Name), PermissionSetAssignment (Id, AssigneeId, PermissionSetId, PermissionSet.PermissionsApiUserOnly) and the
+ * signed-in user's own UserPermissionAccess (Id, PermissionsViewClientSecret: "View Client Secret"), answered
  * from the {@link OrgDirectory}. The emulator cannot list a real org's people, so a query finds records only through
  * the name it asks for (Username, Name, AssigneeId with = or IN); an unseeded directory answers any such name as
  * existing (an active API Only user), as deploys accept any name then. Thread-safe.
@@ -29,7 +31,9 @@ public final class DirectoryQueries {
                     "PermissionsApiUserOnly")),
             "profile", new SoqlParser("Profile", List.of("Id", "Name")),
             "permissionsetassignment", new SoqlParser("PermissionSetAssignment", List.of("Id", "AssigneeId",
-                    "PermissionSetId", "PermissionSet.PermissionsApiUserOnly")));
+                    "PermissionSetId", "PermissionSet.PermissionsApiUserOnly")),
+            "userpermissionaccess", new SoqlParser("UserPermissionAccess", List.of("Id",
+                    "PermissionsViewClientSecret")));
     /** The permission set a profile owns, where an API Only user's "API Only User" permission comes from. */
     private static final String API_ONLY_PROFILE = "Minimum Access - API Only Integrations";
 
@@ -37,11 +41,18 @@ public final class DirectoryQueries {
     private final OrgUsers users;
     private final SalesforceIds ids;
     private final Map<String, String> idsByName = new ConcurrentHashMap<>();
+    private final BooleanSupplier mayViewSecrets;
 
     public DirectoryQueries(OrgDirectory directory, OrgUsers users, SalesforceIds ids) {
+        this(directory, users, ids, () -> true);
+    }
+
+    /** {@code mayViewSecrets}: whether the signed-in user holds "View Client Secret" (UserPermissionAccess answers it). */
+    public DirectoryQueries(OrgDirectory directory, OrgUsers users, SalesforceIds ids, BooleanSupplier mayViewSecrets) {
         this.directory = directory;
         this.users = users;
         this.ids = ids;
+        this.mayViewSecrets = mayViewSecrets;
     }
 
     /** The parser of an object this class answers, when {@code object} is one. */
@@ -60,6 +71,9 @@ public final class DirectoryQueries {
                             "IsOwnedByProfile", false, "PermissionsApiUserOnly", false)).toList();
             case "Profile" -> named(query, "Name").stream().filter(directory::hasProfile)
                     .map(n -> record("Id", idOf("00e", n), "Name", n)).toList();
+            // the permissions of the user who asks: one row, whatever the query names
+            case "UserPermissionAccess" -> List.of(record("Id", idOf("0UP", "current-user"),
+                    "PermissionsViewClientSecret", mayViewSecrets.getAsBoolean()));
             default -> assignments(named(query, "AssigneeId"));
         };
         List<ObjectNode> out = new ArrayList<>();

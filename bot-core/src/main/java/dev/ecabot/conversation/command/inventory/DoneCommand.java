@@ -12,6 +12,7 @@ import dev.ecabot.inventory.InventoryApp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * {@code done <api-name> [org] <step>}: ticks off one manual step of an app's checklist (as numbered by
@@ -23,8 +24,16 @@ public final class DoneCommand implements ChatCommand {
     private final AuditTrail audit;
     private final AppLookup apps;
     private final Clock clock;
+    private final BiConsumer<String, String> allDone;
 
     public DoneCommand(Checklist checklist, AuditTrail audit, AppLookup apps, Clock clock) {
+        this(checklist, audit, apps, clock, (org, apiName) -> { });
+    }
+
+    /** {@code allDone} (org, API name) is told when the last open step is ticked off: its reminders stop. */
+    public DoneCommand(Checklist checklist, AuditTrail audit, AppLookup apps, Clock clock,
+                       BiConsumer<String, String> allDone) {
+        this.allDone = allDone;
         this.checklist = checklist;
         this.audit = audit;
         this.apps = apps;
@@ -79,8 +88,9 @@ public final class DoneCommand implements ChatCommand {
         audit.record(AuditEvent.of(clock.instant(), AuditKind.ASSIGNMENT, by, app.org(), app.apiName(),
                 "manual step " + number + " done: " + step.get().text()));
         long open = checklist.steps(app.org(), app.apiName()).stream().filter(s -> !s.done()).count();
+        if (open == 0) allDone.accept(app.org(), app.apiName());
         call.replies().say("Ticked off step " + number + " of " + app.apiName() + ". " + (open == 0
-                ? "Every manual step is done." : open + " step" + (open == 1 ? "" : "s") + " still to do (\"show "
+                ? "Every manual step is done. No more reminders about them." : open + " step" + (open == 1 ? "" : "s") + " still to do (\"show "
                 + app.apiName() + "\")."));
     }
 }

@@ -17,6 +17,13 @@ public final class InventoryCommands {
     /** {@code changes} decides whether rotate and delete need approval, and carries them out. */
     public static void register(CommandRegistry registry, AppOperations ops, ChangeApprovals changes, OrgDirectory orgs,
                                 dev.ecabot.conversation.command.report.OwnerChange owners, Clock clock) {
+        register(registry, ops, changes, orgs, owners, clock, dev.ecabot.conversation.reminders.FollowUpReminders.none());
+    }
+
+    /** {@code followUps} stops an app's checklist reminders once its last manual step is ticked off. */
+    public static void register(CommandRegistry registry, AppOperations ops, ChangeApprovals changes, OrgDirectory orgs,
+                                dev.ecabot.conversation.command.report.OwnerChange owners, Clock clock,
+                                dev.ecabot.conversation.reminders.FollowUpReminders followUps) {
         AppLookup apps = new AppLookup(ops.inventory());
         registry.register(new ExportCommand(ops.inventory(), orgs, clock).audited(ops.audit()))
                 .register(new SyncCommand(ops.sync(), orgs, ops.work()))
@@ -25,6 +32,6 @@ public final class InventoryCommands {
                 .register(new DeleteCommand(changes, apps))
                 .register(new AuditCommand(ops.audit(), apps))
                 .register(new AssignCommand(ops.inventory(), ops.audit(), apps, ops.sync(), owners, clock))
-                .register(new DoneCommand(ops.inventory().checklist(), ops.audit(), apps, clock));
+                .register(new DoneCommand(ops.inventory().checklist(), ops.audit(), apps, clock, followUps::checklistDone));
     }
 }

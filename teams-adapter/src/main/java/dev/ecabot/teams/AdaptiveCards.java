@@ -381,7 +381,7 @@ public final class AdaptiveCards {
      */
     public Activity approval(ApprovalCard a, List<String> approverMemberIds) {
         ObjectNode card = approvalCard(a, approverMemberIds);
-        return fitToTeams(cardActivity(card, PlainText.render(a)), card);
+        return fitToTeams(cardActivity(card, PlainText.render(a)), card, SHORTENED_NOTE);
     }
 
     /** The same card as an approver sees it: Approve and Deny (Action.Execute), and it keeps refreshing. */

@@ -45,7 +45,9 @@ public enum Action {
     USAGE(EnumSet.of(APPROVER, ADMIN)),
     DIGEST(EnumSet.of(APPROVER, ADMIN)),
     /** Tick off a manual step of an app's checklist (admins do them in Setup). */
-    DONE(EnumSet.of(ADMIN));
+    DONE(EnumSet.of(ADMIN)),
+    /** Change an existing app's settings and redeploy it (its org's approval policy applies, purpose UPDATE). */
+    UPDATE(EnumSet.of(ADMIN));
 
     private final Set<Role> grantedTo;
 

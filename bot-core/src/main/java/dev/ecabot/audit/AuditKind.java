@@ -25,5 +25,7 @@ public enum AuditKind {
      * An operator deployed from the command line without the approvals the org's policy requires
      * ({@code provision --override-approval "reason"}): who, what, and the reason given.
      */
-    APPROVAL_OVERRIDE
+    APPROVAL_OVERRIDE,
+    /** An app's settings were changed and redeployed ({@code update <app>} in chat, {@code provision --update}). */
+    UPDATE
 }

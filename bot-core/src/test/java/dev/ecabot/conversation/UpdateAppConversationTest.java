@@ -11,6 +11,7 @@ import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.ChoicePrompt;
 import dev.ecabot.conversation.message.Confirmation;
 import dev.ecabot.conversation.message.FormPrompt;
+import dev.ecabot.conversation.message.Summary;
 import dev.ecabot.eca.EcaMetadataWriter;
 import dev.ecabot.eca.MetadataPackage;
 import dev.ecabot.inventory.InventoryApp;
@@ -195,6 +196,28 @@ class UpdateAppConversationTest {
         assertThat(after.settingsJson()).isEqualTo(made.settingsJson());
         assertThat(new AuditTrail(bot.database().dataSource()).forApp("demo", APP))
                 .noneMatch(e -> e.kind() == AuditKind.UPDATE);
+        assertThat(admin.says("status").text()).contains("No conversation in progress");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "killed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Redeploying " + APP, "Updated " + APP})
+    void aBotKilledWhileUpdatingPicksTheUpdateUpAfterARestartAndDeploysItOnce(String killedWhenSaying) {
+        claudeApp();
+        long deploysBefore = deploys();
+        updates("update " + APP, Map.of("refresh_token_days", "30"));
+        bot.chat().killTheBotWhenItSends(m -> m instanceof dev.ecabot.conversation.message.TextMessage t
+                && t.text().startsWith(killedWhenSaying) || m instanceof Summary s && s.title().startsWith(killedWhenSaying));
+        admin.confirms();
+        bot.chat().awaitTheKill();
+
+        bot.restart().afterTheLeasesOfTheOldInstanceExpire();
+        assertThat(bot.engine().resumeInterruptedProvisioning()).isEqualTo(1);
+
+        admin.awaits("picking up where it stopped");
+        admin.awaits("Updated " + APP + " in demo");
+        assertThat(deploys()).as("one redeploy").isEqualTo(deploysBefore + 1);
+        assertThat(inventory().find("demo", APP).orElseThrow().settingsJson()).contains("\"refreshTokenValidityPeriod\":30");
+        assertThat(bot.engine().resumeInterruptedProvisioning()).as("nothing left to resume").isZero();
         assertThat(admin.says("status").text()).contains("No conversation in progress");
     }
 

@@ -522,8 +522,11 @@ public final class AppUpdateDialogue {
         notes.add("Settings the bot does not manage were kept as they are in the org; the consumer key and secret are"
                 + " unchanged.");
         notes.add(activationNote(playbook, changes));
-        return new Summary("Updated " + apiName + " in " + org + ": " + changes.size() + " setting"
-                + (changes.size() == 1 ? "" : "s") + " changed.", changes, List.of(), notes);
+        if (changes.isEmpty()) { // resumed after a restart that came once the redeploy was recorded
+            notes.add(0, "The redeploy had finished before I was restarted; \"show " + apiName + "\" lists its settings.");
+        }
+        return new Summary("Updated " + apiName + " in " + org + (changes.isEmpty() ? "." : ": " + changes.size()
+                + " setting" + (changes.size() == 1 ? "" : "s") + " changed."), changes, List.of(), notes);
     }
 
     /** Whether clients must wait again: OAuth settings take Salesforce a while; name and contact changes do not. */

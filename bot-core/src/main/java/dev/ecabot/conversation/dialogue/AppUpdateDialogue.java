@@ -82,7 +82,8 @@ public final class AppUpdateDialogue {
     static final String RUN = "@run";
     /** Who approved the update (platform:id, comma-separated), kept for a resumed deploy's audit entry. */
     static final String APPROVED_BY = "@approved";
-    static final String CONFIRM_ID = "confirm-update";
+    /** The confirmation's id: the same as {@code new}'s, so every adapter shows and routes it the same way. */
+    static final String CONFIRM_ID = AppSummaries.CONFIRM_ID;
     /** Typed or pressed to keep today's answer. */
     static final String KEEP = "keep";
     private static final Set<String> YES = Set.of("yes", "y", "confirm", "update", "update it", "ok");

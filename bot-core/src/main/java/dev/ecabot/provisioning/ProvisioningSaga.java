@@ -189,7 +189,12 @@ public final class ProvisioningSaga {
         }
         try {
             ProvisioningRun current = runs.find(request.runId()).orElseThrow();
-            if (current.step() == ProvisioningStep.STARTED || current.step() == ProvisioningStep.DEPLOY_REQUESTED) {
+            // An update of an inventoried app needs no reservation: the inventory row guards its name against new
+            // requests, and a reservation would outlive an update that failed (nothing ends it as a conversation does).
+            boolean updatingKnownApp = request.updateExisting() && inventory.find(org.name(), request.spec().apiName())
+                    .filter(a -> a.status() != AppStatus.DELETED).isPresent();
+            if (!updatingKnownApp
+                    && (current.step() == ProvisioningStep.STARTED || current.step() == ProvisioningStep.DEPLOY_REQUESTED)) {
                 holdName(request);
             }
             ProvisioningResult result = proceed(request, org, current, delivery, listener);

@@ -197,6 +197,11 @@ class UpdateAppConversationTest {
         assertThat(new AuditTrail(bot.database().dataSource()).forApp("demo", APP))
                 .noneMatch(e -> e.kind() == AuditKind.UPDATE);
         assertThat(admin.says("status").text()).contains("No conversation in progress");
+
+        updates("update " + APP + " demo", Map.of("permission_set", "Support_Agents"));
+        admin.confirms();
+        assertThat(admin.awaits("Updated " + APP).text()).as("the failed attempt holds nothing back")
+                .contains("Permission sets: (not set) -> Support_Agents");
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "killed {0}")

@@ -49,7 +49,9 @@ public enum Action {
     /** The metadata an app or playbook would deploy, and a dry run of it in an org (saves nothing). */
     RENDER(EnumSet.of(ADMIN)),
     /** A client credentials token request as an app's run-as user, to see that the app works (the token is dropped). */
-    TEST(EnumSet.of(ADMIN));
+    TEST(EnumSet.of(ADMIN)),
+    /** Change an existing app's settings and redeploy it (its org's approval policy applies, purpose UPDATE). */
+    UPDATE(EnumSet.of(ADMIN));
 
     private final Set<Role> grantedTo;
 

@@ -58,6 +58,7 @@ public record ApprovalRequest(String id, ApprovalDraft draft, String fingerprint
             case CREATE -> "Create an External Client App";
             case ROTATE -> "Rotate the credentials of an External Client App";
             case DELETE -> "Delete an External Client App";
+            case UPDATE -> "Change the settings of an External Client App";
         };
     }
 }

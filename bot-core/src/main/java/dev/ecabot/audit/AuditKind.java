@@ -27,5 +27,7 @@ public enum AuditKind {
      */
     APPROVAL_OVERRIDE,
     /** An admin had the bot request a client credentials token as an app's run-as user ({@code test}): the outcome. */
-    CREDENTIALS_TEST
+    CREDENTIALS_TEST,
+    /** An app's settings were changed and redeployed ({@code update <app>} in chat, {@code provision --update}). */
+    UPDATE
 }

@@ -8,6 +8,7 @@ import dev.ecabot.conversation.approvals.ApprovalCards;
 import dev.ecabot.conversation.approvals.ApprovedChanges;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.dialogue.ApprovalFlow;
+import dev.ecabot.conversation.dialogue.AppUpdateDialogue;
 import dev.ecabot.conversation.reminders.FollowUpReminders;
 import dev.ecabot.reminders.ReminderPlans;
 import dev.ecabot.reminders.Reminders;
@@ -182,6 +183,8 @@ public final class EngineBuilder {
         ProvisioningLeases runLeases = leases != null ? leases : new ProvisioningLeases(dataSource, s.clock());
         ProvisioningRunner runner = new ProvisioningRunner(port, store, provisioner, revealOffers, followUps, s, runLeases);
         runner.keepingChecklistIn(new InventoryAppRepository(dataSource).checklist()); // manual steps outlive the chat
+        dev.ecabot.inventory.AppAnswers appAnswers = new dev.ecabot.inventory.AppAnswers(dataSource);
+        runner.keepingAnswersIn(appAnswers); // today's answers for a later `update`
         if (orgClients != null) runner.tellingConnectionDetails(org -> java.util.Optional.of(connectionDetails(orgClients.forOrg(org).org())));
         DryRuns dryRuns = orgClients == null ? DryRuns.none() : new CheckOnlyDeploys(orgClients, s.background());
         NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, provisioner,
@@ -203,6 +206,12 @@ public final class EngineBuilder {
                     ops.inventory(), new AppChanges(ops.rotation(), ops.deletion(), ops.work()), port);
             changes.carryOutApproved(approvedChanges);
             InventoryCommands.register(commands, ops, changes, orgs, ownerChange, s.clock(), followUps);
+            AppUpdateDialogue updates = new AppUpdateDialogue(store, catalog, orgs, runLeases, provisioner, approvalFlow,
+                    approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME, ops.inventory(), appAnswers, port, s);
+            dialogue.handingUpdatesTo(updates);
+            approvedChanges.on(dev.ecabot.approval.ApprovalPurpose.UPDATE, updates::carryOutApproved);
+            commands.register(new dev.ecabot.conversation.command.inventory.UpdateCommand(updates,
+                    new dev.ecabot.conversation.command.inventory.AppLookup(ops.inventory())));
             commands.register(new dev.ecabot.conversation.command.inventory.TestCommand(orgClients,
                     new dev.ecabot.conversation.command.inventory.AppLookup(ops.inventory()), ops.work(), ops.audit(), s.clock()));
             ReportCommands.registerWithOrgs(commands, dataSource, orgs, orgClients, reminders, ops.work(), s.clock());

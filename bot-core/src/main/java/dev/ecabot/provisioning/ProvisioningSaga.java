@@ -189,7 +189,12 @@ public final class ProvisioningSaga {
         }
         try {
             ProvisioningRun current = runs.find(request.runId()).orElseThrow();
-            if (current.step() == ProvisioningStep.STARTED || current.step() == ProvisioningStep.DEPLOY_REQUESTED) {
+            // An update of an inventoried app needs no reservation: the inventory row guards its name against new
+            // requests, and a reservation would outlive an update that failed (nothing ends it as a conversation does).
+            boolean updatingKnownApp = request.updateExisting() && inventory.find(org.name(), request.spec().apiName())
+                    .filter(a -> a.status() != AppStatus.DELETED).isPresent();
+            if (!updatingKnownApp
+                    && (current.step() == ProvisioningStep.STARTED || current.step() == ProvisioningStep.DEPLOY_REQUESTED)) {
                 holdName(request);
             }
             ProvisioningResult result = proceed(request, org, current, delivery, listener);
@@ -256,8 +261,13 @@ public final class ProvisioningSaga {
             run = runs.find(id).orElseThrow();
         }
         emit(listener, id, Stage.RECORDING, "Recording " + apiName + " in the inventory...");
-        InventoryApp app = inventory.save(inventoryRecord(request, run));
-        if (audit != null) audit.record(provisioned(app, run.reusedExisting()));
+        // An update keeps who asked for the app, who approved it and when it was made; only its settings change.
+        Optional<InventoryApp> before = request.updateExisting()
+                ? inventory.find(org.name(), apiName).filter(a -> a.status() != AppStatus.DELETED) : Optional.empty();
+        ProvisioningRun made = run;
+        InventoryApp app = inventory.save(before.map(b -> updatedRecord(b, request, made))
+                .orElseGet(() -> inventoryRecord(request, made)));
+        if (audit != null) audit.record(before.isPresent() ? updated(before.get(), app, request) : provisioned(app, run.reusedExisting()));
         runs.recorded(id);
         emit(listener, id, Stage.DONE, apiName + " is ready in org '" + org.name() + "'. Consumer key: " + app.consumerKey());
         return new ProvisioningResult(id, app, run.reusedExisting(), false);
@@ -344,6 +354,40 @@ public final class ProvisioningSaga {
         return new InventoryApp(null, run.org(), spec.apiName(), spec.app().label(), run.appId(), request.playbookId(), request.vendor(),
                 request.requester(), request.approver(), spec.app().contactEmail(), run.consumerKey(), clock.instant(),
                 SettingsJson.write(spec), AppStatus.ACTIVE);
+    }
+
+    private InventoryApp updatedRecord(InventoryApp before, ProvisioningRequest request, ProvisioningRun run) {
+        EcaSpec spec = request.spec();
+        return new InventoryApp(before.id(), before.org(), before.apiName(), spec.app().label(), run.appId(),
+                request.playbookId(), request.vendor() == null ? before.vendor() : request.vendor(), before.requester(),
+                before.approver(), spec.app().contactEmail(), run.consumerKey() == null ? before.consumerKey() : run.consumerKey(),
+                before.createdAt(), SettingsJson.write(spec),
+                before.status() == AppStatus.IMPORTED ? AppStatus.IMPORTED : AppStatus.ACTIVE);
+    }
+
+    /** Who changed the app, who approved the change, and every setting that changed (metadata paths: old -> new). */
+    private AuditEvent updated(InventoryApp before, InventoryApp after, ProvisioningRequest request) {
+        List<SettingDifference> changes;
+        try {
+            changes = EcaSpecDiff.between(SettingsJson.read(before.settingsJson()), request.spec());
+        } catch (RuntimeException unreadable) {
+            changes = List.of();
+        }
+        String changed = changes.isEmpty() ? "no setting changed"
+                : changes.stream().map(d -> d.setting() + ": " + d.inOrg() + " -> " + d.requested())
+                .collect(java.util.stream.Collectors.joining("; "));
+        return AuditEvent.of(clock.instant(), AuditKind.UPDATE, requesterRef(request.requester()), after.org(),
+                after.apiName(), "updated from playbook " + after.playbookOrUnknown() + " by " + request.requester()
+                        + (request.approver() == null ? " (no approval needed)" : ", approved by " + request.approver())
+                        + "; changed: " + changed).withReference(request.runId());
+    }
+
+    private static ChatUserRef requesterRef(String requester) {
+        try {
+            return requester == null ? null : ChatUserRef.parse(requester);
+        } catch (IllegalArgumentException notAChatUser) {
+            return null; // a CLI run names its requester freely; the detail still says who
+        }
     }
 
     private AuditEvent provisioned(InventoryApp app, boolean reused) {

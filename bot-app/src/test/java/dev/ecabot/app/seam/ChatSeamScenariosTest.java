@@ -178,6 +178,38 @@ class ChatSeamScenariosTest {
         SeamFigures.assertNoneLostLeakedDoubledOrLate(chat, world, ALICE, "Approve pressed " + presses, "was already approved");
     }
 
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("platformsAndPresses")
+    void anUpdateConfirmedTwiceOrAtOnceRedeploysOnceWithOnlyTheChangedAnswer(Platform platform, Presses presses) {
+        start(platform);
+        if (presses == Presses.AT_ONCE) needs(chat, Capability.CONCURRENT_CLICKS, CONCURRENT_REASON);
+        makeAnApp();
+        revealAsTheRequester();
+        long deploys = deploys();
+
+        chat.say(BOB, "update Altify_MCP"); // bob administers: the app's questions again, today's answers kept
+        chat.answer(BOB, "keep");
+        chat.answer(BOB, "keep");
+        chat.answer(BOB, "Pilot for the support and sales teams");
+        Button update = awaitButton(BOB, ButtonKind.CREATE); // the confirmation of the changes
+        assertThat(chat.seen(BOB)).as("the change, old and new (Slack escapes the arrow)").anySatisfy(text -> assertThat(text)
+                .contains("Pilot for the support team -", "Pilot for the support and sales teams"));
+        press(BOB, update, presses);
+        await().atMost(Duration.ofSeconds(30)).until(() -> told(BOB, "Updated Altify_MCP in acme") > 0);
+
+        assertThat(deploys()).as("redeploys").isEqualTo(deploys + 1);
+        assertThat(world.org.emulator().org().component("ExternalClientApplication", "Altify_MCP").orElseThrow().toString())
+                .contains("Pilot for the support and sales teams");
+        assertThat(world.apps()).as("still one app").isEqualTo(1);
+        SeamFigures.assertNoneLostLeakedDoubledOrLate(chat, world, ALICE, "an update confirmed " + presses,
+                "this one changed nothing");
+    }
+
+    long deploys() {
+        return world.org.emulator().org().calls().stream()
+                .filter(c -> c.method().equals("POST") && c.path().endsWith("/metadata/deployRequest")).count();
+    }
+
     static final String CONCURRENT_REASON = "one keyboard types one line after the other: the terminal has no two clicks "
             + "at the same moment (pressing twice is the sequential case)";
 

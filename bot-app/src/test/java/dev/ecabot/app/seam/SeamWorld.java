@@ -23,7 +23,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * What every scenario runs against, whatever the platform: one emulated Salesforce org ("acme"), an ecabot.yaml
- * naming it with the platform's people in their roles (alice and carol ask, bob approves; vonage-ai-studio needs one
+ * naming it with the platform's people in their roles (alice and carol ask, bob approves and administers; vonage-ai-studio needs one
  * approval, altify-mcp none), an in-memory database and a master key. The org is the ground truth for the figures:
  * the apps it holds and their consumer secrets.
  */
@@ -41,6 +41,7 @@ final class SeamWorld implements AutoCloseable {
                     roles:
                       requesters: [ "%s:*" ]
                       approvers: [ "%s" ]
+                      admins: [ "%s" ]
                     orgs:
                       - name: acme
                         environment: production
@@ -54,7 +55,7 @@ final class SeamWorld implements AutoCloseable {
                       default: 0
                       playbooks:
                         vonage-ai-studio: 1
-                    """.formatted(platform, grantee.apply("bob"), org.baseUrl(), EmulatedOrgs.BOT_CONSUMER_KEY,
+                    """.formatted(platform, grantee.apply("bob"), grantee.apply("bob"), org.baseUrl(), EmulatedOrgs.BOT_CONSUMER_KEY,
                     EmulatedOrgs.BOT_USER, EmulatedOrgs.keyFile("bot.key.pem")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -117,6 +117,7 @@ public final class ApprovalCards {
             case CREATE -> "create";
             case ROTATE -> "rotate the credentials of";
             case DELETE -> "delete";
+            case UPDATE -> "change the settings of";
         };
     }
 

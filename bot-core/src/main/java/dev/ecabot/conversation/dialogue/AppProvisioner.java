@@ -33,6 +33,17 @@ public interface AppProvisioner {
     ProvisionedApp provision(ProvisioningOrder order, Consumer<ProvisioningStep> progress, SecretHandoff secrets);
 
     /**
+     * Redeploys the existing app of {@code order} with the order's settings (chat {@code update}), keeping every
+     * field the bot does not manage as it is in the org, and records the change in the inventory; hands over no
+     * credentials (the consumer key stays). Idempotent by request id, as {@link #provision}.
+     *
+     * @throws ProvisioningFailedException with a message the requester can act on
+     */
+    default ProvisionedApp update(ProvisioningOrder order, Consumer<ProvisioningStep> progress) {
+        throw new ProvisioningFailedException("This bot cannot update apps in org '" + order.org() + "'.");
+    }
+
+    /**
      * Holds the API name for request {@code requestId} if nobody else has it (another request in flight, an app in
      * the inventory or in the org); otherwise says who has it and what to do, for the requester.
      */

@@ -171,6 +171,7 @@ public final class ApprovalFlow {
             case CREATE -> request.playbook() + " in " + request.org();
             case ROTATE -> "rotate " + request.apiName() + " in " + request.org();
             case DELETE -> "delete " + request.apiName() + " from " + request.org();
+            case UPDATE -> "update " + request.apiName() + " in " + request.org();
         };
     }
 
@@ -180,6 +181,8 @@ public final class ApprovalFlow {
             case CREATE -> "Nothing was created. Say \"new\" to ask again.";
             case ROTATE -> "Nothing was rotated. Say \"rotate " + request.apiName() + " " + request.org()
                     + " because <reason>\" to ask again.";
+            case UPDATE -> "Nothing was changed. Say \"update " + request.apiName() + " " + request.org()
+                    + "\" to ask again.";
             case DELETE -> "Nothing was deleted. Say \"delete " + request.apiName() + " " + request.org()
                     + " because <reason>\" to ask again.";
         };

@@ -62,6 +62,8 @@ public final class NewAppDialogue {
     private final OrgChecks orgChecks;
     private final DryRuns dryRuns;
     private final Clock clock;
+    /** Takes the conversations that update an existing app ({@code update <app>}); null: the bot talks to no org. */
+    private volatile AppUpdateDialogue updates;
 
     public NewAppDialogue(ConversationStore store, PlaybookCatalog catalog, PlaybookRenderer renderer,
                           OrgDirectory orgs, ProvisioningRunner runner, AppProvisioner provisioner, ApprovalGate approvals,
@@ -78,6 +80,12 @@ public final class NewAppDialogue {
         this.approvalFlow = approvalFlow;
         this.reader = new RequestReader(catalog, orgs);
         this.clock = clock;
+    }
+
+    /** Hands the conversations that update an app to {@code updates} (they share the store, stages and commands). */
+    public NewAppDialogue handingUpdatesTo(AppUpdateDialogue updates) {
+        this.updates = updates;
+        return this;
     }
 
     /** {@code new [playbook] [org]}: the words may name a playbook (id or vendor) and an org, in any order. */
@@ -104,6 +112,10 @@ public final class NewAppDialogue {
     /** Takes the answer to whatever {@code state} waits for: a typed text, a button or a form. */
     public void answer(ConversationState stored, ChatEvent event, Replies replies) {
         ConversationState state = stored.touchedBy(event.user(), event.place(), clock.instant());
+        if (updates != null && AppUpdateDialogue.isUpdate(state)) {
+            updates.answer(state, event, replies);
+            return;
+        }
         Optional<String> raw = rawAnswer(state, event, replies);
         if (raw.isEmpty()) return;
         switch (state.stage()) {
@@ -143,6 +155,7 @@ public final class NewAppDialogue {
 
     /** "about Vonage AI Studio in prod", for messages about this conversation. */
     public String subject(ConversationState state) {
+        if (AppUpdateDialogue.isUpdate(state)) return AppUpdateDialogue.subjectOf(state);
         Optional<Playbook> playbook = playbookOf(state);
         String what = playbook.map(Playbook::title).orElse("a new app");
         return "about " + what + (state.org() == null ? "" : " in " + state.org());
@@ -150,6 +163,7 @@ public final class NewAppDialogue {
 
     /** Where the conversation stands, in one sentence. */
     public String describe(ConversationState state) {
+        if (updates != null && AppUpdateDialogue.isUpdate(state)) return updates.describe(state);
         String base = "You are setting up " + playbookOf(state).map(Playbook::title).orElse("a new app")
                 + (state.org() == null ? "" : " in " + state.org());
         return switch (state.stage()) {
@@ -172,6 +186,7 @@ public final class NewAppDialogue {
      * second app. True when this instance took it over.
      */
     public boolean resumeProvisioning(ConversationState state, Replies replies) {
+        if (AppUpdateDialogue.isUpdate(state)) return updates != null && updates.resume(state, replies);
         if (!runner.claim(state)) return false;
         Optional<Playbook> playbook = playbookOf(state);
         Outcome<Rendering> rendering = playbook.map(p -> renderer.render(p, answersOf(p, state))).orElse(null);
@@ -191,6 +206,10 @@ public final class NewAppDialogue {
 
     /** Shows the prompt the conversation waits for again (after {@code status}, a stale button, a restart). */
     public void repeatPrompt(ConversationState state, Replies replies) {
+        if (updates != null && AppUpdateDialogue.isUpdate(state)) {
+            updates.repeatPrompt(state, replies);
+            return;
+        }
         if (state.stage() == Stage.PROVISIONING || state.stage() == Stage.AWAITING_APPROVAL) return;
         if (state.stage() == Stage.FAILED) {
             retry(state, "", replies);

@@ -48,6 +48,7 @@ public final class ProvisioningRunner {
     private final EngineSettings settings;
     private final ProvisioningLeases leases;
     private volatile dev.ecabot.inventory.Checklist checklist;
+    private volatile dev.ecabot.inventory.AppAnswers answers;
 
     public ProvisioningRunner(ChatPort port, ConversationStore store, AppProvisioner provisioner,
                               RevealOffers offers, FollowUpReminders followUps, EngineSettings settings,
@@ -137,6 +138,12 @@ public final class ProvisioningRunner {
         return this;
     }
 
+    /** Keeps each new app's answers in {@code answers}: {@code update} offers them as today's. Returns this runner. */
+    public ProvisioningRunner keepingAnswersIn(dev.ecabot.inventory.AppAnswers answers) {
+        this.answers = answers;
+        return this;
+    }
+
     /** The app exists: its summary, the secret's reveal offer (however many attempts it took), the reminders. */
     private void deliver(ConversationState state, Playbook playbook, Rendering rendering, ProvisioningOrder order,
                          ProvisionedApp app) {
@@ -148,6 +155,14 @@ public final class ProvisioningRunner {
             connection.apply(state.org()).ifPresent(text -> port.post(to, TextMessage.info(text)));
         } catch (RuntimeException e) {
             LOG.warn("Could not work out the connection details of org {}: {}", state.org(), e.toString());
+        }
+        dev.ecabot.inventory.AppAnswers keep = answers;
+        if (keep != null) {
+            try {
+                keep.save(state.org(), app.apiName(), playbook.id(), AppUpdateDialogue.questionAnswers(state), now);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not keep the answers of {}: {}", app.apiName(), e.toString());
+            }
         }
         if (rendering.spec().usesClientCredentials()) {
             port.post(to, TextMessage.info(testItStep(app.apiName(), state.org())));

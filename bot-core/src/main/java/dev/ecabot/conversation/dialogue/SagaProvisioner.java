@@ -53,6 +53,30 @@ public final class SagaProvisioner implements AppProvisioner {
         }
     }
 
+    /** The saga's update path: the same run as {@code ecabot provision --update}, delivering no secret. */
+    @Override
+    public ProvisionedApp update(ProvisioningOrder order, Consumer<ProvisioningStep> progress) {
+        ProvisioningRequest request = new ProvisioningRequest(order.requestId(), order.org(), order.spec(),
+                order.playbookId(), order.vendor(), order.requester().key(), order.approvedBy(), false, true);
+        CredentialsDelivery keyStays = new CredentialsDelivery() {
+            @Override
+            public void deliver(ProvisionedCredentials credentials) {
+                // an update changes settings only: the consumer key and secret stay with whoever holds them
+            }
+
+            @Override
+            public boolean holds(String runId) {
+                return false;
+            }
+        };
+        try {
+            ProvisioningResult result = saga.run(request, keyStays, event -> stepOf(event.stage(), progress));
+            return new ProvisionedApp(result.app().apiName(), result.consumerKey(), null, result.app().createdAt());
+        } catch (ProvisioningException e) {
+            throw new ProvisioningFailedException(e.getMessage(), e, e.resumable());
+        }
+    }
+
     @Override
     public Optional<String> reserveName(String requestId, String org, String apiName, ChatUser requester) {
         return saga.reserveName(requestId, org, apiName, requester.key());

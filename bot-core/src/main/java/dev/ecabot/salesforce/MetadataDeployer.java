@@ -1,6 +1,8 @@
 package dev.ecabot.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
 
 import java.net.http.HttpRequest;
 import java.time.Clock;
@@ -18,13 +20,11 @@ public final class MetadataDeployer {
 
     private final SalesforceHttp http;
     private final DeployPolling polling;
-    private final RetryingSender.Sleeper sleeper;
     private final Clock clock;
 
-    MetadataDeployer(SalesforceHttp http, DeployPolling polling, RetryingSender.Sleeper sleeper, Clock clock) {
+    MetadataDeployer(SalesforceHttp http, DeployPolling polling, Clock clock) {
         this.http = http;
         this.polling = polling;
-        this.sleeper = sleeper;
         this.clock = clock;
     }
 
@@ -53,24 +53,33 @@ public final class MetadataDeployer {
         return parse(deployId, answer);
     }
 
-    /** Polls {@code deployId} until it is done; Failed/Canceled throw, too long throws {@link DeployStillRunningException}. */
+    /**
+     * Polls {@code deployId} until it is done; Failed/Canceled throw, too long throws {@link DeployStillRunningException}.
+     * The polling is a Failsafe retry policy on "not done yet": growing waits per {@link DeployPolling}, bounded by its
+     * give-up time rather than a count.
+     */
     public DeployResult await(String deployId, DeployProgressListener listener) {
         Instant started = clock.instant();
-        Instant giveUp = started.plus(polling.giveUpAfter());
-        Duration wait = polling.firstDelay();
-        while (true) {
-            DeployResult result = check(deployId);
-            listener.progress(result);
-            if (result.done()) return outcome(result);
-            if (clock.instant().isAfter(giveUp)) throw new DeployStillRunningException(http.org().name(), deployId, polling.giveUpAfter());
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DeployStillRunningException(http.org().name(), deployId, Duration.between(started, clock.instant()));
-            }
-            wait = polling.next(wait);
+        dev.failsafe.RetryPolicy<DeployResult> untilDone = dev.failsafe.RetryPolicy.<DeployResult>builder()
+                .handleResultIf(result -> !result.done())
+                .withMaxRetries(-1)
+                .withMaxDuration(polling.giveUpAfter())
+                .withDelayFn(poll -> polling.delayBefore(poll.getAttemptCount()))
+                .build();
+        DeployResult last;
+        try {
+            last = Failsafe.with(untilDone).get(() -> {
+                DeployResult result = check(deployId);
+                listener.progress(result);
+                return result;
+            });
+        } catch (FailsafeException e) {
+            if (!(e.getCause() instanceof InterruptedException)) throw e;
+            Thread.currentThread().interrupt();
+            throw new DeployStillRunningException(http.org().name(), deployId, Duration.between(started, clock.instant()));
         }
+        if (!last.done()) throw new DeployStillRunningException(http.org().name(), deployId, polling.giveUpAfter());
+        return outcome(last);
     }
 
     /** Asks Salesforce to cancel a running deploy; answers the state right after the request. */

@@ -197,6 +197,19 @@ class SalesforceClientTest {
     }
 
     @Test
+    void soapValuesWithMarkupCharactersReachSalesforceAsWritten() {
+        String odd = "Odd<Type> & \"quoted\" 'single' ]]> end";
+        // The emulator names the unknown type it parsed in its fault, so the value comes back as Salesforce read it.
+        assertThatThrownBy(() -> client.soap().listMetadata(List.of(odd)))
+                .isInstanceOfSatisfying(SalesforceApiException.class, e -> assertThat(e.getMessage()).endsWith("Unknown type: " + odd));
+        assertThatThrownBy(() -> client.soap().readMetadata(odd, List.of("A<&]]>\"B")))
+                .isInstanceOfSatisfying(SalesforceApiException.class, e -> assertThat(e.getMessage()).endsWith("Unknown type: " + odd));
+        deployed("Vonage_Voice");
+        assertThat(client.soap().readMetadata("ExternalClientApplication", List.of("Vonage_Voice", "No<such>&\"app\"]]>")))
+                .extracting(MetadataSoapApi.Read::fullName).containsExactly("Vonage_Voice");
+    }
+
+    @Test
     void anOrgThatKeepsFailingGivesUpWithAClearMessage() {
         client.checkSignIn();
         orgs.emulator().faults().failNextRequests(10, 502);

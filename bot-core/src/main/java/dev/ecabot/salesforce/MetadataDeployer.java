@@ -3,7 +3,13 @@ package dev.ecabot.salesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
+import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,13 +41,20 @@ public final class MetadataDeployer {
 
     /** Starts a deploy and answers its id (0Af...) without waiting. */
     public String start(byte[] zip, DeployOptions options) {
-        MultipartBody body = new MultipartBody()
-                .part("json", null, "application/json", SalesforceHttp.writeJson(options.toJson()))
-                .part("file", "deploy.zip", "application/zip", zip);
-        byte[] bytes = body.bytes();
+        // The "json" part (deploy options) and the "file" part (the zip), as multipart/form-data.
+        HttpEntity body = MultipartEntityBuilder.create()
+                .addBinaryBody("json", SalesforceHttp.writeJson(options.toJson()), ContentType.APPLICATION_JSON, null)
+                .addBinaryBody("file", zip, ContentType.create("application/zip"), "deploy.zip")
+                .build();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            body.writeTo(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writes to memory only
+        }
         JsonNode answer = SalesforceHttp.json(http.send(t -> http.request(t, "metadata/deployRequest")
-                .header("Content-Type", body.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), "starting a deployment"));
+                .header("Content-Type", body.getContentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build(), "starting a deployment"));
         String id = answer == null ? null : answer.path("id").asText(null);
         if (id == null) throw new SalesforceException("Salesforce accepted the deployment but gave no deploy id.");
         return id;

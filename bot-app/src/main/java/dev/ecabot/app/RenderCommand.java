@@ -128,8 +128,8 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private static String reminder(PlannedReminder r) {
-        String when = dev.ecabot.conversation.HumanTime.duration(r.after()) + " after creation";
-        if (r.notice() != null) when += " (" + dev.ecabot.conversation.HumanTime.duration(r.notice())
+        String when = dev.ecabot.duration.HumanTime.duration(r.after()) + " after creation";
+        if (r.notice() != null) when += " (" + dev.ecabot.duration.HumanTime.duration(r.notice())
                 + " before the refresh tokens issued then expire)";
         return when + ": " + r.text();
     }

@@ -7,7 +7,7 @@ import dev.ecabot.eca.EcaSpec;
 import dev.ecabot.eca.MetadataFormat;
 import dev.ecabot.eca.MetadataPackage;
 import dev.ecabot.emulator.org.Consumer;
-import dev.ecabot.provisioning.EcaSpecDiff;
+import dev.ecabot.eca.EcaSpecDiff;
 import dev.ecabot.testing.EmulatedOrgs;
 import dev.ecabot.testing.SampleSpecs;
 import org.junit.jupiter.api.AfterEach;

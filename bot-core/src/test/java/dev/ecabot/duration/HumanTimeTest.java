@@ -1,5 +1,6 @@
-package dev.ecabot.conversation;
+package dev.ecabot.duration;
 
+import dev.ecabot.conversation.EngineSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -7,6 +7,8 @@ package dev.ecabot.config;
  */
 public class InvalidSettingException extends IllegalArgumentException {
 
+    private static final long serialVersionUID = 1L;
+
     public InvalidSettingException(String message) {
         super(message);
     }

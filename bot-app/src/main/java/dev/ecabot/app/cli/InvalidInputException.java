@@ -7,6 +7,8 @@ package dev.ecabot.app.cli;
  */
 public class InvalidInputException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public InvalidInputException(String message) {
         super(message);
     }

@@ -15,4 +15,9 @@ public record FileMessage(String fileName, String mediaType, String content, Str
         Objects.requireNonNull(content, "content");
         caption = caption == null ? "" : caption;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitFile(this);
+    }
 }

@@ -3,8 +3,12 @@ package dev.ecabot.app;
 import dev.ecabot.app.serve.ServeCommand;
 import dev.ecabot.settings.ProcessEnvironment;
 import dev.ecabot.settings.Settings;
+import dev.ecabot.app.cli.CommandEnvironment;
+import dev.ecabot.app.cli.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,7 +16,8 @@ import java.util.concurrent.Callable;
 /**
  * The {@code ecabot} command line: {@code java -jar bot-app/target/ecabot.jar [command]}.
  * With no command it starts the terminal chat against the embedded defaults.
- * Exit codes: 0 success, 1 a failure outside the user's input (Salesforce, I/O), 2 invalid input.
+ * Exit codes ({@link ExitCodes}): 0 success, 1 a failure outside the user's input (Salesforce, I/O), 2 invalid input.
+ * Every command shares its help, version and environment through the {@link dev.ecabot.app.cli.CommonOptions} mixin.
  */
 @Command(name = "ecabot",
         mixinStandardHelpOptions = true,
@@ -33,7 +38,10 @@ import java.util.concurrent.Callable;
                 StatusCommand.class,
                 TeamsPackageCommand.class,
         })
-public final class EcaBotCommand implements Callable<Integer> {
+public final class EcaBotCommand implements Callable<Integer>, CommandEnvironment {
+
+    @Spec
+    CommandSpec spec;
 
     private final Map<String, String> environment;
     private Settings settings;
@@ -53,36 +61,11 @@ public final class EcaBotCommand implements Callable<Integer> {
 
     /** The command tree reading its settings (ECABOT_CONFIG, ECABOT_DB_URL, client secrets...) from {@code environment}. */
     public static CommandLine commandLine(Map<String, String> environment) {
-        CommandLine cli = new CommandLine(new EcaBotCommand(environment));
-        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
-        cli.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println(e.getMessage());
-            return 2;
-        });
-        // A configuration mistake found by any command (chat included) is one precise line and exit 2, never a stack trace.
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (isConfigurationError(e)) {
-                commandLine.getErr().println(e.getMessage());
-                commandLine.getErr().flush();
-                return 2;
-            }
-            if (e instanceof dev.ecabot.store.DatabaseUnavailableException) { // outside the user's input: exit 1
-                commandLine.getErr().println(e.getMessage());
-                commandLine.getErr().flush();
-                return 1;
-            }
-            throw e;
-        });
-        return cli;
-    }
-
-    /** Whoever runs the bot can fix it from the message alone: a wrong setting, file or key. */
-    static boolean isConfigurationError(Throwable e) {
-        return e instanceof dev.ecabot.config.ConfigException || e instanceof dev.ecabot.playbook.PlaybookLoadException
-                || e instanceof dev.ecabot.config.StartRefusedException || e instanceof IllegalArgumentException;
+        return ExitCodes.installOn(new CommandLine(new EcaBotCommand(environment)));
     }
 
     /** The environment variables commands read their settings from. */
+    @Override
     public Map<String, String> environment() {
         return environment;
     }
@@ -100,10 +83,8 @@ public final class EcaBotCommand implements Callable<Integer> {
 
     /** No command: the terminal chat, as {@code ecabot chat} with its defaults. */
     @Override
-    public Integer call() throws Exception {
-        TerminalChatCommand chat = new TerminalChatCommand();
-        chat.parent = this;
-        return chat.call();
+    public Integer call() {
+        return spec.subcommands().get("chat").execute();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

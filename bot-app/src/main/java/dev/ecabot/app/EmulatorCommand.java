@@ -5,22 +5,21 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import dev.ecabot.app.cli.CommonOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ecabot emulator [--port N]}: runs a local Salesforce org (the salesforce-emulator) until stopped with
  * Ctrl+C, and prints its URL and the throwaway client credentials that sign in to it.
  */
-@Command(name = "emulator", mixinStandardHelpOptions = true,
-        description = "Runs a local Salesforce org emulator until stopped, and prints how to sign in to it.")
+@Command(name = "emulator", description = "Runs a local Salesforce org emulator until stopped, and prints how to sign in to it.")
 public final class EmulatorCommand implements Callable<Integer> {
 
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    CommonOptions cli;
 
     @Option(names = "--port", defaultValue = "8787", description = "Port to listen on (0 picks a free one). Default: ${DEFAULT-VALUE}.")
     private int port;
@@ -37,16 +36,16 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
-            throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
+            throw new ParameterException(cli.spec().commandLine(), "--port must be between 0 and 65535, got " + port);
         }
         if (deployDelayMillis < 0) {
-            throw new ParameterException(spec.commandLine(), "--deploy-delay-ms must not be negative, got " + deployDelayMillis);
+            throw new ParameterException(cli.spec().commandLine(), "--deploy-delay-ms must not be negative, got " + deployDelayMillis);
         }
         DemoOrg org;
         try {
             org = DemoOrg.start(host, port, Duration.ofMillis(deployDelayMillis));
         } catch (IllegalStateException e) {
-            spec.commandLine().getErr().println(e.getMessage() + " (is another program using port " + port
+            cli.err().println(e.getMessage() + " (is another program using port " + port
                     + "? Try --port 0 for any free port.)");
             return 1;
         }
@@ -55,7 +54,7 @@ public final class EmulatorCommand implements Callable<Integer> {
             org.close();
         }, "ecabot-emulator-shutdown");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
-        printInstructions(org, spec.commandLine().getOut());
+        printInstructions(org, cli.out());
         try {
             stopped.await();
         } finally {

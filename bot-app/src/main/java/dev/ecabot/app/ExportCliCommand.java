@@ -2,15 +2,13 @@ package dev.ecabot.app;
 
 import dev.ecabot.report.InventoryReport;
 
-import dev.ecabot.config.ConfigException;
 import dev.ecabot.inventory.InventoryApp;
 import dev.ecabot.inventory.InventoryExport;
+import dev.ecabot.app.cli.CommonOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,14 +21,11 @@ import java.util.concurrent.Callable;
  * {@code ecabot export csv|json [--org ORG] [--output FILE]}: the inventory as a file (keys, never secrets), graded
  * by the same posture rules as the chat (the admin's {@code posture/rules.yaml} under ECABOT_PLAYBOOKS_DIR too).
  */
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Write the inventory as CSV or JSON (consumer keys, never secrets) to stdout or a file.")
+@Command(name = "export", description = "Write the inventory as CSV or JSON (consumer keys, never secrets) to stdout or a file.")
 final class ExportCliCommand implements Callable<Integer> {
 
-    @ParentCommand
-    EcaBotCommand root;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommonOptions cli;
 
     @Parameters(index = "0", paramLabel = "csv|json", description = "The format: ${COMPLETION-CANDIDATES}.",
             converter = FormatConverter.class, completionCandidates = Formats.class)
@@ -44,9 +39,9 @@ final class ExportCliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (Services services = new Services(root.settings())) {
+        PrintWriter out = cli.out();
+        PrintWriter err = cli.err();
+        try (Services services = new Services(cli.settings())) {
             services.installPosturePolicy(); // the org's rules, as the chat's export grades
             List<InventoryApp> apps = services.inventory().all().stream()
                     .filter(a -> org == null || a.org().equalsIgnoreCase(org)).toList();
@@ -65,9 +60,6 @@ final class ExportCliCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (ConfigException | dev.ecabot.posture.PostureRulesException e) {
-            err.println(e.getMessage());
-            return 2;
         } catch (IOException e) {
             err.println("Could not write " + output + ": " + e.getMessage());
             return 1;

@@ -1,26 +1,21 @@
 package dev.ecabot.app;
 
-import dev.ecabot.config.ConfigException;
 import dev.ecabot.inventory.InventoryApp;
+import dev.ecabot.app.cli.CommonOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code ecabot inventory [--org ORG] [--vendor VENDOR]}: the inventory as a table, as the chat command shows it. */
-@Command(name = "inventory", mixinStandardHelpOptions = true, description = "List the External Client Apps the bot made or imported (keys, never secrets).")
+@Command(name = "inventory", description = "List the External Client Apps the bot made or imported (keys, never secrets).")
 final class InventoryCliCommand implements Callable<Integer> {
 
-    @ParentCommand
-    EcaBotCommand root;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommonOptions cli;
 
     @Option(names = "--org", description = "Only this org's apps.")
     String org;
@@ -30,8 +25,8 @@ final class InventoryCliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (Services services = new Services(root.settings())) {
+        PrintWriter out = cli.out();
+        try (Services services = new Services(cli.settings())) {
             List<InventoryApp> apps = services.inventory().all().stream()
                     .filter(a -> org == null || a.org().equalsIgnoreCase(org))
                     .filter(a -> vendor == null || vendor.equalsIgnoreCase(a.vendor()) || vendor.equalsIgnoreCase(a.playbookId()))
@@ -44,9 +39,6 @@ final class InventoryCliCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (ConfigException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return 2;
         }
     }
 

@@ -1,32 +1,27 @@
 package dev.ecabot.app;
 
-import dev.ecabot.config.ConfigException;
 import dev.ecabot.salesforce.Org;
 import dev.ecabot.salesforce.SalesforceException;
+import dev.ecabot.app.cli.CommonOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code ecabot orgs}: lists the orgs users can pick and checks that the bot can sign in to each. */
-@Command(name = "orgs", mixinStandardHelpOptions = true, description = "List the configured orgs (or the built-in demo org) and check the bot's sign-in to each.")
+@Command(name = "orgs", description = "List the configured orgs (or the built-in demo org) and check the bot's sign-in to each.")
 final class OrgsCommand implements Callable<Integer> {
 
-    @ParentCommand
-    EcaBotCommand root;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommonOptions cli;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (Services services = new Services(root.settings())) {
+        PrintWriter out = cli.out();
+        PrintWriter err = cli.err();
+        try (Services services = new Services(cli.settings())) {
             List<String> names = services.orgs().names();
             if (names.isEmpty()) {
                 out.println("No org is configured and the demo org is turned off: add an org under orgs in ecabot.yaml"
@@ -55,9 +50,6 @@ final class OrgsCommand implements Callable<Integer> {
             }
             out.flush();
             return allOk ? 0 : 1;
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
-            return 2;
         }
     }
 }

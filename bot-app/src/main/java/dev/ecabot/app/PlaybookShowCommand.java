@@ -7,11 +7,11 @@ import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.playbook.PlaybookLoadException;
 import dev.ecabot.playbook.Question;
 import dev.ecabot.playbook.QuestionDefault;
+import dev.ecabot.app.cli.CommonOptions;
+import dev.ecabot.app.cli.InvalidInputException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -22,33 +22,27 @@ import java.util.stream.Collectors;
  * {@code ecabot playbooks show <id>}: one playbook's description and questions in the order they are asked: id,
  * type, whether required, default, options and the condition under which it is asked. Unknown id: exit 2.
  */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show a playbook's questions: id, type, default, options.")
+@Command(name = "show", description = "Show a playbook's questions: id, type, default, options.")
 final class PlaybookShowCommand implements Callable<Integer> {
 
-    @ParentCommand
-    PlaybooksCommand parent;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommonOptions cli;
 
     @Parameters(index = "0", paramLabel = "<playbook-id>", description = "The playbook to show (see `ecabot playbooks`).")
     String playbookId;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = cli.out();
+        PrintWriter err = cli.err();
         PlaybookCatalog catalog;
         try {
-            catalog = PlaybooksCommand.load(parent.root, err);
+            catalog = PlaybooksCommand.load(cli.environment(), err);
         } catch (PlaybookLoadException e) {
             return 2;
         }
         Optional<Playbook> found = catalog.find(playbookId);
-        if (found.isEmpty()) {
-            err.println(unknownPlaybook(playbookId, catalog));
-            return 2;
-        }
+        if (found.isEmpty()) throw new InvalidInputException(unknownPlaybook(playbookId, catalog));
         Playbook p = found.get();
         out.println(p.id() + ": " + p.vendor() + ", " + p.title());
         out.println("  " + p.description());

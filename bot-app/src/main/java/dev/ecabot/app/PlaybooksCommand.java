@@ -3,10 +3,9 @@ package dev.ecabot.app;
 import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.playbook.PlaybookLoadException;
+import dev.ecabot.app.cli.CommonOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -16,22 +15,19 @@ import java.util.concurrent.Callable;
  * vendor and title; {@code ecabot playbooks show <id>} lists one playbook's questions. Broken playbook files: exit 2
  * with one line per problem.
  */
-@Command(name = "playbooks", mixinStandardHelpOptions = true, description = "List the playbooks: id, vendor and title.",
+@Command(name = "playbooks", description = "List the playbooks: id, vendor and title.",
         subcommands = PlaybookShowCommand.class)
 final class PlaybooksCommand implements Callable<Integer> {
 
-    @ParentCommand
-    EcaBotCommand root;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommonOptions cli;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = cli.out();
         PlaybookCatalog catalog;
         try {
-            catalog = load(root, spec.commandLine().getErr());
+            catalog = load(cli.environment(), cli.err());
         } catch (PlaybookLoadException e) {
             return 2;
         }
@@ -45,9 +41,9 @@ final class PlaybooksCommand implements Callable<Integer> {
     }
 
     /** The catalog, or the load problems printed one per line on {@code err} (then rethrown). */
-    static PlaybookCatalog load(EcaBotCommand root, PrintWriter err) {
+    static PlaybookCatalog load(java.util.Map<String, String> environment, PrintWriter err) {
         try {
-            return PlaybookCatalog.load(root.environment());
+            return PlaybookCatalog.load(environment);
         } catch (PlaybookLoadException e) {
             e.problems().forEach(err::println);
             err.flush();

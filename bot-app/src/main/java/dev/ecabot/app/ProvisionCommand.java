@@ -2,14 +2,12 @@ package dev.ecabot.app;
 
 import dev.ecabot.audit.AuditEvent;
 import dev.ecabot.audit.AuditKind;
-import dev.ecabot.config.ConfigException;
 import dev.ecabot.conversation.dialogue.ApprovalGate;
 import dev.ecabot.eca.EcaMetadataWriter;
 import dev.ecabot.eca.MetadataFormat;
 import dev.ecabot.playbook.Outcome;
 import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.PlaybookCatalog;
-import dev.ecabot.playbook.PlaybookLoadException;
 import dev.ecabot.playbook.PlaybookRenderer;
 import dev.ecabot.playbook.Problem;
 import dev.ecabot.playbook.Rendering;
@@ -23,14 +21,12 @@ import dev.ecabot.salesforce.DeployOptions;
 import dev.ecabot.salesforce.DemoOrgProvider;
 import dev.ecabot.salesforce.DeployProgressListener;
 import dev.ecabot.salesforce.Org;
-import dev.ecabot.salesforce.SalesforceException;
-import dev.ecabot.salesforce.UnknownOrgException;
+import dev.ecabot.app.cli.CommonOptions;
+import dev.ecabot.app.cli.InvalidInputException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -53,14 +49,11 @@ import java.util.stream.Collectors;
  * the audit trail before anything is deployed. A dry run needs no approval: it creates nothing.
  * Exit 0 done, 2 invalid input or approval required (nothing deployed), 1 a Salesforce failure.
  */
-@Command(name = "provision", mixinStandardHelpOptions = true, description = "Create an External Client App from a playbook, and print its consumer key.")
+@Command(name = "provision", description = "Create an External Client App from a playbook, and print its consumer key.")
 final class ProvisionCommand implements Callable<Integer> {
 
-    @ParentCommand
-    EcaBotCommand root;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommonOptions cli;
 
     @Parameters(index = "0", paramLabel = "<playbook-id>", description = "The playbook to follow (see the playbooks folder).")
     String playbookId;
@@ -98,20 +91,18 @@ final class ProvisionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (Services services = new Services(root.settings())) {
+        PrintWriter out = cli.out();
+        PrintWriter err = cli.err();
+        try (Services services = new Services(cli.settings())) {
             Rendering rendering = render(services, err);
             if (rendering == null) return 2;
             boolean secret = rendering.delivery().includesSecret();
             if (secret && credentialsOut == null && !showSecret && !dryRun) {
-                err.println("Playbook " + playbookId + " delivers a consumer secret: give --credentials-out <file> to save it"
-                        + " (or --show-secret to print it). Nothing was deployed.");
-                return 2;
+                throw new InvalidInputException("Playbook " + playbookId + " delivers a consumer secret: give --credentials-out"
+                        + " <file> to save it (or --show-secret to print it). Nothing was deployed.");
             }
             if (credentialsOut != null && CredentialsFile.problem(credentialsOut) != null) {
-                err.println(capitalised(CredentialsFile.problem(credentialsOut)) + ". Nothing was deployed.");
-                return 2;
+                throw new InvalidInputException(capitalised(CredentialsFile.problem(credentialsOut)) + ". Nothing was deployed.");
             }
             Org target = services.orgs().require(org);
             if (dryRun) return dryRun(services, target, rendering, out);
@@ -121,15 +112,9 @@ final class ProvisionCommand implements Callable<Integer> {
             ProvisioningResult result = services.saga(java.time.Clock.systemUTC()).run(request, c -> deliver(c, out), event -> progress(event, out));
             report(result, rendering, secret, out);
             return 0;
-        } catch (ConfigException | PlaybookLoadException | IllegalArgumentException | UnknownOrgException e) {
-            err.println(e.getMessage());
-            return 2;
         } catch (ProvisioningException e) {
             err.println(e.getMessage());
             return e.invalidInput() ? 2 : 1;
-        } catch (SalesforceException e) {
-            err.println(e.getMessage());
-            return 1;
         }
     }
 
@@ -161,8 +146,7 @@ final class ProvisionCommand implements Callable<Integer> {
     private int dryRun(Services services, Org target, Rendering rendering, PrintWriter out) {
         List<String> problems = SpecValidator.STANDARD.problems(rendering.spec());
         if (!problems.isEmpty()) {
-            spec.commandLine().getErr().println("The app cannot be created as asked:\n- " + String.join("\n- ", problems));
-            return 2;
+            throw new InvalidInputException("The app cannot be created as asked:\n- " + String.join("\n- ", problems));
         }
         out.println("Validating " + rendering.spec().apiName() + " in org '" + target.name() + "' (dry run)...");
         out.flush();

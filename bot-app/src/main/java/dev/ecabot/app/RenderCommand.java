@@ -11,12 +11,12 @@ import dev.ecabot.playbook.PlaybookRenderer;
 import dev.ecabot.playbook.PlannedReminder;
 import dev.ecabot.playbook.Problem;
 import dev.ecabot.playbook.Rendering;
+import dev.ecabot.app.cli.CommonOptions;
+import dev.ecabot.app.cli.InvalidInputException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,14 +34,11 @@ import java.util.stream.Stream;
  * {@code sf project deploy start --metadata-dir <dir>}). Needs no org. An unknown playbook, a missing or invalid
  * answer, or an output that already exists: exit 2, one line per problem naming the question, nothing written.
  */
-@Command(name = "render", mixinStandardHelpOptions = true, description = "Write the deployable metadata of a playbook's app, without deploying it.")
+@Command(name = "render", description = "Write the deployable metadata of a playbook's app, without deploying it.")
 final class RenderCommand implements Callable<Integer> {
 
-    @ParentCommand
-    EcaBotCommand root;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommonOptions cli;
 
     @Parameters(index = "0", paramLabel = "<playbook-id>", description = "The playbook to follow (see `ecabot playbooks`).")
     String playbookId;
@@ -60,16 +57,16 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = cli.out();
+        PrintWriter err = cli.err();
         PlaybookCatalog catalog;
         try {
-            catalog = PlaybooksCommand.load(root, err);
+            catalog = PlaybooksCommand.load(cli.environment(), err);
         } catch (PlaybookLoadException e) {
             return 2;
         }
         Optional<Playbook> playbook = catalog.find(playbookId);
-        if (playbook.isEmpty()) return invalid(err, PlaybookShowCommand.unknownPlaybook(playbookId, catalog));
+        if (playbook.isEmpty()) throw new InvalidInputException(PlaybookShowCommand.unknownPlaybook(playbookId, catalog));
 
         EcaMetadataWriter writer;
         Map<String, String> answers = new LinkedHashMap<>();
@@ -77,7 +74,7 @@ final class RenderCommand implements Callable<Integer> {
             writer = new EcaMetadataWriter(apiVersion, MetadataFormat.METADATA_API);
             if (answersFile != null) answers.putAll(AnswersFile.read(answersFile));
         } catch (IllegalArgumentException e) {
-            return invalid(err, e.getMessage());
+            throw new InvalidInputException(e.getMessage());
         }
         answers.putAll(set);
 
@@ -89,7 +86,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         Path zip = out.resolveSibling(out.getFileName() + ".zip");
         String clash = clash(out, zip);
-        if (clash != null) return invalid(err, clash);
+        if (clash != null) throw new InvalidInputException(clash);
 
         Rendering rendering = outcome.orElseThrow();
         MetadataPackage pkg = writer.write(rendering.spec());
@@ -131,8 +128,8 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private static String reminder(PlannedReminder r) {
-        String when = dev.ecabot.conversation.HumanTime.duration(r.after()) + " after creation";
-        if (r.notice() != null) when += " (" + dev.ecabot.conversation.HumanTime.duration(r.notice())
+        String when = dev.ecabot.duration.HumanTime.duration(r.after()) + " after creation";
+        if (r.notice() != null) when += " (" + dev.ecabot.duration.HumanTime.duration(r.notice())
                 + " before the refresh tokens issued then expire)";
         return when + ": " + r.text();
     }
@@ -142,11 +139,5 @@ final class RenderCommand implements Callable<Integer> {
         if (all.isEmpty()) return;
         out.println(title + ":");
         all.forEach(line -> out.println("  - " + line));
-    }
-
-    private static int invalid(PrintWriter err, String message) {
-        err.println(message);
-        err.flush();
-        return 2;
     }
 }

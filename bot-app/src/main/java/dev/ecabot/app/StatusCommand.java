@@ -12,10 +12,9 @@ import dev.ecabot.slack.SlackSettings;
 import dev.ecabot.store.Database;
 import dev.ecabot.store.DatabaseUnavailableException;
 import dev.ecabot.teams.TeamsSettings;
+import dev.ecabot.app.cli.CommonOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,21 +29,17 @@ import java.util.concurrent.Callable;
  * it creates no data folder, key or database and migrates nothing, so it is safe against a running cluster.
  * Exit 0 when every check passes, 1 otherwise.
  */
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Check that the bot is ready to run as set up here: configuration, database (reachable, migrated), "
+@Command(name = "status", description = "Check that the bot is ready to run as set up here: configuration, database (reachable, migrated), "
                 + "master key (opens the vault), sign-in to each org, chat platform settings. Exit 0 ready, 1 not.")
 final class StatusCommand implements Callable<Integer> {
 
-    @ParentCommand
-    EcaBotCommand root;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommonOptions cli;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        Map<String, String> env = root.environment();
+        PrintWriter out = cli.out();
+        Map<String, String> env = cli.environment();
         Readiness readiness = new Readiness();
         Settings settings;
         try {

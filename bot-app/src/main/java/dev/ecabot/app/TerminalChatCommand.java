@@ -6,13 +6,13 @@ import dev.ecabot.app.terminal.TerminalChat;
 import dev.ecabot.app.terminal.TerminalSession;
 import dev.ecabot.access.Grantee;
 import dev.ecabot.access.RolesConfig;
-import dev.ecabot.settings.ProcessEnvironment;
 import dev.ecabot.settings.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.ecabot.app.cli.CommonOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -27,8 +27,7 @@ import java.util.concurrent.Callable;
  * {@code ecabot chat} (and {@code ecabot} alone): the bot in this terminal, with zero configuration: H2 and the
  * master key under ./data, the in-process demo org. Reads standard input, so a piped script works too.
  */
-@Command(name = "chat", mixinStandardHelpOptions = true,
-        description = "Talk to the bot in this terminal (the default when no command is given).")
+@Command(name = "chat", description = "Talk to the bot in this terminal (the default when no command is given).")
 public final class TerminalChatCommand implements Callable<Integer> {
 
     @Option(names = "--as", paramLabel = "<name>", description = "Who you are in the chat (default: your OS user name).")
@@ -48,9 +47,9 @@ public final class TerminalChatCommand implements Callable<Integer> {
                 List.of(new Grantee(Grantee.Kind.USER, TerminalSession.PLATFORM, localUser)));
     }
 
-    /** The root command, for the environment it reads settings from (null when run as the root's default). */
-    @ParentCommand
-    EcaBotCommand parent;
+
+    @Mixin
+    CommonOptions cli;
 
     @Override
     public Integer call() throws Exception {
@@ -60,7 +59,7 @@ public final class TerminalChatCommand implements Callable<Integer> {
         Speaker speaker = new Speaker(user);
         TerminalChat chat = new TerminalChat(out, speaker);
         BackgroundWork work = new BackgroundWork();
-        Settings settings = parent != null ? parent.settings() : Settings.load(ProcessEnvironment.variables());
+        Settings settings = cli.settings();
         if (dataDir != null) settings = settings.withDataDir(dataDir);
         Runnable restoreLogs = quietLogsUnlessAsked(settings.environment());
         boolean keyFromEnv = settings.masterKeyFromEnvironment();

@@ -1,5 +1,6 @@
 package dev.ecabot.conversation;
 
+import dev.ecabot.duration.HumanTime;
 import dev.ecabot.access.AccessDecision;
 import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.access.Action;

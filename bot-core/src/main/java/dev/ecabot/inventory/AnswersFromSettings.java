@@ -8,7 +8,7 @@ import dev.ecabot.playbook.PlaybookRenderer;
 import dev.ecabot.playbook.Question;
 import dev.ecabot.playbook.QuestionType;
 import dev.ecabot.playbook.Rendering;
-import dev.ecabot.provisioning.EcaSpecDiff;
+import dev.ecabot.eca.EcaSpecDiff;
 
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,6 +1,6 @@
 package dev.ecabot.inventory;
 
-import dev.ecabot.provisioning.SettingDifference;
+import dev.ecabot.eca.SettingDifference;
 
 import java.util.List;
 

@@ -5,8 +5,8 @@ import dev.ecabot.audit.AuditEvent;
 import dev.ecabot.audit.AuditKind;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.eca.RetrievedEca;
-import dev.ecabot.provisioning.EcaSpecDiff;
-import dev.ecabot.provisioning.SettingDifference;
+import dev.ecabot.eca.EcaSpecDiff;
+import dev.ecabot.eca.SettingDifference;
 import dev.ecabot.salesforce.OrgClients;
 import dev.ecabot.salesforce.OrgEca;
 

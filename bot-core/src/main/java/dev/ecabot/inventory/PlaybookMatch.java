@@ -7,8 +7,8 @@ import dev.ecabot.playbook.PlaybookRenderer;
 import dev.ecabot.playbook.Question;
 import dev.ecabot.playbook.QuestionType;
 import dev.ecabot.playbook.Rendering;
-import dev.ecabot.provisioning.EcaSpecDiff;
-import dev.ecabot.provisioning.SettingDifference;
+import dev.ecabot.eca.EcaSpecDiff;
+import dev.ecabot.eca.SettingDifference;
 
 import java.util.ArrayList;
 import java.util.Comparator;

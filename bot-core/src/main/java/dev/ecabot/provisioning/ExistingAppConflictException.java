@@ -1,5 +1,6 @@
 package dev.ecabot.provisioning;
 
+import dev.ecabot.eca.SettingDifference;
 import dev.ecabot.inventory.InventoryApp;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.ecabot.provisioning;
 
+import dev.ecabot.eca.SettingDifference;
+import dev.ecabot.eca.EcaSpecDiff;
 import dev.ecabot.eca.EcaMetadataWriter;
 import dev.ecabot.eca.MetadataPackage;
 import dev.ecabot.eca.UnmanagedElements;

@@ -121,7 +121,7 @@ public record ReminderPlans(Duration refreshTokenLead, Duration oldCredentialLea
         return Optional.of(new Reminder("refresh-expiring:" + org + "/" + apiName + "@" + authorisedAt.toEpochMilli(),
                 ReminderKind.REFRESH_TOKEN_EXPIRING, to, org, apiName, null, due,
                 "Refresh tokens of " + apiName + " in " + org + " issued when it was set up expire at " + expiry
-                        + ", in about " + dev.ecabot.conversation.HumanTime.duration(Duration.between(due, expiry))
+                        + ", in about " + dev.ecabot.duration.HumanTime.duration(Duration.between(due, expiry))
                         + " (policy: " + period + " " + (period == 1 ? unit.replaceAll("s$", "") : unit) + "). "
                         + howToReauthorise));
     }

@@ -18,8 +18,9 @@ public record DeployPolling(Duration firstDelay, double factor, Duration maxDela
         }
     }
 
-    Duration next(Duration previous) {
-        long grown = (long) (previous.toMillis() * factor);
-        return Duration.ofMillis(Math.min(Math.max(grown, firstDelay.toMillis()), maxDelay.toMillis()));
+    /** The wait before poll number {@code retry} + 1 (1-based): {@code firstDelay} grown by {@code factor} per poll, capped. */
+    Duration delayBefore(int retry) {
+        double grown = firstDelay.toMillis() * Math.pow(factor, Math.max(0, retry - 1));
+        return Duration.ofMillis((long) Math.min(grown, maxDelay.toMillis()));
     }
 }

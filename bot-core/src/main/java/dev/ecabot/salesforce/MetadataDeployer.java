@@ -1,7 +1,15 @@
 package dev.ecabot.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,13 +26,11 @@ public final class MetadataDeployer {
 
     private final SalesforceHttp http;
     private final DeployPolling polling;
-    private final RetryingSender.Sleeper sleeper;
     private final Clock clock;
 
-    MetadataDeployer(SalesforceHttp http, DeployPolling polling, RetryingSender.Sleeper sleeper, Clock clock) {
+    MetadataDeployer(SalesforceHttp http, DeployPolling polling, Clock clock) {
         this.http = http;
         this.polling = polling;
-        this.sleeper = sleeper;
         this.clock = clock;
     }
 
@@ -35,13 +41,20 @@ public final class MetadataDeployer {
 
     /** Starts a deploy and answers its id (0Af...) without waiting. */
     public String start(byte[] zip, DeployOptions options) {
-        MultipartBody body = new MultipartBody()
-                .part("json", null, "application/json", SalesforceHttp.writeJson(options.toJson()))
-                .part("file", "deploy.zip", "application/zip", zip);
-        byte[] bytes = body.bytes();
+        // The "json" part (deploy options) and the "file" part (the zip), as multipart/form-data.
+        HttpEntity body = MultipartEntityBuilder.create()
+                .addBinaryBody("json", SalesforceHttp.writeJson(options.toJson()), ContentType.APPLICATION_JSON, null)
+                .addBinaryBody("file", zip, ContentType.create("application/zip"), "deploy.zip")
+                .build();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            body.writeTo(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writes to memory only
+        }
         JsonNode answer = SalesforceHttp.json(http.send(t -> http.request(t, "metadata/deployRequest")
-                .header("Content-Type", body.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), "starting a deployment"));
+                .header("Content-Type", body.getContentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build(), "starting a deployment"));
         String id = answer == null ? null : answer.path("id").asText(null);
         if (id == null) throw new SalesforceException("Salesforce accepted the deployment but gave no deploy id.");
         return id;
@@ -53,24 +66,33 @@ public final class MetadataDeployer {
         return parse(deployId, answer);
     }
 
-    /** Polls {@code deployId} until it is done; Failed/Canceled throw, too long throws {@link DeployStillRunningException}. */
+    /**
+     * Polls {@code deployId} until it is done; Failed/Canceled throw, too long throws {@link DeployStillRunningException}.
+     * The polling is a Failsafe retry policy on "not done yet": growing waits per {@link DeployPolling}, bounded by its
+     * give-up time rather than a count.
+     */
     public DeployResult await(String deployId, DeployProgressListener listener) {
         Instant started = clock.instant();
-        Instant giveUp = started.plus(polling.giveUpAfter());
-        Duration wait = polling.firstDelay();
-        while (true) {
-            DeployResult result = check(deployId);
-            listener.progress(result);
-            if (result.done()) return outcome(result);
-            if (clock.instant().isAfter(giveUp)) throw new DeployStillRunningException(http.org().name(), deployId, polling.giveUpAfter());
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DeployStillRunningException(http.org().name(), deployId, Duration.between(started, clock.instant()));
-            }
-            wait = polling.next(wait);
+        dev.failsafe.RetryPolicy<DeployResult> untilDone = dev.failsafe.RetryPolicy.<DeployResult>builder()
+                .handleResultIf(result -> !result.done())
+                .withMaxRetries(-1)
+                .withMaxDuration(polling.giveUpAfter())
+                .withDelayFn(poll -> polling.delayBefore(poll.getAttemptCount()))
+                .build();
+        DeployResult last;
+        try {
+            last = Failsafe.with(untilDone).get(() -> {
+                DeployResult result = check(deployId);
+                listener.progress(result);
+                return result;
+            });
+        } catch (FailsafeException e) {
+            if (!(e.getCause() instanceof InterruptedException)) throw e;
+            Thread.currentThread().interrupt();
+            throw new DeployStillRunningException(http.org().name(), deployId, Duration.between(started, clock.instant()));
         }
+        if (!last.done()) throw new DeployStillRunningException(http.org().name(), deployId, polling.giveUpAfter());
+        return outcome(last);
     }
 
     /** Asks Salesforce to cancel a running deploy; answers the state right after the request. */

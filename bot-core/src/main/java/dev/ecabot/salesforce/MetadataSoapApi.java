@@ -21,9 +21,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The two SOAP Metadata API calls ({@code /services/Soap/m/{version}}) the bot uses to read settings back from an
@@ -56,12 +56,11 @@ public final class MetadataSoapApi {
     public List<Listed> listMetadata(List<String> types) {
         List<Listed> out = new ArrayList<>();
         for (int i = 0; i < types.size(); i += LIST_BATCH) {
-            StringBuilder body = new StringBuilder("<met:listMetadata>");
-            for (String type : types.subList(i, Math.min(types.size(), i + LIST_BATCH))) {
-                body.append("<met:queries><met:type>").append(escape(type)).append("</met:type></met:queries>");
-            }
-            body.append("<met:asOfVersion>").append(http.org().apiVersion()).append("</met:asOfVersion></met:listMetadata>");
-            Document answer = call(body.toString(), "listing metadata");
+            List<String> batch = types.subList(i, Math.min(types.size(), i + LIST_BATCH));
+            Document answer = call("listMetadata", request -> {
+                batch.forEach(type -> request.start("queries").text("type", type).end());
+                request.text("asOfVersion", http.org().apiVersion());
+            }, "listing metadata");
             for (Element result : children(answer.getDocumentElement(), "result")) {
                 out.add(new Listed(childText(result, "type"), childText(result, "fullName")));
             }
@@ -73,11 +72,11 @@ public final class MetadataSoapApi {
     public List<Read> readMetadata(String type, List<String> fullNames) {
         List<Read> out = new ArrayList<>();
         for (int i = 0; i < fullNames.size(); i += READ_BATCH) {
-            StringBuilder body = new StringBuilder("<met:readMetadata><met:type>").append(escape(type)).append("</met:type>");
-            for (String name : fullNames.subList(i, Math.min(fullNames.size(), i + READ_BATCH))) {
-                body.append("<met:fullNames>").append(escape(name)).append("</met:fullNames>");
-            }
-            Document answer = call(body.append("</met:readMetadata>").toString(), "reading " + type + " metadata");
+            List<String> batch = fullNames.subList(i, Math.min(fullNames.size(), i + READ_BATCH));
+            Document answer = call("readMetadata", request -> {
+                request.text("type", type);
+                batch.forEach(name -> request.text("fullNames", name));
+            }, "reading " + type + " metadata");
             // <readMetadataResponse><result><records xsi:type="T">...</records>...</result>
             for (Element result : children(answer.getDocumentElement(), "result")) {
                 for (Element records : children(result, "records")) {
@@ -90,11 +89,11 @@ public final class MetadataSoapApi {
         return out;
     }
 
-    private Document call(String operation, String what) {
+    private Document call(String operation, Consumer<SoapRequest> arguments, String what) {
         HttpResponse<byte[]> response = http.authenticated(t -> HttpRequest.newBuilder(soapUrl(t))
                         .header("Content-Type", "text/xml; charset=UTF-8")
                         .header("SOAPAction", "\"\"")
-                        .POST(HttpRequest.BodyPublishers.ofString(envelope(t, operation), StandardCharsets.UTF_8)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(SoapRequest.envelope(t.value().reveal(), operation, arguments))).build(),
                 what,
                 r -> r.statusCode() >= 500 && !isFault(r),
                 r -> r.statusCode() == 401 || (isFault(r) && SalesforceHttp.utf8(r.body()).contains("INVALID_SESSION_ID")));
@@ -120,14 +119,6 @@ public final class MetadataSoapApi {
 
     private URI soapUrl(AccessToken token) {
         return URI.create(Org.stripSlash(token.instanceUrl().toString()) + "/services/Soap/m/" + http.org().apiVersion());
-    }
-
-    private static String envelope(AccessToken token, String operation) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<soapenv:Envelope xmlns:soapenv=\"" + SOAP_NS + "\" xmlns:met=\"" + METADATA_NS + "\">"
-                + "<soapenv:Header><met:SessionHeader><met:sessionId>" + escape(token.value().reveal())
-                + "</met:sessionId></met:SessionHeader></soapenv:Header>"
-                + "<soapenv:Body>" + operation + "</soapenv:Body></soapenv:Envelope>";
     }
 
     private static boolean isFault(HttpResponse<byte[]> r) {
@@ -202,9 +193,5 @@ public final class MetadataSoapApi {
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -19,7 +19,7 @@ public final class SalesforceClient {
 
     SalesforceClient(SalesforceHttp http, SalesforceClientSettings settings) {
         this.http = http;
-        this.deployer = new MetadataDeployer(http, settings.polling(), d -> Thread.sleep(d.toMillis()), settings.clock());
+        this.deployer = new MetadataDeployer(http, settings.polling(), settings.clock());
         this.apps = new ExternalClientApps(http);
         this.credentials = new OauthCredentialsApi(http);
         this.soap = new MetadataSoapApi(http);

@@ -1,5 +1,6 @@
 package dev.ecabot.provisioning;
 
+import dev.ecabot.eca.SettingDifference;
 import dev.ecabot.config.EcabotConfig;
 import dev.ecabot.config.OrgEnvironment;
 import dev.ecabot.eca.AppInfo;

@@ -7,7 +7,7 @@ import dev.ecabot.eca.EcaSpec;
 import dev.ecabot.eca.MetadataFormat;
 import dev.ecabot.eca.MetadataPackage;
 import dev.ecabot.emulator.org.Consumer;
-import dev.ecabot.provisioning.EcaSpecDiff;
+import dev.ecabot.eca.EcaSpecDiff;
 import dev.ecabot.testing.EmulatedOrgs;
 import dev.ecabot.testing.SampleSpecs;
 import org.junit.jupiter.api.AfterEach;
@@ -194,6 +194,19 @@ class SalesforceClientTest {
         assertThat(client.apps().list()).isEmpty();
         orgs.emulator().faults().dropNextConnections(2);
         assertThat(client.apps().list()).isEmpty();
+    }
+
+    @Test
+    void soapValuesWithMarkupCharactersReachSalesforceAsWritten() {
+        String odd = "Odd<Type> & \"quoted\" 'single' ]]> end";
+        // The emulator names the unknown type it parsed in its fault, so the value comes back as Salesforce read it.
+        assertThatThrownBy(() -> client.soap().listMetadata(List.of(odd)))
+                .isInstanceOfSatisfying(SalesforceApiException.class, e -> assertThat(e.getMessage()).endsWith("Unknown type: " + odd));
+        assertThatThrownBy(() -> client.soap().readMetadata(odd, List.of("A<&]]>\"B")))
+                .isInstanceOfSatisfying(SalesforceApiException.class, e -> assertThat(e.getMessage()).endsWith("Unknown type: " + odd));
+        deployed("Vonage_Voice");
+        assertThat(client.soap().readMetadata("ExternalClientApplication", List.of("Vonage_Voice", "No<such>&\"app\"]]>")))
+                .extracting(MetadataSoapApi.Read::fullName).containsExactly("Vonage_Voice");
     }
 
     @Test

@@ -163,16 +163,52 @@ final class BlockKitRenderer {
     }
 
     private Rendered renderAsIs(ChatMessage message) {
-        if (message instanceof TextMessage t) return text(t);
-        if (message instanceof ChoicePrompt c) return choice(c);
-        if (message instanceof Confirmation c) return confirmation(c);
-        if (message instanceof Summary s) return new Rendered(s.title(), summaryBlocks(s));
-        if (message instanceof FormPrompt f) return form(f);
-        if (message instanceof ProgressUpdate p) return progress(p);
-        if (message instanceof RevealOffer r) return revealOffer(r);
-        if (message instanceof FileMessage f) return file(f);
-        if (message instanceof ApprovalCard a) return approval(a);
-        throw new IllegalArgumentException("no Slack rendering for " + message.getClass().getSimpleName());
+        return message.accept(new ChatMessage.Visitor<Rendered>() {
+            @Override
+            public Rendered visitText(TextMessage t) {
+                return text(t);
+            }
+
+            @Override
+            public Rendered visitChoice(ChoicePrompt c) {
+                return choice(c);
+            }
+
+            @Override
+            public Rendered visitForm(FormPrompt f) {
+                return form(f);
+            }
+
+            @Override
+            public Rendered visitSummary(Summary s) {
+                return new Rendered(s.title(), summaryBlocks(s));
+            }
+
+            @Override
+            public Rendered visitConfirmation(Confirmation c) {
+                return confirmation(c);
+            }
+
+            @Override
+            public Rendered visitProgress(ProgressUpdate p) {
+                return progress(p);
+            }
+
+            @Override
+            public Rendered visitRevealOffer(RevealOffer r) {
+                return revealOffer(r);
+            }
+
+            @Override
+            public Rendered visitApprovalCard(ApprovalCard a) {
+                return approval(a);
+            }
+
+            @Override
+            public Rendered visitFile(FileMessage f) {
+                return file(f);
+            }
+        });
     }
 
     /** Slack's section text holds 3,000 characters: what fits of the file is shown preformatted, cut at a line. */

@@ -3,6 +3,9 @@ package dev.ecabot.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +14,8 @@ import java.time.Duration;
 
 /**
  * Every Slack Web API call the adapter makes goes through here: a rate-limited call (HTTP 429) waits the
- * Retry-After Slack asked for and tries again (up to {@value #MAX_ATTEMPTS} attempts, waits capped at 30 s);
+ * Retry-After Slack asked for and tries again (up to {@value #MAX_ATTEMPTS} attempts, waits capped at 30 s; a
+ * Failsafe retry policy whose delay function reads the header);
  * an {@code ok:false} answer or a failed transport becomes a logged {@link SlackCallFailed}. Thread-safe.
  */
 public final class SlackWebApi {
@@ -22,31 +26,19 @@ public final class SlackWebApi {
         T on(MethodsClient client) throws IOException, SlackApiException;
     }
 
-    /** How a wait is done; tests may replace it. */
-    @FunctionalInterface
-    interface Sleeper {
-        void sleep(Duration d) throws InterruptedException;
-    }
-
     static final int MAX_ATTEMPTS = 3;
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(SlackWebApi.class);
 
     private final MethodsClient client;
-    private final Sleeper sleeper;
     private final int maxAttempts;
 
     public SlackWebApi(MethodsClient client) {
-        this(client, d -> Thread.sleep(d.toMillis()));
+        this(client, MAX_ATTEMPTS);
     }
 
-    SlackWebApi(MethodsClient client, Sleeper sleeper) {
-        this(client, sleeper, MAX_ATTEMPTS);
-    }
-
-    private SlackWebApi(MethodsClient client, Sleeper sleeper, int maxAttempts) {
+    private SlackWebApi(MethodsClient client, int maxAttempts) {
         this.client = client;
-        this.sleeper = sleeper;
         this.maxAttempts = maxAttempts;
     }
 
@@ -55,41 +47,45 @@ public final class SlackWebApi {
      * for the outbox, which waits without holding a thread and lets other conversations go first.
      */
     SlackWebApi once() {
-        return new SlackWebApi(client, sleeper, 1);
+        return new SlackWebApi(client, 1);
     }
 
     /** Runs {@code call}, named {@code method} in logs and errors; returns the successful response. */
     public <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                T response = call.on(client);
-                if (response.isOk()) return response;
-                throw failed(method, response.getError(), null);
-            } catch (SlackApiException e) {
-                int status = e.getResponse().code();
-                if (status == 429 && attempt < maxAttempts) {
-                    Duration wait = retryAfter(e.getResponse().header("Retry-After"));
-                    log.warn("Slack rate-limited {}; retrying in {} s (attempt {} of {})",
-                            method, wait.toSeconds(), attempt + 1, maxAttempts);
-                    pause(method, wait);
-                    continue;
-                }
-                String error = e.getError() != null && e.getError().getError() != null
-                        ? e.getError().getError() : (status == 429 ? "ratelimited" : "http_" + status);
-                throw failed(method, error, status == 429 ? retryAfter(e.getResponse().header("Retry-After")) : null, e);
-            } catch (IOException e) {
-                throw failed(method, "io_error", e);
-            }
+        RetryPolicy<T> rateLimits = RetryPolicy.<T>builder()
+                .handleIf(SlackWebApi::rateLimited)
+                .withMaxAttempts(maxAttempts)
+                .withDelayFn(attempt -> retryAfter(((SlackApiException) attempt.getLastException()).getResponse().header("Retry-After")))
+                .onRetryScheduled(retry -> log.warn("Slack rate-limited {}; retrying in {} s (attempt {} of {})",
+                        method, retry.getDelay().toSeconds(), retry.getAttemptCount() + 1, maxAttempts))
+                .build();
+        T response;
+        try {
+            response = Failsafe.with(rateLimits).get(() -> call.on(client));
+        } catch (FailsafeException e) {
+            throw failure(method, e.getCause());
         }
+        if (response.isOk()) return response;
+        throw failed(method, response.getError(), null);
     }
 
-    private void pause(String method, Duration wait) {
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
+    private static boolean rateLimited(Throwable e) {
+        return e instanceof SlackApiException api && api.getResponse().code() == 429;
+    }
+
+    /** What the caller learns when the call failed for good: the last attempt's fault as a {@link SlackCallFailed}. */
+    private static SlackCallFailed failure(String method, Throwable cause) {
+        if (cause instanceof InterruptedException) {
             Thread.currentThread().interrupt();
-            throw failed(method, "ratelimited", e);
+            return failed(method, "ratelimited", cause);
         }
+        if (cause instanceof SlackApiException e) {
+            int status = e.getResponse().code();
+            String error = e.getError() != null && e.getError().getError() != null
+                    ? e.getError().getError() : (status == 429 ? "ratelimited" : "http_" + status);
+            return failed(method, error, status == 429 ? retryAfter(e.getResponse().header("Retry-After")) : null, e);
+        }
+        return failed(method, "io_error", cause);
     }
 
     static Duration retryAfter(String header) {

@@ -65,36 +65,69 @@ public final class AdaptiveCards {
 
     /** The activity that shows {@code message} (a plain text message or a one-card message). */
     public Activity render(ChatMessage message) {
-        if (message instanceof TextMessage text) {
-            Activity activity = Activity.createMessageActivity();
-            activity.setText(fitText(PlainText.render(text)));
-            activity.setTextFormat(TextFormatTypes.PLAIN);
-            return activity;
-        }
+        return message.accept(new ChatMessage.Visitor<Activity>() {
+            @Override
+            public Activity visitText(TextMessage text) {
+                Activity activity = Activity.createMessageActivity();
+                activity.setText(fitText(PlainText.render(text)));
+                activity.setTextFormat(TextFormatTypes.PLAIN);
+                return activity;
+            }
+
+            @Override
+            public Activity visitChoice(ChoicePrompt c) {
+                return oneCard(c, (body, actions) -> choice(body, actions, c));
+            }
+
+            @Override
+            public Activity visitForm(FormPrompt f) {
+                return oneCard(f, (body, actions) -> form(body, actions, f));
+            }
+
+            @Override
+            public Activity visitSummary(Summary s) {
+                return oneCard(s, (body, actions) -> summary(body, s));
+            }
+
+            @Override
+            public Activity visitConfirmation(Confirmation c) {
+                return oneCard(c, (body, actions) -> {
+                    summary(body, c.summary());
+                    actions.add(submit(c.confirmLabel(), choiceData(c.id(), Confirmation.CONFIRM).put(SHOWN, c.confirmLabel()))
+                            .put("style", "positive"));
+                    actions.add(submit(c.cancelLabel(), choiceData(c.id(), Confirmation.CANCEL).put(SHOWN, c.cancelLabel())));
+                });
+            }
+
+            @Override
+            public Activity visitProgress(ProgressUpdate p) {
+                return oneCard(p, (body, actions) -> progress(body, p));
+            }
+
+            @Override
+            public Activity visitRevealOffer(RevealOffer r) {
+                return oneCard(r, (body, actions) -> reveal(body, actions, r));
+            }
+
+            @Override
+            public Activity visitApprovalCard(ApprovalCard a) {
+                return approval(a, List.of());
+            }
+
+            @Override
+            public Activity visitFile(FileMessage f) {
+                return oneCard(f, (body, actions) -> {
+                    body.add(text(f.caption().isEmpty() ? f.fileName() : f.caption(), true));
+                    body.add(text(f.content(), false).put("fontType", "Monospace"));
+                });
+            }
+        });
+    }
+
+    /** A one-card activity for {@code message}: {@code fill} adds its body and actions; the plain text is the fallback. */
+    private Activity oneCard(ChatMessage message, java.util.function.BiConsumer<ArrayNode, ArrayNode> fill) {
         ObjectNode card = card();
-        ArrayNode body = (ArrayNode) card.get("body");
-        ArrayNode actions = (ArrayNode) card.get("actions");
-        if (message instanceof ChoicePrompt c) {
-            choice(body, actions, c);
-        } else if (message instanceof FormPrompt f) {
-            form(body, actions, f);
-        } else if (message instanceof Summary s) {
-            summary(body, s);
-        } else if (message instanceof Confirmation c) {
-            summary(body, c.summary());
-            actions.add(submit(c.confirmLabel(), choiceData(c.id(), Confirmation.CONFIRM).put(SHOWN, c.confirmLabel()))
-                    .put("style", "positive"));
-            actions.add(submit(c.cancelLabel(), choiceData(c.id(), Confirmation.CANCEL).put(SHOWN, c.cancelLabel())));
-        } else if (message instanceof ProgressUpdate p) {
-            progress(body, p);
-        } else if (message instanceof RevealOffer r) {
-            reveal(body, actions, r);
-        } else if (message instanceof FileMessage f) {
-            body.add(text(f.caption().isEmpty() ? f.fileName() : f.caption(), true));
-            body.add(text(f.content(), false).put("fontType", "Monospace"));
-        } else if (message instanceof ApprovalCard a) {
-            return approval(a, List.of());
-        }
+        fill.accept((ArrayNode) card.get("body"), (ArrayNode) card.get("actions"));
         String whereWhole = message instanceof FileMessage f ? "Some long values were shortened to fit a Teams message; "
                 + f.wholeCopy().replace("`", "") : SHORTENED_NOTE;
         return fitToTeams(cardActivity(card, PlainText.render(message)), card, whereWhole);

@@ -10,14 +10,10 @@ import dev.ecabot.conversation.message.TextMessage;
 import dev.ecabot.conversation.EngineSettings;
 import dev.ecabot.conversation.dialogue.ProvisionedApp;
 import dev.ecabot.access.AccessPolicy;
-import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.access.RolesConfig;
 import dev.ecabot.approval.ApprovalPolicyConfig;
 import dev.ecabot.approval.Approvals;
 import dev.ecabot.playbook.PlaybookCatalog;
-import dev.ecabot.reminders.Recipient;
-import dev.ecabot.reminders.Reminder;
-import dev.ecabot.reminders.ReminderKind;
 import dev.ecabot.store.Database;
 import dev.ecabot.testing.CapturedLogs;
 import dev.ecabot.audit.AuditTrail;
@@ -30,11 +26,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -777,45 +773,6 @@ class TeamsConversationTest {
         assertThat(connector.conversationsCreated()).isEmpty();
         FakeBotConnector.Call notice = connector.posted().get(connector.posted().size() - 1);
         assertThat(notice.conversationId()).isEqualTo("a:1TestPersonalChatWithAnaLopez0001");
-    }
-
-    @Test
-    void aDueReminderReachesTheRequesterInTheirPersonalChatAndSaysWhenItIsLate() {
-        post(activity("message_channel_mention.json"));
-        Reminder reminder = Reminder.of(ReminderKind.REFRESH_TOKEN_EXPIRING,
-                Recipient.requester(new ChatUserRef("teams", ANA_AAD_ID)), "demo", "Altify_MCP",
-                Instant.parse("2026-11-20T09:00:00Z"), "Refresh tokens of Altify_MCP in demo expire in 7 days.");
-
-        new TeamsReminderDelivery(port).deliver(reminder, true);
-
-        FakeBotConnector.Call created = connector.conversationsCreated().get(0);
-        FakeBotConnector.Call notice = connector.posted().get(connector.posted().size() - 1);
-        assertThat(notice.conversationId()).isEqualTo(created.answeredId());
-        assertThat(notice.body().path("text").asText())
-                .startsWith("Refresh tokens of Altify_MCP in demo expire in 7 days.")
-                .contains("comes late because the bot was not running");
-    }
-
-    @Test
-    void aReminderForAChannelIsPostedInThatChannel() {
-        post(activity("message_channel_mention.json"));
-        String channel = "19:a1b2c3d4e5f60718293a4b5c6d7e8f90@thread.tacv2;messageid=1763631012003";
-        Reminder reminder = Reminder.of(ReminderKind.APP_USABLE, Recipient.channel("teams", channel), "demo", "Altify_MCP",
-                Instant.now(), "Altify_MCP in demo is usable now.");
-
-        new TeamsReminderDelivery(port).deliver(reminder, false);
-
-        FakeBotConnector.Call notice = connector.posted().get(connector.posted().size() - 1);
-        assertThat(notice.conversationId()).isEqualTo(channel);
-        assertThat(notice.body().path("text").asText()).isEqualTo("Altify_MCP in demo is usable now.");
-    }
-
-    @Test
-    void aReminderForSomeoneOnAnotherPlatformIsNotTeamsBusiness() {
-        Reminder reminder = Reminder.of(ReminderKind.APP_USABLE, Recipient.requester(new ChatUserRef("slack", "U024BE7LH")),
-                "demo", "Altify_MCP", Instant.now(), "usable");
-        assertThatThrownBy(() -> new TeamsReminderDelivery(port).deliver(reminder, false)).hasMessageContaining("not a Teams recipient");
-        assertThat(connector.calls()).isEmpty();
     }
 
     @Test

@@ -2,22 +2,19 @@ package dev.ecabot.app.serve;
 
 import dev.ecabot.access.RolesConfig;
 import dev.ecabot.app.BotRuntime;
-import dev.ecabot.app.EcaBotCommand;
 import dev.ecabot.app.http.BotHttpServer;
 import dev.ecabot.app.http.InventoryApiServlet;
 import dev.ecabot.app.slack.SlackWiring;
-import dev.ecabot.config.ConfigException;
 import dev.ecabot.settings.Settings;
-import dev.ecabot.playbook.PlaybookLoadException;
 import dev.ecabot.app.teams.TeamsWiring;
 import dev.ecabot.slack.SlackSettings;
 import dev.ecabot.teams.TeamsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.ecabot.app.cli.CommonOptions;
+import dev.ecabot.app.cli.InvalidInputException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -34,31 +31,24 @@ import java.util.concurrent.Executors;
  * terminal chat. Exit 2 when no chat platform is configured or the configuration (variables, ecabot.yaml, playbooks)
  * is wrong; 1 when starting fails for an outside reason (Slack unreachable, port taken).
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the configured chat platforms (Slack, Teams) over HTTP, without the terminal chat.")
+@Command(name = "serve", description = "Serve the configured chat platforms (Slack, Teams) over HTTP, without the terminal chat.")
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
     /** How long a stop waits for provisioning under way to finish its step. */
     private static final java.time.Duration DRAIN_TIME = java.time.Duration.ofSeconds(20);
 
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    EcaBotCommand parent;
+    @Mixin
+    CommonOptions cli;
 
     @Override
     public Integer call() throws Exception {
         Running running;
         try {
-            running = start(parent.settings());
-        } catch (NothingToServe | IllegalArgumentException | ConfigException | PlaybookLoadException
-                 | dev.ecabot.config.StartRefusedException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return 2;
-        } catch (IllegalStateException e) {
-            spec.commandLine().getErr().println(e.getMessage());
+            running = start(cli.settings());
+        } catch (IllegalStateException e) { // outside the user's input: Slack unreachable, the port taken...
+            if (e instanceof dev.ecabot.config.StartRefusedException || e instanceof dev.ecabot.store.DatabaseUnavailableException) throw e;
+            cli.err().println(e.getMessage());
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "ecabot-shutdown"));
@@ -67,7 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** No chat platform is configured: there is nothing to serve. */
-    static final class NothingToServe extends RuntimeException {
+    static final class NothingToServe extends InvalidInputException {
         NothingToServe() {
             super("No chat platform is configured, so there is nothing to serve.\n"
                     + "  Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP at /slack/events), and SLACK_APP_TOKEN "

@@ -2,7 +2,7 @@ package dev.ecabot.conversation.dialogue;
 
 import dev.ecabot.posture.PosturePolicy;
 
-import dev.ecabot.conversation.HumanTime;
+import dev.ecabot.duration.HumanTime;
 import dev.ecabot.conversation.message.Confirmation;
 import dev.ecabot.conversation.message.Fact;
 import dev.ecabot.conversation.message.Summary;

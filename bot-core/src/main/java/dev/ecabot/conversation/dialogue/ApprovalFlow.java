@@ -8,7 +8,7 @@ import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.conversation.EngineSettings;
-import dev.ecabot.conversation.HumanTime;
+import dev.ecabot.duration.HumanTime;
 import dev.ecabot.conversation.Replies;
 import dev.ecabot.conversation.approvals.ApprovalCards;
 import dev.ecabot.conversation.message.ApprovalCard;

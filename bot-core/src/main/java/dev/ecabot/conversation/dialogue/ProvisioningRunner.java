@@ -3,7 +3,7 @@ package dev.ecabot.conversation.dialogue;
 import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.EngineSettings;
-import dev.ecabot.conversation.HumanTime;
+import dev.ecabot.duration.HumanTime;
 import dev.ecabot.conversation.reminders.FollowUpReminders;
 import dev.ecabot.reminders.Reminder;
 import dev.ecabot.conversation.MessageRef;

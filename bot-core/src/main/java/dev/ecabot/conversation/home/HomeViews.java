@@ -5,7 +5,7 @@ import dev.ecabot.access.Action;
 import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.ChatUser;
-import dev.ecabot.conversation.HumanTime;
+import dev.ecabot.duration.HumanTime;
 import dev.ecabot.conversation.approvals.ApprovalCards;
 import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.message.ApprovalCard;

@@ -60,4 +60,9 @@ public record ApprovalCard(String requestId, String title, String org, String pl
         return new ApprovalCard(requestId, title, org, playbook, facts, requester, reason, expiresAt, fingerprint,
                 newStatus, by, at, newNote);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitApprovalCard(this);
+    }
 }

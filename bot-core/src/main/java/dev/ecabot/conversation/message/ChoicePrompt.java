@@ -18,4 +18,9 @@ public record ChoicePrompt(String id, String prompt, List<Option> options, Strin
         options = List.copyOf(options);
         if (options.isEmpty()) throw new IllegalArgumentException("a choice needs at least one option");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitChoice(this);
+    }
 }

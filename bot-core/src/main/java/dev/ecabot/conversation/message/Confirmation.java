@@ -18,4 +18,9 @@ public record Confirmation(String id, Summary summary, String confirmLabel, Stri
         confirmLabel = confirmLabel == null ? "Create it" : confirmLabel;
         cancelLabel = cancelLabel == null ? "Cancel" : cancelLabel;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitConfirmation(this);
+    }
 }

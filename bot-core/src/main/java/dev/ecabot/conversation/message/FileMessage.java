@@ -25,4 +25,9 @@ public record FileMessage(String fileName, String mediaType, String content, Str
     public FileMessage(String fileName, String mediaType, String content, String caption) {
         this(fileName, mediaType, content, caption, null);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitFile(this);
+    }
 }

@@ -16,4 +16,9 @@ public record FormPrompt(String id, String title, List<FormField> fields) implem
         fields = List.copyOf(fields);
         if (fields.isEmpty()) throw new IllegalArgumentException("a form needs at least one field");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitForm(this);
+    }
 }

@@ -18,47 +18,79 @@ public final class PlainText {
 
     public static String render(ChatMessage message) {
         StringBuilder out = new StringBuilder();
-        if (message instanceof TextMessage t) {
-            out.append(switch (t.tone()) {
-                case INFO -> "";
-                case WARNING -> "Warning: ";
-                case ERROR -> "Problem: ";
-            }).append(t.text());
-        } else if (message instanceof ChoicePrompt c) {
-            if (c.error() != null) out.append("Problem: ").append(c.error()).append('\n');
-            out.append(c.prompt());
-            numbered(out, c.options(), c.defaultValue());
-        } else if (message instanceof FormPrompt f) {
-            out.append(f.title());
-            for (FormField field : f.fields()) {
-                out.append('\n');
-                if (field.error() != null) out.append("Problem: ").append(field.error()).append('\n');
-                out.append(fieldLine(field));
-                if (field.help() != null) out.append("\n  (").append(field.help()).append(')');
-                numbered(out, field.options(), field.defaultValue());
+        message.accept(new ChatMessage.Visitor<StringBuilder>() {
+            @Override
+            public StringBuilder visitText(TextMessage t) {
+                return out.append(switch (t.tone()) {
+                    case INFO -> "";
+                    case WARNING -> "Warning: ";
+                    case ERROR -> "Problem: ";
+                }).append(t.text());
             }
-        } else if (message instanceof Summary s) {
-            summary(out, s);
-        } else if (message instanceof Confirmation c) {
-            summary(out, c.summary());
-            out.append("\n  1. ").append(c.confirmLabel()).append(" [").append(Confirmation.CONFIRM).append(']');
-            out.append("\n  2. ").append(c.cancelLabel()).append(" [").append(Confirmation.CANCEL).append(']');
-        } else if (message instanceof ProgressUpdate p) {
-            out.append(p.title());
-            for (ProgressUpdate.Step step : p.steps()) {
-                out.append("\n  ").append(progressLine(step));
+
+            @Override
+            public StringBuilder visitChoice(ChoicePrompt c) {
+                if (c.error() != null) out.append("Problem: ").append(c.error()).append('\n');
+                out.append(c.prompt());
+                numbered(out, c.options(), c.defaultValue());
+                return out;
             }
-        } else if (message instanceof ApprovalCard a) {
-            approvalCard(out, a);
-        } else if (message instanceof RevealOffer r) {
-            out.append(r.label()).append(": shown once, to you only. Say \"reveal ").append(r.offerId())
-                    .append("\" to see it (offer open until ").append(UTC_TIME.format(r.expiresAt())).append(").");
-        } else if (message instanceof FileMessage f) {
-            out.append(f.caption().isEmpty() ? f.fileName() : f.caption())
-                    .append("\n--- ").append(f.fileName()).append(" ---\n").append(f.content());
-            if (!f.content().endsWith("\n")) out.append('\n');
-            out.append("--- end of ").append(f.fileName()).append(" ---");
-        }
+
+            @Override
+            public StringBuilder visitForm(FormPrompt f) {
+                out.append(f.title());
+                for (FormField field : f.fields()) {
+                    out.append('\n');
+                    if (field.error() != null) out.append("Problem: ").append(field.error()).append('\n');
+                    out.append(fieldLine(field));
+                    if (field.help() != null) out.append("\n  (").append(field.help()).append(')');
+                    numbered(out, field.options(), field.defaultValue());
+                }
+                return out;
+            }
+
+            @Override
+            public StringBuilder visitSummary(Summary s) {
+                summary(out, s);
+                return out;
+            }
+
+            @Override
+            public StringBuilder visitConfirmation(Confirmation c) {
+                summary(out, c.summary());
+                out.append("\n  1. ").append(c.confirmLabel()).append(" [").append(Confirmation.CONFIRM).append(']');
+                return out.append("\n  2. ").append(c.cancelLabel()).append(" [").append(Confirmation.CANCEL).append(']');
+            }
+
+            @Override
+            public StringBuilder visitProgress(ProgressUpdate p) {
+                out.append(p.title());
+                for (ProgressUpdate.Step step : p.steps()) {
+                    out.append("\n  ").append(progressLine(step));
+                }
+                return out;
+            }
+
+            @Override
+            public StringBuilder visitApprovalCard(ApprovalCard a) {
+                approvalCard(out, a);
+                return out;
+            }
+
+            @Override
+            public StringBuilder visitRevealOffer(RevealOffer r) {
+                return out.append(r.label()).append(": shown once, to you only. Say \"reveal ").append(r.offerId())
+                        .append("\" to see it (offer open until ").append(UTC_TIME.format(r.expiresAt())).append(").");
+            }
+
+            @Override
+            public StringBuilder visitFile(FileMessage f) {
+                out.append(f.caption().isEmpty() ? f.fileName() : f.caption())
+                        .append("\n--- ").append(f.fileName()).append(" ---\n").append(f.content());
+                if (!f.content().endsWith("\n")) out.append('\n');
+                return out.append("--- end of ").append(f.fileName()).append(" ---");
+            }
+        });
         return InlineText.plain(out.toString());
     }
 

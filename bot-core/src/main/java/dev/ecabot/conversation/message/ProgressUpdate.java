@@ -33,4 +33,9 @@ public record ProgressUpdate(String title, List<Step> steps) implements ChatMess
         }
         return last;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitProgress(this);
+    }
 }

@@ -17,4 +17,9 @@ public record RevealOffer(String offerId, String label, Instant expiresAt) imple
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitRevealOffer(this);
+    }
 }

@@ -13,4 +13,9 @@ public record Summary(String title, List<Fact> facts, List<String> warnings, Lis
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitSummary(this);
+    }
 }

@@ -23,4 +23,9 @@ public record TextMessage(String text, Tone tone) implements ChatMessage {
     public static TextMessage error(String text) {
         return new TextMessage(text, Tone.ERROR);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitText(this);
+    }
 }

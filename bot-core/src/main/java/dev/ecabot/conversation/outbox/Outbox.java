@@ -6,7 +6,7 @@ import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatDeliveryException;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.ChatUser;
-import dev.ecabot.conversation.HumanTime;
+import dev.ecabot.duration.HumanTime;
 import dev.ecabot.conversation.MessageRef;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.ChatMessage;

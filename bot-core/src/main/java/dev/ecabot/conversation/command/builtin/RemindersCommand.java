@@ -3,7 +3,7 @@ package dev.ecabot.conversation.command.builtin;
 import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.access.Role;
 import dev.ecabot.conversation.EngineSettings;
-import dev.ecabot.conversation.HumanTime;
+import dev.ecabot.duration.HumanTime;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.dialogue.UserRefs;

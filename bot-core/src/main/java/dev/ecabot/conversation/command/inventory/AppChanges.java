@@ -1,7 +1,7 @@
 package dev.ecabot.conversation.command.inventory;
 
 import dev.ecabot.access.ChatUserRef;
-import dev.ecabot.conversation.HumanTime;
+import dev.ecabot.duration.HumanTime;
 import dev.ecabot.conversation.Replies;
 import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.inventory.AppDeletion;

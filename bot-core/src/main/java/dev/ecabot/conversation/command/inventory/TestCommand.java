@@ -3,7 +3,7 @@ package dev.ecabot.conversation.command.inventory;
 import dev.ecabot.audit.AuditEvent;
 import dev.ecabot.audit.AuditKind;
 import dev.ecabot.audit.AuditTrail;
-import dev.ecabot.conversation.HumanTime;
+import dev.ecabot.duration.HumanTime;
 import dev.ecabot.conversation.Replies;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;

@@ -1,4 +1,4 @@
-package dev.ecabot.provisioning;
+package dev.ecabot.eca;
 
 /** One setting whose value in the org differs from the request, e.g. {@code oauth.scopes: [Api] in the org, [Api, RefreshToken] requested}. */
 public record SettingDifference(String setting, String inOrg, String requested) {

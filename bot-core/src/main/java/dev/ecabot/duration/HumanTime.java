@@ -1,4 +1,4 @@
-package dev.ecabot.conversation;
+package dev.ecabot.duration;
 
 import java.time.Duration;
 import java.time.Instant;

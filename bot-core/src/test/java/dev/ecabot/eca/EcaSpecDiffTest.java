@@ -1,10 +1,5 @@
-package dev.ecabot.provisioning;
+package dev.ecabot.eca;
 
-import dev.ecabot.eca.EcaSpec;
-import dev.ecabot.eca.IpRelaxation;
-import dev.ecabot.eca.OauthPolicies;
-import dev.ecabot.eca.OauthScope;
-import dev.ecabot.eca.OauthSettings;
 import dev.ecabot.testing.SampleSpecs;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
-package dev.ecabot.conversation;
+package dev.ecabot.duration;
 
 import dev.ecabot.conversation.message.InlineText;
+import dev.ecabot.conversation.EngineSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,11 +1,10 @@
-package dev.ecabot.provisioning;
+package dev.ecabot.eca;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.ecabot.eca.EcaSpec;
 
 import java.util.ArrayList;
 import java.util.Iterator;

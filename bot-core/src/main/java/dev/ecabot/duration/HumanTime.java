@@ -2,13 +2,12 @@ package dev.ecabot.duration;
 
 import java.time.Duration;
 import java.time.Instant;
-import dev.ecabot.conversation.message.InlineText;
-
 
 /**
  * Durations and moments in words people read in chat: "1 hour", "2026-03-02 10:42 UTC (30 minutes from now)". A
- * moment is written as an {@link InlineText#moment} so each reader sees it in their own zone where the platform
- * knows it (Slack), else with an explicit UTC (Teams, the terminal): one format everywhere, never a bare clock time.
+ * moment is written as a marker (the chat layer's {@code InlineText} reads it) so each reader sees it in their own zone
+ * where the platform knows it (Slack), else with an explicit UTC (Teams, the terminal): one format everywhere, never a
+ * bare clock time. The marker is written here so that this package, used by settings and playbooks, depends on nothing.
  */
 public final class HumanTime {
 
@@ -35,8 +34,12 @@ public final class HumanTime {
 
     /** "2026-03-02 10:42 UTC" or the reader's local time: a moment in the past or future. */
     public static String at(Instant at) {
-        return InlineText.moment(at);
+        return MOMENT_OPEN + at.getEpochSecond() + MOMENT_CLOSE;
     }
+
+    /** How a moment starts and ends inside a text (private-use characters nobody types; chat input is cleaned of them). */
+    public static final String MOMENT_OPEN = "\uE000T";
+    public static final String MOMENT_CLOSE = "\uE001";
 
     private static String plural(long n, String unit) {
         return n + " " + unit + (n == 1 ? "" : "s");

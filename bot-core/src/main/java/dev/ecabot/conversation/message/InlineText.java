@@ -52,7 +52,7 @@ public final class InlineText {
 
     /** A moment inside a text: the reader sees it in their zone (Slack) or as "2026-12-03 16:37 UTC". */
     public static String moment(Instant at) {
-        return OPEN + "" + MOMENT + at.getEpochSecond() + CLOSE;
+        return dev.ecabot.duration.HumanTime.at(at); // the marker is written there, below the chat layer
     }
 
     /** What people typed, without the characters that mark references. */

@@ -1,13 +1,14 @@
 package dev.ecabot.slack;
 
-import dev.ecabot.conversation.message.RevealOffer;
+import dev.ecabot.conversation.PromptRef;
 
 import java.util.Optional;
 
 /**
  * The block_id / action_id scheme of the bot's interactive messages, so what is rendered and what comes back
- * agree: {@code choice:<promptId>} blocks (buttons or a menu answering a prompt), {@code form:<formId>} (the
- * button that opens a form's modal) and {@code reveal} (the "Reveal credentials" button, value = offer id).
+ * agree: {@code choice:<prompt>} blocks (buttons or a menu answering a prompt, {@link PromptRef#encode()}),
+ * {@code form:<form>} (the button that opens a form's modal) and {@code reveal} (the "Reveal credentials" button,
+ * value = offer id: {@link PromptRef.Fixed#REVEAL}).
  */
 final class ActionIds {
 
@@ -22,9 +23,11 @@ final class ActionIds {
     }
 
     /** The engine prompt a pressed button or picked option answers, if it answers one. */
-    static Optional<String> promptOf(String blockId, String actionId) {
-        if (REVEAL.equals(actionId)) return Optional.of(RevealOffer.PROMPT_ID);
-        if (blockId != null && blockId.startsWith(CHOICE_BLOCK)) return Optional.of(blockId.substring(CHOICE_BLOCK.length()));
+    static Optional<PromptRef> promptOf(String blockId, String actionId) {
+        if (REVEAL.equals(actionId)) return Optional.of(PromptRef.Fixed.REVEAL);
+        if (blockId != null && blockId.startsWith(CHOICE_BLOCK)) {
+            return Optional.of(PromptRef.decode(blockId.substring(CHOICE_BLOCK.length())));
+        }
         return Optional.empty();
     }
 

@@ -322,7 +322,7 @@ final class BlockKitRenderer {
         String request = "Request `" + escape(a.requestId()) + "` · check `" + escape(a.check()) + "`";
         if (a.decidable()) {
             blocks.add(context(List.of(markdownText(request + " · open until " + TIME.format(a.expiresAt())))));
-            blocks.add(actions(ActionIds.CHOICE_BLOCK + ApprovalCard.PROMPT_ID, List.of(
+            blocks.add(actions(ActionIds.CHOICE_BLOCK + dev.ecabot.conversation.PromptRef.Fixed.APPROVAL.encode(), List.of(
                     button(b -> b.actionId("choice-0").text(plainText("Approve")).value(a.approveValue()).style("primary")),
                     button(b -> b.actionId("choice-1").text(plainText("Deny")).value(a.denyValue()).style("danger")))));
             return new Rendered(a.title(), blocks);

@@ -7,6 +7,7 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.TextFormatTypes;
+import dev.ecabot.conversation.PromptRef;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.ChoicePrompt;
@@ -310,8 +311,8 @@ public final class AdaptiveCards {
         summary(body, new Summary("Settings", a.facts(), List.of(), List.of()));
         if (a.decidable()) {
             body.add(text("Open until " + times.format(a.expiresAt()) + ".", false).put("isSubtle", true));
-            actions.add(submit("Approve", choiceData(ApprovalCard.PROMPT_ID, a.approveValue())).put("style", "positive"));
-            actions.add(submit("Deny", choiceData(ApprovalCard.PROMPT_ID, a.denyValue())).put("style", "destructive"));
+            actions.add(submit("Approve", choiceData(PromptRef.Fixed.APPROVAL.encode(), a.approveValue())).put("style", "positive"));
+            actions.add(submit("Deny", choiceData(PromptRef.Fixed.APPROVAL.encode(), a.denyValue())).put("style", "destructive"));
             return;
         }
         String status = a.status().name().charAt(0) + a.status().name().substring(1).toLowerCase();

@@ -98,7 +98,7 @@ public final class BotRuntime implements AutoCloseable {
 
     private static BotRuntime start(ChatPort platforms, ExecutorService background, Path dataDir, Map<String, String> env,
                                     RolesConfig zeroConfigRoles, boolean throughOutbox) {
-        PlaybookCatalog playbooks = PlaybookCatalog.load();
+        PlaybookCatalog playbooks = PlaybookCatalog.load(env); // the same environment as the rest of the settings
         EcabotConfig config = ConfigLoader.fromEnvironment(env);
         boolean usesDataDir = !env.containsKey("ECABOT_DB_URL") || !env.containsKey(MasterKey.ENV_VAR);
         if (usesDataDir) DataDirectory.prepare(dataDir); // owner-only, or refused with the fix

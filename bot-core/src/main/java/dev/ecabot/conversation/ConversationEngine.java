@@ -98,9 +98,9 @@ public final class ConversationEngine implements ChatTurns {
             if (notYours.isPresent()) return TurnAnswer.refusedClick(notYours.get());
             Optional<String> notTheirsToDecide = approvalClickNotAllowed(event);
             if (notTheirsToDecide.isPresent()) return TurnAnswer.refusedClick(notTheirsToDecide.get());
-            // Not yet in one UnitOfWork: wrapping the whole dispatch made two Slack click tests wait 30 s (a second
-            // pooled connection wanted inside a turn, suspected); provisioning results, reminders and sweeps are.
-            dispatch(event, key, replies);
+            // The turn's state changes and the outbox rows of its replies commit together (UnitOfWork): a failure or a
+            // crash before the commit leaves neither, after it both; the warnings below are written after the rollback.
+            dev.ecabot.store.UnitOfWork.run(() -> dispatch(event, key, replies));
         } catch (ConcurrentChangeException e) {
             replies.warn("Another message changed this conversation at the same moment. Please send that again.");
         } catch (RuntimeException e) {

@@ -20,6 +20,13 @@ public sealed interface ChatEvent {
         return new ChatAddress(user(), place());
     }
 
+    /** What a button or form answered, decoded by the one codec; empty for typed text and commands. */
+    default java.util.Optional<PromptRef> prompt() {
+        if (this instanceof Choice c) return java.util.Optional.of(PromptRef.decode(c.promptId()));
+        if (this instanceof FormSubmission f) return java.util.Optional.of(PromptRef.decode(f.formId()));
+        return java.util.Optional.empty();
+    }
+
     /** A message typed in the conversation; it may still be a command word ("new vonage"). */
     record Text(ChatUser user, ChatPlace place, String text) implements ChatEvent {
         public Text {
@@ -39,7 +46,7 @@ public sealed interface ChatEvent {
         }
     }
 
-    /** A button pressed: the id of the prompt it belonged to and the option's value. */
+    /** A button pressed: the prompt it belonged to ({@link PromptRef#encode()}) and the option's value. */
     record Choice(ChatUser user, ChatPlace place, String promptId, String value) implements ChatEvent {
         public Choice {
             Objects.requireNonNull(user, "user");
@@ -49,7 +56,7 @@ public sealed interface ChatEvent {
         }
     }
 
-    /** A form sent back: the form's id and the raw text of each field, by field id. */
+    /** A form sent back: the form's id ({@link PromptRef#encode()}) and the raw text of each field, by field id. */
     record FormSubmission(ChatUser user, ChatPlace place, String formId, Map<String, String> values)
             implements ChatEvent {
         public FormSubmission {

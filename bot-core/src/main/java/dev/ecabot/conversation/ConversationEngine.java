@@ -11,9 +11,7 @@ import dev.ecabot.conversation.command.builtin.DenyReasons;
 import dev.ecabot.conversation.dialogue.ApprovalFlow;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.dialogue.OfferExpiry;
-import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.dialogue.UserRefs;
-import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.conversation.state.ConcurrentChangeException;
 import dev.ecabot.conversation.state.ConversationKey;
 import dev.ecabot.conversation.state.ConversationState;
@@ -113,9 +111,9 @@ public final class ConversationEngine implements ChatTurns {
             if (notYours.isPresent()) return TurnAnswer.refusedClick(notYours.get());
             Optional<String> notTheirsToDecide = approvalClickNotAllowed(event);
             if (notTheirsToDecide.isPresent()) return TurnAnswer.refusedClick(notTheirsToDecide.get());
-            // Not yet in one UnitOfWork: wrapping the whole dispatch made two Slack click tests wait 30 s (a second
-            // pooled connection wanted inside a turn, suspected); provisioning results, reminders and sweeps are.
-            dispatch(event, key, replies);
+            // The turn's state changes and the outbox rows of its replies commit together (UnitOfWork): a failure or a
+            // crash before the commit leaves neither, after it both; the warnings below are written after the rollback.
+            dev.ecabot.store.UnitOfWork.run(() -> dispatch(event, key, replies));
         } catch (ConcurrentChangeException e) {
             replies.warn("Another message changed this conversation at the same moment. Please send that again.");
         } catch (RuntimeException e) {
@@ -157,7 +155,7 @@ public final class ConversationEngine implements ChatTurns {
      * only. Whether the request is still open, expired or changed is the command's to say, as before.
      */
     private Optional<String> approvalClickNotAllowed(ChatEvent event) {
-        if (!(event instanceof ChatEvent.Choice choice) || !ApprovalCard.PROMPT_ID.equals(choice.promptId())) {
+        if (!(event instanceof ChatEvent.Choice choice) || choice.prompt().orElseThrow() != PromptRef.Fixed.APPROVAL) {
             return Optional.empty();
         }
         String[] parts = choice.value().strip().split("\\s+"); // "approve <id> <fingerprint>" or "deny <id>"
@@ -241,18 +239,18 @@ public final class ConversationEngine implements ChatTurns {
         if (stored.isPresent() && state.isEmpty() && isAnswer(event)) {
             return; // the answer belonged to the conversation that just expired: nothing more to do with it
         }
+        PromptRef prompt = event.prompt().orElse(null);
         if (event instanceof ChatEvent.Command c) {
             runCommand(c.name(), c.arguments(), event, replies);
-        } else if (event instanceof ChatEvent.Choice choice && RevealOffer.PROMPT_ID.equals(choice.promptId())) {
+        } else if (event instanceof ChatEvent.Choice choice && prompt == PromptRef.Fixed.REVEAL) {
             runCommand("reveal", choice.value(), event, replies);
-        } else if (event instanceof ChatEvent.Choice choice && ApprovalCard.PROMPT_ID.equals(choice.promptId())) {
+        } else if (event instanceof ChatEvent.Choice choice && prompt == PromptRef.Fixed.APPROVAL) {
             String[] parts = choice.value().split("\\s+", 2); // "approve <id> <fingerprint>" or "deny <id>"
             runCommand(parts[0], parts.length > 1 ? parts[1] : "", event, replies);
-        } else if (event instanceof ChatEvent.FormSubmission form && form.formId().startsWith(DenyReasons.FORM_PREFIX)) {
-            runCommand("deny", DenyReasons.commandArguments(form), event, replies);
-        } else if (event instanceof ChatEvent.Choice choice && choice.promptId().startsWith(CommandCall.PROMPT_PREFIX)) {
-            String[] call = choice.promptId().substring(CommandCall.PROMPT_PREFIX.length()).split(" ", 2);
-            runCommand(call[0], (call.length > 1 ? call[1] : "") + " " + choice.value(), event, replies);
+        } else if (event instanceof ChatEvent.FormSubmission form && prompt instanceof PromptRef.DenyReason denied) {
+            runCommand("deny", DenyReasons.commandArguments(denied, form), event, replies);
+        } else if (event instanceof ChatEvent.Choice choice && prompt instanceof PromptRef.Command call) {
+            runCommand(call.name(), call.argumentsWith(choice.value()), event, replies);
         } else if (event instanceof ChatEvent.Text text) {
             onText(text, state, replies);
         } else if (state.isPresent() && state.get().stage() != Stage.PROVISIONING) {
@@ -270,9 +268,8 @@ public final class ConversationEngine implements ChatTurns {
     /** True for what only makes sense inside a conversation: a button, a form, a typed non-command. */
     private boolean isAnswer(ChatEvent event) {
         if (event instanceof ChatEvent.Command) return false;
-        if (event instanceof ChatEvent.Choice c && (RevealOffer.PROMPT_ID.equals(c.promptId())
-                || ApprovalCard.PROMPT_ID.equals(c.promptId()))) return false;
-        if (event instanceof ChatEvent.FormSubmission f && f.formId().startsWith(DenyReasons.FORM_PREFIX)) return false;
+        if (event.prompt().filter(p -> p == PromptRef.Fixed.REVEAL || p == PromptRef.Fixed.APPROVAL
+                || p instanceof PromptRef.DenyReason).isPresent()) return false;
         if (!(event instanceof ChatEvent.Text text)) return true;
         String word = text.text().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
         return commands.find(word.startsWith("/") ? word.substring(1) : word).isEmpty();

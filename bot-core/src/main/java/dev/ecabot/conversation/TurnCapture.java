@@ -60,7 +60,7 @@ final class TurnCapture implements ChatPort {
                     && prompt.fields().stream().anyMatch(f -> f.error() != null);
         }
         return event instanceof ChatEvent.Choice && inTurn.contains(TurnAnswer.InTurn.FORM)
-                && dev.ecabot.conversation.message.ApprovalCard.PROMPT_ID.equals(((ChatEvent.Choice) event).promptId());
+                && event.prompt().orElseThrow() == PromptRef.Fixed.APPROVAL;
     }
 
     @Override

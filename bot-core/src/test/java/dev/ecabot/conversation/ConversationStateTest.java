@@ -40,7 +40,7 @@ class ConversationStateTest {
 
         bot.restart();
         Transcript afterRestart = alice.says("");
-        assertThat(afterRestart.last(FormPrompt.class).id()).isEqualTo("contact_email");
+        assertThat(afterRestart.last(FormPrompt.class).id()).isEqualTo("q:contact_email");
 
         alice.says("sfadmins@example.com");
         alice.says("");
@@ -167,7 +167,7 @@ class ConversationStateTest {
         bot.clock().advance(Duration.ofMinutes(50));
         alice.says("My app");
         bot.clock().advance(Duration.ofMinutes(50));
-        assertThat(alice.says("").last(FormPrompt.class).id()).isEqualTo("contact_email");
+        assertThat(alice.says("").last(FormPrompt.class).id()).isEqualTo("q:contact_email");
     }
 
     @Test
@@ -188,7 +188,7 @@ class ConversationStateTest {
         alice.says("new altify-mcp demo");
         Transcript again = alice.commands("new", "vonage prod");
         assertThat(again.text()).contains("already have a conversation in progress about Altify MCP servers");
-        assertThat(again.last(FormPrompt.class).id()).isEqualTo("app_name");
+        assertThat(again.last(FormPrompt.class).id()).isEqualTo("q:app_name");
     }
 
     @Test

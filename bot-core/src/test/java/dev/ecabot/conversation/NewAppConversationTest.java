@@ -76,11 +76,11 @@ class NewAppConversationTest {
         Transcript again = alice.says("sfadmins-at-example");
 
         FormPrompt form = again.last(FormPrompt.class);
-        assertThat(form.id()).isEqualTo("contact_email");
+        assertThat(form.id()).isEqualTo("q:contact_email");
         assertThat(form.fields().get(0).error()).contains("sfadmins-at-example");
         assertThat(again.text()).contains("Problem:");
 
-        assertThat(alice.says("sfadmins@example.com").last(FormPrompt.class).id()).isEqualTo("description");
+        assertThat(alice.says("sfadmins@example.com").last(FormPrompt.class).id()).isEqualTo("q:description");
     }
 
     @Test
@@ -98,7 +98,7 @@ class NewAppConversationTest {
     void freeTextNamingAVendorAndAnOrgStartsNewWithBothFilledIn() {
         Transcript reply = alice.says("I need an Altify app in prod please");
         assertThat(reply.text()).contains("Let's set up Altify MCP servers (ChatGPT) in prod");
-        assertThat(reply.last(FormPrompt.class).id()).isEqualTo("app_name");
+        assertThat(reply.last(FormPrompt.class).id()).isEqualTo("q:app_name");
     }
 
     @Test
@@ -110,7 +110,7 @@ class NewAppConversationTest {
     void formsCanBeSubmittedWithAllTheirFields() {
         alice.says("new altify-mcp demo");
         Transcript next = alice.submits(Map.of("app_name", "Altify Prod"));
-        assertThat(next.last(FormPrompt.class).id()).isEqualTo("api_name");
+        assertThat(next.last(FormPrompt.class).id()).isEqualTo("q:api_name");
     }
 
     @Test
@@ -119,7 +119,7 @@ class NewAppConversationTest {
         alice.picks("altify-mcp");
         Transcript stale = alice.presses("playbook", "altify-mcp");
         assertThat(stale.text()).contains("earlier question");
-        assertThat(stale.last(ChoicePrompt.class).id()).isEqualTo("org");
+        assertThat(stale.last(ChoicePrompt.class).id()).isEqualTo("q:org");
     }
 
     @Test

@@ -41,7 +41,7 @@ class QuestionNumberingTest {
             if (i > 0) assertThat(seen.get(i)[0]).as("after question %d", seen.get(i - 1)[0])
                     .isEqualTo(seen.get(i - 1)[0] + 1);
         }
-        assertThat(alice.everything().all(ChoicePrompt.class)).filteredOn(c -> !c.id().equals("org"))
+        assertThat(alice.everything().all(ChoicePrompt.class)).filteredOn(c -> !c.id().equals("q:org"))
                 .allSatisfy(c -> assertThat(c.prompt()).as("choice %s has the header", c.id()).contains(", question "));
     }
 }

@@ -43,13 +43,18 @@ final class Walks {
 
     private static boolean asks(ChatMessage message, String questionId) {
         return message instanceof FormPrompt form && form.fields().get(0).id().equals(questionId)
-                || message instanceof ChoicePrompt choice && choice.id().equals(questionId);
+                || message instanceof ChoicePrompt choice && choice.id().equals(new PromptRef.Question(questionId).encode());
+    }
+
+    /** The question a choice asks ("q:org" is question "org"), or its own id for the bot's prompts. */
+    private static String questionOf(ChoicePrompt choice) {
+        return PromptRef.decode(choice.id()) instanceof PromptRef.Question q ? q.id() : choice.id();
     }
 
     private static Transcript answer(Person who, ChatMessage prompt, String org, Map<String, String> answers) {
         if (prompt instanceof ChoicePrompt choice) {
-            if (answers.containsKey(choice.id())) return who.picks(answers.get(choice.id()));
-            if (choice.id().equals("org") || choice.id().equals("org-choice")) return who.picks(org);
+            if (answers.containsKey(questionOf(choice))) return who.picks(answers.get(questionOf(choice)));
+            if (questionOf(choice).equals("org") || choice.id().equals("org-choice")) return who.picks(org);
             return who.picks(choice.defaultValue() != null ? choice.defaultValue() : choice.options().get(0).value());
         }
         if (prompt instanceof FormPrompt form) {

@@ -63,6 +63,7 @@ public final class TestBot implements AutoCloseable {
     private static final PlaybookCatalog SHIPPED = PlaybookCatalog.load();
     private PlaybookCatalog catalog = SHIPPED;
     private Options options;
+    private java.util.function.UnaryOperator<dev.ecabot.conversation.ChatPort> portAround = port -> port;
     private final OrgClients orgClients;
     private final EmulatedOrgs emulated;
     private Reminders reminders;
@@ -159,6 +160,15 @@ public final class TestBot implements AutoCloseable {
     /** The bot with the shipped playbooks plus those in {@code dir} (as ECABOT_PLAYBOOKS_DIR adds them); restarts it. */
     public TestBot withPlaybooksFrom(java.nio.file.Path dir) {
         this.catalog = new dev.ecabot.playbook.PlaybookLoader().load(java.util.Optional.of(dir));
+        return restart();
+    }
+
+    /**
+     * The bot sending through {@code around} the test chat (an outbox over it, a port that fails on some message);
+     * restarts it. What reaches the test chat is still what the people see.
+     */
+    public TestBot withPortAround(java.util.function.UnaryOperator<dev.ecabot.conversation.ChatPort> around) {
+        this.portAround = around;
         return restart();
     }
 
@@ -273,7 +283,7 @@ public final class TestBot implements AutoCloseable {
     private ConversationEngine buildEngine(ProvisioningLeases engineLeases) {
         var builder = ConversationEngine.builder()
                 .leases(engineLeases)
-                .port(chat)
+                .port(portAround.apply(chat))
                 .dataSource(db.dataSource())
                 .playbooks(catalog)
                 .orgs(orgs)

@@ -1,15 +1,16 @@
 package dev.ecabot.slack;
 
-import dev.ecabot.conversation.message.RevealOffer;
+import dev.ecabot.conversation.PromptRef;
 
 import java.util.Optional;
 
 /**
  * The block_id / action_id scheme of the bot's interactive messages, so what is rendered and what comes back
- * agree: {@code choice:<promptId>} blocks (buttons or a menu answering a prompt), {@code form:<formId>} (the
- * button that opens a form's modal) and {@code reveal} (the "Reveal credentials" button, value = offer id). On the
- * App Home tab, where every block_id must be unique, a block carries {@value #HOME_SUFFIX}{@code <n>} after its id;
- * {@code new-app} (the Home tab's button) and the global shortcut {@value #NEW_SHORTCUT} start a new request.
+ * agree: {@code choice:<prompt>} blocks (buttons or a menu answering a prompt, {@link PromptRef#encode()}),
+ * {@code form:<form>} (the button that opens a form's modal) and {@code reveal} (the "Reveal credentials" button,
+ * value = offer id: {@link PromptRef.Fixed#REVEAL}).
+ * On the App Home tab, where every block_id must be unique, a block carries {@value #HOME_SUFFIX}{@code <n>} after its
+ * id; {@code new-app} (the Home tab's button) and the global shortcut {@value #NEW_SHORTCUT} start a new request.
  */
 final class ActionIds {
 
@@ -27,10 +28,12 @@ final class ActionIds {
     }
 
     /** The engine prompt a pressed button or picked option answers, if it answers one. */
-    static Optional<String> promptOf(String blockId, String actionId) {
-        if (REVEAL.equals(actionId)) return Optional.of(RevealOffer.PROMPT_ID);
+    static Optional<PromptRef> promptOf(String blockId, String actionId) {
+        if (REVEAL.equals(actionId)) return Optional.of(PromptRef.Fixed.REVEAL);
         blockId = withoutHomeSuffix(blockId);
-        if (blockId != null && blockId.startsWith(CHOICE_BLOCK)) return Optional.of(blockId.substring(CHOICE_BLOCK.length()));
+        if (blockId != null && blockId.startsWith(CHOICE_BLOCK)) {
+            return Optional.of(PromptRef.decode(blockId.substring(CHOICE_BLOCK.length())));
+        }
         return Optional.empty();
     }
 

@@ -5,7 +5,6 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
-import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.ChoicePrompt;
@@ -285,7 +284,8 @@ final class BlockKitRenderer {
 
     /** A confirmation whose button cannot be undone (deleting an app): red, and Slack asks once more before sending. */
     static boolean destructive(Confirmation c) {
-        return c.id().startsWith(CommandCall.PROMPT_PREFIX + "delete ");
+        return dev.ecabot.conversation.PromptRef.decode(c.id()) instanceof dev.ecabot.conversation.PromptRef.Command command
+                && command.name().equals("delete");
     }
 
     /** Slack's "are you sure?" dialog of a destructive button: title 100, text 300, buttons 30 characters. */
@@ -377,7 +377,7 @@ final class BlockKitRenderer {
         String request = "Request `" + escape(a.requestId()) + "` · check `" + escape(a.check()) + "`";
         if (a.decidable()) {
             blocks.add(context(List.of(markdownText(request + " · open until " + date(a.expiresAt())))));
-            blocks.add(actions(ActionIds.CHOICE_BLOCK + ApprovalCard.PROMPT_ID, List.of(
+            blocks.add(actions(ActionIds.CHOICE_BLOCK + dev.ecabot.conversation.PromptRef.Fixed.APPROVAL.encode(), List.of(
                     button(b -> b.actionId("choice-0").text(plainText("Approve")).value(a.approveValue()).style("primary")),
                     button(b -> b.actionId("choice-1").text(plainText("Deny")).value(a.denyValue()).style("danger")))));
             return new Rendered(a.title(), blocks);

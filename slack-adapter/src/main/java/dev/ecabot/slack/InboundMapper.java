@@ -3,7 +3,7 @@ package dev.ecabot.slack;
 import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.ChatPlace;
 import dev.ecabot.conversation.ChatUser;
-import dev.ecabot.conversation.message.ApprovalCard;
+import dev.ecabot.conversation.PromptRef;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -45,14 +45,15 @@ final class InboundMapper {
             return Optional.of(new ChatEvent.Text(users.user(d.userId(), null), ChatPlace.direct(d.channelId()), d.text()));
         }
         if (inbound instanceof SlackInbound.Action a) {
-            Optional<String> promptId = ActionIds.promptOf(a.blockId(), a.actionId());
-            if (promptId.isEmpty() || a.value() == null) return Optional.empty();
+            Optional<PromptRef> prompt = ActionIds.promptOf(a.blockId(), a.actionId());
+            if (prompt.isEmpty() || a.value() == null) return Optional.empty();
             // An approval card may sit in the approvers' channel: what the engine says to the clicker goes to their DM.
             // A click on the App Home tab has no channel: the engine answers in the person's DM.
-            ChatPlace place = ApprovalCard.PROMPT_ID.equals(promptId.get()) || a.channelId() == null
+            ChatPlace place = prompt.get() == PromptRef.Fixed.APPROVAL || a.channelId() == null
                     ? privatePlace(a.userId(), a.channelId())
                     : new ChatPlace(a.channelId(), a.threadTs());
-            return Optional.of(new ChatEvent.Choice(users.user(a.userId(), a.userName()), place, promptId.get(), a.value()));
+            return Optional.of(new ChatEvent.Choice(users.user(a.userId(), a.userName()), place, prompt.get().encode(),
+                    a.value()));
         }
         if (inbound instanceof SlackInbound.FormSubmitted f) {
             return Optional.of(new ChatEvent.FormSubmission(users.user(f.userId(), f.userName()),

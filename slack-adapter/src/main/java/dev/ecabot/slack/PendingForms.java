@@ -30,7 +30,10 @@ final class PendingForms {
     private final Clock clock;
 
     PendingForms(DataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
+        // A form is remembered as its "Fill in" message is sent, and the click on it may come at once, from another
+        // thread: the row must be visible by then. Sent from inside a chat turn (a port that posts within the turn),
+        // joining the turn's transaction hid it until the turn committed, and the click found "no longer open".
+        this.dataSource = dev.ecabot.store.UnitOfWork.independent(dataSource);
         this.clock = clock;
     }
 

@@ -3,10 +3,9 @@ package dev.ecabot.slack;
 import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.ChatTurns;
 import dev.ecabot.conversation.TurnAnswer;
-import dev.ecabot.conversation.message.ApprovalCard;
+import dev.ecabot.conversation.PromptRef;
 import dev.ecabot.conversation.message.FormField;
 import dev.ecabot.conversation.message.FormPrompt;
-import dev.ecabot.conversation.message.RevealOffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -183,12 +182,12 @@ final class SlackWork {
 
     /** Approval cards are the engine's to edit: it updates every copy after a decision. */
     private static boolean isApproval(SlackInbound.Action a) {
-        return ActionIds.promptOf(a.blockId(), a.actionId()).filter(ApprovalCard.PROMPT_ID::equals).isPresent();
+        return ActionIds.promptOf(a.blockId(), a.actionId()).filter(p -> p == PromptRef.Fixed.APPROVAL).isPresent();
     }
 
     private void markAnswered(SlackInbound.Action a) {
         if (a.messageTs() == null || a.label() == null || ActionIds.promptOf(a.blockId(), a.actionId()).isEmpty()
-                || RevealOffer.PROMPT_ID.equals(ActionIds.promptOf(a.blockId(), a.actionId()).get())) return;
+                || ActionIds.promptOf(a.blockId(), a.actionId()).get() == PromptRef.Fixed.REVEAL) return;
         BlockKitRenderer.Rendered r = renderer.answered(a.blocks(), a.messageText(), a.userId(), a.label());
         api.call("chat.update", c -> c.chatUpdate(m -> m.channel(a.channelId()).ts(a.messageTs())
                 .text(r.text()).blocks(r.blocks())));

@@ -3,6 +3,7 @@ package dev.ecabot.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.ConversationEngine;
+import dev.ecabot.conversation.PromptRef;
 import dev.ecabot.conversation.dialogue.AppProvisioner;
 import dev.ecabot.conversation.dialogue.ProvisionedApp;
 import dev.ecabot.conversation.dialogue.ProvisioningStep;
@@ -148,17 +149,17 @@ class SlackConversationTest {
     void walkAPlaybookToTheReveal() {
         assertThat(alice.says("new altify-mcp").statusCode()).isEqualTo(200);
 
-        FakeSlackWebApi.Call orgQuestion = awaitMessageWithBlock("choice:org");
+        FakeSlackWebApi.Call orgQuestion = awaitMessageWithBlock("choice:q:org");
         assertThat(orgQuestion.param("channel")).isEqualTo(alice.dmChannel);
         assertThat(orgQuestion.param("text")).contains("Which Salesforce org");
-        assertThat(alice.clicks(orgQuestion, "choice:org", "choice-0").statusCode()).isEqualTo(200);
+        assertThat(alice.clicks(orgQuestion, "choice:q:org", "choice-0").statusCode()).isEqualTo(200);
         // The question shows who chose what, and its buttons are gone.
         await().atMost(Duration.ofSeconds(30)).until(() -> updateOf(orgQuestion).isPresent());
         assertThat(shown(updateOf(orgQuestion).get())).contains("<@U0ALICE01> chose *demo*").doesNotContain("\"actions\"");
 
         fillForm("app_name", "Altify MCP");
         // A bad API name is refused inside the modal, beside the field, and nothing moves on.
-        FakeSlackWebApi.Call apiNameForm = openForm("api_name");
+        FakeSlackWebApi.Call apiNameForm = openForm("q:api_name");
         HttpResponse<String> refused = alice.submits(apiNameForm, Map.of("api_name", "1bad__name"));
         JsonNode ack = SlackUserSimulator.json(refused.body());
         assertThat(ack.path("response_action").asText()).isEqualTo("errors");
@@ -440,14 +441,14 @@ class SlackConversationTest {
     /** Alice asks for an Altify app in staging (one approval needed) and gives her reason; returns the cards. */
     Cards askForAnAppInStaging() {
         alice.says("new altify-mcp");
-        FakeSlackWebApi.Call orgQuestion = awaitMessageWithBlock("choice:org");
-        alice.clicksValue(orgQuestion, "choice:org", "staging");
+        FakeSlackWebApi.Call orgQuestion = awaitMessageWithBlock("choice:q:org");
+        alice.clicksValue(orgQuestion, "choice:q:org", "staging");
         fillForm("app_name", "Altify MCP");
         fillForm("api_name", "Altify_MCP");
         fillForm("contact_email", "alice@example.com");
         fillForm("description", "");
         alice.clicks(awaitMessageWithBlock("choice:confirm"), "choice:confirm", "choice-0");
-        fillForm("approval-reason", "Needed for the support team pilot");
+        fillForm(PromptRef.Fixed.APPROVAL_REASON.encode(), "approval-reason", "Needed for the support team pilot");
         await().atMost(Duration.ofSeconds(30)).until(() -> approvalCards().size() == 2);
         List<FakeSlackWebApi.Call> cards = approvalCards();
         FakeSlackWebApi.Call channel = cards.stream().filter(c -> c.param("channel").equals(APPROVERS_CHANNEL)).findFirst()
@@ -491,9 +492,9 @@ class SlackConversationTest {
     @Test
     void aBystandersClickOnSomeoneElsesQuestionIsRefusedToThemOnlyAndTheCardStaysAsItWas() {
         alice.says("new altify-mcp");
-        FakeSlackWebApi.Call orgQuestion = awaitMessageWithBlock("choice:org");
+        FakeSlackWebApi.Call orgQuestion = awaitMessageWithBlock("choice:q:org");
 
-        bob.clicks(orgQuestion, "choice:org", "choice-0");
+        bob.clicks(orgQuestion, "choice:q:org", "choice-0");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("response_url").size() == 1);
         assertThat(slackApi.calls("response_url").get(0).param("body")).contains("ephemeral")
@@ -502,7 +503,7 @@ class SlackConversationTest {
         assertThat(delivered()).noneMatch(c -> String.valueOf(c.param("text")).contains("only they can answer it"));
 
         // The question is still Alice's to answer.
-        alice.clicks(orgQuestion, "choice:org", "choice-0");
+        alice.clicks(orgQuestion, "choice:q:org", "choice-0");
         assertThat(shown(awaitUpdateOf(orgQuestion))).contains("<@U0ALICE01> chose *demo*");
     }
 
@@ -604,9 +605,14 @@ class SlackConversationTest {
         assertThat(slackApi.calls("views.open")).isEmpty();
     }
 
-    /** Alice opens form {@code fieldId} and answers its one field (named like the form). */
+    /** Alice opens the form of question {@code fieldId} and answers its one field (named like the question). */
     void fillForm(String fieldId, String answer) {
-        FakeSlackWebApi.Call form = openForm(fieldId);
+        fillForm(new PromptRef.Question(fieldId).encode(), fieldId, answer);
+    }
+
+    /** Alice opens form {@code formId} (its {@link PromptRef} encoded) and answers its field {@code fieldId}. */
+    void fillForm(String formId, String fieldId, String answer) {
+        FakeSlackWebApi.Call form = openForm(formId);
         HttpResponse<String> ack = alice.submits(form, Map.of(fieldId, answer));
         assertThat(ack.statusCode()).isEqualTo(200);
         assertThat(ack.body()).as("form %s accepted", fieldId).isEmpty();

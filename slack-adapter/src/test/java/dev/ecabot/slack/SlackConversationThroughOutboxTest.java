@@ -57,14 +57,14 @@ class SlackConversationThroughOutboxTest extends SlackConversationTest {
 
     @Test
     void aRateLimitedQuestionStillArrivesAndTheConversationGoesOnInOrder() {
-        slackApi.rateLimitMatching("chat.postMessage", "\"block_id\":\"choice:org\"", 1, 1);
-        slackApi.serverErrorMatching("chat.postMessage", "\"block_id\":\"form:app_name\"", 1, 500);
+        slackApi.rateLimitMatching("chat.postMessage", "\"block_id\":\"choice:q:org\"", 1, 1);
+        slackApi.serverErrorMatching("chat.postMessage", "\"block_id\":\"form:q:app_name\"", 1, 500);
 
         walkAPlaybookToTheReveal();
 
         assertThat(slackApi.faultsServed()).isEqualTo(2);
         assertThat(delivered()).filteredOn(c -> c.param("blocks") != null
-                && c.param("blocks").contains("\"block_id\":\"choice:org\"")).hasSize(1);
+                && c.param("blocks").contains("\"block_id\":\"choice:q:org\"")).hasSize(1);
         assertThat(offersDelivered()).isEqualTo(1);
     }
 

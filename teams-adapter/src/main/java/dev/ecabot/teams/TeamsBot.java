@@ -16,6 +16,7 @@ import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.ChatTurns;
 import dev.ecabot.conversation.TurnAnswer;
+import dev.ecabot.conversation.PromptRef;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.SecretReveal;
 import dev.ecabot.conversation.message.TextMessage;
@@ -266,7 +267,7 @@ public final class TeamsBot implements Bot {
     }
 
     private static boolean isApproval(ChatEvent event) {
-        return event instanceof ChatEvent.Choice choice && ApprovalCard.PROMPT_ID.equals(choice.promptId());
+        return event instanceof ChatEvent.Choice && event.prompt().orElseThrow() == PromptRef.Fixed.APPROVAL;
     }
 
     /** The offer id of a typed "reveal <offer>", if that is what the text says. */

@@ -8,7 +8,7 @@ import com.microsoft.bot.schema.ChannelAccount;
 import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.ChatPlace;
 import dev.ecabot.conversation.ChatUser;
-import dev.ecabot.conversation.message.RevealOffer;
+import dev.ecabot.conversation.PromptRef;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,7 +63,8 @@ public final class TeamsInbound {
         if (activity.isType(ActivityTypes.INVOKE) && "task/fetch".equals(activity.getName())) {
             JsonNode data = JSON.valueToTree(activity.getValue()).path("data");
             if ("reveal".equals(data.path("ecabot").asText()) && data.hasNonNull("offerId")) {
-                return Optional.of(new ChatEvent.Choice(user, place, RevealOffer.PROMPT_ID, data.get("offerId").asText()));
+                return Optional.of(new ChatEvent.Choice(user, place, PromptRef.Fixed.REVEAL.encode(),
+                        data.get("offerId").asText()));
             }
         }
         return Optional.empty();

@@ -123,6 +123,26 @@ class ChatSeamScenariosTest {
         SeamFigures.assertNoneLostLeakedDoubledOrLate(chat, world, ALICE, "faults on the approval card and DM (" + fault + ")");
     }
 
+    // ---- prompt references -----------------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Platform.class)
+    void questionsNamedApprovalRevealAndConfirmAreAnsweredLikeAnyOtherAndTheAppIsMadeAndRevealed(Platform platform) {
+        start(platform);
+        askUpToTheConfirmation(dev.ecabot.testing.ReservedWordsPlaybook.ID, "Reserved Words", "Reserved_Words");
+        chat.answer(ALICE, "yes");     // question "approval"
+        chat.answer(ALICE, "refresh"); // question "reveal"
+        chat.answer(ALICE, "no");      // question "confirm"
+
+        chat.click(ALICE, awaitButton(ALICE, ButtonKind.CREATE));
+        revealAsTheRequester();
+
+        assertThat(world.apps()).as("apps made").isEqualTo(1);
+        assertThat(String.join("\n", chat.seen(ALICE))).as("what alice saw")
+                .doesNotContain("approver role", "earlier question", "Nothing to reveal", "I do not know the command");
+        SeamFigures.assertNoneLostLeakedDoubledOrLate(chat, world, ALICE, "questions named like the bot's buttons");
+    }
+
     // ---- double and concurrent clicks -------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}, {1}")

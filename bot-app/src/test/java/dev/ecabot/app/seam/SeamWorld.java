@@ -2,6 +2,7 @@ package dev.ecabot.app.seam;
 
 import dev.ecabot.emulator.org.Consumer;
 import dev.ecabot.testing.EmulatedOrgs;
+import dev.ecabot.testing.ReservedWordsPlaybook;
 import dev.ecabot.vault.MasterKey;
 
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.function.UnaryOperator;
 /**
  * What every scenario runs against, whatever the platform: one emulated Salesforce org ("acme"), an ecabot.yaml
  * naming it with the platform's people in their roles (alice and carol ask, bob approves and administers; vonage-ai-studio needs one
- * approval, altify-mcp none), an in-memory database and a master key. The org is the ground truth for the figures:
+ * approval, altify-mcp none), the extra playbook {@link ReservedWordsPlaybook}, an in-memory database and a master key. The org is the ground truth for the figures:
  * the apps it holds and their consumer secrets.
  */
 final class SeamWorld implements AutoCloseable {
@@ -61,6 +62,14 @@ final class SeamWorld implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         env.put("ECABOT_CONFIG", config.toString());
+        Path playbooks = dir.resolve("playbooks");
+        try {
+            Files.createDirectories(playbooks);
+            Files.writeString(playbooks.resolve(ReservedWordsPlaybook.ID + ".yaml"), ReservedWordsPlaybook.YAML);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        env.put("ECABOT_PLAYBOOKS_DIR", playbooks.toString());
         env.put("ECABOT_DB_URL", databaseUrl);
         env.put(MasterKey.ENV_VAR, Base64.getEncoder().encodeToString(new byte[32]));
         env.put("ECABOT_DATA_DIR", dir.resolve("data").toString());

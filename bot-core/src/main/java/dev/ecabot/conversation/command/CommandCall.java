@@ -11,15 +11,12 @@ import java.util.Objects;
 /** One run of a command: the event that asked for it, its argument text, and where to reply. */
 public record CommandCall(ChatEvent event, String arguments, Replies replies) {
 
-    /** Prompt ids a command's own buttons carry: {@code command:<name> <arguments>}; see {@link #promptId}. */
-    public static final String PROMPT_PREFIX = "command:";
-
     /**
      * The prompt id for a button (e.g. a confirmation) that runs {@code command} again with {@code arguments} plus
      * the pressed option's value, so "confirm" on "delete Vonage_Prod demo" runs {@code delete Vonage_Prod demo confirm}.
      */
     public static String promptId(String command, String arguments) {
-        return PROMPT_PREFIX + command + " " + arguments;
+        return dev.ecabot.conversation.PromptRef.Command.of(command, arguments).encode();
     }
 
     public CommandCall {

@@ -17,7 +17,7 @@ import java.util.List;
 /** The two summaries of a {@code new} conversation: what will be created (to confirm) and what was created. */
 final class AppSummaries {
 
-    static final String CONFIRM_ID = "confirm";
+    static final String CONFIRM_ID = dev.ecabot.conversation.PromptRef.Fixed.CONFIRM.encode();
 
     private AppSummaries() {
     }

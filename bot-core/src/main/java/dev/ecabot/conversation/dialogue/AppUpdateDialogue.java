@@ -6,6 +6,7 @@ import dev.ecabot.approval.ApprovalPurpose;
 import dev.ecabot.approval.ApprovalRequest;
 import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatEvent;
+import dev.ecabot.conversation.PromptRef;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.conversation.EngineSettings;
@@ -276,13 +277,13 @@ public final class AppUpdateDialogue {
             options.add(new Option(KEEP, "Keep: " + now, "today's answer"));
             options.addAll(QuestionPrompts.options(q, orgs.names()));
             String text = title + "\n" + q.prompt().strip() + (q.help() == null ? "" : "\n(" + q.help().strip() + ")");
-            return new ChoicePrompt(q.id(), text, options, KEEP, error);
+            return new ChoicePrompt(new PromptRef.Question(q.id()).encode(), text, options, KEEP, error);
         }
         String help = "Today: " + now + ". Say \"keep\" (or send nothing) to keep it."
                 + (q.help() == null ? "" : " " + q.help().strip());
         FormField field = new FormField(q.id(), q.prompt().strip(), FieldType.TEXT, today, q.required(), help,
                 QuestionPrompts.options(q, orgs.names()), error);
-        return new FormPrompt(q.id(), title, List.of(field));
+        return new FormPrompt(new PromptRef.Question(q.id()).encode(), title, List.of(field));
     }
 
     /** An answer as shown: an option's label for choices, the text otherwise. */
@@ -607,8 +608,8 @@ public final class AppUpdateDialogue {
 
     private Optional<String> rawAnswer(ConversationState state, ChatEvent event, Replies replies) {
         if (event instanceof ChatEvent.Text text) return Optional.of(text.text());
-        String promptId = event instanceof ChatEvent.Choice c ? c.promptId() : ((ChatEvent.FormSubmission) event).formId();
-        if (!promptId.equals(state.pending())) {
+        // By the one codec: a question's button is "q:<id>" (a bare id from before the codec means the same).
+        if (!event.prompt().equals(Optional.of(new PromptRef.Question(state.pending())))) {
             replies.warn("That answers an earlier question. Here is the one I am waiting for:");
             repeatPrompt(state, replies);
             return Optional.empty();

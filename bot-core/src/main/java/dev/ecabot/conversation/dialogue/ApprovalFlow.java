@@ -33,7 +33,7 @@ import java.util.Optional;
  */
 public final class ApprovalFlow {
 
-    static final String REASON_FORM = "approval-reason";
+    static final String REASON_FORM = dev.ecabot.conversation.PromptRef.Fixed.APPROVAL_REASON.encode();
 
     private final ConversationStore store;
     private final Approvals approvals;

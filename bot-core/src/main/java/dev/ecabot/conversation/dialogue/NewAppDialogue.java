@@ -4,6 +4,7 @@ import dev.ecabot.approval.ApprovalDraft;
 import dev.ecabot.approval.ApprovalRequest;
 import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.ChatUser;
+import dev.ecabot.conversation.PromptRef;
 import dev.ecabot.conversation.Replies;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.ChoicePrompt;
@@ -44,9 +45,9 @@ import java.util.stream.Collectors;
  */
 public final class NewAppDialogue {
 
-    static final String PLAYBOOK_PROMPT = "playbook";
+    static final String PLAYBOOK_PROMPT = PromptRef.Fixed.PLAYBOOK.encode();
     /** Asked only for a playbook without an org question of its own. */
-    static final String ORG_PROMPT = "org-choice";
+    static final String ORG_PROMPT = PromptRef.Fixed.ORG.encode();
     private static final Set<String> YES = Set.of("yes", "y", "confirm", "create", "create it", "ok", "1");
     private static final Set<String> NO = Set.of("no", "n", "cancel", "2");
 
@@ -615,9 +616,7 @@ public final class NewAppDialogue {
 
     private Optional<String> rawAnswer(ConversationState state, ChatEvent event, Replies replies) {
         if (event instanceof ChatEvent.Text text) return Optional.of(text.text());
-        String promptId = event instanceof ChatEvent.Choice c ? c.promptId()
-                : ((ChatEvent.FormSubmission) event).formId();
-        if (!promptId.equals(state.pending())) {
+        if (!event.prompt().equals(expectedPrompt(state))) {
             replies.warn("That answers an earlier question. Here is the one I am waiting for:");
             repeatPrompt(state, replies);
             return Optional.empty();
@@ -626,6 +625,21 @@ public final class NewAppDialogue {
         Map<String, String> values = ((ChatEvent.FormSubmission) event).values();
         String value = values.get(state.pending());
         return Optional.of(value == null ? "" : value);
+    }
+
+    /**
+     * The button or form the conversation waits for, by its stage: decided from the stage rather than the stored
+     * pending id, so a question whose id is a word the bot uses itself ("confirm", "playbook") is still only itself.
+     */
+    private static Optional<PromptRef> expectedPrompt(ConversationState state) {
+        return switch (state.stage()) {
+            case CHOOSING_PLAYBOOK -> Optional.of(PromptRef.Fixed.PLAYBOOK);
+            case CHOOSING_ORG -> Optional.of(PromptRef.Fixed.ORG);
+            case ANSWERING -> Optional.ofNullable(state.pending()).map(PromptRef.Question::new);
+            case CONFIRMING -> Optional.of(PromptRef.Fixed.CONFIRM);
+            case GIVING_REASON -> Optional.of(PromptRef.Fixed.APPROVAL_REASON);
+            default -> Optional.empty();
+        };
     }
 
     private ChatMessage prompt(Playbook playbook, ConversationState state, Question q, Answers answers, String error,

@@ -36,11 +36,11 @@ final class QuestionPrompts {
         if (isOneOf(q)) {
             String prompt = q.help() == null ? q.prompt().strip() : q.prompt().strip() + "\n(" + q.help().strip() + ")";
             if (title != null && !title.isBlank()) prompt = title + "\n" + prompt; // the same header as a form's
-            return new ChoicePrompt(q.id(), prompt, options, defaultText, error);
+            return new ChoicePrompt(new dev.ecabot.conversation.PromptRef.Question(q.id()).encode(), prompt, options, defaultText, error);
         }
         FormField field = new FormField(q.id(), q.prompt().strip(), fieldType(q.type()), defaultText, q.required(),
                 help(q), options, error, typed == null || typed.isBlank() ? null : typed);
-        return new FormPrompt(q.id(), title, List.of(field));
+        return new FormPrompt(new dev.ecabot.conversation.PromptRef.Question(q.id()).encode(), title, List.of(field));
     }
 
     /** True when the answer is one option of a short list: shown as buttons or a numbered list. */

@@ -17,8 +17,8 @@ public record ApprovalCard(String requestId, String title, String org, String pl
                            String requester, String reason, Instant expiresAt, String fingerprint, Status status,
                            String decidedBy, Instant decidedAt, String note) implements ChatMessage {
 
-    /** The prompt id of the card's buttons. */
-    public static final String PROMPT_ID = "approval";
+    /** The prompt id of the card's buttons: {@link dev.ecabot.conversation.PromptRef.Fixed#APPROVAL} encoded. */
+    public static final String PROMPT_ID = dev.ecabot.conversation.PromptRef.Fixed.APPROVAL.encode();
 
     public enum Status { PENDING, APPROVED, DENIED, EXPIRED, WITHDRAWN }
 

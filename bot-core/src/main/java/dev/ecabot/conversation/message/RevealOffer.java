@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record RevealOffer(String offerId, String label, Instant expiresAt) implements ChatMessage {
 
-    public static final String PROMPT_ID = "reveal";
+    public static final String PROMPT_ID = dev.ecabot.conversation.PromptRef.Fixed.REVEAL.encode();
 
     public RevealOffer {
         Objects.requireNonNull(offerId, "offerId");

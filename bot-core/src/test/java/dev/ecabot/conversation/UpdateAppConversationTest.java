@@ -103,7 +103,7 @@ class UpdateAppConversationTest {
         Transcript reply = admin.says("update claude_desktop demo");
         assertThat(reply.text()).contains("Let's update " + APP, "say \"keep\"");
         Transcript end = finish(reply, Map.of());
-        assertThat(admin.everything().all(ChoicePrompt.class)).filteredOn(c -> c.id().equals("mcp_client")).last()
+        assertThat(admin.everything().all(ChoicePrompt.class)).filteredOn(c -> c.id().equals(new PromptRef.Question("mcp_client").encode())).last()
                 .as("today's answer is offered").satisfies(c -> assertThat(c.options().get(0).label()).isEqualTo("Keep: Claude"));
 
         assertThat(end.text()).contains("No changes: " + APP + " in demo already has exactly these settings",
@@ -128,7 +128,7 @@ class UpdateAppConversationTest {
                 .map(a -> MCP.equals(a.playbookId())).orElse(false));
 
         Transcript end = updates("update Cursor_Team", Map.of());
-        assertThat(admin.everything().all(ChoicePrompt.class)).filteredOn(c -> c.id().equals("mcp_client")).last()
+        assertThat(admin.everything().all(ChoicePrompt.class)).filteredOn(c -> c.id().equals(new PromptRef.Question("mcp_client").encode())).last()
                 .satisfies(c -> assertThat(c.options().get(0).label()).isEqualTo("Keep: Cursor"));
         assertThat(admin.everything().all(FormPrompt.class)).anySatisfy(f ->
                 assertThat(f.fields().get(0).defaultValue()).isEqualTo("14"));
@@ -242,16 +242,20 @@ class UpdateAppConversationTest {
         return finish(admin.says(command), changes);
     }
 
+    /** The playbook question a prompt asks (its id on the wire is "q:<id>"); null for the bot's own prompts. */
+    private static String question(String promptId) {
+        return PromptRef.decode(promptId) instanceof PromptRef.Question q ? q.id() : null;
+    }
+
     private Transcript finish(Transcript reply, Map<String, String> changes) {
         Transcript last = reply;
         for (int turn = 0; turn < 30; turn++) {
             ChatMessage prompt = last.lastMessage();
             if (prompt instanceof ChoicePrompt c) {
-                last = admin.picks(changes.getOrDefault(c.id(), "keep"));
-            } else if (prompt instanceof FormPrompt f && f.fields().get(0).id().equals(f.id())
-                    && !f.id().equals("approval-reason")) {
+                last = admin.picks(changes.getOrDefault(question(c.id()), "keep"));
+            } else if (prompt instanceof FormPrompt f && f.fields().get(0).id().equals(question(f.id()))) {
                 // an empty answer keeps today's; "keep" typed does the same
-                last = admin.says(changes.getOrDefault(f.id(), turn % 2 == 0 ? "" : "keep"));
+                last = admin.says(changes.getOrDefault(question(f.id()), turn % 2 == 0 ? "" : "keep"));
             } else {
                 return last;
             }

@@ -608,8 +608,8 @@ public final class AppUpdateDialogue {
 
     private Optional<String> rawAnswer(ConversationState state, ChatEvent event, Replies replies) {
         if (event instanceof ChatEvent.Text text) return Optional.of(text.text());
-        // By the one codec: a question's button is "q:<id>" (a bare id from before the codec means the same).
-        if (!event.prompt().equals(Optional.of(new PromptRef.Question(state.pending())))) {
+        // By the one codec and the stage, as for a new app: a question's button is "q:<id>", the confirmation's "confirm".
+        if (!event.prompt().equals(NewAppDialogue.expectedPrompt(state))) {
             replies.warn("That answers an earlier question. Here is the one I am waiting for:");
             repeatPrompt(state, replies);
             return Optional.empty();

@@ -631,7 +631,7 @@ public final class NewAppDialogue {
      * The button or form the conversation waits for, by its stage: decided from the stage rather than the stored
      * pending id, so a question whose id is a word the bot uses itself ("confirm", "playbook") is still only itself.
      */
-    private static Optional<PromptRef> expectedPrompt(ConversationState state) {
+    static Optional<PromptRef> expectedPrompt(ConversationState state) {
         return switch (state.stage()) {
             case CHOOSING_PLAYBOOK -> Optional.of(PromptRef.Fixed.PLAYBOOK);
             case CHOOSING_ORG -> Optional.of(PromptRef.Fixed.ORG);

@@ -16,20 +16,27 @@ public record AppFilter(String org, String vendor) {
         vendor = vendor == null || vendor.isBlank() ? null : vendor.trim();
     }
 
-    /** The WHERE clause (empty, or starting with a space), adding its parameters to {@code params} in order. */
+    /**
+     * The WHERE clause (empty, or starting with a space), adding its parameters to {@code params} in order.
+     *
+     * <p>A vendor is looked up in the lower-case copies the database keeps ({@code vendor_lc}, {@code playbook_lc},
+     * migration V116), each with its own index: a prefix LIKE on one UNION an equality on the other, so neither
+     * H2 nor PostgreSQL scans the table (an OR of the two, or LOWER() on the column, made both scan it). The org
+     * goes inside each branch so the planner starts from the vendor's index, not from every app of the org.
+     */
     String where(List<String> params) {
-        StringBuilder sql = new StringBuilder();
-        if (org != null) {
-            sql.append(" WHERE org_name = ?");
+        if (vendor == null) {
+            if (org == null) return "";
             params.add(org);
+            return " WHERE org_name = ?";
         }
-        if (vendor != null) {
-            String v = vendor.toLowerCase(Locale.ROOT);
-            sql.append(org == null ? " WHERE" : " AND")
-                    .append(" (LOWER(vendor) LIKE ? ESCAPE '!' OR LOWER(playbook_id) = ?)");
-            params.add(v.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-            params.add(v);
-        }
-        return sql.toString();
+        String v = vendor.toLowerCase(Locale.ROOT);
+        String inOrg = org == null ? "" : " AND org_name = ?";
+        params.add(v.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        if (org != null) params.add(org);
+        params.add(v);
+        if (org != null) params.add(org);
+        return " WHERE id IN (SELECT id FROM inventory_app WHERE vendor_lc LIKE ? ESCAPE '!'" + inOrg
+                + " UNION SELECT id FROM inventory_app WHERE playbook_lc = ?" + inOrg + ")";
     }
 }

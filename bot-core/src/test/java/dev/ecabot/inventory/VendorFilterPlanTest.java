@@ -23,13 +23,11 @@ class VendorFilterPlanTest {
     @Test
     void onH2TheVendorFilterReadsTheVendorAndPlaybookIndexes() {
         try (Database db = Database.inMemory("vendor-filter-plan")) {
-            // With an org named too, the planner weighs the org's index against these by the table's statistics.
-            for (String select : List.of("EXPLAIN SELECT COUNT(*) FROM inventory_app", "EXPLAIN SELECT id FROM inventory_app")) {
-                String plan = plan(db, select, new AppFilter(null, "Vonage"), select.contains("COUNT") ? ""
-                        : " ORDER BY org_name, api_name FETCH FIRST 50 ROWS ONLY").toUpperCase();
-                assertThat(plan).contains("INVENTORY_APP_VENDOR_LC: VENDOR_LC >=").contains("INVENTORY_APP_PLAYBOOK_LC: PLAYBOOK_LC =")
-                        .doesNotContain("TABLESCAN");
-            }
+            // The count reads only the two indexes. (The first 50 are joined back to the apps; with an org named, or a
+            // FETCH FIRST, the planner may instead walk the apps in order and probe each: its choice by statistics.)
+            String plan = plan(db, "EXPLAIN ", new AppFilter(null, "Vonage"), "").toUpperCase();
+            assertThat(plan).contains("INVENTORY_APP_VENDOR_LC").contains("INVENTORY_APP_PLAYBOOK_LC: PLAYBOOK_LC =")
+                    .doesNotContain("TABLESCAN");
         }
     }
 
@@ -37,7 +35,7 @@ class VendorFilterPlanTest {
     void onPostgresTheVendorFilterCanUseTheVendorAndPlaybookIndexes() {
         try (Database db = PostgresTestDatabase.openFreshSchema()) {
             // A fresh table is small enough that PostgreSQL would rightly scan it; forbid scans to see what it could use.
-            String plan = plan(db, "SET enable_seqscan = off; EXPLAIN SELECT id FROM inventory_app",
+            String plan = plan(db, "SET enable_seqscan = off; EXPLAIN ",
                     new AppFilter(null, "Vonage"), " ORDER BY org_name, api_name FETCH FIRST 50 ROWS ONLY");
             assertThat(plan).contains("inventory_app_vendor_lc").contains("inventory_app_playbook_lc")
                     .doesNotContain("Seq Scan");
@@ -46,7 +44,7 @@ class VendorFilterPlanTest {
 
     private static String plan(Database db, String explain, AppFilter filter, String tail) {
         List<String> params = new ArrayList<>();
-        String sql = explain + filter.where(params) + tail;
+        String sql = explain + (tail.isEmpty() ? filter.count(params) : "SELECT id" + filter.from(params) + tail);
         try (Connection c = db.dataSource().getConnection()) {
             int split = sql.indexOf("EXPLAIN");
             if (split > 0) {

@@ -34,6 +34,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,6 +66,7 @@ public final class BotRuntime implements AutoCloseable {
     private Outbox outbox;
     private OrgRegistry orgs;
     private SalesforceClients clients;
+    private volatile CompletableFuture<Void> beginning;
 
     private BotRuntime(Services services, ScheduledExecutorService sweeper,
                        ConversationEngine engine, Reminders reminders, ProvisioningLeases leases) {
@@ -115,12 +119,31 @@ public final class BotRuntime implements AutoCloseable {
         ProvisioningLeases leases = null;
         Outbox outbox = null;
         try {
-            PlaybookCatalog playbooks = services.playbooks();
-            // Posture rules: shipped, plus the admin's posture/rules.yaml beside their playbooks; the org blocks from config.
-            services.installPosturePolicy();
-            Database db = services.database();
+            // Start-up's two big independent jobs run side by side: reading and schema-checking the playbooks (and the
+            // posture rules beside them) on one thread while the database opens, migrates and checks the master key
+            // on this one. Nothing else touches the playbooks until the join below.
+            CompletableFuture<PlaybookCatalog> playbooksLoading = CompletableFuture.supplyAsync(() -> {
+                PlaybookCatalog loaded = services.playbooks();
+                // Posture rules: shipped, plus the admin's posture/rules.yaml beside their playbooks; the org blocks from config.
+                services.installPosturePolicy();
+                return loaded;
+            }, BotRuntime::onDaemonThread);
+            Database db;
+            MasterKey key;
+            try {
+                db = services.database();
+                key = services.masterKey();
+            } catch (RuntimeException e) {
+                // A broken playbook is reported first, as when playbooks were read before the database.
+                RuntimeException playbookProblem = failureOf(playbooksLoading);
+                if (playbookProblem != null) {
+                    playbookProblem.addSuppressed(e);
+                    throw playbookProblem;
+                }
+                throw e;
+            }
+            PlaybookCatalog playbooks = joined(playbooksLoading);
             OrgRegistry orgs = services.orgs();
-            MasterKey key = services.masterKey();
             Clock clock = Clock.systemUTC();
             RevealOffers offers = new RevealOffers(db.dataSource(), key, new AuditTrail(db.dataSource()));
             SalesforceClients clients = services.clients();
@@ -193,10 +216,44 @@ public final class BotRuntime implements AutoCloseable {
      * resumed is reported to its requester and logged.
      */
     public void begin() {
+        startScheduling();
+        resume(engine);
+    }
+
+    private void startScheduling() {
         if (outbox != null) outbox.start(); // what an earlier run left unsent goes out first, in order
         reminders.start();
         sweeper.scheduleWithFixedDelay(() -> sweep(engine), 1, 1, TimeUnit.MINUTES);
+    }
+
+    /**
+     * As {@link #begin()}, for the terminal, whose first prompt does not wait for the reminder scheduler: it starts
+     * on a background thread (re-creating missing triggers, then delivering what fell due while the bot was
+     * stopped, once each, flagged late). Conversations can start at once: a reminder they schedule meanwhile waits
+     * in the database and fires when the scheduler is up. Provisioning cut short by a stop is still resumed here,
+     * before the prompt, so its person sees it finish first, as before. The answer completes when the scheduler
+     * runs, or exceptionally with why not (also logged).
+     */
+    public CompletableFuture<Void> beginInBackground() {
+        CompletableFuture<Void> begun = new CompletableFuture<>();
+        beginning = begun;
+        onDaemonThread(() -> {
+            try {
+                startScheduling();
+                begun.complete(null);
+            } catch (RuntimeException e) {
+                LOG.error("Could not start reminders and the housekeeping tasks", e);
+                begun.completeExceptionally(e);
+            }
+        });
         resume(engine);
+        return begun;
+    }
+
+    /** Whether {@link #beginInBackground()} is still starting the scheduler. */
+    public boolean schedulerStarting() {
+        CompletableFuture<Void> begun = beginning;
+        return begun != null && !begun.isDone();
     }
 
     /** Whether reminders and the housekeeping tasks fire (for /readyz). */
@@ -204,10 +261,14 @@ public final class BotRuntime implements AutoCloseable {
         return reminders.running();
     }
 
-    /** The checks of this bot's own parts (database, reminder scheduler), as /readyz and the terminal make them. */
+    /**
+     * The checks of this bot's own parts (database, reminder scheduler), as /readyz and the terminal make them. A
+     * scheduler still starting in the background ({@link #beginInBackground()}) is not a problem yet.
+     */
     public dev.ecabot.app.health.Readiness checkDatabaseAndScheduler(dev.ecabot.app.health.Readiness readiness) {
         return readiness.check("database", dev.ecabot.app.health.ReadinessChecks.database(db))
-                .check("scheduler", dev.ecabot.app.health.ReadinessChecks.scheduler(this::schedulerRunning));
+                .check("scheduler", dev.ecabot.app.health.ReadinessChecks.scheduler(
+                        () -> schedulerStarting() || schedulerRunning()));
     }
 
     /** Adds a sign-in check for each org people can pick (the terminal says at start which one fails, and why). */
@@ -293,8 +354,47 @@ public final class BotRuntime implements AutoCloseable {
         }
     }
 
+    private static void onDaemonThread(Runnable work) {
+        Thread t = new Thread(work, "ecabot-start-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The value of {@code loading}, its failure rethrown as it was thrown. */
+    private static <T> T joined(CompletableFuture<T> loading) {
+        RuntimeException failure = failureOf(loading);
+        if (failure != null) throw failure;
+        return loading.join();
+    }
+
+    /** Waits for {@code loading}; its failure as thrown (null when it succeeded). */
+    private static RuntimeException failureOf(CompletableFuture<?> loading) {
+        try {
+            loading.get();
+            return null;
+        } catch (ExecutionException | CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) return r;
+            if (e.getCause() instanceof Error err) throw err;
+            return new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new IllegalStateException("Interrupted while reading the playbooks", e);
+        }
+    }
+
     @Override
     public void close() {
+        CompletableFuture<Void> begun = beginning;
+        if (begun != null) {
+            // Let a start in the background finish first: the scheduler cannot be stopped halfway through starting.
+            try {
+                begun.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // already logged; close what did start
+            }
+        }
         sweeper.shutdownNow();
         if (outbox != null) outbox.close(); // unsent messages stay in the database for the next start
         leases.close(); // requests still running here are taken over by the next instance once their lease ends

@@ -66,10 +66,15 @@ public final class TerminalChatCommand implements Callable<Integer> {
         java.nio.file.Path keyFile = settings.masterKeyFile().toAbsolutePath();
         boolean newKey = !keyFromEnv && !java.nio.file.Files.exists(keyFile);
         try (BotRuntime bot = BotRuntime.start(chat, work, settings, zeroConfigRoles(user))) {
-            bot.begin();
+            // The first prompt does not wait for the scheduler: it starts (and delivers overdue reminders) meanwhile.
+            var begun = bot.beginInBackground();
             var conversations = new dev.ecabot.conversation.state.ConversationStore(bot.database().dataSource());
             List<String> notes = new java.util.ArrayList<>(List.of(keyNote(keyFromEnv, newKey, keyFile)));
             notes.addAll(notReady(bot));
+            if (!begun.isDone()) notes.add(SCHEDULER_STARTING);
+            begun.whenComplete((done, failure) -> {
+                if (failure != null) out.println("Not ready: " + schedulerFailed(failure));
+            });
             new TerminalSession(bot.engine(), chat, work, in, out, !interactive, speaker)
                     .withStartNotes(notes, event -> conversations
                             .find(dev.ecabot.conversation.state.ConversationKey.of(event))
@@ -91,6 +96,18 @@ public final class TerminalChatCommand implements Callable<Integer> {
                 new dev.ecabot.app.health.Readiness()));
         readiness.started();
         return readiness.problems().stream().map(p -> "Not ready: " + p).toList();
+    }
+
+    /** The greeting's word on a scheduler still starting in the background (the truth at that moment). */
+    static final String SCHEDULER_STARTING = "Reminders are starting in the background: any that fell due while I was"
+            + " stopped arrive shortly, once each. You can start now.";
+
+    /** What the terminal says when the scheduler could not start after the greeting. */
+    static String schedulerFailed(Throwable failure) {
+        Throwable why = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return "the reminder scheduler could not start (" + why.getMessage() + "), so reminders, expiries and the"
+                + " recovery of interrupted requests wait: see the log for why, and restart.";
     }
 
     /** Where the master key is and why it matters: the first thing a newcomer should know after hello. */

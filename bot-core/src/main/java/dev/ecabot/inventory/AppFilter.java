@@ -16,20 +16,39 @@ public record AppFilter(String org, String vendor) {
         vendor = vendor == null || vendor.isBlank() ? null : vendor.trim();
     }
 
-    /** The WHERE clause (empty, or starting with a space), adding its parameters to {@code params} in order. */
-    String where(List<String> params) {
-        StringBuilder sql = new StringBuilder();
-        if (org != null) {
-            sql.append(" WHERE org_name = ?");
+    /**
+     * The FROM clause of the matching apps, with its WHERE (starting with a space), adding its parameters to
+     * {@code params} in order; the apps' columns keep their plain names.
+     *
+     * <p>A vendor is looked up in the lower-case copies the database keeps ({@code vendor_lc}, {@code playbook_lc},
+     * migration V116), each with its own index: the ids matching a prefix LIKE on one UNION an equality on the
+     * other, joined back to the apps by primary key, so neither H2 nor PostgreSQL scans the table (an OR of the
+     * two, or LOWER() on the column, made both scan it; H2 runs an {@code id IN (subquery)} once per row).
+     */
+    String from(List<String> params) {
+        if (vendor == null) {
+            if (org == null) return " FROM inventory_app";
             params.add(org);
+            return " FROM inventory_app WHERE org_name = ?";
         }
-        if (vendor != null) {
-            String v = vendor.toLowerCase(Locale.ROOT);
-            sql.append(org == null ? " WHERE" : " AND")
-                    .append(" (LOWER(vendor) LIKE ? ESCAPE '!' OR LOWER(playbook_id) = ?)");
-            params.add(v.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-            params.add(v);
-        }
-        return sql.toString();
+        return " FROM inventory_app JOIN (" + matchingIds(params) + ") matched ON id = matched.match_id";
+    }
+
+    /** The statement counting the matching apps, adding its parameters to {@code params} in order. */
+    String count(List<String> params) {
+        // a vendor's count needs only the matching ids, not the apps' rows
+        return vendor == null ? "SELECT COUNT(*)" + from(params) : "SELECT COUNT(*) FROM (" + matchingIds(params) + ") matched";
+    }
+
+    /** The ids (column match_id) of the apps of the vendor (and org, when given). */
+    private String matchingIds(List<String> params) {
+        String v = vendor.toLowerCase(Locale.ROOT);
+        String inOrg = org == null ? "" : " AND org_name = ?";
+        params.add(v.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        if (org != null) params.add(org);
+        params.add(v);
+        if (org != null) params.add(org);
+        return "SELECT id AS match_id FROM inventory_app WHERE vendor_lc LIKE ? ESCAPE '!'" + inOrg
+                + " UNION SELECT id FROM inventory_app WHERE playbook_lc = ?" + inOrg;
     }
 }

@@ -129,16 +129,16 @@ public final class InventoryAppRepository {
      */
     public List<InventoryApp> first(AppFilter filter, int limit) {
         List<String> params = new ArrayList<>();
-        String where = filter.where(params);
-        return query("SELECT " + COLUMNS + " FROM inventory_app" + where + " ORDER BY org_name, api_name"
+        String from = filter.from(params);
+        return query("SELECT " + COLUMNS + from + " ORDER BY org_name, api_name"
                 + " FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", params.toArray(String[]::new));
     }
 
     /** How many apps match {@code filter}. */
     public int count(AppFilter filter) {
         List<String> params = new ArrayList<>();
-        String where = filter.where(params);
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM inventory_app" + where)) {
+        String sql = filter.count(params);
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) ps.setString(i + 1, params.get(i));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

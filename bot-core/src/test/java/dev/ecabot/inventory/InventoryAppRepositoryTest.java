@@ -72,6 +72,28 @@ class InventoryAppRepositoryTest {
         streamed.clear();
         repo.forEach("uat", a -> streamed.add(a.apiName() + ":" + SettingsJson.read(a.settingsJson()).equals(SampleSpecs.vonage("C_Voice"))));
         assertThat(streamed).containsExactly("C_Voice:true");
+        vendorMatchingRules(repo);
+    }
+
+    /** The rules "inventory [org] <vendor>" follows, on top of the five apps of {@link #listings}. */
+    private static void vendorMatchingRules(InventoryAppRepository repo) {
+        assertThat(repo.first(new AppFilter(null, "altify"), 10)).as("a whole vendor name")
+                .extracting(InventoryApp::apiName).containsExactly("Mcp");
+        assertThat(repo.count(new AppFilter(null, "altify-m"))).as("a playbook id matches whole, not its start").isZero();
+        assertThat(repo.count(new AppFilter(null, "onage"))).as("a vendor matches from its start only").isZero();
+        assertThat(repo.first(new AppFilter("uat", "  Vonage "), 10)).as("an org and a vendor, blanks trimmed")
+                .extracting(InventoryApp::apiName).containsExactly("C_Voice");
+        assertThat(repo.count(new AppFilter("uat", "altify-mcp"))).as("a playbook id in another org").isZero();
+
+        repo.save(withVendor(app("uat", "No_Vendor", null), null, "Vonage"));
+        assertThat(repo.first(new AppFilter("uat", "VONAGE"), 10)).as("a playbook id with no vendor, once each")
+                .extracting(InventoryApp::apiName).containsExactly("C_Voice", "No_Vendor");
+
+        repo.save(withVendor(app("uat", "C_Voice", null), "Twilio", "twilio-sms"));
+        assertThat(repo.first(new AppFilter(null, "twi"), 10)).as("an app saved again is found by its new vendor")
+                .extracting(InventoryApp::apiName).containsExactly("C_Voice");
+        assertThat(repo.first(new AppFilter(null, "vonage"), 10)).as("and no longer by its old one")
+                .extracting(InventoryApp::apiName).containsExactly("A_Voice", "B_Voice", "No_Vendor");
     }
 
     private static InventoryApp withVendor(InventoryApp a, String vendor, String playbook) {

@@ -1,0 +1,8 @@
+-- The inventory filter ("inventory <vendor>") matches the start of a vendor name or a whole playbook id, ignoring
+-- case. LOWER(vendor) LIKE ... on every row scanned the table; lower-case copies kept by the database itself
+-- (generated, so no writer can forget them) with an index make it a lookup. varchar_pattern_ops lets a prefix
+-- LIKE 'x%' use the index whatever the database's collation.
+ALTER TABLE inventory_app ADD COLUMN vendor_lc VARCHAR(255) GENERATED ALWAYS AS (LOWER(vendor)) STORED;
+ALTER TABLE inventory_app ADD COLUMN playbook_lc VARCHAR(128) GENERATED ALWAYS AS (LOWER(playbook_id)) STORED;
+CREATE INDEX inventory_app_vendor_lc ON inventory_app (vendor_lc varchar_pattern_ops);
+CREATE INDEX inventory_app_playbook_lc ON inventory_app (playbook_lc);

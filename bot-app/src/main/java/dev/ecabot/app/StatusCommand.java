@@ -43,7 +43,7 @@ final class StatusCommand implements Callable<Integer> {
         Readiness readiness = new Readiness();
         Settings settings;
         try {
-            settings = root.settings();
+            settings = cli.settings();
             PlaybookCatalog.load(env);
             readiness.check("configuration", Optional::empty);
         } catch (ConfigException | PlaybookLoadException | IllegalArgumentException e) {

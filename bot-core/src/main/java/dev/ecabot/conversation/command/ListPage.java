@@ -73,7 +73,7 @@ public record ListPage(List<String> words, int number) {
         if (args.length() > LONGEST_WORDS) return Optional.empty();
         int left = total - offset() - SIZE;
         String typed = command + (args.isEmpty() ? "" : " " + args) + " " + WORD + " " + (number + 1);
-        return Optional.of(new ChoicePrompt(CommandCall.promptId(command, args),
+        return Optional.of(new ChoicePrompt(CommandCall.promptId(command, args).strip(), // no trailing space in a block_id
                 left + " more (or say \"" + typed + "\").",
                 List.of(new Option(WORD + " " + (number + 1), MORE, null)), null, null));
     }

@@ -344,6 +344,21 @@ class SlackConversationTest {
     }
 
     @Test
+    void whatIsWrittenInAThreadOfTheDirectMessagesIsAnsweredInThatThread() {
+        String thread = "1700000500.000100";
+        int before = postsTo(alice.dmChannel).size();
+        alice.saysInThread(thread, "new altify-mcp");
+        FakeSlackWebApi.Call orgQuestion = awaitMessageWithBlock("choice:org");
+        assertThat(orgQuestion.param("thread_ts")).isEqualTo(thread);
+        assertThat(postsTo(alice.dmChannel).stream().skip(before)).allSatisfy(c -> assertThat(c.param("thread_ts")).isEqualTo(thread));
+
+        alice.says("status");
+        FakeSlackWebApi.Call topLevel = await().atMost(Duration.ofSeconds(30)).until(() -> lastPost(c -> alice.dmChannel.equals(c.param("channel"))
+                && c.param("thread_ts") == null), Optional::isPresent).get();
+        assertThat(shown(topLevel)).as("the thread is its own conversation; the top level has none").contains("No conversation in progress");
+    }
+
+    @Test
     void theAppHomeTabShowsApprovalsAndOffersWithTheirButtonsAndEachClickThereActsAsInTheChat() {
         Cards cards = askForAnAppInStaging();
 

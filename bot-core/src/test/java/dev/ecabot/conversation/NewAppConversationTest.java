@@ -84,6 +84,18 @@ class NewAppConversationTest {
     }
 
     @Test
+    void theContactEmailIsPrefilledFromTheAskersProfileAndABlankAnswerTakesIt() {
+        alice.says("new altify-mcp demo");
+        alice.says("Altify");
+        FormPrompt contact = alice.says("").last(FormPrompt.class);
+        assertThat(contact.id()).isEqualTo("contact_email");
+        assertThat(contact.fields().get(0).defaultValue()).isEqualTo("alice@example.com");
+
+        assertThat(alice.says("").last(FormPrompt.class).id()).as("accepted: on to the next question").isEqualTo("description");
+        assertThat(alice.says("").text()).as("the summary to confirm").contains("alice@example.com");
+    }
+
+    @Test
     void anInvalidApiNameIsRefusedWithTheRulesAndTheDefaultStillOffered() {
         alice.says("new altify-mcp demo");
         alice.says("My App");

@@ -262,7 +262,7 @@ public final class NewAppDialogue {
         Playbook playbook = playbookOf(state).orElseThrow();
         Question q = playbook.question(state.pending()).orElseThrow();
         Answers answers = answersOf(playbook, state);
-        String typed = raw;
+        String typed = raw.isBlank() ? personalDefault(q, answers, state).orElse(raw) : raw;
         if (QuestionPrompts.isOneOf(q) && !raw.isBlank()) {
             Optional<Option> option = OptionMatch.find(QuestionPrompts.options(q, orgs.names()), raw);
             if (option.isEmpty() && q.type() == QuestionType.ORG) {
@@ -607,7 +607,17 @@ public final class NewAppDialogue {
         int position = askedNow.indexOf(q) + 1;
         String title = playbook.title() + ", question " + (position == 0 ? askedNow.size() : position) + " of "
                 + askedNow.size();
-        return QuestionPrompts.prompt(q, answers, orgs.names(), title, error);
+        return QuestionPrompts.prompt(q, answers, orgs.names(), title, error, personalDefault(q, answers, state).orElse(null));
+    }
+
+    /**
+     * What the platform knows about the asker that answers {@code q} when the playbook has no default: their profile
+     * email for an email question (the contact email). Prefilled in the form; a blank answer takes it too.
+     */
+    private static Optional<String> personalDefault(Question q, Answers answers, ConversationState state) {
+        if (q.type() != QuestionType.EMAIL || q.defaultValue(answers).isPresent()) return Optional.empty();
+        String email = state.user().email();
+        return email == null || email.isBlank() ? Optional.empty() : Optional.of(email);
     }
 
     private static ProvisioningOrder order(ConversationState state, Playbook playbook, Rendering rendered) {

@@ -26,7 +26,13 @@ final class QuestionPrompts {
     }
 
     static ChatMessage prompt(Question q, Answers soFar, List<String> orgs, String title, String error) {
-        String defaultText = q.defaultValue(soFar).map(Answer::text).orElse(null);
+        return prompt(q, soFar, orgs, title, error, null);
+    }
+
+    /** {@code personalDefault} (nullable): offered when the playbook has no default, e.g. the asker's own email. */
+    static ChatMessage prompt(Question q, Answers soFar, List<String> orgs, String title, String error,
+                              String personalDefault) {
+        String defaultText = q.defaultValue(soFar).map(Answer::text).orElse(personalDefault);
         List<Option> options = options(q, orgs);
         if (isOneOf(q)) {
             String prompt = q.help() == null ? q.prompt().strip() : q.prompt().strip() + "\n(" + q.help().strip() + ")";

@@ -96,6 +96,16 @@ class NewAppConversationTest {
     }
 
     @Test
+    void aMissingAnswerIsAskedForInWordsAndStatusCountsAnswersInGoodEnglish() {
+        alice.says("new altify-mcp demo");
+        assertThat(alice.says("status").text()).contains("(1 answer so far)").doesNotContain("1 answers");
+        FormPrompt again = alice.says("").last(FormPrompt.class);
+        assertThat(again.fields().get(0).error()).isEqualTo("This one needs an answer before we go on (say \"cancel\" to stop here).");
+        alice.says("Altify");
+        assertThat(alice.says("status").text()).contains("(2 answers so far)");
+    }
+
+    @Test
     void anInvalidApiNameIsRefusedWithTheRulesAndTheDefaultStillOffered() {
         alice.says("new altify-mcp demo");
         alice.says("My App");

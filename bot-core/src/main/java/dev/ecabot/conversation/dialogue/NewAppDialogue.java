@@ -50,6 +50,9 @@ public final class NewAppDialogue {
     private static final Set<String> YES = Set.of("yes", "y", "confirm", "create", "create it", "ok", "1");
     private static final Set<String> NO = Set.of("no", "n", "cancel", "2");
 
+    /** How the playbook's parser words a missing answer (also used by the CLI, where naming the question helps). */
+    private static final String REQUIRED = "an answer is required (";
+
     private final ConversationStore store;
     private final PlaybookCatalog catalog;
     private final PlaybookRenderer renderer;
@@ -155,7 +158,8 @@ public final class NewAppDialogue {
         return switch (state.stage()) {
             case CHOOSING_PLAYBOOK -> "You are starting a new app; I am waiting for you to pick a playbook.";
             case CHOOSING_ORG -> base + "; I am waiting for you to pick an org.";
-            case ANSWERING -> base + " (" + state.answers().size() + " answers so far); I am waiting for: "
+            case ANSWERING -> base + " (" + state.answers().size() + (state.answers().size() == 1 ? " answer" : " answers")
+                    + " so far); I am waiting for: "
                     + playbookOf(state).flatMap(p -> p.question(state.pending())).map(q -> q.prompt().strip())
                     .orElse(state.pending());
             case CONFIRMING -> base + "; I am waiting for you to confirm the summary.";
@@ -684,6 +688,8 @@ public final class NewAppDialogue {
 
     private static String withoutQuestionId(String questionId, String error) {
         String prefix = questionId + ": ";
-        return error.startsWith(prefix) ? error.substring(prefix.length()) : error;
+        String shown = error.startsWith(prefix) ? error.substring(prefix.length()) : error;
+        // shown beside the question itself, so not the question again ("an answer is required (Which email...?)")
+        return shown.startsWith(REQUIRED) ? "This one needs an answer before we go on (say \"cancel\" to stop here)." : shown;
     }
 }

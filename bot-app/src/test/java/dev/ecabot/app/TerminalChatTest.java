@@ -96,6 +96,14 @@ class TerminalChatTest {
     }
 
     @Test
+    void typingMoreShowsTheNextPageOfALongList() {
+        String transcript = chat("sync demo\n".repeat(16) + "audit\nmore\n"); // each sync is an audit event
+
+        assertThat(transcript).contains("16 audit events, 1-15 shown, newest first:", "1 more (or say \"audit page 2\")",
+                "16 audit events, 16-16 shown, newest first:");
+    }
+
+    @Test
     void theDemoOrgKeepsItsAppsAcrossARestartSoSyncAgreesAndRotateWorks() throws IOException {
         chat("""
                 new vonage demo

@@ -79,9 +79,25 @@ public final class AuditTrail {
 
     /** The latest {@code n} events, newest first. */
     public List<AuditEvent> recent(int n) {
+        return recent(0, n);
+    }
+
+    /** Like {@link #recent(int)} after skipping the {@code skip} newest: one page of the trail, newest first. */
+    public List<AuditEvent> recent(int skip, int n) {
         if (n <= 0) return List.of();
-        return query("SELECT " + COLUMNS + " FROM audit_events ORDER BY event_id DESC FETCH FIRST "
-                + Math.min(n, 10_000) + " ROWS ONLY");
+        return query("SELECT " + COLUMNS + " FROM audit_events ORDER BY event_id DESC OFFSET " + Math.max(0, skip)
+                + " ROWS FETCH NEXT " + Math.min(n, 10_000) + " ROWS ONLY");
+    }
+
+    /** How many events the trail holds. */
+    public int count() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_events");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count the audit trail: " + e.getMessage(), e);
+        }
     }
 
     private List<AuditEvent> query(String sql, String... params) {

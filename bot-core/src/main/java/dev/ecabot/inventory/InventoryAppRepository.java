@@ -128,10 +128,16 @@ public final class InventoryAppRepository {
      * happen in the database (the list a chat can show, not the whole inventory).
      */
     public List<InventoryApp> first(AppFilter filter, int limit) {
+        return page(filter, 0, limit);
+    }
+
+    /** Like {@link #first}, after skipping {@code offset} apps: one page of a long list, in the same order. */
+    public List<InventoryApp> page(AppFilter filter, int offset, int limit) {
         List<String> params = new ArrayList<>();
         String from = filter.from(params);
         return query("SELECT " + COLUMNS + from + " ORDER BY org_name, api_name"
-                + " FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", params.toArray(String[]::new));
+                + " OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY",
+                params.toArray(String[]::new));
     }
 
     /** How many apps match {@code filter}. */

@@ -84,6 +84,28 @@ class NewAppConversationTest {
     }
 
     @Test
+    void theContactEmailIsPrefilledFromTheAskersProfileAndABlankAnswerTakesIt() {
+        alice.says("new altify-mcp demo");
+        alice.says("Altify");
+        FormPrompt contact = alice.says("").last(FormPrompt.class);
+        assertThat(contact.id()).isEqualTo("contact_email");
+        assertThat(contact.fields().get(0).defaultValue()).isEqualTo("alice@example.com");
+
+        assertThat(alice.says("").last(FormPrompt.class).id()).as("accepted: on to the next question").isEqualTo("description");
+        assertThat(alice.says("").text()).as("the summary to confirm").contains("alice@example.com");
+    }
+
+    @Test
+    void aMissingAnswerIsAskedForInWordsAndStatusCountsAnswersInGoodEnglish() {
+        alice.says("new altify-mcp demo");
+        assertThat(alice.says("status").text()).contains("(1 answer so far)").doesNotContain("1 answers");
+        FormPrompt again = alice.says("").last(FormPrompt.class);
+        assertThat(again.fields().get(0).error()).isEqualTo("This one needs an answer before we go on (say \"cancel\" to stop here).");
+        alice.says("Altify");
+        assertThat(alice.says("status").text()).contains("(2 answers so far)");
+    }
+
+    @Test
     void anInvalidApiNameIsRefusedWithTheRulesAndTheDefaultStillOffered() {
         alice.says("new altify-mcp demo");
         alice.says("My App");

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Turns what a Slack user did into the engine's {@link ChatEvent}. Where replies go: a mention is answered in
- * its thread; a DM in the DM; {@code /eca} typed in a channel continues in the person's DM with the bot (the
+ * its thread; a DM in the DM (in its thread when written in one); {@code /eca} typed in a channel continues in the person's DM with the bot (the
  * conversation may carry org names, forms and credentials, which do not belong in a shared channel).
  * Thread-safe.
  */
@@ -42,7 +42,9 @@ final class InboundMapper {
                     new ChatPlace(m.channelId(), m.threadTs()), m.text()));
         }
         if (inbound instanceof SlackInbound.DirectMessage d) {
-            return Optional.of(new ChatEvent.Text(users.user(d.userId(), null), ChatPlace.direct(d.channelId()), d.text()));
+            // written in a thread of the DM: answered in that thread (its own conversation, like a mention's thread)
+            ChatPlace place = d.threadTs() == null ? ChatPlace.direct(d.channelId()) : new ChatPlace(d.channelId(), d.threadTs());
+            return Optional.of(new ChatEvent.Text(users.user(d.userId(), null), place, d.text()));
         }
         if (inbound instanceof SlackInbound.Action a) {
             Optional<PromptRef> prompt = ActionIds.promptOf(a.blockId(), a.actionId());

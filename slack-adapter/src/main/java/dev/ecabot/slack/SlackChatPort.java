@@ -6,6 +6,7 @@ import dev.ecabot.conversation.ChatPlace;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.MessageRef;
 import dev.ecabot.conversation.message.ChatMessage;
+import dev.ecabot.conversation.message.FileMessage;
 import dev.ecabot.conversation.message.FormPrompt;
 import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.conversation.message.SecretReveal;
@@ -25,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The engine's {@link ChatPort} for Slack: posts with chat.postMessage (a place that is a user id means "this
  * person's DM", opened with conversations.open), edits in place with chat.update (message refs are
- * "channel/ts"), and shows secrets only inside the credential modal the person's click opened, then marks the
+ * "channel/ts"), uploads files ({@link SlackFileUploads}), and shows secrets only inside the credential modal the person's click opened, then marks the
  * offer message "revealed at". Offers left unrevealed lose their button when they expire. Thread-safe.
  */
 final class SlackChatPort implements ChatPort {
@@ -36,6 +37,7 @@ final class SlackChatPort implements ChatPort {
     /** For posts and edits, which the outbox sends: a 429 fails at once with Slack's Retry-After. */
     private final SlackWebApi delivery;
     private final BlockKitRenderer renderer;
+    private final SlackFileUploads files;
     private final ModalViews modals;
     private final PendingForms forms;
     private final ScheduledExecutorService timers;
@@ -48,6 +50,8 @@ final class SlackChatPort implements ChatPort {
         this.api = api;
         this.delivery = api.once();
         this.renderer = renderer;
+        this.files = new SlackFileUploads(delivery, java.net.http.HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10)).build());
         this.modals = modals;
         this.forms = forms;
         this.timers = timers;
@@ -58,6 +62,10 @@ final class SlackChatPort implements ChatPort {
     public MessageRef post(ChatAddress to, ChatMessage message) {
         if (message instanceof FormPrompt form) remember(to, form);
         String channel = channelFor(to.place().channelId());
+        if (message instanceof FileMessage file) {
+            // a file, not a cut-down code block; there is no message to edit later
+            return new MessageRef(to, "file:" + files.share(channel, to.place().threadKey(), file));
+        }
         BlockKitRenderer.Rendered r = renderer.render(message);
         ChatPostMessageResponse posted = delivery.call("chat.postMessage", c -> c.chatPostMessage(m -> m
                 .channel(channel).threadTs(to.place().threadKey()).text(r.text()).blocks(r.blocks())));

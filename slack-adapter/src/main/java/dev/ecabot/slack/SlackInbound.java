@@ -30,8 +30,15 @@ public sealed interface SlackInbound {
     record Mention(String userId, String channelId, String text, String threadTs) implements SlackInbound {
     }
 
-    /** A message in the bot's direct-message conversation. */
-    record DirectMessage(String userId, String channelId, String text) implements SlackInbound {
+    /**
+     * A message in the bot's direct-message conversation; {@code threadTs} is the thread it was written in (null at
+     * the top level), so the answers of that turn go to the same thread.
+     */
+    record DirectMessage(String userId, String channelId, String text, String threadTs) implements SlackInbound {
+
+        DirectMessage(String userId, String channelId, String text) {
+            this(userId, channelId, text, null);
+        }
     }
 
     /**

@@ -69,7 +69,7 @@ final class SlackListeners {
             MessageEvent e = payload.getEvent();
             // Only people's messages in the bot's DM: channel messages reach us as app_mention instead.
             if ("im".equals(e.getChannelType()) && e.getBotId() == null && e.getUser() != null) {
-                submit(new SlackInbound.DirectMessage(e.getUser(), e.getChannel(), withoutMentions(e.getText())));
+                submit(new SlackInbound.DirectMessage(e.getUser(), e.getChannel(), withoutMentions(e.getText()), e.getThreadTs()));
             }
             return ctx.ack();
         });

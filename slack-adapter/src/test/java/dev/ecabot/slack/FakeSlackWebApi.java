@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A local stand-in for Slack's Web API (https://slack.com/api/METHOD) and for response_url webhooks: records
  * every call and answers with Slack's response shapes (ok:true bodies, ok:false error bodies, HTTP 429 with
  * Retry-After). Answers come from src/test/resources/slack/web-api/METHOD.json, with ids filled in per call.
- * Point the bot at {@link #apiUrl()}; response URLs under {@link #responseUrl(String)}. Thread-safe.
+ * Point the bot at {@link #apiUrl()}; response URLs under {@link #responseUrl(String)}. Files are shared as
+ * files.uploadV2 does: files.getUploadURLExternal hands out an upload URL on this server, the bytes POSTed there
+ * are kept ("upload" calls), files.completeUploadExternal shares them ({@link #sharedFiles()}). Thread-safe.
  */
 public final class FakeSlackWebApi implements AutoCloseable {
 
@@ -77,6 +79,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
         }
         server.createContext("/api/", this::api);
         server.createContext("/response/", this::responseUrlPost);
+        server.createContext("/upload/", this::uploadPost);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
     }
@@ -223,6 +226,46 @@ public final class FakeSlackWebApi implements AutoCloseable {
         send(exchange, 200, body);
     }
 
+    /** A file announced by files.getUploadURLExternal: its name, the announced size, the bytes once uploaded. */
+    private record PendingFile(String name, int length, byte[] bytes) {
+    }
+
+    /** A file files.completeUploadExternal shared: where (channel, thread), its title, comment and content. */
+    public record SharedFile(String id, String channel, String threadTs, String title, String comment, String content) {
+    }
+
+    private final Map<String, PendingFile> pendingFiles = new ConcurrentHashMap<>();
+    private final List<SharedFile> sharedFiles = new CopyOnWriteArrayList<>();
+
+    /** The files shared so far, in order. */
+    public List<SharedFile> sharedFiles() {
+        return List.copyOf(sharedFiles);
+    }
+
+    /** The upload URL's POST: the raw bytes of the file (an unknown or already used URL is a 404, as at Slack). */
+    private void uploadPost(HttpExchange exchange) throws IOException {
+        String fileId = exchange.getRequestURI().getPath().substring("/upload/".length());
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("file_id", fileId);
+        params.put("length", String.valueOf(bytes.length));
+        params.put("content_type", exchange.getRequestHeaders().getFirst("Content-Type"));
+        calls.add(new Call("upload", params, null));
+        Fault fault = faultFor("files.upload", params);
+        if (fault != null) {
+            if (fault.retryAfter >= 0) exchange.getResponseHeaders().add("Retry-After", String.valueOf(fault.retryAfter));
+            send(exchange, fault.status == 200 ? 500 : fault.status, "<html>upload failed</html>");
+            return;
+        }
+        PendingFile pending = pendingFiles.get(fileId);
+        if (pending == null || pending.bytes() != null) {
+            send(exchange, 404, "<html>not found</html>");
+            return;
+        }
+        pendingFiles.put(fileId, new PendingFile(pending.name(), pending.length(), bytes));
+        send(exchange, 200, "OK - " + bytes.length);
+    }
+
     private void responseUrlPost(HttpExchange exchange) throws IOException {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("url", exchange.getRequestURI().getPath());
@@ -267,6 +310,43 @@ public final class FakeSlackWebApi implements AutoCloseable {
                 String viewId = method.equals("views.update") ? params.get("view_id") : "V" + nextTs().replace(".", "");
                 params.put("_view_id", viewId);
                 view.put("id", viewId);
+            }
+            case "files.getUploadURLExternal" -> {
+                int length;
+                try {
+                    length = Integer.parseInt(params.getOrDefault("length", ""));
+                } catch (NumberFormatException e) {
+                    return "{\"ok\":false,\"error\":\"invalid_arguments\"}";
+                }
+                String name = params.get("filename");
+                if (name == null || name.isBlank() || length <= 0) return "{\"ok\":false,\"error\":\"invalid_arguments\"}";
+                String fileId = "F" + nextTs().replace(".", "");
+                pendingFiles.put(fileId, new PendingFile(name, length, null));
+                params.put("_file_id", fileId);
+                body.put("file_id", fileId);
+                body.put("upload_url", "http://127.0.0.1:" + server.getAddress().getPort() + "/upload/" + fileId);
+            }
+            case "files.completeUploadExternal" -> {
+                com.fasterxml.jackson.databind.JsonNode files = JSON.readTree(params.getOrDefault("files", "[]"));
+                String channel = params.get("channel_id");
+                if (!files.isArray() || files.isEmpty()) return "{\"ok\":false,\"error\":\"invalid_arguments\"}";
+                com.fasterxml.jackson.databind.node.ArrayNode shared = JSON.createArrayNode();
+                for (com.fasterxml.jackson.databind.JsonNode f : files) {
+                    PendingFile pending = pendingFiles.get(f.path("id").asText());
+                    // never uploaded, or not the size announced: Slack has no such file to share
+                    if (pending == null || pending.bytes() == null || pending.bytes().length != pending.length()) {
+                        return "{\"ok\":false,\"error\":\"file_not_found\"}";
+                    }
+                }
+                for (com.fasterxml.jackson.databind.JsonNode f : files) {
+                    String id = f.path("id").asText();
+                    PendingFile pending = pendingFiles.remove(id);
+                    String title = f.path("title").asText(pending.name());
+                    sharedFiles.add(new SharedFile(id, channel, params.get("thread_ts"), title,
+                            params.get("initial_comment"), new String(pending.bytes(), StandardCharsets.UTF_8)));
+                    shared.add(JSON.createObjectNode().put("id", id).put("title", title));
+                }
+                body.set("files", shared);
             }
             default -> { }
         }

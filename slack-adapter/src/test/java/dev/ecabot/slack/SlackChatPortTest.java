@@ -1,5 +1,7 @@
 package dev.ecabot.slack;
 
+import dev.ecabot.conversation.message.FileMessage;
+
 import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatPlace;
 import dev.ecabot.conversation.ChatPort;
@@ -24,6 +26,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** What people see when the engine talks through the Slack port (recorded by the fake Slack Web API). */
@@ -74,6 +77,55 @@ class SlackChatPortTest {
         assertThat(posted.param("channel")).isEqualTo("C0INTEGR1");
         assertThat(posted.param("thread_ts")).isEqualTo("1700000100.000200");
         assertThat(slackApi.calls("conversations.open")).isEmpty();
+    }
+
+    @Test
+    void anExportIsSharedAsAWholeFileInTheThreadWithTheCaptionNotAsACutCodeBlock() {
+        String csv = "org,api_name\n" + "demo,App_0001\n".repeat(2_000); // far beyond a message's 3,000 characters
+        ChatAddress inThread = new ChatAddress(ALICE, new ChatPlace("DU0ALICE01", "1700000100.000300"));
+
+        port.post(inThread, new FileMessage("ecabot-inventory.csv", "text/csv", csv, "2000 apps, as CSV."));
+
+        assertThat(slackApi.calls()).extracting(FakeSlackWebApi.Call::method).filteredOn(m -> !m.equals("auth.test"))
+                .containsExactly("files.getUploadURLExternal", "upload", "files.completeUploadExternal");
+        assertThat(slackApi.calls("files.getUploadURLExternal").get(0).param("length"))
+                .isEqualTo(String.valueOf(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        assertThat(slackApi.sharedFiles()).singleElement().satisfies(f -> {
+            assertThat(f.content()).isEqualTo(csv);
+            assertThat(f.title()).isEqualTo("ecabot-inventory.csv");
+            assertThat(f.channel()).isEqualTo("DU0ALICE01");
+            assertThat(f.threadTs()).isEqualTo("1700000100.000300");
+            assertThat(f.comment()).isEqualTo("2000 apps, as CSV.");
+        });
+        assertThat(slackApi.calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
+    void aRateLimitedUploadFailsWithSlacksWaitSoTheOutboxTriesTheWholeUploadAgainAndSharesItOnce() {
+        ChatAddress alice = new ChatAddress(ALICE, ChatPlace.direct("DU0ALICE01"));
+        FileMessage export = new FileMessage("ecabot-inventory.csv", "text/csv", "org,api_name\ndemo,App\n", "");
+        slackApi.rateLimitMatching("files.completeUploadExternal", "", 1, 7);
+
+        assertThatThrownBy(() -> port.post(alice, export)).isInstanceOfSatisfying(SlackCallFailed.class, e -> {
+            assertThat(e.retryable()).isTrue();
+            assertThat(e.retryAfter()).contains(java.time.Duration.ofSeconds(7));
+        });
+        assertThat(slackApi.sharedFiles()).as("uploaded but never completed: not shared").isEmpty();
+
+        port.post(alice, export);
+        assertThat(slackApi.sharedFiles()).hasSize(1);
+        assertThat(slackApi.calls("files.getUploadURLExternal")).as("a new upload URL for the new try").hasSize(2);
+    }
+
+    @Test
+    void anUploadSlackRefusesSaysWhatToDo() {
+        slackApi.failNext("files.getUploadURLExternal", "missing_scope");
+
+        assertThatThrownBy(() -> port.post(new ChatAddress(ALICE, ChatPlace.direct("DU0ALICE01")),
+                new FileMessage("x.csv", "text/csv", "a\n", ""))).isInstanceOfSatisfying(SlackCallFailed.class, e -> {
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.userMessage()).contains("update the app from the manifest");
+                });
     }
 
     @Test

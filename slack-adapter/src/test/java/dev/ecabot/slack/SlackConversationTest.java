@@ -322,6 +322,44 @@ class SlackConversationTest {
     }
 
     @Test
+    void aLongInventoryComesAPageAtATimeWithAMoreButtonWithinSlacksLimits() {
+        var repo = new dev.ecabot.inventory.InventoryAppRepository(db.dataSource());
+        for (int i = 0; i < 40; i++) {
+            String name = String.format("App_%02d", i);
+            repo.save(new dev.ecabot.inventory.InventoryApp(null, "demo", name, "A rather long label for " + name, null,
+                    "vonage-ai-studio", "Vonage", "slack:U0ALICE01", "slack:" + BOB, "ops@example.com", "3MVG9" + name,
+                    java.time.Instant.parse("2026-03-01T09:00:00Z"), "{}", dev.ecabot.inventory.AppStatus.ACTIVE));
+        }
+
+        String first = answerTo("inventory demo", "40 apps in demo, 1-15 shown");
+        assertThat(first).contains("App_00", "App_14").doesNotContain("App_15");
+        FakeSlackWebApi.Call more = awaitMessageWithBlock("choice:command:inventory demo");
+        assertThat(shown(more)).contains("25 more", "\"text\":\"More\"");
+
+        alice.clicksValue(more, "choice:command:inventory demo", "page 2");
+        String second = await().atMost(Duration.ofSeconds(30)).until(() -> postsTo(alice.dmChannel).stream()
+                .map(SlackConversationTest::shown).filter(t -> t.contains("16-30 shown")).findFirst(), Optional::isPresent).get();
+        assertThat(second).contains("App_15", "App_29").doesNotContain("App_14", "App_30");
+        assertThat(shown(awaitUpdateOf(more))).contains("<@U0ALICE01> chose *More*");
+        // the @AfterEach check: no payload over Slack's limits (50 blocks, 3000 characters a section...)
+    }
+
+    @Test
+    void whatIsWrittenInAThreadOfTheDirectMessagesIsAnsweredInThatThread() {
+        String thread = "1700000500.000100";
+        int before = postsTo(alice.dmChannel).size();
+        alice.saysInThread(thread, "new altify-mcp");
+        FakeSlackWebApi.Call orgQuestion = awaitMessageWithBlock("choice:org");
+        assertThat(orgQuestion.param("thread_ts")).isEqualTo(thread);
+        assertThat(postsTo(alice.dmChannel).stream().skip(before)).allSatisfy(c -> assertThat(c.param("thread_ts")).isEqualTo(thread));
+
+        alice.says("status");
+        FakeSlackWebApi.Call topLevel = await().atMost(Duration.ofSeconds(30)).until(() -> lastPost(c -> alice.dmChannel.equals(c.param("channel"))
+                && c.param("thread_ts") == null), Optional::isPresent).get();
+        assertThat(shown(topLevel)).as("the thread is its own conversation; the top level has none").contains("No conversation in progress");
+    }
+
+    @Test
     void theAppHomeTabShowsApprovalsAndOffersWithTheirButtonsAndEachClickThereActsAsInTheChat() {
         Cards cards = askForAnAppInStaging();
 

@@ -39,6 +39,15 @@ final class SlackUserSimulator {
         return slack.postEvent(event, Map.of());
     }
 
+    /** Writes {@code text} in the thread of {@code threadTs} of the DM with the bot. */
+    HttpResponse<String> saysInThread(String threadTs, String text) {
+        ObjectNode event = SignedRequests.payload("events/message_im.json");
+        event.put("event_id", "Ev0SIM" + EVENT_IDS.incrementAndGet());
+        ((ObjectNode) event.get("event")).put("user", userId).put("channel", dmChannel).put("text", text)
+                .put("ts", "1700001000." + String.format("%06d", EVENT_IDS.get())).put("thread_ts", threadTs);
+        return slack.postEvent(event, Map.of());
+    }
+
     /** Presses a button of a message the bot posted (found by its recorded blocks). */
     HttpResponse<String> clicks(FakeSlackWebApi.Call message, String blockId, String actionId) {
         JsonNode blocks = blocksOf(message);

@@ -117,10 +117,7 @@ public final class AdaptiveCards {
 
             @Override
             public Activity visitFile(FileMessage f) {
-                return oneCard(f, (body, actions) -> {
-                    body.add(text(f.caption().isEmpty() ? f.fileName() : f.caption(), true));
-                    body.add(text(f.content(), false).put("fontType", "Monospace"));
-                });
+                return oneCard(f, (body, actions) -> file(body, f));
             }
         });
     }
@@ -136,6 +133,27 @@ public final class AdaptiveCards {
 
     private static final String SHORTENED_NOTE = "Some long values were shortened to fit a Teams message; say \"show\""
             + " with the app's name, or \"export csv\", for everything.";
+
+    /** Room for a file's lines in a card: the rest of Teams' 28 KB holds the caption, the fallback and the JSON. */
+    static final int FILE_ROOM = 12_000;
+
+    /**
+     * A file shown in the card (the bot sends Teams no attachments): whole when it fits, else its first lines and
+     * where the whole file is (the CLI on the bot's host; asking again in Teams would cut it the same way).
+     */
+    private static void file(ArrayNode body, FileMessage f) {
+        body.add(text(f.caption().isEmpty() ? f.fileName() : f.caption(), true));
+        String content = f.content();
+        if (content.length() <= FILE_ROOM) {
+            body.add(text(content, false).put("fontType", "Monospace"));
+            return;
+        }
+        String shown = content.substring(0, Math.max(0, content.lastIndexOf('\n', FILE_ROOM)));
+        long lines = shown.lines().count();
+        body.add(text(shown, false).put("fontType", "Monospace"));
+        body.add(text("Only the first " + lines + " lines of " + f.fileName() + " fit in a Teams message. For the whole"
+                + " file, a bot admin runs `ecabot export` on the bot's host.", false).put("isSubtle", true));
+    }
 
     /** Teams refuses an activity over about 28 KB; what the bot sends stays well under it. */
     static final int MAX_ACTIVITY_BYTES = 26_000;

@@ -390,6 +390,31 @@ class TeamsConversationTest {
     }
 
     @Test
+    void aLongInventoryComesAPageAtATimeAndTheMoreButtonShowsTheNextWithinTheConnectorsLimit() {
+        var repo = new dev.ecabot.inventory.InventoryAppRepository(db.dataSource());
+        for (int i = 0; i < 40; i++) {
+            String name = String.format("App_%02d", i);
+            repo.save(new dev.ecabot.inventory.InventoryApp(null, "demo", name, "A rather long label for " + name, null,
+                    "vonage-ai-studio", "Vonage", "teams:someone", null, "ops@example.com", "3MVG9" + name,
+                    java.time.Instant.parse("2026-03-01T09:00:00Z"), "{}", dev.ecabot.inventory.AppStatus.ACTIVE));
+        }
+
+        say("inventory demo");
+        List<FakeBotConnector.Call> firstPage = connector.posted();
+        assertThat(firstPage.get(firstPage.size() - 2).body().toString()).contains("40 apps in demo, 1-15 shown", "App_14")
+                .doesNotContain("App_15");
+        JsonNode more = lastCard().path("actions").path(0);
+        assertThat(more.path("title").asText()).isEqualTo("More");
+        assertThat(lastCard().toString()).contains("25 more");
+
+        submit((ObjectNode) more.path("data"));
+        List<FakeBotConnector.Call> secondPage = connector.posted();
+        assertThat(secondPage.stream().skip(firstPage.size()).map(c -> c.body().toString()))
+                .anySatisfy(body -> assertThat(body).contains("16-30 shown", "App_15", "App_29").doesNotContain("App_30"));
+        assertThat(connector.oversized()).as("activities over Teams' 28 KB").isEmpty();
+    }
+
+    @Test
     void anAnsweredQuestionCardLosesItsButtons() {
         say("new altify-mcp demo");
         String questionCard = connector.posted().get(connector.posted().size() - 1).answeredId();

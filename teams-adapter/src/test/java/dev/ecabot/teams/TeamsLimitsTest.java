@@ -32,6 +32,18 @@ class TeamsLimitsTest {
     }
 
     @Test
+    void aLargeExportShowsItsFirstLinesUnderTheLimitAndPointsToTheCliForTheWholeFile() throws Exception {
+        String csv = "org,api_name,label\n" + "demo,App_0001,A label for the app\n".repeat(3_000);
+        Activity activity = cards.render(new dev.ecabot.conversation.message.FileMessage("ecabot-inventory.csv", "text/csv",
+                csv, "3000 apps, as CSV."));
+
+        String json = JSON.writeValueAsString(activity);
+        assertThat(json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(AdaptiveCards.MAX_ACTIVITY_BYTES);
+        assertThat(json).contains("3000 apps, as CSV.", "org,api_name,label", "lines of ecabot-inventory.csv fit in a Teams message",
+                "a bot admin runs `ecabot export` on the bot's host").doesNotContain("say \"show\"");
+    }
+
+    @Test
     void aSmallCardKeepsEverythingAndCarriesNoSecondCopyAsFallbackText() throws Exception {
         Activity activity = cards.render(new Summary("Settings", List.of(new Fact("App", "Name", "Vonage Prod")),
                 List.of(), List.of()));

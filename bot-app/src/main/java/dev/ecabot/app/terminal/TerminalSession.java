@@ -176,7 +176,9 @@ public final class TerminalSession {
             int n = Integer.parseInt(line);
             return n >= 1 && n <= options.size() ? Optional.of(options.get(n - 1).value()) : Optional.empty();
         }
-        return options.stream().map(Option::value).filter(v -> v.equalsIgnoreCase(line)).findFirst();
+        Optional<String> byValue = options.stream().map(Option::value).filter(v -> v.equalsIgnoreCase(line)).findFirst();
+        // the label too ("more" for a list's More button, whose value is "page 2")
+        return byValue.or(() -> options.stream().filter(o -> o.label().equalsIgnoreCase(line)).map(Option::value).findFirst());
     }
 
     private void switchSpeaker(String name) {

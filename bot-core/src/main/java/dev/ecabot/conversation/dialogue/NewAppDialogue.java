@@ -51,6 +51,9 @@ public final class NewAppDialogue {
     private static final Set<String> YES = Set.of("yes", "y", "confirm", "create", "create it", "ok", "1");
     private static final Set<String> NO = Set.of("no", "n", "cancel", "2");
 
+    /** How the playbook's parser words a missing answer (also used by the CLI, where naming the question helps). */
+    private static final String REQUIRED = "an answer is required (";
+
     private final ConversationStore store;
     private final PlaybookCatalog catalog;
     private final PlaybookRenderer renderer;
@@ -170,7 +173,8 @@ public final class NewAppDialogue {
         return switch (state.stage()) {
             case CHOOSING_PLAYBOOK -> "You are starting a new app; I am waiting for you to pick a playbook.";
             case CHOOSING_ORG -> base + "; I am waiting for you to pick an org.";
-            case ANSWERING -> base + " (" + state.answers().size() + " answers so far); I am waiting for: "
+            case ANSWERING -> base + " (" + state.answers().size() + (state.answers().size() == 1 ? " answer" : " answers")
+                    + " so far); I am waiting for: "
                     + playbookOf(state).flatMap(p -> p.question(state.pending())).map(q -> q.prompt().strip())
                     .orElse(state.pending());
             case CONFIRMING -> base + "; I am waiting for you to confirm the summary.";
@@ -282,7 +286,7 @@ public final class NewAppDialogue {
         Playbook playbook = playbookOf(state).orElseThrow();
         Question q = playbook.question(state.pending()).orElseThrow();
         Answers answers = answersOf(playbook, state);
-        String typed = raw;
+        String typed = raw.isBlank() ? personalDefault(q, answers, state).orElse(raw) : raw;
         if (QuestionPrompts.isOneOf(q) && !raw.isBlank()) {
             Optional<Option> option = OptionMatch.find(QuestionPrompts.options(q, orgs.names()), raw);
             if (option.isEmpty() && q.type() == QuestionType.ORG) {
@@ -650,7 +654,18 @@ public final class NewAppDialogue {
         int position = askedNow.indexOf(q) + 1;
         String title = playbook.title() + ", question " + (position == 0 ? askedNow.size() : position) + " of "
                 + askedNow.size();
-        return QuestionPrompts.prompt(q, answers, orgs.names(), title, error, typed);
+        return QuestionPrompts.prompt(q, answers, orgs.names(), title, error, typed,
+                personalDefault(q, answers, state).orElse(null));
+    }
+
+    /**
+     * What the platform knows about the asker that answers {@code q} when the playbook has no default: their profile
+     * email for an email question (the contact email). Prefilled in the form; a blank answer takes it too.
+     */
+    private static Optional<String> personalDefault(Question q, Answers answers, ConversationState state) {
+        if (q.type() != QuestionType.EMAIL || q.defaultValue(answers).isPresent()) return Optional.empty();
+        String email = state.user().email();
+        return email == null || email.isBlank() ? Optional.empty() : Optional.of(email);
     }
 
     private static ProvisioningOrder order(ConversationState state, Playbook playbook, Rendering rendered) {
@@ -717,6 +732,8 @@ public final class NewAppDialogue {
 
     private static String withoutQuestionId(String questionId, String error) {
         String prefix = questionId + ": ";
-        return error.startsWith(prefix) ? error.substring(prefix.length()) : error;
+        String shown = error.startsWith(prefix) ? error.substring(prefix.length()) : error;
+        // shown beside the question itself, so not the question again ("an answer is required (Which email...?)")
+        return shown.startsWith(REQUIRED) ? "This one needs an answer before we go on (say \"cancel\" to stop here)." : shown;
     }
 }

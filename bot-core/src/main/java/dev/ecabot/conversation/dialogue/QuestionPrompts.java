@@ -26,12 +26,16 @@ final class QuestionPrompts {
     }
 
     static ChatMessage prompt(Question q, Answers soFar, List<String> orgs, String title, String error) {
-        return prompt(q, soFar, orgs, title, error, null);
+        return prompt(q, soFar, orgs, title, error, null, null);
     }
 
-    /** As above; {@code typed} (nullable): the refused answer, for the field to show again (see {@link FormField#typed}). */
-    static ChatMessage prompt(Question q, Answers soFar, List<String> orgs, String title, String error, String typed) {
-        String defaultText = q.defaultValue(soFar).map(Answer::text).orElse(null);
+    /**
+     * As above; {@code typed} (nullable): the refused answer, for the field to show again (see {@link FormField#typed});
+     * {@code personalDefault} (nullable): offered when the playbook has no default, e.g. the asker's own email.
+     */
+    static ChatMessage prompt(Question q, Answers soFar, List<String> orgs, String title, String error, String typed,
+                              String personalDefault) {
+        String defaultText = q.defaultValue(soFar).map(Answer::text).orElse(personalDefault);
         List<Option> options = options(q, orgs);
         if (isOneOf(q)) {
             String prompt = q.help() == null ? q.prompt().strip() : q.prompt().strip() + "\n(" + q.help().strip() + ")";

@@ -9,6 +9,7 @@ import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.duration.HumanTime;
 import dev.ecabot.conversation.MessageRef;
 import dev.ecabot.conversation.message.ApprovalCard;
+import dev.ecabot.conversation.message.FileMessage;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.PlainText;
 import dev.ecabot.conversation.message.RevealOffer;
@@ -338,6 +339,7 @@ public final class Outbox implements ChatPort, AutoCloseable {
     private static String describe(ChatMessage message) {
         if (message instanceof RevealOffer offer) return "the Reveal button for " + offer.label();
         if (message instanceof ApprovalCard card) return "the approval card \"" + card.title() + "\"";
+        if (message instanceof FileMessage file) return "the file " + file.fileName();
         String text = PlainText.render(message).strip().replaceAll("\\s+", " ");
         return "a message (\"" + (text.length() <= 80 ? text : text.substring(0, 77) + "...") + "\")";
     }
@@ -345,6 +347,10 @@ public final class Outbox implements ChatPort, AutoCloseable {
     private static String adviceFor(ChatMessage message) {
         if (message instanceof RevealOffer) {
             return "Your credentials are safe in the vault until the offer expires: say \"reveal\" to get the button again.";
+        }
+        if (message instanceof FileMessage) {
+            return "Ask for it again in a while; if it keeps failing, a bot admin can run `ecabot export` on the bot's host"
+                    + " for the same file.";
         }
         if (message instanceof ApprovalCard card) {
             return "Say \"approve " + card.requestId() + "\" or \"deny " + card.requestId() + " <reason>\" to decide.";

@@ -42,4 +42,20 @@ class AuditConversationTest {
                 .contains("refusal by test:alice: refused: audit (no role allows it)");
         assertThat(bob.says("audit Nope_App").text()).contains("No app called Nope_App");
     }
+
+    @Test
+    void theLatestEventsComeAPageAtATimeNewestFirstWithMore() {
+        dev.ecabot.audit.AuditTrail trail = new dev.ecabot.audit.AuditTrail(bot.database().dataSource());
+        for (int i = 1; i <= 20; i++) {
+            trail.record(dev.ecabot.audit.AuditEvent.of(TestBot.START.plusSeconds(i), dev.ecabot.audit.AuditKind.SYNC,
+                    null, "demo", null, "event number " + i));
+        }
+
+        String first = bob.says("audit").text();
+        assertThat(first).contains("20 audit events, 1-15 shown, newest first:", "event number 20", "event number 6",
+                "5 more (or say \"audit page 2\")").doesNotContain("event number 5");
+        String second = bob.picks("page 2").text();
+        assertThat(second).contains("16-20 shown", "event number 5", "event number 1").doesNotContain("event number 6");
+        assertThat(bob.everything().all(dev.ecabot.conversation.message.ChoicePrompt.class)).hasSize(1);
+    }
 }

@@ -7,6 +7,8 @@ import dev.ecabot.inventory.SettingsJson;
 import dev.ecabot.testing.Person;
 import dev.ecabot.testing.SampleSpecs;
 import dev.ecabot.testing.TestBot;
+import dev.ecabot.testing.Transcript;
+import dev.ecabot.conversation.message.ChoicePrompt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,15 +75,36 @@ class InventoryConversationTest {
     }
 
     @Test
-    void aLargeInventoryListsTheFirstFiftyWithTheTotalAndHowToSeeTheRest() {
+    void aLargeInventoryIsShownAPageAtATimeWithAMoreButtonThatStillWorksAfterARestart() {
         InventoryAppRepository repo = new InventoryAppRepository(bot.database().dataSource());
-        for (int i = 0; i < 60; i++) repo.save(row("demo", String.format("App_%02d", i), i % 2 == 0 ? "Vonage" : "Altify", "p"));
+        for (int i = 0; i < 40; i++) repo.save(row("demo", String.format("App_%02d", i), i % 2 == 0 ? "Vonage" : "Altify", "p"));
 
-        String all = bob.says("inventory").text();
-        assertThat(all).contains("60 apps, the first 50 shown", "\"export csv\"", "App_00", "App_49")
-                .doesNotContain("App_50", "App_59");
-        assertThat(bob.says("inventory demo alt").text()).as("30 Altify apps fit in one answer")
-                .contains("30 apps in demo for alt", "App_01", "App_59").doesNotContain("first", "App_00");
+        Transcript first = bob.says("inventory");
+        assertThat(first.text()).contains("40 apps, 1-15 shown", "\"export csv\"", "App_00", "App_14")
+                .doesNotContain("App_15");
+        ChoicePrompt more = first.last(ChoicePrompt.class);
+        assertThat(more.prompt()).contains("25 more", "\"inventory page 2\"");
+        assertThat(more.options()).extracting(o -> o.label()).containsExactly("More");
+
+        bot.restart(); // the listing lives in the button, not in the engine's memory
+        Transcript second = bob.presses(more.id(), more.options().get(0).value());
+        assertThat(second.text()).contains("40 apps, 16-30 shown", "App_15", "App_29").doesNotContain("App_14", "App_30");
+        Transcript last = bob.picks(second.last(ChoicePrompt.class).options().get(0).value());
+        assertThat(last.text()).contains("31-40 shown", "App_30", "App_39");
+        assertThat(last.all(ChoicePrompt.class)).as("nothing after the last page").isEmpty();
+    }
+
+    @Test
+    void theMoreButtonKeepsTheFilters() {
+        InventoryAppRepository repo = new InventoryAppRepository(bot.database().dataSource());
+        for (int i = 0; i < 40; i++) repo.save(row("demo", String.format("App_%02d", i), i % 2 == 0 ? "Vonage" : "Altify", "p"));
+
+        Transcript first = bob.says("inventory demo alt");
+        assertThat(first.text()).contains("20 apps in demo for alt, 1-15 shown", "App_01", "App_29").doesNotContain("App_00");
+        Transcript second = bob.picks("page 2");
+        assertThat(second.text()).contains("20 apps in demo for alt, 16-20 shown", "App_31", "App_39")
+                .doesNotContain("App_29", "App_30");
+        assertThat(bob.says("inventory demo alt page 2").text()).as("typed, the same page").contains("16-20 shown", "App_31");
     }
 
     @Test

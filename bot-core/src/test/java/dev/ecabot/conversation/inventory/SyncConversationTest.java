@@ -188,4 +188,17 @@ class SyncConversationTest {
         assertThat(admin.says("sync nowhere").text()).contains("no org called \"nowhere\"", "demo");
         assertThat(admin.says("sync").text()).contains("Say \"sync <org>\"");
     }
+
+    @Test
+    void aSyncImportingManyAppsShowsOnePageAndSaysWhereTheRestIs() {
+        for (int i = 0; i < 20; i++) DemoOrgApps.deployBehindTheBotsBack(bot, SampleSpecs.vonage(String.format("Setup_%02d", i)));
+
+        admin.says("sync demo");
+        String report = admin.awaits("Sync of demo").text();
+
+        assertThat(report).contains("20 imported", "Setup_00", "Setup_14",
+                "5 more lines not shown: say \"inventory demo\" for the imported apps, \"audit\" for every import and drift")
+                .doesNotContain("Setup_15");
+        assertThat(admin.says("inventory demo page 2").text()).contains("Setup_15", "Setup_19");
+    }
 }

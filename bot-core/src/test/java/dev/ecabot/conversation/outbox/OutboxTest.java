@@ -115,6 +115,19 @@ class OutboxTest {
     }
 
     @Test
+    void aFileThePlatformRefusesIsNamedAndThePersonToldHowElseToGetIt() {
+        Outbox outbox = outbox(fast()).start();
+        platform.failNext(ALICE_HERE, new ChatDeliveryException("missing_scope", false, null, null));
+
+        outbox.post(ALICE_HERE, new dev.ecabot.conversation.message.FileMessage("ecabot-inventory.csv", "text/csv", "a,b\n", ""));
+
+        ChatAddress aliceDm = ChatAddress.directTo(ALICE);
+        await().until(() -> platform.delivered(aliceDm).size() == 1);
+        assertThat(platform.delivered(aliceDm).get(0)).contains("I could not deliver the file ecabot-inventory.csv to you")
+                .contains("missing_scope").contains("`ecabot export` on the bot's host");
+    }
+
+    @Test
     void aPayloadThePlatformRefusesIsGivenUpAtOnceAndTheAddresseeAndAnAdminAreTold() {
         Outbox outbox = outbox(fast()).start();
         platform.failNext(ALICE_HERE, new ChatDeliveryException("invalid_blocks", false, null, null));

@@ -3,6 +3,7 @@ package dev.ecabot.conversation.command.builtin;
 import dev.ecabot.conversation.message.Person;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
+import dev.ecabot.conversation.command.ListPage;
 import dev.ecabot.conversation.command.inventory.UtcTime;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
 import dev.ecabot.conversation.message.Fact;
@@ -12,19 +13,15 @@ import dev.ecabot.inventory.InventoryApp;
 import dev.ecabot.inventory.InventoryAppRepository;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * {@code inventory [org] [vendor]}: every app the bot made or imported, one line each (grouped by org): label,
  * playbook and vendor, requester, approver, contact, consumer key (never the secret), created, status.
- * The vendor matches a vendor name or playbook id, ignoring case. Lists at most the first {@value #SHOWN} with the
- * total (filtering and counting in the database, so a large inventory answers as fast as a small one).
+ * The vendor matches a vendor name or playbook id, ignoring case. Lists one page ({@link ListPage#SIZE}) with the
+ * total and a "More" button (filtering and counting in the database, so a large inventory answers as fast as a small one).
  */
 public final class InventoryCommand implements ChatCommand {
-
-    /** The most apps one answer lists: a chat message cannot usefully hold more (Slack allows 50 blocks). */
-    static final int SHOWN = 50;
 
     private final InventoryAppRepository inventory;
     private final OrgDirectory orgs;
@@ -51,7 +48,8 @@ public final class InventoryCommand implements ChatCommand {
 
     @Override
     public void run(CommandCall call) {
-        List<String> words = call.words();
+        ListPage page = ListPage.of(call.words());
+        List<String> words = page.words();
         String org = null;
         int vendorFrom = 0;
         if (!words.isEmpty()) {
@@ -77,13 +75,14 @@ public final class InventoryCommand implements ChatCommand {
                     + (org == null ? "" : ", or \"sync " + org + "\" to import the ones already there") + ".");
             return;
         }
-        List<InventoryApp> apps = inventory.first(filter, SHOWN);
+        List<InventoryApp> apps = inventory.page(filter, page.offset(), ListPage.SIZE);
         List<Fact> facts = apps.stream().map(a -> new Fact(a.org(), a.apiName(), line(a))).toList();
-        String heading = total + " app" + (total == 1 ? "" : "s") + where
-                + (total > apps.size() ? String.format(Locale.ROOT, ", the first %d shown (name an org or a vendor to narrow"
-                        + " the list, or say \"export csv\" for all of them)", apps.size()) : "")
-                + " (say \"show <api-name>\" for details):";
+        String heading = total + " app" + (total == 1 ? "" : "s") + where + page.range(apps.size(), total)
+                + " (say \"show <api-name>\" for details"
+                + (total > ListPage.SIZE ? ", name an org or a vendor to narrow the list, \"export csv\" for all" : "")
+                + "):";
         call.replies().send(new Summary(heading, facts, List.of(), List.of()));
+        page.more(name(), total).ifPresent(call.replies()::send);
     }
 
     /** label | playbook (vendor) | requester | approver | contact | key | created | status */

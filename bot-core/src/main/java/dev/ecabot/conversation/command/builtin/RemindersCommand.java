@@ -6,6 +6,7 @@ import dev.ecabot.conversation.EngineSettings;
 import dev.ecabot.duration.HumanTime;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
+import dev.ecabot.conversation.command.ListPage;
 import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.message.Fact;
 import dev.ecabot.conversation.message.Summary;
@@ -54,7 +55,8 @@ public final class RemindersCommand implements ChatCommand {
             call.replies().say("Reminders are not running on this bot, so none are scheduled.");
             return;
         }
-        List<String> words = call.words();
+        ListPage page = ListPage.of(call.words());
+        List<String> words = page.words();
         if (words.size() > 2) {
             call.replies().warn("Say \"reminders\", or (admins) \"reminders <org>\" or \"reminders <org> <api-name>\".");
             return;
@@ -80,10 +82,13 @@ public final class RemindersCommand implements ChatCommand {
             return;
         }
         Instant now = settings.clock().instant();
-        List<Fact> facts = found.stream().map(r -> new Fact("", HumanTime.fromNow(r.dueAt(), now),
+        List<Fact> facts = page.rowsOf(found).stream().map(r -> new Fact("", HumanTime.fromNow(r.dueAt(), now),
                 kindOf(r) + (r.apiName() == null ? "" : " (" + r.apiName() + " in " + r.org() + ")") + ": " + r.text()))
                 .toList();
-        call.replies().send(new Summary("Reminders scheduled " + whose + ", soonest first:", facts, List.of(), List.of()));
+        call.replies().send(new Summary("Reminders scheduled " + whose + ", soonest first"
+                + (page.range(facts.size(), found.size()).isEmpty() ? "" : " (" + found.size() + " in all"
+                        + page.range(facts.size(), found.size()) + ")") + ":", facts, List.of(), List.of()));
+        page.more(name(), found.size()).ifPresent(call.replies()::send);
     }
 
     private static String kindOf(Reminder r) {

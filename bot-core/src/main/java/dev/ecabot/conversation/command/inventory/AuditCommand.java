@@ -5,6 +5,7 @@ import dev.ecabot.audit.AuditEvent;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
+import dev.ecabot.conversation.command.ListPage;
 import dev.ecabot.conversation.message.Fact;
 import dev.ecabot.conversation.message.Summary;
 import dev.ecabot.inventory.InventoryApp;
@@ -18,8 +19,6 @@ import java.util.Optional;
  * (newest first). The trail never holds a secret value, so neither does this.
  */
 public final class AuditCommand implements ChatCommand {
-
-    static final int LATEST = 30;
 
     private final AuditTrail audit;
     private final AppLookup apps;
@@ -41,24 +40,27 @@ public final class AuditCommand implements ChatCommand {
 
     @Override
     public String summary() {
-        return "who did what when (for one app, or the latest " + LATEST + " events)";
+        return "who did what when (for one app, or the latest events), a page at a time";
     }
 
     @Override
     public void run(CommandCall call) {
-        List<String> words = call.words();
+        ListPage page = ListPage.of(call.words());
+        List<String> words = page.words();
         if (words.size() > 2) {
             call.replies().warn("Say \"audit\" for the latest events, or \"audit <api-name>\" for one app's history.");
             return;
         }
         if (words.isEmpty()) {
-            List<AuditEvent> events = audit.recent(LATEST);
-            if (events.isEmpty()) {
+            int total = audit.count();
+            List<AuditEvent> events = audit.recent(page.offset(), ListPage.SIZE);
+            if (total == 0) {
                 call.replies().say("The audit trail is empty: nothing has been asked, approved, created or revealed yet.");
                 return;
             }
-            call.replies().send(new Summary("Latest " + events.size() + " audit events, newest first:",
-                    events.stream().map(e -> line(e, true)).toList(), List.of(), List.of()));
+            call.replies().send(new Summary(total + " audit event" + (total == 1 ? "" : "s") + page.range(events.size(), total)
+                    + ", newest first:", events.stream().map(e -> line(e, true)).toList(), List.of(), List.of()));
+            page.more(name(), total).ifPresent(call.replies()::send);
             return;
         }
         Optional<InventoryApp> app = apps.find("audit", words.get(0), words.size() == 2 ? words.get(1) : null, call.replies());
@@ -68,8 +70,11 @@ public final class AuditCommand implements ChatCommand {
             call.replies().say("The audit trail has nothing about " + app.get().apiName() + " in " + app.get().org() + " yet.");
             return;
         }
-        call.replies().send(new Summary("Audit trail of " + app.get().apiName() + " in " + app.get().org() + ", oldest first:",
-                events.stream().map(e -> line(e, false)).toList(), List.of(), List.of()));
+        List<AuditEvent> shown = page.rowsOf(events);
+        call.replies().send(new Summary("Audit trail of " + app.get().apiName() + " in " + app.get().org()
+                + page.range(shown.size(), events.size()) + ", oldest first:",
+                shown.stream().map(e -> line(e, false)).toList(), List.of(), List.of()));
+        page.more(name(), events.size()).ifPresent(call.replies()::send);
     }
 
     /** "2026-03-02 10:12 UTC" : "rotation by test:admin: credentials rotated ..." */

@@ -3,6 +3,7 @@ package dev.ecabot.conversation.command.inventory;
 import dev.ecabot.conversation.Replies;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
+import dev.ecabot.conversation.command.ListPage;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
 import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.message.Fact;
@@ -84,9 +85,15 @@ public final class SyncCommand implements ChatCommand {
         String title = "Sync of " + r.org() + ": " + r.appsInOrg() + " app" + (r.appsInOrg() == 1 ? "" : "s") + " in the org; "
                 + r.imported().size() + " imported, " + r.drifted().size() + " drifted"
                 + (r.missingFromOrg().isEmpty() ? "" : ", " + r.missingFromOrg().size() + " missing from the org") + ".";
-        List<String> notes = r.allInStep() ? List.of("The inventory and the org agree.")
+        List<String> notes = new ArrayList<>(r.allInStep() ? List.of("The inventory and the org agree.")
                 : r.drifted().isEmpty() ? List.of() : List.of("Drift is not changed back automatically: fix the settings in Setup, or"
-                        + " delete and recreate the app with its playbook.");
+                        + " delete and recreate the app with its playbook."));
+        if (facts.size() > ListPage.SIZE) {
+            // a sync is not run again to show more of it: what it found is in the inventory and on the audit trail
+            notes.add(0, (facts.size() - ListPage.SIZE) + " more lines not shown: say \"inventory " + r.org()
+                    + "\" for the imported apps, \"audit\" for every import and drift (a page at a time each).");
+            facts = facts.subList(0, ListPage.SIZE);
+        }
         return new Summary(title, facts, List.of(), notes);
     }
 }

@@ -88,10 +88,11 @@ class NewAppConversationTest {
         alice.says("new altify-mcp demo");
         alice.says("Altify");
         FormPrompt contact = alice.says("").last(FormPrompt.class);
-        assertThat(contact.id()).isEqualTo("contact_email");
+        assertThat(contact.id()).isEqualTo(new PromptRef.Question("contact_email").encode());
         assertThat(contact.fields().get(0).defaultValue()).isEqualTo("alice@example.com");
 
-        assertThat(alice.says("").last(FormPrompt.class).id()).as("accepted: on to the next question").isEqualTo("description");
+        assertThat(alice.says("").last(FormPrompt.class).id()).as("accepted: on to the next question")
+                .isEqualTo(new PromptRef.Question("description").encode());
         assertThat(alice.says("").text()).as("the summary to confirm").contains("alice@example.com");
     }
 

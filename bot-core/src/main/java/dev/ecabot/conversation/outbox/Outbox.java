@@ -114,6 +114,8 @@ public final class Outbox implements ChatPort, AutoCloseable {
     private final AtomicBoolean pollQueued = new AtomicBoolean();
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean closed;
+    /** Nothing is sent before {@link #start()}: a queued row waits for this instance (or another) to start sending. */
+    private volatile boolean started;
 
     public Outbox(ChatPort platform, DataSource dataSource, Settings settings) {
         this.platform = Objects.requireNonNull(platform, "platform");
@@ -129,6 +131,7 @@ public final class Outbox implements ChatPort, AutoCloseable {
 
     /** Starts sending: at once, then every poll interval (rows of other instances, retries after a restart). */
     public Outbox start() {
+        started = true;
         long every = settings.pollInterval().toMillis();
         workers.scheduleWithFixedDelay(this::pollSafely, 0, every, TimeUnit.MILLISECONDS);
         return this;
@@ -187,7 +190,7 @@ public final class Outbox implements ChatPort, AutoCloseable {
     }
 
     private void wake() {
-        if (closed || !pollQueued.compareAndSet(false, true)) return;
+        if (closed || !started || !pollQueued.compareAndSet(false, true)) return;
         try {
             workers.execute(() -> {
                 pollQueued.set(false);

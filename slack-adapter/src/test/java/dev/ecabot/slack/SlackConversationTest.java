@@ -349,7 +349,7 @@ class SlackConversationTest {
         String thread = "1700000500.000100";
         int before = postsTo(alice.dmChannel).size();
         alice.saysInThread(thread, "new altify-mcp");
-        FakeSlackWebApi.Call orgQuestion = awaitMessageWithBlock("choice:org");
+        FakeSlackWebApi.Call orgQuestion = awaitMessageWithBlock("choice:q:org");
         assertThat(orgQuestion.param("thread_ts")).isEqualTo(thread);
         assertThat(postsTo(alice.dmChannel).stream().skip(before)).allSatisfy(c -> assertThat(c.param("thread_ts")).isEqualTo(thread));
 
@@ -413,7 +413,7 @@ class SlackConversationTest {
         fillForm("single_logout_url", "");
 
         // 14 scopes: a multi-select menu listing every one, labelled without "(comma separated)".
-        FakeSlackWebApi.Call scopes = openForm("scopes");
+        FakeSlackWebApi.Call scopes = openForm("q:scopes");
         JsonNode scopesInput = inputOf(scopes, "scopes");
         assertThat(scopesInput.at("/element/type").asText()).isEqualTo("multi_static_select");
         assertThat(scopesInput.at("/element/options").findValuesAsText("value")).hasSize(14).contains("Api", "RefreshToken", "MCP");
@@ -421,14 +421,14 @@ class SlackConversationTest {
         assertThat(alice.submitsChoices(scopes, "scopes", List.of("Api", "RefreshToken")).body()).isEmpty();
 
         // The flows: checkboxes, the playbook's default ticked.
-        FakeSlackWebApi.Call flows = openForm("flows");
+        FakeSlackWebApi.Call flows = openForm("q:flows");
         JsonNode flowsInput = inputOf(flows, "flows");
         assertThat(flowsInput.at("/element/type").asText()).isEqualTo("checkboxes");
         assertThat(flowsInput.at("/element/initial_options").findValuesAsText("value")).containsExactly("authorization-code");
         assertThat(alice.submitsChoices(flows, "flows", List.of("authorization-code", "client-credentials")).body()).isEmpty();
 
         // Client credentials were ticked: its run-as user is asked next (the ticks were the answer).
-        openForm("run_as_user");
+        openForm("q:run_as_user");
     }
 
     /** The input block of {@code field} in an opened modal. */

@@ -46,25 +46,52 @@ public sealed interface ChatEvent {
         }
     }
 
-    /** A button pressed: the prompt it belonged to ({@link PromptRef#encode()}) and the option's value. */
-    record Choice(ChatUser user, ChatPlace place, String promptId, String value) implements ChatEvent {
+    /**
+     * A button pressed: the prompt it belonged to ({@link PromptRef#encode()}) and the option's value; {@code label}
+     * is what the button said, as the platform reports it (null when it does not), for the engine's words about it.
+     */
+    record Choice(ChatUser user, ChatPlace place, String promptId, String value, String label) implements ChatEvent {
         public Choice {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(place, "place");
             Objects.requireNonNull(promptId, "promptId");
             Objects.requireNonNull(value, "value");
+            label = label == null || label.isBlank() ? null : InlineText.clean(label);
+        }
+
+        public Choice(ChatUser user, ChatPlace place, String promptId, String value) {
+            this(user, place, promptId, value, null);
+        }
+
+        /** What the button said, else its value. */
+        public String shown() {
+            return label == null ? value : label;
         }
     }
 
-    /** A form sent back: the form's id ({@link PromptRef#encode()}) and the raw text of each field, by field id. */
-    record FormSubmission(ChatUser user, ChatPlace place, String formId, Map<String, String> values)
-            implements ChatEvent {
+    /**
+     * A form sent back: the form's id ({@link PromptRef#encode()}) and the raw text of each field, by field id (in the
+     * order given); {@code labels} are the fields' labels as the platform reports them (field id -> label; may be
+     * empty), for the engine's words about the answered form.
+     */
+    record FormSubmission(ChatUser user, ChatPlace place, String formId, Map<String, String> values,
+                          Map<String, String> labels) implements ChatEvent {
         public FormSubmission {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(place, "place");
             Objects.requireNonNull(formId, "formId");
-            values = values.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
-                    Map.Entry::getKey, e -> e.getValue() == null ? "" : InlineText.clean(e.getValue())));
+            Map<String, String> cleaned = new java.util.LinkedHashMap<>();
+            values.forEach((id, value) -> cleaned.put(id, value == null ? "" : InlineText.clean(value)));
+            values = java.util.Collections.unmodifiableMap(cleaned);
+            Map<String, String> shown = new java.util.LinkedHashMap<>();
+            (labels == null ? Map.<String, String>of() : labels).forEach((id, label) -> {
+                if (label != null) shown.put(id, InlineText.clean(label));
+            });
+            labels = java.util.Collections.unmodifiableMap(shown);
+        }
+
+        public FormSubmission(ChatUser user, ChatPlace place, String formId, Map<String, String> values) {
+            this(user, place, formId, values, Map.of());
         }
     }
 }

@@ -13,6 +13,17 @@ public interface ChatTurns {
 
     TurnAnswer answer(ChatEvent event, Set<TurnAnswer.InTurn> inTurn);
 
+    /**
+     * A turn of a delivery the platform may repeat: {@code delivery} is recorded in the same unit of work as the
+     * turn, so the turn happens once however often it is delivered; a repeat answers
+     * {@link TurnAnswer#repeatedDelivery()}. (The engine does the turn's own work in that unit; this default, for
+     * entry points that are not the engine, wraps the whole call.)
+     */
+    default TurnAnswer answer(ChatEvent event, Set<TurnAnswer.InTurn> inTurn, InboundDelivery delivery) {
+        return dev.ecabot.store.UnitOfWork.run(() -> delivery.recordOnce() ? answer(event, inTurn)
+                : TurnAnswer.repeatedDelivery());
+    }
+
     /** A turn of which nothing but a refused click is answered in the turn: the rest goes through the port. */
     default TurnAnswer answer(ChatEvent event) {
         return answer(event, Set.of());

@@ -98,22 +98,46 @@ public final class ConversationEngine implements ChatTurns {
      */
     @Override
     public TurnAnswer answer(ChatEvent event, java.util.Set<TurnAnswer.InTurn> inTurn) {
+        return answer(event, inTurn, InboundDelivery.UNTRACKED);
+    }
+
+    /**
+     * As {@link #answer(ChatEvent, java.util.Set)}, for a delivery the platform may repeat: {@code delivery} is recorded
+     * first thing in the turn's unit of work, so the "processed" row, the turn's state change and its outbox rows
+     * commit together or not at all. A delivery recorded before is answered {@link TurnAnswer#repeatedDelivery()} and
+     * changes nothing; a turn that fails leaves the delivery unrecorded (the person is told to try again).
+     */
+    @Override
+    public TurnAnswer answer(ChatEvent event, java.util.Set<TurnAnswer.InTurn> inTurn, InboundDelivery delivery) {
         Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(delivery, "delivery");
         ConversationKey key = ConversationKey.of(event);
         TurnCapture capture = new TurnCapture(port, event, inTurn);
         Replies replies = new Replies(capture, event.replyTo());
         ReentrantLock lock = stripes[Math.floorMod(key.asString().hashCode(), stripes.length)];
         // Every log line of this turn carries its id (ECABOT_LOG_FORMAT=json puts it in the "mdc" object).
         org.slf4j.MDC.MDCCloseable turn = org.slf4j.MDC.putCloseable("turn", UUID.randomUUID().toString().substring(0, 12));
+        Optional<TurnAnswer.Answered> answered = Optional.empty();
         lock.lock();
         try {
-            Optional<String> notYours = clickOnSomeoneElsesQuestion(event, key);
-            if (notYours.isPresent()) return TurnAnswer.refusedClick(notYours.get());
-            Optional<String> notTheirsToDecide = approvalClickNotAllowed(event);
-            if (notTheirsToDecide.isPresent()) return TurnAnswer.refusedClick(notTheirsToDecide.get());
-            // The turn's state changes and the outbox rows of its replies commit together (UnitOfWork): a failure or a
-            // crash before the commit leaves neither, after it both; the warnings below are written after the rollback.
-            dev.ecabot.store.UnitOfWork.run(() -> dispatch(event, key, replies));
+            // The delivery's "processed" row, the turn's state changes and the outbox rows of its replies commit
+            // together (UnitOfWork): a failure or a crash before the commit leaves none of them, after it all; the
+            // warnings below are written after the rollback.
+            TurnAnswer early = dev.ecabot.store.UnitOfWork.run(() -> {
+                if (!delivery.recordOnce()) return TurnAnswer.repeatedDelivery();
+                Optional<String> notYours = clickOnSomeoneElsesQuestion(event, key);
+                if (notYours.isPresent()) return TurnAnswer.refusedClick(notYours.get());
+                Optional<String> notTheirsToDecide = approvalClickNotAllowed(event);
+                if (notTheirsToDecide.isPresent()) return TurnAnswer.refusedClick(notTheirsToDecide.get());
+                dispatch(event, key, replies);
+                return null;
+            });
+            if (early != null) {
+                if (early.repeated()) LOG.info("A {} from {} was delivered again; it was processed before",
+                        event.getClass().getSimpleName(), event.user().key());
+                return early;
+            }
+            answered = AnsweredCards.of(event); // a failed turn leaves the card's buttons, to press again
         } catch (ConcurrentChangeException e) {
             replies.warn("Another message changed this conversation at the same moment. Please send that again.");
         } catch (RuntimeException e) {
@@ -132,7 +156,7 @@ public final class ConversationEngine implements ChatTurns {
             lock.unlock();
             turn.close();
         }
-        return capture.answer();
+        return capture.answer().withAnswered(answered);
     }
 
     /**

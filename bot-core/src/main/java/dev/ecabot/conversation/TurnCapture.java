@@ -96,6 +96,7 @@ final class TurnCapture implements ChatPort {
     }
 
     TurnAnswer answer() {
-        return new TurnAnswer(Optional.empty(), Optional.ofNullable(form), Optional.ofNullable(secret), words);
+        return new TurnAnswer(Optional.empty(), Optional.ofNullable(form), Optional.ofNullable(secret), words,
+                Optional.empty(), false);
     }
 }

@@ -423,14 +423,23 @@ final class BlockKitRenderer {
         return new Rendered(label + " expired", List.of(section(s -> s.text(markdownText(words)))));
     }
 
-    /** A prompt message after it was answered: the buttons replaced by who chose what. */
-    Rendered answered(List<LayoutBlock> original, String fallbackText, String userId, String choiceLabel) {
+    /** A prompt message after it was answered: the buttons replaced by the engine's words (who chose what). */
+    Rendered answered(List<LayoutBlock> original, String fallbackText,
+                      dev.ecabot.conversation.TurnAnswer.Answered answered) {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (LayoutBlock b : original == null ? List.<LayoutBlock>of() : original) {
             if (!(b instanceof ActionsBlock)) blocks.add(b);
         }
-        blocks.add(context(List.of(markdownText(":ballot_box_with_check: <@" + userId + "> chose *" + escape(choiceLabel) + "*"))));
-        return fitToSlack(new Rendered(fallbackText == null ? choiceLabel : fallbackText, blocks));
+        StringBuilder words = new StringBuilder(":ballot_box_with_check: ").append(escape(answered.by())).append(' ')
+                .append(escape(answered.verb()));
+        if (answered.choice() != null) words.append(" *").append(escape(answered.choice())).append('*');
+        else if (!answered.fields().isEmpty()) words.append(':');
+        for (int i = 0; i < answered.fields().size(); i++) {
+            var field = answered.fields().get(i);
+            words.append(i == 0 ? " " : "; ").append('*').append(escape(field.label())).append("*: ").append(escape(field.value()));
+        }
+        blocks.add(context(List.of(markdownText(words.toString()))));
+        return fitToSlack(new Rendered(fallbackText == null ? InlineText.plain(answered.text()) : fallbackText, blocks));
     }
 
     /**

@@ -12,9 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Acks an Events API delivery whose event_id was already taken in without running any listener: Slack retries
- * (X-Slack-Retry-Num) and re-deliveries to another instance do no work twice. Other request types pass through.
- * Runs after Bolt's signature check, so only genuine requests are recorded. Thread-safe.
+ * Acks an Events API delivery whose event_id was already processed without running any listener: Slack retries
+ * (X-Slack-Retry-Num) and re-deliveries to another instance do no work twice. It only reads: the id is recorded by
+ * the engine in the turn the event becomes ({@link ProcessedEvents#delivery}), so a crash before that turn commits
+ * leaves the retry to be processed, and a retry arriving while the first delivery is still being worked on is
+ * dropped by the engine. Other request types pass through. Runs after Bolt's signature check. Thread-safe.
  */
 final class EventDeduplication implements Middleware {
 
@@ -30,7 +32,7 @@ final class EventDeduplication implements Middleware {
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
         if (req.getRequestType() != RequestType.Event) return chain.next(req);
         String eventId = eventId(req.getRequestBodyAsString());
-        if (eventId == null || processed.firstDelivery(eventId)) return chain.next(req);
+        if (eventId == null || !processed.seen(eventId)) return chain.next(req);
         log.info("Ignored a repeated delivery of Slack event {} (retry {})", eventId,
                 req.getHeaders().getFirstValue("X-Slack-Retry-Num"));
         return Response.ok();

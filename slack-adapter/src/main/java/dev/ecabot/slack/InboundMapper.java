@@ -55,7 +55,7 @@ final class InboundMapper {
                     ? privatePlace(a.userId(), a.channelId())
                     : new ChatPlace(a.channelId(), a.threadTs());
             return Optional.of(new ChatEvent.Choice(users.user(a.userId(), a.userName()), place, prompt.get().encode(),
-                    a.value()));
+                    a.value(), a.label()));
         }
         if (inbound instanceof SlackInbound.FormSubmitted f) {
             return Optional.of(new ChatEvent.FormSubmission(users.user(f.userId(), f.userName()),

@@ -45,6 +45,7 @@ public final class SlackEndpoint implements AutoCloseable {
     private final PendingForms forms;
     private final ScheduledExecutorService timers;
     private final SlackChatPort port;
+    private final ProcessedEvents processed;
     private SocketModeApp socketMode;
 
     /**
@@ -79,7 +80,8 @@ public final class SlackEndpoint implements AutoCloseable {
             throw new IllegalStateException("Could not reach Slack's Web API at " + settings.apiUrl()
                     + " to check SLACK_BOT_TOKEN (" + e.getMessage() + "). Check the network, a proxy, or SLACK_API_URL.");
         }
-        app.use(new EventDeduplication(new ProcessedEvents(database, clock)));
+        this.processed = new ProcessedEvents(database, clock);
+        app.use(new EventDeduplication(processed));
         this.webApi = new SlackWebApi(slack.methods(settings.botToken().reveal()));
         this.workers = workerPool(settings.workerThreads());
         this.clock = clock;
@@ -115,7 +117,7 @@ public final class SlackEndpoint implements AutoCloseable {
     public SlackEndpoint listenAnswering(dev.ecabot.conversation.ChatTurns engine) {
         UserNotice notice = new UserNotice(slack, webApi);
         SlackWork work = new SlackWork(new InboundMapper(new SlackUsers(webApi, clock)), engine, webApi, port,
-                renderer, modals, forms, notice);
+                renderer, modals, forms, notice, processed);
         new SlackListeners(workers, work::run, work::submit).registerOn(app);
         return this;
     }

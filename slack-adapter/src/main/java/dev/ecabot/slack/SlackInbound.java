@@ -26,18 +26,31 @@ public sealed interface SlackInbound {
                    String responseUrl) implements SlackInbound {
     }
 
+    /**
+     * The Events API's id of this delivery ({@code event_id}; Slack retries with the same one), null for what Slack
+     * never retries (slash commands, interactivity).
+     */
+    default String eventId() {
+        return null;
+    }
+
     /** A message mentioning the bot in a channel; replies go in the message's thread. */
-    record Mention(String userId, String channelId, String text, String threadTs) implements SlackInbound {
+    record Mention(String userId, String channelId, String text, String threadTs, String eventId) implements SlackInbound {
+
+        Mention(String userId, String channelId, String text, String threadTs) {
+            this(userId, channelId, text, threadTs, null);
+        }
     }
 
     /**
      * A message in the bot's direct-message conversation; {@code threadTs} is the thread it was written in (null at
      * the top level), so the answers of that turn go to the same thread.
      */
-    record DirectMessage(String userId, String channelId, String text, String threadTs) implements SlackInbound {
+    record DirectMessage(String userId, String channelId, String text, String threadTs, String eventId)
+            implements SlackInbound {
 
         DirectMessage(String userId, String channelId, String text) {
-            this(userId, channelId, text, null);
+            this(userId, channelId, text, null, null);
         }
     }
 

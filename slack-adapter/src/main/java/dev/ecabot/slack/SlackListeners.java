@@ -62,14 +62,16 @@ final class SlackListeners {
         app.event(AppMentionEvent.class, (payload, ctx) -> {
             AppMentionEvent e = payload.getEvent();
             String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
-            submit(new SlackInbound.Mention(e.getUser(), e.getChannel(), withoutMentions(e.getText()), thread));
+            submit(new SlackInbound.Mention(e.getUser(), e.getChannel(), withoutMentions(e.getText()), thread,
+                    payload.getEventId()));
             return ctx.ack();
         });
         app.event(MessageEvent.class, (payload, ctx) -> {
             MessageEvent e = payload.getEvent();
             // Only people's messages in the bot's DM: channel messages reach us as app_mention instead.
             if ("im".equals(e.getChannelType()) && e.getBotId() == null && e.getUser() != null) {
-                submit(new SlackInbound.DirectMessage(e.getUser(), e.getChannel(), withoutMentions(e.getText()), e.getThreadTs()));
+                submit(new SlackInbound.DirectMessage(e.getUser(), e.getChannel(), withoutMentions(e.getText()),
+                        e.getThreadTs(), payload.getEventId()));
             }
             return ctx.ack();
         });

@@ -3,7 +3,6 @@ package dev.ecabot.slack;
 import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.ChatTurns;
 import dev.ecabot.conversation.TurnAnswer;
-import dev.ecabot.conversation.PromptRef;
 import dev.ecabot.conversation.message.FormField;
 import dev.ecabot.conversation.message.FormPrompt;
 import org.slf4j.Logger;
@@ -11,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,9 +17,12 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * What happens after the ack, on a worker thread: the Slack-only steps of an interaction (opening a form's
- * modal, opening the credential window before the vault answers, marking a prompt answered), the engine's one
- * entry point with the mapped event, and the rendering of its {@link TurnAnswer}: a modal from the click's
- * trigger, field errors in the submitted modal, the secret in the credential window. A Slack API failure is told to the user in words.
+ * modal, opening the credential window before the vault answers), the engine's one entry point with the mapped
+ * event (an Events API delivery with its event_id, recorded in the turn's own transaction), and the rendering of its
+ * {@link TurnAnswer}: a modal from the click's trigger, field errors in the submitted modal, the secret in the
+ * credential window, the clicked card marked with the engine's words. No engine policy here: what a typed
+ * {@code reveal <offer>} gets, and which cards are marked answered with what words, is the engine's. A Slack API
+ * failure is told to the user in words.
  */
 final class SlackWork {
 
@@ -40,9 +41,12 @@ final class SlackWork {
     private final PendingForms forms;
     private final UserNotice notice;
     private final HomeTab homeTab;
+    private final ProcessedEvents processed;
 
     SlackWork(InboundMapper mapper, ChatTurns engine, SlackWebApi api, SlackChatPort port,
-              BlockKitRenderer renderer, ModalViews modals, PendingForms forms, UserNotice notice) {
+              BlockKitRenderer renderer, ModalViews modals, PendingForms forms, UserNotice notice,
+              ProcessedEvents processed) {
+        this.processed = processed;
         this.mapper = mapper;
         this.engine = engine;
         this.api = api;
@@ -56,10 +60,7 @@ final class SlackWork {
 
     void run(SlackInbound inbound) {
         try {
-            if (typedReveal(inbound)) {
-                notice.tell(inbound, "Credentials open only from the \"Reveal credentials\" button in my message, "
-                        + "in a private window. Press that button.");
-            } else if (inbound instanceof SlackInbound.Action a && ActionIds.formOf(a.blockId(), a.actionId()).isPresent()) {
+            if (inbound instanceof SlackInbound.Action a && ActionIds.formOf(a.blockId(), a.actionId()).isPresent()) {
                 openForm(a, ActionIds.formOf(a.blockId(), a.actionId()).get());
             } else if (inbound instanceof SlackInbound.Action a && ActionIds.REVEAL.equals(a.actionId())) {
                 reveal(a);
@@ -73,7 +74,8 @@ final class SlackWork {
             } else if (inbound instanceof SlackInbound.HomeOpened h) {
                 publishHome(h.userId());
             } else {
-                mapper.toEvent(inbound).ifPresent(engine::answer);
+                // Slack retries an event it thinks was not taken: the engine records its event_id in the turn itself.
+                mapper.toEvent(inbound).ifPresent(event -> engine.answer(event, Set.of(), processed.delivery(inbound.eventId())));
             }
         } catch (SlackCallFailed failure) {
             notice.tell(inbound, failure.userMessage());
@@ -119,17 +121,6 @@ final class SlackWork {
         }
     }
 
-    /**
-     * "reveal <id>" typed as text would release the secret with no private window to show it in. "reveal" alone is
-     * the engine's: it lists the person's waiting secrets, each with its button again.
-     */
-    private static boolean typedReveal(SlackInbound inbound) {
-        String text = inbound instanceof SlackInbound.DirectMessage d ? d.text()
-                : inbound instanceof SlackInbound.Mention m ? m.text()
-                : inbound instanceof SlackInbound.Command c ? c.text() : null;
-        return text != null && text.strip().toLowerCase(Locale.ROOT).matches("/?reveal\\s+\\S.*");
-    }
-
     private void openForm(SlackInbound.Action a, String formId) {
         Optional<PendingForms.Pending> pending = forms.find(a.userId(), formId);
         if (pending.isEmpty()) {
@@ -166,7 +157,7 @@ final class SlackWork {
 
     /**
      * Any other button: a refusal goes to the clicker only and the card stays; a form the engine answers (Deny's
-     * reason) opens as a modal from this very click; a question's card is marked answered.
+     * reason) opens as a modal from this very click; the card is marked answered when the engine says so.
      */
     private void click(SlackInbound.Action a) {
         Optional<ChatEvent> event = mapper.toEvent(a);
@@ -177,18 +168,13 @@ final class SlackWork {
             return;
         }
         answer.form().ifPresent(form -> port.open(a.triggerId(), event.get().replyTo(), form));
-        if (!isApproval(a)) markAnswered(a);
+        answer.answered().ifPresent(answered -> markAnswered(a, answered));
     }
 
-    /** Approval cards are the engine's to edit: it updates every copy after a decision. */
-    private static boolean isApproval(SlackInbound.Action a) {
-        return ActionIds.promptOf(a.blockId(), a.actionId()).filter(p -> p == PromptRef.Fixed.APPROVAL).isPresent();
-    }
-
-    private void markAnswered(SlackInbound.Action a) {
-        if (a.messageTs() == null || a.label() == null || ActionIds.promptOf(a.blockId(), a.actionId()).isEmpty()
-                || ActionIds.promptOf(a.blockId(), a.actionId()).get() == PromptRef.Fixed.REVEAL) return;
-        BlockKitRenderer.Rendered r = renderer.answered(a.blocks(), a.messageText(), a.userId(), a.label());
+    /** The clicked message with its buttons replaced by the engine's words (a click on the App Home has no message). */
+    private void markAnswered(SlackInbound.Action a, TurnAnswer.Answered answered) {
+        if (a.messageTs() == null || a.channelId() == null) return;
+        BlockKitRenderer.Rendered r = renderer.answered(a.blocks(), a.messageText(), answered);
         api.call("chat.update", c -> c.chatUpdate(m -> m.channel(a.channelId()).ts(a.messageTs())
                 .text(r.text()).blocks(r.blocks())));
     }

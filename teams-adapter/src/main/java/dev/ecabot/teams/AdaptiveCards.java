@@ -248,52 +248,26 @@ public final class AdaptiveCards {
         return attachment(card);
     }
 
-    /** A Reveal button for an offer named by id (when someone types "reveal <id>" instead of clicking). */
-    public Activity revealButton(String offerId) {
-        ObjectNode card = card();
-        ((ArrayNode) card.get("body")).add(text("Secrets open only in a private dialog: press Reveal.", false));
-        ((ArrayNode) card.get("actions")).add(submit("Reveal", revealData(offerId)).put("style", "positive"));
-        return cardActivity(card, "Press Reveal to see the secret.");
-    }
-
-    /** What a question card becomes once answered: the answer, and no buttons left. */
-    public Activity answered(dev.ecabot.conversation.ChatEvent event) {
-        return answered(event, NODES.objectNode());
-    }
-
     /**
-     * What a question card becomes once answered, from the click's {@code data}: who answered what, in the words of
-     * the card (the button's label; each field's label and value), and no buttons left.
+     * What a question card becomes once answered, in the engine's words: who chose which button, or who answered a
+     * form with each field's label and value; no buttons left.
      */
-    public Activity answered(dev.ecabot.conversation.ChatEvent event, com.fasterxml.jackson.databind.JsonNode data) {
-        String who = event.user().displayName();
+    public Activity answered(dev.ecabot.conversation.TurnAnswer.Answered answered) {
         ObjectNode card = card();
         ArrayNode body = (ArrayNode) card.get("body");
-        String text;
-        if (event instanceof dev.ecabot.conversation.ChatEvent.Choice choice) {
-            String shown = data.path(SHOWN).isTextual() ? data.path(SHOWN).asText() : choice.value();
-            text = who + " answered: " + literal(shown);
-            body.add(text(text, false).put("isSubtle", true));
-        } else if (event instanceof dev.ecabot.conversation.ChatEvent.FormSubmission form) {
-            text = who + " answered:";
-            body.add(text(text, false).put("isSubtle", true));
+        String text = literal(answered.by()) + " " + answered.verb()
+                + (answered.choice() != null ? " " + literal(answered.choice()) : answered.fields().isEmpty() ? "." : ":");
+        body.add(text(text, false).put("isSubtle", true));
+        if (!answered.fields().isEmpty()) {
             ObjectNode factSet = NODES.objectNode().put("type", "FactSet");
             ArrayNode facts = factSet.putArray("facts");
-            StringBuilder summary = new StringBuilder(text);
-            form.values().forEach((id, value) -> {
-                String label = data.path(SHOWN).path(id).asText(id);
-                String shown = value.isBlank() ? "(left empty)" : value;
-                facts.addObject().put("title", literal(label)).put("value", literal(shown));
-                summary.append(' ').append(label).append(": ").append(shown).append(';');
-            });
-            if (!facts.isEmpty()) body.add(factSet);
-            text = summary.toString();
-        } else {
-            text = who + " answered.";
-            body.add(text(text, false).put("isSubtle", true));
+            for (dev.ecabot.conversation.message.Fact field : answered.fields()) {
+                facts.addObject().put("title", literal(field.label())).put("value", literal(field.value()));
+            }
+            body.add(factSet);
         }
         card.remove("actions");
-        return cardActivity(card, text);
+        return cardActivity(card, dev.ecabot.conversation.message.InlineText.plain(answered.text()));
     }
 
     /** What an offer card becomes once its secret was shown: no button left to press. */

@@ -26,8 +26,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Teams bot: remembers where each activity came from (for later posts), turns it into a ChatEvent for the
@@ -35,7 +33,10 @@ import java.util.regex.Pattern;
  * waits for: the Reveal button's {@code task/fetch} with a dialog showing the secret (or why not), then marking the
  * offer card as used; an approval card's Universal Actions ({@code adaptiveCard/action}: its refresh, Approve, Deny)
  * with the card as that person should see it. Welcomes people when it is added to a chat or team. Replies go out
- * through {@link TeamsChatPort}. Thread-safe.
+ * through {@link TeamsChatPort}. No engine policy here: a message or card submission goes to the engine with its
+ * activity id ({@link TeamsProcessedActivities#delivery}, recorded in the turn's own transaction, so a retried
+ * delivery is a turn once), and the clicked card is replaced only when the engine's answer says it served, with the
+ * engine's words. Thread-safe.
  */
 public final class TeamsBot implements Bot {
 
@@ -48,13 +49,13 @@ public final class TeamsBot implements Bot {
     private static final java.util.Set<String> WELCOMED_IN = java.util.Set.of("personal", "groupChat", "channel");
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
             .findAndRegisterModules();
-    private static final Pattern TYPED_REVEAL = Pattern.compile("(?i)/?reveal\\s+(\\S+)");
     private final ChatTurns engine;
     private final TeamsChatPort port;
     private final TeamsDirectory directory;
     private final AdaptiveCards cards;
     private final Clock clock;
     private final TeamsApprovalViews approvalViews;
+    private final TeamsProcessedActivities processed;
 
     public TeamsBot(Consumer<ChatEvent> engine, TeamsChatPort port, TeamsDirectory directory, AdaptiveCards cards,
                     Clock clock) {
@@ -66,6 +67,16 @@ public final class TeamsBot implements Bot {
 
     /** With the engine's answer to each turn: a refused click is told to the clicker only; the card stays. */
     public TeamsBot(ChatTurns engine, TeamsChatPort port, TeamsDirectory directory, AdaptiveCards cards, Clock clock) {
+        this(engine, port, directory, cards, clock, null);
+    }
+
+    /**
+     * As above, recording each message's and card submission's activity id in {@code processed} (null: none) inside
+     * the turn it becomes, so a delivery Teams retries is processed once.
+     */
+    public TeamsBot(ChatTurns engine, TeamsChatPort port, TeamsDirectory directory, AdaptiveCards cards, Clock clock,
+                    TeamsProcessedActivities processed) {
+        this.processed = processed;
         this.engine = engine;
         this.port = port;
         this.directory = directory;
@@ -90,22 +101,16 @@ public final class TeamsBot implements Bot {
             return welcomeWhenAdded(activity);
         }
         Optional<ChatEvent> event = TeamsInbound.toEvent(activity);
-        Optional<String> typedReveal = event.flatMap(TeamsBot::typedRevealOffer);
-        if (typedReveal.isPresent()) {
-            // A typed "reveal" would release the secret where Teams cannot show it privately: offer the button instead.
-            port.send(replyAddress(activity), cards.revealButton(typedReveal.get()));
-        } else if (event.isPresent()) {
+        if (event.isPresent()) {
             typing(turn);
-            TurnAnswer answer = engine.answer(event.get());
-            if (answer.refused()) {
-                tellOnly(activity, answer.refusalWords());
-            } else if (activity.getReplyToId() != null && !(event.get() instanceof ChatEvent.Text) && !isApproval(event.get())) {
-                // The clicked card has served: replace it so an old button cannot be pressed twice. (Approval cards
-                // are the engine's to edit: it refuses some clickers and updates every copy after a decision.)
-                port.replace(replyAddress(activity), activity.getReplyToId(), cards.answered(event.get(),
-                        activity.getValue() == null ? JSON.createObjectNode() : JSON.valueToTree(activity.getValue())));
+            TurnAnswer answer = engine.answer(event.get(), java.util.Set.of(), delivery(activity));
+            if (answer.repeated()) return CompletableFuture.completedFuture(null);
+            if (answer.refused()) tellOnly(activity, answer.refusalWords());
+            if (answer.answered().isPresent() && activity.getReplyToId() != null) {
+                // The clicked card has served: replaced with the engine's words, so an old button cannot be pressed twice.
+                port.replace(replyAddress(activity), activity.getReplyToId(), cards.answered(answer.answered().get()));
             }
-        } else if (activity.isType(ActivityTypes.MESSAGE)) {
+        } else if (activity.isType(ActivityTypes.MESSAGE) && firstDelivery(activity)) {
             port.post(replyAddress(activity), TextMessage.warning("I can read typed messages and my own cards only."
                     + " Say \"help\" to see what I can do."));
         }
@@ -156,7 +161,7 @@ public final class TeamsBot implements Bot {
      */
     private CompletableFuture<Void> welcomeWhenAdded(Activity activity) {
         boolean botAdded = activity.getMembersAdded() != null && activity.getMembersAdded().stream()
-                .map(ChannelAccount::getId).anyMatch(activity.getRecipient().getId()::equals);
+                .map(ChannelAccount::getId).anyMatch(activity.getRecipient().getId()::equals) && firstDelivery(activity);
         if (botAdded && WELCOMED_IN.contains(String.valueOf(activity.getConversation().getConversationType()))) {
             try {
                 port.send(replyAddress(activity), cards.welcome());
@@ -270,11 +275,16 @@ public final class TeamsBot implements Bot {
         return event instanceof ChatEvent.Choice && event.prompt().orElseThrow() == PromptRef.Fixed.APPROVAL;
     }
 
-    /** The offer id of a typed "reveal <offer>", if that is what the text says. */
-    private static Optional<String> typedRevealOffer(ChatEvent event) {
-        if (!(event instanceof ChatEvent.Text text)) return Optional.empty();
-        Matcher matcher = TYPED_REVEAL.matcher(text.text());
-        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    /** The activity as a delivery Teams may repeat, recorded by the engine in the turn it becomes. */
+    private dev.ecabot.conversation.InboundDelivery delivery(Activity activity) {
+        return processed == null ? dev.ecabot.conversation.InboundDelivery.UNTRACKED
+                : processed.delivery(activity.getConversation().getId(), activity.getId());
+    }
+
+    /** For what is no engine turn (a welcome, a message the bot cannot read): recorded on its own, once. */
+    private boolean firstDelivery(Activity activity) {
+        return processed == null || activity.getId() == null
+                || processed.firstDelivery(activity.getConversation().getId(), activity.getId());
     }
 
     private static ChatAddress replyAddress(Activity activity) {

@@ -74,7 +74,8 @@ public final class TeamsInbound {
         switch (value.path("ecabot").asText()) {
             case "choice" -> {
                 if (!value.hasNonNull("promptId") || !value.hasNonNull("value")) return Optional.empty();
-                return Optional.of(new ChatEvent.Choice(user, place, value.get("promptId").asText(), value.get("value").asText()));
+                return Optional.of(new ChatEvent.Choice(user, place, value.get("promptId").asText(), value.get("value").asText(),
+                        value.path(AdaptiveCards.SHOWN).isTextual() ? value.get(AdaptiveCards.SHOWN).asText() : null));
             }
             case "command" -> {
                 if (!value.hasNonNull("text")) return Optional.empty();
@@ -89,7 +90,11 @@ public final class TeamsInbound {
                                 e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
                     }
                 });
-                return Optional.of(new ChatEvent.FormSubmission(user, place, value.get("formId").asText(), fields));
+                Map<String, String> labels = new LinkedHashMap<>();
+                value.path(AdaptiveCards.SHOWN).fields().forEachRemaining(e -> {
+                    if (e.getValue().isTextual()) labels.put(e.getKey(), e.getValue().asText());
+                });
+                return Optional.of(new ChatEvent.FormSubmission(user, place, value.get("formId").asText(), fields, labels));
             }
             default -> {
                 return Optional.empty();

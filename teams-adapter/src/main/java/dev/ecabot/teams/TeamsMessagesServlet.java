@@ -46,8 +46,10 @@ public final class TeamsMessagesServlet extends HttpServlet {
     }
 
     /**
-     * Acknowledges fast: a message or card submission is authenticated, recorded by its activity id (a retried
-     * delivery is acknowledged and dropped) and answered 202 at once; its turn runs on {@code turns}. Invokes
+     * Acknowledges fast: a message or card submission is authenticated, checked against the activity ids already
+     * processed (a retried delivery is acknowledged and dropped) and answered 202 at once; its turn runs on
+     * {@code turns}, where the bot records the id in the turn's own transaction ({@link TeamsBot}), so a crash before
+     * that commit leaves a retry to be processed and a retry that overtook its first delivery is dropped there. Invokes
      * ({@code task/fetch}: the Reveal dialog) are answered with their result, as Teams needs it in the response.
      */
     public TeamsMessagesServlet(TeamsBotAdapter adapter, Bot bot, TeamsProcessedActivities processed, Executor turns) {
@@ -118,8 +120,8 @@ public final class TeamsMessagesServlet extends HttpServlet {
             return;
         }
         String conversation = activity.getConversation() == null ? null : activity.getConversation().getId();
-        if (activity.getId() != null && processed != null && !processed.firstDelivery(conversation, activity.getId())) {
-            log.info("Teams delivered activity {} again; it was taken in already", activity.getId());
+        if (activity.getId() != null && processed != null && processed.seen(conversation, activity.getId())) {
+            log.info("Teams delivered activity {} again; it was processed already", activity.getId());
             resp.setStatus(202);
             return;
         }

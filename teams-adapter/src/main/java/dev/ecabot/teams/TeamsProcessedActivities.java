@@ -14,7 +14,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * The Teams activities this bot has already taken in (table teams_processed_activity, migration V70), by
  * conversation and activity id, so that a delivery Teams retries (it does when the bot answers late or with a 5xx),
  * a restart or another instance never runs one turn twice: a retried "new altify-mcp demo" is not an answer to the
- * question the first one asked. The primary key decides: the first insert wins. Ids are kept a day. Thread-safe.
+ * question the first one asked. The primary key decides: the first insert wins. An activity that becomes a turn is
+ * recorded by the engine inside the turn's own unit of work ({@link #delivery}), so the row commits with the turn's
+ * state and replies or not at all; the endpoint only asks {@link #seen} to drop a retry early. Ids are kept a day.
+ * {@code dataSource} must be the bot's joining one ({@code Database.dataSource()}). Thread-safe.
  */
 public final class TeamsProcessedActivities {
 
@@ -30,12 +33,41 @@ public final class TeamsProcessedActivities {
         this.clock = clock;
     }
 
-    /** Records the activity; true only for the first delivery ever of that id in that conversation. */
+    /** Records the activity now, on its own; true only for the first delivery ever of that id in that conversation. */
     public boolean firstDelivery(String conversationId, String activityId) {
-        Instant now = clock.instant();
-        purgeIfDue(now);
+        purgeIfDue(clock.instant());
+        return record(conversationId, activityId);
+    }
+
+    /** Whether the activity was processed (committed) before: a retry to drop at once. Records nothing. */
+    public boolean seen(String conversationId, String activityId) {
+        purgeIfDue(clock.instant());
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT 1 FROM teams_processed_activity WHERE activity_id = ?")) {
+            select.setString(1, key(conversationId, activityId));
+            try (java.sql.ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look up Teams activity " + activityId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The delivery of the activity, for the engine to record inside the turn it becomes (untracked without an id). */
+    public dev.ecabot.conversation.InboundDelivery delivery(String conversationId, String activityId) {
+        return activityId == null ? dev.ecabot.conversation.InboundDelivery.UNTRACKED
+                : () -> record(conversationId, activityId);
+    }
+
+    private static String key(String conversationId, String activityId) {
         String key = (conversationId == null ? "" : conversationId) + "|" + activityId;
-        if (key.length() > 300) key = key.substring(key.length() - 300);
+        return key.length() > 300 ? key.substring(key.length() - 300) : key;
+    }
+
+    /** Inserts the activity (inside the unit of work open on this thread, if any); false when it is there already. */
+    private boolean record(String conversationId, String activityId) {
+        Instant now = clock.instant();
+        String key = key(conversationId, activityId);
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement(
                      "INSERT INTO teams_processed_activity (activity_id, received_at) VALUES (?, ?)")) {

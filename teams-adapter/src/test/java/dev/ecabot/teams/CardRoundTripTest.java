@@ -95,12 +95,15 @@ class CardRoundTripTest {
 
     @Test
     void anAnsweredCardSaysWhatWasAnsweredInTheCardsWords() {
-        ChatEvent.Choice choice = new ChatEvent.Choice(TeamsInbound.user(submit(null)), TeamsInbound.place(submit(null)),
-                "confirm", "confirm");
-        JsonNode data = JSON.createObjectNode().put("shown", "Create it");
-        assertThat(card(cards.answered(choice, data)).toString()).contains("Ana Lopez answered: Create it")
-                .doesNotContain("answered: confirm");
-        assertThat(card(cards.answered(choice)).toString()).as("a click without the label").contains("answered: confirm");
+        // The click carries the button's label to the engine, whose words the answered card shows.
+        ObjectNode data = JSON.createObjectNode().put("ecabot", "choice").put("promptId", "confirm").put("value", "confirm")
+                .put("shown", "Create it");
+        ChatEvent.Choice choice = (ChatEvent.Choice) TeamsInbound.toEvent(submit(data)).orElseThrow();
+        assertThat(choice.shown()).isEqualTo("Create it");
+        dev.ecabot.conversation.TurnAnswer.Answered answered = new dev.ecabot.conversation.TurnAnswer.Answered(
+                dev.ecabot.conversation.message.Person.of(choice.user()).inText(), "chose", choice.shown(), List.of());
+        assertThat(card(cards.answered(answered)).toString()).contains("Ana Lopez chose Create it")
+                .doesNotContain("confirm").doesNotContain("\"actions\"");
     }
 
     @Test

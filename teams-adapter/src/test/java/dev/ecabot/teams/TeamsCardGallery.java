@@ -3,8 +3,6 @@ package dev.ecabot.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.schema.Activity;
-import dev.ecabot.conversation.ChatEvent;
-import dev.ecabot.conversation.ChatPlace;
 import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.ChoicePrompt;
@@ -75,10 +73,11 @@ final class TeamsCardGallery {
                 .decided(ApprovalCard.Status.APPROVED, "Bo Chen", AT, "fine"))));
         all.put("secret dialog", (JsonNode) JSON.valueToTree(cards.secretCard(new SecretReveal("Consumer secret",
                 Secret.of("s3cr3t"), "Shown once"))).get("content"));
-        all.put("reveal button", card(cards.revealButton("offer-1")));
-        all.put("answered choice", card(cards.answered(new ChatEvent.Choice(ANA, ChatPlace.direct("c"), "pkce", "yes"))));
-        all.put("answered form", card(cards.answered(new ChatEvent.FormSubmission(ANA, ChatPlace.direct("c"), "contact",
-                Map.of("contact_email", "ana@example.com")))));
+        String ana = dev.ecabot.conversation.message.Person.of(ANA).inText();
+        all.put("answered choice", card(cards.answered(new dev.ecabot.conversation.TurnAnswer.Answered(ana, "chose", "Yes",
+                List.of()))));
+        all.put("answered form", card(cards.answered(new dev.ecabot.conversation.TurnAnswer.Answered(ana, "answered", null,
+                List.of(new dev.ecabot.conversation.message.Fact(null, "Contact email", "ana@example.com"))))));
         all.put("revealed offer", card(cards.revealedOffer("Acme Sync consumer secret", "Ana Lima", AT)));
         all.put("welcome", card(cards.welcome()));
         return all;

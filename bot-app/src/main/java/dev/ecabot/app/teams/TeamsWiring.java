@@ -72,7 +72,7 @@ public final class TeamsWiring {
             TeamsChatPort port = new TeamsChatPort(adapter, directory, cards,
                     new TeamsApprovalViews(dataSource, Clock.systemUTC()));
             chat[0] = new TeamsChat(port, port.personalChats());
-            return new TeamsBot(engineFor.apply(port), port, directory, cards, Clock.systemUTC());
+            return new TeamsBot(engineFor.apply(port), port, directory, cards, Clock.systemUTC(), processed);
         });
         return on ? Optional.of(chat[0]) : Optional.empty();
     }

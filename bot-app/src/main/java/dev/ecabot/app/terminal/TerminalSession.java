@@ -28,7 +28,8 @@ import java.util.Set;
 /**
  * Reads what people type in the terminal, one line at a time, and turns it into {@link ChatEvent}s for the
  * engine: a number or an option's value answers the choice on screen, a line answers the form field asked,
- * {@code reveal} presses the last reveal offer, a bare {@code approve} / {@code deny} the button of the last approval
+ * {@code reveal} presses the last reveal offer's button and {@code reveal <offer>} that offer's (the terminal's
+ * rendering of a Reveal button is these words: {@link TerminalChat}), a bare {@code approve} / {@code deny} the button of the last approval
  * card shown to the speaker, {@code /as <name>} changes who is speaking, {@code /quit} (or the
  * end of input) leaves. Before each line it waits for background work, so piped scripts read replies in order.
  * When input is not a terminal, each line read is echoed after the prompt, so the output reads as a transcript.
@@ -39,6 +40,8 @@ public final class TerminalSession {
     private static final ChatPlace PLACE = ChatPlace.direct("terminal");
     private static final Set<String> CONTROL_WORDS = Set.of("cancel", "help", "status");
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
+    /** "reveal <offer>": how the terminal's Reveal button of that offer is pressed (it prints these words). */
+    private static final java.util.regex.Pattern REVEAL_BUTTON = java.util.regex.Pattern.compile("(?i)reveal\\s+(\\S+)");
 
     private final ConversationEngine engine;
     private final TerminalChat chat;
@@ -100,6 +103,8 @@ public final class TerminalSession {
         if (word.equals("reveal") && offer.isPresent()) {
             return new ChatEvent.Choice(who(), PLACE, RevealOffer.PROMPT_ID, offer.get().offerId());
         }
+        java.util.regex.Matcher named = REVEAL_BUTTON.matcher(line);
+        if (named.matches()) return new ChatEvent.Choice(who(), PLACE, RevealOffer.PROMPT_ID, named.group(1));
         Optional<ApprovalCard> card = chat.lastCard(who());
         if ((word.equals("approve") || word.equals("deny")) && card.isPresent()) {
             // like the card's buttons: bound to the request and fingerprint this person was shown

@@ -12,8 +12,15 @@ import dev.ecabot.vault.RevealResult;
 import java.util.List;
 
 /**
- * {@code reveal <offer>} (or the Reveal button): shows an offered secret once, to the person it was offered to
- * only, through the port's private reveal; the vault destroys it once the window showing it was accepted. A second reveal, someone else, or an expired offer gets a refusal.
+ * The Reveal button (a {@code Choice} of {@code PromptRef.Fixed.REVEAL} with the offer id): shows an offered secret once,
+ * to the person it was offered to only, through the port's private reveal; the vault destroys it once the window
+ * showing it was accepted. A second reveal, someone else, or an expired offer gets a refusal.
+ * <p>
+ * One rule for a typed {@code reveal <offer>}, on every platform: typed words never release a secret (a chat
+ * platform has no private window to show it in where text was typed); the person's own open offer is answered with
+ * its Reveal button again, anything else with the vault's reason (no such offer, someone else's, revealed, expired).
+ * (The terminal has no buttons: there, typing {@code reveal} or {@code reveal <offer>} is how its Reveal button is
+ * pressed, and its adapter hands the engine that press.)
  * {@code reveal} alone lists the person's open offers, each with its button again: the offer lives in the vault,
  * so a button lost in a restart or a failed send never strands a secret.
  */
@@ -54,6 +61,10 @@ public final class RevealCommand implements ChatCommand {
             return;
         }
         dev.ecabot.access.ChatUserRef user = UserRefs.of(call.event().user());
+        if (!(call.event() instanceof dev.ecabot.conversation.ChatEvent.Choice)) {
+            offerTheButtonAgain(call, call.words().get(0), user);
+            return;
+        }
         RevealResult result = offers.release(call.words().get(0), user);
         if (result instanceof RevealResult.Revealed revealed) {
             String offerId = revealed.offer().offerId();
@@ -79,6 +90,33 @@ public final class RevealCommand implements ChatCommand {
         }
     }
 
+    /** A typed "reveal <offer>": the offer's button again when it is the person's and still open, else why not. */
+    private void offerTheButtonAgain(CommandCall call, String offerId, dev.ecabot.access.ChatUserRef user) {
+        java.util.Optional<dev.ecabot.vault.RevealOffer> found = offers.find(offerId);
+        String why = null;
+        if (found.isEmpty()) {
+            why = new RevealResult.NoSuchOffer(offerId).message() + " Say \"reveal\" to see the secrets waiting for you.";
+        } else if (!found.get().requester().equals(user)) {
+            why = new RevealResult.NotTheRequester(offerId).message();
+        } else if (found.get().state() == dev.ecabot.vault.RevealOffer.State.REVEALED) {
+            why = new RevealResult.AlreadyRevealed(found.get()).message();
+        } else if (offers.openFor(user).stream().noneMatch(open -> open.offerId().equals(offerId))) { // by the vault's clock
+            why = new RevealResult.Expired(found.get()).message();
+        }
+        if (why != null) {
+            call.replies().warn(why);
+            return;
+        }
+        dev.ecabot.vault.RevealOffer offer = found.get();
+        call.replies().say("Secrets open only from their Reveal button, in a window only you see: press it below.");
+        call.replies().send(label(offer));
+    }
+
+    private static RevealOffer label(dev.ecabot.vault.RevealOffer offer) {
+        return new RevealOffer(offer.offerId(), "Consumer key and secret of " + offer.apiName() + " in " + offer.org(),
+                offer.expiresAt());
+    }
+
     private void listOpenOffers(CommandCall call) {
         List<dev.ecabot.vault.RevealOffer> open = offers.openFor(UserRefs.of(call.event().user()));
         if (open.isEmpty()) {
@@ -88,8 +126,7 @@ public final class RevealCommand implements ChatCommand {
         call.replies().say(open.size() == 1 ? "One secret is waiting for you:"
                 : open.size() + " secrets are waiting for you, each shown once:");
         for (dev.ecabot.vault.RevealOffer offer : open) {
-            call.replies().send(new RevealOffer(offer.offerId(), "Consumer key and secret of " + offer.apiName()
-                    + " in " + offer.org(), offer.expiresAt()));
+            call.replies().send(label(offer));
         }
     }
 }

@@ -642,7 +642,7 @@ class SlackConversationTest {
     void typingRevealInsteadOfPressingTheButtonReleasesNothing() {
         alice.says("reveal abc123");
         await().atMost(Duration.ofSeconds(30)).until(() -> lastPost(c -> true).isPresent());
-        assertThat(lastPost(c -> true).get().param("text")).contains("Reveal credentials\" button");
+        assertThat(lastPost(c -> true).get().param("text")).contains("There is no reveal offer abc123");
         assertThat(slackApi.calls("views.open")).isEmpty();
     }
 

@@ -146,8 +146,9 @@ public final class TeamsMessagesServlet extends HttpServlet {
             throw new java.util.concurrent.RejectedExecutionException("stopping");
         }
         tails.compute(conversation, (key, tail) -> {
-            CompletableFuture<Void> next = (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
-                    .thenRunAsync(turn, turns);
+            // A turn that died (an Error) must not stop the conversation's later turns: they run after it all the same.
+            CompletableFuture<Void> next = (tail == null ? CompletableFuture.<Void>completedFuture(null)
+                    : tail.exceptionally(died -> null)).thenRunAsync(turn, turns);
             next.whenComplete((ok, error) -> tails.remove(key, next));
             return next;
         });

@@ -97,8 +97,13 @@ class TeamsConversationTest {
                             new AuditTrail(db.dataSource()), Clock.systemUTC()))
                     .settings(EngineSettings.builder().background(background).build())
                     .build();
-            return new TeamsBot(engine, port, directory, cards, Clock.systemUTC());
+            return new TeamsBot(engine, port, directory, cards, Clock.systemUTC(), processedActivities());
         });
+    }
+
+    /** Where the bot records the activity ids it processed (in each turn's own transaction): none here. */
+    TeamsProcessedActivities processedActivities() {
+        return null;
     }
 
     /** The endpoint Teams posts to: turns run before the answer here; fast acks and an outbox in a subclass. */
@@ -759,11 +764,23 @@ class TeamsConversationTest {
     }
 
     @Test
-    void aTypedRevealGetsAButtonBecauseSecretsOpenOnlyInADialog() {
+    void aTypedRevealGetsTheOffersButtonAgainBecauseSecretsOpenOnlyInADialog() {
         say("reveal 3f2c9a");
+        assertThat(connector.posted().get(connector.posted().size() - 1).body().path("text").asText())
+                .as("the engine's one rule: no offer, no button").contains("There is no reveal offer 3f2c9a");
+
+        answerUpToConfirmation();
+        submit((ObjectNode) lastCard().at("/actions/0/data"));
+        FakeBotConnector.Call offer = await().until(this::revealOfferCard, java.util.Optional::isPresent).get();
+        String offerId = offer.body().at("/attachments/0/content/actions/0/data/offerId").asText();
+        settle();
+
+        say("reveal " + offerId);
         JsonNode action = lastCard().at("/actions/0");
-        assertThat(action.at("/data/offerId").asText()).isEqualTo("3f2c9a");
+        assertThat(action.at("/data/offerId").asText()).isEqualTo(offerId);
         assertThat(action.at("/data/msteams/type").asText()).isEqualTo("task/fetch");
+        assertThat(connector.calls()).allSatisfy(call ->
+                assertThat(String.valueOf(call.body())).doesNotContain("consumer-secret-value"));
     }
 
     @Test

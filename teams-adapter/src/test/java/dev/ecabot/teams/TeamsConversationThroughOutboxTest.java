@@ -9,6 +9,7 @@ import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.Fact;
 import dev.ecabot.conversation.message.TextMessage;
+import dev.ecabot.testing.CrashingPort;
 import dev.ecabot.testing.DigestSamples;
 import dev.ecabot.conversation.outbox.Outbox;
 import org.junit.jupiter.api.Test;
@@ -41,11 +42,16 @@ class TeamsConversationThroughOutboxTest extends TeamsConversationTest {
     Outbox outbox;
     final ExecutorService turnThreads = Executors.newFixedThreadPool(4);
     final AtomicInteger turnsRunning = new AtomicInteger();
+    /** Turns wait here while a test holds it closed (deliveries are then answered 202, their turns not yet run). */
+    volatile java.util.concurrent.CountDownLatch turnsGate = new java.util.concurrent.CountDownLatch(0);
     final Executor turns = task -> {
         turnsRunning.incrementAndGet();
         turnThreads.execute(() -> {
             try {
+                turnsGate.await();
                 task.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 turnsRunning.decrementAndGet();
             }
@@ -53,16 +59,26 @@ class TeamsConversationThroughOutboxTest extends TeamsConversationTest {
     };
     int ids;
 
+    TeamsProcessedActivities processed;
+    CrashingPort crashing;
+
     @Override
     TeamsEndpoint endpoint(TeamsSettings settings, Function<TeamsBotAdapter, Bot> bot) throws Exception {
-        return new TeamsEndpoint(settings, bot, new TeamsProcessedActivities(db.dataSource(), Clock.systemUTC()), turns);
+        processed = new TeamsProcessedActivities(db.dataSource(), Clock.systemUTC());
+        return new TeamsEndpoint(settings, bot, processed, turns);
+    }
+
+    @Override
+    TeamsProcessedActivities processedActivities() {
+        return processed;
     }
 
     @Override
     ChatPort enginePort(TeamsChatPort teamsPort) {
         outbox = new Outbox(teamsPort, db.dataSource(), Outbox.Settings.defaults()
                 .withFirstDelay(Duration.ofMillis(200))).start();
-        return outbox;
+        crashing = new CrashingPort(outbox);
+        return crashing;
     }
 
     @Override
@@ -122,6 +138,83 @@ class TeamsConversationThroughOutboxTest extends TeamsConversationTest {
         assertThat(connector.posted()).noneMatch(c -> c.body().toString().contains("field:api_name"));
         assertThat(inputIds(lastCard())).containsExactly("field:app_name");
     }
+
+    @Test
+    void anActivityRetriedAfterTheBotDiedBeforeTheTurnCommittedIsProcessedOnce() {
+        crashing.crashNextQuestionAt(CrashingPort.Point.BEFORE_COMMIT);
+        ObjectNode start = activity("message_personal.json");
+        start.put("text", "new altify-mcp demo");
+        start.put("id", "crash-before-1");
+        String token = login.channelToken(APP_ID, connector.serviceUrl());
+
+        assertThat(endpoint.post(start.toString(), token).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> crashing.crashed() && turnsRunning.get() == 0);
+        assertThat(rows("SELECT COUNT(*) FROM teams_processed_activity")).as("the dying turn recorded nothing").isZero();
+        // Teams got its 202 but the bot died; the same activity comes again (a retry, or replayed by the channel).
+        assertThat(endpoint.post(start.toString(), token).statusCode()).isEqualTo(202);
+        settle();
+
+        assertThat(connector.posted()).as("the question, asked once").filteredOn(c -> c.body().toString()
+                .contains("field:app_name")).hasSize(1);
+        assertThat(connector.posted()).filteredOn(c -> c.body().toString().contains(GREETING)).hasSize(1);
+        assertThat(rows("SELECT COUNT(*) FROM conversation_state")).isEqualTo(1);
+        assertThat(rows("SELECT COUNT(*) FROM teams_processed_activity")).isEqualTo(1);
+    }
+
+    @Test
+    void anActivityRetriedAfterTheBotDiedAfterTheTurnCommittedIsDroppedAndTheTurnsRepliesArriveOnce() {
+        crashing.crashNextQuestionAt(CrashingPort.Point.AFTER_COMMIT);
+        ObjectNode start = activity("message_personal.json");
+        start.put("text", "new altify-mcp demo");
+        start.put("id", "crash-after-1");
+        String token = login.channelToken(APP_ID, connector.serviceUrl());
+
+        assertThat(endpoint.post(start.toString(), token).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> crashing.crashed() && turnsRunning.get() == 0);
+        assertThat(rows("SELECT COUNT(*) FROM teams_processed_activity")).as("recorded with the turn").isEqualTo(1);
+        assertThat(endpoint.post(start.toString(), token).statusCode()).isEqualTo(202);
+        settle(); // the committed replies go out on the outbox's next poll, as a restarted bot's would
+
+        assertThat(connector.posted()).filteredOn(c -> c.body().toString().contains("field:app_name")).hasSize(1);
+        assertThat(connector.posted()).filteredOn(c -> c.body().toString().contains(GREETING)).hasSize(1);
+        assertThat(connector.posted()).as("the retry taken as the app's name")
+                .noneMatch(c -> c.body().toString().contains("field:api_name"));
+        assertThat(rows("SELECT COUNT(*) FROM conversation_state")).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryThatOvertakesItsFirstDeliveryIsDroppedByTheTurnNotLost() {
+        // Both deliveries pass the endpoint's early check before either turn ran: the turn's own record decides.
+        ObjectNode start = activity("message_personal.json");
+        start.put("text", "new altify-mcp demo");
+        start.put("id", "overtaken-1");
+        String token = login.channelToken(APP_ID, connector.serviceUrl());
+        turnsGate = new java.util.concurrent.CountDownLatch(1);
+        try {
+            assertThat(endpoint.post(start.toString(), token).statusCode()).isEqualTo(202);
+            assertThat(endpoint.post(start.toString(), token).statusCode()).isEqualTo(202);
+            assertThat(rows("SELECT COUNT(*) FROM teams_processed_activity")).as("neither turn run yet").isZero();
+        } finally {
+            turnsGate.countDown();
+        }
+        settle();
+        assertThat(rows("SELECT COUNT(*) FROM teams_processed_activity")).isEqualTo(1);
+
+        assertThat(connector.posted()).filteredOn(c -> c.body().toString().contains("field:app_name")).hasSize(1);
+        assertThat(connector.posted()).noneMatch(c -> c.body().toString().contains("field:api_name"));
+    }
+
+    private int rows(String sql) {
+        try (java.sql.Connection c = db.dataSource().getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final String GREETING = "Let's set up Altify MCP servers";
 
     @Test
     void teamsIsAnsweredBeforeTheSlowConnectorTakesTheReply() {

@@ -41,8 +41,15 @@ class SlackConversationThroughOutboxTest extends SlackConversationTest {
         return crashing;
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void awaitAsBefore() {
+        org.awaitility.Awaitility.reset();
+    }
+
     @Test
     void anEventRetriedAfterTheBotDiedBeforeTheTurnCommittedIsProcessedOnce() {
+        // The dying turn's Error ends its thread uncaught, as a killed process would: not a failure of this test.
+        org.awaitility.Awaitility.doNotCatchUncaughtExceptionsByDefault();
         crashing.crashNextQuestionAt(CrashingPort.Point.BEFORE_COMMIT);
         ObjectNode event = aliceSays("new altify-mcp demo", "Ev0CRASHBEFORE");
 
@@ -62,6 +69,8 @@ class SlackConversationThroughOutboxTest extends SlackConversationTest {
 
     @Test
     void anEventRetriedAfterTheBotDiedAfterTheTurnCommittedIsDroppedAndTheTurnsRepliesArriveOnce() {
+        // The dying turn's Error ends its thread uncaught, as a killed process would: not a failure of this test.
+        org.awaitility.Awaitility.doNotCatchUncaughtExceptionsByDefault();
         crashing.crashNextQuestionAt(CrashingPort.Point.AFTER_COMMIT);
         ObjectNode event = aliceSays("new altify-mcp demo", "Ev0CRASHAFTER");
 

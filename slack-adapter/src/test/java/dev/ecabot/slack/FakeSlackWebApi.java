@@ -142,6 +142,18 @@ public final class FakeSlackWebApi implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Slack's ok:false body for {@code error}: {@code {"ok":false,"error":...}} (web-api/*.error_*.json of the shared
+     * fixtures); invalid_blocks also names what was wrong, as Slack does, in {@code errors} and
+     * {@code response_metadata.messages}.
+     */
+    static String refusal(String error) {
+        if (!"invalid_blocks".equals(error)) return "{\"ok\":false,\"error\":\"" + error + "\"}";
+        return "{\"ok\":false,\"error\":\"invalid_blocks\",\"errors\":[\"invalid additional property: scripted "
+                + "[json-pointer:/blocks/0]\"],\"response_metadata\":{\"messages\":[\"[ERROR] invalid additional "
+                + "property: scripted [json-pointer:/blocks/0]\"]}}";
+    }
+
     /** Every answer comes this much later (a slow Slack). */
     public FakeSlackWebApi latency(Duration delay) {
         latencyMillis = delay.toMillis();
@@ -200,7 +212,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
             if (fault.retryAfter >= 0) exchange.getResponseHeaders().add("Retry-After", String.valueOf(fault.retryAfter));
             if (fault.status == 429) send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
             else if (fault.status >= 500) send(exchange, fault.status, "<html>upstream error</html>");
-            else send(exchange, 200, "{\"ok\":false,\"error\":\"" + fault.error + "\"}");
+            else send(exchange, 200, refusal(fault.error));
             return;
         }
         java.util.Optional<String> overLimit = SlackBlockLimits.violation(method, params);

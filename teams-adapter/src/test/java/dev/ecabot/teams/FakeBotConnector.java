@@ -63,7 +63,7 @@ public final class FakeBotConnector implements AutoCloseable {
     }
 
     /** Activities refused for their size (also in {@link #refused()}). */
-    List<Call> oversized() {
+    public List<Call> oversized() {
         return List.copyOf(oversized);
     }
 
@@ -158,8 +158,7 @@ public final class FakeBotConnector implements AutoCloseable {
                     if (fault.retryAfter() != null) {
                         exchange.getResponseHeaders().set("Retry-After", String.valueOf(fault.retryAfter()));
                     }
-                    respond(exchange, fault.status(), "{\"error\":{\"code\":\"" + (fault.status() == 429 ? "TooManyRequests"
-                            : fault.status() >= 500 ? "ServiceError" : "BadArgument") + "\",\"message\":\"scripted\"}}");
+                    respond(exchange, fault.status(), errorBody(fault.status()));
                     return;
                 }
             }
@@ -211,6 +210,24 @@ public final class FakeBotConnector implements AutoCloseable {
         String id = "a:1new-personal-chat-" + ids.incrementAndGet();
         calls.add(new Call("POST", path, authorization, json, id));
         respond(exchange, 201, "{\"id\":\"" + id + "\"}");
+    }
+
+    /**
+     * The connector's error body for {@code status}, with the codes the Bot Framework answers: 400 BadArgument (an
+     * invalid activity), 403 BotNotInConversationRoster (removed from the chat, or the app uninstalled), 404
+     * ConversationNotFound, 413 MessageSizeTooBig, 429 TooManyRequests, 5xx ServiceError.
+     */
+    static String errorBody(int status) {
+        String[] error = switch (status) {
+            case 400 -> new String[] {"BadArgument", "Activity is invalid."};
+            case 403 -> new String[] {"BotNotInConversationRoster", "The bot is not part of the conversation roster."};
+            case 404 -> new String[] {"ConversationNotFound", "Conversation not found."};
+            case 413 -> new String[] {"MessageSizeTooBig", "Message size too large."};
+            case 429 -> new String[] {"TooManyRequests", "Too many requests."};
+            default -> status >= 500 ? new String[] {"ServiceError", "The service is unavailable."}
+                    : new String[] {"BadArgument", "Request failed with HTTP " + status + "."};
+        };
+        return "{\"error\":{\"code\":\"" + error[0] + "\",\"message\":\"" + error[1] + "\"}}";
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {

@@ -31,7 +31,15 @@ interface ChatDriver extends AutoCloseable {
     /** The kinds of send the bot makes, each of which can be made to fail. */
     enum Send { QUESTION, CONFIRMATION, PROGRESS, REVEAL_OFFER, APPROVAL_CARD, DIRECT_MESSAGE }
 
+    /** Faults that pass: the same send works later (429 with Retry-After, 5xx). */
     enum Fault { RATE_LIMITED, SERVER_ERROR }
+
+    /**
+     * Refusals for good, as each platform says them: the payload itself (Slack {@code invalid_blocks}, Teams 400
+     * BadArgument), a place that is gone (Slack {@code channel_not_found}, Teams 404 ConversationNotFound), a place the
+     * bot may not post to (Slack {@code not_in_channel}, Teams 403 BotNotInConversationRoster). Trying again cannot help.
+     */
+    enum Refusal { INVALID_PAYLOAD, PLACE_NOT_FOUND, NOT_ALLOWED }
 
     /** The kinds of button a person presses in the scenarios. */
     enum ButtonKind { CREATE, REVEAL, APPROVE }
@@ -93,6 +101,21 @@ interface ChatDriver extends AutoCloseable {
 
     /** The next {@code times} sends of {@code kind} meet {@code fault}. */
     void fail(Send kind, Fault fault, int times);
+
+    /** The next {@code times} sends of {@code kind} are refused for good, the way this platform refuses them. */
+    void refuse(Send kind, Refusal refusal, int times);
+
+    /** How often the bot tried to send {@code kind} so far, taken or refused: a refusal for good is tried once. */
+    int attempts(Send kind);
+
+    /** What the platform refused because it broke one of its limits (which limit, where), oldest first. */
+    List<String> overLimit();
+
+    /**
+     * Links shown to {@code viewer} whose visible words are not where they lead ("x" leading to https://evil.example):
+     * what markup in someone's text becomes when it is not escaped. A bare address shown as itself is not one.
+     */
+    List<String> disguisedLinks(String viewer);
 
     /** From now on every send waits (true) until the platform is fast again (false). */
     void slow(boolean on);

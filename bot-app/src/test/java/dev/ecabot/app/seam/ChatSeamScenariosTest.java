@@ -4,6 +4,7 @@ import dev.ecabot.app.seam.ChatDriver.Button;
 import dev.ecabot.app.seam.ChatDriver.ButtonKind;
 import dev.ecabot.app.seam.ChatDriver.Capability;
 import dev.ecabot.app.seam.ChatDriver.Fault;
+import dev.ecabot.app.seam.ChatDriver.Refusal;
 import dev.ecabot.app.seam.ChatDriver.Send;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -82,6 +83,10 @@ class ChatSeamScenariosTest {
 
     static Stream<Arguments> platformsAndFaults() {
         return Arrays.stream(Platform.values()).flatMap(p -> Arrays.stream(Fault.values()).map(f -> Arguments.of(p, f)));
+    }
+
+    static Stream<Arguments> platformsAndRefusals() {
+        return Arrays.stream(Platform.values()).flatMap(p -> Arrays.stream(Refusal.values()).map(r -> Arguments.of(p, r)));
     }
 
     static Stream<Arguments> platformsAndPresses() {
@@ -302,6 +307,119 @@ class ChatSeamScenariosTest {
         SeamFigures.assertNoneLostLeakedDoubledOrLate(chat, world, ALICE, "a slow platform");
     }
 
+    // ---- payloads at and over each platform's limits ----------------------------------------------------------------
+
+    /** Markup a requester could type to disguise a link: Slack's {@code <url|words>}, markdown's {@code [words](url)}. */
+    static final String MARKUP = "<https://evil.example|x> [link](https://evil.example)";
+
+    /**
+     * A reason of nearly the 2,000 characters the bot takes, made of what grows when it is escaped ({@code &}, {@code <},
+     * {@code >}, brackets): Slack's escaped section passes its 3,000 characters.
+     */
+    static String longestReason() {
+        StringBuilder reason = new StringBuilder();
+        while (reason.length() < 1_900) reason.append("R&D <&> ").append(MARKUP).append(" & more & more; ");
+        return reason.toString();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Platform.class)
+    void anApprovalCardWithTheLongestReasonAndLinkMarkupReachesTheApproverWithinTheLimitsAndShowsNoLink(Platform platform) {
+        start(platform);
+        chat.say(BOB, "help");
+        askUpToTheConfirmation("vonage-ai-studio", "Vonage Prod", "Vonage_Prod", "Pilot " + MARKUP);
+        chat.click(ALICE, awaitButton(ALICE, ButtonKind.CREATE));
+        chat.answer(ALICE, longestReason());
+
+        Button approve = awaitButton(BOB, ButtonKind.APPROVE);
+        assertThat(chat.overLimit()).as("sends the platform refused for a limit").isEmpty();
+        assertThat(String.join("\n", chat.seen(BOB))).as("the approver reads the words as typed").contains("evil.example");
+        assertThat(chat.disguisedLinks(BOB)).as("links made of the requester's words, in the approver's card").isEmpty();
+        chat.click(BOB, approve);
+        revealAsTheRequester();
+
+        assertThat(chat.overLimit()).as("sends the platform refused for a limit").isEmpty();
+        assertThat(chat.disguisedLinks(ALICE)).as("links made of her own words, shown to alice").isEmpty();
+        SeamFigures.assertNoneLostLeakedDoubledOrLate(chat, world, ALICE, "the longest reason, with link markup");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Platform.class)
+    void anInventoryOfHundredsOfAppsWithLongLabelsComesAPageAtATimeWithinThePlatformsLimits(Platform platform) {
+        start(platform);
+        world.inventoryOf(240, "a label as long as people write them, with " + MARKUP + " in it, for the app");
+
+        chat.say(BOB, "inventory acme"); // bob administers: he sees every app
+        await().atMost(Duration.ofSeconds(30)).until(() -> told(BOB, "240 apps") > 0);
+        chat.say(BOB, "inventory acme page 16");
+        await().atMost(Duration.ofSeconds(30)).until(() -> told(BOB, "226-240") > 0);
+
+        assertThat(chat.overLimit()).as("sends the platform refused for a limit").isEmpty();
+        assertThat(chat.disguisedLinks(BOB)).as("links made of the apps' labels").isEmpty();
+        SeamFigures.assertNoneLostLeakedDoubledOrLate(chat, world, BOB, "an inventory of 240 apps with long labels");
+    }
+
+    // ---- sends the platform refuses for good (Slack ok:false, Teams 4xx) ---------------------------------------------
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("platformsAndRefusals")
+    void anApprovalCardThePlatformRefusesIsGivenUpAtOnceAndTheRequesterIsToldSoNotThatTheApproversHaveIt(Platform platform,
+                                                                                                        Refusal refusal) {
+        needs(start(platform), Capability.FAULTY_SENDS, "the terminal prints within the turn: nothing refuses a message");
+        chat.say(BOB, "help");
+        chat.refuse(Send.APPROVAL_CARD, refusal, 1);
+        askForAnAppThatNeedsApproval();
+
+        awaitTold(ALICE, "could not be shown to");
+        awaitTold(BOB, "I could not deliver the approval card"); // the approver it was for
+        awaitTold(BOB, "For the bot's admins: I gave up delivering the approval card"); // bob administers too
+        assertThat(chat.attempts(Send.APPROVAL_CARD)).as("a refusal for good is not tried again").isEqualTo(1);
+        assertThat(chat.seen(ALICE)).as("what alice was told").noneMatch(t -> t.contains("I showed it to the approvers"));
+
+        chat.say(BOB, "approve " + requestId()); // as his notice says: the request itself waits for him
+        revealAsTheRequester();
+
+        assertThat(world.apps()).isEqualTo(1);
+        SeamFigures.assertNoneLostLeakedDoubledOrLate(chat, world, ALICE, "an approval card refused (" + refusal + ")",
+                null, 1);
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("platformsAndRefusals")
+    void aRevealOfferThePlatformRefusesIsGivenUpAtOnceAndTheSecretStillReachesTheRequesterOnce(Platform platform,
+                                                                                               Refusal refusal) {
+        needs(start(platform), Capability.FAULTY_SENDS, "the terminal prints within the turn: nothing refuses a message");
+        chat.say(BOB, "help"); // the admin has met the bot (Teams can only write first to people it knows)
+        chat.refuse(Send.REVEAL_OFFER, refusal, 1);
+        makeAnApp();
+
+        awaitTold(ALICE, "I could not deliver the Reveal button");
+        awaitTold(BOB, "For the bot's admins: I gave up delivering the Reveal button");
+        assertThat(chat.attempts(Send.REVEAL_OFFER)).as("a refusal for good is not tried again").isEqualTo(1);
+        chat.say(ALICE, "reveal"); // as her notice says: the secret waits in the vault, the button comes again
+        revealAsTheRequester();
+
+        assertThat(secretViews(ALICE)).as("the secret shown to alice").isEqualTo(1);
+        SeamFigures.assertNoneLostLeakedDoubledOrLate(chat, world, ALICE, "a Reveal offer refused (" + refusal + ")",
+                null, 1);
+    }
+
+    void awaitTold(String person, String words) {
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> told(person, words) > 0);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(person + " was never told \"" + words + "\" on " + chat.platform() + "; they saw:\n"
+                    + String.join("\n---\n", chat.seen(person)), e);
+        }
+    }
+
+    /** The id of alice's approval request, from what she was told ("Request 7f3a... is waiting for approval"). */
+    String requestId() {
+        java.util.regex.Pattern said = java.util.regex.Pattern.compile("Request `?([A-Za-z0-9_-]+)`? is waiting for approval");
+        return chat.seen(ALICE).stream().map(said::matcher).filter(java.util.regex.Matcher::find).map(m -> m.group(1))
+                .findFirst().orElseThrow(() -> new AssertionError("alice was never told her request's id: " + chat.seen(ALICE)));
+    }
+
     // ---- helpers: the same words on every platform ----------------------------------------------------------------
 
     void needs(ChatDriver driver, Capability capability, String reasonWhenMissing) {
@@ -311,11 +429,15 @@ class ChatSeamScenariosTest {
 
     /** Alice asks for an app in acme and answers every question, up to the confirmation with its Create button. */
     void askUpToTheConfirmation(String playbook, String name, String apiName) {
+        askUpToTheConfirmation(playbook, name, apiName, "Pilot for the support team");
+    }
+
+    void askUpToTheConfirmation(String playbook, String name, String apiName, String description) {
         chat.say(ALICE, "new " + playbook + " acme");
         chat.answer(ALICE, name);
         chat.answer(ALICE, apiName);
         chat.answer(ALICE, "alice@example.com");
-        chat.answer(ALICE, "Pilot for the support team");
+        chat.answer(ALICE, description);
     }
 
     /** Alice asks for a Vonage app (one approval needed), confirms and gives her reason: bob gets the card. */

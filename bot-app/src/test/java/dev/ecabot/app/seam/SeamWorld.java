@@ -100,6 +100,22 @@ final class SeamWorld implements AutoCloseable {
         }
     }
 
+    /**
+     * Puts {@code count} apps in acme's inventory, as if the bot had made them over the years (named App_001 ...,
+     * labelled "{@code label} App_001"), in the bot's own database: for lists longer than any message.
+     */
+    void inventoryOf(int count, String label) {
+        org.h2.jdbcx.JdbcDataSource database = new org.h2.jdbcx.JdbcDataSource();
+        database.setURL(databaseUrl);
+        dev.ecabot.inventory.InventoryAppRepository inventory = new dev.ecabot.inventory.InventoryAppRepository(database);
+        for (int i = 1; i <= count; i++) {
+            String name = String.format("App_%03d", i);
+            inventory.save(new dev.ecabot.inventory.InventoryApp(null, "acme", name, label + " " + name, null,
+                    "vonage-ai-studio", "Vonage", "terminal:alice", null, "ops@example.com", "3MVG9" + name,
+                    java.time.Instant.parse("2026-03-01T09:00:00Z"), "{}", dev.ecabot.inventory.AppStatus.ACTIVE));
+        }
+    }
+
     @Override
     public void close() {
         org.close();

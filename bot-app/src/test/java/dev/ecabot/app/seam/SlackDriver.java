@@ -280,8 +280,74 @@ final class SlackDriver implements ChatDriver {
 
     @Override
     public void fail(Send kind, Fault fault, int times) {
-        String method = kind == Send.PROGRESS ? "chat.update" : "chat.postMessage";
-        String matching = switch (kind) {
+        if (fault == Fault.RATE_LIMITED) api.rateLimitMatching(methodOf(kind), matching(kind), times, 1);
+        else api.serverErrorMatching(methodOf(kind), matching(kind), times, 503);
+    }
+
+    @Override
+    public void refuse(Send kind, Refusal refusal, int times) {
+        api.refuseMatching(methodOf(kind), matching(kind), times, switch (refusal) {
+            case INVALID_PAYLOAD -> "invalid_blocks";
+            case PLACE_NOT_FOUND -> "channel_not_found";
+            case NOT_ALLOWED -> "not_in_channel";
+        });
+    }
+
+    @Override
+    public int attempts(Send kind) {
+        return (int) api.calls(methodOf(kind)).stream().filter(c -> c.params().toString().contains(matching(kind))).count();
+    }
+
+    @Override
+    public List<String> overLimit() {
+        return api.refusedOverLimit();
+    }
+
+    /** Slack mrkdwn links, {@code <url|words>}, in the text and blocks of what {@code viewer} was shown. */
+    @Override
+    public List<String> disguisedLinks(String viewer) {
+        List<String> links = new ArrayList<>();
+        for (FakeSlackWebApi.Call call : api.calls()) {
+            boolean theirs = switch (call.method()) {
+                case "chat.postMessage", "chat.update" -> accepted(call) && viewer.equals(ownerOf(call.param("channel")));
+                case "response_url" -> viewer.equals(clickers.get(call.param("url")));
+                case "views.open", "views.update" -> viewer.equals(viewerOf(call));
+                default -> false;
+            };
+            if (!theirs) continue;
+            List<String> mrkdwn = new ArrayList<>();
+            if (call.param("text") != null) mrkdwn.add(call.param("text")); // a message's text is mrkdwn too
+            for (String part : new String[] {"blocks", "body", "view"}) {
+                String json = call.param(part);
+                if (json != null && (json.startsWith("[") || json.startsWith("{"))) collectMrkdwn(json(json), mrkdwn);
+            }
+            for (String text : mrkdwn) {
+                java.util.regex.Matcher link = MRKDWN_LINK.matcher(text);
+                while (link.find()) {
+                    if (!link.group(2).strip().equals(link.group(1).strip())) links.add(link.group(0));
+                }
+            }
+        }
+        return links;
+    }
+
+    private static final java.util.regex.Pattern MRKDWN_LINK = java.util.regex.Pattern.compile("<((?:https?|mailto):[^|>]+)\\|([^>]*)>");
+
+    /** Every text Slack renders as mrkdwn: text objects of type mrkdwn, and a response_url answer's own text. */
+    private static void collectMrkdwn(JsonNode node, List<String> into) {
+        if (node.isObject()) {
+            if ("mrkdwn".equals(node.path("type").asText()) && node.path("text").isTextual()) into.add(node.path("text").asText());
+            else if (node.has("response_type") && node.path("text").isTextual()) into.add(node.path("text").asText());
+        }
+        for (JsonNode child : node) collectMrkdwn(child, into);
+    }
+
+    private static String methodOf(Send kind) {
+        return kind == Send.PROGRESS ? "chat.update" : "chat.postMessage";
+    }
+
+    private static String matching(Send kind) {
+        return switch (kind) {
             case QUESTION -> "\"block_id\":\"form:";
             case CONFIRMATION -> "\"block_id\":\"choice:confirm\"";
             case PROGRESS -> "Deploying";
@@ -289,8 +355,6 @@ final class SlackDriver implements ChatDriver {
             case APPROVAL_CARD -> "\"block_id\":\"choice:approval\"";
             case DIRECT_MESSAGE -> "channel=" + dm("bob");
         };
-        if (fault == Fault.RATE_LIMITED) api.rateLimitMatching(method, matching, times, 1);
-        else api.serverErrorMatching(method, matching, times, 503);
     }
 
     @Override

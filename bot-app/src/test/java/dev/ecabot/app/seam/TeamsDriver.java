@@ -320,7 +320,89 @@ final class TeamsDriver implements ChatDriver {
 
     @Override
     public void fail(Send kind, Fault fault, int times) {
-        String matching = switch (kind) {
+        if (fault == Fault.RATE_LIMITED) connector.failMatching(matching(kind), times, 429, 1);
+        else connector.failMatching(matching(kind), times, 503, null);
+    }
+
+    @Override
+    public void refuse(Send kind, Refusal refusal, int times) {
+        connector.failMatching(matching(kind), times, switch (refusal) {
+            case INVALID_PAYLOAD -> 400;
+            case PLACE_NOT_FOUND -> 404;
+            case NOT_ALLOWED -> 403;
+        }, null);
+    }
+
+    @Override
+    public int attempts(Send kind) {
+        String matching = matching(kind);
+        return (int) java.util.stream.Stream.concat(connector.calls().stream(), connector.refused().stream())
+                .filter(c -> c.body() != null && (c.body().toString().contains(matching) || c.path().contains(matching)))
+                .count();
+    }
+
+    @Override
+    public List<String> overLimit() {
+        return connector.oversized().stream().map(c -> c.method() + " " + c.path() + ": " + c.body().toString().length()
+                + " characters of JSON").toList();
+    }
+
+    /**
+     * Markdown links, {@code [words](url)}, and HTML anchors in what {@code viewer} was shown: Teams renders markdown in
+     * a message's text and in a card's TextBlocks and facts; an escaped {@code ]\(} is not a link.
+     */
+    @Override
+    public List<String> disguisedLinks(String viewer) {
+        List<String> texts = new ArrayList<>();
+        List<FakeBotConnector.Call> created = connector.conversationsCreated();
+        for (FakeBotConnector.Call call : connector.calls()) {
+            if (call.conversationId() != null && call.body() != null && viewer.equals(ownerOf(call.conversationId(), created))) {
+                collectRendered(call.body(), texts);
+            }
+        }
+        for (Shown dialog : dialogs) {
+            if (!dialog.viewer().equals(viewer)) continue;
+            try {
+                collectRendered(JSON.readTree(dialog.text()), texts);
+            } catch (IOException e) {
+                texts.add(dialog.text());
+            }
+        }
+        List<String> links = new ArrayList<>();
+        for (String text : texts) {
+            java.util.regex.Matcher link = MARKDOWN_LINK.matcher(text);
+            while (link.find()) {
+                if (!link.group(1).strip().equals(link.group(2).strip())) links.add(link.group(0));
+            }
+            java.util.regex.Matcher anchor = HTML_ANCHOR.matcher(text);
+            while (anchor.find()) links.add(anchor.group(0));
+        }
+        return links;
+    }
+
+    private static final java.util.regex.Pattern MARKDOWN_LINK =
+            java.util.regex.Pattern.compile("(?<!\\\\)\\[([^\\]]*)\\]\\(((?:https?|mailto):[^)\\s]+)\\)");
+    private static final java.util.regex.Pattern HTML_ANCHOR =
+            java.util.regex.Pattern.compile("<a\\s[^>]*href=[^>]*>", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** The texts Teams renders with markdown: "text" anywhere outside a button's data, and facts' titles and values. */
+    private static void collectRendered(JsonNode node, List<String> into) {
+        if (node.isObject()) {
+            if (node.path("text").isTextual()) into.add(node.path("text").asText());
+            for (JsonNode fact : node.path("facts")) {
+                into.add(fact.path("title").asText());
+                into.add(fact.path("value").asText());
+            }
+            node.fields().forEachRemaining(e -> {
+                if (!e.getKey().equals("data")) collectRendered(e.getValue(), into);
+            });
+        } else if (node.isArray()) {
+            for (JsonNode child : node) collectRendered(child, into);
+        }
+    }
+
+    private static String matching(Send kind) {
+        return switch (kind) {
             case QUESTION -> "\"ecabot\":\"form\"";
             case CONFIRMATION -> "\"promptId\":\"confirm\"";
             case PROGRESS -> "Deploying";
@@ -328,8 +410,6 @@ final class TeamsDriver implements ChatDriver {
             case APPROVAL_CARD -> "\"ecabot\":\"approvalView\"";
             case DIRECT_MESSAGE -> PEOPLE.get("bob").chat();
         };
-        if (fault == Fault.RATE_LIMITED) connector.failMatching(matching, times, 429, 1);
-        else connector.failMatching(matching, times, 503, null);
     }
 
     @Override

@@ -180,6 +180,26 @@ final class TerminalDriver implements ChatDriver {
     }
 
     @Override
+    public void refuse(Send kind, Refusal refusal, int times) {
+        throw new UnsupportedOperationException("the terminal prints what it is given: nothing refuses a message");
+    }
+
+    @Override
+    public int attempts(Send kind) {
+        throw new UnsupportedOperationException("the terminal prints within the turn: there is no send to count");
+    }
+
+    @Override
+    public List<String> overLimit() {
+        return List.of(); // a terminal prints a line of any length, and any number of them
+    }
+
+    @Override
+    public List<String> disguisedLinks(String viewer) {
+        return List.of(); // plain text: markup is printed as typed, a bare address at most is made clickable as itself
+    }
+
+    @Override
     public void slow(boolean on) {
         throw new UnsupportedOperationException("the terminal is as fast as the screen");
     }

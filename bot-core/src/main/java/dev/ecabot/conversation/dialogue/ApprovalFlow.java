@@ -78,8 +78,8 @@ public final class ApprovalFlow {
         followUps.approvalPending(request);
         Instant now = settings.clock().instant();
         replies.say("Request " + request.id() + " is waiting for approval (" + request.requiredApprovals() + " needed "
-                + "in org " + request.org() + "). I showed it to the approvers and will tell you here when they decide; "
-                + "nothing is created before that. It expires at " + HumanTime.fromNow(request.expiresAt(), now) + " if nobody decides. Say \"cancel\" to withdraw it.");
+                + "in org " + request.org() + "). Its card is on its way to the approvers: I will tell you here if it cannot "
+                + "reach one of them, and when they decide; nothing is created before that. It expires at " + HumanTime.fromNow(request.expiresAt(), now) + " if nobody decides. Say \"cancel\" to withdraw it.");
         if (places == 0) replies.warn(cards.nobodyToldAdvice(request.org()));
     }
 

@@ -322,12 +322,14 @@ public final class Outbox implements ChatPort, AutoCloseable {
                             + adviceFor(row.message())), null, null, true);
         }
         if (row.message() instanceof ApprovalCard card && card.requester().contains(":")) {
-            // The requester was told the card went to the approvers: say that one of them did not get it.
+            // The requester was told the card is on its way to the approvers: say that one of them did not get it.
+            // Whether any other approver has it is not known here (their cards may still be on their way): no claim.
             String[] who = card.requester().split(":", 2);
             queue(OutboxStore.Kind.POST, ChatAddress.directTo(ChatUser.of(who[0], who[1])), TextMessage.warning(
                     "Your request " + card.requestId() + " (" + card.title() + ") could not be shown to "
-                            + addressee.displayName() + ": the chat platform refused it (" + error + "). The other "
-                            + "approvers still have it; the bot's admins were told."), null, null, true);
+                            + addressee.displayName() + ": the chat platform refused it (" + error + "). The request "
+                            + "still waits: an approver can decide it by saying \"approve " + card.requestId()
+                            + "\"; the bot's admins were told."), null, null, true);
         }
         for (ChatUser admin : settings.admins().get()) {
             if (!admin.platform().equals(addressee.platform())) continue;

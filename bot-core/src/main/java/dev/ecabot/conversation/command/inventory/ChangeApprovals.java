@@ -121,8 +121,8 @@ public final class ChangeApprovals {
             return;
         }
         replies.say("Request " + request.id() + " to " + command + " " + app.apiName() + " is waiting for approval ("
-                + request.requiredApprovals() + " needed in org " + app.org() + "). I showed it to the approvers and will "
-                + "tell you when they decide; nothing changes before that.");
+                + request.requiredApprovals() + " needed in org " + app.org() + "). Its card is on its way to the approvers: "
+                + "I will tell you if it cannot reach one of them, and when they decide; nothing changes before that.");
     }
 
     private void carryOut(ApprovalRequest request, ChatUser approver) {

@@ -15,7 +15,6 @@ import dev.ecabot.reminders.Reminders;
 import dev.ecabot.reminders.RemindersSettings;
 import dev.ecabot.conversation.dialogue.SagaProvisioner;
 import dev.ecabot.playbook.PlaybookCatalog;
-import dev.ecabot.posture.PosturePolicy;
 import dev.ecabot.digest.Digests;
 import dev.ecabot.inventory.InventorySettings;
 import dev.ecabot.provisioning.ProvisioningLeases;

@@ -5,9 +5,6 @@ import dev.ecabot.app.serve.ServeCommand;
 import dev.ecabot.slack.FakeSlackWebApi;
 import dev.ecabot.slack.SignedRequests;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;

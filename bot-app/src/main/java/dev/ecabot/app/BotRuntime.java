@@ -15,7 +15,6 @@ import dev.ecabot.reminders.Reminders;
 import dev.ecabot.reminders.RemindersSettings;
 import dev.ecabot.conversation.dialogue.SagaProvisioner;
 import dev.ecabot.playbook.PlaybookCatalog;
-import dev.ecabot.posture.PosturePolicy;
 import dev.ecabot.digest.Digests;
 import dev.ecabot.inventory.InventorySettings;
 import dev.ecabot.provisioning.ProvisioningLeases;
@@ -307,7 +306,7 @@ public final class BotRuntime implements AutoCloseable {
         if (value == null || value.isBlank()) return ProvisioningLeases.DEFAULT_LEASE;
         Duration lease = dev.ecabot.duration.Durations.parse(value.strip(), "ECABOT_PROVISIONING_LEASE");
         if (lease.compareTo(Duration.ofSeconds(3)) < 0) {
-            throw new IllegalArgumentException("ECABOT_PROVISIONING_LEASE must be at least 3 seconds (PT3S); got '" + value + "'");
+            throw new dev.ecabot.config.InvalidSettingException("ECABOT_PROVISIONING_LEASE must be at least 3 seconds (PT3S); got '" + value + "'");
         }
         return lease;
     }
@@ -322,7 +321,7 @@ public final class BotRuntime implements AutoCloseable {
         if (value == null || value.isBlank()) return Outbox.Settings.defaults().claim();
         Duration claim = dev.ecabot.duration.Durations.parse(value.strip(), "ECABOT_OUTBOX_CLAIM");
         if (claim.compareTo(Duration.ofSeconds(5)) < 0) {
-            throw new IllegalArgumentException("ECABOT_OUTBOX_CLAIM must be at least 5 seconds (PT5S); got '" + value + "'");
+            throw new dev.ecabot.config.InvalidSettingException("ECABOT_OUTBOX_CLAIM must be at least 5 seconds (PT5S); got '" + value + "'");
         }
         return claim;
     }

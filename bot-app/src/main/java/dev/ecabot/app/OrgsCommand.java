@@ -20,7 +20,6 @@ final class OrgsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = cli.out();
-        PrintWriter err = cli.err();
         try (Services services = new Services(cli.settings())) {
             List<String> names = services.orgs().names();
             if (names.isEmpty()) {

@@ -4,7 +4,6 @@ import dev.ecabot.playbook.Answers;
 import dev.ecabot.playbook.Option;
 import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.PlaybookCatalog;
-import dev.ecabot.playbook.PlaybookLoadException;
 import dev.ecabot.playbook.Question;
 import dev.ecabot.playbook.QuestionDefault;
 import dev.ecabot.app.cli.CommonOptions;
@@ -35,12 +34,7 @@ final class PlaybookShowCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = cli.out();
         PrintWriter err = cli.err();
-        PlaybookCatalog catalog;
-        try {
-            catalog = PlaybooksCommand.load(cli.environment(), err);
-        } catch (PlaybookLoadException e) {
-            return 2;
-        }
+        PlaybookCatalog catalog = PlaybooksCommand.load(cli.environment(), err);
         Optional<Playbook> found = catalog.find(playbookId);
         if (found.isEmpty()) throw new InvalidInputException(unknownPlaybook(playbookId, catalog));
         Playbook p = found.get();

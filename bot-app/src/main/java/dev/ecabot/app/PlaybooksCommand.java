@@ -4,6 +4,7 @@ import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.playbook.PlaybookLoadException;
 import dev.ecabot.app.cli.CommonOptions;
+import dev.ecabot.app.cli.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -25,12 +26,7 @@ final class PlaybooksCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = cli.out();
-        PlaybookCatalog catalog;
-        try {
-            catalog = load(cli.environment(), cli.err());
-        } catch (PlaybookLoadException e) {
-            return 2;
-        }
+        PlaybookCatalog catalog = load(cli.environment(), cli.err());
         int idWidth = Math.max("ID".length(), catalog.all().stream().mapToInt(p -> p.id().length()).max().orElse(0));
         int vendorWidth = Math.max("VENDOR".length(), catalog.all().stream().mapToInt(p -> p.vendor().length()).max().orElse(0));
         String format = "%-" + idWidth + "s  %-" + vendorWidth + "s  %s%n";
@@ -40,14 +36,17 @@ final class PlaybooksCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The catalog, or the load problems printed one per line on {@code err} (then rethrown). */
+    /**
+     * The catalog; broken playbook files are printed one problem a line on {@code err} and refused as invalid input
+     * (exit {@value dev.ecabot.app.cli.ExitCodes#INVALID_INPUT}, no further message).
+     */
     static PlaybookCatalog load(java.util.Map<String, String> environment, PrintWriter err) {
         try {
             return PlaybookCatalog.load(environment);
         } catch (PlaybookLoadException e) {
             e.problems().forEach(err::println);
             err.flush();
-            throw e;
+            throw new InvalidInputException("");
         }
     }
 }

@@ -9,11 +9,9 @@ import dev.ecabot.playbook.Outcome;
 import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.playbook.PlaybookRenderer;
-import dev.ecabot.playbook.Problem;
 import dev.ecabot.playbook.Rendering;
 import dev.ecabot.provisioning.ProvisionedCredentials;
 import dev.ecabot.provisioning.ProvisioningEvent;
-import dev.ecabot.provisioning.ProvisioningException;
 import dev.ecabot.provisioning.ProvisioningRequest;
 import dev.ecabot.provisioning.ProvisioningResult;
 import dev.ecabot.provisioning.SpecValidator;
@@ -47,7 +45,8 @@ import java.util.stream.Collectors;
  * <p>The org's approval policy applies here as in chat: where it requires approval, the command refuses (the command
  * line cannot collect approvals), unless an operator gives {@code --override-approval "reason"}, which is recorded in
  * the audit trail before anything is deployed. A dry run needs no approval: it creates nothing.
- * Exit 0 done, 2 invalid input or approval required (nothing deployed), 1 a Salesforce failure.
+ * Exit 0 done, 2 invalid input or approval required (nothing deployed), 1 a Salesforce failure: refusals are thrown
+ * typed ({@link InvalidInputException}, {@code ProvisioningException}) and {@link dev.ecabot.app.cli.ExitCodes} maps them.
  */
 @Command(name = "provision", description = "Create an External Client App from a playbook, and print its consumer key.")
 final class ProvisionCommand implements Callable<Integer> {
@@ -92,10 +91,8 @@ final class ProvisionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = cli.out();
-        PrintWriter err = cli.err();
         try (Services services = new Services(cli.settings())) {
-            Rendering rendering = render(services, err);
-            if (rendering == null) return 2;
+            Rendering rendering = render(services);
             boolean secret = rendering.delivery().includesSecret();
             if (secret && credentialsOut == null && !showSecret && !dryRun) {
                 throw new InvalidInputException("Playbook " + playbookId + " delivers a consumer secret: give --credentials-out"
@@ -106,40 +103,36 @@ final class ProvisionCommand implements Callable<Integer> {
             }
             Org target = services.orgs().require(org);
             if (dryRun) return dryRun(services, target, rendering, out);
-            if (!approvedOrOverridden(services, rendering, err)) return 2;
+            approveOrOverride(services, rendering);
             ProvisioningRequest request = new ProvisioningRequest(runId == null ? UUID.randomUUID().toString() : runId, org,
                     rendering.spec(), rendering.playbookId(), vendor(services.playbooks()), requester, null, secret, update);
             ProvisioningResult result = services.saga(java.time.Clock.systemUTC()).run(request, c -> deliver(c, out), event -> progress(event, out));
             report(result, rendering, secret, out);
             return 0;
-        } catch (ProvisioningException e) {
-            err.println(e.getMessage());
-            return e.invalidInput() ? 2 : 1;
         }
     }
 
     /**
-     * True when the org's policy needs no approval for this playbook, or an operator overrode it with a reason, which
-     * is then audited (before the deploy, so a failed deploy still leaves the override on record).
+     * Returns when the org's policy needs no approval for this playbook, or an operator overrode it with a reason,
+     * which is then audited (before the deploy, so a failed deploy still leaves the override on record); refuses
+     * otherwise.
      */
-    private boolean approvedOrOverridden(Services services, Rendering rendering, PrintWriter err) {
+    private void approveOrOverride(Services services, Rendering rendering) {
         // The same policy function chat uses (the demo org needs none unless the policy lists it).
         int required = ApprovalGate.needed(services.approvalPolicy(), DemoOrgProvider.DEMO_ORG_NAME, org, playbookId);
-        if (required == 0) return true;
+        if (required == 0) return;
         String reason = overrideApproval == null ? "" : overrideApproval.strip();
         if (reason.isEmpty()) {
-            err.println("Org '" + org + "' needs " + required + " approval" + (required == 1 ? "" : "s") + " for playbook "
+            throw new InvalidInputException("Org '" + org + "' needs " + required + " approval" + (required == 1 ? "" : "s") + " for playbook "
                     + playbookId + " (the approvals section of ecabot.yaml), and the command line cannot collect approvals."
                     + " Ask for the app in chat (\"new " + playbookId + " " + org + "\") so an approver can decide, or, as an"
                     + " operator, add --override-approval \"<why>\" (recorded in the audit trail). Nothing was deployed.");
-            return false;
         }
         services.audit().record(AuditEvent.of(Instant.now(), AuditKind.APPROVAL_OVERRIDE, null, org,
                 rendering.spec().apiName(), "provisioned from the command line by OS user "
                         + System.getProperty("user.name", "?") + " for requester " + requester + " without the " + required
                         + " approval" + (required == 1 ? "" : "s") + " the policy requires for playbook " + playbookId
                         + "; reason: " + reason));
-        return true;
     }
 
     /** Validates the rendered app with a checkOnly deploy: Salesforce checks everything, the org is unchanged. */
@@ -156,24 +149,20 @@ final class ProvisionCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Rendering render(Services services, PrintWriter err) {
+    private Rendering render(Services services) {
         PlaybookCatalog catalog = services.playbooks();
-        Playbook playbook = catalog.find(playbookId).orElse(null);
-        if (playbook == null) {
-            err.println("There is no playbook '" + playbookId + "'. Available: "
-                    + catalog.all().stream().map(Playbook::id).collect(Collectors.joining(", ")) + ".");
-            return null;
-        }
+        Playbook playbook = catalog.find(playbookId).orElseThrow(() -> new InvalidInputException("There is no playbook '"
+                + playbookId + "'. Available: " + catalog.all().stream().map(Playbook::id).collect(Collectors.joining(", "))
+                + "."));
         Map<String, String> answers = new LinkedHashMap<>();
         if (answersFile != null) answers.putAll(AnswersFile.read(answersFile));
         answers.putAll(set);
         if (playbook.question("org").isPresent()) answers.putIfAbsent("org", org);
         Outcome<Rendering> rendered = new PlaybookRenderer().render(playbook, answers);
         if (!rendered.isOk()) {
-            err.println("The answers do not fit playbook " + playbookId + ":");
-            for (Problem p : rendered.problems()) err.println("- " + p);
-            err.println("Nothing was deployed. Fix the answers with --set question=value or --answers <file>.");
-            return null;
+            throw new InvalidInputException("The answers do not fit playbook " + playbookId + ":\n" + rendered.problems().stream()
+                    .map(p -> "- " + p).collect(Collectors.joining("\n"))
+                    + "\nNothing was deployed. Fix the answers with --set question=value or --answers <file>.");
         }
         return rendered.orElseThrow();
     }

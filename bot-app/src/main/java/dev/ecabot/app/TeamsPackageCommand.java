@@ -36,8 +36,7 @@ final class TeamsPackageCommand implements Callable<Integer> {
         try {
             app = TeamsAppPackage.fromEnvironment(root.environment());
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return 2;
+            throw new dev.ecabot.app.cli.InvalidInputException(e.getMessage());
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);

@@ -2,8 +2,8 @@ package dev.ecabot.app;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.ecabot.architecture.MainClasses;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -17,10 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EnvironmentReadOnceTest {
 
     private static final JavaClasses BOT = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            // In a full `verify` the other modules' test code arrives as their *-tests.jar, which ArchUnit's
-            // DO_NOT_INCLUDE_TESTS (test-classes folders) does not recognise: leave those out too.
-            .withImportOption(location -> !location.contains("-tests.jar"))
+            .withImportOption(MainClasses.ONLY)
             .importPackages("dev.ecabot");
 
     @Test

@@ -76,6 +76,17 @@ class PlaybooksCommandTest {
     }
 
     @Test
+    void showWithABrokenPlaybookExitsTwoWithItsProblemsOnly(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("acme.yaml"), "id: acme-sync\ntitle: Acme\n");
+
+        CliRun run = CliRun.of(Map.of("ECABOT_PLAYBOOKS_DIR", dir.toString()), "playbooks", "show", "altify-mcp");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).isNotEmpty().allMatch(line -> line.startsWith(dir.resolve("acme.yaml") + ": "));
+    }
+
+    @Test
     void aBrokenPlaybookExitsTwoWithOneLinePerProblem(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("acme.yaml"), """
                 id: acme-sync

@@ -200,6 +200,38 @@ class ProvisionCommandTest {
     }
 
     @Test
+    void aProvisioningRefusalExitsTwoWithItsReasonAndNoStackTrace() throws IOException {
+        configureOrgs();
+        CliRun first = CliRun.of(env, "provision", "altify-mcp", "--org", "prod", "--set", "app_name=Altify MCP",
+                "--set", "contact_email=admin@acme.com", "--show-secret", "--requester", "alice");
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+
+        CliRun again = CliRun.of(env, "provision", "altify-mcp", "--org", "prod", "--set", "app_name=Altify MCP",
+                "--set", "contact_email=other@acme.com", "--show-secret", "--requester", "bob");
+
+        assertThat(again.exitCode()).as(again.toString()).isEqualTo(2);
+        assertThat(again.err()).contains("already has an app named Altify_MCP", "Choose another API name")
+                .doesNotContain("at dev.ecabot");
+        assertThat(orgs.emulator().org().apps()).hasSize(1);
+    }
+
+    @Test
+    void aBrokenPlaybookStopsProvisioningWithExitTwoAndOneLinePerProblem() throws IOException {
+        configureOrgs();
+        Path playbooks = Files.createDirectories(dir.resolve("playbooks"));
+        Files.writeString(playbooks.resolve("acme.yaml"), "id: acme-sync\ntitle: Acme\n");
+        env.put("ECABOT_PLAYBOOKS_DIR", playbooks.toString());
+
+        CliRun run = CliRun.of(env, "provision", "altify-mcp", "--org", "prod", "--set", "app_name=Altify MCP",
+                "--set", "contact_email=admin@acme.com", "--show-secret");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains(playbooks.resolve("acme.yaml") + ": $.id: is 'acme-sync' but the file is acme.yaml")
+                .doesNotContain("at dev.ecabot");
+        assertThat(orgs.emulator().org().calls()).isEmpty();
+    }
+
+    @Test
     void aSalesforceFailureExitsOneWithItsMessage() throws IOException {
         configureOrgs();
         orgs.emulator().org().enableClientSecretInRestApiAccess(false);

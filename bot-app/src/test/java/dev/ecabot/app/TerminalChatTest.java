@@ -29,9 +29,9 @@ class TerminalChatTest {
         String transcript = chat("""
                 new vonage demo
                 Vonage Prod
-                
+
                 ops@example.com
-                
+
                 1
                 reveal
                 reveal
@@ -70,9 +70,9 @@ class TerminalChatTest {
         String transcript = chat("""
                 new vonage demo
                 Vonage Prod
-                
+
                 ops@example.com
-                
+
                 1
                 inventory
                 sync demo
@@ -108,9 +108,9 @@ class TerminalChatTest {
         chat("""
                 new vonage demo
                 Vonage Prod
-                
+
                 ops@example.com
-                
+
                 1
                 """);
 
@@ -146,7 +146,7 @@ class TerminalChatTest {
                 status
                 /as alice
                 Vonage
-                
+
                 not-an-email
                 """, "--as", "alice");
 
@@ -187,9 +187,9 @@ class TerminalChatTest {
         String transcript = chat(java.util.Map.of("ECABOT_CONFIG", config.toString()), """
                 new vonage demo
                 Vonage Prod
-                
+
                 ops@example.com
-                
+
                 1
                 Voice bot for the support team
                 /as bob

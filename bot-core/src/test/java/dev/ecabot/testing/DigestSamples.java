@@ -7,7 +7,6 @@ import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.conversation.message.Summary;
 import dev.ecabot.digest.DigestBuilder;
 import dev.ecabot.eca.AppInfo;
-import dev.ecabot.eca.DistributionState;
 import dev.ecabot.eca.EcaSpec;
 import dev.ecabot.eca.GlobalOauthSettings;
 import dev.ecabot.eca.IpRelaxation;

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
@@ -411,16 +412,19 @@ final class BlockKitRenderer {
 
     /** The offer message after the reveal: no button left. */
     Rendered revealed(String label, Instant at) {
-        String words = ":white_check_mark: *" + escape(label) + "* revealed at " + date(at)
-                + ". They were shown once and are not kept in Slack.";
-        return new Rendered(label + " revealed", List.of(section(s -> s.text(markdownText(words)))));
+        return settled(label + " revealed", ":white_check_mark: *" + escape(label) + "* revealed at " + date(at)
+                + ". They were shown once and are not kept in Slack.");
     }
 
     /** The offer message once it expired unrevealed: no button left. */
     Rendered expired(String label, Instant at) {
-        String words = ":hourglass: *" + escape(label) + "* expired at " + date(at)
-                + " without being revealed and were destroyed. Ask an admin to rotate them if you still need them.";
-        return new Rendered(label + " expired", List.of(section(s -> s.text(markdownText(words)))));
+        return settled(label + " expired", ":hourglass: *" + escape(label) + "* expired at " + date(at)
+                + " without being revealed and were destroyed. Ask an admin to rotate them if you still need them.");
+    }
+
+    /** An offer message once settled: one section of mrkdwn {@code words}, no button left. */
+    private static Rendered settled(String fallbackText, String words) {
+        return new Rendered(fallbackText, List.of(section(s -> s.text(markdownText(words)))));
     }
 
     /** A prompt message after it was answered: the buttons replaced by the engine's words (who chose what). */
@@ -449,22 +453,20 @@ final class BlockKitRenderer {
      */
     static String escape(String text) {
         if (text == null) return "";
-        if (!InlineText.hasReferences(text)) return escapeWords(text);
-        StringBuilder out = new StringBuilder();
-        for (InlineText.Part part : InlineText.parts(text)) {
-            if (part instanceof InlineText.Words w) out.append(escapeWords(w.text()));
-            else if (part instanceof InlineText.Mention m) out.append(mention(m.person()));
-            else if (part instanceof InlineText.Moment t) out.append(date(t.at()));
-        }
-        return out.toString();
+        return markup(text, BlockKitRenderer::escapeWords);
     }
 
     /** People and moments of {@code text} as Slack markup, everything else as it is (a notification's text). */
     static String references(String text) {
-        if (!InlineText.hasReferences(text)) return text;
+        return markup(text, words -> words);
+    }
+
+    /** {@code text}'s people as mentions and moments as Slack dates, its words through {@code words}. */
+    private static String markup(String text, UnaryOperator<String> words) {
+        if (!InlineText.hasReferences(text)) return words.apply(text);
         StringBuilder out = new StringBuilder();
         for (InlineText.Part part : InlineText.parts(text)) {
-            if (part instanceof InlineText.Words w) out.append(w.text());
+            if (part instanceof InlineText.Words w) out.append(words.apply(w.text()));
             else if (part instanceof InlineText.Mention m) out.append(mention(m.person()));
             else if (part instanceof InlineText.Moment t) out.append(date(t.at()));
         }

@@ -10,7 +10,6 @@ import dev.ecabot.conversation.message.FileMessage;
 import dev.ecabot.conversation.message.FormPrompt;
 import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.conversation.message.SecretReveal;
-import dev.ecabot.conversation.message.TextMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,6 @@
 package dev.ecabot.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
 import dev.ecabot.conversation.ChatPlace;

@@ -4,6 +4,7 @@ import dev.ecabot.config.ConfigException;
 import dev.ecabot.config.InvalidSettingException;
 import dev.ecabot.config.StartRefusedException;
 import dev.ecabot.playbook.PlaybookLoadException;
+import dev.ecabot.provisioning.ProvisioningException;
 import dev.ecabot.salesforce.SalesforceException;
 import dev.ecabot.salesforce.UnknownOrgException;
 import dev.ecabot.store.DatabaseUnavailableException;
@@ -19,9 +20,10 @@ import java.util.List;
 /**
  * The one home of {@code ecabot}'s exit codes, by the type of what went wrong: {@value #OK} success,
  * {@value #FAILED} a failure outside the user's input (Salesforce, the database, I/O), {@value #INVALID_INPUT}
- * invalid input (an argument, a setting, the configuration file, a playbook, an org name). For those and for an
- * unreachable database the user sees the exception's message alone, one precise line and never a stack trace.
- * Commands throw; they do not print and pick a number themselves.
+ * invalid input (an argument, a setting, the configuration file, a playbook, an org name, a refused provisioning
+ * request). For those and for an unreachable database or a failed provisioning run the user sees the exception's
+ * message alone, never a stack trace. Commands throw typed exceptions; they do not print and pick a number themselves.
+ * Any other exception is a bug: picocli prints its stack trace and the exit is {@value #FAILED}.
  */
 public final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -31,7 +33,9 @@ public final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExce
 
     /**
      * Whoever runs the bot can fix it from the message alone. {@link IllegalArgumentException} stays here for the
-     * value checks in bot-core's settings records that do not throw {@link InvalidSettingException} yet.
+     * value checks of bot-core's settings sections and environment variables (durations, the master key, the database
+     * URL, the port) whose packages cannot throw {@link InvalidSettingException} without a package cycle
+     * (config -> reminders -> store -> config); bot-app's own checks throw the typed exceptions.
      */
     private static final List<Class<? extends Throwable>> INVALID = List.of(ParameterException.class,
             InvalidInputException.class, InvalidSettingException.class, ConfigException.class, PlaybookLoadException.class,
@@ -40,7 +44,7 @@ public final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExce
 
     /** Outside the user's input, but the message says all there is to say. */
     private static final List<Class<? extends Throwable>> EXPLAINED_FAILURES = List.of(DatabaseUnavailableException.class,
-            SalesforceException.class);
+            SalesforceException.class, ProvisioningException.class);
 
     /** Installs the exit codes and the error printing on {@code cli} and its subcommands. */
     public static CommandLine installOn(CommandLine cli) {
@@ -50,6 +54,7 @@ public final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExce
 
     @Override
     public int getExitCode(Throwable exception) {
+        if (exception instanceof ProvisioningException p) return p.invalidInput() ? INVALID_INPUT : FAILED;
         return isAny(exception, INVALID) ? INVALID_INPUT : FAILED;
     }
 

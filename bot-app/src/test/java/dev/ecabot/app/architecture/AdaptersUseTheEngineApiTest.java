@@ -2,8 +2,8 @@ package dev.ecabot.app.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.ecabot.architecture.MainClasses;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
@@ -18,9 +18,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class AdaptersUseTheEngineApiTest {
 
     private static final JavaClasses ADAPTERS = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            // In a full `verify` the adapters' test code arrives as their *-tests.jar, which DO_NOT_INCLUDE_TESTS misses.
-            .withImportOption(location -> !location.contains("-tests.jar"))
+            .withImportOption(MainClasses.ONLY)
             .importPackages("dev.ecabot.slack", "dev.ecabot.teams");
 
     static final String[] ENGINE_API = {"dev.ecabot.conversation", "dev.ecabot.conversation.message",

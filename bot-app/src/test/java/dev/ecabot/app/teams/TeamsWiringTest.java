@@ -6,7 +6,6 @@ import dev.ecabot.app.http.BotHttpServer;
 import dev.ecabot.teams.TeamsSettings;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -8,7 +8,6 @@ import dev.ecabot.conversation.PromptRef;
 import dev.ecabot.conversation.Replies;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.ChoicePrompt;
-import dev.ecabot.conversation.message.Confirmation;
 import dev.ecabot.conversation.message.Option;
 import dev.ecabot.conversation.state.ConversationKey;
 import dev.ecabot.conversation.state.ConversationState;
@@ -26,8 +25,6 @@ import dev.ecabot.playbook.QuestionType;
 import dev.ecabot.playbook.Rendering;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;

@@ -22,7 +22,6 @@ import dev.ecabot.posture.PosturePolicy;
 import dev.ecabot.posture.PostureRules;
 import dev.ecabot.testing.Person;
 import dev.ecabot.testing.TestBot;
-import dev.ecabot.testing.TestChat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

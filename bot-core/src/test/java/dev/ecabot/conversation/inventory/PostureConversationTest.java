@@ -1,6 +1,5 @@
 package dev.ecabot.conversation.inventory;
 
-import dev.ecabot.approval.ApprovalPolicyConfig;
 import dev.ecabot.audit.AuditKind;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.conversation.message.ApprovalCard;

@@ -7,7 +7,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import org.slf4j.Logger;

@@ -1,6 +1,5 @@
 package dev.ecabot.emulator.identity;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecabot.emulator.auth.Session;
 import dev.ecabot.emulator.http.ApiRequest;
@@ -8,8 +7,6 @@ import dev.ecabot.emulator.http.ApiResponse;
 import dev.ecabot.emulator.http.ApiVersions;
 import dev.ecabot.emulator.http.Json;
 import dev.ecabot.emulator.http.Route;
-import dev.ecabot.emulator.metadata.MetadataType;
-import dev.ecabot.emulator.org.Component;
 import dev.ecabot.emulator.org.OrgState;
 import java.util.List;
 import java.util.function.Supplier;

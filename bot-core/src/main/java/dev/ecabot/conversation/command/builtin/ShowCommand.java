@@ -56,11 +56,7 @@ public final class ShowCommand implements ChatCommand {
         List<String> words = new ArrayList<>(call.words());
         boolean detail = !words.isEmpty() && words.get(words.size() - 1).equalsIgnoreCase("detail");
         if (detail) words.remove(words.size() - 1); // the metadata values beside Setup's words
-        if (words.isEmpty() || words.size() > 2) {
-            call.replies().warn("Say \"show <api-name>\", e.g. \"show Vonage_Prod\" (add the org if several have it).");
-            return;
-        }
-        new AppLookup(inventory).find("show", words.get(0), words.size() == 2 ? words.get(1) : null, call.replies())
+        new AppLookup(inventory).find("show", words, "Vonage_Prod", "", call.replies())
                 .ifPresent(app -> call.replies().send(describe(app, detail, inventory.checklist()
                         .steps(app.org(), app.apiName()), posture.review(app),
                         new dev.ecabot.inventory.UnmanagedFields(inventory.dataSource()).find(app.org(), app.apiName()))));

@@ -20,6 +20,20 @@ public final class AppLookup {
         this.inventory = inventory;
     }
 
+    /**
+     * The app a command's words {@code <api-name> [org]} name, or empty after replying why: the words' shape ("Say
+     * \"rotate <api-name>\", e.g. \"rotate Vonage_Prod\"" plus {@code hint}), then {@link #find(String, String,
+     * String, Replies)}'s answers. The one preamble of the commands that act on one app.
+     */
+    public Optional<InventoryApp> find(String command, List<String> words, String example, String hint, Replies replies) {
+        if (words.isEmpty() || words.size() > 2) {
+            replies.warn("Say \"" + command + " <api-name>\", e.g. \"" + command + " " + example
+                    + "\" (add the org if several have it" + hint + ").");
+            return Optional.empty();
+        }
+        return find(command, words.get(0), words.size() == 2 ? words.get(1) : null, replies);
+    }
+
     /** The app, or empty after replying why; {@code command} shapes the hint ("rotate Vonage_Prod demo"). */
     public Optional<InventoryApp> find(String command, String apiName, String org, Replies replies) {
         // Only the apps of that name are read (with 100,000 apps, reading them all took `show` 100x a plain SELECT).

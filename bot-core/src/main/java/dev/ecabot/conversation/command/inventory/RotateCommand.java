@@ -49,12 +49,8 @@ public final class RotateCommand implements ChatCommand {
         // "revoke-old": the admin confirms that the pair holding the staged slot may be revoked first.
         boolean revokeSlotFirst = !words.isEmpty() && words.get(words.size() - 1).equalsIgnoreCase("revoke-old");
         if (revokeSlotFirst) words.remove(words.size() - 1);
-        if (words.isEmpty() || words.size() > 2) {
-            call.replies().warn("Say \"rotate <api-name>\", e.g. \"rotate Vonage_Prod\" (add the org if several have it; "
-                    + "where approval is needed, end with \"because <reason>\").");
-            return;
-        }
-        Optional<InventoryApp> app = apps.find("rotate", words.get(0), words.size() == 2 ? words.get(1) : null, call.replies());
+        Optional<InventoryApp> app = apps.find("rotate", words, "Vonage_Prod",
+                "; where approval is needed, end with \"because <reason>\"", call.replies());
         if (app.isEmpty()) return;
         if (approvals.approvalsNeeded(app.get()) > 0) {
             approvals.request(ApprovalPurpose.ROTATE, app.get(), call.event().user(), asked.reason(), revokeSlotFirst,

@@ -63,13 +63,7 @@ public final class TestCommand implements ChatCommand {
 
     @Override
     public void run(CommandCall call) {
-        List<String> words = call.words();
-        if (words.isEmpty() || words.size() > 2) {
-            call.replies().warn("Say \"test <api-name>\", e.g. \"test Acme_Sync\" (add the org if several have it).");
-            return;
-        }
-        apps.find("test", words.get(0), words.size() == 2 ? words.get(1) : null, call.replies())
-                .ifPresent(app -> test(call, app));
+        apps.find("test", call.words(), "Acme_Sync", "", call.replies()).ifPresent(app -> test(call, app));
     }
 
     private void test(CommandCall call, InventoryApp app) {

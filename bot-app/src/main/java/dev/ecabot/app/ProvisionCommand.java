@@ -2,7 +2,9 @@ package dev.ecabot.app;
 
 import dev.ecabot.audit.AuditEvent;
 import dev.ecabot.audit.AuditKind;
-import dev.ecabot.conversation.dialogue.ApprovalGate;
+import dev.ecabot.approval.ApprovalNeed;
+import dev.ecabot.approval.ApprovalPolicy;
+import dev.ecabot.approval.ApprovalPurpose;
 import dev.ecabot.eca.EcaMetadataWriter;
 import dev.ecabot.eca.MetadataFormat;
 import dev.ecabot.playbook.Outcome;
@@ -18,7 +20,6 @@ import dev.ecabot.provisioning.ProvisioningRequest;
 import dev.ecabot.provisioning.ProvisioningResult;
 import dev.ecabot.provisioning.SpecValidator;
 import dev.ecabot.salesforce.DeployOptions;
-import dev.ecabot.salesforce.DemoOrgProvider;
 import dev.ecabot.salesforce.DeployProgressListener;
 import dev.ecabot.salesforce.Org;
 import dev.ecabot.app.cli.CommonOptions;
@@ -123,22 +124,23 @@ final class ProvisionCommand implements Callable<Integer> {
      * is then audited (before the deploy, so a failed deploy still leaves the override on record).
      */
     private boolean approvedOrOverridden(Services services, Rendering rendering, PrintWriter err) {
-        // The same policy function chat uses (the demo org needs none unless the policy lists it).
-        int required = ApprovalGate.needed(services.approvalPolicy(), DemoOrgProvider.DEMO_ORG_NAME, org, playbookId);
-        if (required == 0) return true;
+        // The one policy function chat asks too (purpose CREATE): no way around it from the command line.
+        ApprovalNeed need = new ApprovalPolicy(services.approvalPolicy()).need(org, playbookId, ApprovalPurpose.CREATE);
+        if (!need.required()) return true;
+        int required = need.approvals();
+        String approvals = required + " approval" + (required == 1 ? "" : "s");
         String reason = overrideApproval == null ? "" : overrideApproval.strip();
         if (reason.isEmpty()) {
-            err.println("Org '" + org + "' needs " + required + " approval" + (required == 1 ? "" : "s") + " for playbook "
-                    + playbookId + " (the approvals section of ecabot.yaml), and the command line cannot collect approvals."
+            err.println("Org '" + org + "' needs " + approvals + " for playbook " + playbookId + " (" + need.reason()
+                    + "), and the command line cannot collect approvals."
                     + " Ask for the app in chat (\"new " + playbookId + " " + org + "\") so an approver can decide, or, as an"
                     + " operator, add --override-approval \"<why>\" (recorded in the audit trail). Nothing was deployed.");
             return false;
         }
         services.audit().record(AuditEvent.of(Instant.now(), AuditKind.APPROVAL_OVERRIDE, null, org,
                 rendering.spec().apiName(), "provisioned from the command line by OS user "
-                        + System.getProperty("user.name", "?") + " for requester " + requester + " without the " + required
-                        + " approval" + (required == 1 ? "" : "s") + " the policy requires for playbook " + playbookId
-                        + "; reason: " + reason));
+                        + System.getProperty("user.name", "?") + " for requester " + requester + " without the " + approvals
+                        + " the policy requires for playbook " + playbookId + " (" + need.reason() + "); reason: " + reason));
         return true;
     }
 

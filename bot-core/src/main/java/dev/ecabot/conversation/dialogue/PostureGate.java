@@ -1,5 +1,6 @@
 package dev.ecabot.conversation.dialogue;
 
+import dev.ecabot.approval.ApprovalNeed;
 import dev.ecabot.posture.PosturePolicy;
 
 /**
@@ -13,11 +14,12 @@ public final class PostureGate {
 
     public static ApprovalGate around(ApprovalGate base) {
         return order -> {
-            int needed = base.approvalsNeeded(order);
+            ApprovalNeed needed = base.need(order);
             PosturePolicy policy = PosturePolicy.current();
             boolean blocked = !policy.blocking(order.org(),
                     policy.findings(order.spec(), UserRefs.of(order.requester()).toString())).isEmpty();
-            return blocked ? Math.max(1, needed) : needed;
+            return blocked ? needed.atLeastOne("org " + order.org() + "'s posture policy blocks a finding of this app: "
+                    + "an approval accepts it") : needed;
         };
     }
 }

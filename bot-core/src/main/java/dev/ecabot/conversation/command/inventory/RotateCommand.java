@@ -56,7 +56,7 @@ public final class RotateCommand implements ChatCommand {
         }
         Optional<InventoryApp> app = apps.find("rotate", words.get(0), words.size() == 2 ? words.get(1) : null, call.replies());
         if (app.isEmpty()) return;
-        if (approvals.approvalsNeeded(app.get()) > 0) {
+        if (approvals.approvalsNeeded(ApprovalPurpose.ROTATE, app.get()) > 0) {
             approvals.request(ApprovalPurpose.ROTATE, app.get(), call.event().user(), asked.reason(), revokeSlotFirst,
                     call.replies());
             return;

@@ -8,6 +8,8 @@ import dev.ecabot.approval.ApprovalPurpose;
 import dev.ecabot.eca.EcaMetadataWriter;
 import dev.ecabot.eca.MetadataFormat;
 import dev.ecabot.playbook.Outcome;
+import dev.ecabot.posture.PostureFinding;
+import dev.ecabot.posture.PosturePolicy;
 import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.playbook.PlaybookRenderer;
@@ -45,7 +47,8 @@ import java.util.stream.Collectors;
  * {@code ecabot provision <playbook> --org <name> --set key=value ...}: renders the playbook with the answers,
  * deploys the app, waits, reads the credentials and records the app. Prints the consumer key; the secret goes only
  * into {@code --credentials-out} (owner-only) or, with {@code --show-secret}, to the terminal.
- * <p>The org's approval policy applies here as in chat: where it requires approval, the command refuses (the command
+ * <p>The org's approval policy applies here as in chat ({@link ApprovalPolicy}, posture blocks included): where it
+ * requires approval, the command refuses (the command
  * line cannot collect approvals), unless an operator gives {@code --override-approval "reason"}, which is recorded in
  * the audit trail before anything is deployed. A dry run needs no approval: it creates nothing.
  * Exit 0 done, 2 invalid input or approval required (nothing deployed), 1 a Salesforce failure.
@@ -124,8 +127,13 @@ final class ProvisionCommand implements Callable<Integer> {
      * is then audited (before the deploy, so a failed deploy still leaves the override on record).
      */
     private boolean approvedOrOverridden(Services services, Rendering rendering, PrintWriter err) {
-        // The one policy function chat asks too (purpose CREATE): no way around it from the command line.
-        ApprovalNeed need = new ApprovalPolicy(services.approvalPolicy()).need(org, playbookId, ApprovalPurpose.CREATE);
+        // The one policy function chat asks too (purpose CREATE, with the findings the org's posture policy blocks):
+        // no way around it from the command line.
+        services.installPosturePolicy();
+        PosturePolicy posture = PosturePolicy.current();
+        List<String> blocked = posture.blocking(org, posture.findings(rendering.spec(), requester)).stream()
+                .map(PostureFinding::line).toList();
+        ApprovalNeed need = new ApprovalPolicy(services.approvalPolicy()).need(org, playbookId, ApprovalPurpose.CREATE, blocked);
         if (!need.required()) return true;
         int required = need.approvals();
         String approvals = required + " approval" + (required == 1 ? "" : "s");

@@ -2,13 +2,15 @@ package dev.ecabot.approval;
 
 import dev.ecabot.salesforce.DemoOrgProvider;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
  * The one answer to "how many approvals does this change need, and why": for an org, a playbook and a purpose
  * (create, rotate, delete, update), from the {@code approvals} section of ecabot.yaml. Chat (every purpose) and
- * {@code ecabot provision} ask here, and nowhere else decides it. The built-in demo org (the in-process emulator:
+ * {@code ecabot provision} ask here, and nowhere else decides it. A posture finding the org's posture policy blocks
+ * calls for at least one approval (approving accepts it): callers that create an app pass the blocked findings. The built-in demo org (the in-process emulator:
  * nothing real is created) needs none unless the section lists it; this is the only place that knows. Thread-safe.
  */
 public final class ApprovalPolicy {
@@ -47,5 +49,16 @@ public final class ApprovalPolicy {
                     + " (approvals.default)";
         }
         return new ApprovalNeed(approvals, reason);
+    }
+
+    /**
+     * As {@link #need(String, String, ApprovalPurpose)}, for an app with {@code blockedFindings}: the findings (one line
+     * each) that {@code org}'s posture policy blocks. Any such finding needs at least one approval, which accepts it.
+     */
+    public ApprovalNeed need(String org, String playbook, ApprovalPurpose purpose, List<String> blockedFindings) {
+        ApprovalNeed need = need(org, playbook, purpose);
+        if (blockedFindings.isEmpty()) return need;
+        return need.atLeastOne("org " + org + "'s posture policy blocks " + String.join("; ", blockedFindings)
+                + ", and an approval accepts it");
     }
 }

@@ -63,6 +63,11 @@ public final class Approvals {
         return rules.need(org, playbook, purpose);
     }
 
+    /** As {@link #need(String, String, ApprovalPurpose)} for an app whose {@code blockedFindings} the org's posture blocks. */
+    public ApprovalNeed need(String org, String playbook, ApprovalPurpose purpose, List<String> blockedFindings) {
+        return rules.need(org, playbook, purpose, blockedFindings);
+    }
+
     /** Stores the request, needing what the policy says ({@link #need}); see {@link #submit(ApprovalDraft, ApprovalNeed)}. */
     public ApprovalRequest submit(ApprovalDraft draft) {
         return submit(draft, need(draft.org(), draft.playbook(), draft.purpose()));

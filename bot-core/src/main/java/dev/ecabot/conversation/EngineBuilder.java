@@ -187,7 +187,7 @@ public final class EngineBuilder {
         if (orgClients != null) runner.tellingConnectionDetails(org -> java.util.Optional.of(connectionDetails(orgClients.forOrg(org).org())));
         DryRuns dryRuns = orgClients == null ? DryRuns.none() : new CheckOnlyDeploys(orgClients, s.background());
         NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, provisioner,
-                PostureGate.around(order -> approvals.need(order.org(), order.playbookId(), ApprovalPurpose.CREATE)),
+                order -> approvals.need(order.org(), order.playbookId(), ApprovalPurpose.CREATE, PostureGate.blockedFindings(order)),
                 approvalFlow, orgClients == null ? OrgChecks.none() : new OrgReadinessChecks(orgClients), dryRuns, s.clock());
         AppOperations ops = orgClients == null ? null : AppOperations.create(dataSource, orgClients, revealOffers, reminders,
                 reminderPlans, s.clock(), s.background());

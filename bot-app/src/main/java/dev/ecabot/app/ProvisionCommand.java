@@ -2,10 +2,14 @@ package dev.ecabot.app;
 
 import dev.ecabot.audit.AuditEvent;
 import dev.ecabot.audit.AuditKind;
-import dev.ecabot.conversation.dialogue.ApprovalGate;
+import dev.ecabot.approval.ApprovalNeed;
+import dev.ecabot.approval.ApprovalPolicy;
+import dev.ecabot.approval.ApprovalPurpose;
 import dev.ecabot.eca.EcaMetadataWriter;
 import dev.ecabot.eca.MetadataFormat;
 import dev.ecabot.playbook.Outcome;
+import dev.ecabot.posture.PostureFinding;
+import dev.ecabot.posture.PosturePolicy;
 import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.playbook.PlaybookRenderer;
@@ -16,7 +20,6 @@ import dev.ecabot.provisioning.ProvisioningRequest;
 import dev.ecabot.provisioning.ProvisioningResult;
 import dev.ecabot.provisioning.SpecValidator;
 import dev.ecabot.salesforce.DeployOptions;
-import dev.ecabot.salesforce.DemoOrgProvider;
 import dev.ecabot.salesforce.DeployProgressListener;
 import dev.ecabot.salesforce.Org;
 import dev.ecabot.app.cli.CommonOptions;
@@ -42,7 +45,8 @@ import java.util.stream.Collectors;
  * {@code ecabot provision <playbook> --org <name> --set key=value ...}: renders the playbook with the answers,
  * deploys the app, waits, reads the credentials and records the app. Prints the consumer key; the secret goes only
  * into {@code --credentials-out} (owner-only) or, with {@code --show-secret}, to the terminal.
- * <p>The org's approval policy applies here as in chat: where it requires approval, the command refuses (the command
+ * <p>The org's approval policy applies here as in chat ({@link ApprovalPolicy}, posture blocks included): where it
+ * requires approval, the command refuses (the command
  * line cannot collect approvals), unless an operator gives {@code --override-approval "reason"}, which is recorded in
  * the audit trail before anything is deployed. A dry run needs no approval: it creates nothing.
  * Exit 0 done, 2 invalid input or approval required (nothing deployed), 1 a Salesforce failure: refusals are thrown
@@ -118,21 +122,27 @@ final class ProvisionCommand implements Callable<Integer> {
      * otherwise.
      */
     private void approveOrOverride(Services services, Rendering rendering) {
-        // The same policy function chat uses (the demo org needs none unless the policy lists it).
-        int required = ApprovalGate.needed(services.approvalPolicy(), DemoOrgProvider.DEMO_ORG_NAME, org, playbookId);
-        if (required == 0) return;
+        // The one policy function chat asks too (purpose CREATE, with the findings the org's posture policy blocks):
+        // no way around it from the command line.
+        services.installPosturePolicy();
+        PosturePolicy posture = PosturePolicy.current();
+        List<String> blocked = posture.blocking(org, posture.findings(rendering.spec(), requester)).stream()
+                .map(PostureFinding::line).toList();
+        ApprovalNeed need = new ApprovalPolicy(services.approvalPolicy()).need(org, playbookId, ApprovalPurpose.CREATE, blocked);
+        if (!need.required()) return;
+        int required = need.approvals();
+        String approvals = required + " approval" + (required == 1 ? "" : "s");
         String reason = overrideApproval == null ? "" : overrideApproval.strip();
         if (reason.isEmpty()) {
-            throw new InvalidInputException("Org '" + org + "' needs " + required + " approval" + (required == 1 ? "" : "s") + " for playbook "
-                    + playbookId + " (the approvals section of ecabot.yaml), and the command line cannot collect approvals."
+            throw new InvalidInputException("Org '" + org + "' needs " + approvals + " for playbook " + playbookId + " ("
+                    + need.reason() + "), and the command line cannot collect approvals."
                     + " Ask for the app in chat (\"new " + playbookId + " " + org + "\") so an approver can decide, or, as an"
                     + " operator, add --override-approval \"<why>\" (recorded in the audit trail). Nothing was deployed.");
         }
         services.audit().record(AuditEvent.of(Instant.now(), AuditKind.APPROVAL_OVERRIDE, null, org,
                 rendering.spec().apiName(), "provisioned from the command line by OS user "
-                        + System.getProperty("user.name", "?") + " for requester " + requester + " without the " + required
-                        + " approval" + (required == 1 ? "" : "s") + " the policy requires for playbook " + playbookId
-                        + "; reason: " + reason));
+                        + System.getProperty("user.name", "?") + " for requester " + requester + " without the " + approvals
+                        + " the policy requires for playbook " + playbookId + " (" + need.reason() + "); reason: " + reason));
     }
 
     /** Validates the rendered app with a checkOnly deploy: Salesforce checks everything, the org is unchanged. */

@@ -274,6 +274,7 @@ class ProvisionCommandTest {
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
             assertThat(run.err()).contains("Org 'prod' needs 1 approval for playbook altify-mcp",
+                    "(org prod is not listed, so it needs the default 1 to create (approvals.default))",
                     "\"new altify-mcp prod\"", "--override-approval", "Nothing was deployed.");
         }
         assertThat(orgs.emulator().org().apps()).isEmpty();
@@ -298,6 +299,26 @@ class ProvisionCommandTest {
                 assertThat(e.detail()).contains("for requester alice", "without the 2 approvals",
                         "reason: Vendor go-live tonight, change CAB-1234 approved by mail");
             });
+        }
+    }
+
+    @Test
+    void aFindingTheOrgsPosturePolicyBlocksNeedsAnApprovalOnTheCommandLineAsInChat() throws IOException {
+        configureOrgs("approvals:\n  orgs: {prod: 0}\ninventory:\n  posture:\n    block:\n      prod: [" + String.join(", ",
+                "refresh-token-infinite", "refresh-token-long", "refresh-token-no-rotation", "self-authorized-broad-scope",
+                "ip-bypass", "pkce-off-public-client", "pkce-off", "web-client-secret-not-required",
+                "client-credentials-admin-user", "callback-insecure", "callback-wildcard") + "]\n");
+        try {
+            CliRun run = CliRun.of(env, "provision", "altify-mcp", "--org", "prod", "--set", "app_name=Altify MCP",
+                    "--set", "contact_email=admin@acme.com", "--show-secret");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+            assertThat(run.err()).contains("Org 'prod' needs 1 approval for playbook altify-mcp",
+                    "org prod's posture policy blocks", "an approval accepts it", "--override-approval", "Nothing was deployed.");
+            assertThat(orgs.emulator().org().apps()).isEmpty();
+        } finally {
+            dev.ecabot.posture.PosturePolicy.install(new dev.ecabot.posture.PosturePolicy(
+                    dev.ecabot.posture.PostureRules.shipped(), dev.ecabot.inventory.InventorySettings.defaults()));
         }
     }
 

@@ -63,20 +63,30 @@ public record ApprovalPolicyConfig(int defaultRequired, Duration expiry, Map<Str
         this(defaultRequired, expiry, orgs, playbooks, null);
     }
 
-    /** Whether {@code org} has its own rule (so the built-in demo org's "no approval" default does not apply). */
+    /** Whether {@code org} has its own rule (see {@link ApprovalPolicy} for what that means for the demo org). */
     public boolean lists(String org) {
         return orgs.containsKey(org);
     }
 
-    /** The zero-config default: the demo org needs no approval, any other org one. */
+    /**
+     * The settings without an {@code approvals} section: one approval everywhere, the demo org listed with none (so a
+     * playbook that requires approval still raises it there). What a change needs is {@link ApprovalPolicy}'s answer.
+     */
     public static ApprovalPolicyConfig zeroConfig() {
-        return new ApprovalPolicyConfig(1, DEFAULT_EXPIRY, Map.of("demo", new OrgRule(0, List.of())), Map.of());
+        return new ApprovalPolicyConfig(1, DEFAULT_EXPIRY, Map.of(ApprovalPolicy.DEMO_ORG, new OrgRule(0, List.of())), Map.of());
     }
 
-    /** Approvals needed for {@code playbook} in {@code org}: the stricter of the org's rule and the playbook's. */
+    /** What {@code org}'s own rule asks: its listed count, else {@code default}. */
+    public int requiredForOrg(String org) {
+        return orgs.containsKey(org) ? orgs.get(org).required() : defaultRequired;
+    }
+
+    /**
+     * The counts of this section for {@code playbook} in {@code org}: the stricter of the org's rule and the
+     * playbook's. Callers ask {@link ApprovalPolicy#need}, which applies the demo org's rule on top.
+     */
     public int requiredApprovals(String org, String playbook) {
-        int forOrg = orgs.containsKey(org) ? orgs.get(org).required() : defaultRequired;
-        return Math.max(forOrg, playbooks.getOrDefault(playbook, 0));
+        return Math.max(requiredForOrg(org), playbooks.getOrDefault(playbook, 0));
     }
 
     /**

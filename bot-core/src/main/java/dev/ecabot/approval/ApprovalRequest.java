@@ -44,21 +44,12 @@ public record ApprovalRequest(String id, ApprovalDraft draft, String fingerprint
     /** What approvers read before deciding: every line bound by the fingerprint. */
     public String summary() {
         StringBuilder text = new StringBuilder()
-                .append(label(draft.purpose())).append(" in org ").append(org()).append(" with playbook ").append(playbook());
+                .append(draft.purpose().label()).append(" in org ").append(org()).append(" with playbook ").append(playbook());
         if (apiName() != null) text.append(" (").append(apiName()).append(")");
         text.append("\nRequested by ").append(requester()).append(": ").append(draft.reason());
         for (Map.Entry<String, String> s : draft.settings().entrySet()) {
             text.append("\n").append(s.getKey()).append(": ").append(s.getValue());
         }
         return text.append("\nApprovals: ").append(approvedBy.size()).append(" of ").append(requiredApprovals).toString();
-    }
-
-    private static String label(ApprovalPurpose purpose) {
-        return switch (purpose) {
-            case CREATE -> "Create an External Client App";
-            case ROTATE -> "Rotate the credentials of an External Client App";
-            case DELETE -> "Delete an External Client App";
-            case UPDATE -> "Change the settings of an External Client App";
-        };
     }
 }

@@ -38,6 +38,7 @@ public final class Approvals {
 
     private final DataSource dataSource;
     private final ApprovalPolicyConfig policy;
+    private final ApprovalPolicy rules;
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final Clock clock;
@@ -46,6 +47,7 @@ public final class Approvals {
     public Approvals(DataSource dataSource, ApprovalPolicyConfig policy, AccessPolicy access, AuditTrail audit, Clock clock) {
         this.dataSource = dataSource;
         this.policy = policy;
+        this.rules = new ApprovalPolicy(policy);
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -56,10 +58,28 @@ public final class Approvals {
         return policy;
     }
 
-    /** Stores the request; PENDING until approved, or APPROVED at once when the policy needs no approval. */
+    /** Approvals {@code purpose} needs on {@code playbook} in {@code org}, and why: {@link ApprovalPolicy#need}. */
+    public ApprovalNeed need(String org, String playbook, ApprovalPurpose purpose) {
+        return rules.need(org, playbook, purpose);
+    }
+
+    /** As {@link #need(String, String, ApprovalPurpose)} for an app whose {@code blockedFindings} the org's posture blocks. */
+    public ApprovalNeed need(String org, String playbook, ApprovalPurpose purpose, List<String> blockedFindings) {
+        return rules.need(org, playbook, purpose, blockedFindings);
+    }
+
+    /** Stores the request, needing what the policy says ({@link #need}); see {@link #submit(ApprovalDraft, ApprovalNeed)}. */
     public ApprovalRequest submit(ApprovalDraft draft) {
+        return submit(draft, need(draft.org(), draft.playbook(), draft.purpose()));
+    }
+
+    /**
+     * Stores the request needing {@code need} (the policy's answer, possibly raised, e.g. by a posture finding the org
+     * blocks); PENDING until approved, or APPROVED at once when no approval is needed.
+     */
+    public ApprovalRequest submit(ApprovalDraft draft, ApprovalNeed need) {
         Instant now = clock.instant();
-        int required = policy.requiredApprovals(draft.org(), draft.playbook());
+        int required = need.approvals();
         ApprovalRequest request = new ApprovalRequest(UUID.randomUUID().toString(), draft, Fingerprint.of(draft), required,
                 List.of(), required == 0 ? ApprovalRequest.State.APPROVED : ApprovalRequest.State.PENDING, now,
                 now.plus(policy.expiry()), required == 0 ? now : null, null, null);
@@ -68,7 +88,8 @@ public final class Approvals {
             record(c, now, AuditKind.REQUEST, draft.requester(), request, draft.purpose().name().toLowerCase()
                     + " requested: " + draft.reason());
             if (required == 0) {
-                record(c, now, AuditKind.APPROVAL, null, request, "no approval needed by policy for org " + draft.org());
+                record(c, now, AuditKind.APPROVAL, null, request, "no approval needed by policy for org " + draft.org()
+                        + ": " + need.reason());
             }
             return request;
         });

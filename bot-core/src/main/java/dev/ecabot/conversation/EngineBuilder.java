@@ -4,15 +4,15 @@ import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.approval.ApprovalPolicyConfig;
 import dev.ecabot.approval.Approvals;
 import dev.ecabot.audit.AuditTrail;
+import dev.ecabot.approval.ApprovalPurpose;
 import dev.ecabot.conversation.approvals.ApprovalCards;
-import dev.ecabot.conversation.approvals.ApprovedChanges;
+import dev.ecabot.conversation.approvals.ApprovalFlow;
+import dev.ecabot.conversation.approvals.ApprovedWork;
 import dev.ecabot.conversation.command.ChatCommand;
-import dev.ecabot.conversation.dialogue.ApprovalFlow;
 import dev.ecabot.conversation.dialogue.AppUpdateDialogue;
 import dev.ecabot.conversation.reminders.FollowUpReminders;
 import dev.ecabot.reminders.ReminderPlans;
 import dev.ecabot.reminders.Reminders;
-import dev.ecabot.salesforce.DemoOrgProvider;
 import dev.ecabot.salesforce.OrgClients;
 import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.command.builtin.BuiltinCommands;
@@ -21,7 +21,6 @@ import dev.ecabot.conversation.command.inventory.AppOperations;
 import dev.ecabot.conversation.command.inventory.ChangeApprovals;
 import dev.ecabot.conversation.command.inventory.InventoryCommands;
 import dev.ecabot.conversation.dialogue.AppProvisioner;
-import dev.ecabot.conversation.dialogue.ApprovalGate;
 import dev.ecabot.conversation.dialogue.PostureGate;
 import dev.ecabot.conversation.command.report.OwnerChange;
 import dev.ecabot.conversation.command.report.ReportCommands;
@@ -117,8 +116,8 @@ public final class EngineBuilder {
 
     /**
      * Approval requests and their policy (how many approvals each org and playbook needs, who approves, how long a
-     * request stays open); default: {@link ApprovalPolicyConfig#zeroConfig()} (the demo org none, any other org one).
-     * The built-in demo org needs none unless the policy lists it.
+     * request stays open); default: {@link ApprovalPolicyConfig#zeroConfig()}. What a change needs is decided by
+     * {@link dev.ecabot.approval.ApprovalPolicy} alone.
      */
     public EngineBuilder approvals(Approvals approvals) {
         this.approvals = Objects.requireNonNull(approvals, "approvals");
@@ -188,28 +187,25 @@ public final class EngineBuilder {
         if (orgClients != null) runner.tellingConnectionDetails(org -> java.util.Optional.of(connectionDetails(orgClients.forOrg(org).org())));
         DryRuns dryRuns = orgClients == null ? DryRuns.none() : new CheckOnlyDeploys(orgClients, s.background());
         NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, provisioner,
-                PostureGate.around(ApprovalGate.policy(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME)), approvalFlow,
-                orgClients == null ? OrgChecks.none() : new OrgReadinessChecks(orgClients), dryRuns, s.clock());
-        ApprovedChanges approvedChanges = new ApprovedChanges();
+                order -> approvals.need(order.org(), order.playbookId(), ApprovalPurpose.CREATE, PostureGate.blockedFindings(order)),
+                approvalFlow, orgClients == null ? OrgChecks.none() : new OrgReadinessChecks(orgClients), dryRuns, s.clock());
+        AppOperations ops = orgClients == null ? null : AppOperations.create(dataSource, orgClients, revealOffers, reminders,
+                reminderPlans, s.clock(), s.background());
+        ChangeApprovals changes = ops == null ? null : new ChangeApprovals(approvalFlow, ops.inventory(),
+                new AppChanges(ops.rotation(), ops.deletion(), ops.work()), port);
+        AppUpdateDialogue updates = ops == null ? null : new AppUpdateDialogue(store, catalog, orgs, runLeases, provisioner,
+                approvalFlow, ops.inventory(), appAnswers, port, s);
         CommandRegistry commands = BuiltinCommands.registry(
                 new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,
                         new InventoryAppRepository(dataSource), access, approvals, cards, approvalFlow,
-                        followUps, approvedChanges, s), extraCommands);
+                        followUps, approvedWork(dialogue, changes, updates), s), extraCommands);
         commands.register(new RenderCommand(catalog, new InventoryAppRepository(dataSource), orgs, dryRuns));
         OwnerChange ownerChange = new OwnerChange(new AppOwners(dataSource), port, s.clock());
         ReportCommands.register(commands, dataSource, orgs, ownerChange, s.clock());
-        if (orgClients != null) {
-            AppOperations ops = AppOperations.create(dataSource, orgClients, revealOffers, reminders, reminderPlans,
-                    s.clock(), s.background());
+        if (ops != null) {
             ops.sync().matchingPlaybooks(catalog); // imported apps get the playbook they were made with, when it shows
-            ChangeApprovals changes = new ChangeApprovals(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME, approvalFlow,
-                    ops.inventory(), new AppChanges(ops.rotation(), ops.deletion(), ops.work()), port);
-            changes.carryOutApproved(approvedChanges);
             InventoryCommands.register(commands, ops, changes, orgs, ownerChange, s.clock(), followUps);
-            AppUpdateDialogue updates = new AppUpdateDialogue(store, catalog, orgs, runLeases, provisioner, approvalFlow,
-                    approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME, ops.inventory(), appAnswers, port, s);
             dialogue.handingUpdatesTo(updates);
-            approvedChanges.on(dev.ecabot.approval.ApprovalPurpose.UPDATE, updates::carryOutApproved);
             commands.register(new dev.ecabot.conversation.command.inventory.UpdateCommand(updates,
                     new dev.ecabot.conversation.command.inventory.AppLookup(ops.inventory())));
             commands.register(new dev.ecabot.conversation.command.inventory.TestCommand(orgClients,
@@ -222,6 +218,21 @@ public final class EngineBuilder {
         engine.showingHomesFrom(new dev.ecabot.conversation.home.HomeViews(new InventoryAppRepository(dataSource),
                 approvals, revealOffers, reminders, access, s.clock()));
         return engine;
+    }
+
+    /**
+     * Who carries out each purpose's request once approved: the whole table, one line per purpose. Without orgs
+     * ({@code changes} and {@code updates} null) only {@code new} can be carried out; the approver of any other
+     * request is told so.
+     */
+    private static ApprovedWork approvedWork(NewAppDialogue dialogue, ChangeApprovals changes, AppUpdateDialogue updates) {
+        ApprovedWork.Handler noOrg = ApprovedWork.unavailable("this bot talks to no org, so I cannot carry it out here.");
+        return ApprovedWork.builder()
+                .on(ApprovalPurpose.CREATE, (request, approver, replies) -> dialogue.provisionApproved(request, approver))
+                .on(ApprovalPurpose.ROTATE, changes == null ? noOrg : (request, approver, replies) -> changes.carryOutApproved(request, approver))
+                .on(ApprovalPurpose.DELETE, changes == null ? noOrg : (request, approver, replies) -> changes.carryOutApproved(request, approver))
+                .on(ApprovalPurpose.UPDATE, updates == null ? noOrg : (request, approver, replies) -> updates.carryOutApproved(request, approver))
+                .build();
     }
 
     /** What a vendor needs to reach the org: the token endpoint, and the sign-in host for its environment. */

@@ -112,14 +112,6 @@ public final class ApprovalCards {
         }
     }
 
-    private static String verb(ApprovalRequest request) {
-        return switch (request.draft().purpose()) {
-            case CREATE -> "create";
-            case ROTATE -> "rotate the credentials of";
-            case DELETE -> "delete";
-            case UPDATE -> "change the settings of";
-        };
-    }
 
     /** The card approvers see for {@code request}: every stored setting, grouped by section. */
     public static ApprovalCard cardOf(ApprovalRequest request) {
@@ -131,7 +123,7 @@ public final class ApprovalCards {
                     : new Fact(key.substring(0, split), key.substring(split + SECTION_SEPARATOR.length()), s.getValue()));
         }
         int needed = request.requiredApprovals();
-        String title = "Approval needed (" + needed + (needed == 1 ? " approval" : " approvals") + "): " + verb(request)
+        String title = "Approval needed (" + needed + (needed == 1 ? " approval" : " approvals") + "): " + PurposeWords.verb(request.draft().purpose())
                 + " " + (request.apiName() == null ? "an External Client App" : request.apiName()) + " in org " + request.org();
         return new ApprovalCard(request.id(), title, request.org(), request.playbook(), facts,
                 request.requester().toString(), request.draft().reason(), request.expiresAt(), request.fingerprint(),

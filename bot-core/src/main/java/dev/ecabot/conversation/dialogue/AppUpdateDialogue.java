@@ -1,9 +1,10 @@
 package dev.ecabot.conversation.dialogue;
 
 import dev.ecabot.approval.ApprovalDraft;
-import dev.ecabot.approval.ApprovalPolicyConfig;
 import dev.ecabot.approval.ApprovalPurpose;
 import dev.ecabot.approval.ApprovalRequest;
+import dev.ecabot.conversation.approvals.ApprovalCards;
+import dev.ecabot.conversation.approvals.ApprovalFlow;
 import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.PromptRef;
@@ -97,25 +98,20 @@ public final class AppUpdateDialogue {
     private final ProvisioningLeases leases;
     private final AppProvisioner provisioner;
     private final ApprovalFlow approvalFlow;
-    private final ApprovalPolicyConfig policy;
-    private final String demoOrg;
     private final InventoryAppRepository inventory;
     private final AppAnswers kept;
     private final ChatPort port;
     private final EngineSettings settings;
 
     public AppUpdateDialogue(ConversationStore store, PlaybookCatalog catalog, OrgDirectory orgs, ProvisioningLeases leases,
-                             AppProvisioner provisioner, ApprovalFlow approvalFlow, ApprovalPolicyConfig policy,
-                             String demoOrg, InventoryAppRepository inventory, AppAnswers kept, ChatPort port,
-                             EngineSettings settings) {
+                             AppProvisioner provisioner, ApprovalFlow approvalFlow, InventoryAppRepository inventory,
+                             AppAnswers kept, ChatPort port, EngineSettings settings) {
         this.store = store;
         this.catalog = catalog;
         this.orgs = orgs;
         this.leases = leases;
         this.provisioner = provisioner;
         this.approvalFlow = approvalFlow;
-        this.policy = policy;
-        this.demoOrg = demoOrg;
         this.inventory = inventory;
         this.kept = kept;
         this.port = port;
@@ -388,7 +384,7 @@ public final class AppUpdateDialogue {
         shown.put("API name", app.get().apiName());
         shown.put("Label", app.get().label());
         for (Fact f : changes) {
-            String label = "Change" + dev.ecabot.conversation.approvals.ApprovalCards.SECTION_SEPARATOR
+            String label = "Change" + ApprovalCards.SECTION_SEPARATOR
                     + (f.section().isEmpty() ? "" : f.section() + ": ") + f.label();
             String unique = label;
             for (int n = 2; shown.containsKey(unique); n++) unique = label + " (" + n + ")";
@@ -603,7 +599,7 @@ public final class AppUpdateDialogue {
     }
 
     private int approvalsNeeded(ConversationState state) {
-        return ApprovalGate.needed(policy, demoOrg, state.org(), state.playbookId());
+        return approvalFlow.need(state.org(), state.playbookId(), ApprovalPurpose.UPDATE).approvals();
     }
 
     private Optional<String> rawAnswer(ConversationState state, ChatEvent event, Replies replies) {

@@ -2,6 +2,7 @@ package dev.ecabot.conversation.dialogue;
 
 import dev.ecabot.approval.ApprovalDraft;
 import dev.ecabot.approval.ApprovalRequest;
+import dev.ecabot.conversation.approvals.ApprovalFlow;
 import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.conversation.PromptRef;
@@ -499,7 +500,8 @@ public final class NewAppDialogue {
                             : "Keep the reason under 2000 characters (it has " + reason.length() + ")."));
             return;
         }
-        approvalFlow.submit(state, ApprovalDrafts.of(state, playbook, rendered, reason), replies);
+        approvalFlow.submit(state, ApprovalDrafts.of(state, playbook, rendered, reason),
+                approvals.need(order(state, playbook, rendered)), replies);
     }
 
     /**
@@ -525,7 +527,7 @@ public final class NewAppDialogue {
         if (!request.covers(now)) {
             replies.warn("Request " + request.id() + " was approved, but what I would create changed since it was "
                     + "shown to the approvers, so it needs approving again. Nothing was created.");
-            approvalFlow.submit(state, now, replies);
+            approvalFlow.submit(state, now, approvals.need(order(state, playbook.get(), rendered)), replies);
             return;
         }
         if (!runner.claim(state)) return; // approved twice at once: the other approval's instance creates it

@@ -1,23 +1,23 @@
 package dev.ecabot.conversation.dialogue;
 
+import dev.ecabot.posture.PostureFinding;
 import dev.ecabot.posture.PosturePolicy;
 
+import java.util.List;
+
 /**
- * The approval gate with the org's posture policy on top: when the app has a finding the org blocks, at least one
- * approval is needed, and the approval (whose request lists the findings) is the explicit acceptance. Thread-safe.
+ * The posture findings of an order that its org's posture policy blocks, one line each: the approval policy
+ * ({@link dev.ecabot.approval.ApprovalPolicy}) needs at least one approval for them, and the approval (whose request
+ * lists the findings) is the explicit acceptance. Thread-safe.
  */
 public final class PostureGate {
 
     private PostureGate() {
     }
 
-    public static ApprovalGate around(ApprovalGate base) {
-        return order -> {
-            int needed = base.approvalsNeeded(order);
-            PosturePolicy policy = PosturePolicy.current();
-            boolean blocked = !policy.blocking(order.org(),
-                    policy.findings(order.spec(), UserRefs.of(order.requester()).toString())).isEmpty();
-            return blocked ? Math.max(1, needed) : needed;
-        };
+    public static List<String> blockedFindings(ProvisioningOrder order) {
+        PosturePolicy policy = PosturePolicy.current();
+        return policy.blocking(order.org(), policy.findings(order.spec(), UserRefs.of(order.requester()).toString()))
+                .stream().map(PostureFinding::line).toList();
     }
 }

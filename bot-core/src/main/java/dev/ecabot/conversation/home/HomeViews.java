@@ -6,7 +6,7 @@ import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.duration.HumanTime;
-import dev.ecabot.conversation.approvals.ApprovalCards;
+import dev.ecabot.conversation.approvals.PendingApprovals;
 import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.Fact;
@@ -37,7 +37,7 @@ public final class HomeViews {
     static final int EACH_SHOWN = 10;
 
     private final InventoryAppRepository inventory;
-    private final Approvals approvals;
+    private final PendingApprovals pending;
     private final RevealOffers offers;
     private final Reminders reminders;
     private final AccessPolicy access;
@@ -47,7 +47,7 @@ public final class HomeViews {
     public HomeViews(InventoryAppRepository inventory, Approvals approvals, RevealOffers offers, Reminders reminders,
                      AccessPolicy access, Clock clock) {
         this.inventory = inventory;
-        this.approvals = approvals;
+        this.pending = new PendingApprovals(approvals);
         this.offers = offers;
         this.reminders = reminders;
         this.access = access;
@@ -62,7 +62,7 @@ public final class HomeViews {
         List<Fact> apps = mine.stream().limit(APPS_SHOWN).map(a -> new Fact(a.org(), a.apiName(),
                 a.label() + " | " + a.status().label() + " | created " + InlineText.moment(a.createdAt()))).toList();
         List<ApprovalCard> cards = access.check(ref, Action.APPROVE).allowed()
-                ? approvals.pendingFor(ref).stream().limit(EACH_SHOWN).map(ApprovalCards::cardOf).toList() : List.of();
+                ? pending.cards(ref, EACH_SHOWN) : List.of();
         List<RevealOffer> open = access.check(ref, Action.REVEAL).allowed() ? offers.openFor(ref).stream().limit(EACH_SHOWN)
                 .map(o -> new RevealOffer(o.offerId(), "Consumer key and secret of " + o.apiName() + " in " + o.org(),
                         o.expiresAt())).toList() : List.of();

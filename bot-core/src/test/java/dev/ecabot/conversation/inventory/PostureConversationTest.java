@@ -117,6 +117,30 @@ class PostureConversationTest {
         assertThat(new InventoryAppRepository(bot.database().dataSource()).find("demo", "Vonage_Prod")).isEmpty();
     }
 
+    @Test
+    void theApprovalABlockedFindingCallsForWaitsForAnApproverAndThenTheAppIsCreated() {
+        // demo needs no approval by policy: the block alone calls for one, and the stored request must wait for it
+        PosturePolicy.install(new PosturePolicy(PostureRules.shipped(), new InventorySettings(
+                Map.of("demo", Set.of("ip-bypass")), 90, Duration.ofDays(7), InventorySettings.defaults().digest(),
+                InventorySettings.defaults().api())));
+        alice.says("I need a Vonage app in demo");
+        alice.says("Vonage Prod");
+        alice.says("");
+        alice.says("ops@example.com");
+        alice.says("");
+        alice.confirms();
+        assertThat(alice.says("Voice bot for support").text()).contains("is waiting for approval (1 needed in org demo)");
+        var bob = bot.chat().as("bob");
+        ApprovalCard card = bob.everything().last(ApprovalCard.class);
+        assertThat(card.title()).startsWith("Approval needed (1 approval)");
+        assertThat(card.decidable()).isTrue();
+        assertThat(new InventoryAppRepository(bot.database().dataSource()).find("demo", "Vonage_Prod")).isEmpty();
+
+        assertThat(bob.presses(ApprovalCard.PROMPT_ID, card.approveValue()).text()).contains("Approved: request");
+        alice.awaits("Consumer key and secret of Vonage_Prod");
+        assertThat(new InventoryAppRepository(bot.database().dataSource()).find("demo", "Vonage_Prod")).isPresent();
+    }
+
     private void importedApp(String apiName) {
         EcaSpec spec = new EcaSpec(new AppInfo(apiName, apiName, "x@example.com", null, null, DistributionState.LOCAL, null, null),
                 GlobalOauthSettings.defaults(List.of("https://legacy.example.com/cb")), OauthSettings.of(List.of(OauthScope.API)),

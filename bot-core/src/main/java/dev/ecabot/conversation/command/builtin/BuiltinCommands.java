@@ -4,9 +4,12 @@ import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.EngineSettings;
 import dev.ecabot.conversation.approvals.ApprovalCards;
-import dev.ecabot.conversation.approvals.ApprovedChanges;
+import dev.ecabot.conversation.approvals.ApprovalFlow;
+import dev.ecabot.conversation.approvals.ApproveCommand;
+import dev.ecabot.conversation.approvals.ApprovedWork;
+import dev.ecabot.conversation.approvals.DenyCommand;
+import dev.ecabot.conversation.approvals.PendingApprovals;
 import dev.ecabot.conversation.command.ChatCommand;
-import dev.ecabot.conversation.dialogue.ApprovalFlow;
 import dev.ecabot.conversation.reminders.FollowUpReminders;
 import dev.ecabot.conversation.command.CommandRegistry;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
@@ -30,7 +33,7 @@ public final class BuiltinCommands {
     public record Services(ConversationStore store, NewAppDialogue dialogue, PlaybookCatalog catalog,
                            OrgDirectory orgs, RevealOffers revealOffers, InventoryAppRepository inventory,
                            AccessPolicy access, Approvals approvals, ApprovalCards cards, ApprovalFlow approvalFlow,
-                           FollowUpReminders followUps, ApprovedChanges approvedChanges, EngineSettings settings) { }
+                           FollowUpReminders followUps, ApprovedWork approvedWork, EngineSettings settings) { }
 
     private BuiltinCommands() {
     }
@@ -38,6 +41,7 @@ public final class BuiltinCommands {
     /** A registry with every built-in command, plus {@code extra} ones (from the app or a test). */
     public static CommandRegistry registry(Services s, List<ChatCommand> extra) {
         CommandRegistry registry = new CommandRegistry();
+        PendingApprovals pending = new PendingApprovals(s.approvals());
         registry.register(new HelpCommand(registry, s.access()))
                 .register(new NewCommand(s.dialogue()))
                 .register(new CancelCommand(s.store(), s.dialogue(), s.approvalFlow()))
@@ -47,8 +51,8 @@ public final class BuiltinCommands {
                 .register(new InventoryCommand(s.inventory(), s.orgs()))
                 .register(new ShowCommand(s.inventory(), s.settings().clock()))
                 .register(new RevealCommand(s.revealOffers(), s.followUps()))
-                .register(new ApproveCommand(s.approvals(), s.cards(), s.dialogue(), s.approvedChanges()))
-                .register(new DenyCommand(s.approvals(), s.approvalFlow()))
+                .register(new ApproveCommand(s.approvals(), s.cards(), pending, s.approvedWork()))
+                .register(new DenyCommand(s.approvals(), s.approvalFlow(), pending))
                 .register(new RemindersCommand(s.followUps().reminders(), s.access(), s.settings()));
         extra.forEach(registry::register);
         return registry;

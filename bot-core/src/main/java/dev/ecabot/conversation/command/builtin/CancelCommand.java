@@ -1,8 +1,8 @@
 package dev.ecabot.conversation.command.builtin;
 
+import dev.ecabot.conversation.approvals.ApprovalFlow;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
-import dev.ecabot.conversation.dialogue.ApprovalFlow;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.state.ConversationState;
 import dev.ecabot.conversation.state.ConversationStore;

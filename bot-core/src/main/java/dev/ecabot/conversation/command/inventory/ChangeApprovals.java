@@ -1,16 +1,14 @@
 package dev.ecabot.conversation.command.inventory;
 
 import dev.ecabot.approval.ApprovalDraft;
-import dev.ecabot.approval.ApprovalPolicyConfig;
 import dev.ecabot.approval.ApprovalPurpose;
 import dev.ecabot.approval.ApprovalRequest;
 import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.conversation.Replies;
-import dev.ecabot.conversation.approvals.ApprovedChanges;
-import dev.ecabot.conversation.dialogue.ApprovalFlow;
-import dev.ecabot.conversation.dialogue.ApprovalGate;
+import dev.ecabot.conversation.approvals.ApprovalFlow;
+import dev.ecabot.conversation.approvals.PurposeWords;
 import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.inventory.AppStatus;
 import dev.ecabot.inventory.InventoryApp;
@@ -22,9 +20,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Approval as policy for {@code rotate} and {@code delete}: where the app's org needs approvals (the built-in demo
- * org none unless the policy lists it) the change becomes an approval request shown to approvers, and runs for its
- * requester once approved; otherwise it runs at once. Thread-safe.
+ * Approval as policy for {@code rotate} and {@code delete}: where the approval policy needs approvals for the change
+ * ({@link ApprovalFlow#need}) it becomes an approval request shown to approvers, and runs for its requester once
+ * approved ({@link #carryOutApproved}, registered for both purposes in the engine's table); otherwise it runs at once.
+ * Thread-safe.
  */
 public final class ChangeApprovals {
 
@@ -42,31 +41,21 @@ public final class ChangeApprovals {
         }
     }
 
-    private final ApprovalPolicyConfig policy;
-    private final String demoOrg;
     private final ApprovalFlow flow;
     private final InventoryAppRepository inventory;
     private final AppChanges changes;
     private final ChatPort port;
 
-    public ChangeApprovals(ApprovalPolicyConfig policy, String demoOrg, ApprovalFlow flow, InventoryAppRepository inventory,
-                           AppChanges changes, ChatPort port) {
-        this.policy = policy;
-        this.demoOrg = demoOrg;
+    public ChangeApprovals(ApprovalFlow flow, InventoryAppRepository inventory, AppChanges changes, ChatPort port) {
         this.flow = flow;
         this.inventory = inventory;
         this.changes = changes;
         this.port = port;
     }
 
-    /** Lets {@code approve} carry out approved rotations and deletions through this. */
-    public void carryOutApproved(ApprovedChanges approved) {
-        approved.on(ApprovalPurpose.ROTATE, this::carryOut).on(ApprovalPurpose.DELETE, this::carryOut);
-    }
-
-    /** Approvals a change to {@code app} needs (0: run it now). */
-    public int approvalsNeeded(InventoryApp app) {
-        return ApprovalGate.needed(policy, demoOrg, app.org(), app.playbookOrUnknown());
+    /** Approvals {@code purpose} (rotate or delete) on {@code app} needs (0: run it now). */
+    public int approvalsNeeded(ApprovalPurpose purpose, InventoryApp app) {
+        return flow.need(app.org(), app.playbookOrUnknown(), purpose).approvals();
     }
 
     /** The changes themselves, for the orgs that need no approval. */
@@ -92,8 +81,8 @@ public final class ChangeApprovals {
      */
     public void request(ApprovalPurpose purpose, InventoryApp app, ChatUser requester, String reason,
                         boolean revokeSlotFirst, Replies replies) {
-        String command = purpose == ApprovalPurpose.ROTATE ? "rotate" : "delete";
-        int needed = approvalsNeeded(app);
+        String command = PurposeWords.command(purpose);
+        int needed = approvalsNeeded(purpose, app);
         if (reason.isBlank()) {
             replies.warn("Org " + app.org() + " needs " + needed + (needed == 1 ? " approval" : " approvals") + " to "
                     + command + " " + app.apiName() + ". Say why, for the approvers: \"" + command + " " + app.apiName()
@@ -125,19 +114,20 @@ public final class ChangeApprovals {
                 + "I will tell you if it cannot reach one of them, and when they decide; nothing changes before that.");
     }
 
-    private void carryOut(ApprovalRequest request, ChatUser approver) {
+    /** An approved rotation or deletion: tells its requester, and makes the change unless the app is gone. */
+    public void carryOutApproved(ApprovalRequest request, ChatUser approver) {
         flow.approved(request, approver);
         Replies requester = new Replies(port, ChatAddress.directTo(ChatUser.of(request.requester().platform(),
                 request.requester().id())));
         Optional<InventoryApp> app = inventory.find(request.org(), request.apiName());
         if (app.isEmpty() || app.get().status() == AppStatus.DELETED) {
             requester.warn("Request " + request.id() + " was approved by "
-                    + dev.ecabot.conversation.dialogue.ApprovalFlow.approvers(request, approver) + ", but "
+                    + ApprovalFlow.approvers(request, approver) + ", but "
                     + request.apiName() + " is no longer in " + request.org() + "'s inventory; nothing was changed.");
             return;
         }
         requester.say("Request " + request.id() + " was approved by "
-                + dev.ecabot.conversation.dialogue.ApprovalFlow.approvers(request, approver) + ".");
+                + ApprovalFlow.approvers(request, approver) + ".");
         if (request.draft().purpose() == ApprovalPurpose.ROTATE) {
             // The revoke-old confirmation travels in the request; the reason goes to the rotation's audit entry.
             boolean revokeSlotFirst = request.draft().settings().containsKey(REVOKE_OLD_SETTING);

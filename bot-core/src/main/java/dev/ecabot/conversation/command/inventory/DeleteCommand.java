@@ -76,7 +76,7 @@ public final class DeleteCommand implements ChatCommand {
             call.replies().warn(app.apiName() + " in " + app.org() + " is already deleted.");
             return;
         }
-        if (approvals.approvalsNeeded(app) > 0) {
+        if (approvals.approvalsNeeded(ApprovalPurpose.DELETE, app) > 0) {
             approvals.request(ApprovalPurpose.DELETE, app, call.event().user(), asked.reason(), call.replies());
             return;
         }

@@ -52,7 +52,7 @@ public final class RotateCommand implements ChatCommand {
         Optional<InventoryApp> app = apps.find("rotate", words, "Vonage_Prod",
                 "; where approval is needed, end with \"because <reason>\"", call.replies());
         if (app.isEmpty()) return;
-        if (approvals.approvalsNeeded(app.get()) > 0) {
+        if (approvals.approvalsNeeded(ApprovalPurpose.ROTATE, app.get()) > 0) {
             approvals.request(ApprovalPurpose.ROTATE, app.get(), call.event().user(), asked.reason(), revokeSlotFirst,
                     call.replies());
             return;

@@ -1,7 +1,10 @@
-package dev.ecabot.conversation.dialogue;
+package dev.ecabot.conversation.approvals;
 
 import dev.ecabot.conversation.message.Person;
+import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.approval.ApprovalDraft;
+import dev.ecabot.approval.ApprovalNeed;
+import dev.ecabot.approval.ApprovalPurpose;
 import dev.ecabot.approval.ApprovalRequest;
 import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.ChatAddress;
@@ -10,7 +13,6 @@ import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.conversation.EngineSettings;
 import dev.ecabot.duration.HumanTime;
 import dev.ecabot.conversation.Replies;
-import dev.ecabot.conversation.approvals.ApprovalCards;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.FieldType;
 import dev.ecabot.conversation.message.FormField;
@@ -27,13 +29,13 @@ import java.util.Optional;
 /**
  * The approval part of a {@code new} conversation: asks the requester why, stores the request, shows approvers its
  * card and reminds them before it expires; then tells the requester the outcome (denied with the reason, expired,
- * withdrawn), closing every card. Approved requests go back to {@link NewAppDialogue#provisionApproved}. The
+ * withdrawn), closing every card. Approved requests go to their purpose's handler ({@link ApprovedWork}). A
  * conversation waits in {@link Stage#AWAITING_APPROVAL} with the request id as its pending item, so it survives
  * restarts. Thread-safe.
  */
 public final class ApprovalFlow {
 
-    static final String REASON_FORM = dev.ecabot.conversation.PromptRef.Fixed.APPROVAL_REASON.encode();
+    public static final String REASON_FORM = dev.ecabot.conversation.PromptRef.Fixed.APPROVAL_REASON.encode();
 
     private final ConversationStore store;
     private final Approvals approvals;
@@ -53,26 +55,39 @@ public final class ApprovalFlow {
     }
 
     /** Why {@code user} may never decide request {@code requestId} (their own, not an approver), or empty. */
-    public java.util.Optional<String> whyMayNotDecide(String requestId, dev.ecabot.access.ChatUserRef user) {
+    public Optional<String> whyMayNotDecide(String requestId, ChatUserRef user) {
         return approvals.whyMayNotDecide(requestId, user);
     }
 
+    /** Approvals {@code purpose} needs on {@code playbook} in {@code org}, and why: the one policy function. */
+    public ApprovalNeed need(String org, String playbook, ApprovalPurpose purpose) {
+        return approvals.need(org, playbook, purpose);
+    }
+
     /** The order needs {@code needed} approvals: ask the requester why they need it. */
-    void askReason(ConversationState state, int needed, Replies replies) {
+    public void askReason(ConversationState state, int needed, Replies replies) {
         store.save(state.withStage(Stage.GIVING_REASON, REASON_FORM));
         replies.send(reasonPrompt(state.org(), needed, null));
     }
 
-    static FormPrompt reasonPrompt(String org, int needed, String error) {
+    public static FormPrompt reasonPrompt(String org, int needed, String error) {
         return new FormPrompt(REASON_FORM, "Org " + org + " needs " + needed + (needed == 1 ? " approval" : " approvals")
                 + " before I create this. Why do you need it? (The approvers will read this.)",
                 List.of(new FormField(REASON_FORM, "Reason", FieldType.TEXT, null, true,
                         "e.g. \"Vonage voice bot for the support team, ticket OPS-142\"", List.of(), error)));
     }
 
-    /** Stores the request, shows the approvers its card, schedules their reminder and tells the requester. */
-    void submit(ConversationState state, ApprovalDraft draft, Replies replies) {
-        ApprovalRequest request = approvals.submit(draft);
+    /** As {@link #submit(ConversationState, ApprovalDraft, ApprovalNeed, Replies)}, needing what the policy says. */
+    public void submit(ConversationState state, ApprovalDraft draft, Replies replies) {
+        submit(state, draft, need(draft.org(), draft.playbook(), draft.purpose()), replies);
+    }
+
+    /**
+     * Stores the request of {@code state}'s conversation needing {@code need} (the policy's answer, or more: a posture
+     * finding the org blocks), shows the approvers its card, schedules their reminder and tells the requester.
+     */
+    public void submit(ConversationState state, ApprovalDraft draft, ApprovalNeed need, Replies replies) {
+        ApprovalRequest request = approvals.submit(draft, need);
         store.save(state.withStage(Stage.AWAITING_APPROVAL, request.id()));
         int places = cards.post(request);
         followUps.approvalPending(request);
@@ -102,7 +117,7 @@ public final class ApprovalFlow {
 
     /** The requester cancels while approvers have not decided: withdraw the request and close its cards. */
     public void withdraw(ConversationState state, Replies replies) {
-        if (approvals.withdraw(state.pending(), UserRefs.of(state.user()))) {
+        if (approvals.withdraw(state.pending(), refOf(state.user()))) {
             approvals.find(state.pending()).ifPresent(r -> {
                 cards.close(r, ApprovalCard.Status.WITHDRAWN, Person.of(state.user()).inText(), settings.clock().instant(),
                         "withdrawn by the requester");
@@ -124,8 +139,8 @@ public final class ApprovalFlow {
      * {@code last}, with their display name, the earlier ones by their chat id (all the request keeps of them).
      */
     public static String approvers(ApprovalRequest request, ChatUser last) {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        var lastRef = UserRefs.of(last);
+        List<String> names = new java.util.ArrayList<>();
+        var lastRef = refOf(last);
         for (var ref : request.approvedBy()) {
             if (!ref.equals(lastRef)) names.add(new Person(ref.platform(), ref.id(), ref.id()).inText());
         }
@@ -138,8 +153,8 @@ public final class ApprovalFlow {
     public void denied(ApprovalRequest request, ChatUser approver) {
         cards.close(request, ApprovalCard.Status.DENIED, Person.of(approver).inText(), request.decidedAt(), request.denialReason());
         followUps.approvalClosed(request);
-        tellRequester(request, "Request " + request.id() + " (" + what(request) + ") was denied by " + Person.of(approver).inText() + ": " + request.denialReason()
-                + ". " + nothingDone(request));
+        tellRequester(request, "Request " + request.id() + " (" + PurposeWords.what(request) + ") was denied by " + Person.of(approver).inText() + ": " + request.denialReason()
+                + ". " + PurposeWords.nothingDone(request));
     }
 
     /**
@@ -159,37 +174,16 @@ public final class ApprovalFlow {
         for (ApprovalRequest r : expired) {
             cards.close(r, ApprovalCard.Status.EXPIRED, null, r.decidedAt(), "nobody decided before it expired");
             followUps.approvalClosed(r);
-            tellRequester(r, "Request " + r.id() + " (" + what(r) + ") expired: no approver "
-                    + "decided it in time. " + nothingDone(r));
+            tellRequester(r, "Request " + r.id() + " (" + PurposeWords.what(r) + ") expired: no approver "
+                    + "decided it in time. " + PurposeWords.nothingDone(r));
         }
         return expired.size();
     }
 
-    /** What the request asked, in a few words. */
-    private static String what(ApprovalRequest request) {
-        return switch (request.draft().purpose()) {
-            case CREATE -> request.playbook() + " in " + request.org();
-            case ROTATE -> "rotate " + request.apiName() + " in " + request.org();
-            case DELETE -> "delete " + request.apiName() + " from " + request.org();
-            case UPDATE -> "update " + request.apiName() + " in " + request.org();
-        };
-    }
 
-    /** What the requester is told did not happen, and how to ask again. */
-    private static String nothingDone(ApprovalRequest request) {
-        return switch (request.draft().purpose()) {
-            case CREATE -> "Nothing was created. Say \"new\" to ask again.";
-            case ROTATE -> "Nothing was rotated. Say \"rotate " + request.apiName() + " " + request.org()
-                    + " because <reason>\" to ask again.";
-            case UPDATE -> "Nothing was changed. Say \"update " + request.apiName() + " " + request.org()
-                    + "\" to ask again.";
-            case DELETE -> "Nothing was deleted. Say \"delete " + request.apiName() + " " + request.org()
-                    + " because <reason>\" to ask again.";
-        };
-    }
 
-    /** Where to tell the requester of {@code requestId}: their waiting conversation, else their direct messages. */
-    Replies repliesTo(ConversationState state) {
+    /** Where to tell the requester waiting in {@code state}'s conversation. */
+    public Replies repliesTo(ConversationState state) {
         return new Replies(port, new ChatAddress(state.user(), state.place()));
     }
 
@@ -199,5 +193,10 @@ public final class ApprovalFlow {
                 ChatAddress.directTo(ChatUser.of(request.requester().platform(), request.requester().id()))));
         waiting.ifPresent(s -> store.delete(s.key()));
         replies.warn(text);
+    }
+
+    /** The access and approval packages name people by {@link ChatUserRef} ({@code platform:id}). */
+    static ChatUserRef refOf(ChatUser user) {
+        return new ChatUserRef(user.platform(), user.id());
     }
 }

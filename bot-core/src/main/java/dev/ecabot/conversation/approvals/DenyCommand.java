@@ -1,4 +1,4 @@
-package dev.ecabot.conversation.command.builtin;
+package dev.ecabot.conversation.approvals;
 
 import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.approval.ApprovalOutcome;
@@ -6,8 +6,6 @@ import dev.ecabot.approval.ApprovalRequest;
 import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
-import dev.ecabot.conversation.dialogue.ApprovalFlow;
-import dev.ecabot.conversation.dialogue.UserRefs;
 
 import java.util.Optional;
 
@@ -19,10 +17,12 @@ public final class DenyCommand implements ChatCommand {
 
     private final Approvals approvals;
     private final ApprovalFlow flow;
+    private final PendingApprovals pending;
 
-    public DenyCommand(Approvals approvals, ApprovalFlow flow) {
+    public DenyCommand(Approvals approvals, ApprovalFlow flow, PendingApprovals pending) {
         this.approvals = approvals;
         this.flow = flow;
+        this.pending = pending;
     }
 
     @Override
@@ -42,16 +42,16 @@ public final class DenyCommand implements ChatCommand {
 
     @Override
     public void run(CommandCall call) {
-        ChatUserRef me = UserRefs.of(call.event().user());
+        ChatUserRef me = ApprovalFlow.refOf(call.event().user());
         String[] parts = call.arguments().split("\\s+", 2);
         if (parts[0].isEmpty()) {
             call.replies().warn("Say \"deny <request> <reason>\" with the request id from its approval card."
-                    + Pending.list(approvals, me));
+                    + pending.line(me));
             return;
         }
         Optional<ApprovalRequest> request = approvals.find(parts[0]);
         if (request.isEmpty()) {
-            call.replies().warn("There is no approval request " + parts[0] + "." + Pending.list(approvals, me));
+            call.replies().warn("There is no approval request " + parts[0] + "." + pending.line(me));
             return;
         }
         String reason = parts.length > 1 ? parts[1].strip() : "";

@@ -1,4 +1,4 @@
-package dev.ecabot.conversation.command.builtin;
+package dev.ecabot.conversation.approvals;
 
 import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.PromptRef;

@@ -1,37 +1,33 @@
-package dev.ecabot.conversation.command.builtin;
+package dev.ecabot.conversation.approvals;
 
 import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.approval.ApprovalOutcome;
-import dev.ecabot.approval.ApprovalPurpose;
 import dev.ecabot.approval.ApprovalRequest;
 import dev.ecabot.approval.Approvals;
-import dev.ecabot.conversation.approvals.ApprovalCards;
-import dev.ecabot.conversation.approvals.ApprovedChanges;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
-import dev.ecabot.conversation.dialogue.NewAppDialogue;
-import dev.ecabot.conversation.dialogue.UserRefs;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code approve} alone shows the request waiting for you (when there is one); {@code approve <request>} (or the card's Approve button, which also names the fingerprint the card showed): an
- * approver's approval of exactly the request they were shown. Once all approvals are in, the app is created (or, for
- * rotate and delete requests, the change made) and its requester told. Never the requester's own request; only approvers for the request's org.
+ * approver's approval of exactly the request they were shown. Once all approvals are in, the request goes to its
+ * purpose's handler ({@link ApprovedWork}: the app created, rotated, deleted or updated) and its requester is told.
+ * Never the requester's own request; only approvers for the request's org.
  */
 public final class ApproveCommand implements ChatCommand {
 
     private final Approvals approvals;
     private final ApprovalCards cards;
-    private final NewAppDialogue dialogue;
-    private final ApprovedChanges changes;
+    private final PendingApprovals pending;
+    private final ApprovedWork work;
 
-    public ApproveCommand(Approvals approvals, ApprovalCards cards, NewAppDialogue dialogue, ApprovedChanges changes) {
+    public ApproveCommand(Approvals approvals, ApprovalCards cards, PendingApprovals pending, ApprovedWork work) {
         this.approvals = approvals;
         this.cards = cards;
-        this.dialogue = dialogue;
-        this.changes = changes;
+        this.pending = pending;
+        this.work = work;
     }
 
     @Override
@@ -52,26 +48,26 @@ public final class ApproveCommand implements ChatCommand {
     @Override
     public void run(CommandCall call) {
         List<String> words = call.words();
-        ChatUserRef me = UserRefs.of(call.event().user());
+        ChatUserRef me = ApprovalFlow.refOf(call.event().user());
         if (words.isEmpty()) {
-            List<ApprovalRequest> waiting = approvals.pendingFor(me);
+            List<ApprovalRequest> waiting = pending.of(me);
             if (waiting.size() == 1) {
                 call.replies().say("One request is waiting for you; here it is. Check it, then approve it.");
                 cards.show(waiting.get(0), call.replies().address());
             } else {
                 call.replies().say("Say \"approve <request>\" with the request id from its approval card."
-                        + Pending.list(approvals, me));
+                        + pending.line(me));
             }
             return;
         }
         if (words.size() > 2) {
             call.replies().warn("Say \"approve <request>\" with the request id from its approval card."
-                    + Pending.list(approvals, me));
+                    + pending.line(me));
             return;
         }
         Optional<ApprovalRequest> request = approvals.find(words.get(0));
         if (request.isEmpty()) {
-            call.replies().warn("There is no approval request " + words.get(0) + "." + Pending.list(approvals, me));
+            call.replies().warn("There is no approval request " + words.get(0) + "." + pending.line(me));
             return;
         }
         Optional<String> seen = words.size() == 2 ? Optional.of(words.get(1))
@@ -93,12 +89,7 @@ public final class ApproveCommand implements ChatCommand {
         }
         call.replies().say(outcome.message());
         if (outcome instanceof ApprovalOutcome.Approved approved) {
-            if (approved.request().draft().purpose() == ApprovalPurpose.CREATE) {
-                dialogue.provisionApproved(approved.request(), call.event().user());
-            } else if (!changes.carryOut(approved.request(), call.event().user())) {
-                call.replies().error("Request " + approved.request().id() + " is approved, but this bot talks to no org, "
-                        + "so I cannot carry it out here.");
-            }
+            work.carryOut(approved.request(), call.event().user(), call.replies());
         }
     }
 }

@@ -135,8 +135,24 @@ public final class InventoryAppRepository {
     /** Like {@link #first}, after skipping {@code offset} apps: one page of a long list, in the same order. */
     public List<InventoryApp> page(AppFilter filter, int offset, int limit) {
         List<String> params = new ArrayList<>();
-        String sql = filter.page(COLUMNS, Math.max(0, offset), Math.max(1, limit), params);
+        String sql = filter.page(COLUMNS, Math.max(0, offset), Math.max(1, limit), onPostgres(), params);
         return query(sql, params.toArray(String[]::new));
+    }
+
+    private volatile Boolean postgres;
+
+    /** Whether the inventory lives in PostgreSQL (asked once): a vendor's page is chosen differently there. */
+    private boolean onPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            try (Connection c = db.getConnection()) {
+                known = "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read the inventory", e);
+            }
+            postgres = known;
+        }
+        return known;
     }
 
     /** How many apps match {@code filter}. */

@@ -48,7 +48,7 @@ class VendorFilterPlanTest {
             // V130: the vendor index carries id, org and API name, so sorting the matches for the first 50 needs no
             // row of the table (5,000 matches of 100,000 apps read 5,000 table pages before: ~200 ms).
             List<String> params = new ArrayList<>();
-            String sql = new AppFilter(null, "Vonage").page("id, label", 0, 50, params);
+            String sql = new AppFilter(null, "Vonage").page("id, label", 0, 50, true, params);
             String plan = plan(db, "SET enable_seqscan = off; SET enable_bitmapscan = off; EXPLAIN ", sql, params);
             assertThat(plan).contains("Index Only Scan using inventory_app_vendor_lc")
                     .contains("Index Only Scan using inventory_app_playbook_lc").doesNotContain("Seq Scan");

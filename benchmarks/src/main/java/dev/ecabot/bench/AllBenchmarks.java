@@ -73,7 +73,7 @@ public final class AllBenchmarks {
         // failed, and the figures after it still run; the whole run stops starting figures at TOTAL.
         Map<Integer, Budgeted> figures = new LinkedHashMap<>();
         figures.put(1, new Budgeted(120, q -> SlackAckLoadHarness.measure(200, q ? 5 : 20, q ? 5 : 30)));
-        figures.put(2, new Budgeted(200, q -> InventoryBenchmark.measure(q ? 10_000 : 100_000, q ? 5 : 10)));
+        figures.put(2, new Budgeted(240, q -> InventoryBenchmark.measure(q ? 10_000 : 100_000, q ? 5 : 10)));
         figures.put(3, new Budgeted(60, q -> StartupBenchmark.measure(q ? 2 : 3)));
         figures.put(4, new Budgeted(30, q -> ProvisioningBenchmark.measure(q ? 5 : 20)));
         figures.put(5, new Budgeted(30, q -> TurnBenchmark.measure(q ? 100 : 400)));

@@ -34,6 +34,27 @@ public record AppFilter(String org, String vendor) {
         return " FROM inventory_app JOIN (" + matchingIds(params) + ") matched ON id = matched.match_id";
     }
 
+    /**
+     * The statement reading {@code columns} of one page of the matching apps, by org then API name, adding its
+     * parameters to {@code params} in order.
+     *
+     * <p>With a vendor and {@code pageInsideMatches} (PostgreSQL), the page is chosen among the matching ids, orgs
+     * and API names alone, which the vendor and playbook indexes carry there (V130: an index-only scan), and only
+     * the apps shown are joined back: reading every match's row to sort them cost ~200 ms for 5,000 matches of
+     * 100,000 apps. Not on H2: it pushes the join's condition into that limited subquery, evaluating it once per
+     * app (8 s at 100,000 apps) and then returning every match instead of the page; there the matching ids are
+     * joined back and sorted, as before.
+     */
+    String page(String columns, int offset, int limit, boolean pageInsideMatches, List<String> params) {
+        String window = " OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY";
+        if (vendor == null || !pageInsideMatches) {
+            return "SELECT " + columns + from(params) + " ORDER BY org_name, api_name" + window;
+        }
+        return "SELECT " + columns + " FROM inventory_app JOIN (" + matching("id AS match_id, org_name AS match_org,"
+                + " api_name AS match_api", "id, org_name, api_name", params)
+                + " ORDER BY match_org, match_api" + window + ") matched ON id = matched.match_id ORDER BY org_name, api_name";
+    }
+
     /** The statement counting the matching apps, adding its parameters to {@code params} in order. */
     String count(List<String> params) {
         // a vendor's count needs only the matching ids, not the apps' rows
@@ -42,13 +63,18 @@ public record AppFilter(String org, String vendor) {
 
     /** The ids (column match_id) of the apps of the vendor (and org, when given). */
     private String matchingIds(List<String> params) {
+        return matching("id AS match_id", "id", params);
+    }
+
+    /** The UNION of the apps of the vendor (and org, when given), each selecting {@code first} / {@code second}. */
+    private String matching(String first, String second, List<String> params) {
         String v = vendor.toLowerCase(Locale.ROOT);
         String inOrg = org == null ? "" : " AND org_name = ?";
         params.add(v.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         if (org != null) params.add(org);
         params.add(v);
         if (org != null) params.add(org);
-        return "SELECT id AS match_id FROM inventory_app WHERE vendor_lc LIKE ? ESCAPE '!'" + inOrg
-                + " UNION SELECT id FROM inventory_app WHERE playbook_lc = ?" + inOrg;
+        return "SELECT " + first + " FROM inventory_app WHERE vendor_lc LIKE ? ESCAPE '!'" + inOrg
+                + " UNION SELECT " + second + " FROM inventory_app WHERE playbook_lc = ?" + inOrg;
     }
 }

@@ -89,7 +89,8 @@ public final class InventoryAppRepository {
 
     /** The apps called {@code apiName} (ignoring case) in any org, by org: one query, not the whole inventory. */
     public List<InventoryApp> byApiNameIgnoringCase(String apiName) {
-        return query("SELECT " + COLUMNS + " FROM inventory_app WHERE LOWER(api_name) = ? ORDER BY org_name",
+        // api_name_lc: the lower-case copy the database keeps, indexed (V130); LOWER(api_name) scanned every row
+        return query("SELECT " + COLUMNS + " FROM inventory_app WHERE api_name_lc = ? ORDER BY org_name",
                 apiName.toLowerCase(java.util.Locale.ROOT));
     }
 
@@ -134,10 +135,24 @@ public final class InventoryAppRepository {
     /** Like {@link #first}, after skipping {@code offset} apps: one page of a long list, in the same order. */
     public List<InventoryApp> page(AppFilter filter, int offset, int limit) {
         List<String> params = new ArrayList<>();
-        String from = filter.from(params);
-        return query("SELECT " + COLUMNS + from + " ORDER BY org_name, api_name"
-                + " OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY",
-                params.toArray(String[]::new));
+        String sql = filter.page(COLUMNS, Math.max(0, offset), Math.max(1, limit), onPostgres(), params);
+        return query(sql, params.toArray(String[]::new));
+    }
+
+    private volatile Boolean postgres;
+
+    /** Whether the inventory lives in PostgreSQL (asked once): a vendor's page is chosen differently there. */
+    private boolean onPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            try (Connection c = db.getConnection()) {
+                known = "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read the inventory", e);
+            }
+            postgres = known;
+        }
+        return known;
     }
 
     /** How many apps match {@code filter}. */
@@ -200,14 +215,12 @@ public final class InventoryAppRepository {
         }
     }
 
+    /** One row of {@link #COLUMNS}, read by position (by name, each column was a lookup: 100,000 rows in an export). */
     private static InventoryApp read(ResultSet rs) throws SQLException {
-        Timestamp created = rs.getTimestamp("created_at");
-        return new InventoryApp(rs.getLong("id"), rs.getString("org_name"), rs.getString("api_name"),
-                rs.getString("label"), rs.getString("salesforce_id"), rs.getString("playbook_id"),
-                rs.getString("vendor"), rs.getString("requester"), rs.getString("approver"),
-                rs.getString("contact_email"), rs.getString("consumer_key"),
-                created == null ? Instant.EPOCH : created.toInstant(), rs.getString("settings_json"),
-                AppStatus.valueOf(rs.getString("status")));
+        Timestamp created = rs.getTimestamp(12);
+        return new InventoryApp(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                created == null ? Instant.EPOCH : created.toInstant(), rs.getString(13), AppStatus.valueOf(rs.getString(14)));
     }
 
     private List<InventoryApp> query(String sql, String... params) {

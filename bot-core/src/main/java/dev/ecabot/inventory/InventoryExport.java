@@ -2,7 +2,6 @@ package dev.ecabot.inventory;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,7 +9,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +82,7 @@ public final class InventoryExport {
      * generators: no tree, no list of rows), so only the text of the file is held, never the apps.
      */
     public static String write(Format format, List<String> extraColumns, java.util.function.Consumer<Sink> rows) {
-        StringWriter out = new StringWriter();
+        TextOut out = new TextOut();
         try {
             if (format == Format.CSV) {
                 CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
@@ -101,7 +99,8 @@ public final class InventoryExport {
             } else {
                 try (JsonGenerator json = JSON.createGenerator(out)) {
                     json.writeStartArray();
-                    rows.accept((app, extras) -> unchecked(() -> writeJson(json, app, extras)));
+                    PrettySettings settings = new PrettySettings();
+                    rows.accept((app, extras) -> unchecked(() -> writeJson(json, app, extras, settings)));
                     json.writeEndArray();
                 }
             }
@@ -119,19 +118,114 @@ public final class InventoryExport {
         return write(apps, Format.JSON);
     }
 
-    /** One app as a JSON object: its fields, the extras, and its stored settings copied token by token. */
-    private static void writeJson(JsonGenerator json, InventoryApp app, Map<String, String> extras) throws IOException {
+    /** One app as a JSON object: its fields, the extras, and its stored settings as {@code settings} renders them. */
+    private static void writeJson(JsonGenerator json, InventoryApp app, Map<String, String> extras,
+                                  PrettySettings settings) throws IOException {
         json.writeStartObject();
         for (var field : fields(app).entrySet()) json.writeStringField(field.getKey(), field.getValue());
         for (var extra : extras.entrySet()) json.writeStringField(extra.getKey(), extra.getValue());
         json.writeFieldName("settings");
-        try (JsonParser settings = JSON.createParser(app.settingsJson())) {
-            settings.nextToken();
-            json.copyCurrentStructure(settings);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored settings of " + app.apiName() + " are not JSON", e);
-        }
+        json.writeRawValue(settings.of(app));
         json.writeEndObject();
+    }
+
+    /**
+     * Each app's stored settings as the export's generator would print them where they go (the value of an app's
+     * {@code settings}, two levels deep), rendered once per distinct settings text: apps made from one playbook
+     * share them, and parsing and pretty-printing every app's settings token by token was most of a JSON export of
+     * 100,000 apps (issue 14's profile: ~60 % of its CPU). Remembers at most {@value #REMEMBERED}; one per export.
+     */
+    static final class PrettySettings {
+        static final int REMEMBERED = 1_000;
+        private final String separator;
+        private final Map<String, String> rendered = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > REMEMBERED;
+            }
+        };
+
+        PrettySettings() {
+            // What the generator writes between a field's name and its value (" : " when pretty-printing).
+            String nullValue = render(g -> g.writeNull());
+            separator = nullValue.substring(0, nullValue.length() - "null".length());
+        }
+
+        String of(InventoryApp app) {
+            String known = rendered.get(app.settingsJson());
+            if (known != null) return known;
+            String text;
+            try {
+                text = render(g -> {
+                    try (JsonParser parser = JSON.createParser(app.settingsJson())) {
+                        parser.nextToken();
+                        g.copyCurrentStructure(parser);
+                    }
+                }).substring(separator.length());
+            } catch (UncheckedIOException e) {
+                throw new IllegalStateException("Stored settings of " + app.apiName() + " are not JSON", e.getCause());
+            }
+            rendered.put(app.settingsJson(), text);
+            return text;
+        }
+
+        /** What {@code value} writes as the value of a field of an object in the export's array. */
+        private static String render(GeneratorWork value) {
+            TextOut out = new TextOut();
+            try (JsonGenerator g = JSON.createGenerator(out)) {
+                g.writeStartArray();
+                g.writeStartObject();
+                g.writeFieldName("settings");
+                g.flush();
+                int start = out.length();
+                value.write(g);
+                g.flush();
+                return out.toString().substring(start);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private interface GeneratorWork {
+            void write(JsonGenerator g) throws IOException;
+        }
+    }
+
+    /** A {@link java.io.Writer} into a StringBuilder: StringWriter's StringBuffer locks on every write. */
+    private static final class TextOut extends java.io.Writer {
+        private final StringBuilder text = new StringBuilder(1 << 16);
+
+        @Override
+        public void write(char[] chars, int off, int len) {
+            text.append(chars, off, len);
+        }
+
+        @Override
+        public void write(String s, int off, int len) {
+            text.append(s, off, off + len);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        int length() {
+            return text.length();
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     private interface IoWork {

@@ -34,6 +34,17 @@ public final class ManyAppsGrading {
         }
     };
 
+    /** The findings by settings facts (the instance above), owner and age: no copy of the facts when seen before. */
+    private final Map<Graded, List<PostureFinding>> findings = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Graded, List<PostureFinding>> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    /** One grading's input; {@code facts} compares by identity (PostureFacts has no equals), which is enough here. */
+    private record Graded(PostureFacts facts, String owner, long ageDays) { }
+
     ManyAppsGrading(PostureRules rules, Clock clock) {
         this.rules = rules.remembering(REMEMBERED);
         this.clock = clock;
@@ -43,7 +54,13 @@ public final class ManyAppsGrading {
     public List<PostureFinding> grade(InventoryApp app, String owner, Instant lastRotation) {
         Instant since = lastRotation != null && lastRotation.isAfter(app.createdAt()) ? lastRotation : app.createdAt();
         long age = Math.max(0, Duration.between(since, clock.instant()).toDays());
-        return rules.apply(settingsFacts(app.settingsJson()).withOwnerAndAge(owner, age));
+        PostureFacts facts = settingsFacts(app.settingsJson());
+        Graded graded = new Graded(facts, owner, age);
+        List<PostureFinding> known = findings.get(graded);
+        if (known != null) return known;
+        List<PostureFinding> found = rules.apply(facts.withOwnerAndAge(owner, age));
+        findings.put(graded, found);
+        return found;
     }
 
     private PostureFacts settingsFacts(String json) {

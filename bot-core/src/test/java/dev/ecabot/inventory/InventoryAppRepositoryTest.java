@@ -58,6 +58,10 @@ class InventoryAppRepositoryTest {
         assertThat(repo.first(new AppFilter("prod", "VON"), 10)).as("a vendor's first letters, ignoring case")
                 .extracting(InventoryApp::apiName).containsExactly("A_Voice", "B_Voice");
         assertThat(repo.count(new AppFilter(null, "vonage"))).isEqualTo(3);
+        assertThat(repo.page(new AppFilter(null, "vonage"), 0, 2)).as("a vendor's page holds the page, not every match")
+                .extracting(InventoryApp::apiName).containsExactly("A_Voice", "B_Voice");
+        assertThat(repo.page(new AppFilter(null, "vonage"), 2, 2)).as("and the next page goes on in the same order")
+                .extracting(a -> a.org() + "/" + a.apiName()).containsExactly("uat/C_Voice");
         assertThat(repo.first(new AppFilter(null, "ALTIFY-MCP"), 10)).as("a playbook id")
                 .extracting(InventoryApp::apiName).containsExactly("Mcp");
         assertThat(repo.count(new AppFilter(null, "1"))).isEqualTo(1);

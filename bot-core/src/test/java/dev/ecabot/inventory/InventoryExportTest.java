@@ -47,6 +47,30 @@ class InventoryExportTest {
     }
 
     @Test
+    void appsSharingTheirSettingsAreExportedExactlyAsIfEachWereCopiedOnItsOwn() throws Exception {
+        // The JSON export renders each distinct settings text once and reuses it: the file must be byte for byte the
+        // pretty-printed document of its own content, whichever apps share settings and in whatever order they come.
+        String shared = SettingsJson.write(SampleSpecs.vonage("Shared_App"));
+        String other = SettingsJson.write(SampleSpecs.vonage("Other_App"));
+        List<InventoryApp> apps = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            apps.add(new InventoryApp(null, "demo", "App_" + i, "App " + i, null, "vonage", "Vonage", null, null, null,
+                    null, Instant.parse("2026-03-01T09:00:00Z"), i == 2 ? other : i == 4 ? "{\"plain\":[1,true,null]}" : shared,
+                    AppStatus.ACTIVE));
+        }
+
+        String json = InventoryExport.json(apps);
+
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        assertThat(json).isEqualTo(mapper.writeValueAsString(mapper.readTree(json)));
+        var tree = mapper.readTree(json);
+        assertThat(tree.get(1).get("settings")).isEqualTo(mapper.readTree(shared));
+        assertThat(tree.get(2).get("settings")).isEqualTo(mapper.readTree(other));
+        assertThat(tree.get(4).get("settings").toString()).isEqualTo("{\"plain\":[1,true,null]}");
+    }
+
+    @Test
     void storedSettingsThatAreNotJsonNameTheApp() {
         InventoryApp broken = new InventoryApp(null, "demo", "Broken_App", "Broken", null, null, null, null, null, null,
                 null, Instant.parse("2026-03-01T09:00:00Z"), "{not json", AppStatus.ACTIVE);

@@ -190,6 +190,7 @@ public final class EngineBuilder {
         NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, provisioner,
                 PostureGate.around(ApprovalGate.policy(approvals.policy(), DemoOrgProvider.DEMO_ORG_NAME)), approvalFlow,
                 orgClients == null ? OrgChecks.none() : new OrgReadinessChecks(orgClients), dryRuns, s.clock());
+        dialogue.rememberingOrgChoicesIn(new dev.ecabot.conversation.dialogue.LastOrgChoices(dataSource));
         ApprovedChanges approvedChanges = new ApprovedChanges();
         CommandRegistry commands = BuiltinCommands.registry(
                 new BuiltinCommands.Services(store, dialogue, catalog, orgs, revealOffers,

@@ -41,6 +41,29 @@ public final class TeamsInbound {
         return new ChatUser(PLATFORM, id, from.getName(), null);
     }
 
+    /**
+     * The sender's time zone as their Teams client names it: the {@code timezone} of the activity's {@code clientInfo}
+     * entity ("America/Los_Angeles"), else the activity's {@code localTimezone}; null when neither is sent (older
+     * clients send only the locale) or Java does not know the zone.
+     */
+    public static String timeZone(Activity activity) {
+        String named = null;
+        if (activity.getEntities() != null) {
+            for (com.microsoft.bot.schema.Entity entity : activity.getEntities()) {
+                if (!"clientInfo".equals(entity.getType())) continue;
+                JsonNode zone = entity.getProperties().get("timezone");
+                if (zone != null && zone.isTextual() && !zone.asText().isBlank()) named = zone.asText();
+            }
+        }
+        if (named == null) named = activity.getLocalTimezone();
+        if (named == null || named.isBlank()) return null;
+        try {
+            return java.time.ZoneId.of(named.strip()).getId();
+        } catch (java.time.DateTimeException unknown) {
+            return null;
+        }
+    }
+
     /** Replies go to the conversation the activity came from (a channel reply chain keeps its ";messageid="). */
     public static ChatPlace place(Activity activity) {
         return ChatPlace.direct(activity.getConversation().getId());

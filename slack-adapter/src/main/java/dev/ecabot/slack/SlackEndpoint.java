@@ -114,6 +114,7 @@ public final class SlackEndpoint implements AutoCloseable {
      */
     public SlackEndpoint listenAnswering(dev.ecabot.conversation.ChatTurns engine) {
         UserNotice notice = new UserNotice(slack, webApi);
+        port.showingHomesFrom(engine);
         SlackWork work = new SlackWork(new InboundMapper(new SlackUsers(webApi, clock)), engine, webApi, port,
                 renderer, modals, forms, notice);
         new SlackListeners(workers, work::run, work::submit).registerOn(app);

@@ -89,6 +89,7 @@ public final class ApprovalCards {
         try {
             MessageRef ref = port.post(to, cardOf(request));
             store.save(request.id(), ref, request.fingerprint(), clock.instant());
+            port.refreshHome(to.user()); // the request waits for them on their home too
         } catch (RuntimeException e) {
             LOG.warn("Could not post the card of approval request {} to {}: {}", request.id(), to.user().key(), e.toString());
         }
@@ -111,6 +112,7 @@ public final class ApprovalCards {
         for (ApprovalCardStore.PostedCard card : store.of(request.id())) {
             try {
                 port.edit(card.ref(), closed);
+                port.refreshHome(card.ref().address().user()); // no longer waiting for them
             } catch (RuntimeException e) {
                 LOG.warn("Could not update the card of approval request {} for {}: {}", request.id(),
                         card.ref().address().user().key(), e.toString());

@@ -161,8 +161,14 @@ public final class Outbox implements ChatPort, AutoCloseable {
     public void refreshHome(ChatUser user) {
         if (!platform.hasHomes(user.platform())) return;
         Instant now = settings.clock().instant();
-        store.add(homeOf(user), OutboxStore.Kind.HOME, ChatAddress.directTo(user), HOME_ROW, null, null, true, now,
-                now.plus(settings.noticeDeadAfter()));
+        try {
+            store.add(homeOf(user), OutboxStore.Kind.HOME, ChatAddress.directTo(user), HOME_ROW, null, null, true, now,
+                    now.plus(settings.noticeDeadAfter()));
+        } catch (RuntimeException e) {
+            // a tab shown again later (when they open it) never fails what changed it: a decision, a new app
+            LOG.warn("Could not queue a refresh of {}'s home: {}", user.key(), e.getMessage());
+            return;
+        }
         UnitOfWork.afterCommit(this::wake);
     }
 

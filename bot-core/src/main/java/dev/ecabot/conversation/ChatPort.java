@@ -22,6 +22,18 @@ public interface ChatPort {
      */
     void reveal(ChatAddress to, SecretReveal reveal);
 
+    /**
+     * What {@code user}'s home surface shows changed (Slack's App Home tab: a new approval waiting for them, an app
+     * created, an offer revealed, a reminder): the port shows it again, current. Platforms without one ignore it.
+     */
+    default void refreshHome(ChatUser user) {
+    }
+
+    /** Whether people of {@code platform} have a home surface this port refreshes ({@link #refreshHome}). */
+    default boolean hasHomes(String platform) {
+        return false;
+    }
+
     /** Whether this port reaches people of {@code platform} (a server may serve some platforms and not others). */
     default boolean serves(String platform) {
         return true;

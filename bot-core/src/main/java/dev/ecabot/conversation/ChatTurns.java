@@ -33,4 +33,12 @@ public interface ChatTurns {
     default java.util.Optional<dev.ecabot.conversation.home.HomeView> home(ChatUser user) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * As {@link #home(ChatUser)}, a later page of its lists: the apps from the {@code appsFrom}th (0 = newest), the
+     * approval requests from the {@code approvalsFrom}th (a "More" button on the home asks for them).
+     */
+    default java.util.Optional<dev.ecabot.conversation.home.HomeView> home(ChatUser user, int appsFrom, int approvalsFrom) {
+        return home(user);
+    }
 }

@@ -80,8 +80,13 @@ public final class ConversationEngine implements ChatTurns {
 
     @Override
     public Optional<dev.ecabot.conversation.home.HomeView> home(ChatUser user) {
+        return home(user, 0, 0);
+    }
+
+    @Override
+    public Optional<dev.ecabot.conversation.home.HomeView> home(ChatUser user, int appsFrom, int approvalsFrom) {
         dev.ecabot.conversation.home.HomeViews views = homes;
-        return views == null ? Optional.empty() : Optional.of(views.of(user));
+        return views == null ? Optional.empty() : Optional.of(views.of(user, appsFrom, approvalsFrom));
     }
 
     /** Handles one thing a person did; every reply goes through the port. Never throws for bad input. */

@@ -189,6 +189,7 @@ public final class EngineBuilder {
         NewAppDialogue dialogue = new NewAppDialogue(store, catalog, new PlaybookRenderer(), orgs, runner, provisioner,
                 order -> approvals.need(order.org(), order.playbookId(), ApprovalPurpose.CREATE, PostureGate.blockedFindings(order)),
                 approvalFlow, orgClients == null ? OrgChecks.none() : new OrgReadinessChecks(orgClients), dryRuns, s.clock());
+        dialogue.rememberingOrgChoicesIn(new dev.ecabot.conversation.dialogue.LastOrgChoices(dataSource));
         AppOperations ops = orgClients == null ? null : AppOperations.create(dataSource, orgClients, revealOffers, reminders,
                 reminderPlans, s.clock(), s.background());
         ChangeApprovals changes = ops == null ? null : new ChangeApprovals(approvalFlow, ops.inventory(),

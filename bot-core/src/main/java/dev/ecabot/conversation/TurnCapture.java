@@ -91,6 +91,16 @@ final class TurnCapture implements ChatPort {
     }
 
     @Override
+    public void refreshHome(ChatUser user) {
+        port.refreshHome(user);
+    }
+
+    @Override
+    public boolean hasHomes(String platform) {
+        return port.hasHomes(platform);
+    }
+
+    @Override
     public boolean serves(String platform) {
         return port.serves(platform);
     }

@@ -142,6 +142,19 @@ class ChangeApprovalConversationTest {
     }
 
     /** Alice asks for the Vonage app in demo, bob approves it; returns its inventory row once created. */
+    @Test
+    void aRotationCardNamesWhoCreatedTheAppAsAPersonNotAnId() {
+        approvedVonageApp();
+
+        admin.says("rotate Vonage_Prod because the secret leaked");
+        ApprovalCard card = bob.everything().last(ApprovalCard.class);
+        String createdBy = card.facts().stream().filter(f -> f.label().equals("Created by")).findFirst().orElseThrow().value();
+        assertThat(dev.ecabot.conversation.message.InlineText.parts(createdBy)).as("a mention each platform renders")
+                .containsExactly(new dev.ecabot.conversation.message.InlineText.Mention(
+                        new dev.ecabot.conversation.message.Person("test", "alice", null)));
+        assertThat(dev.ecabot.conversation.message.PlainText.render(card)).contains("Created by: test:alice");
+    }
+
     private InventoryApp approvedVonageApp() {
         Walks.toTheSummary(alice, "vonage-ai-studio", "demo", Map.of("app_name", "Vonage Prod", "contact_email", "ops@example.com"));
         alice.confirms();

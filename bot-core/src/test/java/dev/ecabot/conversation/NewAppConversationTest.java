@@ -97,6 +97,25 @@ class NewAppConversationTest {
     }
 
     @Test
+    void theOrgOfTheLastRequestIsOfferedAsTheDefaultOrgNextTime() {
+        alice.says("new altify-mcp");
+        assertThat(alice.everything().last(ChoicePrompt.class).defaultValue()).as("no request yet: no default").isNull();
+        alice.picks("demo");
+        alice.says("Altify");
+        alice.says("");
+        alice.says("");
+        assertThat(alice.says("").text()).contains("this is exactly what I will create in demo");
+        alice.says("cancel");
+
+        alice.says("new altify-mcp");
+        ChoicePrompt org = alice.everything().last(ChoicePrompt.class);
+        assertThat(org.prompt()).contains("Which Salesforce org");
+        assertThat(org.defaultValue()).isEqualTo("demo");
+        assertThat(bot.chat().as("bob").says("new altify-mcp").last(ChoicePrompt.class).defaultValue())
+                .as("another person's choice is theirs").isNull();
+    }
+
+    @Test
     void aMissingAnswerIsAskedForInWordsAndStatusCountsAnswersInGoodEnglish() {
         alice.says("new altify-mcp demo");
         assertThat(alice.says("status").text()).contains("(1 answer so far)").doesNotContain("1 answers");

@@ -23,6 +23,8 @@ final class ActionIds {
     static final String NEW_APP_ACTION = "new-app";
     static final String NEW_SHORTCUT = "ecabot-new";
     static final String HOME_SUFFIX = "#home";
+    /** A Home tab's "More" / "Back to the start" buttons: their value is the page to show, "appsFrom:approvalsFrom". */
+    static final String HOME_PAGE = "home-page";
 
     private ActionIds() {
     }

@@ -43,6 +43,9 @@ final class SlackChatPort implements ChatPort {
     private final Clock clock;
     private final Map<String, String> dmChannels = new ConcurrentHashMap<>();
     private final Map<String, ScheduledFuture<?>> offerExpiries = new ConcurrentHashMap<>();
+    private final HomeTab homeTab;
+    /** Where each person's Home tab comes from (the engine); null until the endpoint listens. */
+    private volatile dev.ecabot.conversation.ChatTurns homes;
 
     SlackChatPort(SlackWebApi api, BlockKitRenderer renderer, ModalViews modals, PendingForms forms,
                   ScheduledExecutorService timers, Clock clock) {
@@ -55,6 +58,40 @@ final class SlackChatPort implements ChatPort {
         this.forms = forms;
         this.timers = timers;
         this.clock = clock;
+        this.homeTab = new HomeTab(renderer);
+    }
+
+    /** Shows each person's Home tab from {@code engine}, on opening and whenever the engine says it changed. */
+    void showingHomesFrom(dev.ecabot.conversation.ChatTurns engine) {
+        this.homes = engine;
+    }
+
+    @Override
+    public boolean hasHomes(String platform) {
+        return SlackUsers.PLATFORM.equals(platform) && homes != null;
+    }
+
+    /**
+     * Publishes {@code user}'s Home tab as it is now (views.publish), first page of each list; the outbox calls this
+     * when something on it changed, and retries on a 429.
+     */
+    @Override
+    public void refreshHome(dev.ecabot.conversation.ChatUser user) {
+        // a channel or a name stands for no one's tab
+        if (!SlackUsers.PLATFORM.equals(user.platform()) || !user.id().matches("[UW][A-Z0-9]+")) return;
+        publishHome(user, 0, 0, delivery);
+    }
+
+    /** Publishes {@code user}'s Home tab with the apps from {@code appsFrom} and the approvals from {@code approvalsFrom}. */
+    void publishHome(dev.ecabot.conversation.ChatUser user, int appsFrom, int approvalsFrom) {
+        publishHome(user, appsFrom, approvalsFrom, api);
+    }
+
+    private void publishHome(dev.ecabot.conversation.ChatUser user, int appsFrom, int approvalsFrom, SlackWebApi via) {
+        dev.ecabot.conversation.ChatTurns engine = homes;
+        if (engine == null) return;
+        engine.home(user, appsFrom, approvalsFrom).ifPresent(view -> via.call("views.publish",
+                c -> c.viewsPublish(v -> v.userId(user.id()).view(homeTab.render(view)))));
     }
 
     @Override

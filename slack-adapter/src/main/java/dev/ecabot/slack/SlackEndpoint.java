@@ -116,6 +116,7 @@ public final class SlackEndpoint implements AutoCloseable {
      */
     public SlackEndpoint listenAnswering(dev.ecabot.conversation.ChatTurns engine) {
         UserNotice notice = new UserNotice(slack, webApi);
+        port.showingHomesFrom(engine);
         SlackWork work = new SlackWork(new InboundMapper(new SlackUsers(webApi, clock)), engine, webApi, port,
                 renderer, modals, forms, notice, processed);
         new SlackListeners(workers, work::run, work::submit).registerOn(app);

@@ -40,7 +40,6 @@ final class SlackWork {
     private final ModalViews modals;
     private final PendingForms forms;
     private final UserNotice notice;
-    private final HomeTab homeTab;
     private final ProcessedEvents processed;
 
     SlackWork(InboundMapper mapper, ChatTurns engine, SlackWebApi api, SlackChatPort port,
@@ -55,7 +54,6 @@ final class SlackWork {
         this.modals = modals;
         this.forms = forms;
         this.notice = notice;
-        this.homeTab = new HomeTab(renderer);
     }
 
     void run(SlackInbound inbound) {
@@ -65,6 +63,9 @@ final class SlackWork {
             } else if (inbound instanceof SlackInbound.Action a && ActionIds.REVEAL.equals(a.actionId())) {
                 reveal(a);
                 if (onHomeTab(a)) publishHome(a.userId());
+            } else if (inbound instanceof SlackInbound.Action a && a.actionId() != null
+                    && a.actionId().startsWith(ActionIds.HOME_PAGE)) {
+                publishHome(a.userId(), a.value()); // "More" / "Back to the start" on the Home tab
             } else if (inbound instanceof SlackInbound.Action a && ActionIds.NEW_APP_ACTION.equals(a.actionId())) {
                 mapper.toEvent(new SlackInbound.Command(a.userId(), a.userName(), null, "new", a.triggerId(), null))
                         .ifPresent(engine::answer);
@@ -93,8 +94,18 @@ final class SlackWork {
 
     /** The person's App Home tab: their apps, the approvals waiting for them, their open offers and reminders. */
     private void publishHome(String userId) {
-        engine.home(mapper.user(userId)).ifPresent(view -> api.call("views.publish",
-                c -> c.viewsPublish(v -> v.userId(userId).view(homeTab.render(view)))));
+        port.publishHome(mapper.user(userId), 0, 0);
+    }
+
+    /** A page of the Home tab's lists: {@code page} is "appsFrom:approvalsFrom" (a button's value); else the first. */
+    private void publishHome(String userId, String page) {
+        int apps = 0;
+        int approvals = 0;
+        if (page != null && page.matches("\\d{1,6}:\\d{1,6}")) {
+            apps = Integer.parseInt(page.substring(0, page.indexOf(':')));
+            approvals = Integer.parseInt(page.substring(page.indexOf(':') + 1));
+        }
+        port.publishHome(mapper.user(userId), apps, approvals);
     }
 
     /**

@@ -387,33 +387,35 @@ class SlackConversationTest {
     void theAppHomeTabShowsApprovalsAndOffersWithTheirButtonsAndEachClickThereActsAsInTheChat() {
         Cards cards = askForAnAppInStaging();
 
-        bob.opensHome();
-        FakeSlackWebApi.Call bobsHome = awaitHomeOf(BOB, 1);
+        // The request reaches Bob's tab without his opening it: the engine refreshed it when the card went out.
+        FakeSlackWebApi.Call bobsHome = awaitHome(BOB, 0, v -> v.contains("Waiting for your approval (1)"));
         assertThat(viewOf(bobsHome)).contains("\"type\":\"home\"").contains("New app")
-                .contains("Waiting for your approval (1)").contains("<@U0ALICE01>").contains("Altify_MCP")
+                .contains("<@U0ALICE01>").contains("Altify_MCP")
                 .contains("\"text\":\"Approve\"").contains("\"style\":\"danger\"");
+        bob.opensHome();
         String approve = approveValueOf(cards.bobsDm());
         String block = homeBlockWith(bobsHome, approve);
         assertThat(block).startsWith("choice:approval#home");
 
         // Approving from the tab decides the request: every card says so, and the tab no longer lists it.
+        int bobsTabs = homesOf(BOB).size();
         bob.clicksOnHome(bobsHome, block, approve);
         assertThat(shown(awaitUpdateOf(cards.channel()))).contains("*Approved* by <@" + BOB + ">");
-        assertThat(viewOf(awaitHomeOf(BOB, 2))).doesNotContain("Waiting for your approval");
+        awaitHome(BOB, bobsTabs, v -> !v.contains("Waiting for your approval"));
 
-        // The requester's tab lists her app and the secret to reveal, with the same Reveal button.
+        // The requester's tab lists her new app and the secret to reveal, with the same Reveal button, unopened.
         salesforceAnswers.countDown();
         FakeSlackWebApi.Call offer = awaitMessageWithBlock("reveal");
-        alice.opensHome();
-        FakeSlackWebApi.Call alicesHome = awaitHomeOf("U0ALICE01", 1);
-        assertThat(viewOf(alicesHome)).contains("Credentials to reveal").contains("Reveal credentials")
+        FakeSlackWebApi.Call alicesHome = awaitHome("U0ALICE01", 0, v -> v.contains("Credentials to reveal"));
+        assertThat(viewOf(alicesHome)).contains("Reveal credentials")
                 .contains("Your apps").contains("Altify_MCP").contains("<!date^").doesNotContain("Waiting for your approval");
         String offerId = SlackUserSimulator.blocksOf(offer).findValues("value").stream().map(JsonNode::asText)
                 .filter(v -> !v.isBlank()).findFirst().orElseThrow();
+        int alicesTabs = homesOf("U0ALICE01").size();
         alice.clicksOnHome(alicesHome, homeBlockWith(alicesHome, offerId), offerId);
         await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("views.update").stream()
                 .anyMatch(c -> c.param("view").contains(CONSUMER_SECRET)));
-        assertThat(viewOf(awaitHomeOf("U0ALICE01", 2))).doesNotContain("Credentials to reveal");
+        awaitHome("U0ALICE01", alicesTabs, v -> !v.contains("Credentials to reveal"));
     }
 
     @Test
@@ -468,10 +470,15 @@ class SlackConversationTest {
         return SlackUserSimulator.json(publish.param("view")).toString();
     }
 
-    /** The {@code n}th Home tab published for {@code userId}. */
-    FakeSlackWebApi.Call awaitHomeOf(String userId, int n) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> slackApi.calls("views.publish").stream()
-                .filter(c -> userId.equals(c.param("user_id"))).toList(), l -> l.size() >= n).get(n - 1);
+    /** The Home tabs published for {@code userId}, oldest first. */
+    List<FakeSlackWebApi.Call> homesOf(String userId) {
+        return slackApi.calls("views.publish").stream().filter(c -> userId.equals(c.param("user_id"))).toList();
+    }
+
+    /** The first Home tab published for {@code userId} after the first {@code skip} whose view {@code shows} so. */
+    FakeSlackWebApi.Call awaitHome(String userId, int skip, java.util.function.Predicate<String> shows) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> homesOf(userId).stream().skip(skip)
+                .filter(c -> shows.test(viewOf(c))).findFirst(), Optional::isPresent).get();
     }
 
     /** The block id, on a published Home tab, of the button whose value is {@code value}. */

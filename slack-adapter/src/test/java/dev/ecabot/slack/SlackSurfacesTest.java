@@ -154,6 +154,34 @@ class SlackSurfacesTest {
     }
 
     @Test
+    void longHomeListsComeAPageAtATimeWithMoreAndBackButtonsWithinAHundredBlocks() {
+        List<Fact> apps = IntStream.range(10, 20).mapToObj(i -> new Fact("prod", "App_" + i, "App " + i + " | active | created "
+                + InlineText.moment(AT))).toList();
+        List<Fact> manyFacts = IntStream.range(0, 30).mapToObj(i -> new Fact("OAuth", "Setting " + i, "value " + i)).toList();
+        List<ApprovalCard> cards = IntStream.range(0, dev.ecabot.conversation.home.HomeViews.APPROVALS_SHOWN)
+                .mapToObj(i -> new ApprovalCard("r" + i, "Approval needed (1 approval): create App_" + i + " in org prod",
+                        "prod", "custom", manyFacts, "slack:U0ALICE01", "Pilot", AT, "0123456789abcdef",
+                        ApprovalCard.Status.PENDING, null, null, null)).toList();
+        List<RevealOffer> offers = IntStream.range(0, 10).mapToObj(i -> new RevealOffer("offer-" + i, "Secret " + i, AT)).toList();
+        View home = new HomeTab(renderer).render(new HomeView(apps, 25, cards, offers,
+                List.of(new Fact("", InlineText.moment(AT), "App usable (App_1 in prod)")), 10, 4, 6));
+
+        JsonNode view = SlackUserSimulator.json(json(home));
+        assertThat(SlackBlockLimits.view(view)).isEmpty();
+        assertThat(view.path("blocks").size()).isLessThanOrEqualTo(100);
+        assertThat(view.toString()).contains("Waiting for your approval (14)", "Requests 5-8 of 14",
+                "Newest first, 11-20 of 45");
+        List<JsonNode> pagers = view.path("blocks").findParents("action_id").stream()
+                .filter(b -> b.path("action_id").asText().startsWith(ActionIds.HOME_PAGE)).toList();
+        assertThat(pagers).extracting(b -> b.at("/text/text").asText() + " -> " + b.path("value").asText())
+                .containsExactlyInAnyOrder("More requests (6 left) -> 10:8", "Back to the start -> 10:0",
+                        "More apps (25 left) -> 20:4", "Back to the start -> 0:4");
+        List<String> ids = new ArrayList<>();
+        view.path("blocks").forEach(b -> { if (b.has("block_id")) ids.add(b.path("block_id").asText()); });
+        assertThat(ids).doesNotHaveDuplicates();
+    }
+
+    @Test
     void anEmptyHomeTabInvitesToAskForAnApp() {
         JsonNode view = SlackUserSimulator.json(json(new HomeTab(renderer).render(
                 new HomeView(List.of(), 0, List.of(), List.of(), List.of()))));

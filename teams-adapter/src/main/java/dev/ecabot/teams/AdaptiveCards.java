@@ -1,5 +1,6 @@
 package dev.ecabot.teams;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +26,6 @@ import dev.ecabot.conversation.message.Summary;
 import dev.ecabot.conversation.message.TextMessage;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -57,10 +57,26 @@ public final class AdaptiveCards {
     static final int MAX_REFRESH_USERS = 60;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private final DateTimeFormatter times;
+    /** Whose time zone the moments are in and how people are named: set per message by {@link #readBy}. */
+    private final TeamsReader reader;
 
+    /** Cards whose moments are in {@code displayZone} (the bot's, for a reader whose zone Teams never sent). */
     public AdaptiveCards(ZoneId displayZone) {
-        this.times = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(displayZone);
+        this(TeamsReader.in(displayZone));
+    }
+
+    private AdaptiveCards(TeamsReader reader) {
+        this.reader = reader;
+    }
+
+    /** The zone of a reader whose own zone is unknown. */
+    java.time.ZoneId displayZone() {
+        return reader.zone();
+    }
+
+    /** The same cards as {@code reader} reads them: moments in their time zone, people as mentions by name. */
+    AdaptiveCards readBy(TeamsReader reader) {
+        return new AdaptiveCards(reader);
     }
 
     /** The activity that shows {@code message} (a plain text message or a one-card message). */
@@ -68,8 +84,19 @@ public final class AdaptiveCards {
         return message.accept(new ChatMessage.Visitor<Activity>() {
             @Override
             public Activity visitText(TextMessage text) {
+                String words = switch (text.tone()) {
+                    case INFO -> "";
+                    case WARNING -> "Warning: ";
+                    case ERROR -> "Problem: ";
+                } + text.text();
+                if (TeamsMentions.mentionsTeamsPerson(words)) {
+                    // a plain Teams message cannot mention anyone: a card with the words can, and notifies them
+                    ObjectNode card = card();
+                    ((ArrayNode) card.get("body")).add(text(words, false));
+                    return fitToTeams(cardActivity(card, PlainText.render(text)), card, SHORTENED_NOTE);
+                }
                 Activity activity = Activity.createMessageActivity();
-                activity.setText(fitText(PlainText.render(text)));
+                activity.setText(fitText(TeamsMentions.plain(words, reader)));
                 activity.setTextFormat(TextFormatTypes.PLAIN);
                 return activity;
             }
@@ -231,7 +258,7 @@ public final class AdaptiveCards {
      */
     static String literal(String text) {
         if (text == null) return "";
-        text = dev.ecabot.conversation.message.InlineText.plain(text); // people and moments: names/ids, UTC
+        // people and moments stay marked: the reader's names and time zone replace them (TeamsMentions)
         // "](" is what makes brackets a link or an image; "<http" an autolink. Plain brackets ("reveal [offer]") stay.
         return text.replace("](", "]\\(").replace("<http", "\\<http");
     }
@@ -244,6 +271,7 @@ public final class AdaptiveCards {
         body.add(text(reveal.secret().reveal(), false).put("fontType", "Monospace"));
         if (reveal.note() != null) body.add(text(reveal.note(), false).put("isSubtle", true));
         card.remove("actions");
+        TeamsMentions.inCard(card, reader);
         return attachment(card);
     }
 
@@ -273,7 +301,7 @@ public final class AdaptiveCards {
     public Activity revealedOffer(String label, String revealedBy, java.time.Instant at) {
         ObjectNode card = card();
         ((ArrayNode) card.get("body")).add(text(label, true))
-                .add(text("Shown once to " + revealedBy + " on " + times.format(at) + ". It cannot be shown again.", false)
+                .add(text("Shown once to " + revealedBy + " on " + dev.ecabot.conversation.message.InlineText.moment(at) + ". It cannot be shown again.", false)
                         .put("isSubtle", true));
         card.remove("actions");
         return cardActivity(card, label + ": shown once to " + revealedBy + ".");
@@ -303,7 +331,11 @@ public final class AdaptiveCards {
             if (c.defaultValue() != null) select.put("value", c.defaultValue());
             select.set("choices", choices(c.options()));
             body.add(select);
-            actions.add(submit("OK", NODES.objectNode().put("ecabot", "choice").put("promptId", c.id())));
+            // each option's label by its value, so the answered card says what the person picked in the card's words
+            ObjectNode data = NODES.objectNode().put("ecabot", "choice").put("promptId", c.id());
+            ObjectNode labels = data.putObject(SHOWN);
+            for (Option o : c.options()) labels.put(o.value(), o.label());
+            actions.add(submit("OK", data));
         }
     }
 
@@ -412,11 +444,13 @@ public final class AdaptiveCards {
     /** The same card as an approver sees it: Approve and Deny (Action.Execute), and it keeps refreshing. */
     public ObjectNode approvalForApprover(ApprovalCard a, List<String> approverMemberIds) {
         ObjectNode card = approvalCard(a, approverMemberIds);
-        if (!a.decidable()) return card;
-        ((ArrayNode) card.get("body")).add(text("You are an approver of this request.", false).put("isSubtle", true));
-        ArrayNode actions = card.putArray("actions");
-        actions.add(execute("Approve", VERB_DECIDE, choiceData(ApprovalCard.PROMPT_ID, a.approveValue())).put("style", "positive"));
-        actions.add(execute("Deny", VERB_DECIDE, choiceData(ApprovalCard.PROMPT_ID, a.denyValue())).put("style", "destructive"));
+        if (a.decidable()) {
+            ((ArrayNode) card.get("body")).add(text("You are an approver of this request.", false).put("isSubtle", true));
+            ArrayNode actions = card.putArray("actions");
+            actions.add(execute("Approve", VERB_DECIDE, choiceData(ApprovalCard.PROMPT_ID, a.approveValue())).put("style", "positive"));
+            actions.add(execute("Deny", VERB_DECIDE, choiceData(ApprovalCard.PROMPT_ID, a.denyValue())).put("style", "destructive"));
+        }
+        TeamsMentions.inCard(card, reader);
         return card;
     }
 
@@ -440,7 +474,7 @@ public final class AdaptiveCards {
         body.add(request);
         summary(body, new Summary("Settings", a.facts(), List.of(), List.of()));
         if (a.decidable()) {
-            body.add(text("Waiting for approval. Open until " + times.format(a.expiresAt()) + ".", true));
+            body.add(text("Waiting for approval. Open until " + dev.ecabot.conversation.message.InlineText.moment(a.expiresAt()) + ".", true));
             body.add(text("Approvers see Approve and Deny on this card (or say \"approve " + a.requestId() + "\").",
                     false).put("isSubtle", true));
             ObjectNode refresh = card.putObject("refresh");
@@ -455,7 +489,7 @@ public final class AdaptiveCards {
         String status = a.status().name().charAt(0) + a.status().name().substring(1).toLowerCase();
         StringBuilder outcome = new StringBuilder(status);
         if (a.decidedBy() != null) outcome.append(" by ").append(a.decidedBy());
-        if (a.decidedAt() != null) outcome.append(" on ").append(times.format(a.decidedAt()));
+        if (a.decidedAt() != null) outcome.append(" on ").append(dev.ecabot.conversation.message.InlineText.moment(a.decidedAt()));
         if (a.note() != null && !a.note().isBlank()) outcome.append(": ").append(literal(a.note()));
         body.add(text(outcome.toString(), true).put("color", switch (a.status()) {
             case APPROVED -> "Good";
@@ -491,7 +525,7 @@ public final class AdaptiveCards {
     private void reveal(ArrayNode body, ArrayNode actions, RevealOffer r) {
         body.add(text(r.label(), true));
         body.add(text("Shown once, to you only, in a dialog that is not kept in the chat. Open until "
-                + times.format(r.expiresAt()) + ".", false).put("isSubtle", true));
+                + dev.ecabot.conversation.message.InlineText.moment(r.expiresAt()) + ".", false).put("isSubtle", true));
         actions.add(submit("Reveal", revealData(r.offerId())).put("style", "positive"));
     }
 
@@ -514,7 +548,8 @@ public final class AdaptiveCards {
         return card;
     }
 
-    private static Activity cardActivity(ObjectNode card, String fallbackText) {
+    private Activity cardActivity(ObjectNode card, String fallbackText) {
+        TeamsMentions.inCard(card, reader);
         if (card.get("actions") != null && card.get("actions").isEmpty()) card.remove("actions");
         // No card fallbackText: it would repeat the whole card (Teams counts both against 28 KB) in unescaped markdown.
         Activity activity = new Activity(ActivityTypes.MESSAGE);
@@ -532,7 +567,7 @@ public final class AdaptiveCards {
 
     private static ObjectNode text(String text, boolean bold) {
         ObjectNode block = NODES.objectNode().put("type", "TextBlock")
-                .put("text", dev.ecabot.conversation.message.InlineText.plain(text)).put("wrap", true);
+                .put("text", text).put("wrap", true);
         if (bold) block.put("weight", "Bolder");
         return block;
     }

@@ -138,7 +138,7 @@ public final class TeamsBot implements Bot {
                 secret.receipt().shown();
                 if (activity.getReplyToId() != null) {
                     // The dialog is answered now, from the vault; marking the offer card used may take its time.
-                    Activity used = cards.revealedOffer(said.secret().get().label(), to.user().displayName(), clock.instant());
+                    Activity used = port.cardsFor(to.user()).revealedOffer(said.secret().get().label(), to.user().displayName(), clock.instant());
                     String offerCard = activity.getReplyToId();
                     CompletableFuture.runAsync(() -> port.replace(to, offerCard, used)).exceptionally(e -> {
                         LOG.warn("Could not mark a revealed offer card as used: {}", e.getMessage());
@@ -225,9 +225,10 @@ public final class TeamsBot implements Bot {
         List<TeamsApprovalViews.Approver> approvers = approvalViews.approvers(requestId);
         List<String> memberIds = approvers.stream().map(TeamsApprovalViews.Approver::memberId).toList();
         boolean approver = clicked == null && approvers.stream().anyMatch(a -> a.userId().equals(userId));
-        JsonNode shown = approver ? cards.approvalForApprover(card.get(), memberIds)
-                : JSON.valueToTree(cards.approval(card.get(), memberIds).getAttachments().get(0).getContent());
-        if (shown instanceof ObjectNode view) port.mentionsIn(view);
+        // as this person reads it: their local time, people as mentions
+        AdaptiveCards seen = port.cardsFor(dev.ecabot.conversation.ChatUser.of(TeamsInbound.PLATFORM, userId));
+        JsonNode shown = approver ? seen.approvalForApprover(card.get(), memberIds)
+                : JSON.valueToTree(seen.approval(card.get(), memberIds).getAttachments().get(0).getContent());
         if (clicked != null && card.get().decidable()) {
             ((com.fasterxml.jackson.databind.node.ArrayNode) shown.path("body")).addObject().put("type", "TextBlock")
                     .put("text", clicked).put("wrap", true).put("color", "Good");
@@ -254,7 +255,8 @@ public final class TeamsBot implements Bot {
         boolean personal = "personal".equals(activity.getConversation().getConversationType());
         directory.rememberMember(new TeamsDirectory.Member(TeamsInbound.user(activity).id(), activity.getFrom().getId(),
                 activity.getFrom().getName(), activity.getConversation().getTenantId(), activity.getServiceUrl(),
-                activity.getRecipient().getId(), personal ? activity.getConversation().getId() : null));
+                activity.getRecipient().getId(), personal ? activity.getConversation().getId() : null,
+                TeamsInbound.timeZone(activity)));
     }
 
     /** Words for the clicker only: in their 1:1 chat with the bot (never the channel everyone reads). */

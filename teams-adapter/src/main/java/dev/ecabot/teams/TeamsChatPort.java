@@ -74,7 +74,7 @@ public final class TeamsChatPort implements ChatPort {
     }
 
     private MessageRef deliver(ChatAddress to, ChatMessage message) {
-        Activity activity = activityFor(message);
+        Activity activity = activityFor(message, to.user());
         if (directory.conversation(to.place().channelId()).isEmpty() && ChannelThreads.isChannel(to.place().channelId())) {
             // A channel the bot has no conversation in: it starts a thread there itself, and edits it there later.
             ChannelThreads.Started thread = channelThreads.start(to.place().channelId(), activity);
@@ -87,7 +87,7 @@ public final class TeamsChatPort implements ChatPort {
 
     @Override
     public void edit(MessageRef ref, ChatMessage message) {
-        Activity activity = activityFor(message);
+        Activity activity = activityFor(message, ref.address().user());
         activity.setId(ref.id());
         // A message the engine wrote first went to the person's 1:1 chat: that is where it is edited.
         ChatAddress where = ref.address().place().channelId().startsWith(ChatPlace.DIRECT_MESSAGE_PREFIX)
@@ -96,28 +96,11 @@ public final class TeamsChatPort implements ChatPort {
     }
 
     /**
-     * The activity showing {@code message}, people in its card as mentions; an approval card is first kept as its
-     * request's latest state.
+     * The activity showing {@code message} as {@code reader} reads it (people as mentions, times in their zone); an
+     * approval card is first kept as its request's latest state.
      */
-    private Activity activityFor(ChatMessage message) {
-        return withMentions(render(message));
-    }
-
-    /** People in the activity's card as Teams mentions, named as the directory knows them. */
-    Activity withMentions(Activity activity) {
-        if (activity.getAttachments() != null) {
-            for (com.microsoft.bot.schema.Attachment a : activity.getAttachments()) {
-                if (a.getContent() instanceof com.fasterxml.jackson.databind.node.ObjectNode card) mentionsIn(card);
-            }
-        }
-        return activity;
-    }
-
-    void mentionsIn(com.fasterxml.jackson.databind.node.ObjectNode card) {
-        TeamsMentions.inCard(card, person -> directory.member(person.id()).map(TeamsDirectory.Member::displayName).orElse(null));
-    }
-
-    private Activity render(ChatMessage message) {
+    private Activity activityFor(ChatMessage message, dev.ecabot.conversation.ChatUser reader) {
+        AdaptiveCards cards = cardsFor(reader);
         if (!(message instanceof ApprovalCard card)) return cards.render(message);
         List<String> approverMemberIds = List.of();
         try {
@@ -128,6 +111,32 @@ public final class TeamsChatPort implements ChatPort {
             log.warn("Could not keep approval card {} for Teams' refreshes: {}", card.requestId(), e.getMessage());
         }
         return cards.approval(card, approverMemberIds);
+    }
+
+    /**
+     * The cards as {@code user} reads them: moments in the time zone their Teams client last named (else the bot's
+     * display zone), people named as the directory knows them. A channel, or someone never seen, gets the display zone.
+     */
+    AdaptiveCards cardsFor(dev.ecabot.conversation.ChatUser user) {
+        java.time.ZoneId zone = cards.displayZone();
+        if (user != null && TeamsInbound.PLATFORM.equals(user.platform())) {
+            try {
+                zone = directory.member(user.id()).map(m -> TeamsReader.zoneOr(m.timeZone(), cards.displayZone()))
+                        .orElse(zone);
+            } catch (RuntimeException e) {
+                log.debug("Could not read {}'s time zone; using the display zone: {}", user.key(), e.getMessage());
+            }
+        }
+        return cards.readBy(new TeamsReader(zone, this::nameOf));
+    }
+
+    /** A person's name as the directory knows it, or null. */
+    private String nameOf(dev.ecabot.conversation.message.Person person) {
+        try {
+            return directory.member(person.id()).map(TeamsDirectory.Member::displayName).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Waits for a connector call; a failure says whether the outbox should try again (429, 5xx) or not. */

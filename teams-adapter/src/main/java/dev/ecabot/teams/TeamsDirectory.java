@@ -23,9 +23,18 @@ import java.util.Optional;
  */
 public final class TeamsDirectory {
 
-    /** A person as the bot can address them: ids to open a 1:1 chat, and the chat once there is one. */
+    /**
+     * A person as the bot can address them: ids to open a 1:1 chat, the chat once there is one, and the time zone
+     * their Teams client last named (IANA, e.g. "Europe/Berlin"; null when none was sent yet).
+     */
     public record Member(String userId, String memberId, String displayName, String tenantId, String serviceUrl,
-                         String botId, String personalConversationId) { }
+                         String botId, String personalConversationId, String timeZone) {
+
+        public Member(String userId, String memberId, String displayName, String tenantId, String serviceUrl,
+                      String botId, String personalConversationId) {
+            this(userId, memberId, displayName, tenantId, serviceUrl, botId, personalConversationId, null);
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -78,13 +87,17 @@ public final class TeamsDirectory {
         });
     }
 
-    /** Remembers a person; {@code personalConversationId} may be null (seen only in a channel), keeping a known one. */
+    /**
+     * Remembers a person; {@code personalConversationId} and {@code timeZone} may be null (seen only in a channel, an
+     * activity without clientInfo), keeping the known ones.
+     */
     public void rememberMember(Member member) {
         upsert("remember a Teams member",
                 "UPDATE teams_members SET member_id = ?, display_name = ?, tenant_id = ?, service_url = ?, bot_id = ?,"
-                        + " personal_conversation_id = COALESCE(?, personal_conversation_id), updated_at = ? WHERE user_id = ?",
+                        + " personal_conversation_id = COALESCE(?, personal_conversation_id), updated_at = ?,"
+                        + " time_zone = COALESCE(?, time_zone) WHERE user_id = ?",
                 "INSERT INTO teams_members (member_id, display_name, tenant_id, service_url, bot_id,"
-                        + " personal_conversation_id, updated_at, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " personal_conversation_id, updated_at, time_zone, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ps -> {
                     ps.setString(1, member.memberId());
                     ps.setString(2, member.displayName());
@@ -93,19 +106,20 @@ public final class TeamsDirectory {
                     ps.setString(5, member.botId());
                     ps.setString(6, member.personalConversationId());
                     SqlTime.set(ps, 7, clock.instant());
-                    ps.setString(8, member.userId());
+                    ps.setString(8, member.timeZone());
+                    ps.setString(9, member.userId());
                 });
     }
 
     public Optional<Member> member(String userId) {
         return SqlWork.inTransaction(dataSource, "read a Teams member", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT member_id, display_name, tenant_id, service_url, bot_id,"
-                    + " personal_conversation_id FROM teams_members WHERE user_id = ?")) {
+                    + " personal_conversation_id, time_zone FROM teams_members WHERE user_id = ?")) {
                 ps.setString(1, userId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.<Member>empty();
                     return Optional.of(new Member(userId, rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6)));
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
                 }
             }
         });

@@ -41,6 +41,29 @@ public final class TeamsInbound {
         return new ChatUser(PLATFORM, id, from.getName(), null);
     }
 
+    /**
+     * The sender's time zone as their Teams client names it: the {@code timezone} of the activity's {@code clientInfo}
+     * entity ("America/Los_Angeles"), else the activity's {@code localTimezone}; null when neither is sent (older
+     * clients send only the locale) or Java does not know the zone.
+     */
+    public static String timeZone(Activity activity) {
+        String named = null;
+        if (activity.getEntities() != null) {
+            for (com.microsoft.bot.schema.Entity entity : activity.getEntities()) {
+                if (!"clientInfo".equals(entity.getType())) continue;
+                JsonNode zone = entity.getProperties().get("timezone");
+                if (zone != null && zone.isTextual() && !zone.asText().isBlank()) named = zone.asText();
+            }
+        }
+        if (named == null) named = activity.getLocalTimezone();
+        if (named == null || named.isBlank()) return null;
+        try {
+            return java.time.ZoneId.of(named.strip()).getId();
+        } catch (java.time.DateTimeException unknown) {
+            return null;
+        }
+    }
+
     /** Replies go to the conversation the activity came from (a channel reply chain keeps its ";messageid="). */
     public static ChatPlace place(Activity activity) {
         return ChatPlace.direct(activity.getConversation().getId());
@@ -74,8 +97,11 @@ public final class TeamsInbound {
         switch (value.path("ecabot").asText()) {
             case "choice" -> {
                 if (!value.hasNonNull("promptId") || !value.hasNonNull("value")) return Optional.empty();
-                return Optional.of(new ChatEvent.Choice(user, place, value.get("promptId").asText(), value.get("value").asText(),
-                        value.path(AdaptiveCards.SHOWN).isTextual() ? value.get(AdaptiveCards.SHOWN).asText() : null));
+                String picked = value.get("value").asText();
+                // a button carries its label; a drop-down its options' labels by value
+                JsonNode shown = value.path(AdaptiveCards.SHOWN);
+                String label = shown.isTextual() ? shown.asText() : shown.path(picked).isTextual() ? shown.get(picked).asText() : null;
+                return Optional.of(new ChatEvent.Choice(user, place, value.get("promptId").asText(), picked, label));
             }
             case "command" -> {
                 if (!value.hasNonNull("text")) return Optional.empty();

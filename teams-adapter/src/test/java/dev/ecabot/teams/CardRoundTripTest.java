@@ -107,6 +107,18 @@ class CardRoundTripTest {
     }
 
     @Test
+    void aDropDownPickIsAnsweredWithTheOptionsLabelNotItsValue() {
+        List<Option> orgs = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) orgs.add(Option.of("org" + i, "Production org " + i));
+        JsonNode card = card(cards.render(new ChoicePrompt("org", "Which org?", orgs, null, null)));
+        ObjectNode submitted = ((ObjectNode) card.at("/actions/0/data").deepCopy()).put("value", "org5");
+        ChatEvent.Choice picked = (ChatEvent.Choice) TeamsInbound.toEvent(submit(submitted)).orElseThrow();
+
+        assertThat(card(cards.answered(picked, submitted)).toString()).contains("Ana Lopez answered: Production org 5")
+                .doesNotContain("answered: org5");
+    }
+
+    @Test
     void aChannelMessageLosesTheBotsMentionButKeepsTheRest() {
         Activity mention = submit(null);
         mention.setText("<at>ECA bot</at>\u00a0status please\n");

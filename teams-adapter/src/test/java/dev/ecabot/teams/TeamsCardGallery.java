@@ -64,10 +64,10 @@ final class TeamsCardGallery {
         all.put("approval, pending (everyone's view)", card(cards.approval(approval(ApprovalCard.Status.PENDING),
                 List.of("29:1ben-member-id", "29:1cy-member-id"))));
         all.put("approval, pending (an approver's view)", cards.approvalForApprover(approval(ApprovalCard.Status.PENDING)));
-        JsonNode mentioned = card(cards.approval(new ApprovalCard("req-43", "Acme Sync (custom) in demo", "demo", "custom",
+        // as the port renders it for a reader: people named from the directory (here always "Ana Lima")
+        JsonNode mentioned = card(cards.readBy(new TeamsReader(java.time.ZoneOffset.UTC, person -> "Ana Lima")).approval(new ApprovalCard("req-43", "Acme Sync (custom) in demo", "demo", "custom",
                 List.of(), "teams:aad-ana", "the vendor needs it", AT, "0123456789abcdef", ApprovalCard.Status.PENDING,
                 null, null, null), List.of()));
-        TeamsMentions.inCard((com.fasterxml.jackson.databind.node.ObjectNode) mentioned, person -> "Ana Lima");
         all.put("approval naming the requester as a mention", mentioned);
         all.put("approval, approved", card(cards.render(approval(ApprovalCard.Status.APPROVED)
                 .decided(ApprovalCard.Status.APPROVED, "Bo Chen", AT, "fine"))));

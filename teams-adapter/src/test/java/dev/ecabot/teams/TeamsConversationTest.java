@@ -357,12 +357,12 @@ class TeamsConversationTest {
         assertThat(answered.at("/value/actions").size()).isZero();
         assertThat(connector.updates()).filteredOn(u -> u.path().endsWith(BENS_CHAT + "/activities/" + card.answeredId()))
                 .singleElement().satisfies(u -> {
-                    assertThat(u.body().toString()).contains("Approved by Ben Okafor on ").contains("Altify_MCP")
+                    assertThat(u.body().toString()).contains("Approved by <at>Ben Okafor</at> on ").contains("Altify_MCP")
                             .doesNotContain("Action.Submit").doesNotContain("Action.Execute");
                     assertThat(u.body().at("/attachments/0/content/refresh").isMissingNode()).isTrue();
                 });
         JsonNode late = invoke(fromBen(activity("invoke_adaptive_card_action.json")), everyone.at("/refresh/action"), card.answeredId());
-        assertThat(late.at("/value").toString()).as("a late refresh shows the decision").contains("Approved by Ben Okafor");
+        assertThat(late.at("/value").toString()).as("a late refresh shows the decision").contains("Approved by <at>Ben Okafor</at>");
         assertThat(late.at("/value/actions").size()).isZero();
 
         // The app is created; only Ana can reveal its secret, once.
@@ -377,6 +377,46 @@ class TeamsConversationTest {
     }
 
     @Test
+    void eachReaderSeesTimesInTheTimeZoneTheirTeamsClientSent() {
+        FakeBotConnector.Call card = askForAnAppInStaging();
+        ObjectNode hello = fromBen(activity("message_personal.json"));
+        ((ObjectNode) hello.path("entities").path(0)).put("timezone", "America/Los_Angeles");
+        post(hello); // Ben's Teams client says it is in California; Ana's (message_personal.json) in Madrid
+
+        String bens = invoke(fromBen(activity("invoke_adaptive_card_action.json")),
+                card.body().at("/attachments/0/content/refresh/action"), card.answeredId()).at("/value").toString();
+        assertThat(bens).as("the card refreshed for Ben, in his time").containsPattern("Open until \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d P[SD]T\\.");
+        JsonNode anas = invoke(activity("invoke_adaptive_card_action.json"),
+                card.body().at("/attachments/0/content/refresh/action"), card.answeredId());
+        assertThat(anas.at("/value").toString()).as("the same card refreshed for Ana, in hers")
+                .containsPattern("Open until \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d CES?T\\.");
+        assertThat(bens + anas).doesNotContain("\uE000");
+    }
+
+    @Test
+    void peopleInNoticesAndTheInventoryAreTeamsMentionsNotIds() {
+        FakeBotConnector.Call card = askForAnAppInStaging();
+        invoke(fromBen(activity("invoke_adaptive_card_action.json")), button(card, "Approve"), card.answeredId());
+        await().until(this::revealOfferCard, java.util.Optional::isPresent);
+
+        JsonNode told = connector.posted().stream().filter(c -> ANAS_CHAT.equals(c.conversationId()))
+                .map(c -> c.body().at("/attachments/0/content")).filter(c -> c.toString().contains("was approved by"))
+                .findFirst().orElseThrow(() -> new AssertionError("Ana was not told who approved"));
+        assertThat(told.toString()).as("the notice names the approver as a mention").contains("approved by <at>Ben Okafor</at>")
+                .doesNotContain("teams:" + BEN_AAD_ID);
+        assertThat(told.at("/msteams/entities/0/mentioned/id").asText()).isEqualTo(BEN_AAD_ID);
+
+        var repo = new dev.ecabot.inventory.InventoryAppRepository(db.dataSource());
+        repo.save(new dev.ecabot.inventory.InventoryApp(null, "demo", "Vonage_Prod", "Vonage Prod", null,
+                "vonage-ai-studio", "Vonage", "teams:" + ANA_AAD_ID, "teams:" + BEN_AAD_ID, "ops@example.com",
+                "3MVG9Vonage", java.time.Instant.parse("2026-03-01T09:00:00Z"), "{}", dev.ecabot.inventory.AppStatus.ACTIVE));
+        say("inventory demo");
+        assertThat(connector.posted().stream().map(c -> c.body().toString()))
+                .as("the inventory names who asked and approved").anySatisfy(body -> assertThat(body).contains("Vonage_Prod",
+                        "asked by <at>Ana Lopez</at>", "approved by <at>Ben Okafor</at>", "\"type\":\"mention\""));
+    }
+
+    @Test
     void denyAsksTheApproverForAReasonAndTheCardSaysWhoDeniedAndWhy() {
         FakeBotConnector.Call card = askForAnAppInStaging();
         benSubmits((ObjectNode) button(card, "Deny").path("data"), card.answeredId());
@@ -388,10 +428,11 @@ class TeamsConversationTest {
         benSubmits(form(formId, "reason", "Use the shared Altify app instead"), reasonForm.answeredId());
         assertThat(connector.updates()).filteredOn(u -> u.path().endsWith(BENS_CHAT + "/activities/" + card.answeredId()))
                 .singleElement().satisfies(u -> assertThat(u.body().toString())
-                        .contains("Denied by Ben Okafor on ").contains("Use the shared Altify app instead")
+                        .contains("Denied by <at>Ben Okafor</at> on ").contains("Use the shared Altify app instead")
                         .doesNotContain("Action.Submit"));
         assertThat(connector.posted()).filteredOn(c -> ANAS_CHAT.equals(c.conversationId()))
-                .anySatisfy(c -> assertThat(c.body().path("text").asText()).contains("Use the shared Altify app instead"));
+                .anySatisfy(c -> assertThat(c.body().toString()).contains("Use the shared Altify app instead",
+                        "denied by <at>Ben Okafor</at>"));
     }
 
     @Test

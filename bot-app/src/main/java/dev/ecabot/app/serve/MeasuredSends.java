@@ -45,6 +45,16 @@ final class MeasuredSends implements ChatPort {
     }
 
     @Override
+    public void refreshHome(dev.ecabot.conversation.ChatUser user) {
+        platforms.refreshHome(user);
+    }
+
+    @Override
+    public boolean hasHomes(String platform) {
+        return platforms.hasHomes(platform);
+    }
+
+    @Override
     public boolean serves(String platform) {
         return platforms.serves(platform);
     }

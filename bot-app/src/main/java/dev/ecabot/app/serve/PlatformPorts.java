@@ -39,6 +39,18 @@ public final class PlatformPorts implements ChatPort {
     }
 
     @Override
+    public void refreshHome(dev.ecabot.conversation.ChatUser user) {
+        ChatPort port = byPlatform.get(user.platform());
+        if (port != null) port.refreshHome(user);
+    }
+
+    @Override
+    public boolean hasHomes(String platform) {
+        ChatPort port = byPlatform.get(platform);
+        return port != null && port.hasHomes(platform);
+    }
+
+    @Override
     public boolean serves(String platform) {
         return byPlatform.containsKey(platform);
     }

@@ -10,6 +10,7 @@ import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.conversation.MessageRef;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.Fact;
+import dev.ecabot.conversation.message.Person;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,11 @@ public final class ApprovalCards {
 
     /** Separates a setting's section from its label in a request's stored settings ("OAuth / Callback URLs"). */
     public static final String SECTION_SEPARATOR = " / ";
+    /**
+     * The setting of a change request (rotate, delete) naming who created the app, stored as "platform:id" like every
+     * person in the request; the card shows that person as a mention / name.
+     */
+    public static final String CREATED_BY = "Created by";
 
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalCards.class);
 
@@ -83,6 +89,7 @@ public final class ApprovalCards {
         try {
             MessageRef ref = port.post(to, cardOf(request));
             store.save(request.id(), ref, request.fingerprint(), clock.instant());
+            port.refreshHome(to.user()); // the request waits for them on their home too
         } catch (RuntimeException e) {
             LOG.warn("Could not post the card of approval request {} to {}: {}", request.id(), to.user().key(), e.toString());
         }
@@ -105,6 +112,7 @@ public final class ApprovalCards {
         for (ApprovalCardStore.PostedCard card : store.of(request.id())) {
             try {
                 port.edit(card.ref(), closed);
+                port.refreshHome(card.ref().address().user()); // no longer waiting for them
             } catch (RuntimeException e) {
                 LOG.warn("Could not update the card of approval request {} for {}: {}", request.id(),
                         card.ref().address().user().key(), e.toString());
@@ -118,9 +126,10 @@ public final class ApprovalCards {
         List<Fact> facts = new ArrayList<>();
         for (Map.Entry<String, String> s : request.draft().settings().entrySet()) {
             String key = s.getKey();
+            String value = CREATED_BY.equals(key) ? Person.inTextOrAsIs(s.getValue()) : s.getValue();
             int split = key.indexOf(SECTION_SEPARATOR);
-            facts.add(split < 0 ? new Fact("", key, s.getValue())
-                    : new Fact(key.substring(0, split), key.substring(split + SECTION_SEPARATOR.length()), s.getValue()));
+            facts.add(split < 0 ? new Fact("", key, value)
+                    : new Fact(key.substring(0, split), key.substring(split + SECTION_SEPARATOR.length()), value));
         }
         int needed = request.requiredApprovals();
         String title = "Approval needed (" + needed + (needed == 1 ? " approval" : " approvals") + "): " + PurposeWords.verb(request.draft().purpose())

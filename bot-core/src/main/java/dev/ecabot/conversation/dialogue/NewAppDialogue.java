@@ -66,6 +66,8 @@ public final class NewAppDialogue {
     private final Clock clock;
     /** Takes the conversations that update an existing app ({@code update <app>}); null: the bot talks to no org. */
     private volatile AppUpdateDialogue updates;
+    /** Each person's org last time, offered as the default org; null: none offered. */
+    private volatile LastOrgChoices lastOrgs;
 
     public NewAppDialogue(ConversationStore store, PlaybookCatalog catalog, PlaybookRenderer renderer,
                           OrgDirectory orgs, ProvisioningRunner runner, AppProvisioner provisioner, ApprovalGate approvals,
@@ -82,6 +84,12 @@ public final class NewAppDialogue {
         this.approvalFlow = approvalFlow;
         this.reader = new RequestReader(catalog, orgs);
         this.clock = clock;
+    }
+
+    /** Offers each person the org of their last request as the default org, and keeps it from {@code choices}. */
+    public NewAppDialogue rememberingOrgChoicesIn(LastOrgChoices choices) {
+        this.lastOrgs = choices;
+        return this;
     }
 
     /** Hands the conversations that update an app to {@code updates} (they share the store, stages and commands). */
@@ -584,7 +592,7 @@ public final class NewAppDialogue {
         if (state.org() == null) {
             store.save(state.withStage(Stage.CHOOSING_ORG, ORG_PROMPT));
             replies.send(new ChoicePrompt(ORG_PROMPT, "Which Salesforce org should the app be created in?",
-                    orgOptions(), null, error));
+                    orgOptions(), lastOrg(state.user()).orElse(null), error));
             return;
         }
         if (tooOldFor(playbook, state, replies)) return;
@@ -594,6 +602,8 @@ public final class NewAppDialogue {
             return;
         }
         store.save(state.withStage(Stage.CONFIRMING, AppSummaries.CONFIRM_ID));
+        LastOrgChoices choices = lastOrgs;
+        if (choices != null) choices.remember(state.user(), state.org(), clock.instant());
         replies.send(AppSummaries.toConfirm(playbook, state.org(), rendering.value().orElseThrow(),
                 UserRefs.of(state.user()).toString()));
     }
@@ -657,12 +667,21 @@ public final class NewAppDialogue {
                 personalDefault(q, answers, state).orElse(null));
     }
 
+    /** The org of {@code user}'s last request, while it is still one of the orgs. */
+    private Optional<String> lastOrg(ChatUser user) {
+        LastOrgChoices choices = lastOrgs;
+        return choices == null ? Optional.empty() : choices.of(user).flatMap(orgs::find);
+    }
+
     /**
      * What the platform knows about the asker that answers {@code q} when the playbook has no default: their profile
-     * email for an email question (the contact email). Prefilled in the form; a blank answer takes it too.
+     * email for an email question (the contact email), the org of their last request for an org question. Prefilled
+     * in the form; a blank answer takes it too.
      */
-    private static Optional<String> personalDefault(Question q, Answers answers, ConversationState state) {
-        if (q.type() != QuestionType.EMAIL || q.defaultValue(answers).isPresent()) return Optional.empty();
+    private Optional<String> personalDefault(Question q, Answers answers, ConversationState state) {
+        if (q.defaultValue(answers).isPresent()) return Optional.empty();
+        if (q.type() == QuestionType.ORG) return lastOrg(state.user());
+        if (q.type() != QuestionType.EMAIL) return Optional.empty();
         String email = state.user().email();
         return email == null || email.isBlank() ? Optional.empty() : Optional.of(email);
     }

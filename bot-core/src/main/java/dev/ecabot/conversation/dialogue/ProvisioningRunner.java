@@ -193,6 +193,7 @@ public final class ProvisioningRunner {
         List<Reminder> scheduled = followUps.afterProvisioning(state.user(), state.org(), app.apiName(), rendering,
                 offer.filter(o -> o.state() == dev.ecabot.vault.RevealOffer.State.OPEN).orElse(null), createdAt);
         if (!scheduled.isEmpty()) port.post(to, TextMessage.info(remindersNote(scheduled, now)));
+        port.refreshHome(state.user()); // the new app, its offer and its reminders
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.duration.HumanTime;
+import dev.ecabot.conversation.approvals.ApprovalCards;
 import dev.ecabot.conversation.approvals.PendingApprovals;
 import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.message.ApprovalCard;
@@ -31,9 +32,14 @@ import java.util.Locale;
  */
 public final class HomeViews {
 
-    /** A home lists this many apps; the rest are reached with "inventory" and "show". */
+    /** A home lists this many apps a page; "More" shows the next ones ("inventory" and "show" reach all). */
     public static final int APPS_SHOWN = 10;
-    /** And at most this many of each other kind (a Slack Home tab holds 100 blocks). */
+    /**
+     * And this many approval cards a page: a card is up to a dozen Slack blocks, and a Home tab holds 100 with the
+     * offers, apps and reminders.
+     */
+    public static final int APPROVALS_SHOWN = 4;
+    /** And at most this many offers and reminders. */
     static final int EACH_SHOWN = 10;
 
     private final InventoryAppRepository inventory;
@@ -55,14 +61,23 @@ public final class HomeViews {
     }
 
     public HomeView of(ChatUser user) {
+        return of(user, 0, 0);
+    }
+
+    /** {@code user}'s home with the apps from the {@code appsFrom}th and the approvals from the {@code approvalsFrom}th. */
+    public HomeView of(ChatUser user, int appsFrom, int approvalsFrom) {
         ChatUserRef ref = UserRefs.of(user);
         List<InventoryApp> mine = access.check(ref, Action.INVENTORY).allowed() ? inventory.all().stream()
                 .filter(a -> ref.toString().equals(a.requester()) && a.status() != AppStatus.DELETED)
                 .sorted(Comparator.comparing(InventoryApp::createdAt).reversed()).toList() : List.of();
-        List<Fact> apps = mine.stream().limit(APPS_SHOWN).map(a -> new Fact(a.org(), a.apiName(),
+        int firstApp = Math.max(0, Math.min(appsFrom, Math.max(0, mine.size() - 1)));
+        List<Fact> apps = mine.stream().skip(firstApp).limit(APPS_SHOWN).map(a -> new Fact(a.org(), a.apiName(),
                 a.label() + " | " + a.status().label() + " | created " + InlineText.moment(a.createdAt()))).toList();
-        List<ApprovalCard> cards = access.check(ref, Action.APPROVE).allowed()
-                ? pending.cards(ref, EACH_SHOWN) : List.of();
+        List<dev.ecabot.approval.ApprovalRequest> waiting = access.check(ref, Action.APPROVE).allowed()
+                ? pending.of(ref) : List.of();
+        int firstApproval = Math.max(0, Math.min(approvalsFrom, Math.max(0, waiting.size() - 1)));
+        List<ApprovalCard> cards = waiting.stream().skip(firstApproval).limit(APPROVALS_SHOWN)
+                .map(ApprovalCards::cardOf).toList();
         List<RevealOffer> open = access.check(ref, Action.REVEAL).allowed() ? offers.openFor(ref).stream().limit(EACH_SHOWN)
                 .map(o -> new RevealOffer(o.offerId(), "Consumer key and secret of " + o.apiName() + " in " + o.org(),
                         o.expiresAt())).toList() : List.of();
@@ -70,7 +85,8 @@ public final class HomeViews {
         List<Fact> due = reminders == null ? List.of() : reminders.forUser(ref).stream().limit(EACH_SHOWN)
                 .map(r -> new Fact("", HumanTime.fromNow(r.dueAt(), now), kind(r.kind().name())
                         + (r.apiName() == null ? "" : " (" + r.apiName() + " in " + r.org() + ")"))).toList();
-        return new HomeView(apps, Math.max(0, mine.size() - APPS_SHOWN), cards, open, due);
+        return new HomeView(apps, Math.max(0, mine.size() - firstApp - apps.size()), cards, open, due, firstApp,
+                firstApproval, Math.max(0, waiting.size() - firstApproval - cards.size()));
     }
 
     private static String kind(String name) {

@@ -152,6 +152,38 @@ public final class Outbox implements ChatPort, AutoCloseable {
         }
     }
 
+    /**
+     * A row that shows {@code user}'s home surface again once sent, when their platform has one: its own destination
+     * (a slow home never holds up their messages), only the newest pending one kept, and never a notice when it fails
+     * (the tab is shown again when they open it anyway).
+     */
+    @Override
+    public void refreshHome(ChatUser user) {
+        if (!platform.hasHomes(user.platform())) return;
+        Instant now = settings.clock().instant();
+        try {
+            store.add(homeOf(user), OutboxStore.Kind.HOME, ChatAddress.directTo(user), HOME_ROW, null, null, true, now,
+                    now.plus(settings.noticeDeadAfter()));
+        } catch (RuntimeException e) {
+            // a tab shown again later (when they open it) never fails what changed it: a decision, a new app
+            LOG.warn("Could not queue a refresh of {}'s home: {}", user.key(), e.getMessage());
+            return;
+        }
+        UnitOfWork.afterCommit(this::wake);
+    }
+
+    @Override
+    public boolean hasHomes(String platformName) {
+        return platform.hasHomes(platformName);
+    }
+
+    /** What a home row holds as its message (the view is built when it is sent, from what is current then). */
+    private static final TextMessage HOME_ROW = TextMessage.info("(home surface shown again)");
+
+    static String homeOf(ChatUser user) {
+        return user.platform() + "|home:" + user.id();
+    }
+
     /** Straight to the platform, never written down: the secret shows in the dialog the person's click opened. */
     @Override
     public void reveal(ChatAddress to, SecretReveal reveal) {
@@ -287,6 +319,10 @@ public final class Outbox implements ChatPort, AutoCloseable {
         // another instance may have taken the row and sent it; then this attempt is dropped, never sent twice.
         Instant now = settings.clock().instant();
         if (!store.claim(row.id(), instance, now, now.plus(settings.claim()))) throw new ClaimLost(row.id());
+        if (row.kind() == OutboxStore.Kind.HOME) {
+            platform.refreshHome(row.address().user());
+            return "home";
+        }
         if (row.kind() == OutboxStore.Kind.POST) {
             return platform.post(row.address(), row.message()).id();
         }

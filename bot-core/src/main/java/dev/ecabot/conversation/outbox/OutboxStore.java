@@ -24,7 +24,8 @@ import java.util.Optional;
  */
 final class OutboxStore {
 
-    enum Kind { POST, EDIT }
+    /** A message posted, a message edited, a person's home surface shown again (nothing stored but who). */
+    enum Kind { POST, EDIT, HOME }
 
     enum Status { PENDING, SENT, DEAD, SUPERSEDED }
 
@@ -53,6 +54,7 @@ final class OutboxStore {
             c.setAutoCommit(false);
             try {
                 if (kind == Kind.EDIT) supersedeEdits(c, targetId, targetRef, now);
+                if (kind == Kind.HOME) supersedeHomes(c, destination, now);
                 long id;
                 try (PreparedStatement insert = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
                     insert.setString(1, destination);
@@ -81,6 +83,17 @@ final class OutboxStore {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not queue a message in the outbox: " + e.getMessage(), e);
+        }
+    }
+
+    /** A home shown again shows everything current: older refreshes of it that nobody is sending are not needed. */
+    private static void supersedeHomes(Connection c, String destination, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE chat_outbox SET status = 'SUPERSEDED' "
+                + "WHERE status = 'PENDING' AND kind = 'HOME' AND destination = ?"
+                + " AND (claimed_until IS NULL OR claimed_until < ?)")) {
+            update.setString(1, destination);
+            update.setTimestamp(2, Timestamp.from(now));
+            update.executeUpdate();
         }
     }
 

@@ -69,6 +69,7 @@ public final class ChatReminderDelivery implements ReminderDelivery {
         for (ChatAddress address : to) {
             port.post(address, TextMessage.info(text));
             button.ifPresent(offer -> port.post(address, offer));
+            port.refreshHome(address.user()); // the reminder is due now: their home lists what is next
         }
     }
 

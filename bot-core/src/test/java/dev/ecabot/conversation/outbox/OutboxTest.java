@@ -171,6 +171,47 @@ class OutboxTest {
     }
 
     @Test
+    void aHomeChangedThreeTimesWhileWaitingIsShownAgainOnceAndAFailedOneTellsNobody() {
+        Outbox stopped = new Outbox(platform, db.dataSource(), fast()); // not sending yet: the refreshes wait
+        stopped.refreshHome(ALICE);
+        stopped.refreshHome(ALICE);
+        stopped.refreshHome(ALICE);
+        stopped.post(ALICE_HERE, TextMessage.info("your app is ready"));
+        stopped.close();
+
+        outbox(fast()).start();
+
+        await().until(() -> platform.homes.size() == 1 && platform.delivered(ALICE_HERE).size() == 1);
+        assertThat(platform.homes).as("the newest refresh shows everything current").containsExactly(ALICE.key());
+
+        Outbox sending = outbox(fast().withDeadAfter(Duration.ofMillis(200)));
+        platform.homeFails = true;
+        sending.refreshHome(BOB);
+        await().until(() -> sending.count("DEAD") == 1);
+        assertThat(platform.delivered(ChatAddress.directTo(BOB))).as("no notice about a tab").isEmpty();
+        assertThat(platform.delivered(ChatAddress.directTo(ADMIN))).isEmpty();
+        Outbox withoutHomes = new Outbox(new ChatPort() {
+            @Override
+            public MessageRef post(ChatAddress to, ChatMessage message) {
+                throw new AssertionError("nothing to post");
+            }
+
+            @Override
+            public void edit(MessageRef ref, ChatMessage message) {
+                throw new AssertionError("nothing to edit");
+            }
+
+            @Override
+            public void reveal(ChatAddress to, SecretReveal reveal) {
+                throw new AssertionError("nothing to reveal");
+            }
+        }, db.dataSource(), fast());
+        withoutHomes.refreshHome(ALICE);
+        withoutHomes.close();
+        assertThat(sending.count("PENDING")).as("a platform without homes queues nothing").isZero();
+    }
+
+    @Test
     void whatWasQueuedBeforeAStopIsSentAfterTheRestart() {
         Outbox stopped = new Outbox(platform, db.dataSource(), fast()); // never started: the process died
         stopped.post(ALICE_HERE, TextMessage.info("one"));
@@ -223,6 +264,19 @@ class OutboxTest {
         private final Map<String, String> ids = new ConcurrentHashMap<>();
         final List<String> edits = new CopyOnWriteArrayList<>();
         final List<String> reveals = new CopyOnWriteArrayList<>();
+        final List<String> homes = new CopyOnWriteArrayList<>();
+        volatile boolean homeFails;
+
+        @Override
+        public boolean hasHomes(String platformName) {
+            return true;
+        }
+
+        @Override
+        public void refreshHome(ChatUser user) {
+            if (homeFails) throw new ChatDeliveryException("views.publish failed", false, null, null);
+            homes.add(user.key());
+        }
         private final AtomicInteger next = new AtomicInteger();
 
         synchronized void failNext(ChatAddress to, RuntimeException failure) {

@@ -78,6 +78,7 @@ public final class RevealCommand implements ChatCommand {
                         public void shown() {
                             offers.shown(offerId, user);
                             followUps.revealed(offerId); // nothing left to remind about
+                            call.replies().port().refreshHome(call.event().user()); // the offer leaves their home
                         }
 
                         @Override

@@ -93,7 +93,7 @@ public final class ChangeApprovals {
         settings.put("API name", app.apiName());
         settings.put("Label", java.util.Objects.toString(app.label(), app.apiName()));
         settings.put("Consumer key", app.consumerKey() == null ? "unknown" : app.consumerKey());
-        settings.put("Created by", app.requester() == null ? "unknown" : app.requester());
+        settings.put(dev.ecabot.conversation.approvals.ApprovalCards.CREATED_BY, app.requester() == null ? "unknown" : app.requester());
         settings.put("Effect", purpose == ApprovalPurpose.ROTATE
                 ? "new consumer key and secret for the requester; the old pair works 30 more days"
                 : "the app is deleted from the org; every integration using it stops working at once");

@@ -114,8 +114,12 @@ class CardRoundTripTest {
         ObjectNode submitted = ((ObjectNode) card.at("/actions/0/data").deepCopy()).put("value", "org5");
         ChatEvent.Choice picked = (ChatEvent.Choice) TeamsInbound.toEvent(submit(submitted)).orElseThrow();
 
-        assertThat(card(cards.answered(picked, submitted)).toString()).contains("Ana Lopez answered: Production org 5")
-                .doesNotContain("answered: org5");
+        assertThat(picked.shown()).as("the drop-down's label for the value picked travels to the engine")
+                .isEqualTo("Production org 5");
+        dev.ecabot.conversation.TurnAnswer.Answered answered = new dev.ecabot.conversation.TurnAnswer.Answered(
+                dev.ecabot.conversation.message.Person.of(picked.user()).inText(), "chose", picked.shown(), List.of());
+        assertThat(card(cards.answered(answered)).toString()).contains("Ana Lopez chose Production org 5")
+                .doesNotContain("org5");
     }
 
     @Test

@@ -95,6 +95,11 @@ final class TurnCapture implements ChatPort {
         return port.serves(platform);
     }
 
+    @Override
+    public boolean showsForms(String platform) {
+        return port.showsForms(platform);
+    }
+
     TurnAnswer answer() {
         return new TurnAnswer(Optional.empty(), Optional.ofNullable(form), Optional.ofNullable(secret), words);
     }

@@ -42,6 +42,8 @@ public final class TeamsBot implements Bot {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TeamsBot.class);
 
     /** A Reveal click's dialog shows the secret, or the engine's words saying why not. */
+    /** A submitted form card: refused, it is updated in place with each reason under its field (nothing typed lost). */
+    private static final java.util.Set<TurnAnswer.InTurn> FORM_CARD = java.util.EnumSet.of(TurnAnswer.InTurn.FIELD_ERRORS);
     private static final java.util.Set<TurnAnswer.InTurn> REVEAL_DIALOG =
             java.util.EnumSet.of(TurnAnswer.InTurn.SECRET, TurnAnswer.InTurn.WORDS);
     /** Where the bot says hello when it is added: a person's chat, a group chat, a team (its General channel). */
@@ -96,9 +98,13 @@ public final class TeamsBot implements Bot {
             port.send(replyAddress(activity), cards.revealButton(typedReveal.get()));
         } else if (event.isPresent()) {
             typing(turn);
-            TurnAnswer answer = engine.answer(event.get());
+            boolean formCard = event.get() instanceof ChatEvent.FormSubmission && activity.getReplyToId() != null;
+            TurnAnswer answer = engine.answer(event.get(), formCard ? FORM_CARD : java.util.Set.of());
             if (answer.refused()) {
                 tellOnly(activity, answer.refusalWords());
+            } else if (answer.form().isPresent()) {
+                // The same card again, every value as typed and each reason under its field: fixed where it is.
+                port.replace(replyAddress(activity), activity.getReplyToId(), cards.render(answer.form().get()));
             } else if (activity.getReplyToId() != null && !(event.get() instanceof ChatEvent.Text) && !isApproval(event.get())) {
                 // The clicked card has served: replace it so an old button cannot be pressed twice. (Approval cards
                 // are the engine's to edit: it refuses some clickers and updates every copy after a decision.)

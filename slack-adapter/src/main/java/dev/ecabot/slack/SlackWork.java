@@ -117,7 +117,9 @@ final class SlackWork {
             if (shown.isPresent()) {
                 FormPrompt next = shown.get();
                 port.remember(event.get().replyTo(), next);
-                boolean sameWindow = offered.isEmpty() || opensNewQuestions(offered.get().form(), next);
+                // a whole form's next step stays in its window; one-question forms (an update's questions) go on in the chat
+                boolean sameWindow = offered.isPresent() && offered.get().form().fields().size() > 1
+                        && opensNewQuestions(offered.get().form(), next);
                 if (!sameWindow || !verdict.complete(ModalVerdict.followedBy(
                         modals.form(next, ModalViews.metadata(next.id(), event.get().replyTo().place()))))) {
                     port.post(event.get().replyTo(), next); // the rest of a form answered in part: a message of its own

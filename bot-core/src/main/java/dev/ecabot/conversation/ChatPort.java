@@ -38,4 +38,13 @@ public interface ChatPort {
     default boolean serves(String platform) {
         return true;
     }
+
+    /**
+     * Whether people of {@code platform} fill in forms here (a Slack modal, a Teams card): then the questions of a
+     * playbook that do not depend on each other are asked together in one form. A port without forms (the terminal)
+     * gets one question at a time. Ports that wrap another one pass the question on.
+     */
+    default boolean showsForms(String platform) {
+        return false;
+    }
 }

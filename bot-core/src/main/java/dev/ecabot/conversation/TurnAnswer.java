@@ -14,8 +14,8 @@ import java.util.Optional;
  * <ul>
  *   <li>{@link #refusal}: a click refused before anything changed (a bystander pressing someone else's button), for
  *   the clicker only (Slack: an ephemeral message; Teams: their 1:1 chat); the card stays as it was;</li>
- *   <li>{@link #form}: a form to open from the click (Slack: a modal from its trigger id), or the submitted form
- *   again with its field errors (Slack: the view_submission ack);</li>
+ *   <li>{@link #form}: a form to open from the click (Slack: a modal from its trigger id), the submitted form
+ *   again with its field errors (Slack: the view_submission ack), or the form that follows an accepted one;</li>
  *   <li>{@link #secret}: a secret released by the vault to the clicker, for a private window (Slack: the modal the
  *   Reveal click opened; Teams: the task/fetch dialog);</li>
  *   <li>{@link #words}: what the engine said to the clicker while such a window is open (why nothing is shown).</li>
@@ -60,6 +60,11 @@ public record TurnAnswer(Optional<String> refusal, Optional<FormPrompt> form, Op
         FORM,
         /** Field errors shown in the form just submitted. */
         FIELD_ERRORS,
+        /**
+         * The form that follows an accepted one (the questions its answers opened), shown in the same window (Slack:
+         * the view_submission ack updates the modal to it).
+         */
+        NEXT_FORM,
         /** A secret shown in a private window opened by the click. */
         SECRET,
         /** Words for the clicker shown in that window. */

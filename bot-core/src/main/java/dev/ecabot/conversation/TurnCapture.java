@@ -50,14 +50,15 @@ final class TurnCapture implements ChatPort {
     }
 
     /**
-     * The submitted form again with its errors (shown in the form still open), or a form asked for by the click
-     * itself (Deny's reason, opened from the Deny click). A next question after a click is not: it is a message
-     * of its own in the conversation.
+     * The submitted form again with its errors (shown in the form still open), the form that follows an accepted
+     * one (when the window can show it), or a form asked for by the click itself (Deny's reason, opened from the
+     * Deny click). A next question after a click is not: it is a message of its own in the conversation.
      */
     private boolean formAnswersThisTurn(FormPrompt prompt) {
         if (event instanceof ChatEvent.FormSubmission submitted) {
-            return inTurn.contains(TurnAnswer.InTurn.FIELD_ERRORS) && submitted.formId().equals(prompt.id())
-                    && prompt.fields().stream().anyMatch(f -> f.error() != null);
+            boolean refused = submitted.formId().equals(prompt.id()) && prompt.fields().stream().anyMatch(f -> f.error() != null);
+            return refused ? inTurn.contains(TurnAnswer.InTurn.FIELD_ERRORS)
+                    : !submitted.formId().equals(prompt.id()) && inTurn.contains(TurnAnswer.InTurn.NEXT_FORM);
         }
         return event instanceof ChatEvent.Choice && inTurn.contains(TurnAnswer.InTurn.FORM)
                 && event.prompt().orElseThrow() == PromptRef.Fixed.APPROVAL;
@@ -103,6 +104,11 @@ final class TurnCapture implements ChatPort {
     @Override
     public boolean serves(String platform) {
         return port.serves(platform);
+    }
+
+    @Override
+    public boolean showsForms(String platform) {
+        return port.showsForms(platform);
     }
 
     TurnAnswer answer() {

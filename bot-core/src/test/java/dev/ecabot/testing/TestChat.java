@@ -90,6 +90,19 @@ public final class TestChat implements ChatPort {
                 .until(() -> killed);
     }
 
+    private volatile boolean forms;
+
+    /** From now on this chat shows whole forms (as Slack's modals and Teams' cards do); by default it does not. */
+    public TestChat showingForms() {
+        forms = true;
+        return this;
+    }
+
+    @Override
+    public boolean showsForms(String platform) {
+        return forms;
+    }
+
     @Override
     public synchronized MessageRef post(ChatAddress to, ChatMessage message) {
         maybeKilled(message);

@@ -23,6 +23,7 @@ import dev.ecabot.conversation.message.TextMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -425,6 +426,38 @@ final class BlockKitRenderer {
     /** An offer message once settled: one section of mrkdwn {@code words}, no button left. */
     private static Rendered settled(String fallbackText, String words) {
         return new Rendered(fallbackText, List.of(section(s -> s.text(markdownText(words)))));
+    }
+
+    /**
+     * A form's "Fill in" message once the form was accepted: who answered, and each field's label with the answer as
+     * shown in the form (an option's label, not its value); an empty field says it was left empty or took the default.
+     */
+    Rendered formAnswered(FormPrompt f, String userId, Map<String, String> values) {
+        StringBuilder lines = new StringBuilder();
+        for (var field : f.fields()) {
+            if (!values.containsKey(field.id())) continue;
+            String value = values.get(field.id()) == null ? "" : values.get(field.id()).strip();
+            String shown = value.isEmpty()
+                    ? (field.defaultValue() == null || field.defaultValue().isBlank() ? "_left empty_" : "_the default_")
+                    : escape(labelsOf(field, value));
+            lines.append("*").append(escape(field.label())).append("*\n").append(shown).append("\n");
+        }
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText("*" + escape(f.title()) + "*"))));
+        if (lines.length() > 0) blocks.add(section(s -> s.text(markdownText(lines.toString().strip()))));
+        blocks.add(context(List.of(markdownText(":ballot_box_with_check: <@" + userId + "> answered"))));
+        return fitToSlack(new Rendered(f.title() + ": answered", blocks));
+    }
+
+    /** The labels of the options {@code value} names (comma separated for several), else the value as typed. */
+    private static String labelsOf(dev.ecabot.conversation.message.FormField field, String value) {
+        if (field.options().isEmpty()) return value;
+        List<String> shown = new ArrayList<>();
+        for (String v : value.split("\\s*,\\s*")) {
+            shown.add(field.options().stream().filter(o -> o.value().equalsIgnoreCase(v)).map(o -> o.label())
+                    .findFirst().orElse(v));
+        }
+        return String.join(", ", shown);
     }
 
     /** A prompt message after it was answered: the buttons replaced by the engine's words (who chose what). */

@@ -49,8 +49,14 @@ final class ModalViews {
 
     /** A form modal's private_metadata: which form, and where its conversation goes on. */
     static String metadata(String formId, ChatPlace place) {
+        return metadata(formId, place, null);
+    }
+
+    /** As above, with the ts of the "Fill in" message the modal opened from (closed with the answers once accepted). */
+    static String metadata(String formId, ChatPlace place, String messageTs) {
         ObjectNode meta = JSON.createObjectNode().put("form", formId).put("channel", place.channelId());
         if (place.threadKey() != null) meta.put("thread", place.threadKey());
+        if (messageTs != null) meta.put("message", messageTs);
         return meta.toString();
     }
 
@@ -88,7 +94,9 @@ final class ModalViews {
     }
 
     private LayoutBlock inputFor(FormField f) {
-        String initial = f.defaultValue() == null || f.defaultValue().isBlank() ? null : f.defaultValue();
+        // a refused form comes back with every value as typed (nothing is lost); else the default is prefilled
+        String value = f.typed() != null ? f.typed() : f.defaultValue();
+        String initial = value == null || value.isBlank() ? null : value;
         BlockElement element = switch (f.type()) {
             case EMAIL -> emailTextInput(e -> e.actionId(VALUE_ACTION).initialValue(initial));
             case URL -> urlTextInput(e -> e.actionId(VALUE_ACTION).initialValue(initial));

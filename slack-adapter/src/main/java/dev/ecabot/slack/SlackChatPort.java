@@ -30,6 +30,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class SlackChatPort implements ChatPort {
 
+    /** People here fill in whole forms ({@link dev.ecabot.conversation.message.FormPrompt} as a modal). */
+    @Override
+    public boolean showsForms(String platform) {
+        return true;
+    }
+
     private static final Logger log = LoggerFactory.getLogger(SlackChatPort.class);
 
     private final SlackWebApi api;

@@ -72,11 +72,19 @@ public sealed interface SlackInbound {
         }
     }
 
-    /** A modal form submitted: the form, where its conversation is, and each field's raw value by field id. */
+    /**
+     * A modal form submitted: the form, where its conversation is, each field's raw value by field id, and the ts of
+     * the "Fill in" message it was opened from (null when it opened straight from a click).
+     */
     record FormSubmitted(String userId, String userName, String channelId, String threadTs, String formId,
-                         Map<String, String> values) implements SlackInbound {
+                         Map<String, String> values, String messageTs) implements SlackInbound {
         public FormSubmitted {
             values = Map.copyOf(values);
+        }
+
+        public FormSubmitted(String userId, String userName, String channelId, String threadTs, String formId,
+                             Map<String, String> values) {
+            this(userId, userName, channelId, threadTs, formId, values, null);
         }
     }
 }

@@ -37,14 +37,14 @@ final class SlackListeners {
 
     private final Executor executor;
     private final Consumer<SlackInbound> work;
-    private final BiConsumer<SlackInbound.FormSubmitted, CompletableFuture<Map<String, String>>> forms;
+    private final BiConsumer<SlackInbound.FormSubmitted, CompletableFuture<ModalVerdict>> forms;
 
     /**
-     * {@code forms} handles a submitted form and completes the verdict with its field errors (empty when accepted);
-     * when the ack stopped waiting, the verdict is already complete and the errors are said in the chat instead.
+     * {@code forms} handles a submitted form and completes the verdict: its field errors, the form that follows, or
+     * accepted; when the ack stopped waiting, the verdict is already complete and the work says it in the chat instead.
      */
     SlackListeners(Executor executor, Consumer<SlackInbound> work,
-                   BiConsumer<SlackInbound.FormSubmitted, CompletableFuture<Map<String, String>>> forms) {
+                   BiConsumer<SlackInbound.FormSubmitted, CompletableFuture<ModalVerdict>> forms) {
         this.executor = executor;
         this.work = work;
         this.forms = forms;
@@ -96,14 +96,15 @@ final class SlackListeners {
             var p = req.getPayload();
             SlackInbound.FormSubmitted form = formSubmitted(p.getUser().getId(), p.getUser().getName(),
                     p.getView().getPrivateMetadata(), ModalViews.values(p.getView().getState().getValues()));
-            CompletableFuture<Map<String, String>> verdict = new CompletableFuture<>();
+            CompletableFuture<ModalVerdict> verdict = new CompletableFuture<>();
             submit(form, () -> forms.accept(form, verdict));
             try {
-                Map<String, String> errors = verdict.get(FORM_VERDICT_MILLIS, TimeUnit.MILLISECONDS);
-                return errors.isEmpty() ? ctx.ack() : ctx.ackWithErrors(errors);
+                ModalVerdict said = verdict.get(FORM_VERDICT_MILLIS, TimeUnit.MILLISECONDS);
+                if (!said.errors().isEmpty()) return ctx.ackWithErrors(said.errors());
+                return said.next() != null ? ctx.ackWithUpdate(said.next()) : ctx.ack();
             } catch (TimeoutException | InterruptedException | ExecutionException e) {
                 if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-                verdict.complete(Map.of()); // too late for the modal: the work says any errors in the chat
+                verdict.complete(ModalVerdict.accepted()); // too late for the modal: the work says it in the chat
                 return ctx.ack();
             }
         });
@@ -128,7 +129,8 @@ final class SlackListeners {
                                                     Map<String, String> values) throws IOException {
         JsonNode meta = JSON.readTree(privateMetadata);
         return new SlackInbound.FormSubmitted(userId, userName, meta.path("channel").asText(),
-                meta.hasNonNull("thread") ? meta.get("thread").asText() : null, meta.path("form").asText(), values);
+                meta.hasNonNull("thread") ? meta.get("thread").asText() : null, meta.path("form").asText(), values,
+                meta.hasNonNull("message") ? meta.get("message").asText() : null);
     }
 
     /** "<@U123> new vonage" -> "new vonage". */

@@ -30,7 +30,8 @@ final class SlackWork {
 
     private static final Set<TurnAnswer.InTurn> CLICK = EnumSet.of(TurnAnswer.InTurn.FORM);
     private static final Set<TurnAnswer.InTurn> REVEAL_CLICK = EnumSet.of(TurnAnswer.InTurn.SECRET, TurnAnswer.InTurn.WORDS);
-    private static final Set<TurnAnswer.InTurn> SUBMISSION = EnumSet.of(TurnAnswer.InTurn.FIELD_ERRORS);
+    private static final Set<TurnAnswer.InTurn> SUBMISSION = EnumSet.of(TurnAnswer.InTurn.FIELD_ERRORS,
+            TurnAnswer.InTurn.NEXT_FORM);
 
     private final InboundMapper mapper;
     private final ChatTurns engine;
@@ -110,16 +111,32 @@ final class SlackWork {
 
     /**
      * A submitted form: its field errors complete {@code verdict} (the view_submission ack shows them in the modal);
-     * when the ack stopped waiting, the form goes back into the chat with its errors instead.
+     * accepted, the "Fill in" message it came from says what was answered, and the form its answers open (the
+     * conditional questions) replaces it in the same modal. When the ack stopped waiting, the form goes into the
+     * chat instead.
      */
-    void submit(SlackInbound.FormSubmitted form, CompletableFuture<Map<String, String>> verdict) {
+    void submit(SlackInbound.FormSubmitted form, CompletableFuture<ModalVerdict> verdict) {
         try {
+            Optional<PendingForms.Pending> offered = forms.find(form.userId(), form.formId());
             Optional<ChatEvent> event = mapper.toEvent(form);
             TurnAnswer answer = event.isPresent() ? engine.answer(event.get(), SUBMISSION) : TurnAnswer.handled();
-            Map<String, String> errors = answer.form().map(SlackWork::errorsOf).orElse(Map.of());
-            if (answer.form().isPresent()) port.remember(event.get().replyTo(), answer.form().get());
-            if (!verdict.complete(errors) && answer.form().isPresent()) {
-                port.post(event.get().replyTo(), answer.form().get());
+            Optional<FormPrompt> shown = answer.form();
+            if (shown.isPresent() && shown.get().id().equals(form.formId())) {
+                port.remember(event.get().replyTo(), shown.get());
+                if (!verdict.complete(ModalVerdict.refused(errorsOf(shown.get())))) port.post(event.get().replyTo(), shown.get());
+                return;
+            }
+            if (event.isPresent()) closeFillIn(form, offered);
+            if (shown.isPresent()) {
+                FormPrompt next = shown.get();
+                port.remember(event.get().replyTo(), next);
+                // a whole form's next step stays in its window; one-question forms (an update's questions) go on in the chat
+                boolean sameWindow = offered.isPresent() && offered.get().form().fields().size() > 1
+                        && opensNewQuestions(offered.get().form(), next);
+                if (!sameWindow || !verdict.complete(ModalVerdict.followedBy(
+                        modals.form(next, ModalViews.metadata(next.id(), event.get().replyTo().place()))))) {
+                    port.post(event.get().replyTo(), next); // the rest of a form answered in part: a message of its own
+                }
             }
         } catch (SlackCallFailed failure) {
             notice.tell(form, failure.userMessage());
@@ -128,8 +145,23 @@ final class SlackWork {
             notice.tell(form, "Sorry, something went wrong on my side while handling that form. "
                     + "Please try again; if it keeps happening, tell the bot's administrators.");
         } finally {
-            verdict.complete(Map.of());
+            verdict.complete(ModalVerdict.accepted());
         }
+    }
+
+    /** True when {@code next} asks only questions {@code submitted} did not hold: a step of its own, for the same modal. */
+    private static boolean opensNewQuestions(FormPrompt submitted, FormPrompt next) {
+        Set<String> asked = new java.util.HashSet<>();
+        submitted.fields().forEach(f -> asked.add(f.id()));
+        return next.fields().stream().noneMatch(f -> asked.contains(f.id()));
+    }
+
+    /** The "Fill in" message of an accepted form: who answered what, in the form's words, and no button left. */
+    private void closeFillIn(SlackInbound.FormSubmitted form, Optional<PendingForms.Pending> offered) {
+        if (form.messageTs() == null || offered.isEmpty()) return;
+        BlockKitRenderer.Rendered r = renderer.formAnswered(offered.get().form(), form.userId(), form.values());
+        api.call("chat.update", c -> c.chatUpdate(m -> m.channel(form.channelId()).ts(form.messageTs())
+                .text(r.text()).blocks(r.blocks())));
     }
 
     private void openForm(SlackInbound.Action a, String formId) {
@@ -138,7 +170,7 @@ final class SlackWork {
             notice.tell(a, "That form is no longer open (it was answered, cancelled or expired). Say \"status\".");
             return;
         }
-        String metadata = ModalViews.metadata(formId, pending.get().place());
+        String metadata = ModalViews.metadata(formId, pending.get().place(), a.messageTs());
         api.call("views.open", c -> c.viewsOpen(v -> v.triggerId(a.triggerId())
                 .view(modals.form(pending.get().form(), metadata))));
     }

@@ -457,6 +457,54 @@ class SlackConversationTest {
         openForm("q:run_as_user");
     }
 
+    @Test
+    void theCustomPlaybookTakesTwoModalSubmissionsAndARefusalOnTwoFieldsKeepsTheOtherAnswers() {
+        alice.says("new custom demo");
+        FakeSlackWebApi.Call fillIn = awaitMessageWithBlock("form:q:app_name");
+        FakeSlackWebApi.Call modal = openForm("q:app_name");
+        JsonNode view = SlackUserSimulator.json(modal.param("view"));
+        assertThat(view.path("blocks").findValuesAsText("block_id")).contains("app_name", "api_name", "contact_email",
+                "callback_urls", "scopes", "flows", "require_secret", "refresh_token_policy", "session_level", "permitted_users");
+        assertThat(inputOf(modal, "refresh_token_policy").at("/element/type").asText()).isEqualTo("static_select");
+        assertThat(inputOf(modal, "contact_email").at("/element/type").asText()).isEqualTo("email_text_input");
+        assertThat(inputOf(modal, "scopes").at("/element/type").asText()).isEqualTo("multi_static_select");
+
+        Map<String, String> answers = new java.util.HashMap<>(Map.ofEntries(Map.entry("app_name", "Partner Portal"),
+                Map.entry("api_name", ""), Map.entry("contact_email", "alice@example.com"), Map.entry("description", ""),
+                Map.entry("callback_urls", "https://portal.example.com/callback"), Map.entry("logo_url", ""),
+                Map.entry("single_logout_url", ""), Map.entry("scopes", "Api, RefreshToken"),
+                Map.entry("flows", "authorization-code"), Map.entry("require_secret", "yes"),
+                Map.entry("refresh_token_policy", "lifetime"), Map.entry("ip_relaxation", "Enforce"),
+                Map.entry("session_level", "HIGH_ASSURANCE"), Map.entry("permitted_users", "AllSelfAuthorized")));
+        Map<String, String> twoWrong = new java.util.HashMap<>(answers);
+        twoWrong.put("contact_email", "alice at example");
+        twoWrong.put("callback_urls", "not a url");
+
+        // Submission 1: two fields refused beside themselves, the modal stays open with everything typed in it.
+        JsonNode refused = SlackUserSimulator.json(alice.submits(modal, twoWrong).body());
+        assertThat(refused.path("response_action").asText()).isEqualTo("errors");
+        assertThat(refused.path("errors").fieldNames()).toIterable().containsExactlyInAnyOrder("contact_email", "callback_urls");
+
+        // Submission 2: accepted; the modal turns into the questions the answers opened.
+        JsonNode next = SlackUserSimulator.json(alice.submits(modal, answers).body());
+        assertThat(next.path("response_action").asText()).isEqualTo("update");
+        JsonNode step2 = next.path("view");
+        assertThat(step2.path("blocks").findValuesAsText("block_id")).contains("refresh_token_validity",
+                "refresh_token_unit", "refresh_token_rotation", "session_level_action").doesNotContain("app_name");
+        assertThat(SlackBlockLimits.view(step2)).as("the second step within Slack's limits").isEmpty();
+        // The Fill in message says what was answered, in the form's words, and has no button left.
+        String closed = shown(awaitUpdateOf(fillIn));
+        assertThat(closed).contains("<@U0ALICE01> answered").contains("Partner Portal")
+                .contains("Expire refresh token after a specific time").doesNotContain("form-open");
+
+        // Submission 3: the second step; the modal closes and the summary comes.
+        HttpResponse<String> last = alice.submits(step2, Map.of("refresh_token_validity", "30", "refresh_token_unit", "Days",
+                "refresh_token_rotation", "no", "session_level_action", "RaiseSessionLevel"));
+        assertThat(last.body()).isEmpty();
+        FakeSlackWebApi.Call summary = awaitMessageWithBlock("choice:confirm");
+        assertThat(shown(summary)).contains("Partner_Portal").contains("30 days");
+    }
+
     /** The input block of {@code field} in an opened modal. */
     static JsonNode inputOf(FakeSlackWebApi.Call viewsOpen, String field) {
         for (JsonNode block : SlackUserSimulator.json(viewsOpen.param("view")).path("blocks")) {

@@ -50,6 +50,11 @@ class SlackDocsTest {
                 List.of(Option.of("api", "Manage user data via APIs"), Option.of("refresh_token", "Refresh tokens"),
                         new Option("openid", "OpenID Connect", "identity only")), null))),
                 ModalViews.metadata("scopes", ChatPlace.direct("D0ALICE01"))));
+        out.put("whole-form-modal", new ModalViews().form(SlackSurfacesTest.wholeForm(),
+                ModalViews.metadata("q:app_name", ChatPlace.direct("D0ALICE01"), "1700000000.000100")));
+        out.put("whole-form-answered", renderer.formAnswered(SlackSurfacesTest.wholeForm(), "U0ALICE01", Map.of(
+                "app_name", "Partner Portal", "contact_email", "", "callback_urls", "https://portal.example.com/callback",
+                "logo_url", "", "flows", "authorization-code, client-credentials", "refresh_token_policy", "lifetime")).blocks());
         out.put("delete-confirmation", renderer.render(new Confirmation("command:delete Altify_MCP prod",
                 new dev.ecabot.conversation.message.Summary("Delete Altify MCP (Altify_MCP) from prod? Every integration "
                         + "using it stops working at once; this cannot be undone.", List.of(new Fact("", "Org", "prod")),

@@ -51,13 +51,39 @@ class SlackSurfacesTest {
                 new ProgressUpdate("Creating Altify_MCP", List.of(new ProgressUpdate.Step("Deploying", ProgressUpdate.State.RUNNING, null))),
                 new RevealOffer("offer-1", "Consumer key and secret of Altify_MCP in prod", AT),
                 new FileMessage("inventory.csv", "text/csv", "a,b\n".repeat(2_000), "Inventory"),
-                card(ApprovalCard.Status.PENDING), card(ApprovalCard.Status.APPROVED), form());
+                card(ApprovalCard.Status.PENDING), card(ApprovalCard.Status.APPROVED), form(), wholeForm());
         for (ChatMessage m : messages) {
             BlockKitRenderer.Rendered r = renderer.render(m);
             assertThat(SlackBlockLimits.violation("chat.postMessage", Map.of("text", r.text(), "blocks", json(r.blocks()))))
                     .as(m.getClass().getSimpleName()).isEmpty();
             assertThat(json(r.blocks()) + r.text()).as("no reference marker reaches Slack").doesNotContain("\uE000", "\uE001");
         }
+    }
+
+    @Test
+    void aWholeFormIsOneModalWithinSlacksLimitsAndARefusedOneComesBackAsTyped() {
+        FormPrompt form = wholeForm();
+        JsonNode view = SlackUserSimulator.json(json(modals.form(form, ModalViews.metadata(form.id(), ChatPlace.direct("D1")))));
+        assertThat(view.path("blocks").findValuesAsText("block_id")).containsExactly("app_name", "contact_email",
+                "callback_urls", "logo_url", "flows", "refresh_token_policy");
+        assertThat(SlackBlockLimits.view(view)).isEmpty();
+
+        List<FormField> typed = form.fields().stream().map(f -> new FormField(f.id(), f.label(), f.type(), f.defaultValue(),
+                f.required(), f.help(), f.options(), f.id().equals("contact_email") ? "not an email" : null,
+                f.id().equals("contact_email") ? "alice at example" : f.id().equals("refresh_token_policy") ? "lifetime" : null)).toList();
+        JsonNode again = SlackUserSimulator.json(json(modals.form(new FormPrompt(form.id(), form.title(), typed),
+                ModalViews.metadata(form.id(), ChatPlace.direct("D1")))));
+        assertThat(again.toString()).contains("\"initial_value\":\"alice at example\"");
+        assertThat(again.path("blocks").get(6).at("/element/initial_option/value").asText()).isEqualTo("lifetime");
+
+        BlockKitRenderer.Rendered closed = renderer.formAnswered(form, "U0ALICE01", Map.of("app_name", "Partner Portal",
+                "flows", "authorization-code, client-credentials", "refresh_token_policy", "lifetime", "logo_url", ""));
+        assertThat(json(closed.blocks())).contains("Partner Portal")
+                .contains("Authorization code with PKCE, Client credentials (runs as one user)")
+                .contains("Expire after a specific time").contains("_left empty_").contains("<@U0ALICE01> answered")
+                .doesNotContain("form-open");
+        assertThat(SlackBlockLimits.violation("chat.update", Map.of("text", closed.text(), "blocks", json(closed.blocks()))))
+                .isEmpty();
     }
 
     @Test
@@ -200,6 +226,23 @@ class SlackSurfacesTest {
                 "Pilot for support", AT, "0123456789abcdef", ApprovalCard.Status.PENDING, null, null, null);
         return status == ApprovalCard.Status.PENDING ? pending
                 : pending.decided(status, new Person("slack", "U0BOB0001", "Bob").inText(), AT, null);
+    }
+
+    /** A whole step of a playbook as one form: typed fields, a choice, several of a list, a multi-line list. */
+    static FormPrompt wholeForm() {
+        return new FormPrompt("q:app_name", "Custom integration: 6 questions", List.of(
+                new FormField("app_name", "What should the app be called?", FieldType.TEXT, null, true, null, List.of(), null),
+                new FormField("contact_email", "Contact email", FieldType.EMAIL, "alice@example.com", true,
+                        "The person or team responsible for this integration", List.of(), null),
+                new FormField("callback_urls", "Callback URLs", FieldType.LIST, null, true,
+                        "several values: separate them with commas or new lines", List.of(), null),
+                new FormField("logo_url", "A logo URL (optional)", FieldType.URL, null, false, null, List.of(), null),
+                new FormField("flows", "Which OAuth flows will the integration use?", FieldType.LIST, "authorization-code", true,
+                        null, List.of(Option.of("authorization-code", "Authorization code with PKCE"),
+                        Option.of("client-credentials", "Client credentials (runs as one user)")), null),
+                new FormField("refresh_token_policy", "How long should refresh tokens stay valid?", FieldType.CHOICE,
+                        "until-revoked", true, null, List.of(Option.of("until-revoked", "Valid until revoked"),
+                        Option.of("lifetime", "Expire after a specific time")), null)));
     }
 
     static FormPrompt form() {

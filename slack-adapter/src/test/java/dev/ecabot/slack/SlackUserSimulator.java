@@ -87,7 +87,11 @@ final class SlackUserSimulator {
 
     /** Submits the modal the bot opened with {@code viewsOpen}, answering fields by field id. */
     HttpResponse<String> submits(FakeSlackWebApi.Call viewsOpen, Map<String, String> answers) {
-        JsonNode view = json(viewsOpen.param("view"));
+        return submits(json(viewsOpen.param("view")), answers);
+    }
+
+    /** Submits a modal showing {@code view} (e.g. the one a {@code response_action: update} put in the window). */
+    HttpResponse<String> submits(JsonNode view, Map<String, String> answers) {
         ObjectNode payload = SignedRequests.payload("interactivity/view_submission.json");
         ((ObjectNode) payload.get("user")).put("id", userId).put("username", userId.toLowerCase()).put("name", userId.toLowerCase());
         ObjectNode v = (ObjectNode) payload.get("view");

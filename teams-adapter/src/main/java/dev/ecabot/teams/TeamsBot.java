@@ -43,6 +43,8 @@ public final class TeamsBot implements Bot {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TeamsBot.class);
 
     /** A Reveal click's dialog shows the secret, or the engine's words saying why not. */
+    /** A submitted form card: refused, it is updated in place with each reason under its field (nothing typed lost). */
+    private static final java.util.Set<TurnAnswer.InTurn> FORM_CARD = java.util.EnumSet.of(TurnAnswer.InTurn.FIELD_ERRORS);
     private static final java.util.Set<TurnAnswer.InTurn> REVEAL_DIALOG =
             java.util.EnumSet.of(TurnAnswer.InTurn.SECRET, TurnAnswer.InTurn.WORDS);
     /** Where the bot says hello when it is added: a person's chat, a group chat, a team (its General channel). */
@@ -103,10 +105,15 @@ public final class TeamsBot implements Bot {
         Optional<ChatEvent> event = TeamsInbound.toEvent(activity);
         if (event.isPresent()) {
             typing(turn);
-            TurnAnswer answer = engine.answer(event.get(), java.util.Set.of(), delivery(activity));
+            boolean formCard = event.get() instanceof ChatEvent.FormSubmission && activity.getReplyToId() != null;
+            TurnAnswer answer = engine.answer(event.get(), formCard ? FORM_CARD : java.util.Set.of(), delivery(activity));
             if (answer.repeated()) return CompletableFuture.completedFuture(null);
-            if (answer.refused()) tellOnly(activity, answer.refusalWords());
-            if (answer.answered().isPresent() && activity.getReplyToId() != null) {
+            if (answer.refused()) {
+                tellOnly(activity, answer.refusalWords());
+            } else if (answer.form().isPresent() && activity.getReplyToId() != null) {
+                // The same card again, every value as typed and each reason under its field: fixed where it is.
+                port.replace(replyAddress(activity), activity.getReplyToId(), cards.render(answer.form().get()));
+            } else if (answer.answered().isPresent() && activity.getReplyToId() != null) {
                 // The clicked card has served: replaced with the engine's words, so an old button cannot be pressed twice.
                 port.replace(replyAddress(activity), activity.getReplyToId(), cards.answered(answer.answered().get()));
             }

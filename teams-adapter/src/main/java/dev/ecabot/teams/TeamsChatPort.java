@@ -28,6 +28,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class TeamsChatPort implements ChatPort {
 
+    /** People here fill in whole forms ({@link dev.ecabot.conversation.message.FormPrompt} as an Adaptive Card). */
+    @Override
+    public boolean showsForms(String platform) {
+        return true;
+    }
+
     private static final Logger log = LoggerFactory.getLogger(TeamsChatPort.class);
     private final TeamsBotAdapter adapter;
     private final TeamsDirectory directory;

@@ -51,6 +51,12 @@ final class TeamsCardGallery {
                 "Pick one of the orgs listed"))));
         all.put("form", card(cards.render(form(null))));
         all.put("form refused, keeping what was typed", card(cards.render(form("That is not an email address"))));
+        all.put("form, the questions the answers opened", card(cards.render(new FormPrompt("q:refresh_token_validity",
+                "Custom integration: 2 more questions from your answers", List.of(
+                new FormField("refresh_token_validity", "After how many hours, days or months should refresh tokens expire?",
+                        FieldType.NUMBER, null, true, null, List.of(), null),
+                new FormField("refresh_token_unit", "In which unit is that?", FieldType.CHOICE, "Days", true, null,
+                        List.of(Option.of("Hours", "hours"), Option.of("Days", "days"), Option.of("Months", "months")), null))))));
         Summary summary = new Summary("Acme Sync in demo", List.of(new Fact("", "Playbook", "custom"),
                 new Fact("OAuth", "Scopes", "Api, RefreshToken")), List.of("Consumer secret shown once"), List.of("Say show"));
         all.put("summary", card(cards.render(summary)));
@@ -84,11 +90,13 @@ final class TeamsCardGallery {
     }
 
     static FormPrompt form(String error) {
-        return new FormPrompt("contact", "Custom app, question 3 of 9", List.of(
+        return new FormPrompt("contact", "Custom integration: 5 questions", List.of(
                 new FormField("contact_email", "Contact email", FieldType.EMAIL, null, true, null,
                         List.of(), error, error == null ? null : "ana@"),
                 new FormField("callback_urls", "Callback URLs", FieldType.LIST, null, false,
-                        "several values: separate them with commas or new lines", List.of(), null),
+                        "several values: separate them with commas or new lines", List.of(),
+                        error == null ? null : "'portal' is not an absolute URL; write the full address",
+                        error == null ? null : "portal"),
                 new FormField("scopes", "OAuth scopes", FieldType.LIST, "Api,RefreshToken", true, null,
                         List.of(Option.of("Api", "Access the API"), Option.of("RefreshToken", "Refresh tokens"),
                                 Option.of("Web", "Web")), null),

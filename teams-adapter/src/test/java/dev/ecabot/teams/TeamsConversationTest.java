@@ -178,15 +178,25 @@ class TeamsConversationTest {
         return JSON.createObjectNode().put("ecabot", "form").put("formId", formId).put("field:" + field, value);
     }
 
-    /** Answers the playbook's questions up to the confirmation card. */
+    /** Answers the playbook's questions up to the confirmation card: all four in one card, submitted once. */
     void answerUpToConfirmation() {
         say("new altify-mcp demo");
-        assertThat(inputIds(lastCard())).containsExactly("field:app_name");
-        submit(form("app_name", "app_name", "Altify MCP"));
-        assertThat(lastCard().at("/body/1/value").asText()).as("the API name is pre-filled").isEqualTo("Altify_MCP");
-        submit(form("api_name", "api_name", "Altify_MCP"));
-        submit(form("contact_email", "contact_email", "ana@example.com"));
-        submit(form("description", "description", "ChatGPT to Altify MCP servers"));
+        assertThat(inputIds(lastCard())).containsExactly("field:app_name", "field:api_name", "field:contact_email",
+                "field:description");
+        // the API name may stay empty: it then follows the app name (Altify_MCP)
+        submit(altifyForm("Altify MCP", "", "ana@example.com"));
+    }
+
+    /** The altify-mcp card's data as Submit sends it: every field, the description filled in. */
+    ObjectNode altifyForm(String appName, String apiName, String email) {
+        return form("q:app_name", "app_name", appName).put("field:api_name", apiName).put("field:contact_email", email)
+                .put("field:description", "ChatGPT to Altify MCP servers");
+    }
+
+    /** The last card the bot updated in place (a submitted card, refused or answered). */
+    JsonNode lastUpdatedCard() {
+        List<FakeBotConnector.Call> updates = connector.updates();
+        return updates.get(updates.size() - 1).body().path("attachments").path(0).path("content");
     }
 
     HttpResponse<String> openRevealDialog(JsonNode revealData, String offerCardId, String aadObjectId) {
@@ -521,15 +531,54 @@ class TeamsConversationTest {
     @Test
     void aRefusedFormAnswerIsShownBesideTheField() {
         say("new altify-mcp demo");
-        submit(form("app_name", "app_name", "Altify MCP"));
-        submit(form("api_name", "api_name", "Altify__MCP_"));
+        int posted = connector.posted().size();
+        submit(altifyForm("Altify MCP", "Altify__MCP_", "ana at example"));
 
-        JsonNode card = lastCard();
-        assertThat(inputIds(card)).containsExactly("field:api_name");
-        assertThat(card.path("body").findParents("color")).anySatisfy(block ->
-                assertThat(block.path("color").asText()).isEqualTo("Attention"));
-        assertThat(card.path("body").findParents("id").get(0).path("value").asText())
-                .as("what was typed is still in the field, to be fixed").isEqualTo("Altify__MCP_");
+        // The submitted card itself is updated: every value as typed, each reason right under its field.
+        JsonNode card = lastUpdatedCard();
+        assertThat(connector.posted()).as("no new card: the same one is fixed").hasSize(posted);
+        assertThat(inputIds(card)).containsExactly("field:app_name", "field:api_name", "field:contact_email",
+                "field:description");
+        List<String> refusedFields = new java.util.ArrayList<>();
+        JsonNode body = card.path("body");
+        for (int i = 1; i < body.size(); i++) {
+            if ("Attention".equals(body.get(i).path("color").asText())) {
+                int field = i - 1;
+                while (!body.get(field).path("type").asText().startsWith("Input.")) field--;
+                refusedFields.add(body.get(field).path("id").asText());
+            }
+        }
+        assertThat(refusedFields).containsExactly("field:api_name", "field:contact_email");
+        assertThat(card.path("body").findParents("id")).extracting(f -> f.path("value").asText())
+                .as("what was typed is still in the fields, the valid ones too")
+                .containsExactly("Altify MCP", "Altify__MCP_", "ana at example", "ChatGPT to Altify MCP servers");
+
+        submit(altifyForm("Altify MCP", "Altify_MCP", "ana@example.com"));
+        assertThat(lastCard().path("body").toString()).contains("Altify_MCP").contains("ana@example.com");
+        assertThat(lastUpdatedCard().toString()).as("the accepted card says what was answered")
+                .contains("answered").contains("ana@example.com");
+    }
+
+    @Test
+    void theCustomPlaybookIsOneCardThenAFollowUpCardForTheQuestionsItsAnswersOpen() {
+        say("new custom demo");
+        assertThat(inputIds(lastCard())).hasSize(14);
+        ObjectNode first = form("q:app_name", "app_name", "Partner Portal").put("field:api_name", "")
+                .put("field:contact_email", "ana@example.com").put("field:description", "")
+                .put("field:callback_urls", "https://portal.example.com/callback").put("field:logo_url", "")
+                .put("field:single_logout_url", "").put("field:scopes", "Api,RefreshToken")
+                .put("field:flows", "authorization-code").put("field:require_secret", "yes")
+                .put("field:refresh_token_policy", "lifetime").put("field:ip_relaxation", "Enforce")
+                .put("field:session_level", "STANDARD").put("field:permitted_users", "AllSelfAuthorized");
+        submit(first);
+
+        JsonNode followUp = lastCard();
+        assertThat(inputIds(followUp)).containsExactly("field:refresh_token_validity", "field:refresh_token_unit",
+                "field:refresh_token_rotation");
+        assertThat(followUp.path("body").get(0).path("text").asText()).contains("3 more questions from your answers");
+        submit(form("q:refresh_token_validity", "refresh_token_validity", "30").put("field:refresh_token_unit", "Days")
+                .put("field:refresh_token_rotation", "no"));
+        assertThat(lastCard().path("body").toString()).contains("Partner_Portal").contains("30 days");
     }
 
     @Test

@@ -59,6 +59,11 @@ final class MeasuredSends implements ChatPort {
         return platforms.serves(platform);
     }
 
+    @Override
+    public boolean showsForms(String platform) {
+        return platforms.showsForms(platform);
+    }
+
     private static MessageRef measured(ChatAddress to, Supplier<MessageRef> send) {
         long start = System.nanoTime();
         String outcome = "refused";

@@ -55,6 +55,12 @@ public final class PlatformPorts implements ChatPort {
         return byPlatform.containsKey(platform);
     }
 
+    @Override
+    public boolean showsForms(String platform) {
+        ChatPort port = byPlatform.get(platform);
+        return port != null && port.showsForms(platform);
+    }
+
     private ChatPort portFor(ChatAddress to) {
         ChatPort port = byPlatform.get(to.user().platform());
         if (port == null) {

@@ -125,7 +125,7 @@ final class SlackDriver implements ChatDriver {
         throw new AssertionError(person + " has no question that takes '" + value + "': " + question.blocks());
     }
 
-    /** Presses "Fill in", waits for the modal this click opened, and submits it with the answer in its one field. */
+    /** Presses "Fill in", waits for the modal this click opened, and submits it with the answer in its first field. */
     private Answer fillIn(String person, Target fillIn, String value) {
         String trigger = press(person, fillIn).trigger();
         FakeSlackWebApi.Call modal = await().atMost(Duration.ofSeconds(30)).until(() -> api.calls("views.open").stream()
@@ -141,10 +141,13 @@ final class SlackDriver implements ChatDriver {
         submitted.put("private_metadata", view.path("private_metadata").asText());
         submitted.set("blocks", view.get("blocks"));
         ObjectNode values = SignedRequests.JSON.createObjectNode();
+        // The scenarios answer one question at a time: the value goes in the form's first field (the question asked);
+        // a form of several questions then comes back with the rest, as it does for a person who types the answer.
         for (JsonNode block : view.path("blocks")) {
             if (block.path("type").asText().equals("input")) {
                 values.putObject(block.path("block_id").asText()).putObject(block.path("element").path("action_id").asText("value"))
                         .put("type", "plain_text_input").put("value", value);
+                break;
             }
         }
         ((ObjectNode) submitted.get("state")).set("values", values);

@@ -131,7 +131,10 @@ final class TeamsDriver implements ChatDriver {
         if (form) {
             data = ((ObjectNode) card.at("/actions/0/data")).deepCopy();
             for (JsonNode element : card.path("body")) {
-                if (element.path("type").asText().startsWith("Input.")) data.put(element.path("id").asText(), value);
+                if (element.path("type").asText().startsWith("Input.")) {
+                    data.put(element.path("id").asText(), value); // the first field: the question asked (see SlackDriver)
+                    break;
+                }
             }
         } else {
             for (JsonNode action : card.path("actions")) {

@@ -131,7 +131,10 @@ public final class NewAppDialogue {
         switch (state.stage()) {
             case CHOOSING_PLAYBOOK -> choosePlaybook(state, raw.get(), replies);
             case CHOOSING_ORG -> chooseOrg(state, raw.get(), replies);
-            case ANSWERING -> answerQuestion(state, raw.get(), replies);
+            case ANSWERING -> {
+                if (answersSeveral(state, event)) answerForm(state, ((ChatEvent.FormSubmission) event).values(), replies);
+                else answerQuestion(state, raw.get(), replies);
+            }
             case CONFIRMING -> confirm(state, raw.get(), replies);
             case GIVING_REASON -> giveReason(state, raw.get(), replies);
             case AWAITING_APPROVAL -> replies.say("Your request " + state.pending() + " " + subject(state) + " is "
@@ -291,45 +294,94 @@ public final class NewAppDialogue {
     private void answerQuestion(ConversationState state, String raw, Replies replies) {
         Playbook playbook = playbookOf(state).orElseThrow();
         Question q = playbook.question(state.pending()).orElseThrow();
-        Answers answers = answersOf(playbook, state);
+        Judged judged = judge(state, playbook, q, raw, answersOf(playbook, state), replies);
+        if (judged.refusal() != null) {
+            // asked again with what was typed still in the field, so fixing it is one edit, not retyping it all
+            advance(state, replies, judged.refusal(), new Retyped(q.id(), raw));
+            return;
+        }
+        ConversationState next = state.withAnswer(q.id(), judged.text());
+        if (q.type() == QuestionType.ORG) {
+            orgReady(next.withOrg(judged.text()), replies).ifPresent(s -> advance(s, replies, null));
+            return;
+        }
+        advance(next, replies, null);
+    }
+
+    /** A submitted form carries answers to questions besides the one the conversation names (a whole step). */
+    private static boolean answersSeveral(ConversationState state, ChatEvent event) {
+        return event instanceof ChatEvent.FormSubmission form
+                && form.values().keySet().stream().anyMatch(id -> !id.equals(state.pending()));
+    }
+
+    /**
+     * A form answering the questions of one step together: each value is checked as a typed answer would be (in
+     * playbook order, so a default derived from an earlier field of the same form applies). All valid: they are kept
+     * at once and the conversation moves on (to the step the answers open, if any). Any refused: nothing is kept
+     * yet and the same form comes back with every value as typed and each reason beside its field, so a refusal
+     * loses nothing. A question the form does not carry stays open.
+     */
+    private void answerForm(ConversationState state, Map<String, String> values, Replies replies) {
+        Playbook playbook = playbookOf(state).orElseThrow();
+        Answers before = answersOf(playbook, state);
+        List<Question> step = QuestionSteps.current(playbook, state.answers(), before);
+        ConversationState next = state;
+        Answers answers = before;
+        Map<String, String> refusals = new java.util.LinkedHashMap<>();
+        for (Question q : step) {
+            if (!values.containsKey(q.id())) continue;
+            Judged judged = judge(next, playbook, q, values.get(q.id()), answers, replies);
+            if (judged.refusal() != null) {
+                refusals.put(q.id(), judged.refusal());
+                continue;
+            }
+            next = next.withAnswer(q.id(), judged.text());
+            answers = answersOf(playbook, next);
+        }
+        if (!refusals.isEmpty()) {
+            store.save(state);
+            replies.send(QuestionPrompts.form(step, before, orgs.names(), formTitle(playbook, step), refusals,
+                    values, personalDefaults(step, before, state)));
+            return;
+        }
+        advance(next, replies, null);
+    }
+
+    /** An answer checked: the text to keep, or why it is refused (then {@code text} is null). */
+    private record Judged(String text, String refusal) {
+        static Judged refused(String why) {
+            return new Judged(null, why);
+        }
+    }
+
+    /**
+     * Checks {@code raw} as the answer to {@code q}: an option named by its label, value or number, the question's
+     * own validation, an API name still free in the org, people and permission sets that exist there. The same
+     * checks for a typed answer, a one-field form and each field of a whole form.
+     */
+    private Judged judge(ConversationState state, Playbook playbook, Question q, String raw, Answers answers,
+                         Replies replies) {
         String typed = raw.isBlank() ? personalDefault(q, answers, state).orElse(raw) : raw;
         if (QuestionPrompts.isOneOf(q) && !raw.isBlank()) {
             Optional<Option> option = OptionMatch.find(QuestionPrompts.options(q, orgs.names()), raw);
             if (option.isEmpty() && q.type() == QuestionType.ORG) {
-                advance(state, replies, "\"" + raw + "\" is not an org I know; the orgs are: "
+                return Judged.refused("\"" + raw + "\" is not an org I know; the orgs are: "
                         + String.join(", ", orgs.names()) + ".");
-                return;
             }
             if (option.isPresent()) typed = option.get().value();
         } else if (q.type() == QuestionType.MULTI_CHOICE) {
             typed = OptionMatch.numbersToValues(QuestionPrompts.options(q, orgs.names()), raw);
         }
         ParseResult parsed = q.parse(typed, answers);
-        if (parsed.error().isPresent()) {
-            // asked again with what was typed still in the field, so fixing it is one edit, not retyping it all
-            advance(state, replies, withoutQuestionId(q.id(), parsed.error().get()), new Retyped(q.id(), raw));
-            return;
-        }
+        if (parsed.error().isPresent()) return Judged.refused(withoutQuestionId(q.id(), parsed.error().get()));
         String text = parsed.answer().map(a -> a.text()).orElse("");
         if (q.type() == QuestionType.API_NAME && state.org() != null && !text.isBlank()) {
             Optional<String> taken = provisioner.reserveName(state.requestId(), state.org(), text, state.user());
-            if (taken.isPresent()) {
-                advance(state, replies, taken.get());
-                return;
-            }
+            if (taken.isPresent()) return Judged.refused(taken.get());
         }
         Optional<String> refused = state.org() == null || text.isBlank() ? Optional.empty()
                 : checkedInOrg(playbook, q.id(), state.org(), text, replies);
-        if (refused.isPresent()) {
-            advance(state, replies, refused.get());
-            return;
-        }
-        ConversationState next = state.withAnswer(q.id(), text);
-        if (q.type() == QuestionType.ORG) {
-            orgReady(next.withOrg(text), replies).ifPresent(s -> advance(s, replies, null));
-            return;
-        }
-        advance(next, replies, null);
+        return refused.map(Judged::refused).orElse(new Judged(text, null));
     }
 
     /**
@@ -586,7 +638,15 @@ public final class NewAppDialogue {
             }
             store.save(state.withStage(Stage.ANSWERING, q.id()));
             String typed = retyped != null && retyped.questionId().equals(q.id()) ? retyped.text() : null;
-            replies.send(prompt(playbook, state, q, answers, error, typed));
+            List<Question> step = replies.port().showsForms(state.user().platform())
+                    ? QuestionSteps.current(playbook, state.answers(), answers) : List.of();
+            if (step.size() > 1 && step.get(0).equals(q)) {
+                replies.send(QuestionPrompts.form(step, answers, orgs.names(), formTitle(playbook, step),
+                        error == null ? Map.of() : Map.of(q.id(), error), typed == null ? Map.of() : Map.of(q.id(), typed),
+                        personalDefaults(step, answers, state)));
+            } else {
+                replies.send(prompt(playbook, state, q, answers, error, typed));
+            }
             return;
         }
         if (state.org() == null) {
@@ -671,6 +731,22 @@ public final class NewAppDialogue {
     private Optional<String> lastOrg(ChatUser user) {
         LastOrgChoices choices = lastOrgs;
         return choices == null ? Optional.empty() : choices.of(user).flatMap(orgs::find);
+    }
+
+    /**
+     * The header of a form asking a whole step: how many questions it holds, and for a step of conditional questions
+     * that they follow from the answers given ("3 more questions from your answers").
+     */
+    private static String formTitle(Playbook playbook, List<Question> step) {
+        boolean followsAnswers = step.stream().anyMatch(q -> !q.when().isAlways());
+        return playbook.title() + ": " + step.size() + (followsAnswers ? " more questions from your answers" : " questions");
+    }
+
+    /** The asker's own defaults (their profile email) for the questions of {@code step}, by question id. */
+    private static Map<String, String> personalDefaults(List<Question> step, Answers answers, ConversationState state) {
+        Map<String, String> defaults = new java.util.HashMap<>();
+        for (Question q : step) personalDefault(q, answers, state).ifPresent(d -> defaults.put(q.id(), d));
+        return defaults;
     }
 
     /**

@@ -47,6 +47,27 @@ final class QuestionPrompts {
         return new FormPrompt(new dev.ecabot.conversation.PromptRef.Question(q.id()).encode(), title, List.of(field));
     }
 
+    /**
+     * The questions of one step asked together as one form (one Slack modal, one Teams card), its id the first
+     * question's, so the submission answers the step the conversation waits for. {@code errors} and {@code typed}
+     * (by question id, may be empty): a refused submission, shown again with every value as typed and each refusal
+     * beside its field; {@code personalDefaults}: the asker's own defaults (their email) by question id.
+     */
+    static FormPrompt form(List<Question> step, Answers soFar, List<String> orgs, String title,
+                           java.util.Map<String, String> errors, java.util.Map<String, String> typed,
+                           java.util.Map<String, String> personalDefaults) {
+        List<FormField> fields = new java.util.ArrayList<>();
+        for (Question q : step) {
+            String defaultText = q.defaultValue(soFar).map(Answer::text).orElse(personalDefaults.get(q.id()));
+            boolean fromTheStep = defaultText == null && QuestionSteps.defaultComesFromTheStep(q, step);
+            String shown = typed.get(q.id());
+            fields.add(new FormField(q.id(), q.prompt().strip(), fieldType(q.type()), defaultText,
+                    q.required() && !fromTheStep, help(q), options(q, orgs), errors.get(q.id()),
+                    shown == null || shown.isBlank() ? null : shown));
+        }
+        return new FormPrompt(new dev.ecabot.conversation.PromptRef.Question(step.get(0).id()).encode(), title, fields);
+    }
+
     /** True when the answer is one option of a short list: shown as buttons or a numbered list. */
     static boolean isOneOf(Question q) {
         return q.type() == QuestionType.CHOICE || q.type() == QuestionType.YES_NO || q.type() == QuestionType.ORG;

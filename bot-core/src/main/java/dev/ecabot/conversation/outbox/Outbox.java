@@ -195,6 +195,11 @@ public final class Outbox implements ChatPort, AutoCloseable {
         return platform.serves(platformName);
     }
 
+    @Override
+    public boolean showsForms(String platformName) {
+        return platform.showsForms(platformName);
+    }
+
     /** Rows waiting to be sent, sent, given up on: for tests, health and the closing figures. */
     public int count(String status) {
         return store.count(OutboxStore.Status.valueOf(status));

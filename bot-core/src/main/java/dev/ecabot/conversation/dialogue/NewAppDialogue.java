@@ -743,7 +743,7 @@ public final class NewAppDialogue {
     }
 
     /** The asker's own defaults (their profile email) for the questions of {@code step}, by question id. */
-    private static Map<String, String> personalDefaults(List<Question> step, Answers answers, ConversationState state) {
+    private Map<String, String> personalDefaults(List<Question> step, Answers answers, ConversationState state) {
         Map<String, String> defaults = new java.util.HashMap<>();
         for (Question q : step) personalDefault(q, answers, state).ifPresent(d -> defaults.put(q.id(), d));
         return defaults;

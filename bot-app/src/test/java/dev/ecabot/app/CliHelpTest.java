@@ -50,7 +50,7 @@ class CliHelpTest {
     private static void collect(CommandLine cli, List<String> path, List<List<String>> into) {
         for (Map.Entry<String, CommandLine> sub : cli.getSubcommands().entrySet()) {
             if (sub.getKey().equals("help")) continue;
-            if (!sub.getValue().getCommandSpec().aliases().equals(new String[0])
+            if (sub.getValue().getCommandSpec().aliases().length > 0
                     && !sub.getKey().equals(sub.getValue().getCommandName())) continue;
             List<String> next = new ArrayList<>(path);
             next.add(sub.getKey());

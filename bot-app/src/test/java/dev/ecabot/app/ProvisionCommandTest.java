@@ -226,7 +226,7 @@ class ProvisionCommandTest {
                 "--set", "contact_email=admin@acme.com", "--show-secret");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err()).contains(playbooks.resolve("acme.yaml") + ": $.id: is 'acme-sync' but the file is acme.yaml")
+        assertThat(run.err()).contains(playbooks.resolve("acme.yaml") + ": $: required property 'vendor' not found")
                 .doesNotContain("at dev.ecabot");
         assertThat(orgs.emulator().org().calls()).isEmpty();
     }

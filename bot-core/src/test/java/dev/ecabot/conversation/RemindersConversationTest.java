@@ -77,8 +77,9 @@ class RemindersConversationTest {
         Walks.toTheSummary(alice, "vonage-ai-studio", "demo", Map.of("app_name", "Vonage Prod"));
         alice.confirms();
         alice.awaits("Consumer key: 3MVG9");
-        assertThat(bot.reminders().forUser(ALICE)).extracting(Reminder::kind)
-                .containsExactly(ReminderKind.REVEAL_EXPIRING);
+        // the reminders are scheduled as the provisioning's last step, which may finish just after the message shows
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(bot.reminders().forUser(ALICE))
+                .extracting(Reminder::kind).containsExactly(ReminderKind.REVEAL_EXPIRING));
     }
 
     @Test

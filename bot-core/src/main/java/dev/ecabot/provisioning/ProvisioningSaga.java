@@ -43,7 +43,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The way from an approved request to delivered credentials: validate -> hold the app's name for the request ->
  * refuse a name that exists in the org (whoever made it) unless an operator asked to update it -> deploy -> wait ->
- * read credentials -> hand them to the {@link CredentialsDelivery} -> record the app in the inventory. Every step is
+ * read credentials -> hand them to the {@link CredentialsDelivery} (in chat: seal the secret in the vault) -> record
+ * the app in the inventory -> schedule its reminders ({@link AppReminders}). Every step is
  * recorded in {@code provisioning_run} before the next starts, so running the same request again (after a failure or
  * a crash) continues where it stopped and never makes a second app. Idempotent per request, never per app name: a
  * request never receives an app it did not make. Thread-safe: a request already running in this process is refused;
@@ -139,8 +140,18 @@ public final class ProvisioningSaga {
         return Optional.empty();
     }
 
-    /** Runs (or resumes) {@code request}; throws {@link ProvisioningException} with a message for the requester. */
+    /** Runs (or resumes) {@code request} scheduling no reminders; see {@link #run(ProvisioningRequest, CredentialsDelivery, AppReminders, ProvisioningListener)}. */
     public ProvisioningResult run(ProvisioningRequest asked, CredentialsDelivery delivery, ProvisioningListener listener) {
+        return run(asked, delivery, AppReminders.NONE, listener);
+    }
+
+    /**
+     * Runs (or resumes) {@code request}: the credentials go to {@code delivery} and the new app's reminders to
+     * {@code reminders}, each once per request however often it is resumed. Throws {@link ProvisioningException}
+     * with a message for the requester.
+     */
+    public ProvisioningResult run(ProvisioningRequest asked, CredentialsDelivery delivery, AppReminders reminders,
+                                  ProvisioningListener listener) {
         Org org = checkInput(asked);
         ProvisioningRequest request = asked.forOrg(org.name());
         if (!active.add(request.runId())) {
@@ -150,7 +161,7 @@ public final class ProvisioningSaga {
         long started = System.nanoTime();
         MDC.MDCCloseable run = MDC.putCloseable("run", request.runId());
         try {
-            ProvisioningResult result = runClaimed(request, org, delivery, listener);
+            ProvisioningResult result = runClaimed(request, org, delivery, reminders, listener);
             measure(request, "succeeded", started);
             return result;
         } catch (RuntimeException e) {
@@ -180,7 +191,8 @@ public final class ProvisioningSaga {
         }
     }
 
-    private ProvisioningResult runClaimed(ProvisioningRequest request, Org org, CredentialsDelivery delivery, ProvisioningListener listener) {
+    private ProvisioningResult runClaimed(ProvisioningRequest request, Org org, CredentialsDelivery delivery,
+                                          AppReminders reminders, ProvisioningListener listener) {
         ProvisioningRun run = runs.find(request.runId()).orElse(null);
         if (run == null) {
             run = runs.create(request);
@@ -199,7 +211,7 @@ public final class ProvisioningSaga {
                     && (current.step() == ProvisioningStep.STARTED || current.step() == ProvisioningStep.DEPLOY_REQUESTED)) {
                 holdName(request);
             }
-            ProvisioningResult result = proceed(request, org, current, delivery, listener);
+            ProvisioningResult result = proceed(request, org, current, delivery, reminders, listener);
             names.release(request.runId()); // the app is in the inventory now, which guards its name
             return result;
         } catch (ProvisioningException e) {
@@ -233,7 +245,7 @@ public final class ProvisioningSaga {
     }
 
     private ProvisioningResult proceed(ProvisioningRequest request, Org org, ProvisioningRun run,
-                                       CredentialsDelivery delivery, ProvisioningListener listener) {
+                                       CredentialsDelivery delivery, AppReminders reminders, ProvisioningListener listener) {
         SalesforceClient client = clients.forOrg(org);
         String id = request.runId();
         String apiName = request.spec().apiName();
@@ -262,15 +274,30 @@ public final class ProvisioningSaga {
             runs.delivered(id, credentials.consumerKey());
             run = runs.find(id).orElseThrow();
         }
-        emit(listener, id, Stage.RECORDING, "Recording " + apiName + " in the inventory...");
-        // An update keeps who asked for the app, who approved it and when it was made; only its settings change.
-        Optional<InventoryApp> before = request.updateExisting()
-                ? inventory.find(org.name(), apiName).filter(a -> a.status() != AppStatus.DELETED) : Optional.empty();
-        ProvisioningRun made = run;
-        InventoryApp app = inventory.save(before.map(b -> updatedRecord(b, request, made))
-                .orElseGet(() -> inventoryRecord(request, made)));
-        if (audit != null) audit.record(before.isPresent() ? updated(before.get(), app, request) : provisioned(app, run.reusedExisting()));
-        runs.recorded(id);
+        InventoryApp app;
+        if (run.step() == ProvisioningStep.CREDENTIALS_DELIVERED) {
+            emit(listener, id, Stage.RECORDING, "Recording " + apiName + " in the inventory...");
+            // An update keeps who asked for the app, who approved it and when it was made; only its settings change.
+            Optional<InventoryApp> before = request.updateExisting()
+                    ? inventory.find(org.name(), apiName).filter(a -> a.status() != AppStatus.DELETED) : Optional.empty();
+            ProvisioningRun made = run;
+            app = inventory.save(before.map(b -> updatedRecord(b, request, made))
+                    .orElseGet(() -> inventoryRecord(request, made)));
+            if (audit != null) audit.record(before.isPresent() ? updated(before.get(), app, request) : provisioned(app, run.reusedExisting()));
+            runs.recorded(id);
+        } else { // recorded by an attempt that stopped before its reminders were scheduled
+            app = inventory.find(org.name(), apiName).orElseThrow(() -> new ProvisioningException("Run " + id
+                    + " recorded " + apiName + " but it is missing from the inventory; run `ecabot inventory` to re-import it.",
+                    false, null));
+        }
+        try {
+            reminders.schedule(id, app);
+        } catch (RuntimeException e) {
+            throw new ProvisioningException("The app " + apiName + " exists, but scheduling its reminders failed"
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ". Ask again to retry; no second app will be"
+                    + " made.", false, e);
+        }
+        runs.remindersScheduled(id);
         emit(listener, id, Stage.DONE, apiName + " is ready in org '" + org.name() + "'. Consumer key: " + app.consumerKey());
         return new ProvisioningResult(id, app, run.reusedExisting(), false);
     }

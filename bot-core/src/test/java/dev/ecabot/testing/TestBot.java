@@ -120,7 +120,7 @@ public final class TestBot implements AutoCloseable {
         this.resources = resources;
         this.orgClients = orgClients;
         this.emulated = emulated;
-        this.provisioner = provisioner.apply(db, clock);
+        this.provisioner = new KillableProvisioner(provisioner.apply(db, clock));
         this.orgs = orgs;
         this.options = options;
         this.reminders = options.reminders() ? openReminders() : null;
@@ -192,6 +192,80 @@ public final class TestBot implements AutoCloseable {
         leases.close();
         engine = newEngine();
         return this;
+    }
+
+    /** Where the bot's process dies between two steps of the provisioning saga, named by the steps around it. */
+    public enum SagaKillPoint {
+        /** The app is deployed and its credentials read; the secret is not sealed in the vault yet. */
+        AFTER_THE_DEPLOY_BEFORE_THE_SEAL,
+        /** The secret is sealed in the vault; the saga has not recorded that it is. */
+        AFTER_THE_SEAL_BEFORE_IT_IS_RECORDED,
+        /** The secret is sealed and the app recorded in the inventory; its reminders are not scheduled yet. */
+        AFTER_THE_SEAL_BEFORE_THE_REMINDERS
+    }
+
+    private volatile SagaKillPoint killInSaga;
+
+    /**
+     * The next provisioning kills its thread at {@code point} (see {@link TestChat.Killed}): nothing after it runs and
+     * nothing is recorded as failed, as if the process died there. Once; {@link TestChat#awaitTheKill()} waits for it.
+     */
+    public TestBot killTheBotInTheSaga(SagaKillPoint point) {
+        this.killInSaga = point;
+        return this;
+    }
+
+    private void maybeKilled(SagaKillPoint point) {
+        if (killInSaga == point) {
+            killInSaga = null;
+            throw chat.killedElsewhere();
+        }
+    }
+
+    /** The test's provisioner, with the process dying where {@link #killTheBotInTheSaga} says. */
+    private final class KillableProvisioner implements AppProvisioner {
+        private final AppProvisioner real;
+
+        KillableProvisioner(AppProvisioner real) {
+            this.real = real;
+        }
+
+        @Override
+        public dev.ecabot.conversation.dialogue.ProvisionedApp provision(dev.ecabot.conversation.dialogue.ProvisioningOrder order,
+                java.util.function.Consumer<dev.ecabot.conversation.dialogue.ProvisioningStep> progress, SecretHandoff secrets) {
+            return real.provision(order, progress, new SecretHandoff() {
+                @Override
+                public dev.ecabot.vault.RevealOffer seal(String requestId, String apiName, String consumerKey, Secret secret) {
+                    maybeKilled(SagaKillPoint.AFTER_THE_DEPLOY_BEFORE_THE_SEAL);
+                    dev.ecabot.vault.RevealOffer offer = secrets.seal(requestId, apiName, consumerKey, secret);
+                    maybeKilled(SagaKillPoint.AFTER_THE_SEAL_BEFORE_IT_IS_RECORDED);
+                    return offer;
+                }
+
+                @Override
+                public boolean holds(String requestId) {
+                    return secrets.holds(requestId);
+                }
+
+                @Override
+                public void remind(String requestId, String apiName, Instant createdAt) {
+                    maybeKilled(SagaKillPoint.AFTER_THE_SEAL_BEFORE_THE_REMINDERS);
+                    secrets.remind(requestId, apiName, createdAt);
+                }
+            });
+        }
+
+        @Override
+        public dev.ecabot.conversation.dialogue.ProvisionedApp update(dev.ecabot.conversation.dialogue.ProvisioningOrder order,
+                java.util.function.Consumer<dev.ecabot.conversation.dialogue.ProvisioningStep> progress) {
+            return real.update(order, progress);
+        }
+
+        @Override
+        public java.util.Optional<String> reserveName(String requestId, String org, String apiName,
+                                                      dev.ecabot.conversation.ChatUser requester) {
+            return real.reserveName(requestId, org, apiName, requester);
+        }
     }
 
     /** Moves the clock past the provisioning leases an instance that died still held. */

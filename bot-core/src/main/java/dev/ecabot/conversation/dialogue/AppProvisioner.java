@@ -4,6 +4,7 @@ import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.vault.RevealOffer;
 import dev.ecabot.vault.Secret;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -25,6 +26,13 @@ public interface AppProvisioner {
 
         /** Whether request {@code requestId}'s secret is sealed already (by an attempt a crash stopped). */
         boolean holds(String requestId);
+
+        /**
+         * Schedules the reminders of request {@code requestId}'s new app, recorded {@code createdAt}: the saga's last
+         * step, after the app is in the inventory. Idempotent (stable reminder ids).
+         */
+        default void remind(String requestId, String apiName, Instant createdAt) {
+        }
     }
 
     /**

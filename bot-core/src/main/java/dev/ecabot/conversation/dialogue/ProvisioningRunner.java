@@ -30,9 +30,10 @@ import java.util.UUID;
 
 /**
  * Creates a confirmed app off the chat thread: posts a progress message and edits it as provisioning advances,
- * then posts the result (consumer key, activation time, next steps) and a reveal offer for the secret, which
- * is sealed in the vault's {@link RevealOffers} the moment it is read (one offer per request, however often the
- * request is resumed). A request runs on one instance at a time: it is claimed in {@link ProvisioningLeases}
+ * then posts the result (consumer key, activation time, next steps), a reveal offer for the secret and the
+ * reminders it left. The provisioning saga seals the secret in the vault's {@link RevealOffers} the moment it is
+ * read and schedules the reminders as its last step, both recorded steps (one offer and one set of reminders per
+ * request, however often the request is resumed); this posts what they left. A request runs on one instance at a time: it is claimed in {@link ProvisioningLeases}
  * before it runs and released when it ends. Ends the conversation when the app is made or nothing was changed;
  * a failure after the org was changed keeps it, waiting for "retry". Thread-safe.
  */
@@ -97,7 +98,7 @@ public final class ProvisioningRunner {
             MessageRef ref = port.post(to, progress.update());
             try {
                 ProvisionedApp app = provisioner.provision(order, step -> port.edit(ref, progress.reached(step)),
-                        new VaultHandoff(state));
+                        new VaultHandoff(state, rendering));
                 port.edit(ref, progress.finished());
                 // The result messages (summary, Reveal button, reminders) and the end of the conversation commit in
                 // one transaction: a crash before it leaves the request PROVISIONING, resumed later, and delivers it
@@ -190,7 +191,8 @@ public final class ProvisioningRunner {
             port.post(to, TextMessage.warning("I could not find the sealed consumer secret of " + app.apiName()
                     + ". An admin can issue new credentials with \"rotate " + app.apiName() + " " + state.org() + "\"."));
         }
-        List<Reminder> scheduled = followUps.afterProvisioning(state.user(), state.org(), app.apiName(), rendering,
+        // the saga scheduled them (its last step); this says which
+        List<Reminder> scheduled = followUps.plannedAfterProvisioning(state.user(), state.org(), app.apiName(), rendering,
                 offer.filter(o -> o.state() == dev.ecabot.vault.RevealOffer.State.OPEN).orElse(null), createdAt);
         if (!scheduled.isEmpty()) port.post(to, TextMessage.info(remindersNote(scheduled, now)));
     }
@@ -215,12 +217,25 @@ public final class ProvisioningRunner {
         }
     }
 
-    /** Seals a read secret in the vault as the requester's one-time offer, once per request. */
+    /**
+     * Seals a read secret in the vault as the requester's one-time offer, once per request, and schedules the new
+     * app's reminders (both steps of the saga, so a resumed request does each once).
+     */
     private final class VaultHandoff implements AppProvisioner.SecretHandoff {
         private final ConversationState state;
+        private final Rendering rendering;
 
-        VaultHandoff(ConversationState state) {
+        VaultHandoff(ConversationState state, Rendering rendering) {
             this.state = state;
+            this.rendering = rendering;
+        }
+
+        @Override
+        public void remind(String requestId, String apiName, Instant createdAt) {
+            Optional<dev.ecabot.vault.RevealOffer> open = offers.ofRequest(requestId)
+                    .filter(o -> o.state() == dev.ecabot.vault.RevealOffer.State.OPEN);
+            followUps.afterProvisioning(state.user(), state.org(), apiName, rendering, open.orElse(null),
+                    createdAt != null ? createdAt : settings.clock().instant());
         }
 
         @Override

@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Provisions through the {@link ProvisioningSaga} (deploy, wait, read credentials, record in the inventory): the
- * order's request id is the saga's run id, so a repeated order resumes the same run; the saga's credentials
- * delivery seals the secret into the vault at once. Thread-safe.
+ * Provisions through the {@link ProvisioningSaga} (deploy, wait, read credentials, record in the inventory, schedule
+ * the reminders): the order's request id is the saga's run id, so a repeated order resumes the same run; the saga's
+ * credentials delivery seals the secret into the vault at once, and its last step schedules the reminders. Thread-safe.
  */
 public final class SagaProvisioner implements AppProvisioner {
 
@@ -46,7 +46,9 @@ public final class SagaProvisioner implements AppProvisioner {
             }
         };
         try {
-            ProvisioningResult result = saga.run(request, sealInVault, event -> stepOf(event.stage(), progress));
+            ProvisioningResult result = saga.run(request, sealInVault,
+                    (runId, app) -> secrets.remind(runId, app.apiName(), app.createdAt()),
+                    event -> stepOf(event.stage(), progress));
             return new ProvisionedApp(result.app().apiName(), result.consumerKey(), offer.get(), result.app().createdAt());
         } catch (ProvisioningException e) {
             throw new ProvisioningFailedException(e.getMessage(), e, e.resumable());

@@ -5,7 +5,8 @@ import dev.ecabot.eca.EcaSpec;
 import java.util.Objects;
 
 /**
- * One approved request to create an app: the idempotency key of the run (a retry passes the same {@code runId}),
+ * One approved request to create (or update) an app, from chat or the command line alike: the idempotency key of
+ * the run (a retry passes the same {@code runId}; in chat, the conversation's request id),
  * the org, the rendered settings, who asked and who approved (null when no approval was needed), the playbook
  * and vendor, whether the secret is delivered (or the key only), and whether an existing app with other settings
  * may be updated. Immutable.
@@ -25,6 +26,11 @@ public record ProvisioningRequest(String runId, String org, EcaSpec spec, String
     /** The same request for org {@code name} (e.g. the org's canonical spelling). */
     public ProvisioningRequest forOrg(String name) {
         return new ProvisioningRequest(runId, name, spec, playbookId, vendor, requester, approver, deliverSecret, updateExisting);
+    }
+
+    /** The same request, approved by {@code approvers} ({@code platform:id}, comma-separated). */
+    public ProvisioningRequest approvedBy(String approvers) {
+        return new ProvisioningRequest(runId, org, spec, playbookId, vendor, requester, approvers, deliverSecret, updateExisting);
     }
 
     /** The same request, allowed to overwrite an existing app's different settings. */

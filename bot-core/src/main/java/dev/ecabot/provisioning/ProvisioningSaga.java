@@ -50,7 +50,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * request never receives an app it did not make. Thread-safe: a request already running in this process is refused;
  * across instances, {@link ProvisioningLeases} route one request to one instance.
  */
-public final class ProvisioningSaga {
+public final class ProvisioningSaga implements AppProvisioner {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisioningSaga.class);
 
@@ -99,6 +99,7 @@ public final class ProvisioningSaga {
      * requester, and then holds nothing for the request. An org that cannot be asked right now does not block
      * (the run checks again before it deploys).
      */
+    @Override
     public Optional<String> reserveName(String runId, String org, String apiName, String requester) {
         String canonicalOrg;
         try {
@@ -119,6 +120,18 @@ public final class ProvisioningSaga {
         }
         if (taken.isPresent()) names.release(runId);
         return taken;
+    }
+
+    @Override
+    public ProvisioningResult provision(ProvisioningRequest request, CredentialsDelivery delivery, AppReminders reminders,
+                                        ProvisioningListener listener) {
+        return run(request, delivery, reminders, listener);
+    }
+
+    /** The same run as {@code ecabot provision --update}: an update changes settings only, so nothing is handed over. */
+    @Override
+    public ProvisioningResult update(ProvisioningRequest request, ProvisioningListener listener) {
+        return run(request.allowingUpdate(), credentials -> { }, AppReminders.NONE, listener);
     }
 
     /** Gives up the name request {@code runId} held (the request ended without an app: cancelled, denied, expired). */

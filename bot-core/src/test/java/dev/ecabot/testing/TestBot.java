@@ -13,11 +13,10 @@ import dev.ecabot.reminders.RemindersSettings;
 import dev.ecabot.salesforce.OrgClients;
 import dev.ecabot.conversation.ConversationEngine;
 import dev.ecabot.conversation.EngineSettings;
-import dev.ecabot.conversation.dialogue.AppProvisioner;
+import dev.ecabot.provisioning.AppProvisioner;
 import dev.ecabot.config.EcabotConfig;
 import dev.ecabot.config.OrgEnvironment;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
-import dev.ecabot.conversation.dialogue.SagaProvisioner;
 import dev.ecabot.provisioning.ProvisioningLeases;
 import dev.ecabot.provisioning.ProvisioningSaga;
 import dev.ecabot.salesforce.DemoOrgProvider;
@@ -152,8 +151,8 @@ public final class TestBot implements AutoCloseable {
         Org demo = new Org(DemoOrgProvider.DEMO_ORG_NAME, OrgEnvironment.PRODUCTION, emulated.baseUrl(), "68.0",
                 SignInMethod.ClientCredentials.of(EmulatedOrgs.CLIENT_ID, Secret.of(EmulatedOrgs.CLIENT_SECRET)), true);
         OrgRegistry registry = OrgRegistry.of(EcabotConfig.empty(), Map.of(), () -> demo);
-        return new TestBot(db, (d, clock) -> new SagaProvisioner(ProvisioningSaga.onDatabase(registry,
-                new SalesforceClients(EmulatedOrgs.FAST), d.dataSource(), clock)),
+        return new TestBot(db, (d, clock) -> ProvisioningSaga.onDatabase(registry,
+                new SalesforceClients(EmulatedOrgs.FAST), d.dataSource(), clock),
                 OrgDirectory.of(registry), emulated, options, OrgClients.of(registry, new SalesforceClients(EmulatedOrgs.FAST)), emulated);
     }
 
@@ -231,40 +230,37 @@ public final class TestBot implements AutoCloseable {
         }
 
         @Override
-        public dev.ecabot.conversation.dialogue.ProvisionedApp provision(dev.ecabot.conversation.dialogue.ProvisioningOrder order,
-                java.util.function.Consumer<dev.ecabot.conversation.dialogue.ProvisioningStep> progress, SecretHandoff secrets) {
-            return real.provision(order, progress, new SecretHandoff() {
+        public dev.ecabot.provisioning.ProvisioningResult provision(dev.ecabot.provisioning.ProvisioningRequest request,
+                dev.ecabot.provisioning.CredentialsDelivery delivery, dev.ecabot.provisioning.AppReminders reminders,
+                dev.ecabot.provisioning.ProvisioningListener listener) {
+            dev.ecabot.provisioning.CredentialsDelivery dyingDelivery = new dev.ecabot.provisioning.CredentialsDelivery() {
                 @Override
-                public dev.ecabot.vault.RevealOffer seal(String requestId, String apiName, String consumerKey, Secret secret) {
+                public void deliver(dev.ecabot.provisioning.ProvisionedCredentials credentials) {
                     maybeKilled(SagaKillPoint.AFTER_THE_DEPLOY_BEFORE_THE_SEAL);
-                    dev.ecabot.vault.RevealOffer offer = secrets.seal(requestId, apiName, consumerKey, secret);
+                    delivery.deliver(credentials);
                     maybeKilled(SagaKillPoint.AFTER_THE_SEAL_BEFORE_IT_IS_RECORDED);
-                    return offer;
                 }
 
                 @Override
-                public boolean holds(String requestId) {
-                    return secrets.holds(requestId);
+                public boolean holds(String runId) {
+                    return delivery.holds(runId);
                 }
-
-                @Override
-                public void remind(String requestId, String apiName, Instant createdAt) {
-                    maybeKilled(SagaKillPoint.AFTER_THE_SEAL_BEFORE_THE_REMINDERS);
-                    secrets.remind(requestId, apiName, createdAt);
-                }
-            });
+            };
+            return real.provision(request, dyingDelivery, (runId, app) -> {
+                maybeKilled(SagaKillPoint.AFTER_THE_SEAL_BEFORE_THE_REMINDERS);
+                reminders.schedule(runId, app);
+            }, listener);
         }
 
         @Override
-        public dev.ecabot.conversation.dialogue.ProvisionedApp update(dev.ecabot.conversation.dialogue.ProvisioningOrder order,
-                java.util.function.Consumer<dev.ecabot.conversation.dialogue.ProvisioningStep> progress) {
-            return real.update(order, progress);
+        public dev.ecabot.provisioning.ProvisioningResult update(dev.ecabot.provisioning.ProvisioningRequest request,
+                                                                 dev.ecabot.provisioning.ProvisioningListener listener) {
+            return real.update(request, listener);
         }
 
         @Override
-        public java.util.Optional<String> reserveName(String requestId, String org, String apiName,
-                                                      dev.ecabot.conversation.ChatUser requester) {
-            return real.reserveName(requestId, org, apiName, requester);
+        public java.util.Optional<String> reserveName(String runId, String org, String apiName, String requester) {
+            return real.reserveName(runId, org, apiName, requester);
         }
     }
 

@@ -9,7 +9,7 @@ import dev.ecabot.approval.ApprovalPolicyConfig;
 @FunctionalInterface
 public interface ApprovalGate {
 
-    int approvalsNeeded(ProvisioningOrder order);
+    int approvalsNeeded(dev.ecabot.provisioning.ProvisioningRequest order);
 
     /**
      * The configured policy per org and playbook ({@link ApprovalPolicyConfig#requiredApprovals}); the built-in demo

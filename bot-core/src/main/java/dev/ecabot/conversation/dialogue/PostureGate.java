@@ -16,7 +16,7 @@ public final class PostureGate {
             int needed = base.approvalsNeeded(order);
             PosturePolicy policy = PosturePolicy.current();
             boolean blocked = !policy.blocking(order.org(),
-                    policy.findings(order.spec(), UserRefs.of(order.requester()).toString())).isEmpty();
+                    policy.findings(order.spec(), order.requester())).isEmpty();
             return blocked ? Math.max(1, needed) : needed;
         };
     }

@@ -1,5 +1,7 @@
 package dev.ecabot.provisioning;
 
+import dev.ecabot.access.ChatUserRef;
+
 import java.util.Optional;
 
 /**
@@ -34,7 +36,7 @@ public interface AppProvisioner {
      * Holds the API name for request {@code runId} if nobody else has it (another request in flight, an app in the
      * inventory or in the org); otherwise says who has it and what to do, for the requester.
      */
-    default Optional<String> reserveName(String runId, String org, String apiName, String requester) {
+    default Optional<String> reserveName(String runId, String org, String apiName, ChatUserRef requester) {
         return Optional.empty();
     }
 }

@@ -23,6 +23,18 @@ public record ProvisioningRequest(String runId, String org, EcaSpec spec, String
         if (runId.isBlank() || runId.length() > 64) throw new IllegalArgumentException("runId must be 1 to 64 characters");
     }
 
+    /**
+     * Who asked, as a chat user ({@code platform:id}, parsed here once), or empty for a command-line run, which names
+     * its requester freely (an OS user, say): the audit trail then names them in its detail only.
+     */
+    public java.util.Optional<dev.ecabot.access.ChatUserRef> requesterRef() {
+        try {
+            return java.util.Optional.of(dev.ecabot.access.ChatUserRef.parse(requester));
+        } catch (IllegalArgumentException notAChatUser) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The same request for org {@code name} (e.g. the org's canonical spelling). */
     public ProvisioningRequest forOrg(String name) {
         return new ProvisioningRequest(runId, name, spec, playbookId, vendor, requester, approver, deliverSecret, updateExisting);

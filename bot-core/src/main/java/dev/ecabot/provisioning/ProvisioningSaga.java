@@ -100,6 +100,11 @@ public final class ProvisioningSaga implements AppProvisioner {
      * (the run checks again before it deploys).
      */
     @Override
+    public Optional<String> reserveName(String runId, String org, String apiName, ChatUserRef requester) {
+        return reserveName(runId, org, apiName, requester.toString());
+    }
+
+    /** As {@link #reserveName(String, String, String, ChatUserRef)}, for a requester named freely (the command line). */
     public Optional<String> reserveName(String runId, String org, String apiName, String requester) {
         String canonicalOrg;
         try {
@@ -296,7 +301,7 @@ public final class ProvisioningSaga implements AppProvisioner {
             ProvisioningRun made = run;
             app = inventory.save(before.map(b -> updatedRecord(b, request, made))
                     .orElseGet(() -> inventoryRecord(request, made)));
-            if (audit != null) audit.record(before.isPresent() ? updated(before.get(), app, request) : provisioned(app, run.reusedExisting()));
+            if (audit != null) audit.record(before.isPresent() ? updated(before.get(), app, request) : provisioned(app, run.reusedExisting(), request));
             runs.recorded(id);
         } else { // recorded by an attempt that stopped before its reminders were scheduled
             app = inventory.find(org.name(), apiName).orElseThrow(() -> new ProvisioningException("Run " + id
@@ -418,28 +423,15 @@ public final class ProvisioningSaga implements AppProvisioner {
         String changed = changes.isEmpty() ? "no setting changed"
                 : changes.stream().map(d -> d.setting() + ": " + d.inOrg() + " -> " + d.requested())
                 .collect(java.util.stream.Collectors.joining("; "));
-        return AuditEvent.of(clock.instant(), AuditKind.UPDATE, requesterRef(request.requester()), after.org(),
+        return AuditEvent.of(clock.instant(), AuditKind.UPDATE, request.requesterRef().orElse(null), after.org(),
                 after.apiName(), "updated from playbook " + after.playbookOrUnknown() + " by " + request.requester()
                         + (request.approver() == null ? " (no approval needed)" : ", approved by " + request.approver())
                         + "; changed: " + changed).withReference(request.runId());
     }
 
-    private static ChatUserRef requesterRef(String requester) {
-        try {
-            return requester == null ? null : ChatUserRef.parse(requester);
-        } catch (IllegalArgumentException notAChatUser) {
-            return null; // a CLI run names its requester freely; the detail still says who
-        }
-    }
-
-    private AuditEvent provisioned(InventoryApp app, boolean reused) {
-        ChatUserRef requester = null;
-        try {
-            requester = app.requester() == null ? null : ChatUserRef.parse(app.requester());
-        } catch (IllegalArgumentException notAChatUser) {
-            // a CLI run names its requester freely; the detail still says who
-        }
-        return AuditEvent.of(clock.instant(), AuditKind.PROVISIONING, requester, app.org(), app.apiName(),
+    /** A CLI run names its requester freely: then the event has no chat user, and its detail still says who. */
+    private AuditEvent provisioned(InventoryApp app, boolean reused, ProvisioningRequest request) {
+        return AuditEvent.of(clock.instant(), AuditKind.PROVISIONING, request.requesterRef().orElse(null), app.org(), app.apiName(),
                 (reused ? "existing app with the requested settings taken into the inventory" : "created in the org")
                         + " from playbook " + app.playbookOrUnknown() + " for " + app.requester()
                         + (app.approver() == null ? "" : ", approved by " + app.approver())
@@ -484,14 +476,8 @@ public final class ProvisioningSaga implements AppProvisioner {
     /** A failed run (a failed deploy included) leaves an event; the audit trail failing must not hide the failure. */
     private void auditFailure(ProvisioningRequest request, String message) {
         if (audit == null) return;
-        ChatUserRef requester = null;
         try {
-            requester = request.requester() == null ? null : ChatUserRef.parse(request.requester());
-        } catch (IllegalArgumentException notAChatUser) {
-            // a CLI run names its requester freely
-        }
-        try {
-            audit.record(AuditEvent.of(clock.instant(), AuditKind.FAILURE, requester, request.org(),
+            audit.record(AuditEvent.of(clock.instant(), AuditKind.FAILURE, request.requesterRef().orElse(null), request.org(),
                     request.spec().apiName(), "provisioning failed: " + message).withReference(request.runId()));
         } catch (RuntimeException e) {
             log.warn("Could not record the failed run {} in the audit trail: {}", request.runId(), e.getMessage());

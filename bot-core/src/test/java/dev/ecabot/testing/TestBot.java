@@ -259,7 +259,8 @@ public final class TestBot implements AutoCloseable {
         }
 
         @Override
-        public java.util.Optional<String> reserveName(String runId, String org, String apiName, String requester) {
+        public java.util.Optional<String> reserveName(String runId, String org, String apiName,
+                                                      dev.ecabot.access.ChatUserRef requester) {
             return real.reserveName(runId, org, apiName, requester);
         }
     }

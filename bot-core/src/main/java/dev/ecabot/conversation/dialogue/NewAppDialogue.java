@@ -308,7 +308,7 @@ public final class NewAppDialogue {
         }
         String text = parsed.answer().map(a -> a.text()).orElse("");
         if (q.type() == QuestionType.API_NAME && state.org() != null && !text.isBlank()) {
-            Optional<String> taken = provisioner.reserveName(state.requestId(), state.org(), text, state.user().key());
+            Optional<String> taken = provisioner.reserveName(state.requestId(), state.org(), text, UserRefs.of(state.user()));
             if (taken.isPresent()) {
                 advance(state, replies, taken.get());
                 return;
@@ -474,7 +474,7 @@ public final class NewAppDialogue {
      */
     private boolean nameTaken(Playbook playbook, ConversationState state, Rendering rendered, Replies replies) {
         String apiName = rendered.spec().apiName();
-        Optional<String> taken = provisioner.reserveName(state.requestId(), state.org(), apiName, state.user().key());
+        Optional<String> taken = provisioner.reserveName(state.requestId(), state.org(), apiName, UserRefs.of(state.user()));
         if (taken.isEmpty()) return false;
         Optional<Question> nameQuestion = playbook.questions().stream()
                 .filter(q -> q.type() == QuestionType.API_NAME).findFirst();

@@ -38,8 +38,8 @@ import java.util.UUID;
  * then posts the result (consumer key, activation time, next steps), a reveal offer for the secret and the
  * reminders it left. The provisioning saga seals the secret in the vault's {@link RevealOffers} the moment it is
  * read and schedules the reminders as its last step, both recorded steps (one offer and one set of reminders per
- * request, however often the request is resumed); this posts what they left. A request runs on one instance at a time: it is claimed in {@link ProvisioningLeases}
- * before it runs and released when it ends. Ends the conversation when the app is made or nothing was changed;
+ * request, however often the request is resumed); this posts what they left. A request runs on one instance at a
+ * time: it is claimed in {@link ProvisioningLeases} before it runs and released when it ends. Ends the conversation when the app is made or nothing was changed;
  * a failure after the org was changed keeps it, waiting for "retry". Thread-safe.
  */
 public final class ProvisioningRunner {

@@ -16,7 +16,6 @@ import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.conversation.ConversationEngine;
 import dev.ecabot.conversation.EngineSettings;
 import dev.ecabot.conversation.MessageRef;
-import dev.ecabot.conversation.dialogue.SagaProvisioner;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.ChoicePrompt;
 import dev.ecabot.conversation.message.Confirmation;
@@ -95,7 +94,7 @@ public final class BenchBot implements AutoCloseable {
                 .dataSource(db.dataSource())
                 .playbooks(PlaybookCatalog.load())
                 .orgs(registry::names)
-                .provisioner(new SagaProvisioner(ProvisioningSaga.onDatabase(registry, clients, db.dataSource(), clock)))
+                .provisioner(ProvisioningSaga.onDatabase(registry, clients, db.dataSource(), clock))
                 .revealOffers(new RevealOffers(db.dataSource(), MasterKey.generate(), audit, clock, RevealOffers.DEFAULT_WINDOW))
                 .access(access)
                 .approvals(new Approvals(db.dataSource(), ApprovalPolicyConfig.zeroConfig(), access, audit, clock))

@@ -13,7 +13,6 @@ import dev.ecabot.approval.Approvals;
 import dev.ecabot.conversation.reminders.ChatReminderDelivery;
 import dev.ecabot.reminders.Reminders;
 import dev.ecabot.reminders.RemindersSettings;
-import dev.ecabot.conversation.dialogue.SagaProvisioner;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.digest.Digests;
 import dev.ecabot.inventory.InventorySettings;
@@ -169,7 +168,7 @@ public final class BotRuntime implements AutoCloseable {
                     .dataSource(db.dataSource())
                     .playbooks(playbooks)
                     .orgs(dev.ecabot.conversation.dialogue.OrgDirectory.of(orgs)) // names and API versions
-                    .provisioner(new SagaProvisioner(saga))
+                    .provisioner(saga)
                     .revealOffers(offers)
                     .access(access)
                     .approvals(approvals)

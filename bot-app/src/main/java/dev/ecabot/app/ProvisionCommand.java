@@ -16,6 +16,7 @@ import dev.ecabot.playbook.PlaybookRenderer;
 import dev.ecabot.playbook.Rendering;
 import dev.ecabot.provisioning.ProvisionedCredentials;
 import dev.ecabot.provisioning.ProvisioningEvent;
+import dev.ecabot.provisioning.AppReminders;
 import dev.ecabot.provisioning.ProvisioningRequest;
 import dev.ecabot.provisioning.ProvisioningResult;
 import dev.ecabot.provisioning.SpecValidator;
@@ -110,7 +111,8 @@ final class ProvisionCommand implements Callable<Integer> {
             approveOrOverride(services, rendering);
             ProvisioningRequest request = new ProvisioningRequest(runId == null ? UUID.randomUUID().toString() : runId, org,
                     rendering.spec(), rendering.playbookId(), vendor(services.playbooks()), requester, null, secret, update);
-            ProvisioningResult result = services.saga(java.time.Clock.systemUTC()).run(request, c -> deliver(c, out), event -> progress(event, out));
+            ProvisioningResult result = services.saga(java.time.Clock.systemUTC())
+                    .provision(request, c -> deliver(c, out), AppReminders.NONE, event -> progress(event, out));
             report(result, rendering, secret, out);
             return 0;
         }

@@ -20,7 +20,7 @@ import dev.ecabot.conversation.command.inventory.AppChanges;
 import dev.ecabot.conversation.command.inventory.AppOperations;
 import dev.ecabot.conversation.command.inventory.ChangeApprovals;
 import dev.ecabot.conversation.command.inventory.InventoryCommands;
-import dev.ecabot.conversation.dialogue.AppProvisioner;
+import dev.ecabot.provisioning.AppProvisioner;
 import dev.ecabot.conversation.dialogue.PostureGate;
 import dev.ecabot.conversation.command.report.OwnerChange;
 import dev.ecabot.conversation.command.report.ReportCommands;

@@ -12,4 +12,16 @@ public record ProvisioningResult(String runId, InventoryApp app, boolean reusedE
     public String consumerKey() {
         return app.consumerKey();
     }
+
+    /**
+     * What a run of {@code request} that made its app now, with {@code consumerKey}, returns: for stand-ins of the
+     * saga (engine tests, benchmarks), which record nothing.
+     */
+    public static ProvisioningResult made(ProvisioningRequest request, String consumerKey, java.time.Instant createdAt) {
+        dev.ecabot.eca.EcaSpec spec = request.spec();
+        return new ProvisioningResult(request.runId(), new InventoryApp(null, request.org(), spec.apiName(),
+                spec.app().label(), null, request.playbookId(), request.vendor(), request.requester(), request.approver(),
+                spec.app().contactEmail(), consumerKey, createdAt, dev.ecabot.inventory.SettingsJson.write(spec),
+                dev.ecabot.inventory.AppStatus.ACTIVE), false, false);
+    }
 }

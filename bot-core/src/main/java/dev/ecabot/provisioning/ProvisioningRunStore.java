@@ -90,8 +90,14 @@ public final class ProvisioningRunStore {
         update(runId, "step = ?, consumer_key = ?", ProvisioningStep.CREDENTIALS_DELIVERED.name(), consumerKey);
     }
 
+    /** The app is in the inventory; the run goes on to schedule its reminders. */
     public void recorded(String runId) {
-        update(runId, "step = ?, status = ?", ProvisioningStep.RECORDED.name(), RunStatus.SUCCEEDED.name());
+        update(runId, "step = ?", ProvisioningStep.RECORDED.name());
+    }
+
+    /** The app's reminders are scheduled: the run is complete. */
+    public void remindersScheduled(String runId) {
+        update(runId, "step = ?, status = ?", ProvisioningStep.REMINDERS_SCHEDULED.name(), RunStatus.SUCCEEDED.name());
     }
 
     public void failed(String runId, String failure) {

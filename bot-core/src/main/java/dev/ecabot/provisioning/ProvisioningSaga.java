@@ -43,13 +43,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The way from an approved request to delivered credentials: validate -> hold the app's name for the request ->
  * refuse a name that exists in the org (whoever made it) unless an operator asked to update it -> deploy -> wait ->
- * read credentials -> hand them to the {@link CredentialsDelivery} -> record the app in the inventory. Every step is
+ * read credentials -> hand them to the {@link CredentialsDelivery} (in chat: seal the secret in the vault) -> record
+ * the app in the inventory -> schedule its reminders ({@link AppReminders}). Every step is
  * recorded in {@code provisioning_run} before the next starts, so running the same request again (after a failure or
  * a crash) continues where it stopped and never makes a second app. Idempotent per request, never per app name: a
  * request never receives an app it did not make. Thread-safe: a request already running in this process is refused;
  * across instances, {@link ProvisioningLeases} route one request to one instance.
  */
-public final class ProvisioningSaga {
+public final class ProvisioningSaga implements AppProvisioner {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisioningSaga.class);
 
@@ -98,6 +99,12 @@ public final class ProvisioningSaga {
      * requester, and then holds nothing for the request. An org that cannot be asked right now does not block
      * (the run checks again before it deploys).
      */
+    @Override
+    public Optional<String> reserveName(String runId, String org, String apiName, ChatUserRef requester) {
+        return reserveName(runId, org, apiName, requester.toString());
+    }
+
+    /** As {@link #reserveName(String, String, String, ChatUserRef)}, for a requester named freely (the command line). */
     public Optional<String> reserveName(String runId, String org, String apiName, String requester) {
         String canonicalOrg;
         try {
@@ -120,6 +127,18 @@ public final class ProvisioningSaga {
         return taken;
     }
 
+    @Override
+    public ProvisioningResult provision(ProvisioningRequest request, CredentialsDelivery delivery, AppReminders reminders,
+                                        ProvisioningListener listener) {
+        return run(request, delivery, reminders, listener);
+    }
+
+    /** The same run as {@code ecabot provision --update}: an update changes settings only, so nothing is handed over. */
+    @Override
+    public ProvisioningResult update(ProvisioningRequest request, ProvisioningListener listener) {
+        return run(request.allowingUpdate(), credentials -> { }, AppReminders.NONE, listener);
+    }
+
     /** Gives up the name request {@code runId} held (the request ended without an app: cancelled, denied, expired). */
     public void releaseName(String runId) {
         names.release(runId);
@@ -139,8 +158,18 @@ public final class ProvisioningSaga {
         return Optional.empty();
     }
 
-    /** Runs (or resumes) {@code request}; throws {@link ProvisioningException} with a message for the requester. */
+    /** Runs (or resumes) {@code request} scheduling no reminders; see {@link #run(ProvisioningRequest, CredentialsDelivery, AppReminders, ProvisioningListener)}. */
     public ProvisioningResult run(ProvisioningRequest asked, CredentialsDelivery delivery, ProvisioningListener listener) {
+        return run(asked, delivery, AppReminders.NONE, listener);
+    }
+
+    /**
+     * Runs (or resumes) {@code request}: the credentials go to {@code delivery} and the new app's reminders to
+     * {@code reminders}, each once per request however often it is resumed. Throws {@link ProvisioningException}
+     * with a message for the requester.
+     */
+    public ProvisioningResult run(ProvisioningRequest asked, CredentialsDelivery delivery, AppReminders reminders,
+                                  ProvisioningListener listener) {
         Org org = checkInput(asked);
         ProvisioningRequest request = asked.forOrg(org.name());
         if (!active.add(request.runId())) {
@@ -150,7 +179,7 @@ public final class ProvisioningSaga {
         long started = System.nanoTime();
         MDC.MDCCloseable run = MDC.putCloseable("run", request.runId());
         try {
-            ProvisioningResult result = runClaimed(request, org, delivery, listener);
+            ProvisioningResult result = runClaimed(request, org, delivery, reminders, listener);
             measure(request, "succeeded", started);
             return result;
         } catch (RuntimeException e) {
@@ -180,7 +209,8 @@ public final class ProvisioningSaga {
         }
     }
 
-    private ProvisioningResult runClaimed(ProvisioningRequest request, Org org, CredentialsDelivery delivery, ProvisioningListener listener) {
+    private ProvisioningResult runClaimed(ProvisioningRequest request, Org org, CredentialsDelivery delivery,
+                                          AppReminders reminders, ProvisioningListener listener) {
         ProvisioningRun run = runs.find(request.runId()).orElse(null);
         if (run == null) {
             run = runs.create(request);
@@ -199,7 +229,7 @@ public final class ProvisioningSaga {
                     && (current.step() == ProvisioningStep.STARTED || current.step() == ProvisioningStep.DEPLOY_REQUESTED)) {
                 holdName(request);
             }
-            ProvisioningResult result = proceed(request, org, current, delivery, listener);
+            ProvisioningResult result = proceed(request, org, current, delivery, reminders, listener);
             names.release(request.runId()); // the app is in the inventory now, which guards its name
             return result;
         } catch (ProvisioningException e) {
@@ -233,7 +263,7 @@ public final class ProvisioningSaga {
     }
 
     private ProvisioningResult proceed(ProvisioningRequest request, Org org, ProvisioningRun run,
-                                       CredentialsDelivery delivery, ProvisioningListener listener) {
+                                       CredentialsDelivery delivery, AppReminders reminders, ProvisioningListener listener) {
         SalesforceClient client = clients.forOrg(org);
         String id = request.runId();
         String apiName = request.spec().apiName();
@@ -262,15 +292,30 @@ public final class ProvisioningSaga {
             runs.delivered(id, credentials.consumerKey());
             run = runs.find(id).orElseThrow();
         }
-        emit(listener, id, Stage.RECORDING, "Recording " + apiName + " in the inventory...");
-        // An update keeps who asked for the app, who approved it and when it was made; only its settings change.
-        Optional<InventoryApp> before = request.updateExisting()
-                ? inventory.find(org.name(), apiName).filter(a -> a.status() != AppStatus.DELETED) : Optional.empty();
-        ProvisioningRun made = run;
-        InventoryApp app = inventory.save(before.map(b -> updatedRecord(b, request, made))
-                .orElseGet(() -> inventoryRecord(request, made)));
-        if (audit != null) audit.record(before.isPresent() ? updated(before.get(), app, request) : provisioned(app, run.reusedExisting()));
-        runs.recorded(id);
+        InventoryApp app;
+        if (run.step() == ProvisioningStep.CREDENTIALS_DELIVERED) {
+            emit(listener, id, Stage.RECORDING, "Recording " + apiName + " in the inventory...");
+            // An update keeps who asked for the app, who approved it and when it was made; only its settings change.
+            Optional<InventoryApp> before = request.updateExisting()
+                    ? inventory.find(org.name(), apiName).filter(a -> a.status() != AppStatus.DELETED) : Optional.empty();
+            ProvisioningRun made = run;
+            app = inventory.save(before.map(b -> updatedRecord(b, request, made))
+                    .orElseGet(() -> inventoryRecord(request, made)));
+            if (audit != null) audit.record(before.isPresent() ? updated(before.get(), app, request) : provisioned(app, run.reusedExisting(), request));
+            runs.recorded(id);
+        } else { // recorded by an attempt that stopped before its reminders were scheduled
+            app = inventory.find(org.name(), apiName).orElseThrow(() -> new ProvisioningException("Run " + id
+                    + " recorded " + apiName + " but it is missing from the inventory; run `ecabot inventory` to re-import it.",
+                    false, null));
+        }
+        try {
+            reminders.schedule(id, app);
+        } catch (RuntimeException e) {
+            throw new ProvisioningException("The app " + apiName + " exists, but scheduling its reminders failed"
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ". Ask again to retry; no second app will be"
+                    + " made.", false, e);
+        }
+        runs.remindersScheduled(id);
         emit(listener, id, Stage.DONE, apiName + " is ready in org '" + org.name() + "'. Consumer key: " + app.consumerKey());
         return new ProvisioningResult(id, app, run.reusedExisting(), false);
     }
@@ -378,28 +423,15 @@ public final class ProvisioningSaga {
         String changed = changes.isEmpty() ? "no setting changed"
                 : changes.stream().map(d -> d.setting() + ": " + d.inOrg() + " -> " + d.requested())
                 .collect(java.util.stream.Collectors.joining("; "));
-        return AuditEvent.of(clock.instant(), AuditKind.UPDATE, requesterRef(request.requester()), after.org(),
+        return AuditEvent.of(clock.instant(), AuditKind.UPDATE, request.requesterRef().orElse(null), after.org(),
                 after.apiName(), "updated from playbook " + after.playbookOrUnknown() + " by " + request.requester()
                         + (request.approver() == null ? " (no approval needed)" : ", approved by " + request.approver())
                         + "; changed: " + changed).withReference(request.runId());
     }
 
-    private static ChatUserRef requesterRef(String requester) {
-        try {
-            return requester == null ? null : ChatUserRef.parse(requester);
-        } catch (IllegalArgumentException notAChatUser) {
-            return null; // a CLI run names its requester freely; the detail still says who
-        }
-    }
-
-    private AuditEvent provisioned(InventoryApp app, boolean reused) {
-        ChatUserRef requester = null;
-        try {
-            requester = app.requester() == null ? null : ChatUserRef.parse(app.requester());
-        } catch (IllegalArgumentException notAChatUser) {
-            // a CLI run names its requester freely; the detail still says who
-        }
-        return AuditEvent.of(clock.instant(), AuditKind.PROVISIONING, requester, app.org(), app.apiName(),
+    /** A CLI run names its requester freely: then the event has no chat user, and its detail still says who. */
+    private AuditEvent provisioned(InventoryApp app, boolean reused, ProvisioningRequest request) {
+        return AuditEvent.of(clock.instant(), AuditKind.PROVISIONING, request.requesterRef().orElse(null), app.org(), app.apiName(),
                 (reused ? "existing app with the requested settings taken into the inventory" : "created in the org")
                         + " from playbook " + app.playbookOrUnknown() + " for " + app.requester()
                         + (app.approver() == null ? "" : ", approved by " + app.approver())
@@ -444,14 +476,8 @@ public final class ProvisioningSaga {
     /** A failed run (a failed deploy included) leaves an event; the audit trail failing must not hide the failure. */
     private void auditFailure(ProvisioningRequest request, String message) {
         if (audit == null) return;
-        ChatUserRef requester = null;
         try {
-            requester = request.requester() == null ? null : ChatUserRef.parse(request.requester());
-        } catch (IllegalArgumentException notAChatUser) {
-            // a CLI run names its requester freely
-        }
-        try {
-            audit.record(AuditEvent.of(clock.instant(), AuditKind.FAILURE, requester, request.org(),
+            audit.record(AuditEvent.of(clock.instant(), AuditKind.FAILURE, request.requesterRef().orElse(null), request.org(),
                     request.spec().apiName(), "provisioning failed: " + message).withReference(request.runId()));
         } catch (RuntimeException e) {
             log.warn("Could not record the failed run {} in the audit trail: {}", request.runId(), e.getMessage());

@@ -13,8 +13,13 @@ public enum ProvisioningStep {
     DEPLOYING,
     /** The app exists in the org with the requested settings (deployed now, or found). */
     DEPLOYED,
-    /** The credentials were handed to the delivery; never read or delivered twice. */
+    /**
+     * The credentials were handed to the delivery (in chat: the secret sealed in the vault as the requester's one-time
+     * reveal offer); never read or delivered twice.
+     */
     CREDENTIALS_DELIVERED,
-    /** The app is in the inventory: the run is complete. */
-    RECORDED
+    /** The app is in the inventory (a run recorded before reminders were a step ended here, SUCCEEDED). */
+    RECORDED,
+    /** The app's reminders are scheduled ({@link AppReminders}): the run is complete. */
+    REMINDERS_SCHEDULED
 }

@@ -1,27 +1,39 @@
 package dev.ecabot.conversation;
 
-import dev.ecabot.conversation.dialogue.AppProvisioner;
-import dev.ecabot.conversation.dialogue.ProvisionedApp;
-import dev.ecabot.conversation.dialogue.ProvisioningFailedException;
-import dev.ecabot.conversation.dialogue.ProvisioningOrder;
-import dev.ecabot.conversation.dialogue.ProvisioningStep;
+import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.eca.EcaSpec;
+import dev.ecabot.provisioning.AppProvisioner;
+import dev.ecabot.provisioning.AppReminders;
+import dev.ecabot.provisioning.CredentialsDelivery;
+import dev.ecabot.provisioning.ProvisionedCredentials;
+import dev.ecabot.provisioning.ProvisioningEvent;
+import dev.ecabot.provisioning.ProvisioningEvent.Stage;
+import dev.ecabot.provisioning.ProvisioningException;
+import dev.ecabot.provisioning.ProvisioningListener;
+import dev.ecabot.provisioning.ProvisioningRequest;
+import dev.ecabot.provisioning.ProvisioningResult;
 import dev.ecabot.vault.Secret;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * A stand-in for the provisioning saga in engine tests that are about the conversation, not Salesforce: it
- * walks the steps, records each order, and answers credentials shaped like Salesforce's (a 3MVG9 key), or fails
- * with the message it was told to.
+ * walks the steps (the secret handed to the delivery, then the reminders), records each request, and answers
+ * credentials shaped like Salesforce's (a 3MVG9 key), or fails with the message it was told to.
  */
 final class RecordingProvisioner implements AppProvisioner {
 
     static final String SECRET = "8F1D3C5E7A9B2D4F6A8C0E2B4D6F8A0C2E4B6D8F0A2C4E6B8D0F2A4C6E8B0D2F";
 
-    final List<ProvisioningOrder> orders = new CopyOnWriteArrayList<>();
+    /** A request as the test reads it: its id, org, settings and who asked. */
+    record Order(String requestId, String org, EcaSpec spec, ChatUserRef requester) {
+    }
+
+    final List<Order> orders = new CopyOnWriteArrayList<>();
     private volatile String failure;
     private final CountDownLatch hold = new CountDownLatch(1);
     private volatile boolean holdFirst;
@@ -36,11 +48,11 @@ final class RecordingProvisioner implements AppProvisioner {
     }
 
     @Override
-    public ProvisionedApp provision(ProvisioningOrder order, Consumer<ProvisioningStep> progress,
-                                    SecretHandoff secrets) {
-        orders.add(order);
-        progress.accept(ProvisioningStep.DEPLOYING);
-        if (failure != null) throw new ProvisioningFailedException(failure);
+    public ProvisioningResult provision(ProvisioningRequest request, CredentialsDelivery delivery,
+                                        AppReminders reminders, ProvisioningListener progress) {
+        orders.add(new Order(request.runId(), request.org(), request.spec(), ChatUserRef.parse(request.requester())));
+        progress.on(new ProvisioningEvent(request.runId(), Stage.DEPLOYING, "Deploying"));
+        if (failure != null) throw new ProvisioningException(failure, false, null);
         if (holdFirst && orders.size() == 1) {
             try {
                 hold.await();
@@ -49,11 +61,16 @@ final class RecordingProvisioner implements AppProvisioner {
             }
             throw new IllegalStateException("stopped with the bot");
         }
-        progress.accept(ProvisioningStep.DEPLOYED);
-        progress.accept(ProvisioningStep.READING_CREDENTIALS);
-        String key = "3MVG9" + order.spec().apiName() + "_key";
-        String apiName = order.spec().apiName();
-        return new ProvisionedApp(apiName, key,
-                order.deliverSecret() ? secrets.seal(order.requestId(), apiName, key, Secret.of(SECRET)) : null);
+        progress.on(new ProvisioningEvent(request.runId(), Stage.DEPLOYED, "Deployed"));
+        progress.on(new ProvisioningEvent(request.runId(), Stage.READING_CREDENTIALS, "Reading the credentials"));
+        String apiName = request.spec().apiName();
+        String key = "3MVG9" + apiName + "_key";
+        if (!delivery.holds(request.runId())) {
+            delivery.deliver(new ProvisionedCredentials(request.runId(), request.org(), apiName, request.requester(), key,
+                    request.deliverSecret() ? Optional.of(Secret.of(SECRET)) : Optional.empty()));
+        }
+        ProvisioningResult result = ProvisioningResult.made(request, key, Instant.now());
+        reminders.schedule(request.runId(), result.app());
+        return result;
     }
 }

@@ -49,9 +49,11 @@ class ProvisioningRunStoreTest {
         runs.resume("req-1", true);
         runs.delivered("req-1", "3MVG9key");
         runs.recorded("req-1");
+        assertThat(runs.find("req-1").orElseThrow().status()).as("the reminders are still to come").isEqualTo(RunStatus.RUNNING);
+        runs.remindersScheduled("req-1");
         ProvisioningRun done = runs.find("req-1").orElseThrow();
         assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(done.step()).isEqualTo(ProvisioningStep.RECORDED);
+        assertThat(done.step()).isEqualTo(ProvisioningStep.REMINDERS_SCHEDULED);
         assertThat(done.consumerKey()).isEqualTo("3MVG9key");
         assertThat(done.updateExisting()).isTrue();
         assertThat(done.failure()).isNull();

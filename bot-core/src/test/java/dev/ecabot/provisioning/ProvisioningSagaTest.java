@@ -223,6 +223,27 @@ class ProvisioningSagaTest {
     }
 
     @Test
+    void aRunKilledBeforeItsRemindersScheduleThemOnceWhenRunAgainAndOnlyThenIsComplete() {
+        ProvisioningRequest request = request("r1", SampleSpecs.vonage("Vonage_Voice"));
+        java.util.List<String> scheduled = new java.util.ArrayList<>();
+        AppReminders dying = (runId, app) -> {
+            throw new Killed();
+        };
+        assertThatThrownBy(() -> saga.run(request, delivered::add, dying, e -> { })).isInstanceOf(Killed.class);
+        assertThat(runs.find("r1").orElseThrow().step()).as("recorded in the inventory, reminders still to come")
+                .isEqualTo(ProvisioningStep.RECORDED);
+        assertThat(runs.find("r1").orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+
+        saga.run(request, delivered::add, (runId, app) -> scheduled.add(runId + " " + app.apiName()), e -> { });
+        saga.run(request, delivered::add, (runId, app) -> scheduled.add(runId + " " + app.apiName()), e -> { });
+
+        assertThat(scheduled).containsExactly("r1 Vonage_Voice");
+        assertThat(delivered).hasSize(1);
+        assertThat(runs.find("r1").orElseThrow().step()).isEqualTo(ProvisioningStep.REMINDERS_SCHEDULED);
+        assertThat(runs.find("r1").orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    @Test
     void aFinishedRunAskedAgainDoesNothingTwice() {
         run(request("r1", SampleSpecs.vonage("Vonage_Voice")));
         ProvisioningResult again = run(request("r1", SampleSpecs.vonage("Vonage_Voice")));

@@ -13,11 +13,10 @@ import dev.ecabot.reminders.RemindersSettings;
 import dev.ecabot.salesforce.OrgClients;
 import dev.ecabot.conversation.ConversationEngine;
 import dev.ecabot.conversation.EngineSettings;
-import dev.ecabot.conversation.dialogue.AppProvisioner;
+import dev.ecabot.provisioning.AppProvisioner;
 import dev.ecabot.config.EcabotConfig;
 import dev.ecabot.config.OrgEnvironment;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
-import dev.ecabot.conversation.dialogue.SagaProvisioner;
 import dev.ecabot.provisioning.ProvisioningLeases;
 import dev.ecabot.provisioning.ProvisioningSaga;
 import dev.ecabot.salesforce.DemoOrgProvider;
@@ -120,7 +119,7 @@ public final class TestBot implements AutoCloseable {
         this.resources = resources;
         this.orgClients = orgClients;
         this.emulated = emulated;
-        this.provisioner = provisioner.apply(db, clock);
+        this.provisioner = new KillableProvisioner(provisioner.apply(db, clock));
         this.orgs = orgs;
         this.options = options;
         this.reminders = options.reminders() ? openReminders() : null;
@@ -152,8 +151,8 @@ public final class TestBot implements AutoCloseable {
         Org demo = new Org(DemoOrgProvider.DEMO_ORG_NAME, OrgEnvironment.PRODUCTION, emulated.baseUrl(), "68.0",
                 SignInMethod.ClientCredentials.of(EmulatedOrgs.CLIENT_ID, Secret.of(EmulatedOrgs.CLIENT_SECRET)), true);
         OrgRegistry registry = OrgRegistry.of(EcabotConfig.empty(), Map.of(), () -> demo);
-        return new TestBot(db, (d, clock) -> new SagaProvisioner(ProvisioningSaga.onDatabase(registry,
-                new SalesforceClients(EmulatedOrgs.FAST), d.dataSource(), clock)),
+        return new TestBot(db, (d, clock) -> ProvisioningSaga.onDatabase(registry,
+                new SalesforceClients(EmulatedOrgs.FAST), d.dataSource(), clock),
                 OrgDirectory.of(registry), emulated, options, OrgClients.of(registry, new SalesforceClients(EmulatedOrgs.FAST)), emulated);
     }
 
@@ -192,6 +191,78 @@ public final class TestBot implements AutoCloseable {
         leases.close();
         engine = newEngine();
         return this;
+    }
+
+    /** Where the bot's process dies between two steps of the provisioning saga, named by the steps around it. */
+    public enum SagaKillPoint {
+        /** The app is deployed and its credentials read; the secret is not sealed in the vault yet. */
+        AFTER_THE_DEPLOY_BEFORE_THE_SEAL,
+        /** The secret is sealed in the vault; the saga has not recorded that it is. */
+        AFTER_THE_SEAL_BEFORE_IT_IS_RECORDED,
+        /** The secret is sealed and the app recorded in the inventory; its reminders are not scheduled yet. */
+        AFTER_THE_SEAL_BEFORE_THE_REMINDERS
+    }
+
+    private volatile SagaKillPoint killInSaga;
+
+    /**
+     * The next provisioning kills its thread at {@code point} (see {@link TestChat.Killed}): nothing after it runs and
+     * nothing is recorded as failed, as if the process died there. Once; {@link TestChat#awaitTheKill()} waits for it.
+     */
+    public TestBot killTheBotInTheSaga(SagaKillPoint point) {
+        this.killInSaga = point;
+        return this;
+    }
+
+    private void maybeKilled(SagaKillPoint point) {
+        if (killInSaga == point) {
+            killInSaga = null;
+            throw chat.killedElsewhere();
+        }
+    }
+
+    /** The test's provisioner, with the process dying where {@link #killTheBotInTheSaga} says. */
+    private final class KillableProvisioner implements AppProvisioner {
+        private final AppProvisioner real;
+
+        KillableProvisioner(AppProvisioner real) {
+            this.real = real;
+        }
+
+        @Override
+        public dev.ecabot.provisioning.ProvisioningResult provision(dev.ecabot.provisioning.ProvisioningRequest request,
+                dev.ecabot.provisioning.CredentialsDelivery delivery, dev.ecabot.provisioning.AppReminders reminders,
+                dev.ecabot.provisioning.ProvisioningListener listener) {
+            dev.ecabot.provisioning.CredentialsDelivery dyingDelivery = new dev.ecabot.provisioning.CredentialsDelivery() {
+                @Override
+                public void deliver(dev.ecabot.provisioning.ProvisionedCredentials credentials) {
+                    maybeKilled(SagaKillPoint.AFTER_THE_DEPLOY_BEFORE_THE_SEAL);
+                    delivery.deliver(credentials);
+                    maybeKilled(SagaKillPoint.AFTER_THE_SEAL_BEFORE_IT_IS_RECORDED);
+                }
+
+                @Override
+                public boolean holds(String runId) {
+                    return delivery.holds(runId);
+                }
+            };
+            return real.provision(request, dyingDelivery, (runId, app) -> {
+                maybeKilled(SagaKillPoint.AFTER_THE_SEAL_BEFORE_THE_REMINDERS);
+                reminders.schedule(runId, app);
+            }, listener);
+        }
+
+        @Override
+        public dev.ecabot.provisioning.ProvisioningResult update(dev.ecabot.provisioning.ProvisioningRequest request,
+                                                                 dev.ecabot.provisioning.ProvisioningListener listener) {
+            return real.update(request, listener);
+        }
+
+        @Override
+        public java.util.Optional<String> reserveName(String runId, String org, String apiName,
+                                                      dev.ecabot.access.ChatUserRef requester) {
+            return real.reserveName(runId, org, apiName, requester);
+        }
     }
 
     /** Moves the clock past the provisioning leases an instance that died still held. */

@@ -76,6 +76,12 @@ public final class TestChat implements ChatPort {
 
     private volatile boolean killed;
 
+    /** The bot's process dies now, elsewhere than at a message (a step of the provisioning saga): throw what this returns. */
+    Killed killedElsewhere() {
+        killed = true;
+        return new Killed();
+    }
+
     private void maybeKilled(ChatMessage message) {
         if (killAt.test(message)) {
             killAt = m -> false;

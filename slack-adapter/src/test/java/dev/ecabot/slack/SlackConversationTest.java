@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecabot.conversation.ChatPort;
 import dev.ecabot.conversation.ConversationEngine;
 import dev.ecabot.conversation.PromptRef;
-import dev.ecabot.conversation.dialogue.AppProvisioner;
-import dev.ecabot.conversation.dialogue.ProvisionedApp;
-import dev.ecabot.conversation.dialogue.ProvisioningStep;
+import dev.ecabot.provisioning.AppProvisioner;
+import dev.ecabot.provisioning.ProvisionedCredentials;
+import dev.ecabot.provisioning.ProvisioningEvent;
+import dev.ecabot.provisioning.ProvisioningResult;
 import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.access.Grantee;
 import dev.ecabot.access.RolesConfig;
@@ -134,25 +135,26 @@ class SlackConversationTest {
 
     /** Salesforce that answers only when the test lets it: deploys, then hands back the app's credentials. */
     AppProvisioner slowSalesforce() {
-        return (order, progress, secrets) -> {
+        return (order, delivery, reminders, progress) -> {
             appsCreated.incrementAndGet();
-            progress.accept(ProvisioningStep.DEPLOYING);
+            progress.on(new ProvisioningEvent(order.runId(), ProvisioningEvent.Stage.DEPLOYING, "Deploying"));
             try {
                 if (!salesforceAnswers.await(20, TimeUnit.SECONDS)) throw new IllegalStateException("test never let Salesforce answer");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            progress.accept(ProvisioningStep.DEPLOYED);
-            progress.accept(ProvisioningStep.READING_CREDENTIALS);
+            progress.on(new ProvisioningEvent(order.runId(), ProvisioningEvent.Stage.DEPLOYED, "Deployed"));
+            progress.on(new ProvisioningEvent(order.runId(), ProvisioningEvent.Stage.READING_CREDENTIALS, "Reading"));
             String key = "3MVG9CONSUMERKEY0000000001";
             // As the real provisioning saga does: the app enters the inventory with who asked and who approved.
             new dev.ecabot.inventory.InventoryAppRepository(db.dataSource()).save(new dev.ecabot.inventory.InventoryApp(
                     null, order.org(), order.spec().apiName(), order.spec().apiName(), null, order.playbookId(),
-                    order.vendor(), order.requester().key(), order.approvedBy(), null, key, java.time.Instant.now(),
+                    order.vendor(), order.requester(), order.approver(), null, key, java.time.Instant.now(),
                     dev.ecabot.inventory.SettingsJson.write(order.spec()), dev.ecabot.inventory.AppStatus.ACTIVE));
-            return new ProvisionedApp(order.spec().apiName(), key,
-                    secrets.seal(order.requestId(), order.spec().apiName(), key, Secret.of(CONSUMER_SECRET)));
+            delivery.deliver(new ProvisionedCredentials(order.runId(), order.org(), order.spec().apiName(), order.requester(),
+                    key, java.util.Optional.of(Secret.of(CONSUMER_SECRET))));
+            return ProvisioningResult.made(order, key, java.time.Instant.now());
         };
     }
 

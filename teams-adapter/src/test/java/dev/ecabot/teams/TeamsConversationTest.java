@@ -8,7 +8,8 @@ import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.conversation.ConversationEngine;
 import dev.ecabot.conversation.message.TextMessage;
 import dev.ecabot.conversation.EngineSettings;
-import dev.ecabot.conversation.dialogue.ProvisionedApp;
+import dev.ecabot.provisioning.ProvisionedCredentials;
+import dev.ecabot.provisioning.ProvisioningResult;
 import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.access.RolesConfig;
 import dev.ecabot.approval.ApprovalPolicyConfig;
@@ -88,9 +89,12 @@ class TeamsConversationTest {
             personalChats = port.personalChats();
             ConversationEngine engine = ConversationEngine.builder().port(enginePort(port)).dataSource(db.dataSource())
                     .playbooks(PLAYBOOKS).orgs(() -> List.of("demo", "staging"))
-                    .provisioner((order, progress, secrets) -> new ProvisionedApp(order.spec().apiName(),
-                            "3MVG9FAKECONSUMERKEY", secrets.seal(order.requestId(), order.spec().apiName(), "3MVG9FAKECONSUMERKEY",
-                                    Secret.of("consumer-secret-value"))))
+                    .provisioner((order, delivery, reminders, progress) -> {
+                        delivery.deliver(new ProvisionedCredentials(order.runId(), order.org(), order.spec().apiName(),
+                                order.requester(), "3MVG9FAKECONSUMERKEY",
+                                java.util.Optional.of(Secret.of("consumer-secret-value"))));
+                        return ProvisioningResult.made(order, "3MVG9FAKECONSUMERKEY", java.time.Instant.now());
+                    })
                     .access(access)
                     .revealOffers(new RevealOffers(db.dataSource(), MasterKey.generate(), new AuditTrail(db.dataSource())))
                     .approvals(new Approvals(db.dataSource(), ApprovalPolicyConfig.zeroConfig(), access,

@@ -50,11 +50,11 @@ final class AppSummaries {
     }
 
     /** The result: consumer key, when it becomes usable, and the playbook's next steps. */
-    static Summary created(Playbook playbook, String org, Rendering rendering, ProvisionedApp app,
-                           Instant now) {
+    static Summary created(Playbook playbook, String org, Rendering rendering,
+                           dev.ecabot.provisioning.ProvisioningResult app, Instant now) {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("", "Org", org));
-        facts.add(new Fact("", "API name", app.apiName()));
+        facts.add(new Fact("", "API name", app.app().apiName()));
         facts.add(new Fact("", "Consumer key", app.consumerKey()));
         Duration delay = rendering.activationDelay();
         facts.add(new Fact("", "Usable from", HumanTime.fromNow(now.plus(delay), now)));

@@ -44,7 +44,11 @@ import dev.ecabot.playbook.Question;
 import dev.ecabot.playbook.QuestionType;
 import dev.ecabot.playbook.Rendering;
 import dev.ecabot.eca.EcaSpecDiff;
+import dev.ecabot.provisioning.AppProvisioner;
+import dev.ecabot.provisioning.ProvisioningException;
 import dev.ecabot.provisioning.ProvisioningLeases;
+import dev.ecabot.provisioning.ProvisioningListener;
+import dev.ecabot.provisioning.ProvisioningRequest;
 import dev.ecabot.eca.SettingDifference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -489,17 +493,18 @@ public final class AppUpdateDialogue {
                 return;
             }
             List<Fact> changes = changes(SettingsJson.read(before.get().settingsJson()), rendering.get().spec());
-            ProvisioningOrder order = new ProvisioningOrder(runId(state), playbook.get().id(), playbook.get().vendor(),
-                    state.org(), rendering.get().spec(), false, state.user(), state.answers().get(APPROVED_BY));
+            ProvisioningRequest order = new ProvisioningRequest(runId(state), state.org(), rendering.get().spec(),
+                    playbook.get().id(), playbook.get().vendor(), state.user().key(), state.answers().get(APPROVED_BY),
+                    false, true);
             port.post(to, TextMessage.info("Redeploying " + apiName + " to " + state.org() + "..."));
-            provisioner.update(order, step -> { });
+            provisioner.update(order, ProvisioningListener.NONE);
             dev.ecabot.store.UnitOfWork.run(() -> {
                 kept.save(state.org(), apiName, playbook.get().id(), questionAnswers(state), settings.clock().instant());
                 store.delete(state.key());
                 port.post(to, done(apiName, state.org(), playbook.get(), changes,
                         rendering.get().delivery().includesSecret()));
             });
-        } catch (ProvisioningFailedException e) {
+        } catch (ProvisioningException e) {
             dev.ecabot.store.UnitOfWork.run(() -> failed(state, apiName, e.getMessage(), e.resumable()));
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);

@@ -1,6 +1,7 @@
 package dev.ecabot.conversation.dialogue;
 
 import dev.ecabot.approval.ApprovalNeed;
+import dev.ecabot.provisioning.ProvisioningRequest;
 
 /**
  * How many approvals a confirmed order needs before it may be provisioned (0: go ahead now), and why: the
@@ -10,9 +11,9 @@ import dev.ecabot.approval.ApprovalNeed;
 @FunctionalInterface
 public interface ApprovalGate {
 
-    ApprovalNeed need(ProvisioningOrder order);
+    ApprovalNeed need(ProvisioningRequest order);
 
-    default int approvalsNeeded(ProvisioningOrder order) {
+    default int approvalsNeeded(ProvisioningRequest order) {
         return need(order).approvals();
     }
 }

@@ -24,6 +24,8 @@ import dev.ecabot.playbook.Problem;
 import dev.ecabot.playbook.Question;
 import dev.ecabot.playbook.QuestionType;
 import dev.ecabot.playbook.Rendering;
+import dev.ecabot.provisioning.AppProvisioner;
+import dev.ecabot.provisioning.ProvisioningRequest;
 
 import java.time.Clock;
 import java.util.HashSet;
@@ -376,7 +378,7 @@ public final class NewAppDialogue {
         if (parsed.error().isPresent()) return Judged.refused(withoutQuestionId(q.id(), parsed.error().get()));
         String text = parsed.answer().map(a -> a.text()).orElse("");
         if (q.type() == QuestionType.API_NAME && state.org() != null && !text.isBlank()) {
-            Optional<String> taken = provisioner.reserveName(state.requestId(), state.org(), text, state.user());
+            Optional<String> taken = provisioner.reserveName(state.requestId(), state.org(), text, UserRefs.of(state.user()));
             if (taken.isPresent()) return Judged.refused(taken.get());
         }
         Optional<String> refused = state.org() == null || text.isBlank() ? Optional.empty()
@@ -462,7 +464,7 @@ public final class NewAppDialogue {
         }
         Rendering rendered = rendering.value().orElseThrow();
         if (nameTaken(playbook, state, rendered, replies)) return;
-        ProvisioningOrder order = order(state, playbook, rendered);
+        ProvisioningRequest order = order(state, playbook, rendered);
         int needed = approvals.approvalsNeeded(order);
         if (needed > 0) {
             approvalFlow.askReason(state, needed, replies);
@@ -530,7 +532,7 @@ public final class NewAppDialogue {
      */
     private boolean nameTaken(Playbook playbook, ConversationState state, Rendering rendered, Replies replies) {
         String apiName = rendered.spec().apiName();
-        Optional<String> taken = provisioner.reserveName(state.requestId(), state.org(), apiName, state.user());
+        Optional<String> taken = provisioner.reserveName(state.requestId(), state.org(), apiName, UserRefs.of(state.user()));
         if (taken.isEmpty()) return false;
         Optional<Question> nameQuestion = playbook.questions().stream()
                 .filter(q -> q.type() == QuestionType.API_NAME).findFirst();
@@ -762,9 +764,9 @@ public final class NewAppDialogue {
         return email == null || email.isBlank() ? Optional.empty() : Optional.of(email);
     }
 
-    private static ProvisioningOrder order(ConversationState state, Playbook playbook, Rendering rendered) {
-        return new ProvisioningOrder(state.requestId(), playbook.id(), playbook.vendor(),
-                state.org(), rendered.spec(), rendered.delivery().includesSecret(), state.user(), null);
+    private static ProvisioningRequest order(ConversationState state, Playbook playbook, Rendering rendered) {
+        return new ProvisioningRequest(state.requestId(), state.org(), rendered.spec(), playbook.id(), playbook.vendor(),
+                state.user().key(), null, rendered.delivery().includesSecret(), false);
     }
 
     /** The first question that is asked given the answers and not yet answered (or skipped). */

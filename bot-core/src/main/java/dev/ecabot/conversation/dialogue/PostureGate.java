@@ -15,9 +15,9 @@ public final class PostureGate {
     private PostureGate() {
     }
 
-    public static List<String> blockedFindings(ProvisioningOrder order) {
+    public static List<String> blockedFindings(dev.ecabot.provisioning.ProvisioningRequest order) {
         PosturePolicy policy = PosturePolicy.current();
-        return policy.blocking(order.org(), policy.findings(order.spec(), UserRefs.of(order.requester()).toString()))
+        return policy.blocking(order.org(), policy.findings(order.spec(), order.requester()))
                 .stream().map(PostureFinding::line).toList();
     }
 }

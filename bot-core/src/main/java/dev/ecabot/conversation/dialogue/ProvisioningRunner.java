@@ -15,9 +15,14 @@ import dev.ecabot.conversation.state.ConversationStore;
 import dev.ecabot.conversation.state.Stage;
 import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.Rendering;
+import dev.ecabot.provisioning.AppProvisioner;
+import dev.ecabot.provisioning.AppReminders;
+import dev.ecabot.provisioning.ProvisioningEvent;
+import dev.ecabot.provisioning.ProvisioningException;
 import dev.ecabot.provisioning.ProvisioningLeases;
-import dev.ecabot.vault.ConsumerCredentials;
-import dev.ecabot.vault.Secret;
+import dev.ecabot.provisioning.ProvisioningRequest;
+import dev.ecabot.provisioning.ProvisioningResult;
+import dev.ecabot.provisioning.VaultSeal;
 import dev.ecabot.vault.RevealOffers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +35,11 @@ import java.util.UUID;
 
 /**
  * Creates a confirmed app off the chat thread: posts a progress message and edits it as provisioning advances,
- * then posts the result (consumer key, activation time, next steps) and a reveal offer for the secret, which
- * is sealed in the vault's {@link RevealOffers} the moment it is read (one offer per request, however often the
- * request is resumed). A request runs on one instance at a time: it is claimed in {@link ProvisioningLeases}
- * before it runs and released when it ends. Ends the conversation when the app is made or nothing was changed;
+ * then posts the result (consumer key, activation time, next steps), a reveal offer for the secret and the
+ * reminders it left. The provisioning saga seals the secret in the vault's {@link RevealOffers} the moment it is
+ * read and schedules the reminders as its last step, both recorded steps (one offer and one set of reminders per
+ * request, however often the request is resumed); this posts what they left. A request runs on one instance at a
+ * time: it is claimed in {@link ProvisioningLeases} before it runs and released when it ends. Ends the conversation when the app is made or nothing was changed;
  * a failure after the org was changed keeps it, waiting for "retry". Thread-safe.
  */
 public final class ProvisioningRunner {
@@ -76,7 +82,7 @@ public final class ProvisioningRunner {
     }
 
     /** Creates the app of {@code state} (claimed, and saved in stage PROVISIONING) in the background. */
-    void start(ConversationState state, Playbook playbook, Rendering rendering, ProvisioningOrder order) {
+    void start(ConversationState state, Playbook playbook, Rendering rendering, ProvisioningRequest order) {
         // Only once the turn that moved the request to PROVISIONING (and claimed it) is committed: the background
         // thread must see both. If the turn rolls back, the claim and the stage roll back with it and nothing starts.
         dev.ecabot.store.UnitOfWork.afterCommit(() -> {
@@ -89,15 +95,15 @@ public final class ProvisioningRunner {
         });
     }
 
-    private void run(ConversationState state, Playbook playbook, Rendering rendering, ProvisioningOrder order) {
+    private void run(ConversationState state, Playbook playbook, Rendering rendering, ProvisioningRequest order) {
         ChatAddress to = new ChatAddress(state.user(), state.place());
         String label = rendering.spec().app().label();
         try {
             Progress progress = new Progress("Creating " + label + " in " + state.org());
             MessageRef ref = port.post(to, progress.update());
             try {
-                ProvisionedApp app = provisioner.provision(order, step -> port.edit(ref, progress.reached(step)),
-                        new VaultHandoff(state));
+                ProvisioningResult app = provisioner.provision(order, new VaultSeal(offers),
+                        reminders(state, rendering), event -> progress.reached(event.stage()).ifPresent(p -> port.edit(ref, p)));
                 port.edit(ref, progress.finished());
                 // The result messages (summary, Reveal button, reminders) and the end of the conversation commit in
                 // one transaction: a crash before it leaves the request PROVISIONING, resumed later, and delivers it
@@ -106,7 +112,7 @@ public final class ProvisioningRunner {
                     deliver(state, playbook, rendering, order, app);
                     store.delete(state.key());
                 });
-            } catch (ProvisioningFailedException e) {
+            } catch (ProvisioningException e) {
                 port.edit(ref, progress.failed(e.getMessage()));
                 failed(state, label, e.getMessage(), e.resumable());
             } catch (RuntimeException e) {
@@ -145,12 +151,13 @@ public final class ProvisioningRunner {
     }
 
     /** The app exists: its summary, the secret's reveal offer (however many attempts it took), the reminders. */
-    private void deliver(ConversationState state, Playbook playbook, Rendering rendering, ProvisioningOrder order,
-                         ProvisionedApp app) {
+    private void deliver(ConversationState state, Playbook playbook, Rendering rendering, ProvisioningRequest order,
+                         ProvisioningResult result) {
+        dev.ecabot.inventory.InventoryApp app = result.app();
         ChatAddress to = new ChatAddress(state.user(), state.place());
         Instant now = settings.clock().instant();
         Instant createdAt = app.createdAt() != null ? app.createdAt() : now;
-        port.post(to, AppSummaries.created(playbook, state.org(), rendering, app, now));
+        port.post(to, AppSummaries.created(playbook, state.org(), rendering, result, now));
         try {
             connection.apply(state.org()).ifPresent(text -> port.post(to, TextMessage.info(text)));
         } catch (RuntimeException e) {
@@ -177,7 +184,7 @@ public final class ProvisioningRunner {
                 LOG.warn("Could not store the manual steps of {}: {}", app.apiName(), e.toString());
             }
         }
-        Optional<dev.ecabot.vault.RevealOffer> offer = app.offer().or(() -> offers.ofRequest(order.requestId()));
+        Optional<dev.ecabot.vault.RevealOffer> offer = offers.ofRequest(order.runId()); // sealed by the saga
         if (offer.isPresent() && offer.get().state() == dev.ecabot.vault.RevealOffer.State.OPEN) {
             port.post(to, new RevealOffer(offer.get().offerId(),
                     "Consumer key and secret of " + app.apiName(), offer.get().expiresAt()));
@@ -190,7 +197,8 @@ public final class ProvisioningRunner {
             port.post(to, TextMessage.warning("I could not find the sealed consumer secret of " + app.apiName()
                     + ". An admin can issue new credentials with \"rotate " + app.apiName() + " " + state.org() + "\"."));
         }
-        List<Reminder> scheduled = followUps.afterProvisioning(state.user(), state.org(), app.apiName(), rendering,
+        // the saga scheduled them (its last step); this says which
+        List<Reminder> scheduled = followUps.plannedAfterProvisioning(state.user(), state.org(), app.apiName(), rendering,
                 offer.filter(o -> o.state() == dev.ecabot.vault.RevealOffer.State.OPEN).orElse(null), createdAt);
         if (!scheduled.isEmpty()) port.post(to, TextMessage.info(remindersNote(scheduled, now)));
         port.refreshHome(state.user()); // the new app, its offer and its reminders
@@ -216,24 +224,11 @@ public final class ProvisioningRunner {
         }
     }
 
-    /** Seals a read secret in the vault as the requester's one-time offer, once per request. */
-    private final class VaultHandoff implements AppProvisioner.SecretHandoff {
-        private final ConversationState state;
-
-        VaultHandoff(ConversationState state) {
-            this.state = state;
-        }
-
-        @Override
-        public dev.ecabot.vault.RevealOffer seal(String requestId, String apiName, String consumerKey, Secret secret) {
-            return offers.create(UserRefs.of(state.user()), state.org(), apiName, new ConsumerCredentials(consumerKey, secret),
-                    requestId);
-        }
-
-        @Override
-        public boolean holds(String requestId) {
-            return offers.ofRequest(requestId).isPresent();
-        }
+    /** The new app's reminders, for the saga's last step: to the requester, the open reveal offer's included. */
+    private AppReminders reminders(ConversationState state, Rendering rendering) {
+        return (runId, app) -> followUps.afterProvisioning(state.user(), state.org(), app.apiName(), rendering,
+                offers.ofRequest(runId).filter(o -> o.state() == dev.ecabot.vault.RevealOffer.State.OPEN).orElse(null),
+                app.createdAt());
     }
 
     /** The optional "test it" step of a client credentials app (see the {@code test} command). */
@@ -263,28 +258,39 @@ public final class ProvisioningRunner {
         return line.length() <= 60 ? line : line.substring(0, 57) + "...";
     }
 
-    /** The progress message's steps as they advance. Used by one provisioning thread only. */
+    /**
+     * The progress message's steps as the saga's stages advance: deploying (checking the org included), deployed (a
+     * milestone: done when reached) and reading the credentials; the other stages change nothing people see. Used by
+     * one provisioning thread only.
+     */
     private static final class Progress {
+        private static final List<String> LABELS = List.of("Deploying the app", "Deployed", "Reading the credentials");
+        private static final int MILESTONE = 1;
         private final String title;
         private final List<ProgressUpdate.Step> steps = new ArrayList<>();
 
         Progress(String title) {
             this.title = title;
-            for (ProvisioningStep s : ProvisioningStep.values()) {
-                steps.add(new ProgressUpdate.Step(s.label(), ProgressUpdate.State.PENDING, null));
-            }
+            for (String label : LABELS) steps.add(new ProgressUpdate.Step(label, ProgressUpdate.State.PENDING, null));
         }
 
-        ProgressUpdate reached(ProvisioningStep step) {
+        /** The message after {@code stage}, or empty when the stage shows nothing new. */
+        Optional<ProgressUpdate> reached(ProvisioningEvent.Stage stage) {
+            int step = switch (stage) {
+                case CHECKING_EXISTING, DEPLOYING -> 0;
+                case REUSING_EXISTING, DEPLOYED -> 1;
+                case READING_CREDENTIALS -> 2;
+                default -> -1; // deploy progress, delivery, recording and the end show no separate step
+            };
+            if (step < 0) return Optional.empty();
             for (int i = 0; i < steps.size(); i++) {
-                ProgressUpdate.State state = i < step.ordinal() ? ProgressUpdate.State.DONE
-                        : i > step.ordinal() ? ProgressUpdate.State.PENDING
-                        : step.milestone() ? ProgressUpdate.State.DONE : ProgressUpdate.State.RUNNING;
+                ProgressUpdate.State state = i < step ? ProgressUpdate.State.DONE
+                        : i > step ? ProgressUpdate.State.PENDING
+                        : step == MILESTONE ? ProgressUpdate.State.DONE : ProgressUpdate.State.RUNNING;
                 steps.set(i, new ProgressUpdate.Step(steps.get(i).label(), state, null));
             }
-            return update();
+            return Optional.of(update());
         }
-
         ProgressUpdate finished() {
             steps.replaceAll(s -> new ProgressUpdate.Step(s.label(), ProgressUpdate.State.DONE, null));
             return update();

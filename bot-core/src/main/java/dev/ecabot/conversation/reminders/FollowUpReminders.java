@@ -51,6 +51,17 @@ public final class FollowUpReminders {
      */
     public List<Reminder> afterProvisioning(ChatUser requester, String org, String apiName, Rendering rendering,
                                             RevealOffer offer, Instant createdAt) {
+        List<Reminder> planned = plannedAfterProvisioning(requester, org, apiName, rendering, offer, createdAt);
+        planned.forEach(this::schedule);
+        return planned;
+    }
+
+    /**
+     * What {@link #afterProvisioning} schedules for the same app, without scheduling it (to tell the requester what
+     * the provisioning saga scheduled); empty when no scheduler is wired.
+     */
+    public List<Reminder> plannedAfterProvisioning(ChatUser requester, String org, String apiName, Rendering rendering,
+                                                   RevealOffer offer, Instant createdAt) {
         if (reminders == null) return List.of();
         List<Reminder> planned = new java.util.ArrayList<>();
         if (!rendering.activationDelay().isZero()) {
@@ -75,7 +86,6 @@ public final class FollowUpReminders {
         if (!rendering.manualSteps().isEmpty()) {
             planned.add(plans.checklistOpen(UserRefs.of(requester), org, apiName, createdAt, rendering.manualSteps().size()));
         }
-        planned.forEach(this::schedule);
         return planned;
     }
 

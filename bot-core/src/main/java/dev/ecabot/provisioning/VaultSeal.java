@@ -1,0 +1,31 @@
+package dev.ecabot.provisioning;
+
+import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.vault.ConsumerCredentials;
+import dev.ecabot.vault.RevealOffers;
+
+/**
+ * Delivers a new app's credentials in chat: seals the secret in the vault the moment it is read, as its requester's
+ * one-time reveal offer, keyed by the run id (one offer per request, however often it is resumed; a seal a crash
+ * left unrecorded is found by {@link #holds}). A key-only delivery seals nothing: the key is in the inventory.
+ */
+public final class VaultSeal implements CredentialsDelivery {
+
+    private final RevealOffers offers;
+
+    public VaultSeal(RevealOffers offers) {
+        this.offers = offers;
+    }
+
+    @Override
+    public void deliver(ProvisionedCredentials credentials) {
+        credentials.consumerSecret().ifPresent(secret -> offers.create(ChatUserRef.parse(credentials.requester()),
+                credentials.org(), credentials.apiName(), new ConsumerCredentials(credentials.consumerKey(), secret),
+                credentials.runId()));
+    }
+
+    @Override
+    public boolean holds(String runId) {
+        return offers.ofRequest(runId).isPresent();
+    }
+}

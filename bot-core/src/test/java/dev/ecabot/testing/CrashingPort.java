@@ -79,4 +79,19 @@ public final class CrashingPort implements ChatPort {
     public boolean serves(String platform) {
         return behind.serves(platform);
     }
+
+    @Override
+    public boolean showsForms(String platform) {
+        return behind.showsForms(platform);
+    }
+
+    @Override
+    public void refreshHome(dev.ecabot.conversation.ChatUser user) {
+        behind.refreshHome(user);
+    }
+
+    @Override
+    public boolean hasHomes(String platform) {
+        return behind.hasHomes(platform);
+    }
 }

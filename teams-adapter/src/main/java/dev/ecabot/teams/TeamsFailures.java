@@ -29,7 +29,8 @@ final class TeamsFailures {
         if (f instanceof RestException rest && rest.response() != null) {
             int status = rest.response().code();
             Duration retryAfter = status == 429 ? retryAfter(rest.response().headers().get("Retry-After")) : null;
-            boolean retryable = status == 429 || status == 408 || status >= 500;
+            // Teams asks for 412 (a concurrent operation on the conversation), 429 and 5xx to be retried with back-off.
+            boolean retryable = status == 429 || status == 408 || status == 412 || status >= 500;
             return new ChatDeliveryException("Teams " + what + " failed: http_" + status, retryable, retryAfter, null);
         }
         if (f instanceof IOException || f instanceof java.io.UncheckedIOException

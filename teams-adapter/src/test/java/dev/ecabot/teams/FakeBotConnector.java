@@ -215,13 +215,14 @@ public final class FakeBotConnector implements AutoCloseable {
     /**
      * The connector's error body for {@code status}, with the codes the Bot Framework answers: 400 BadArgument (an
      * invalid activity), 403 BotNotInConversationRoster (removed from the chat, or the app uninstalled), 404
-     * ConversationNotFound, 413 MessageSizeTooBig, 429 TooManyRequests, 5xx ServiceError.
+     * ConversationNotFound, 412 PreconditionFailed (a concurrent operation), 413 MessageSizeTooBig, 429 TooManyRequests, 5xx ServiceError.
      */
     static String errorBody(int status) {
         String[] error = switch (status) {
             case 400 -> new String[] {"BadArgument", "Activity is invalid."};
             case 403 -> new String[] {"BotNotInConversationRoster", "The bot is not part of the conversation roster."};
             case 404 -> new String[] {"ConversationNotFound", "Conversation not found."};
+            case 412 -> new String[] {"PreconditionFailed", "Another operation on the conversation conflicted; retry."};
             case 413 -> new String[] {"MessageSizeTooBig", "Message size too large."};
             case 429 -> new String[] {"TooManyRequests", "Too many requests."};
             default -> status >= 500 ? new String[] {"ServiceError", "The service is unavailable."}

@@ -126,6 +126,17 @@ class TeamsConversationThroughOutboxTest extends TeamsConversationTest {
     }
 
     @Test
+    void aPreconditionFailedOnTheRevealOfferIsRetriedAsTeamsAsksAndLosesNothing() {
+        connector.failMatching("\"ecabot\":\"reveal\"", 2, 412, null);
+
+        walkThePlaybookAndRevealOnce();
+
+        assertThat(connector.refused()).hasSize(2);
+        assertThat(offersPosted()).isEqualTo(1);
+        assertThat(outbox.count("DEAD")).isZero();
+    }
+
+    @Test
     void aRetriedDeliveryIsTakenInOnceAndNeverBecomesAnAnswer() {
         ObjectNode start = activity("message_personal.json");
         start.put("text", "new altify-mcp demo");

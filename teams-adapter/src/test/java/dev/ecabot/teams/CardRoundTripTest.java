@@ -42,7 +42,7 @@ class CardRoundTripTest {
 
         assertThat(TeamsInbound.toEvent(submit(submitted))).hasValueSatisfying(event ->
                 assertThat(event).isEqualTo(new ChatEvent.Choice(TeamsInbound.user(submit(submitted)),
-                        TeamsInbound.place(submit(submitted)), "org", "org5")));
+                        TeamsInbound.place(submit(submitted)), "org", "org5", "Org 5")));
     }
 
     @Test
@@ -102,7 +102,7 @@ class CardRoundTripTest {
         assertThat(choice.shown()).isEqualTo("Create it");
         dev.ecabot.conversation.TurnAnswer.Answered answered = new dev.ecabot.conversation.TurnAnswer.Answered(
                 dev.ecabot.conversation.message.Person.of(choice.user()).inText(), "chose", choice.shown(), List.of());
-        assertThat(card(cards.answered(answered)).toString()).contains("Ana Lopez chose Create it")
+        assertThat(card(cards.answered(answered)).toString()).contains("<at>Ana Lopez</at> chose Create it")
                 .doesNotContain("confirm").doesNotContain("\"actions\"");
     }
 
@@ -118,7 +118,7 @@ class CardRoundTripTest {
                 .isEqualTo("Production org 5");
         dev.ecabot.conversation.TurnAnswer.Answered answered = new dev.ecabot.conversation.TurnAnswer.Answered(
                 dev.ecabot.conversation.message.Person.of(picked.user()).inText(), "chose", picked.shown(), List.of());
-        assertThat(card(cards.answered(answered)).toString()).contains("Ana Lopez chose Production org 5")
+        assertThat(card(cards.answered(answered)).toString()).contains("<at>Ana Lopez</at> chose Production org 5")
                 .doesNotContain("org5");
     }
 

@@ -199,8 +199,9 @@ class TeamsConversationThroughOutboxTest extends TeamsConversationTest {
 
         assertThat(connector.posted()).filteredOn(c -> c.body().toString().contains("field:app_name")).hasSize(1);
         assertThat(connector.posted()).filteredOn(c -> c.body().toString().contains(GREETING)).hasSize(1);
+        // the whole form, once: a retry taken as the app's name would have brought the rest of it (from api_name) again
         assertThat(connector.posted()).as("the retry taken as the app's name")
-                .noneMatch(c -> c.body().toString().contains("field:api_name"));
+                .filteredOn(c -> c.body().toString().contains("field:api_name")).hasSize(1);
         assertThat(rows("SELECT COUNT(*) FROM conversation_state")).isEqualTo(1);
     }
 
@@ -223,7 +224,8 @@ class TeamsConversationThroughOutboxTest extends TeamsConversationTest {
         assertThat(rows("SELECT COUNT(*) FROM teams_processed_activity")).isEqualTo(1);
 
         assertThat(connector.posted()).filteredOn(c -> c.body().toString().contains("field:app_name")).hasSize(1);
-        assertThat(connector.posted()).noneMatch(c -> c.body().toString().contains("field:api_name"));
+        assertThat(connector.posted()).as("the retry taken as the app's name")
+                .filteredOn(c -> c.body().toString().contains("field:api_name")).hasSize(1);
     }
 
     private int rows(String sql) {

@@ -352,7 +352,8 @@ public final class AdaptiveCards {
         for (FormField field : f.fields()) {
             ObjectNode input = inputFor(field);
             input.put("label", field.label()).put("isRequired", field.required());
-            if (field.required()) input.put("errorMessage", field.label() + " is required");
+            // shown under the empty field by Teams; the label above already says what is asked
+            if (field.required()) input.put("errorMessage", "This question needs an answer.");
             // a refused answer is shown again as typed, to be fixed; else the default
             String value = field.typed() != null ? field.typed() : field.defaultValue();
             if (value != null && !value.isEmpty()) input.put("value", prefill(field, value));

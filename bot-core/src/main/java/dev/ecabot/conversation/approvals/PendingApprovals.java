@@ -3,7 +3,6 @@ package dev.ecabot.conversation.approvals;
 import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.approval.ApprovalRequest;
 import dev.ecabot.approval.Approvals;
-import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.Person;
 
 import java.util.List;
@@ -25,11 +24,6 @@ public final class PendingApprovals {
     /** The requests {@code approver} may decide now, oldest first. */
     public List<ApprovalRequest> of(ChatUserRef approver) {
         return approvals.pendingFor(approver);
-    }
-
-    /** At most {@code limit} of them, as the cards a home lists. */
-    public List<ApprovalCard> cards(ChatUserRef approver, int limit) {
-        return of(approver).stream().limit(limit).map(ApprovalCards::cardOf).toList();
     }
 
     /** " Waiting for you: <id> (<playbook> in <org>, asked by <who>); ..." or " No request is waiting for you." */

@@ -1,5 +1,6 @@
 package dev.ecabot.app;
 
+import dev.ecabot.access.Requester;
 import dev.ecabot.audit.AuditEvent;
 import dev.ecabot.audit.AuditKind;
 import dev.ecabot.approval.ApprovalNeed;
@@ -77,6 +78,7 @@ final class ProvisionCommand implements Callable<Integer> {
     @Option(names = "--show-secret", description = "Also print the consumer secret on the terminal.")
     boolean showSecret;
 
+    /** Named freely; written {@code platform:id} it names that chat user (the audit trail's actor, the app's owner). */
     @Option(names = "--requester", paramLabel = "<name>", description = "Who asks for the app (default: the OS user).")
     String requester = System.getProperty("user.name", "cli");
 
@@ -110,7 +112,8 @@ final class ProvisionCommand implements Callable<Integer> {
             if (dryRun) return dryRun(services, target, rendering, out);
             approveOrOverride(services, rendering);
             ProvisioningRequest request = new ProvisioningRequest(runId == null ? UUID.randomUUID().toString() : runId, org,
-                    rendering.spec(), rendering.playbookId(), vendor(services.playbooks()), requester, null, secret, update);
+                    rendering.spec(), rendering.playbookId(), vendor(services.playbooks()), Requester.parse(requester), List.of(),
+                    secret, update);
             ProvisioningResult result = services.saga(java.time.Clock.systemUTC())
                     .provision(request, c -> deliver(c, out), AppReminders.NONE, event -> progress(event, out));
             report(result, rendering, secret, out);

@@ -1,13 +1,17 @@
 package dev.ecabot.access;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Who someone is on a chat platform: the platform ("slack", "teams", "terminal") and that platform's user id.
  * Written {@code platform:userId} in configuration and in the database. Immutable.
  */
-public record ChatUserRef(String platform, String id) {
+public record ChatUserRef(String platform, String id) implements Requester {
 
     public ChatUserRef {
         Objects.requireNonNull(platform, "platform");
@@ -28,6 +32,25 @@ public record ChatUserRef(String platform, String id) {
                     + text + "'");
         }
         return new ChatUserRef(text.substring(0, colon), text.substring(colon + 1));
+    }
+
+    /**
+     * Several people written one after the other, {@code platform:id, platform:id} (the approvers of a request as the
+     * inventory and the provisioning runs store them); null for nobody, as those columns hold it.
+     */
+    public static String written(List<ChatUserRef> people) {
+        return people.isEmpty() ? null : people.stream().map(ChatUserRef::toString).collect(Collectors.joining(", "));
+    }
+
+    /** Reads {@link #written(List)} back; null or blank is nobody. */
+    public static List<ChatUserRef> parseAll(String written) {
+        if (written == null || written.isBlank()) return List.of();
+        return Arrays.stream(written.split(",")).map(ChatUserRef::parse).toList();
+    }
+
+    @Override
+    public Optional<ChatUserRef> chatUser() {
+        return Optional.of(this);
     }
 
     @Override

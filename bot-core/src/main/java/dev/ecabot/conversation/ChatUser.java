@@ -1,5 +1,7 @@
 package dev.ecabot.conversation;
 
+import dev.ecabot.access.ChatUserRef;
+
 import java.util.Locale;
 import java.util.Objects;
 
@@ -30,6 +32,11 @@ public record ChatUser(String platform, String id, String displayName, String em
     @Override
     public int hashCode() {
         return Objects.hash(platform, id);
+    }
+
+    /** Who this is, as the access, approval, vault and inventory packages name people. */
+    public ChatUserRef ref() {
+        return new ChatUserRef(platform, id);
     }
 
     /** "platform:id", unique across platforms. */

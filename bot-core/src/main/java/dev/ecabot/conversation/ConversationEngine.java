@@ -11,7 +11,6 @@ import dev.ecabot.conversation.approvals.DenyReasons;
 import dev.ecabot.conversation.approvals.ApprovalFlow;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
 import dev.ecabot.conversation.dialogue.OfferExpiry;
-import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.state.ConcurrentChangeException;
 import dev.ecabot.conversation.state.ConversationKey;
 import dev.ecabot.conversation.state.ConversationState;
@@ -190,12 +189,12 @@ public final class ConversationEngine implements ChatTurns {
         String[] parts = choice.value().strip().split("\\s+"); // "approve <id> <fingerprint>" or "deny <id>"
         Optional<Action> action = commands.find(parts[0]).flatMap(c -> Action.fromCommand(c.name()));
         if (action.isEmpty()) return Optional.empty();
-        AccessDecision decision = access.check(UserRefs.of(event.user()), action.get());
+        AccessDecision decision = access.check(event.user().ref(), action.get());
         if (!decision.allowed()) {
             auditRefusal(action.get(), event);
             return Optional.of(decision.message());
         }
-        return parts.length > 1 ? approvalFlow.whyMayNotDecide(parts[1], UserRefs.of(event.user())) : Optional.empty();
+        return parts.length > 1 ? approvalFlow.whyMayNotDecide(parts[1], event.user().ref()) : Optional.empty();
     }
 
     /**
@@ -340,7 +339,7 @@ public final class ConversationEngine implements ChatTurns {
     }
 
     private boolean allowed(Action action, ChatEvent event, Replies replies) {
-        AccessDecision decision = access.check(UserRefs.of(event.user()), action);
+        AccessDecision decision = access.check(event.user().ref(), action);
         if (!decision.allowed()) {
             replies.warn(decision.message());
             auditRefusal(action, event);
@@ -353,7 +352,7 @@ public final class ConversationEngine implements ChatTurns {
         if (refusals == null) return;
         try {
             refusals.record(dev.ecabot.audit.AuditEvent.of(settings.clock().instant(), dev.ecabot.audit.AuditKind.REFUSAL,
-                    UserRefs.of(event.user()), null, null, "refused: " + action.name().toLowerCase(java.util.Locale.ROOT)
+                    event.user().ref(), null, null, "refused: " + action.name().toLowerCase(java.util.Locale.ROOT)
                             .replace('_', ' ') + " (no role allows it)"));
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(ConversationEngine.class)

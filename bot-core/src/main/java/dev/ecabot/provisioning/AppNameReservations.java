@@ -1,5 +1,6 @@
 package dev.ecabot.provisioning;
 
+import dev.ecabot.access.Requester;
 import dev.ecabot.store.SqlTime;
 import dev.ecabot.store.SqlWork;
 
@@ -31,7 +32,7 @@ public final class AppNameReservations {
     }
 
     /** A name held by a request. */
-    public record Reservation(String requestId, String org, String apiName, String requester, Instant reservedAt) { }
+    public record Reservation(String requestId, String org, String apiName, Requester requester, Instant reservedAt) { }
 
     /** SQLSTATE of a unique key violation, the same on H2 and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -48,7 +49,7 @@ public final class AppNameReservations {
      * Reserves {@code apiName} in {@code org} for {@code requestId}, giving up any other name the request held
      * (a changed answer); the holder when another request has it.
      */
-    public Claim reserve(String requestId, String org, String apiName, String requester) {
+    public Claim reserve(String requestId, String org, String apiName, Requester requester) {
         try {
             return SqlWork.inTransaction(dataSource, "reserve an app name", c -> {
                 Optional<Reservation> holder = holder(c, org, apiName);
@@ -63,7 +64,7 @@ public final class AppNameReservations {
                     ps.setString(3, key(apiName));
                     ps.setString(4, org);
                     ps.setString(5, apiName);
-                    ps.setString(6, requester);
+                    ps.setString(6, requester.toString());
                     SqlTime.set(ps, 7, clock.instant());
                     ps.executeUpdate();
                 }
@@ -97,7 +98,7 @@ public final class AppNameReservations {
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 return Optional.of(new Reservation(rs.getString("request_id"), rs.getString("org"),
-                        rs.getString("api_name"), rs.getString("requester"), SqlTime.get(rs, "reserved_at")));
+                        rs.getString("api_name"), Requester.parse(rs.getString("requester")), SqlTime.get(rs, "reserved_at")));
             }
         }
     }

@@ -1,6 +1,6 @@
 package dev.ecabot.provisioning;
 
-import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.access.Requester;
 
 import java.util.Optional;
 
@@ -36,7 +36,7 @@ public interface AppProvisioner {
      * Holds the API name for request {@code runId} if nobody else has it (another request in flight, an app in the
      * inventory or in the org); otherwise says who has it and what to do, for the requester.
      */
-    default Optional<String> reserveName(String runId, String org, String apiName, ChatUserRef requester) {
+    default Optional<String> reserveName(String runId, String org, String apiName, Requester requester) {
         return Optional.empty();
     }
 }

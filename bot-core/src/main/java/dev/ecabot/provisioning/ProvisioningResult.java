@@ -1,5 +1,6 @@
 package dev.ecabot.provisioning;
 
+import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.inventory.InventoryApp;
 
 /**
@@ -20,7 +21,7 @@ public record ProvisioningResult(String runId, InventoryApp app, boolean reusedE
     public static ProvisioningResult made(ProvisioningRequest request, String consumerKey, java.time.Instant createdAt) {
         dev.ecabot.eca.EcaSpec spec = request.spec();
         return new ProvisioningResult(request.runId(), new InventoryApp(null, request.org(), spec.apiName(),
-                spec.app().label(), null, request.playbookId(), request.vendor(), request.requester(), request.approver(),
+                spec.app().label(), null, request.playbookId(), request.vendor(), request.requester().toString(), ChatUserRef.written(request.approvers()),
                 spec.app().contactEmail(), consumerKey, createdAt, dev.ecabot.inventory.SettingsJson.write(spec),
                 dev.ecabot.inventory.AppStatus.ACTIVE), false, false);
     }

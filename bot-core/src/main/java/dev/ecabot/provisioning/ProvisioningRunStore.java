@@ -1,5 +1,6 @@
 package dev.ecabot.provisioning;
 
+import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.inventory.SettingsJson;
 
 import javax.sql.DataSource;
@@ -47,8 +48,8 @@ public final class ProvisioningRunStore {
             ps.setString(3, r.spec().apiName());
             ps.setString(4, r.playbookId());
             ps.setString(5, r.vendor());
-            ps.setString(6, r.requester());
-            ps.setString(7, r.approver());
+            ps.setString(6, r.requester().toString());
+            ps.setString(7, ChatUserRef.written(r.approvers()));
             ps.setBoolean(8, r.deliverSecret());
             ps.setBoolean(9, r.updateExisting());
             ps.setString(10, SettingsJson.write(r.spec()));

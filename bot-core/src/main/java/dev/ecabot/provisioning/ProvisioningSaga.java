@@ -9,6 +9,7 @@ import dev.ecabot.eca.EcaSpec;
 import dev.ecabot.eca.MetadataFormat;
 import dev.ecabot.eca.RetrievedEca;
 import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.access.Requester;
 import dev.ecabot.audit.AuditEvent;
 import dev.ecabot.audit.AuditKind;
 import dev.ecabot.audit.AuditTrail;
@@ -100,12 +101,7 @@ public final class ProvisioningSaga implements AppProvisioner {
      * (the run checks again before it deploys).
      */
     @Override
-    public Optional<String> reserveName(String runId, String org, String apiName, ChatUserRef requester) {
-        return reserveName(runId, org, apiName, requester.toString());
-    }
-
-    /** As {@link #reserveName(String, String, String, ChatUserRef)}, for a requester named freely (the command line). */
-    public Optional<String> reserveName(String runId, String org, String apiName, String requester) {
+    public Optional<String> reserveName(String runId, String org, String apiName, Requester requester) {
         String canonicalOrg;
         try {
             canonicalOrg = orgs.require(org).name();
@@ -145,7 +141,7 @@ public final class ProvisioningSaga implements AppProvisioner {
     }
 
     /** Why the name is not the request's: held by another request in flight, or an app in the inventory. */
-    private Optional<String> takenBy(String runId, String org, String apiName, String requester) {
+    private Optional<String> takenBy(String runId, String org, String apiName, Requester requester) {
         Optional<InventoryApp> known = inventory.find(org, apiName).filter(a -> a.status() != AppStatus.DELETED);
         if (known.isPresent()) {
             return Optional.of(ExistingAppConflictException.describe(org, apiName, known.get()));
@@ -399,7 +395,7 @@ public final class ProvisioningSaga implements AppProvisioner {
     private InventoryApp inventoryRecord(ProvisioningRequest request, ProvisioningRun run) {
         EcaSpec spec = request.spec();
         return new InventoryApp(null, run.org(), spec.apiName(), spec.app().label(), run.appId(), request.playbookId(), request.vendor(),
-                request.requester(), request.approver(), spec.app().contactEmail(), run.consumerKey(), clock.instant(),
+                request.requester().toString(), ChatUserRef.written(request.approvers()), spec.app().contactEmail(), run.consumerKey(), clock.instant(),
                 SettingsJson.write(spec), AppStatus.ACTIVE);
     }
 
@@ -423,16 +419,17 @@ public final class ProvisioningSaga implements AppProvisioner {
         String changed = changes.isEmpty() ? "no setting changed"
                 : changes.stream().map(d -> d.setting() + ": " + d.inOrg() + " -> " + d.requested())
                 .collect(java.util.stream.Collectors.joining("; "));
-        return AuditEvent.of(clock.instant(), AuditKind.UPDATE, request.requesterRef().orElse(null), after.org(),
+        return AuditEvent.of(clock.instant(), AuditKind.UPDATE, request.requester().chatUser().orElse(null), after.org(),
                 after.apiName(), "updated from playbook " + after.playbookOrUnknown() + " by " + request.requester()
-                        + (request.approver() == null ? " (no approval needed)" : ", approved by " + request.approver())
+                        + (request.approvers().isEmpty() ? " (no approval needed)"
+                                : ", approved by " + ChatUserRef.written(request.approvers()))
                         + "; changed: " + changed).withReference(request.runId());
     }
 
     /** A CLI run names its requester freely: then the event has no chat user, and its detail still says who. */
     private AuditEvent provisioned(InventoryApp app, boolean reused, ProvisioningRequest request) {
-        return AuditEvent.of(clock.instant(), AuditKind.PROVISIONING, request.requesterRef().orElse(null), app.org(), app.apiName(),
-                (reused ? "existing app with the requested settings taken into the inventory" : "created in the org")
+        return AuditEvent.of(clock.instant(), AuditKind.PROVISIONING, request.requester().chatUser().orElse(null), app.org(),
+                app.apiName(), (reused ? "existing app with the requested settings taken into the inventory" : "created in the org")
                         + " from playbook " + app.playbookOrUnknown() + " for " + app.requester()
                         + (app.approver() == null ? "" : ", approved by " + app.approver())
                         + "; consumer key " + app.consumerKey());
@@ -477,8 +474,8 @@ public final class ProvisioningSaga implements AppProvisioner {
     private void auditFailure(ProvisioningRequest request, String message) {
         if (audit == null) return;
         try {
-            audit.record(AuditEvent.of(clock.instant(), AuditKind.FAILURE, request.requesterRef().orElse(null), request.org(),
-                    request.spec().apiName(), "provisioning failed: " + message).withReference(request.runId()));
+            audit.record(AuditEvent.of(clock.instant(), AuditKind.FAILURE, request.requester().chatUser().orElse(null),
+                    request.org(), request.spec().apiName(), "provisioning failed: " + message).withReference(request.runId()));
         } catch (RuntimeException e) {
             log.warn("Could not record the failed run {} in the audit trail: {}", request.runId(), e.getMessage());
         }

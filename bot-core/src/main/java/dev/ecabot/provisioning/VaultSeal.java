@@ -1,6 +1,7 @@
 package dev.ecabot.provisioning;
 
 import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.access.Requester;
 import dev.ecabot.vault.ConsumerCredentials;
 import dev.ecabot.vault.RevealOffers;
 
@@ -19,9 +20,14 @@ public final class VaultSeal implements CredentialsDelivery {
 
     @Override
     public void deliver(ProvisionedCredentials credentials) {
-        credentials.consumerSecret().ifPresent(secret -> offers.create(ChatUserRef.parse(credentials.requester()),
-                credentials.org(), credentials.apiName(), new ConsumerCredentials(credentials.consumerKey(), secret),
-                credentials.runId()));
+        credentials.consumerSecret().ifPresent(secret -> offers.create(chatUser(credentials.requester()), credentials.org(),
+                credentials.apiName(), new ConsumerCredentials(credentials.consumerKey(), secret), credentials.runId()));
+    }
+
+    /** Only a chat user can be offered a secret in chat; an operator's run hands it over at the command line. */
+    private static ChatUserRef chatUser(Requester requester) {
+        return requester.chatUser().orElseThrow(() -> new IllegalArgumentException("A chat user is written"
+                + " platform:userId (e.g. slack:U024BE7LH); got '" + requester + "'"));
     }
 
     @Override

@@ -50,7 +50,7 @@ final class RecordingProvisioner implements AppProvisioner {
     @Override
     public ProvisioningResult provision(ProvisioningRequest request, CredentialsDelivery delivery,
                                         AppReminders reminders, ProvisioningListener progress) {
-        orders.add(new Order(request.runId(), request.org(), request.spec(), ChatUserRef.parse(request.requester())));
+        orders.add(new Order(request.runId(), request.org(), request.spec(), request.requester().chatUser().orElseThrow()));
         progress.on(new ProvisioningEvent(request.runId(), Stage.DEPLOYING, "Deploying"));
         if (failure != null) throw new ProvisioningException(failure, false, null);
         if (holdFirst && orders.size() == 1) {

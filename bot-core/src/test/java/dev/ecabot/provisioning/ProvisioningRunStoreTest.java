@@ -1,5 +1,7 @@
 package dev.ecabot.provisioning;
 
+import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.access.Requester;
 import dev.ecabot.inventory.SettingsJson;
 import dev.ecabot.store.Database;
 import dev.ecabot.testing.PostgresTestDatabase;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +34,7 @@ class ProvisioningRunStoreTest {
     private static void exercise(Database db) {
         ProvisioningRunStore runs = new ProvisioningRunStore(db.dataSource(), Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
         ProvisioningRequest request = new ProvisioningRequest("req-1", "prod", SampleSpecs.vonage("Vonage_Voice"),
-                "vonage", "Vonage", "alice", null, true, false);
+                "vonage", "Vonage", Requester.operator("alice"), List.of(), true, false);
         ProvisioningRun created = runs.create(request);
         assertThat(created.step()).isEqualTo(ProvisioningStep.STARTED);
         assertThat(created.status()).isEqualTo(RunStatus.RUNNING);
@@ -59,5 +62,11 @@ class ProvisioningRunStoreTest {
         assertThat(done.failure()).isNull();
         assertThat(done.approver()).isNull();
         assertThat(runs.find("req-2")).isEmpty();
+
+        ProvisioningRun approved = runs.create(new ProvisioningRequest("req-3", "prod", SampleSpecs.vonage("Vonage_Sms"),
+                "vonage", "Vonage", new ChatUserRef("slack", "U_ALICE"),
+                List.of(new ChatUserRef("slack", "U_BOB"), new ChatUserRef("teams", "29:cat")), true, false));
+        assertThat(approved.requester()).as("stored as ever").isEqualTo("slack:U_ALICE");
+        assertThat(approved.approver()).isEqualTo("slack:U_BOB, teams:29:cat");
     }
 }

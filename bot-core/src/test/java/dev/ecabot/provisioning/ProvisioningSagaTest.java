@@ -1,12 +1,14 @@
 package dev.ecabot.provisioning;
 
-import dev.ecabot.eca.SettingDifference;
+import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.access.Requester;
 import dev.ecabot.config.EcabotConfig;
 import dev.ecabot.config.OrgEnvironment;
 import dev.ecabot.eca.AppInfo;
 import dev.ecabot.eca.EcaSpec;
 import dev.ecabot.eca.IpRelaxation;
 import dev.ecabot.eca.OauthPolicies;
+import dev.ecabot.eca.SettingDifference;
 import dev.ecabot.emulator.RecordedCall;
 import dev.ecabot.inventory.AppStatus;
 import dev.ecabot.inventory.InventoryApp;
@@ -60,8 +62,10 @@ class ProvisioningSagaTest {
         db.close();
     }
 
+    private static final ChatUserRef BOB = new ChatUserRef("slack", "U_BOB");
+
     private static ProvisioningRequest request(String runId, EcaSpec spec) {
-        return new ProvisioningRequest(runId, "demo", spec, "vonage", "Vonage", "alice", "bob", true, false);
+        return new ProvisioningRequest(runId, "demo", spec, "vonage", "Vonage", Requester.operator("alice"), List.of(BOB), true, false);
     }
 
     private long deploys() {
@@ -83,11 +87,11 @@ class ProvisioningSagaTest {
         assertThat(delivered).singleElement().satisfies(d -> {
             assertThat(d.consumerKey()).isEqualTo(consumer.key());
             assertThat(d.consumerSecret().orElseThrow().reveal()).isEqualTo(consumer.secret());
-            assertThat(d.requester()).isEqualTo("alice");
+            assertThat(d.requester()).isEqualTo(Requester.operator("alice"));
         });
         InventoryApp app = inventory.find("demo", "Vonage_Voice").orElseThrow();
         assertThat(app.requester()).isEqualTo("alice");
-        assertThat(app.approver()).isEqualTo("bob");
+        assertThat(app.approver()).isEqualTo("slack:U_BOB");
         assertThat(app.playbookId()).isEqualTo("vonage");
         assertThat(app.contactEmail()).isEqualTo("admin@acme.com");
         assertThat(app.status()).isEqualTo(AppStatus.ACTIVE);
@@ -141,7 +145,7 @@ class ProvisioningSagaTest {
         delivered.clear();
 
         ProvisioningRequest mallory = new ProvisioningRequest("mallorys-request", "demo", SampleSpecs.vonage("Vonage_Voice"),
-                "vonage", "Vonage", "mallory", null, true, false);
+                "vonage", "Vonage", Requester.operator("mallory"), List.of(), true, false);
         assertThatThrownBy(() -> run(mallory))
                 .isInstanceOfSatisfying(ExistingAppConflictException.class, e -> assertThat(e.invalidInput()).isTrue())
                 .hasMessageContaining("already has an app named Vonage_Voice (requested by alice")
@@ -150,7 +154,7 @@ class ProvisioningSagaTest {
         assertThat(delivered).isEmpty();
         assertThat(deploys()).isEqualTo(1);
         assertThat(inventory.find("demo", "Vonage_Voice").orElseThrow().requester()).isEqualTo("alice");
-        assertThat(saga.reserveName("another", "demo", "Vonage_Voice", "mallory")).get().asString()
+        assertThat(saga.reserveName("another", "demo", "Vonage_Voice", Requester.operator("mallory"))).get().asString()
                 .contains("requested by alice");
     }
 
@@ -160,7 +164,7 @@ class ProvisioningSagaTest {
         client.metadata().await(client.metadata().start(new dev.ecabot.eca.EcaMetadataWriter()
                 .writeZip(SampleSpecs.vonage("Vonage_Voice")), dev.ecabot.salesforce.DeployOptions.realDeploy()), r -> { });
 
-        assertThat(saga.reserveName("r1", "demo", "Vonage_Voice", "alice")).get().asString()
+        assertThat(saga.reserveName("r1", "demo", "Vonage_Voice", Requester.operator("alice"))).get().asString()
                 .contains("already has an app named Vonage_Voice (it was not made by this bot)");
         assertThatThrownBy(() -> run(request("r1", SampleSpecs.vonage("Vonage_Voice"))))
                 .isInstanceOf(ExistingAppConflictException.class).hasMessageContaining("not made by this bot");
@@ -170,16 +174,16 @@ class ProvisioningSagaTest {
 
     @Test
     void twoRequestsForOneNameAtOnceGetOneAppAndTheSecondHearsWhoHasIt() {
-        assertThat(saga.reserveName("alices-request", "demo", "Shared_Target", "alice")).isEmpty();
-        assertThat(saga.reserveName("bobs-request", "demo", "shared_target", "bob")).get().asString()
+        assertThat(saga.reserveName("alices-request", "demo", "Shared_Target", Requester.operator("alice"))).isEmpty();
+        assertThat(saga.reserveName("bobs-request", "demo", "shared_target", Requester.operator("bob"))).get().asString()
                 .contains("Someone is already creating an app named shared_target").contains("alice asked for it first");
         assertThatThrownBy(() -> run(new ProvisioningRequest("bobs-request", "demo", SampleSpecs.vonage("Shared_Target"),
-                "vonage", "Vonage", "bob", null, true, false)))
+                "vonage", "Vonage", Requester.operator("bob"), List.of(), true, false)))
                 .isInstanceOf(ProvisioningException.class).hasMessageContaining("alice asked for it first");
         assertThat(deploys()).isZero();
 
         run(request("alices-request", SampleSpecs.vonage("Shared_Target")));
-        assertThat(delivered).singleElement().satisfies(d -> assertThat(d.requester()).isEqualTo("alice"));
+        assertThat(delivered).singleElement().satisfies(d -> assertThat(d.requester()).isEqualTo(Requester.operator("alice")));
         assertThat(orgs.emulator().org().apps()).hasSize(1);
     }
 
@@ -218,7 +222,7 @@ class ProvisioningSagaTest {
         assertThat(result.reusedExisting()).isFalse();
         assertThat(inventory.find("demo", "Vonage_Voice").orElseThrow().requester()).isEqualTo("alice");
         assertThat(runs.find("r1").orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(saga.reserveName("later", "demo", "Vonage_Voice", "bob")).as("the name is guarded by the inventory now")
+        assertThat(saga.reserveName("later", "demo", "Vonage_Voice", Requester.operator("bob"))).as("the name is guarded by the inventory now")
                 .get().asString().contains("requested by alice");
     }
 
@@ -289,7 +293,7 @@ class ProvisioningSagaTest {
     @Test
     void anUnknownOrgIsInvalidInput() {
         ProvisioningRequest elsewhere = new ProvisioningRequest("r1", "prod", SampleSpecs.vonage("Vonage_Voice"),
-                "vonage", "Vonage", "alice", null, false, false);
+                "vonage", "Vonage", Requester.operator("alice"), List.of(), false, false);
         assertThatThrownBy(() -> run(elsewhere))
                 .isInstanceOfSatisfying(ProvisioningException.class, e -> assertThat(e.invalidInput()).isTrue())
                 .hasMessageContaining("no org called 'prod'").hasMessageContaining("demo");
@@ -303,7 +307,7 @@ class ProvisioningSagaTest {
                 new AppNameReservations(db.dataSource(), Clock.systemUTC()), SpecValidator.STANDARD, Clock.systemUTC(), trail);
         orgs.emulator().faults().failNextRequests(50, 502);
         ProvisioningRequest request = new ProvisioningRequest("r9", "demo", SampleSpecs.vonage("Vonage_Voice"),
-                "vonage", "Vonage", "slack:U_ALICE", null, true, false);
+                "vonage", "Vonage", ChatUserRef.parse("slack:U_ALICE"), List.of(), true, false);
         assertThatThrownBy(() -> audited.run(request, delivered::add, events::add)).isInstanceOf(ProvisioningException.class);
         assertThat(trail.forApp("demo", "Vonage_Voice")).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(dev.ecabot.audit.AuditKind.FAILURE);
@@ -333,7 +337,7 @@ class ProvisioningSagaTest {
     @Test
     void aKeyOnlyPlaybookNeverReadsTheSecret() {
         ProvisioningRequest keyOnly = new ProvisioningRequest("r1", "demo", SampleSpecs.vonage("Vonage_Voice"),
-                "vonage", "Vonage", "alice", null, false, false);
+                "vonage", "Vonage", Requester.operator("alice"), List.of(), false, false);
         orgs.emulator().org().enableClientSecretInRestApiAccess(false);
         ProvisioningResult result = run(keyOnly);
         assertThat(delivered).singleElement().satisfies(d -> assertThat(d.consumerSecret()).isEmpty());

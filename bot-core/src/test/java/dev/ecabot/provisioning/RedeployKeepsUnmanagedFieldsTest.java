@@ -1,5 +1,7 @@
 package dev.ecabot.provisioning;
 
+import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.access.Requester;
 import dev.ecabot.config.EcabotConfig;
 import dev.ecabot.config.OrgEnvironment;
 import dev.ecabot.eca.AppInfo;
@@ -24,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,6 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the app through the bot changes what was asked and keeps those, and the inventory can list them.
  */
 class RedeployKeepsUnmanagedFieldsTest {
+
+    private static final Requester ALICE = Requester.operator("alice");
+    private static final List<ChatUserRef> BOB = List.of(new ChatUserRef("slack", "U_BOB"));
 
     private static final String GLOBAL = "extlClntAppGlobalOauthSets/Vonage_Voice_glbloauth.ecaGlblOauth";
     private static final String POLICIES = "extlClntAppOauthPolicies/Vonage_Voice_oauthPlcy.ecaOauthPlcy";
@@ -65,7 +71,7 @@ class RedeployKeepsUnmanagedFieldsTest {
     @Test
     void anUpdateKeepsWhatTheBotDoesNotManage() {
         EcaSpec made = SampleSpecs.vonage("Vonage_Voice");
-        saga.run(new ProvisioningRequest("r1", "demo", made, "vonage", "Vonage", "alice", "bob", false, false), c -> { }, e -> { });
+        saga.run(new ProvisioningRequest("r1", "demo", made, "vonage", "Vonage", ALICE, BOB, false, false), c -> { }, e -> { });
         setInSetup(made);
 
         OrgEca before = client.ecaReader().read("Vonage_Voice").orElseThrow();
@@ -78,7 +84,7 @@ class RedeployKeepsUnmanagedFieldsTest {
         AppInfo a = made.app();
         EcaSpec changed = new EcaSpec(new AppInfo(a.apiName(), a.label(), a.contactEmail(), a.contactPhone(),
                 "Now with a description", a.distributionState(), a.logoUrl(), a.iconUrl()), made.globalOauth(), made.oauth(), made.policies());
-        saga.run(new ProvisioningRequest("r2", "demo", changed, "vonage", "Vonage", "alice", "bob", false, true), c -> { }, e -> { });
+        saga.run(new ProvisioningRequest("r2", "demo", changed, "vonage", "Vonage", ALICE, BOB, false, true), c -> { }, e -> { });
 
         String global = orgs.emulator().org().component("ExtlClntAppGlobalOauthSettings", "Vonage_Voice_glbloauth").orElseThrow().toString();
         String policies = orgs.emulator().org().component("ExtlClntAppOauthConfigurablePolicies", "Vonage_Voice_oauthPlcy").orElseThrow().toString();

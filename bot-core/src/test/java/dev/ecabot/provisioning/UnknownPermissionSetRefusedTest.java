@@ -1,5 +1,7 @@
 package dev.ecabot.provisioning;
 
+import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.access.Requester;
 import dev.ecabot.config.EcabotConfig;
 import dev.ecabot.config.OrgEnvironment;
 import dev.ecabot.eca.EcaSpec;
@@ -30,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class UnknownPermissionSetRefusedTest {
 
+    private static final Requester ALICE = Requester.operator("alice");
+    private static final List<ChatUserRef> BOB = List.of(new ChatUserRef("slack", "U_BOB"));
+
     private EmulatedOrgs orgs;
     private Database db;
     private ProvisioningSaga saga;
@@ -57,7 +62,7 @@ class UnknownPermissionSetRefusedTest {
         EcaSpec spec = new EcaSpec(base.app(), base.globalOauth(), base.oauth(), base.policies().toBuilder()
                 .permittedUsers(PermittedUsers.ADMIN_APPROVED_PRE_AUTHORIZED).permissionSets(List.of("Vonage_Users")).build());
 
-        assertThatThrownBy(() -> saga.run(new ProvisioningRequest("r1", "demo", spec, "vonage", "Vonage", "alice", "bob",
+        assertThatThrownBy(() -> saga.run(new ProvisioningRequest("r1", "demo", spec, "vonage", "Vonage", ALICE, BOB,
                 false, false), c -> { }, e -> { }))
                 .isInstanceOf(ProvisioningException.class)
                 .hasMessageContaining("no PermissionSet named Vonage_Users found");
@@ -65,7 +70,7 @@ class UnknownPermissionSetRefusedTest {
         assertThat(orgs.emulator().org().apps()).isEmpty();
 
         orgs.emulator().org().directory().addPermissionSets("Vonage_Users");
-        saga.run(new ProvisioningRequest("r1", "demo", spec, "vonage", "Vonage", "alice", "bob", false, false), c -> { }, e -> { });
+        saga.run(new ProvisioningRequest("r1", "demo", spec, "vonage", "Vonage", ALICE, BOB, false, false), c -> { }, e -> { });
         assertThat(new InventoryAppRepository(db.dataSource()).find("demo", "Vonage_Voice")).isPresent();
     }
 }

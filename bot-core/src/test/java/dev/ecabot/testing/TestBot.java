@@ -260,7 +260,7 @@ public final class TestBot implements AutoCloseable {
 
         @Override
         public java.util.Optional<String> reserveName(String runId, String org, String apiName,
-                                                      dev.ecabot.access.ChatUserRef requester) {
+                                                      dev.ecabot.access.Requester requester) {
             return real.reserveName(runId, org, apiName, requester);
         }
     }

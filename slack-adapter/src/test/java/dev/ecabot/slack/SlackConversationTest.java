@@ -150,7 +150,8 @@ class SlackConversationTest {
             // As the real provisioning saga does: the app enters the inventory with who asked and who approved.
             new dev.ecabot.inventory.InventoryAppRepository(db.dataSource()).save(new dev.ecabot.inventory.InventoryApp(
                     null, order.org(), order.spec().apiName(), order.spec().apiName(), null, order.playbookId(),
-                    order.vendor(), order.requester(), order.approver(), null, key, java.time.Instant.now(),
+                    order.vendor(), order.requester().toString(),
+                    dev.ecabot.access.ChatUserRef.written(order.approvers()), null, key, java.time.Instant.now(),
                     dev.ecabot.inventory.SettingsJson.write(order.spec()), dev.ecabot.inventory.AppStatus.ACTIVE));
             delivery.deliver(new ProvisionedCredentials(order.runId(), order.org(), order.spec().apiName(), order.requester(),
                     key, java.util.Optional.of(Secret.of(CONSUMER_SECRET))));

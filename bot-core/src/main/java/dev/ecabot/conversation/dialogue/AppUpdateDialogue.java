@@ -1,5 +1,6 @@
 package dev.ecabot.conversation.dialogue;
 
+import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.approval.ApprovalDraft;
 import dev.ecabot.approval.ApprovalPurpose;
 import dev.ecabot.approval.ApprovalRequest;
@@ -396,7 +397,7 @@ public final class AppUpdateDialogue {
         }
         shown.put("Effect", "the app is redeployed with these settings; everything else, the consumer key and secret stay");
         return Optional.of(new ApprovalDraft(ApprovalPurpose.UPDATE, state.org(), playbook.get().id(), app.get().apiName(),
-                UserRefs.of(state.user()), reason, shown));
+                state.user().ref(), reason, shown));
     }
 
     /**
@@ -428,11 +429,10 @@ public final class AppUpdateDialogue {
             approvalFlow.submit(state, now.get(), replies);
             return;
         }
-        String approvedBy = request.approvedBy().stream().map(a -> a.platform() + ":" + a.id())
-                .collect(Collectors.joining(", "));
-        deploy(state.withAnswer(APPROVED_BY, approvedBy), replies, "Request " + request.id() + " was approved by "
-                + ApprovalFlow.approvers(request, approver) + ". Updating " + target(state) + " now; I will post here"
-                + " when it is done.");
+        // Kept with the conversation's answers (as the inventory writes approvers) until the update runs.
+        deploy(state.withAnswer(APPROVED_BY, ChatUserRef.written(request.approvedBy())), replies, "Request " + request.id()
+                + " was approved by " + ApprovalFlow.approvers(request, approver) + ". Updating " + target(state)
+                + " now; I will post here when it is done.");
     }
 
     // --- deploy -----------------------------------------------------------------------------------------------
@@ -494,8 +494,8 @@ public final class AppUpdateDialogue {
             }
             List<Fact> changes = changes(SettingsJson.read(before.get().settingsJson()), rendering.get().spec());
             ProvisioningRequest order = new ProvisioningRequest(runId(state), state.org(), rendering.get().spec(),
-                    playbook.get().id(), playbook.get().vendor(), state.user().key(), state.answers().get(APPROVED_BY),
-                    false, true);
+                    playbook.get().id(), playbook.get().vendor(), state.user().ref(),
+                    ChatUserRef.parseAll(state.answers().get(APPROVED_BY)), false, true);
             port.post(to, TextMessage.info("Redeploying " + apiName + " to " + state.org() + "..."));
             provisioner.update(order, ProvisioningListener.NONE);
             dev.ecabot.store.UnitOfWork.run(() -> {

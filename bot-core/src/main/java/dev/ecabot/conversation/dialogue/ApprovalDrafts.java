@@ -40,12 +40,12 @@ final class ApprovalDrafts {
         }
         for (String warning : rendering.warnings()) put(settings, "Warning", warning);
         PosturePolicy posture = PosturePolicy.current();
-        List<PostureFinding> findings = posture.findings(rendering.spec(), UserRefs.of(state.user()).toString());
+        List<PostureFinding> findings = posture.findings(rendering.spec(), state.user().ref().toString());
         List<PostureFinding> blocking = posture.blocking(state.org(), findings);
         for (PostureFinding f : findings) {
             put(settings, blocking.contains(f) ? "Posture (approving accepts it)" : "Posture", f.line());
         }
         return new ApprovalDraft(ApprovalPurpose.CREATE, state.org(), playbook.id(), rendering.spec().apiName(),
-                UserRefs.of(state.user()), reason, settings);
+                state.user().ref(), reason, settings);
     }
 }

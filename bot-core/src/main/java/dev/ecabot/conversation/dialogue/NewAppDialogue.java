@@ -378,7 +378,7 @@ public final class NewAppDialogue {
         if (parsed.error().isPresent()) return Judged.refused(withoutQuestionId(q.id(), parsed.error().get()));
         String text = parsed.answer().map(a -> a.text()).orElse("");
         if (q.type() == QuestionType.API_NAME && state.org() != null && !text.isBlank()) {
-            Optional<String> taken = provisioner.reserveName(state.requestId(), state.org(), text, UserRefs.of(state.user()));
+            Optional<String> taken = provisioner.reserveName(state.requestId(), state.org(), text, state.user().ref());
             if (taken.isPresent()) return Judged.refused(taken.get());
         }
         Optional<String> refused = state.org() == null || text.isBlank() ? Optional.empty()
@@ -532,7 +532,7 @@ public final class NewAppDialogue {
      */
     private boolean nameTaken(Playbook playbook, ConversationState state, Rendering rendered, Replies replies) {
         String apiName = rendered.spec().apiName();
-        Optional<String> taken = provisioner.reserveName(state.requestId(), state.org(), apiName, UserRefs.of(state.user()));
+        Optional<String> taken = provisioner.reserveName(state.requestId(), state.org(), apiName, state.user().ref());
         if (taken.isEmpty()) return false;
         Optional<Question> nameQuestion = playbook.questions().stream()
                 .filter(q -> q.type() == QuestionType.API_NAME).findFirst();
@@ -596,10 +596,8 @@ public final class NewAppDialogue {
         ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
         replies.say("Request " + request.id() + " was approved by " + ApprovalFlow.approvers(request, approver)
                 + ". Creating it now; I will post progress here.");
-        String approvedBy = request.approvedBy().stream().map(a -> a.platform() + ":" + a.id())
-                .collect(Collectors.joining(", "));
         runner.start(provisioning, playbook.get(), rendered,
-                order(provisioning, playbook.get(), rendered).approvedBy(approvedBy));
+                order(provisioning, playbook.get(), rendered).approvedBy(request.approvedBy()));
     }
 
     /**
@@ -667,7 +665,7 @@ public final class NewAppDialogue {
         LastOrgChoices choices = lastOrgs;
         if (choices != null) choices.remember(state.user(), state.org(), clock.instant());
         replies.send(AppSummaries.toConfirm(playbook, state.org(), rendering.value().orElseThrow(),
-                UserRefs.of(state.user()).toString()));
+                state.user().ref().toString()));
     }
 
     /** The settings do not render: drop the answers the problems name and ask them again, with the reason. */
@@ -766,7 +764,7 @@ public final class NewAppDialogue {
 
     private static ProvisioningRequest order(ConversationState state, Playbook playbook, Rendering rendered) {
         return new ProvisioningRequest(state.requestId(), state.org(), rendered.spec(), playbook.id(), playbook.vendor(),
-                state.user().key(), null, rendered.delivery().includesSecret(), false);
+                state.user().ref(), List.of(), rendered.delivery().includesSecret(), false);
     }
 
     /** The first question that is asked given the answers and not yet answered (or skipped). */

@@ -17,7 +17,7 @@ public final class PostureGate {
 
     public static List<String> blockedFindings(dev.ecabot.provisioning.ProvisioningRequest order) {
         PosturePolicy policy = PosturePolicy.current();
-        return policy.blocking(order.org(), policy.findings(order.spec(), order.requester()))
+        return policy.blocking(order.org(), policy.findings(order.spec(), order.requester().toString()))
                 .stream().map(PostureFinding::line).toList();
     }
 }

@@ -8,7 +8,6 @@ import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.duration.HumanTime;
 import dev.ecabot.conversation.approvals.ApprovalCards;
 import dev.ecabot.conversation.approvals.PendingApprovals;
-import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.Fact;
 import dev.ecabot.conversation.message.InlineText;
@@ -66,7 +65,7 @@ public final class HomeViews {
 
     /** {@code user}'s home with the apps from the {@code appsFrom}th and the approvals from the {@code approvalsFrom}th. */
     public HomeView of(ChatUser user, int appsFrom, int approvalsFrom) {
-        ChatUserRef ref = UserRefs.of(user);
+        ChatUserRef ref = user.ref();
         List<InventoryApp> mine = access.check(ref, Action.INVENTORY).allowed() ? inventory.all().stream()
                 .filter(a -> ref.toString().equals(a.requester()) && a.status() != AppStatus.DELETED)
                 .sorted(Comparator.comparing(InventoryApp::createdAt).reversed()).toList() : List.of();

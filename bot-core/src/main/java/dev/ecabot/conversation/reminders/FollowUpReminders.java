@@ -2,7 +2,6 @@ package dev.ecabot.conversation.reminders;
 
 import dev.ecabot.approval.ApprovalRequest;
 import dev.ecabot.conversation.ChatUser;
-import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.playbook.PlannedReminder;
 import dev.ecabot.playbook.Rendering;
 import dev.ecabot.reminders.Recipient;
@@ -65,7 +64,7 @@ public final class FollowUpReminders {
         if (reminders == null) return List.of();
         List<Reminder> planned = new java.util.ArrayList<>();
         if (!rendering.activationDelay().isZero()) {
-            planned.add(plans.appUsable(UserRefs.of(requester), org, apiName, createdAt, rendering.activationDelay(),
+            planned.add(plans.appUsable(requester.ref(), org, apiName, createdAt, rendering.activationDelay(),
                     howToTest(rendering, apiName, org)));
         }
         Optional<PlannedReminder> rule = rendering.reminders().stream()
@@ -73,18 +72,18 @@ public final class FollowUpReminders {
         String reauthorise = rule.map(PlannedReminder::text)
                 .orElse("Users of the integration will have to authorise it again.");
         // the playbook's notice when it has one, so the reminder fires when render and the summary said it would
-        plans.refreshTokenExpiring(Recipient.owner(UserRefs.of(requester)), org, apiName, createdAt,
+        plans.refreshTokenExpiring(Recipient.owner(requester.ref()), org, apiName, createdAt,
                 rendering.spec().policies(), reauthorise, rule.map(PlannedReminder::notice).orElse(null))
                 .ifPresent(planned::add);
         if (offer != null) planned.add(plans.revealExpiring(offer));
         List<PlannedReminder> afters = rendering.reminders().stream()
                 .filter(r -> r.kind().equals(dev.ecabot.playbook.ReminderRule.Kind.AFTER.yamlName())).toList();
         for (int i = 0; i < afters.size(); i++) {
-            planned.add(plans.playbookAfter(UserRefs.of(requester), org, apiName, createdAt, i + 1, afters.get(i).after(),
+            planned.add(plans.playbookAfter(requester.ref(), org, apiName, createdAt, i + 1, afters.get(i).after(),
                     afters.get(i).text()));
         }
         if (!rendering.manualSteps().isEmpty()) {
-            planned.add(plans.checklistOpen(UserRefs.of(requester), org, apiName, createdAt, rendering.manualSteps().size()));
+            planned.add(plans.checklistOpen(requester.ref(), org, apiName, createdAt, rendering.manualSteps().size()));
         }
         return planned;
     }

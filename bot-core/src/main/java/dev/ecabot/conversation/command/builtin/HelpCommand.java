@@ -5,7 +5,6 @@ import dev.ecabot.access.Action;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.command.CommandRegistry;
-import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.message.Fact;
 import dev.ecabot.conversation.message.Summary;
 
@@ -43,13 +42,13 @@ public final class HelpCommand implements ChatCommand {
 
     @Override
     public void run(CommandCall call) {
-        Set<Action> allowed = access.allowedActions(UserRefs.of(call.event().user()));
+        Set<Action> allowed = access.allowedActions(call.event().user().ref());
         List<Fact> lines = registry.all().stream()
                 .filter(c -> Action.fromCommand(c.name()).map(allowed::contains).orElse(false))
                 .map(c -> new Fact("", c.usage(), c.summary())).toList();
         if (lines.size() <= 1) {
             call.replies().say("You have no role with this bot yet, so I can only show this help. Ask a bot admin to "
-                    + "add you (" + UserRefs.of(call.event().user()) + ") to the roles in ecabot.yaml.");
+                    + "add you (" + call.event().user().ref() + ") to the roles in ecabot.yaml.");
             return;
         }
         call.replies().send(new Summary("I set up Salesforce External Client Apps from vendor playbooks. Commands:",

@@ -7,7 +7,6 @@ import dev.ecabot.duration.HumanTime;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.command.ListPage;
-import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.message.Fact;
 import dev.ecabot.conversation.message.Summary;
 import dev.ecabot.reminders.Reminder;
@@ -61,14 +60,14 @@ public final class RemindersCommand implements ChatCommand {
             call.replies().warn("Say \"reminders\", or (admins) \"reminders <org>\" or \"reminders <org> <api-name>\".");
             return;
         }
-        if (!words.isEmpty() && !access.holds(UserRefs.of(call.event().user()), Role.ADMIN)) {
+        if (!words.isEmpty() && !access.holds(call.event().user().ref(), Role.ADMIN)) {
             call.replies().warn("Only bot admins may list the reminders of an org or app; \"reminders\" alone lists yours.");
             return;
         }
         List<Reminder> found;
         String whose;
         if (words.isEmpty()) {
-            found = reminders.get().forUser(UserRefs.of(call.event().user()));
+            found = reminders.get().forUser(call.event().user().ref());
             whose = "for you";
         } else if (words.size() == 1) {
             found = reminders.get().forOrg(words.get(0));

@@ -2,7 +2,6 @@ package dev.ecabot.conversation.command.builtin;
 
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
-import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.reminders.FollowUpReminders;
 import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.conversation.message.SecretReveal;
@@ -60,7 +59,7 @@ public final class RevealCommand implements ChatCommand {
                     + " offer id from the message that offered one.");
             return;
         }
-        dev.ecabot.access.ChatUserRef user = UserRefs.of(call.event().user());
+        dev.ecabot.access.ChatUserRef user = call.event().user().ref();
         if (!(call.event() instanceof dev.ecabot.conversation.ChatEvent.Choice)) {
             offerTheButtonAgain(call, call.words().get(0), user);
             return;
@@ -119,7 +118,7 @@ public final class RevealCommand implements ChatCommand {
     }
 
     private void listOpenOffers(CommandCall call) {
-        List<dev.ecabot.vault.RevealOffer> open = offers.openFor(UserRefs.of(call.event().user()));
+        List<dev.ecabot.vault.RevealOffer> open = offers.openFor(call.event().user().ref());
         if (open.isEmpty()) {
             call.replies().say("You have no secret waiting to be revealed.");
             return;

@@ -5,7 +5,6 @@ import dev.ecabot.audit.AuditKind;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
-import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.command.report.OwnerChange;
 import dev.ecabot.inventory.InventoryApp;
 import dev.ecabot.inventory.InventoryAppRepository;
@@ -94,11 +93,11 @@ public final class AssignCommand implements ChatCommand {
                         + " (e.g. slack:U024BE7LH).");
                 return;
             }
-            owners.make(a, who.get(), UserRefs.of(call.event().user()), call.replies());
+            owners.make(a, who.get(), call.event().user().ref(), call.replies());
             return;
         }
         inventory.save(changed);
-        audit.record(AuditEvent.of(clock.instant(), AuditKind.ASSIGNMENT, UserRefs.of(call.event().user()), a.org(),
+        audit.record(AuditEvent.of(clock.instant(), AuditKind.ASSIGNMENT, call.event().user().ref(), a.org(),
                 a.apiName(), detail));
         call.replies().say(a.apiName() + " in " + a.org() + ": " + detail + ".");
     }

@@ -9,7 +9,6 @@ import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.conversation.Replies;
 import dev.ecabot.conversation.approvals.ApprovalFlow;
 import dev.ecabot.conversation.approvals.PurposeWords;
-import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.inventory.AppStatus;
 import dev.ecabot.inventory.InventoryApp;
 import dev.ecabot.inventory.InventoryAppRepository;
@@ -104,7 +103,7 @@ public final class ChangeApprovals {
         ApprovalRequest request;
         try {
             request = flow.submitChange(new ApprovalDraft(purpose, app.org(), app.playbookOrUnknown(), app.apiName(),
-                    UserRefs.of(requester), reason, settings), replies);
+                    requester.ref(), reason, settings), replies);
         } catch (IllegalArgumentException e) {
             replies.warn(e.getMessage());
             return;

@@ -3,7 +3,6 @@ package dev.ecabot.conversation.command.inventory;
 import dev.ecabot.approval.ApprovalPurpose;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
-import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.message.Confirmation;
 import dev.ecabot.conversation.message.Fact;
 import dev.ecabot.conversation.message.Person;
@@ -84,7 +83,7 @@ public final class DeleteCommand implements ChatCommand {
             call.replies().send(confirmation(app, asked.reason()));
             return;
         }
-        approvals.changes().delete(app, UserRefs.of(call.event().user()), asked.reason(), call.replies());
+        approvals.changes().delete(app, call.event().user().ref(), asked.reason(), call.replies());
     }
 
     private static Confirmation confirmation(InventoryApp app, String reason) {

@@ -5,7 +5,6 @@ import dev.ecabot.audit.AuditKind;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
-import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.inventory.Checklist;
 import dev.ecabot.inventory.InventoryApp;
 
@@ -83,7 +82,7 @@ public final class DoneCommand implements ChatCommand {
                     + ", " + UtcTime.of(step.get().doneAt()) + ").");
             return;
         }
-        var by = UserRefs.of(call.event().user());
+        var by = call.event().user().ref();
         checklist.tick(app.org(), app.apiName(), number, by, clock.instant());
         audit.record(AuditEvent.of(clock.instant(), AuditKind.ASSIGNMENT, by, app.org(), app.apiName(),
                 "manual step " + number + " done: " + step.get().text()));

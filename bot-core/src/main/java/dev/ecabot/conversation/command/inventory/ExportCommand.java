@@ -88,7 +88,7 @@ public final class ExportCommand implements ChatCommand {
         int apps = count[0];
         if (audit != null) {
             audit.record(dev.ecabot.audit.AuditEvent.of(clock.instant(), dev.ecabot.audit.AuditKind.EXPORT,
-                    dev.ecabot.conversation.dialogue.UserRefs.of(call.event().user()), org,
+                    call.event().user().ref(), org,
                     null, "exported " + apps + " app(s) of " + scope + " as " + format.get().extension()
                             + " in chat (consumer keys, no secrets)"));
         }

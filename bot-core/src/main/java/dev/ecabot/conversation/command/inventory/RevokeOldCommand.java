@@ -3,7 +3,6 @@ package dev.ecabot.conversation.command.inventory;
 import dev.ecabot.conversation.Replies;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
-import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.inventory.CredentialRotation;
 import dev.ecabot.inventory.InventoryApp;
 import dev.ecabot.inventory.Rotation;
@@ -53,7 +52,7 @@ public final class RevokeOldCommand implements ChatCommand {
         if (app.isEmpty()) return;
         Replies replies = call.replies();
         work.run("Revoking the old credentials of " + app.get().apiName() + "...", replies, () -> {
-            Optional<Rotation> revoked = rotation.revokeOld(app.get(), UserRefs.of(call.event().user()));
+            Optional<Rotation> revoked = rotation.revokeOld(app.get(), call.event().user().ref());
             if (revoked.isEmpty()) {
                 replies.warn(app.get().apiName() + " has no old credentials still working: it was not rotated, or the old"
                         + " pair was revoked or has expired already.");

@@ -3,7 +3,6 @@ package dev.ecabot.conversation.command.inventory;
 import dev.ecabot.approval.ApprovalPurpose;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
-import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.inventory.InventoryApp;
 
 import java.util.List;
@@ -57,6 +56,6 @@ public final class RotateCommand implements ChatCommand {
                     call.replies());
             return;
         }
-        approvals.changes().rotate(app.get(), UserRefs.of(call.event().user()), revokeSlotFirst, asked.reason(), call.replies());
+        approvals.changes().rotate(app.get(), call.event().user().ref(), revokeSlotFirst, asked.reason(), call.replies());
     }
 }

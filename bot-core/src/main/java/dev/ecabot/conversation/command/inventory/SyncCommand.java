@@ -5,7 +5,6 @@ import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
 import dev.ecabot.conversation.command.ListPage;
 import dev.ecabot.conversation.dialogue.OrgDirectory;
-import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.conversation.message.Fact;
 import dev.ecabot.conversation.message.Summary;
 import dev.ecabot.inventory.Drift;
@@ -62,7 +61,7 @@ public final class SyncCommand implements ChatCommand {
         }
         Replies replies = call.replies();
         work.run("Reading the External Client Apps of " + org.get() + "...", replies,
-                () -> replies.send(describe(sync.sync(org.get(), UserRefs.of(call.event().user())))));
+                () -> replies.send(describe(sync.sync(org.get(), call.event().user().ref()))));
     }
 
     private static Summary describe(SyncReport r) {

@@ -7,7 +7,6 @@ import dev.ecabot.duration.HumanTime;
 import dev.ecabot.conversation.Replies;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
-import dev.ecabot.conversation.dialogue.UserRefs;
 import dev.ecabot.eca.EcaSpec;
 import dev.ecabot.inventory.AppStatus;
 import dev.ecabot.inventory.InventoryApp;
@@ -79,7 +78,7 @@ public final class TestCommand implements ChatCommand {
                     + " request on its own. Test it by signing in through the integration.");
             return;
         }
-        var by = UserRefs.of(call.event().user());
+        var by = call.event().user().ref();
         work.run("Requesting a client credentials token for " + app.apiName() + " in " + app.org() + " as its run-as user "
                 + runAs + ", as the integration will; I keep and show no token.", call.replies(), () -> {
             SalesforceClient client = orgs.forOrg(app.org());

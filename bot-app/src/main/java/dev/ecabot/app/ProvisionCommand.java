@@ -98,6 +98,10 @@ final class ProvisionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = cli.out();
+        if (requester == null || requester.isBlank()) {
+            throw new InvalidInputException("--requester needs a name (a chat user as slack:U024BE7LH, or anyone's name)."
+                    + " Nothing was deployed.");
+        }
         try (Services services = new Services(cli.settings())) {
             Rendering rendering = render(services);
             boolean secret = rendering.delivery().includesSecret();

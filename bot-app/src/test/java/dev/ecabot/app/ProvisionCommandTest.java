@@ -216,6 +216,18 @@ class ProvisionCommandTest {
     }
 
     @Test
+    void aBlankRequesterIsRefusedWithExitTwoBeforeAnythingIsDeployed() throws IOException {
+        configureOrgs();
+
+        CliRun run = CliRun.of(env, "provision", "altify-mcp", "--org", "prod", "--set", "app_name=Altify MCP",
+                "--set", "contact_email=admin@acme.com", "--show-secret", "--requester", " ");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("--requester needs a name", "Nothing was deployed").doesNotContain("at dev.ecabot");
+        assertThat(orgs.emulator().org().apps()).isEmpty();
+    }
+
+    @Test
     void aBrokenPlaybookStopsProvisioningWithExitTwoAndOneLinePerProblem() throws IOException {
         configureOrgs();
         Path playbooks = Files.createDirectories(dir.resolve("playbooks"));

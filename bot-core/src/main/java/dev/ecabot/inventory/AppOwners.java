@@ -1,6 +1,7 @@
 package dev.ecabot.inventory;
 
 import dev.ecabot.access.ChatUserRef;
+import dev.ecabot.access.Requester;
 import dev.ecabot.audit.AuditEvent;
 import dev.ecabot.audit.AuditKind;
 import dev.ecabot.audit.AuditTrail;
@@ -53,7 +54,7 @@ public final class AppOwners {
             }
             return Optional.<ChatUserRef>empty();
         }).or(() -> new InventoryAppRepository(db).find(org, apiName).map(a -> blankToNull(a.requester()))
-                .map(ChatUserRef::parse));
+                .flatMap(requester -> Requester.parse(requester).chatUser())); // an operator's app has no chat owner
     }
 
     /** Owner of each app in {@code apps} (null when ownerless), keyed by "org/apiName"; one query. */

@@ -58,6 +58,22 @@ class OwnersAndUsageOnBothDatabasesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void anAppMadeAtTheCommandLineHasNoChatOwnerForItsRemindersUntilOneIsAssigned() {
+        try (Database db = Database.inMemory("owners-" + UUID.randomUUID())) {
+            InventoryAppRepository repo = new InventoryAppRepository(db.dataSource());
+            repo.save(app("ByOperator", "alice"));
+            repo.save(app("ByChatUser", "slack:U1"));
+            AppOwners owners = new AppOwners(db.dataSource());
+
+            assertThat(owners.currentOwner("demo", "ByOperator")).isEmpty();
+            assertThat(owners.currentOwner("demo", "ByChatUser")).contains(ChatUserRef.parse("slack:U1"));
+            owners.assign(repo.find("demo", "ByOperator").orElseThrow(), ChatUserRef.parse("slack:U2"),
+                    ChatUserRef.parse("slack:UADMIN"), T);
+            assertThat(owners.currentOwner("demo", "ByOperator")).contains(ChatUserRef.parse("slack:U2"));
+        }
+    }
+
     private static InventoryApp app(String apiName, String requester) {
         EcaSpec spec = new EcaSpec(AppInfo.local(apiName, apiName, "ops@example.com"),
                 GlobalOauthSettings.defaults(List.of("https://vendor.example.com/cb")), OauthSettings.of(List.of(OauthScope.API)),

@@ -96,6 +96,9 @@ final class ProvisionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = cli.out();
+        if (runId != null && (runId.isBlank() || runId.length() > 64)) {
+            throw new InvalidInputException("--run-id must be 1 to 64 characters; got " + runId.length());
+        }
         try (Services services = new Services(cli.settings())) {
             Rendering rendering = render(services);
             boolean secret = rendering.delivery().includesSecret();

@@ -26,11 +26,11 @@ final class AnswersFile {
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
         } catch (IOException e) {
-            throw new dev.ecabot.config.InvalidSettingException("The answers file " + file + " cannot be read as YAML (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw new dev.ecabot.settings.error.InvalidSettingException("The answers file " + file + " cannot be read as YAML (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
         if (root == null || root.isNull() || root.isMissingNode()) return Map.of();
         if (!root.isObject()) {
-            throw new dev.ecabot.config.InvalidSettingException("The answers file " + file + " must map question ids to answers, e.g. app_name: Vonage Voice");
+            throw new dev.ecabot.settings.error.InvalidSettingException("The answers file " + file + " must map question ids to answers, e.g. app_name: Vonage Voice");
         }
         Map<String, String> answers = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
@@ -43,7 +43,7 @@ final class AnswersFile {
             } else if (v.isValueNode()) {
                 answers.put(e.getKey(), v.asText());
             } else {
-                throw new dev.ecabot.config.InvalidSettingException("The answer to " + e.getKey() + " in " + file + " must be a value or a list");
+                throw new dev.ecabot.settings.error.InvalidSettingException("The answer to " + e.getKey() + " in " + file + " must be a value or a list");
             }
         }
         return answers;

@@ -305,7 +305,7 @@ public final class BotRuntime implements AutoCloseable {
         if (value == null || value.isBlank()) return ProvisioningLeases.DEFAULT_LEASE;
         Duration lease = dev.ecabot.duration.Durations.parse(value.strip(), "ECABOT_PROVISIONING_LEASE");
         if (lease.compareTo(Duration.ofSeconds(3)) < 0) {
-            throw new dev.ecabot.config.InvalidSettingException("ECABOT_PROVISIONING_LEASE must be at least 3 seconds (PT3S); got '" + value + "'");
+            throw new dev.ecabot.settings.error.InvalidSettingException("ECABOT_PROVISIONING_LEASE must be at least 3 seconds (PT3S); got '" + value + "'");
         }
         return lease;
     }
@@ -320,7 +320,7 @@ public final class BotRuntime implements AutoCloseable {
         if (value == null || value.isBlank()) return Outbox.Settings.defaults().claim();
         Duration claim = dev.ecabot.duration.Durations.parse(value.strip(), "ECABOT_OUTBOX_CLAIM");
         if (claim.compareTo(Duration.ofSeconds(5)) < 0) {
-            throw new dev.ecabot.config.InvalidSettingException("ECABOT_OUTBOX_CLAIM must be at least 5 seconds (PT5S); got '" + value + "'");
+            throw new dev.ecabot.settings.error.InvalidSettingException("ECABOT_OUTBOX_CLAIM must be at least 5 seconds (PT5S); got '" + value + "'");
         }
         return claim;
     }

@@ -102,6 +102,9 @@ final class ProvisionCommand implements Callable<Integer> {
             throw new InvalidInputException("--requester needs a name (a chat user as slack:U024BE7LH, or anyone's name)."
                     + " Nothing was deployed.");
         }
+        if (runId != null && (runId.isBlank() || runId.length() > 64)) {
+            throw new InvalidInputException("--run-id must be 1 to 64 characters; got " + runId.length());
+        }
         try (Services services = new Services(cli.settings())) {
             Rendering rendering = render(services);
             boolean secret = rendering.delivery().includesSecret();

@@ -3,6 +3,7 @@ package dev.ecabot.app;
 import dev.ecabot.app.health.Readiness;
 import dev.ecabot.app.health.ReadinessChecks;
 import dev.ecabot.config.ConfigException;
+import dev.ecabot.settings.error.InvalidSettingException;
 import dev.ecabot.settings.Settings;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.playbook.PlaybookLoadException;
@@ -46,7 +47,7 @@ final class StatusCommand implements Callable<Integer> {
             settings = cli.settings();
             PlaybookCatalog.load(env);
             readiness.check("configuration", Optional::empty);
-        } catch (ConfigException | PlaybookLoadException | IllegalArgumentException e) {
+        } catch (ConfigException | PlaybookLoadException | InvalidSettingException e) {
             readiness.check("configuration", () -> Optional.of(e.getMessage()));
             return print(out, readiness); // nothing further can be checked without it
         }
@@ -64,7 +65,7 @@ final class StatusCommand implements Callable<Integer> {
                             settings.database().password());
                     readiness.check("database", ReadinessChecks.database(db));
                     readiness.check("master key", ReadinessChecks.masterKey(db, env, settings.masterKeyFile().toAbsolutePath()));
-                } catch (DatabaseUnavailableException | IllegalArgumentException e) {
+                } catch (DatabaseUnavailableException | InvalidSettingException e) {
                     readiness.check("database", () -> Optional.of(e.getMessage()));
                 }
             }
@@ -96,7 +97,7 @@ final class StatusCommand implements Callable<Integer> {
             String which = slack && teams ? "slack, teams" : slack ? "slack" : teams ? "teams"
                     : "none set up: the terminal chat only; `ecabot serve` needs Slack or Teams, see docs/slack.md";
             readiness.check("chat platforms (" + which + ")", Optional::empty);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidSettingException e) {
             readiness.check("chat platforms", () -> Optional.of(e.getMessage()));
         }
     }

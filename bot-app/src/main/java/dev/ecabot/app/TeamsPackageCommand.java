@@ -32,12 +32,7 @@ final class TeamsPackageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TeamsAppPackage app;
-        try {
-            app = TeamsAppPackage.fromEnvironment(root.environment());
-        } catch (IllegalArgumentException e) {
-            throw new dev.ecabot.app.cli.InvalidInputException(e.getMessage());
-        }
+        TeamsAppPackage app = TeamsAppPackage.fromEnvironment(root.environment()); // a wrong setting: exit 2, its message
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
         Files.write(out, app.zip());

@@ -9,9 +9,9 @@ import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.ChatPlace;
 import dev.ecabot.conversation.ChatPort;
+import dev.ecabot.conversation.ForwardingChatPort;
 import dev.ecabot.conversation.MessageRef;
 import dev.ecabot.conversation.message.ChatMessage;
-import dev.ecabot.conversation.message.SecretReveal;
 import dev.ecabot.conversation.message.TextMessage;
 import dev.ecabot.reminders.Recipient;
 import dev.ecabot.reminders.Reminder;
@@ -97,12 +97,13 @@ class BackgroundStartTest {
     }
 
     /** The terminal, holding each reminder at the screen until released (and counting them). */
-    private static final class HeldReminders implements ChatPort {
+    private static final class HeldReminders extends ForwardingChatPort {
         final ChatPort screen;
         final AtomicInteger reminders = new AtomicInteger();
         final CountDownLatch release = new CountDownLatch(1);
 
         HeldReminders(ChatPort screen) {
+            super(screen);
             this.screen = screen;
         }
 
@@ -120,14 +121,5 @@ class BackgroundStartTest {
             return screen.post(to, message);
         }
 
-        @Override
-        public void edit(MessageRef ref, ChatMessage message) {
-            screen.edit(ref, message);
-        }
-
-        @Override
-        public void reveal(ChatAddress to, SecretReveal reveal) {
-            screen.reveal(to, reveal);
-        }
     }
 }

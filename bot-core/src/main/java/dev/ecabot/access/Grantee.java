@@ -1,5 +1,7 @@
 package dev.ecabot.access;
 
+import dev.ecabot.settings.error.InvalidSettingException;
+
 import java.util.Set;
 
 /**
@@ -17,7 +19,7 @@ public record Grantee(Kind kind, String platform, String id) {
     /** Parses a configuration entry; the message names the entry and the accepted forms. */
     public static Grantee parse(String entry) {
         if (entry == null || entry.isBlank()) {
-            throw new IllegalArgumentException("Empty role entry: " + FORMAT);
+            throw new InvalidSettingException("Empty role entry: " + FORMAT);
         }
         String text = entry.trim();
         try {
@@ -29,7 +31,7 @@ public record Grantee(Kind kind, String platform, String id) {
             if (user.id().equals("*")) return new Grantee(Kind.EVERYONE_ON_PLATFORM, user.platform(), "*");
             return new Grantee(Kind.USER, user.platform(), user.id());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Role entry '" + text + "' is not understood: " + FORMAT);
+            throw new InvalidSettingException("Role entry '" + text + "' is not understood: " + FORMAT);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ecabot.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecabot.settings.error.InvalidSettingException;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -43,12 +44,12 @@ public record RolesConfig(List<Grantee> requesters, List<Grantee> approvers, Lis
     public static RolesConfig fromJson(JsonNode roles) {
         if (roles == null || roles.isNull() || roles.isMissingNode()) return empty();
         if (!roles.isObject()) {
-            throw new IllegalArgumentException("roles must be a map with lists requesters, approvers and admins");
+            throw new InvalidSettingException("roles must be a map with lists requesters, approvers and admins");
         }
         for (Iterator<String> names = roles.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!KEYS.contains(name)) {
-                throw new IllegalArgumentException("roles." + name + " is not a role; use requesters, approvers or admins");
+                throw new InvalidSettingException("roles." + name + " is not a role; use requesters, approvers or admins");
             }
         }
         return new RolesConfig(list(roles, "requesters"), list(roles, "approvers"), list(roles, "admins"));
@@ -58,17 +59,17 @@ public record RolesConfig(List<Grantee> requesters, List<Grantee> approvers, Lis
         JsonNode node = roles.get(key);
         if (node == null || node.isNull()) return List.of();
         if (!node.isArray()) {
-            throw new IllegalArgumentException("roles." + key + " must be a list, e.g. [\"slack:U024BE7LH\"]");
+            throw new InvalidSettingException("roles." + key + " must be a list, e.g. [\"slack:U024BE7LH\"]");
         }
         List<Grantee> out = new ArrayList<>();
         for (JsonNode entry : node) {
             if (!entry.isTextual()) {
-                throw new IllegalArgumentException("roles." + key + " entries must be text like \"slack:U024BE7LH\"; got " + entry);
+                throw new InvalidSettingException("roles." + key + " entries must be text like \"slack:U024BE7LH\"; got " + entry);
             }
             try {
                 out.add(Grantee.parse(entry.asText()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("roles." + key + ": " + e.getMessage());
+            } catch (InvalidSettingException e) {
+                throw new InvalidSettingException("roles." + key + ": " + e.getMessage());
             }
         }
         return out;

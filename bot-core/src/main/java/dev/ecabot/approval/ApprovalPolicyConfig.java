@@ -3,6 +3,7 @@ package dev.ecabot.approval;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecabot.access.Grantee;
 import dev.ecabot.duration.Durations;
+import dev.ecabot.settings.error.InvalidSettingException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,13 +49,13 @@ public record ApprovalPolicyConfig(int defaultRequired, Duration expiry, Map<Str
     public ApprovalPolicyConfig {
         requireCount("default", defaultRequired);
         if (expiry == null || expiry.isNegative() || expiry.isZero()) {
-            throw new IllegalArgumentException("approvals.expiry must be a positive duration like 24h; got " + expiry);
+            throw new InvalidSettingException("approvals.expiry must be a positive duration like 24h; got " + expiry);
         }
         orgs = Map.copyOf(orgs);
         playbooks = Map.copyOf(playbooks);
         playbooks.forEach((name, n) -> requireCount("playbooks." + name, n));
         if (channel != null && (channel.indexOf(':') <= 0 || channel.endsWith(":"))) {
-            throw new IllegalArgumentException("approvals.channel is written platform:channelId (e.g. slack:C0APPROVALS); got '"
+            throw new InvalidSettingException("approvals.channel is written platform:channelId (e.g. slack:C0APPROVALS); got '"
                     + channel + "'");
         }
     }
@@ -108,11 +109,11 @@ public record ApprovalPolicyConfig(int defaultRequired, Duration expiry, Map<Str
     /** Reads the {@code approvals} node (null or missing: {@link #zeroConfig()}); errors name the key and the fix. */
     public static ApprovalPolicyConfig fromJson(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) return zeroConfig();
-        if (!node.isObject()) throw new IllegalArgumentException("approvals must be a map (default, expiry, orgs, playbooks, channel)");
+        if (!node.isObject()) throw new InvalidSettingException("approvals must be a map (default, expiry, orgs, playbooks, channel)");
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException("approvals." + key + " is not a setting; use default, expiry, orgs, playbooks or channel");
+                throw new InvalidSettingException("approvals." + key + " is not a setting; use default, expiry, orgs, playbooks or channel");
             }
         }
         int defaultRequired = node.has("default") ? count(node.get("default"), "approvals.default") : 1;
@@ -132,18 +133,18 @@ public record ApprovalPolicyConfig(int defaultRequired, Duration expiry, Map<Str
     private static OrgRule orgRule(JsonNode value, String where) {
         if (value.isInt()) return new OrgRule(count(value, where), List.of());
         if (!value.isObject() || !value.has("required")) {
-            throw new IllegalArgumentException(where + " must be a number of approvals (e.g. 1) or "
+            throw new InvalidSettingException(where + " must be a number of approvals (e.g. 1) or "
                     + "{ required: 1, approvers: [\"slack:U024BE7LH\"] }");
         }
         List<Grantee> approvers = new ArrayList<>();
         JsonNode list = value.get("approvers");
         if (list != null && !list.isNull()) {
-            if (!list.isArray()) throw new IllegalArgumentException(where + ".approvers must be a list like [\"slack:U024BE7LH\"]");
+            if (!list.isArray()) throw new InvalidSettingException(where + ".approvers must be a list like [\"slack:U024BE7LH\"]");
             for (JsonNode entry : list) {
                 try {
                     approvers.add(Grantee.parse(entry.asText()));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(where + ".approvers: " + e.getMessage());
+                } catch (InvalidSettingException e) {
+                    throw new InvalidSettingException(where + ".approvers: " + e.getMessage());
                 }
             }
         }
@@ -152,19 +153,19 @@ public record ApprovalPolicyConfig(int defaultRequired, Duration expiry, Map<Str
 
     private static int count(JsonNode value, String where) {
         if (value == null || !value.isInt() || value.asInt() < 0 || value.asInt() > 5) {
-            throw new IllegalArgumentException(where + " must be a whole number of approvals from 0 to 5; got " + value);
+            throw new InvalidSettingException(where + " must be a whole number of approvals from 0 to 5; got " + value);
         }
         return value.asInt();
     }
 
     private static void requireCount(String where, int n) {
-        if (n < 0 || n > 5) throw new IllegalArgumentException(where + " must be from 0 to 5 approvals; got " + n);
+        if (n < 0 || n > 5) throw new InvalidSettingException(where + " must be from 0 to 5 approvals; got " + n);
     }
 
     private static List<Map.Entry<String, JsonNode>> entries(JsonNode node, String where) {
         List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
         if (node == null || node.isNull()) return out;
-        if (!node.isObject()) throw new IllegalArgumentException(where + " must be a map of name: approvals");
+        if (!node.isObject()) throw new InvalidSettingException(where + " must be a map of name: approvals");
         node.fields().forEachRemaining(out::add);
         return out;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecabot.access.RolesConfig;
 import dev.ecabot.approval.ApprovalPolicyConfig;
 import dev.ecabot.reminders.ReminderPlans;
+import dev.ecabot.settings.error.InvalidSettingException;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -68,7 +69,7 @@ public record EcabotConfig(Path source, List<OrgConfig> orgs, boolean demoOrgEna
     private <T> T bind(String key, java.util.function.Supplier<T> read) {
         try {
             return read.get();
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidSettingException e) {
             throw new ConfigException(source == null ? Path.of("ecabot.yaml") : source, key, e.getMessage());
         }
     }

@@ -16,7 +16,7 @@ import java.util.Set;
  * for the person who acted is kept for the {@link TurnAnswer}; everything else goes on to the engine's port. One per
  * turn, used by the thread handling it only.
  */
-final class TurnCapture implements ChatPort {
+final class TurnCapture extends ForwardingChatPort {
 
     private final ChatPort port;
     private final ChatEvent event;
@@ -26,6 +26,7 @@ final class TurnCapture implements ChatPort {
     private SecretReveal secret;
 
     TurnCapture(ChatPort port, ChatEvent event, Set<TurnAnswer.InTurn> inTurn) {
+        super(port);
         this.port = port;
         this.event = event;
         this.inTurn = Set.copyOf(inTurn);
@@ -64,11 +65,6 @@ final class TurnCapture implements ChatPort {
                 && event.prompt().orElseThrow() == PromptRef.Fixed.APPROVAL;
     }
 
-    @Override
-    public void edit(MessageRef ref, ChatMessage message) {
-        port.edit(ref, message);
-    }
-
     /**
      * Into the answer when the click opened a private window for it (the adapter then confirms it shown or not);
      * else the port's own private reveal (the terminal), shown once it returns. A port that cannot show it throws,
@@ -89,26 +85,6 @@ final class TurnCapture implements ChatPort {
             return;
         }
         reveal.receipt().shown();
-    }
-
-    @Override
-    public void refreshHome(ChatUser user) {
-        port.refreshHome(user);
-    }
-
-    @Override
-    public boolean hasHomes(String platform) {
-        return port.hasHomes(platform);
-    }
-
-    @Override
-    public boolean serves(String platform) {
-        return port.serves(platform);
-    }
-
-    @Override
-    public boolean showsForms(String platform) {
-        return port.showsForms(platform);
     }
 
     TurnAnswer answer() {

@@ -1,5 +1,7 @@
 package dev.ecabot.duration;
 
+import dev.ecabot.settings.error.InvalidSettingException;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -24,7 +26,7 @@ public final class Durations {
      * Parses {@code text}.
      *
      * @param where the setting being read (e.g. {@code reminders.revealLead}), named in the error
-     * @throws IllegalArgumentException naming {@code where} and the accepted forms when {@code text} is not a duration
+     * @throws InvalidSettingException naming {@code where} and the accepted forms when {@code text} is not a duration
      */
     public static Duration parse(String text, String where) {
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
@@ -41,10 +43,10 @@ public final class Durations {
         }
         try {
             Duration d = Duration.parse(t.toUpperCase(Locale.ROOT));
-            if (d.isNegative()) throw new IllegalArgumentException(where + " must not be negative; got '" + text + "'");
+            if (d.isNegative()) throw new InvalidSettingException(where + " must not be negative; got '" + text + "'");
             return d;
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(where + " must be a duration like 24h, 90m, 7d, 45s or PT24H; got '"
+            throw new InvalidSettingException(where + " must be a duration like 24h, 90m, 7d, 45s or PT24H; got '"
                     + text + "'");
         }
     }

@@ -3,6 +3,7 @@ package dev.ecabot.inventory;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.duration.Durations;
+import dev.ecabot.settings.error.InvalidSettingException;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -67,7 +68,7 @@ public record InventorySettings(Map<String, Set<String>> postureBlocks, int unus
         Map<String, Set<String>> blocks = new HashMap<>();
         postureBlocks.forEach((org, ids) -> blocks.put(org.toLowerCase(Locale.ROOT), Set.copyOf(ids)));
         postureBlocks = Map.copyOf(blocks);
-        if (unusedAfterDays < 1) throw new IllegalArgumentException("inventory.unusedAfterDays must be at least 1; got " + unusedAfterDays);
+        if (unusedAfterDays < 1) throw new InvalidSettingException("inventory.unusedAfterDays must be at least 1; got " + unusedAfterDays);
     }
 
     public static InventorySettings defaults() {
@@ -93,10 +94,10 @@ public record InventorySettings(Map<String, Set<String>> postureBlocks, int unus
             keys(posture, "inventory.posture", List.of("block"));
             JsonNode block = posture.path("block");
             if (!block.isMissingNode()) {
-                if (!block.isObject()) throw new IllegalArgumentException("inventory.posture.block maps an org (or \"*\") to a list of rule ids");
+                if (!block.isObject()) throw new InvalidSettingException("inventory.posture.block maps an org (or \"*\") to a list of rule ids");
                 block.fields().forEachRemaining(e -> {
                     if (!e.getValue().isArray()) {
-                        throw new IllegalArgumentException("inventory.posture.block." + e.getKey() + " must be a list of rule ids, e.g. [ip-bypass]");
+                        throw new InvalidSettingException("inventory.posture.block." + e.getKey() + " must be a list of rule ids, e.g. [ip-bypass]");
                     }
                     Set<String> ids = new LinkedHashSet<>();
                     e.getValue().forEach(v -> ids.add(v.asText()));
@@ -115,20 +116,20 @@ public record InventorySettings(Map<String, Set<String>> postureBlocks, int unus
         keys(n, "inventory.digest", List.of("schedule", "zone", "channel", "orgs", "owners"));
         JsonNode ownersNode = n.path("owners");
         if (!ownersNode.isMissingNode() && !ownersNode.isBoolean()) {
-            throw new IllegalArgumentException("inventory.digest.owners is true (each owner gets their apps' lines in a "
+            throw new InvalidSettingException("inventory.digest.owners is true (each owner gets their apps' lines in a "
                     + "direct message, the default) or false; got " + ownersNode);
         }
         boolean owners = ownersNode.isMissingNode() ? d.owners() : ownersNode.asBoolean();
         String schedule = n.hasNonNull("schedule") ? n.get("schedule").asText() : d.schedule();
         if (!org.quartz.CronExpression.isValidExpression(schedule)) {
-            throw new IllegalArgumentException("inventory.digest.schedule is not a Quartz cron expression: '" + schedule
+            throw new InvalidSettingException("inventory.digest.schedule is not a Quartz cron expression: '" + schedule
                     + "'; e.g. \"0 0 9 ? * MON\" (Mondays at 09:00)");
         }
         ZoneId zone;
         try {
             zone = n.hasNonNull("zone") ? ZoneId.of(n.get("zone").asText()) : d.zone();
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("inventory.digest.zone is not a time zone: '" + n.get("zone").asText()
+            throw new InvalidSettingException("inventory.digest.zone is not a time zone: '" + n.get("zone").asText()
                     + "'; e.g. Europe/Paris or UTC");
         }
         ChatUserRef channel = n.hasNonNull("channel") ? channel(n.get("channel"), "inventory.digest.channel") : null;
@@ -148,7 +149,7 @@ public record InventorySettings(Map<String, Set<String>> postureBlocks, int unus
         try {
             return ChatUserRef.parse(n.asText());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + " is written platform:channelId, e.g. slack:C0123ABCD or "
+            throw new InvalidSettingException(where + " is written platform:channelId, e.g. slack:C0123ABCD or "
                     + "teams:19:abc@thread.tacv2; got '" + n.asText() + "'");
         }
     }
@@ -160,16 +161,16 @@ public record InventorySettings(Map<String, Set<String>> postureBlocks, int unus
     }
 
     private static int intOf(JsonNode n, String where) {
-        if (!n.canConvertToInt() || !n.isIntegralNumber()) throw new IllegalArgumentException(where + " must be a whole number of days; got " + n);
+        if (!n.canConvertToInt() || !n.isIntegralNumber()) throw new InvalidSettingException(where + " must be a whole number of days; got " + n);
         return n.asInt();
     }
 
     private static void keys(JsonNode n, String where, List<String> allowed) {
-        if (!n.isObject()) throw new IllegalArgumentException(where + " must be a map with " + String.join(", ", allowed));
+        if (!n.isObject()) throw new InvalidSettingException(where + " must be a map with " + String.join(", ", allowed));
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                throw new IllegalArgumentException(where + "." + k + " is not a setting; use " + String.join(", ", allowed));
+                throw new InvalidSettingException(where + "." + k + " is not a setting; use " + String.join(", ", allowed));
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.approval.ApprovalRequest;
 import dev.ecabot.eca.OauthPolicies;
 import dev.ecabot.eca.RefreshTokenPolicy;
+import dev.ecabot.settings.error.InvalidSettingException;
 import dev.ecabot.vault.RevealOffer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,12 +57,12 @@ public record ReminderPlans(Duration refreshTokenLead, Duration oldCredentialLea
         ReminderPlans d = defaults();
         if (node == null || node.isNull() || node.isMissingNode()) return d;
         if (!node.isObject()) {
-            throw new IllegalArgumentException("reminders must be a map (refreshTokenLead, oldCredentialLead, approvalLead, revealLead)");
+            throw new InvalidSettingException("reminders must be a map (refreshTokenLead, oldCredentialLead, approvalLead, revealLead)");
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException("reminders." + key + " is not a setting; use refreshTokenLead, "
+                throw new InvalidSettingException("reminders." + key + " is not a setting; use refreshTokenLead, "
                         + "oldCredentialLead, approvalLead or revealLead");
             }
         }

@@ -2,6 +2,7 @@ package dev.ecabot.settings;
 
 import dev.ecabot.config.ConfigLoader;
 import dev.ecabot.config.EcabotConfig;
+import dev.ecabot.settings.error.InvalidSettingException;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -72,7 +73,7 @@ public record Settings(Map<String, String> environment, EcabotConfig config, Pat
     /**
      * The HTTP port {@code serve} listens on: ECABOT_PORT, default 3000.
      *
-     * @throws IllegalArgumentException when ECABOT_PORT is not a port number
+     * @throws InvalidSettingException when ECABOT_PORT is not a port number
      */
     public int port() {
         Optional<String> value = variable(PORT_VARIABLE);
@@ -83,7 +84,7 @@ public record Settings(Map<String, String> environment, EcabotConfig config, Pat
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException(PORT_VARIABLE + " must be a port number from 0 to 65535; got '"
+        throw new InvalidSettingException(PORT_VARIABLE + " must be a port number from 0 to 65535; got '"
                 + environment.get(PORT_VARIABLE) + "'");
     }
 

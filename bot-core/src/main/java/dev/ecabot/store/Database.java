@@ -2,6 +2,7 @@ package dev.ecabot.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ecabot.settings.error.InvalidSettingException;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
@@ -101,7 +102,7 @@ public final class Database implements AutoCloseable {
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("jdbc:h2:")) return "h2";
         if (lower.startsWith("jdbc:postgresql:")) return "postgresql";
-        throw new IllegalArgumentException("ECABOT_DB_URL must be an H2 (jdbc:h2:...) or PostgreSQL "
+        throw new InvalidSettingException("ECABOT_DB_URL must be an H2 (jdbc:h2:...) or PostgreSQL "
                 + "(jdbc:postgresql://host:5432/db) URL; got one starting with '"
                 + url.substring(0, Math.min(url.length(), 16)) + "'");
     }

@@ -1,5 +1,6 @@
 package dev.ecabot.vault;
 
+import dev.ecabot.settings.error.InvalidSettingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,12 +65,12 @@ public final class MasterKey {
         try {
             bytes = Base64.getDecoder().decode(base64.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + " is not valid base64. It must be the base64 of 32 random bytes; "
+            throw new InvalidSettingException(source + " is not valid base64. It must be the base64 of 32 random bytes; "
                     + "make one with `openssl rand -base64 32`.");
         }
         if (bytes.length != KEY_BYTES) {
             Arrays.fill(bytes, (byte) 0);
-            throw new IllegalArgumentException(source + " decodes to " + bytes.length + " bytes; it must be the base64 of "
+            throw new InvalidSettingException(source + " decodes to " + bytes.length + " bytes; it must be the base64 of "
                     + "exactly 32 random bytes (AES-256). Make one with `openssl rand -base64 32`.");
         }
         MasterKey key = new MasterKey(bytes);

@@ -2,10 +2,10 @@ package dev.ecabot.testing;
 
 import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatPort;
+import dev.ecabot.conversation.ForwardingChatPort;
 import dev.ecabot.conversation.MessageRef;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.FormPrompt;
-import dev.ecabot.conversation.message.SecretReveal;
 import dev.ecabot.store.UnitOfWork;
 
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The death is a {@link SimulatedCrash}, an {@link Error}: nothing in the bot catches it, so no warning or clean-up
  * of the dying turn runs, as with a killed process; the thread handling it ends. Thread-safe.
  */
-public final class CrashingPort implements ChatPort {
+public final class CrashingPort extends ForwardingChatPort {
 
     public enum Point { BEFORE_COMMIT, AFTER_COMMIT }
 
@@ -34,11 +34,10 @@ public final class CrashingPort implements ChatPort {
         }
     }
 
-    private final ChatPort behind;
     private final AtomicReference<Point> next = new AtomicReference<>();
 
     public CrashingPort(ChatPort behind) {
-        this.behind = behind;
+        super(behind);
     }
 
     /** The next turn that asks a question dies at {@code point}; the turns after it live. */
@@ -62,36 +61,6 @@ public final class CrashingPort implements ChatPort {
                 throw new SimulatedCrash("after the turn's commit");
             });
         }
-        return behind.post(to, message);
-    }
-
-    @Override
-    public void edit(MessageRef ref, ChatMessage message) {
-        behind.edit(ref, message);
-    }
-
-    @Override
-    public void reveal(ChatAddress to, SecretReveal reveal) {
-        behind.reveal(to, reveal);
-    }
-
-    @Override
-    public boolean serves(String platform) {
-        return behind.serves(platform);
-    }
-
-    @Override
-    public boolean showsForms(String platform) {
-        return behind.showsForms(platform);
-    }
-
-    @Override
-    public void refreshHome(dev.ecabot.conversation.ChatUser user) {
-        behind.refreshHome(user);
-    }
-
-    @Override
-    public boolean hasHomes(String platform) {
-        return behind.hasHomes(platform);
+        return super.post(to, message);
     }
 }

@@ -50,7 +50,7 @@ public final class SlackEndpoint implements AutoCloseable {
 
     /**
      * Connects to Slack (Bolt checks the bot token with auth.test here) and installs the request checks.
-     * @throws IllegalArgumentException when Slack refuses the token, saying what to fix
+     * @throws dev.ecabot.settings.error.InvalidSettingException when Slack refuses the token, saying what to fix
      */
     public SlackEndpoint(SlackSettings settings, DataSource database, Clock clock) {
         this.settings = settings;
@@ -73,7 +73,7 @@ public final class SlackEndpoint implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             // Bolt checks the token with auth.test here: either Slack said no, or Slack could not be reached.
             if (String.valueOf(e.getMessage()).contains("auth.test error")) {
-                throw new dev.ecabot.config.InvalidSettingException("Slack refused SLACK_BOT_TOKEN (" + e.getMessage() + " at "
+                throw new dev.ecabot.settings.error.InvalidSettingException("Slack refused SLACK_BOT_TOKEN (" + e.getMessage() + " at "
                         + settings.apiUrl() + "auth.test). Copy the Bot User OAuth Token (xoxb-...) again from the "
                         + "app's 'OAuth & Permissions' page, and reinstall the app if it was revoked.");
             }

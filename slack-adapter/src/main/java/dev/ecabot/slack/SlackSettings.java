@@ -46,11 +46,11 @@ public final class SlackSettings {
         String app = blankToNull(env.get("SLACK_APP_TOKEN"));
         if (bot == null && signing == null && app == null) return Optional.empty();
         if (bot == null) {
-            throw new dev.ecabot.config.InvalidSettingException("SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-...) "
+            throw new dev.ecabot.settings.error.InvalidSettingException("SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-...) "
                     + "from your Slack app's 'OAuth & Permissions' page, or unset the other SLACK_ variables to run without Slack");
         }
         if (signing == null && app == null) {
-            throw new dev.ecabot.config.InvalidSettingException("SLACK_SIGNING_SECRET is not set: copy the Signing Secret from your Slack "
+            throw new dev.ecabot.settings.error.InvalidSettingException("SLACK_SIGNING_SECRET is not set: copy the Signing Secret from your Slack "
                     + "app's 'Basic Information' page (or set SLACK_APP_TOKEN to use Socket Mode instead of HTTP)");
         }
         Builder b = builder().botToken(Secret.of(bot));
@@ -99,7 +99,7 @@ public final class SlackSettings {
         public Builder botToken(Secret token) {
             Objects.requireNonNull(token, "botToken");
             if (!token.reveal().startsWith("xoxb-")) {
-                throw new dev.ecabot.config.InvalidSettingException("SLACK_BOT_TOKEN must be a bot token starting with 'xoxb-' "
+                throw new dev.ecabot.settings.error.InvalidSettingException("SLACK_BOT_TOKEN must be a bot token starting with 'xoxb-' "
                         + "(the Bot User OAuth Token on the app's 'OAuth & Permissions' page)");
             }
             this.botToken = token;
@@ -108,7 +108,7 @@ public final class SlackSettings {
 
         public Builder signingSecret(Secret secret) {
             Objects.requireNonNull(secret, "signingSecret");
-            if (secret.isEmpty()) throw new dev.ecabot.config.InvalidSettingException("SLACK_SIGNING_SECRET must not be empty");
+            if (secret.isEmpty()) throw new dev.ecabot.settings.error.InvalidSettingException("SLACK_SIGNING_SECRET must not be empty");
             this.signingSecret = secret;
             return this;
         }
@@ -116,7 +116,7 @@ public final class SlackSettings {
         public Builder appToken(Secret token) {
             Objects.requireNonNull(token, "appToken");
             if (!token.reveal().startsWith("xapp-")) {
-                throw new dev.ecabot.config.InvalidSettingException("SLACK_APP_TOKEN must be an app-level token starting with 'xapp-' "
+                throw new dev.ecabot.settings.error.InvalidSettingException("SLACK_APP_TOKEN must be an app-level token starting with 'xapp-' "
                         + "with the connections:write scope ('Basic Information' > 'App-Level Tokens')");
             }
             this.appToken = token;
@@ -129,11 +129,11 @@ public final class SlackSettings {
             try {
                 uri = URI.create(url);
             } catch (IllegalArgumentException e) {
-                throw new dev.ecabot.config.InvalidSettingException("SLACK_API_URL must be an http(s) URL such as " + DEFAULT_API_URL
+                throw new dev.ecabot.settings.error.InvalidSettingException("SLACK_API_URL must be an http(s) URL such as " + DEFAULT_API_URL
                         + "; got '" + url + "'");
             }
             if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
-                throw new dev.ecabot.config.InvalidSettingException("SLACK_API_URL must be an http(s) URL such as " + DEFAULT_API_URL
+                throw new dev.ecabot.settings.error.InvalidSettingException("SLACK_API_URL must be an http(s) URL such as " + DEFAULT_API_URL
                         + "; got '" + url + "'");
             }
             this.apiUrl = url.endsWith("/") ? url : url + "/";
@@ -142,7 +142,7 @@ public final class SlackSettings {
 
         public Builder futureSkew(Duration skew) {
             if (skew == null || skew.isNegative() || skew.compareTo(Duration.ofMinutes(5)) > 0) {
-                throw new dev.ecabot.config.InvalidSettingException("the future-timestamp skew must be between 0 and 5 minutes; got " + skew);
+                throw new dev.ecabot.settings.error.InvalidSettingException("the future-timestamp skew must be between 0 and 5 minutes; got " + skew);
             }
             this.futureSkew = skew;
             return this;
@@ -150,7 +150,7 @@ public final class SlackSettings {
 
         public Builder workerThreads(int threads) {
             if (threads < 1 || threads > 256) {
-                throw new dev.ecabot.config.InvalidSettingException("worker threads must be between 1 and 256; got " + threads);
+                throw new dev.ecabot.settings.error.InvalidSettingException("worker threads must be between 1 and 256; got " + threads);
             }
             this.workerThreads = threads;
             return this;

@@ -2,6 +2,7 @@ package dev.ecabot.teams;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecabot.settings.error.InvalidSettingException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class TeamsAppPackage {
     public static TeamsAppPackage fromEnvironment(Map<String, String> env) {
         String bot = blankToNull(env.get("MICROSOFT_APP_ID"));
         if (bot == null) {
-            throw new IllegalArgumentException("MICROSOFT_APP_ID is not set: the Teams app package names the bot by its"
+            throw new InvalidSettingException("MICROSOFT_APP_ID is not set: the Teams app package names the bot by its"
                     + " Azure app id (docs/teams.md, section 1)");
         }
         requireGuid(bot, "MICROSOFT_APP_ID");
@@ -57,7 +58,7 @@ public final class TeamsAppPackage {
         if (id != null) requireGuid(id, APP_ID_SETTING);
         String name = blankToNull(env.get(NAME_SETTING));
         if (name != null && name.length() > SHORT_NAME_MAX) {
-            throw new IllegalArgumentException(NAME_SETTING + " is " + name.length() + " characters; Teams allows "
+            throw new InvalidSettingException(NAME_SETTING + " is " + name.length() + " characters; Teams allows "
                     + SHORT_NAME_MAX);
         }
         return new TeamsAppPackage(bot, id != null ? id : derivedAppId(bot), name);
@@ -116,7 +117,7 @@ public final class TeamsAppPackage {
 
     private static void requireGuid(String value, String setting) {
         if (!GUID.matcher(value).matches()) {
-            throw new IllegalArgumentException(setting + " must be a GUID like 00000000-0000-0000-0000-000000000000,"
+            throw new InvalidSettingException(setting + " must be a GUID like 00000000-0000-0000-0000-000000000000,"
                     + " not \"" + value + "\"");
         }
     }

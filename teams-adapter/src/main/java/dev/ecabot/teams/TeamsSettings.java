@@ -64,7 +64,7 @@ public final class TeamsSettings {
         boolean insecure = parseInsecureFlag(env.get("ECABOT_TEAMS_INSECURE_LOCAL"));
         if (!appId.isEmpty()) {
             if (insecure) {
-                throw new dev.ecabot.config.InvalidSettingException("ECABOT_TEAMS_INSECURE_LOCAL=true cannot be combined with"
+                throw new dev.ecabot.settings.error.InvalidSettingException("ECABOT_TEAMS_INSECURE_LOCAL=true cannot be combined with"
                         + " MICROSOFT_APP_ID: with an app id every Teams request is authenticated. Unset"
                         + " ECABOT_TEAMS_INSECURE_LOCAL (or unset MICROSOFT_APP_ID for a local Emulator run).");
             }
@@ -105,15 +105,15 @@ public final class TeamsSettings {
         String v = blankToEmpty(value).toLowerCase();
         if (v.isEmpty() || v.equals("false")) return false;
         if (v.equals("true")) return true;
-        throw new dev.ecabot.config.InvalidSettingException("ECABOT_TEAMS_INSECURE_LOCAL must be 'true' or 'false'; got '" + value + "'");
+        throw new dev.ecabot.settings.error.InvalidSettingException("ECABOT_TEAMS_INSECURE_LOCAL must be 'true' or 'false'; got '" + value + "'");
     }
 
     private static void require(String value, String name) {
         if (value == null || value.isBlank()) throw missing(name);
     }
 
-    private static dev.ecabot.config.InvalidSettingException missing(String name) {
-        return new dev.ecabot.config.InvalidSettingException(switch (name) {
+    private static dev.ecabot.settings.error.InvalidSettingException missing(String name) {
+        return new dev.ecabot.settings.error.InvalidSettingException(switch (name) {
             case "MICROSOFT_APP_ID" -> "MICROSOFT_APP_ID is missing: set it to the Microsoft App ID of the bot's"
                     + " Azure Bot registration (MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID are set).";
             case "MICROSOFT_APP_PASSWORD" -> "MICROSOFT_APP_PASSWORD is missing: set it to a client secret of the"

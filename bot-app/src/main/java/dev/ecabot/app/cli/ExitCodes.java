@@ -1,9 +1,10 @@
 package dev.ecabot.app.cli;
 
 import dev.ecabot.config.ConfigException;
-import dev.ecabot.config.InvalidSettingException;
+import dev.ecabot.settings.error.InvalidSettingException;
 import dev.ecabot.config.StartRefusedException;
 import dev.ecabot.playbook.PlaybookLoadException;
+import dev.ecabot.posture.PostureRulesException;
 import dev.ecabot.provisioning.ProvisioningException;
 import dev.ecabot.salesforce.SalesforceException;
 import dev.ecabot.salesforce.UnknownOrgException;
@@ -32,15 +33,13 @@ public final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExce
     public static final int INVALID_INPUT = 2;
 
     /**
-     * Whoever runs the bot can fix it from the message alone. {@link IllegalArgumentException} stays here for the
-     * value checks of bot-core's settings sections and environment variables (durations, the master key, the database
-     * URL, the port) whose packages cannot throw {@link InvalidSettingException} without a package cycle
-     * (config -> reminders -> store -> config); bot-app's own checks throw the typed exceptions.
+     * Whoever runs the bot can fix it from the message alone. Only these types: every check of what the user gave
+     * (arguments, environment variables, ecabot.yaml and its sections, durations, the master key, the database URL,
+     * the port) throws one of them, so a plain {@link IllegalArgumentException} is a bug and shows its stack trace.
      */
     private static final List<Class<? extends Throwable>> INVALID = List.of(ParameterException.class,
             InvalidInputException.class, InvalidSettingException.class, ConfigException.class, PlaybookLoadException.class,
-            dev.ecabot.posture.PostureRulesException.class,
-            StartRefusedException.class, UnknownOrgException.class, IllegalArgumentException.class);
+            PostureRulesException.class, StartRefusedException.class, UnknownOrgException.class);
 
     /** Outside the user's input, but the message says all there is to say. */
     private static final List<Class<? extends Throwable>> EXPLAINED_FAILURES = List.of(DatabaseUnavailableException.class,

@@ -102,7 +102,7 @@ public final class BotHttpServer implements AutoCloseable {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new dev.ecabot.config.InvalidSettingException("ECABOT_MAX_REQUEST_BYTES must be a number of bytes of at least 1024; got '"
+        throw new dev.ecabot.settings.error.InvalidSettingException("ECABOT_MAX_REQUEST_BYTES must be a number of bytes of at least 1024; got '"
                 + value + "'");
     }
 

@@ -62,7 +62,7 @@ public final class InventoryApiServlet extends HttpServlet {
         if (!settings.enabled()) return false;
         String value = env.get(settings.tokenEnv());
         if (value == null || value.strip().length() < MIN_TOKEN_LENGTH) {
-            throw new dev.ecabot.config.InvalidSettingException("inventory.api is enabled but " + settings.tokenEnv() + " is "
+            throw new dev.ecabot.settings.error.InvalidSettingException("inventory.api is enabled but " + settings.tokenEnv() + " is "
                     + (value == null || value.isBlank() ? "not set" : "shorter than " + MIN_TOKEN_LENGTH + " characters")
                     + "; set it to a random token (e.g. `openssl rand -hex 32`) or turn inventory.api.enabled off");
         }

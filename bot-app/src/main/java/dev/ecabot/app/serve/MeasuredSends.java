@@ -3,9 +3,9 @@ package dev.ecabot.app.serve;
 import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatDeliveryException;
 import dev.ecabot.conversation.ChatPort;
+import dev.ecabot.conversation.ForwardingChatPort;
 import dev.ecabot.conversation.MessageRef;
 import dev.ecabot.conversation.message.ChatMessage;
-import dev.ecabot.conversation.message.SecretReveal;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 
@@ -18,11 +18,12 @@ import java.util.function.Supplier;
  * for now and the outbox tries again, "refused" when it refused the message itself). What a turn answers at once (in its
  * TurnAnswer) and reveals never reach the outbox and are not counted. Kept outside the outbox so the outbox stays about delivery.
  */
-final class MeasuredSends implements ChatPort {
+final class MeasuredSends extends ForwardingChatPort {
 
     private final ChatPort platforms;
 
     MeasuredSends(ChatPort platforms) {
+        super(platforms);
         this.platforms = platforms;
     }
 
@@ -37,31 +38,6 @@ final class MeasuredSends implements ChatPort {
             platforms.edit(ref, message);
             return ref;
         });
-    }
-
-    @Override
-    public void reveal(ChatAddress to, SecretReveal reveal) {
-        platforms.reveal(to, reveal);
-    }
-
-    @Override
-    public void refreshHome(dev.ecabot.conversation.ChatUser user) {
-        platforms.refreshHome(user);
-    }
-
-    @Override
-    public boolean hasHomes(String platform) {
-        return platforms.hasHomes(platform);
-    }
-
-    @Override
-    public boolean serves(String platform) {
-        return platforms.serves(platform);
-    }
-
-    @Override
-    public boolean showsForms(String platform) {
-        return platforms.showsForms(platform);
     }
 
     private static MessageRef measured(ChatAddress to, Supplier<MessageRef> send) {

@@ -77,7 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
      * Starts everything {@code settings} configure and returns once requests are being answered. The data directory
      * (ECABOT_DATA_DIR, default ./data; a volume in a container) holds the embedded database and the key file.
      * @throws NothingToServe when no chat platform is configured
-     * @throws IllegalArgumentException when a platform's configuration is wrong (the message says how to fix it)
+     * @throws dev.ecabot.settings.error.InvalidSettingException when a platform's configuration is wrong (the message says how to fix it)
      */
     public static Running start(Settings settings) throws Exception {
         Map<String, String> env = settings.environment();

@@ -29,7 +29,7 @@ public final class SlackWiring implements AutoCloseable {
 
     /**
      * Slack from SLACK_* variables, or empty when none is set.
-     * @throws IllegalArgumentException for a half or wrong configuration, or a token Slack refuses
+     * @throws dev.ecabot.settings.error.InvalidSettingException for a half or wrong configuration, or a token Slack refuses
      */
     public static Optional<SlackWiring> fromEnvironment(Map<String, String> env, Database database) {
         return SlackSettings.fromEnvironment(env)

@@ -1,7 +1,7 @@
 package dev.ecabot.app.cli;
 
 import dev.ecabot.config.ConfigException;
-import dev.ecabot.config.InvalidSettingException;
+import dev.ecabot.settings.error.InvalidSettingException;
 import dev.ecabot.config.StartRefusedException;
 import dev.ecabot.salesforce.SalesforceUnavailableException;
 import dev.ecabot.salesforce.UnknownOrgException;
@@ -30,5 +30,6 @@ class ExitCodesTest {
     void failuresOutsideTheUsersInputExitOne() {
         assertThat(codes.getExitCode(new SalesforceUnavailableException("Salesforce is not answering", null))).isEqualTo(1);
         assertThat(codes.getExitCode(new IllegalStateException("a bug"))).isEqualTo(1);
+        assertThat(codes.getExitCode(new IllegalArgumentException("a bug: no user input is checked this way"))).isEqualTo(1);
     }
 }

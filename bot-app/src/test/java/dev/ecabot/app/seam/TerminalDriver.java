@@ -8,6 +8,7 @@ import dev.ecabot.app.terminal.TerminalChat;
 import dev.ecabot.app.terminal.TerminalSession;
 import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatPort;
+import dev.ecabot.conversation.ForwardingChatPort;
 import dev.ecabot.conversation.MessageRef;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.ChatMessage;
@@ -227,10 +228,11 @@ final class TerminalDriver implements ChatDriver {
     }
 
     /** Records what goes to the terminal, per addressee, and passes it on unchanged. */
-    private final class Recorded implements ChatPort {
+    private final class Recorded extends ForwardingChatPort {
         private final ChatPort terminal;
 
         Recorded(ChatPort terminal) {
+            super(terminal);
             this.terminal = terminal;
         }
 

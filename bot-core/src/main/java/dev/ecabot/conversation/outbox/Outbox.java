@@ -5,6 +5,7 @@ import dev.failsafe.RetryPolicy;
 import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatDeliveryException;
 import dev.ecabot.conversation.ChatPort;
+import dev.ecabot.conversation.ForwardingChatPort;
 import dev.ecabot.conversation.ChatUser;
 import dev.ecabot.duration.HumanTime;
 import dev.ecabot.conversation.MessageRef;
@@ -55,7 +56,7 @@ import java.util.function.Supplier;
  * secret is never written down. Rows left by a stopped instance are sent by any instance once their claim ends.
  * Inside a {@link UnitOfWork} (a chat turn) a row commits with the turn's state change, or not at all. Thread-safe.
  */
-public final class Outbox implements ChatPort, AutoCloseable {
+public final class Outbox extends ForwardingChatPort implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     static final String REF_PREFIX = "outbox:";
@@ -118,7 +119,8 @@ public final class Outbox implements ChatPort, AutoCloseable {
     private volatile boolean started;
 
     public Outbox(ChatPort platform, DataSource dataSource, Settings settings) {
-        this.platform = Objects.requireNonNull(platform, "platform");
+        super(Objects.requireNonNull(platform, "platform"));
+        this.platform = platform;
         this.store = new OutboxStore(Objects.requireNonNull(dataSource, "dataSource"));
         this.settings = Objects.requireNonNull(settings, "settings");
         AtomicInteger n = new AtomicInteger();
@@ -172,11 +174,6 @@ public final class Outbox implements ChatPort, AutoCloseable {
         UnitOfWork.afterCommit(this::wake);
     }
 
-    @Override
-    public boolean hasHomes(String platformName) {
-        return platform.hasHomes(platformName);
-    }
-
     /** What a home row holds as its message (the view is built when it is sent, from what is current then). */
     private static final TextMessage HOME_ROW = TextMessage.info("(home surface shown again)");
 
@@ -187,17 +184,7 @@ public final class Outbox implements ChatPort, AutoCloseable {
     /** Straight to the platform, never written down: the secret shows in the dialog the person's click opened. */
     @Override
     public void reveal(ChatAddress to, SecretReveal reveal) {
-        platform.reveal(to, reveal);
-    }
-
-    @Override
-    public boolean serves(String platformName) {
-        return platform.serves(platformName);
-    }
-
-    @Override
-    public boolean showsForms(String platformName) {
-        return platform.showsForms(platformName);
+        super.reveal(to, reveal);
     }
 
     /** Rows waiting to be sent, sent, given up on: for tests, health and the closing figures. */

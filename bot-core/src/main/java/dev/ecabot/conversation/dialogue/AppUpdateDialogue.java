@@ -215,7 +215,7 @@ public final class AppUpdateDialogue {
             advance(state, replies, null);
             return;
         }
-        Answers answers = NewAppDialogue.answersOf(playbook, state);
+        Answers answers = NewAppStages.answersOf(playbook, state);
         String typed = raw.strip();
         Optional<String> today = Optional.ofNullable(todaysAnswers(state, playbook).get(q.id()));
         if (typed.isEmpty() || typed.equalsIgnoreCase(KEEP)) {
@@ -246,7 +246,7 @@ public final class AppUpdateDialogue {
         Playbook playbook = found.get();
         ConversationState state = current;
         while (true) {
-            Answers answers = NewAppDialogue.answersOf(playbook, state);
+            Answers answers = NewAppStages.answersOf(playbook, state);
             ConversationState soFar = state;
             Optional<Question> next = playbook.questions().stream()
                     .filter(q -> !soFar.answers().containsKey(q.id()) && q.isAsked(answers)).findFirst();
@@ -381,7 +381,7 @@ public final class AppUpdateDialogue {
         Optional<Playbook> playbook = playbookOf(state);
         Optional<InventoryApp> app = appOf(state);
         if (playbook.isEmpty() || app.isEmpty()) return Optional.empty();
-        Optional<Rendering> rendering = renderer.render(playbook.get(), NewAppDialogue.answersOf(playbook.get(), state)).value();
+        Optional<Rendering> rendering = renderer.render(playbook.get(), NewAppStages.answersOf(playbook.get(), state)).value();
         if (rendering.isEmpty()) return Optional.empty();
         List<Fact> changes = changes(SettingsJson.read(app.get().settingsJson()), rendering.get().spec());
         if (changes.isEmpty()) return Optional.empty();
@@ -483,7 +483,7 @@ public final class AppUpdateDialogue {
         try {
             Optional<Playbook> playbook = playbookOf(state);
             Optional<InventoryApp> before = appOf(state);
-            Optional<Rendering> rendering = playbook.flatMap(p -> renderer.render(p, NewAppDialogue.answersOf(p, state)).value());
+            Optional<Rendering> rendering = playbook.flatMap(p -> renderer.render(p, NewAppStages.answersOf(p, state)).value());
             if (playbook.isEmpty() || before.isEmpty() || rendering.isEmpty()) {
                 dev.ecabot.store.UnitOfWork.run(() -> {
                     store.delete(state.key());
@@ -577,7 +577,7 @@ public final class AppUpdateDialogue {
     }
 
     private Optional<Rendering> rendered(ConversationState state, Playbook playbook, Replies replies) {
-        var outcome = renderer.render(playbook, NewAppDialogue.answersOf(playbook, state));
+        var outcome = renderer.render(playbook, NewAppStages.answersOf(playbook, state));
         if (outcome.isOk()) return outcome.value();
         String reasons = outcome.problems().stream().map(Problem::toString).collect(Collectors.joining("; "));
         ConversationState fixed = state;

@@ -16,19 +16,16 @@ import dev.ecabot.conversation.state.ConversationStore;
 import dev.ecabot.conversation.state.Stage;
 import dev.ecabot.playbook.Answers;
 import dev.ecabot.playbook.Outcome;
-import dev.ecabot.playbook.ParseResult;
 import dev.ecabot.playbook.Playbook;
 import dev.ecabot.playbook.PlaybookCatalog;
 import dev.ecabot.playbook.PlaybookRenderer;
 import dev.ecabot.playbook.Problem;
 import dev.ecabot.playbook.Question;
 import dev.ecabot.playbook.QuestionType;
-import dev.ecabot.playbook.Rendering;
 import dev.ecabot.provisioning.AppProvisioner;
 import dev.ecabot.provisioning.ProvisioningRequest;
 
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,15 +48,13 @@ public final class NewAppDialogue {
     private static final Set<String> YES = Set.of("yes", "y", "confirm", "create", "create it", "ok", "1");
     private static final Set<String> NO = Set.of("no", "n", "cancel", "2");
 
-    /** How the playbook's parser words a missing answer (also used by the CLI, where naming the question helps). */
-    private static final String REQUIRED = "an answer is required (";
-
     private final ConversationStore store;
     private final PlaybookCatalog catalog;
-    private final PlaybookRenderer renderer;
+    private final NewAppStages stages;
     private final OrgDirectory orgs;
     private final ProvisioningRunner runner;
     private final AppProvisioner provisioner;
+    private final AnswerChecks checks;
     private final ApprovalGate approvals;
     private final ApprovalFlow approvalFlow;
     private final RequestReader reader;
@@ -77,9 +72,10 @@ public final class NewAppDialogue {
         this.orgChecks = orgChecks;
         this.dryRuns = dryRuns;
         this.provisioner = provisioner;
+        this.checks = new AnswerChecks(orgs, provisioner, orgChecks);
         this.store = store;
         this.catalog = catalog;
-        this.renderer = renderer;
+        this.stages = new NewAppStages(catalog, renderer);
         this.orgs = orgs;
         this.runner = runner;
         this.approvals = approvals;
@@ -130,42 +126,57 @@ public final class NewAppDialogue {
         }
         Optional<String> raw = rawAnswer(state, event, replies);
         if (raw.isEmpty()) return;
-        switch (state.stage()) {
-            case CHOOSING_PLAYBOOK -> choosePlaybook(state, raw.get(), replies);
-            case CHOOSING_ORG -> chooseOrg(state, raw.get(), replies);
-            case ANSWERING -> {
-                if (answersSeveral(state, event)) answerForm(state, ((ChatEvent.FormSubmission) event).values(), replies);
-                else answerQuestion(state, raw.get(), replies);
-            }
-            case CONFIRMING -> confirm(state, raw.get(), replies);
-            case GIVING_REASON -> giveReason(state, raw.get(), replies);
-            case AWAITING_APPROVAL -> replies.say("Your request " + state.pending() + " " + subject(state) + " is "
-                    + "waiting for approval; I will tell you here when an approver decides. Say \"cancel\" to withdraw it.");
-            case PROVISIONING -> replies.say("Your app " + subject(state) + " is being created; I will post here "
-                    + "when it is done.");
-            case FAILED -> retry(state, raw.get(), replies);
-        }
+        String text = raw.get();
+        stages.read(state).on(
+                choosing -> choosePlaybook(state, text, replies),
+                choosing -> chooseOrg(state, text, replies),
+                answering -> {
+                    if (answersSeveral(answering, event)) {
+                        answerForm(answering, ((ChatEvent.FormSubmission) event).values(), replies);
+                    } else {
+                        answerQuestion(answering, text, replies);
+                    }
+                },
+                confirming -> confirm(confirming, text, replies),
+                giving -> giveReason(giving, text, replies),
+                awaiting -> replies.say("Your request " + awaiting.approvalRequestId() + " " + subject(state) + " is "
+                        + "waiting for approval; I will tell you here when an approver decides. Say \"cancel\" to withdraw it."),
+                provisioning -> replies.say("Your app " + subject(state) + " is being created; I will post here "
+                        + "when it is done."),
+                failed -> retry(failed, text, replies),
+                outdated -> {
+                    // its playbook changed under the confirmation or the reason: "no" still cancels; else ask again
+                    if (state.stage() == Stage.CONFIRMING && NO.contains(text.strip().toLowerCase(Locale.ROOT))) {
+                        cancel(state, replies);
+                    } else {
+                        advance(state, replies, null);
+                    }
+                });
     }
 
     /** After a failure that changed the org: "retry" runs the same request again, where it stopped. */
-    private void retry(ConversationState state, String raw, Replies replies) {
+    private void retry(NewAppStage.Failed failed, String raw, Replies replies) {
+        ConversationState state = failed.state();
         if (!raw.strip().equalsIgnoreCase("retry")) {
             replies.say("Creating the app " + subject(state) + " stopped with an error. Say \"retry\" to continue where"
                     + " it stopped (no second app will be made), or \"cancel\".");
             return;
         }
-        Playbook playbook = playbookOf(state).orElse(null);
-        Optional<Rendering> rendered = playbook == null ? Optional.empty()
-                : renderer.render(playbook, answersOf(playbook, state)).value();
-        if (rendered.isEmpty() || !runner.claim(state)) {
-            replies.warn(rendered.isEmpty() ? "The playbook of this request changed, so I cannot retry it; an admin can"
+        Optional<AppToCreate> app = stages.app(state);
+        if (app.isEmpty() || !runner.claim(state)) {
+            replies.warn(app.isEmpty() ? "The playbook of this request changed, so I cannot retry it; an admin can"
                     + " see with \"inventory\" whether the app exists. Say \"cancel\" to end this conversation."
                     : "This request is being retried already; I will post here when it is done.");
             return;
         }
-        ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
+        ConversationState provisioning = store.save(failed.provisioning().state());
         replies.say("Retrying: picking up where it stopped.");
-        runner.start(provisioning, playbook, rendered.get(), order(provisioning, playbook, rendered.get()));
+        create(app.get().in(provisioning), app.get().order());
+    }
+
+    /** Hands {@code app} (its conversation saved as provisioning) to the runner, which creates it in the background. */
+    private void create(AppToCreate app, ProvisioningRequest order) {
+        runner.start(app.state(), app.playbook(), app.rendering(), order);
     }
 
     /** "about Vonage AI Studio in prod", for messages about this conversation. */
@@ -204,9 +215,8 @@ public final class NewAppDialogue {
     public boolean resumeProvisioning(ConversationState state, Replies replies) {
         if (AppUpdateDialogue.isUpdate(state)) return updates != null && updates.resume(state, replies);
         if (!runner.claim(state)) return false;
-        Optional<Playbook> playbook = playbookOf(state);
-        Outcome<Rendering> rendering = playbook.map(p -> renderer.render(p, answersOf(p, state))).orElse(null);
-        if (rendering == null || !rendering.isOk()) {
+        Optional<AppToCreate> app = stages.app(state);
+        if (app.isEmpty()) {
             store.save(state.withStage(Stage.FAILED, null));
             runner.release(state);
             replies.error("I was restarted while creating the app " + subject(state) + " and cannot pick it up "
@@ -214,9 +224,9 @@ public final class NewAppDialogue {
                     + " say \"cancel\" to end this conversation.");
             return true;
         }
-        Rendering rendered = rendering.value().orElseThrow();
-        replies.say("I was restarted while creating " + rendered.spec().app().label() + "; picking up where it stopped.");
-        runner.start(state, playbook.get(), rendered, order(state, playbook.get(), rendered));
+        replies.say("I was restarted while creating " + app.get().rendering().spec().app().label()
+                + "; picking up where it stopped.");
+        create(app.get(), app.get().order());
         return true;
     }
 
@@ -226,21 +236,17 @@ public final class NewAppDialogue {
             updates.repeatPrompt(state, replies);
             return;
         }
-        if (state.stage() == Stage.PROVISIONING || state.stage() == Stage.AWAITING_APPROVAL) return;
-        if (state.stage() == Stage.FAILED) {
-            retry(state, "", replies);
-            return;
-        }
-        if (state.stage() == Stage.GIVING_REASON) {
-            Optional<Playbook> playbook = playbookOf(state);
-            Optional<Rendering> rendered = playbook.flatMap(p -> renderer.render(p, answersOf(p, state)).value());
-            if (rendered.isPresent()) {
-                replies.send(ApprovalFlow.reasonPrompt(state.org(),
-                        approvals.approvalsNeeded(order(state, playbook.get(), rendered.get())), null));
-                return;
-            }
-        }
-        advance(state, replies, null);
+        stages.read(state).on(
+                choosing -> advance(state, replies, null),
+                choosing -> advance(state, replies, null),
+                answering -> advance(state, replies, null),
+                confirming -> showSummary(confirming, replies),
+                giving -> replies.send(ApprovalFlow.reasonPrompt(state.org(),
+                        approvals.approvalsNeeded(giving.app().order()), null)),
+                awaiting -> { }, // nothing to answer: the approvers decide
+                provisioning -> { }, // nothing to answer: the runner posts when it is done
+                failed -> retry(failed, "", replies),
+                outdated -> advance(state, replies, null));
     }
 
     private void begin(ChatEvent event, Playbook playbook, String org, Replies replies) {
@@ -293,10 +299,13 @@ public final class NewAppDialogue {
         orgReady(state.withOrg(org.get()), replies).ifPresent(s -> advance(s, replies, null));
     }
 
-    private void answerQuestion(ConversationState state, String raw, Replies replies) {
-        Playbook playbook = playbookOf(state).orElseThrow();
-        Question q = playbook.question(state.pending()).orElseThrow();
-        Judged judged = judge(state, playbook, q, raw, answersOf(playbook, state), replies);
+    private void answerQuestion(NewAppStage.Answering answering, String raw, Replies replies) {
+        ConversationState state = answering.state();
+        Playbook playbook = answering.playbook();
+        Question q = playbook.question(answering.questionId()).orElseThrow();
+        Answers answers = NewAppStages.answersOf(playbook, state);
+        AnswerChecks.Judged judged = checks.judge(state, playbook, q, raw, answers,
+                personalDefault(q, answers, state), replies);
         if (judged.refusal() != null) {
             // asked again with what was typed still in the field, so fixing it is one edit, not retyping it all
             advance(state, replies, judged.refusal(), new Retyped(q.id(), raw));
@@ -311,9 +320,9 @@ public final class NewAppDialogue {
     }
 
     /** A submitted form carries answers to questions besides the one the conversation names (a whole step). */
-    private static boolean answersSeveral(ConversationState state, ChatEvent event) {
+    private static boolean answersSeveral(NewAppStage.Answering answering, ChatEvent event) {
         return event instanceof ChatEvent.FormSubmission form
-                && form.values().keySet().stream().anyMatch(id -> !id.equals(state.pending()));
+                && form.values().keySet().stream().anyMatch(id -> !id.equals(answering.questionId()));
     }
 
     /**
@@ -323,22 +332,24 @@ public final class NewAppDialogue {
      * yet and the same form comes back with every value as typed and each reason beside its field, so a refusal
      * loses nothing. A question the form does not carry stays open.
      */
-    private void answerForm(ConversationState state, Map<String, String> values, Replies replies) {
-        Playbook playbook = playbookOf(state).orElseThrow();
-        Answers before = answersOf(playbook, state);
+    private void answerForm(NewAppStage.Answering answering, Map<String, String> values, Replies replies) {
+        ConversationState state = answering.state();
+        Playbook playbook = answering.playbook();
+        Answers before = NewAppStages.answersOf(playbook, state);
         List<Question> step = QuestionSteps.current(playbook, state.answers(), before);
         ConversationState next = state;
         Answers answers = before;
         Map<String, String> refusals = new java.util.LinkedHashMap<>();
         for (Question q : step) {
             if (!values.containsKey(q.id())) continue;
-            Judged judged = judge(next, playbook, q, values.get(q.id()), answers, replies);
+            AnswerChecks.Judged judged = checks.judge(next, playbook, q, values.get(q.id()), answers,
+                    personalDefault(q, answers, state), replies);
             if (judged.refusal() != null) {
                 refusals.put(q.id(), judged.refusal());
                 continue;
             }
             next = next.withAnswer(q.id(), judged.text());
-            answers = answersOf(playbook, next);
+            answers = NewAppStages.answersOf(playbook, next);
         }
         if (!refusals.isEmpty()) {
             store.save(state);
@@ -347,58 +358,6 @@ public final class NewAppDialogue {
             return;
         }
         advance(next, replies, null);
-    }
-
-    /** An answer checked: the text to keep, or why it is refused (then {@code text} is null). */
-    private record Judged(String text, String refusal) {
-        static Judged refused(String why) {
-            return new Judged(null, why);
-        }
-    }
-
-    /**
-     * Checks {@code raw} as the answer to {@code q}: an option named by its label, value or number, the question's
-     * own validation, an API name still free in the org, people and permission sets that exist there. The same
-     * checks for a typed answer, a one-field form and each field of a whole form.
-     */
-    private Judged judge(ConversationState state, Playbook playbook, Question q, String raw, Answers answers,
-                         Replies replies) {
-        String typed = raw.isBlank() ? personalDefault(q, answers, state).orElse(raw) : raw;
-        if (QuestionPrompts.isOneOf(q) && !raw.isBlank()) {
-            Optional<Option> option = OptionMatch.find(QuestionPrompts.options(q, orgs.names()), raw);
-            if (option.isEmpty() && q.type() == QuestionType.ORG) {
-                return Judged.refused("\"" + raw + "\" is not an org I know; the orgs are: "
-                        + String.join(", ", orgs.names()) + ".");
-            }
-            if (option.isPresent()) typed = option.get().value();
-        } else if (q.type() == QuestionType.MULTI_CHOICE) {
-            typed = OptionMatch.numbersToValues(QuestionPrompts.options(q, orgs.names()), raw);
-        }
-        ParseResult parsed = q.parse(typed, answers);
-        if (parsed.error().isPresent()) return Judged.refused(withoutQuestionId(q.id(), parsed.error().get()));
-        String text = parsed.answer().map(a -> a.text()).orElse("");
-        if (q.type() == QuestionType.API_NAME && state.org() != null && !text.isBlank()) {
-            Optional<String> taken = provisioner.reserveName(state.requestId(), state.org(), text, state.user().ref());
-            if (taken.isPresent()) return Judged.refused(taken.get());
-        }
-        Optional<String> refused = state.org() == null || text.isBlank() ? Optional.empty()
-                : checkedInOrg(playbook, q.id(), state.org(), text, replies);
-        return refused.map(Judged::refused).orElse(new Judged(text, null));
-    }
-
-    /**
-     * Checks an answer that names people of the org (run-as user, permission sets, profiles) there: advice is
-     * told at once, a refusal comes back to re-ask the question with it. Empty when the answer may stand.
-     */
-    private Optional<String> checkedInOrg(Playbook playbook, String questionId, String org, String text, Replies replies) {
-        Set<String> fields = new HashSet<>(playbook.fieldsFilledBy(questionId));
-        fields.retainAll(OrgChecks.CHECKED_FIELDS);
-        if (fields.isEmpty()) return Optional.empty();
-        List<dev.ecabot.salesforce.OrgReadiness.Finding> findings = orgChecks.answer(org, fields, text);
-        String refusal = findings.stream().filter(f -> f.blocking()).map(f -> f.text()).collect(Collectors.joining(" "));
-        if (!refusal.isEmpty()) return Optional.of(refusal);
-        findings.forEach(f -> replies.warn(f.text()));
-        return Optional.empty();
     }
 
     /**
@@ -419,7 +378,7 @@ public final class NewAppDialogue {
         ConversationState checked = state;
         for (Map.Entry<String, String> answer : state.answers().entrySet()) {
             if (answer.getValue().isBlank()) continue;
-            Optional<String> refused = checkedInOrg(playbook.get(), answer.getKey(), state.org(), answer.getValue(), replies);
+            Optional<String> refused = checks.inOrg(playbook.get(), answer.getKey(), state.org(), answer.getValue(), replies);
             if (refused.isPresent()) {
                 replies.warn(refused.get());
                 checked = checked.withoutAnswer(answer.getKey()); // asked again, after the reason
@@ -428,43 +387,38 @@ public final class NewAppDialogue {
         return Optional.of(checked);
     }
 
-    private void confirm(ConversationState state, String raw, Replies replies) {
+    /** The answer to the summary, which shows {@code confirming}'s app: what is confirmed is what was shown. */
+    private void confirm(NewAppStage.Confirming confirming, String raw, Replies replies) {
+        ConversationState state = confirming.state();
+        AppToCreate app = confirming.app();
         String answer = raw.strip().toLowerCase(Locale.ROOT);
         if (NO.contains(answer)) {
-            store.delete(state.key());
-            replies.say("Cancelled. Nothing was created.");
+            cancel(state, replies);
             return;
         }
         if (answer.equals("change") || answer.startsWith("change ")) {
-            changeOne(state, raw.strip().substring("change".length()).strip(), replies);
+            changeOne(confirming, raw.strip().substring("change".length()).strip(), replies);
             return;
         }
         if (answer.equals("render")) {
-            render(state, replies);
+            // the metadata files, then the summary again (nothing is deployed)
+            String version = orgs.apiVersion(state.org()).orElse(dev.ecabot.eca.EcaMetadataWriter.DEFAULT_API_VERSION);
+            MetadataPreview.of(app.rendering(), version).forEach(replies::send);
+            showSummary(confirming, replies);
             return;
         }
         if (answer.equals("dry run") || answer.equals("dry-run")) {
-            Playbook playbook = playbookOf(state).orElseThrow();
-            Optional<Rendering> rendered = renderer.render(playbook, answersOf(playbook, state)).value();
-            if (rendered.isPresent()) dryRuns.start(state.org(), rendered.get().spec(), replies);
-            else advance(state, replies, null);
+            dryRuns.start(state.org(), app.rendering().spec(), replies);
             return;
         }
         if (!YES.contains(answer)) {
             replies.warn("Please confirm (\"yes\"), cancel (\"no\"), say \"change <question>\" to change one answer,"
                     + " \"render\" to see the metadata files first, or \"dry run\" to have Salesforce validate them.");
-            advance(state, replies, null);
+            showSummary(confirming, replies);
             return;
         }
-        Playbook playbook = playbookOf(state).orElseThrow();
-        Outcome<Rendering> rendering = renderer.render(playbook, answersOf(playbook, state));
-        if (!rendering.isOk()) {
-            advance(state, replies, null); // answers no longer render (a playbook changed): re-ask
-            return;
-        }
-        Rendering rendered = rendering.value().orElseThrow();
-        if (nameTaken(playbook, state, rendered, replies)) return;
-        ProvisioningRequest order = order(state, playbook, rendered);
+        if (nameTaken(app, replies)) return;
+        ProvisioningRequest order = app.order();
         int needed = approvals.approvalsNeeded(order);
         if (needed > 0) {
             approvalFlow.askReason(state, needed, replies);
@@ -474,20 +428,14 @@ public final class NewAppDialogue {
             replies.say("This app is being created already; I will post here when it is done.");
             return;
         }
-        ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
+        ConversationState provisioning = store.save(confirming.provisioning().state());
         replies.say("Confirmed: I am creating it now and will post progress here.");
-        runner.start(provisioning, playbook, rendered, order);
+        create(app.in(provisioning), order);
     }
 
-    /** "render" at the confirmation: the metadata files, then the summary again (nothing is deployed). */
-    private void render(ConversationState state, Replies replies) {
-        Playbook playbook = playbookOf(state).orElseThrow();
-        Optional<Rendering> rendered = renderer.render(playbook, answersOf(playbook, state)).value();
-        if (rendered.isPresent()) {
-            String version = orgs.apiVersion(state.org()).orElse(dev.ecabot.eca.EcaMetadataWriter.DEFAULT_API_VERSION);
-            MetadataPreview.of(rendered.get(), version).forEach(replies::send);
-        }
-        advance(state, replies, null);
+    private void cancel(ConversationState state, Replies replies) {
+        store.delete(state.key());
+        replies.say("Cancelled. Nothing was created.");
     }
 
     /**
@@ -495,9 +443,10 @@ public final class NewAppDialogue {
      * summary again), instead of cancelling and starting over. The question is named by its id ("contact_email"),
      * its id with spaces ("contact email"), or words of its prompt that name one question only.
      */
-    private void changeOne(ConversationState state, String which, Replies replies) {
-        Playbook playbook = playbookOf(state).orElseThrow();
-        Answers answers = answersOf(playbook, state);
+    private void changeOne(NewAppStage.Confirming confirming, String which, Replies replies) {
+        ConversationState state = confirming.state();
+        Playbook playbook = confirming.app().playbook();
+        Answers answers = NewAppStages.answersOf(playbook, state);
         List<Question> changeable = playbook.questions().stream()
                 .filter(q -> q.isAsked(answers) && state.answers().containsKey(q.id()) && q.type() != QuestionType.ORG)
                 .toList();
@@ -514,7 +463,7 @@ public final class NewAppDialogue {
                     : named.isEmpty() ? "No question here is called \"" + which + "\". "
                     : "\"" + which + "\" names several questions. ")
                     + "Say \"change <question>\" with one of: " + list + ". (To use another org, cancel and start again.)");
-            advance(state, replies, null);
+            showSummary(confirming, replies);
             return;
         }
         Question q = named.get(0);
@@ -530,11 +479,12 @@ public final class NewAppDialogue {
      * Checks, just before the request goes to approvers or to Salesforce, that its API name is still its own (an
      * app may have appeared meanwhile); when not, asks for another name with the reason. True when it was taken.
      */
-    private boolean nameTaken(Playbook playbook, ConversationState state, Rendering rendered, Replies replies) {
-        String apiName = rendered.spec().apiName();
+    private boolean nameTaken(AppToCreate app, Replies replies) {
+        ConversationState state = app.state();
+        String apiName = app.rendering().spec().apiName();
         Optional<String> taken = provisioner.reserveName(state.requestId(), state.org(), apiName, state.user().ref());
         if (taken.isEmpty()) return false;
-        Optional<Question> nameQuestion = playbook.questions().stream()
+        Optional<Question> nameQuestion = app.playbook().questions().stream()
                 .filter(q -> q.type() == QuestionType.API_NAME).findFirst();
         if (nameQuestion.isEmpty()) {
             store.delete(state.key());
@@ -546,24 +496,18 @@ public final class NewAppDialogue {
     }
 
     /** The reason for the approval request: store it and show the approvers (nothing is created yet). */
-    private void giveReason(ConversationState state, String raw, Replies replies) {
-        Playbook playbook = playbookOf(state).orElseThrow();
-        Outcome<Rendering> rendering = renderer.render(playbook, answersOf(playbook, state));
-        if (!rendering.isOk()) {
-            advance(state, replies, null); // answers no longer render (a playbook changed): re-ask
-            return;
-        }
-        Rendering rendered = rendering.value().orElseThrow();
+    private void giveReason(NewAppStage.GivingReason giving, String raw, Replies replies) {
+        ConversationState state = giving.state();
+        AppToCreate app = giving.app();
         String reason = raw.strip();
         if (reason.isEmpty() || reason.length() > 2000) {
             store.save(state);
-            replies.send(ApprovalFlow.reasonPrompt(state.org(), approvals.approvalsNeeded(order(state, playbook, rendered)),
+            replies.send(ApprovalFlow.reasonPrompt(state.org(), approvals.approvalsNeeded(app.order()),
                     reason.isEmpty() ? "Approvers need a reason; say in a sentence what the app is for."
                             : "Keep the reason under 2000 characters (it has " + reason.length() + ")."));
             return;
         }
-        approvalFlow.submit(state, ApprovalDrafts.of(state, playbook, rendered, reason),
-                approvals.need(order(state, playbook, rendered)), replies);
+        approvalFlow.submit(state, app.draft(reason), approvals.need(app.order()), replies);
     }
 
     /**
@@ -574,30 +518,28 @@ public final class NewAppDialogue {
         approvalFlow.approved(request, approver);
         Optional<ConversationState> waiting = approvalFlow.waitingFor(request.id());
         if (waiting.isEmpty()) return; // withdrawn or ended meanwhile: nothing to create
-        ConversationState state = waiting.get();
+        NewAppStage.AwaitingApproval awaiting = new NewAppStage.AwaitingApproval(waiting.get(), request.id());
+        ConversationState state = awaiting.state();
         Replies replies = approvalFlow.repliesTo(state);
-        Optional<Playbook> playbook = playbookOf(state);
-        Outcome<Rendering> rendering = playbook.map(p -> renderer.render(p, answersOf(p, state))).orElse(null);
-        if (rendering == null || !rendering.isOk()) {
+        Optional<AppToCreate> app = stages.app(state);
+        if (app.isEmpty()) {
             store.delete(state.key());
             replies.error("Request " + request.id() + " was approved, but its playbook changed so that your answers no "
                     + "longer make an app. Nothing was created; say \"new\" to start again.");
             return;
         }
-        Rendering rendered = rendering.value().orElseThrow();
-        ApprovalDraft now = ApprovalDrafts.of(state, playbook.get(), rendered, request.draft().reason());
+        ApprovalDraft now = app.get().draft(request.draft().reason());
         if (!request.covers(now)) {
             replies.warn("Request " + request.id() + " was approved, but what I would create changed since it was "
                     + "shown to the approvers, so it needs approving again. Nothing was created.");
-            approvalFlow.submit(state, now, approvals.need(order(state, playbook.get(), rendered)), replies);
+            approvalFlow.submit(state, now, approvals.need(app.get().order()), replies);
             return;
         }
         if (!runner.claim(state)) return; // approved twice at once: the other approval's instance creates it
-        ConversationState provisioning = store.save(state.withStage(Stage.PROVISIONING, null));
+        ConversationState provisioning = store.save(awaiting.provisioning().state());
         replies.say("Request " + request.id() + " was approved by " + ApprovalFlow.approvers(request, approver)
                 + ". Creating it now; I will post progress here.");
-        runner.start(provisioning, playbook.get(), rendered,
-                order(provisioning, playbook.get(), rendered).approvedBy(request.approvedBy()));
+        create(app.get().in(provisioning), app.get().order().approvedBy(request.approvedBy()));
     }
 
     /**
@@ -628,8 +570,8 @@ public final class NewAppDialogue {
         }
         while (true) {
             if (tooOldFor(playbook, state, replies)) return;
-            Answers answers = answersOf(playbook, state);
-            Optional<Question> next = nextQuestion(playbook, state, answers);
+            Answers answers = NewAppStages.answersOf(playbook, state);
+            Optional<Question> next = NewAppStages.nextQuestion(playbook, state, answers);
             if (next.isEmpty()) break;
             Question q = next.get();
             if (q.type() == QuestionType.ORG && state.org() != null) {
@@ -656,15 +598,37 @@ public final class NewAppDialogue {
             return;
         }
         if (tooOldFor(playbook, state, replies)) return;
-        Outcome<Rendering> rendering = renderer.render(playbook, answersOf(playbook, state));
-        if (!rendering.isOk()) {
-            reaskFor(playbook, state, rendering.problems(), replies);
+        Outcome<AppToCreate> app = stages.app(state, playbook); // rendered once for this answer set
+        if (!app.isOk()) {
+            reaskFor(playbook, state, app.problems(), replies);
             return;
         }
+        confirmSummary(app.orElseThrow(), replies);
+    }
+
+    /**
+     * Shows the summary of {@code confirming}'s app again (after "render", an unclear answer, {@code status}) from the
+     * rendering it carries, unless the playbook changed so that a question is open again: then that is asked.
+     */
+    private void showSummary(NewAppStage.Confirming confirming, Replies replies) {
+        AppToCreate app = confirming.app();
+        ConversationState state = app.state();
+        Answers answers = NewAppStages.answersOf(app.playbook(), state);
+        if (state.org() == null || NewAppStages.nextQuestion(app.playbook(), state, answers).isPresent()) {
+            advance(state, replies, null);
+            return;
+        }
+        if (tooOldFor(app.playbook(), state, replies)) return;
+        confirmSummary(app, replies);
+    }
+
+    /** Moves the conversation to the confirmation of {@code app} and shows its summary. */
+    private void confirmSummary(AppToCreate app, Replies replies) {
+        ConversationState state = app.state();
         store.save(state.withStage(Stage.CONFIRMING, AppSummaries.CONFIRM_ID));
         LastOrgChoices choices = lastOrgs;
         if (choices != null) choices.remember(state.user(), state.org(), clock.instant());
-        replies.send(AppSummaries.toConfirm(playbook, state.org(), rendering.value().orElseThrow(),
+        replies.send(AppSummaries.toConfirm(app.playbook(), state.org(), app.rendering(),
                 state.user().ref().toString()));
     }
 
@@ -762,33 +726,8 @@ public final class NewAppDialogue {
         return email == null || email.isBlank() ? Optional.empty() : Optional.of(email);
     }
 
-    private static ProvisioningRequest order(ConversationState state, Playbook playbook, Rendering rendered) {
-        return new ProvisioningRequest(state.requestId(), state.org(), rendered.spec(), playbook.id(), playbook.vendor(),
-                state.user().ref(), List.of(), rendered.delivery().includesSecret(), false);
-    }
-
-    /** The first question that is asked given the answers and not yet answered (or skipped). */
-    private static Optional<Question> nextQuestion(Playbook playbook, ConversationState state, Answers answers) {
-        return playbook.questions().stream()
-                .filter(q -> !state.answers().containsKey(q.id()) && q.isAsked(answers))
-                .findFirst();
-    }
-
-    /** The typed answers from the stored texts (a blank text is an optional question skipped). */
-    static Answers answersOf(Playbook playbook, ConversationState state) {
-        Answers answers = Answers.empty();
-        for (Map.Entry<String, String> e : state.answers().entrySet()) {
-            if (e.getValue().isBlank()) continue;
-            Optional<Question> q = playbook.question(e.getKey());
-            if (q.isEmpty()) continue;
-            ParseResult parsed = q.get().parse(e.getValue(), answers);
-            if (parsed.answer().isPresent()) answers = answers.with(e.getKey(), parsed.answer().get());
-        }
-        return answers;
-    }
-
     private Optional<Playbook> playbookOf(ConversationState state) {
-        return state.playbookId() == null ? Optional.empty() : catalog.find(state.playbookId());
+        return stages.playbookOf(state);
     }
 
     private List<Option> playbookOptions() {
@@ -822,12 +761,5 @@ public final class NewAppDialogue {
         return "Let's set up " + playbook.title() + (org == null ? "" : " in " + org) + ". "
                 + (playbook.description().isEmpty() ? "" : playbook.description() + " ")
                 + "Say \"cancel\" at any time to stop.";
-    }
-
-    private static String withoutQuestionId(String questionId, String error) {
-        String prefix = questionId + ": ";
-        String shown = error.startsWith(prefix) ? error.substring(prefix.length()) : error;
-        // shown beside the question itself, so not the question again ("an answer is required (Which email...?)")
-        return shown.startsWith(REQUIRED) ? "This one needs an answer before we go on (say \"cancel\" to stop here)." : shown;
     }
 }

@@ -25,7 +25,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The bot's one entry point: every adapter turns what a person did into a {@link ChatEvent} and calls
@@ -51,7 +50,7 @@ public final class ConversationEngine implements ChatTurns {
     private final OfferExpiry offerExpiry;
     private volatile dev.ecabot.audit.AuditTrail refusals;
     private volatile dev.ecabot.conversation.home.HomeViews homes;
-    private final ReentrantLock[] stripes = new ReentrantLock[64];
+    private final ConversationLocks conversations = new ConversationLocks();
 
     public ConversationEngine(ChatPort port, ConversationStore store, CommandRegistry commands,
                               NewAppDialogue dialogue, AccessPolicy access, ApprovalFlow approvalFlow,
@@ -64,7 +63,6 @@ public final class ConversationEngine implements ChatTurns {
         this.approvalFlow = Objects.requireNonNull(approvalFlow, "approvalFlow");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.access = Objects.requireNonNull(access, "access");
-        for (int i = 0; i < stripes.length; i++) stripes[i] = new ReentrantLock();
     }
 
     /** Starts assembling an engine: port, database, playbooks, orgs, provisioner and secret offers. */
@@ -118,11 +116,10 @@ public final class ConversationEngine implements ChatTurns {
         ConversationKey key = ConversationKey.of(event);
         TurnCapture capture = new TurnCapture(port, event, inTurn);
         Replies replies = new Replies(capture, event.replyTo());
-        ReentrantLock lock = stripes[Math.floorMod(key.asString().hashCode(), stripes.length)];
         // Every log line of this turn carries its id (ECABOT_LOG_FORMAT=json puts it in the "mdc" object).
         org.slf4j.MDC.MDCCloseable turn = org.slf4j.MDC.putCloseable("turn", UUID.randomUUID().toString().substring(0, 12));
         Optional<TurnAnswer.Answered> answered = Optional.empty();
-        lock.lock();
+        ConversationLocks.Turn lock = conversations.lock(key.asString());
         try {
             // The delivery's "processed" row, the turn's state changes and the outbox rows of its replies commit
             // together (UnitOfWork): a failure or a crash before the commit leaves none of them, after it all; the
@@ -157,7 +154,7 @@ public final class ConversationEngine implements ChatTurns {
                         + "try again, or say \"cancel\" to start over.");
             }
         } finally {
-            lock.unlock();
+            lock.close();
             turn.close();
         }
         return capture.answer().withAnswered(answered);

@@ -19,6 +19,16 @@ import java.util.Locale;
  */
 public final class Database implements AutoCloseable {
 
+    /**
+     * H2 runs inside the bot, so a connection is a session, not a server process: with 4, the chat turns of 1,000
+     * conversations at once (32 chat threads) spent most of their time waiting for one (JFR), some far longer than
+     * others. With 16 the turns share the cores instead
+     * (docs/configuration.md, "Performance knobs", has the measurement).
+     */
+    static final int H2_POOL_SIZE = 16;
+    /** Hikari's default: each connection is a PostgreSQL server process competing for the same cores. */
+    static final int POSTGRES_POOL_SIZE = 10;
+
     private final HikariDataSource dataSource;
     private final DataSource joining;
     private final String vendor;
@@ -67,7 +77,7 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(url);
         if (user != null) config.setUsername(user);
         if (password != null) config.setPassword(password);
-        config.setMaximumPoolSize(vendor.equals("h2") ? 4 : 10);
+        config.setMaximumPoolSize(vendor.equals("h2") ? H2_POOL_SIZE : POSTGRES_POOL_SIZE);
         config.setPoolName("ecabot-db");
         // A database closed under the pool (H2 after a full disk) is reopened by the next connection, not kept dead.
         config.setExceptionOverride(new StorageTrouble());

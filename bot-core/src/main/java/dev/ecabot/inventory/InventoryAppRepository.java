@@ -135,13 +135,18 @@ public final class InventoryAppRepository {
     /** Like {@link #first}, after skipping {@code offset} apps: one page of a long list, in the same order. */
     public List<InventoryApp> page(AppFilter filter, int offset, int limit) {
         List<String> params = new ArrayList<>();
+        if (filter.vendor() != null && !onPostgres()) {
+            // H2: the page's ids from the vendor and playbook indexes, then only those apps (AppFilter.pageKeys)
+            List<String> ids = column(filter.pageKeys(Math.max(0, offset), Math.max(1, limit), params), params);
+            return ids.isEmpty() ? List.of() : query(AppFilter.byIds(COLUMNS, ids.size()), ids.toArray(String[]::new));
+        }
         String sql = filter.page(COLUMNS, Math.max(0, offset), Math.max(1, limit), onPostgres(), params);
         return query(sql, params.toArray(String[]::new));
     }
 
     private volatile Boolean postgres;
 
-    /** Whether the inventory lives in PostgreSQL (asked once): a vendor's page is chosen differently there. */
+    /** Whether the inventory lives in PostgreSQL (asked once): a vendor's apps are counted and paged differently there. */
     private boolean onPostgres() {
         Boolean known = postgres;
         if (known == null) {
@@ -158,7 +163,7 @@ public final class InventoryAppRepository {
     /** How many apps match {@code filter}. */
     public int count(AppFilter filter) {
         List<String> params = new ArrayList<>();
-        String sql = filter.count(params);
+        String sql = filter.vendor() != null && !onPostgres() ? filter.countByRange(params) : filter.count(params);
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) ps.setString(i + 1, params.get(i));
             try (ResultSet rs = ps.executeQuery()) {
@@ -221,6 +226,20 @@ public final class InventoryAppRepository {
         return new InventoryApp(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
                 created == null ? Instant.EPOCH : created.toInstant(), rs.getString(13), AppStatus.valueOf(rs.getString(14)));
+    }
+
+    /** The first column of every row of {@code sql}, as text. */
+    private List<String> column(String sql, List<String> params) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) ps.setString(i + 1, params.get(i));
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the inventory", e);
+        }
     }
 
     private List<InventoryApp> query(String sql, String... params) {

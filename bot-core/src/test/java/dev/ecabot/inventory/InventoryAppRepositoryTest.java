@@ -92,12 +92,16 @@ class InventoryAppRepositoryTest {
         repo.save(withVendor(app("uat", "No_Vendor", null), null, "Vonage"));
         assertThat(repo.first(new AppFilter("uat", "VONAGE"), 10)).as("a playbook id with no vendor, once each")
                 .extracting(InventoryApp::apiName).containsExactly("C_Voice", "No_Vendor");
+        repo.save(withVendor(app("uat", "Both", null), "Vonage", "vonage"));
+        assertThat(repo.count(new AppFilter("uat", "vonage"))).as("matching by vendor and by playbook counts once").isEqualTo(3);
+        assertThat(repo.page(new AppFilter("uat", "vonage"), 1, 5)).as("and is listed once")
+                .extracting(InventoryApp::apiName).containsExactly("C_Voice", "No_Vendor");
 
         repo.save(withVendor(app("uat", "C_Voice", null), "Twilio", "twilio-sms"));
         assertThat(repo.first(new AppFilter(null, "twi"), 10)).as("an app saved again is found by its new vendor")
                 .extracting(InventoryApp::apiName).containsExactly("C_Voice");
         assertThat(repo.first(new AppFilter(null, "vonage"), 10)).as("and no longer by its old one")
-                .extracting(InventoryApp::apiName).containsExactly("A_Voice", "B_Voice", "No_Vendor");
+                .extracting(InventoryApp::apiName).containsExactly("A_Voice", "B_Voice", "Both", "No_Vendor");
     }
 
     private static InventoryApp withVendor(InventoryApp a, String vendor, String playbook) {

@@ -116,6 +116,22 @@ class InventoryConversationTest {
         assertThat(bob.says("show Vonage_Eu prod").text()).contains("No app called Vonage_Eu in prod");
     }
 
+    @Test
+    void anAppWhoseStoredSettingsCannotBeReadIsShownWithoutThemAndSaysWhatIsWrongAndWhatNext() {
+        InventoryApp good = row("demo", "Broken_App", "Vonage", "vonage-ai-studio");
+        new InventoryAppRepository(bot.database().dataSource()).save(new InventoryApp(null, good.org(), good.apiName(),
+                good.label(), null, good.playbookId(), good.vendor(), good.requester(), null, good.contactEmail(),
+                good.consumerKey(), good.createdAt(), "{\"app\": {\"apiName\": ", good.status()));
+
+        String shown = bob.says("show broken_app").text();
+        assertThat(shown).as("what is wrong and what next, not \"Something went wrong\"")
+                .contains("The settings stored for Broken_App in demo cannot be read", "not affected",
+                        "ask whoever runs the bot to restore this app's row")
+                .doesNotContain("Something went wrong");
+        assertThat(shown).as("and what can be shown still is").contains("Broken App (Broken_App)", "Requested by: test:alice",
+                "Contact email: ops@example.com", "Consumer key: 3MVG9Broken_App", "Cannot be read");
+    }
+
     private static InventoryApp row(String org, String apiName, String vendor, String playbook) {
         return new InventoryApp(null, org, apiName, apiName.replace('_', ' '), null, playbook, vendor, "test:alice", null,
                 "ops@example.com", "3MVG9" + apiName, Instant.parse("2026-03-01T09:00:00Z"),

@@ -61,19 +61,24 @@ public final class BotRuntime implements AutoCloseable {
     private final ConversationEngine engine;
     private final Reminders reminders;
     private final ProvisioningLeases leases;
+    /** Registers the housekeeping tasks with the scheduler, once it exists. */
+    private final Runnable housekeeping;
     private Outbox outbox;
     private OrgRegistry orgs;
     private SalesforceClients clients;
     private volatile CompletableFuture<Void> beginning;
+    /** The orgs' sign-in check, when the terminal made it after its first prompt. */
+    private volatile CompletableFuture<?> signingIn;
 
     private BotRuntime(Services services, ScheduledExecutorService sweeper,
-                       ConversationEngine engine, Reminders reminders, ProvisioningLeases leases) {
+                       ConversationEngine engine, Reminders reminders, ProvisioningLeases leases, Runnable housekeeping) {
         this.services = services;
         this.db = services.database();
         this.sweeper = sweeper;
         this.engine = engine;
         this.reminders = reminders;
         this.leases = leases;
+        this.housekeeping = housekeeping;
     }
 
     /**
@@ -155,11 +160,15 @@ public final class BotRuntime implements AutoCloseable {
             ChatPort port = outbox != null ? outbox : platforms;
             // A playbook that says approval_required needs at least one approval wherever it runs.
             ApprovalPolicyConfig approvalPolicy = services.approvalPolicy();
-            // Reminders share the bot's database (Quartz JDBC store); deliveries go out through the same port.
+            // Reminders share the bot's database (Quartz JDBC store); deliveries go out through the same port. Quartz
+            // itself is created by begin() (the terminal's after its first prompt: it is a noticeable part of a start);
+            // a reminder scheduled before then waits in the database for it. A server creates it now, so a database
+            // Quartz cannot use stops it before it listens.
             Approvals approvals = new Approvals(db.dataSource(), approvalPolicy, access, new AuditTrail(db.dataSource()),
                     clock);
-            reminders = Reminders.open(db, new ChatReminderDelivery(port, approvals, offers,
+            reminders = Reminders.openLater(db, new ChatReminderDelivery(port, approvals, offers,
                     new dev.ecabot.inventory.AppOwners(db.dataSource())), RemindersSettings.defaults());
+            if (throughOutbox) reminders.connect();
             leases = new ProvisioningLeases(db.dataSource(), clock, leaseOf(env));
             if (settings.database().embedded()) leases.forgetClaimsOfEarlierProcesses(); // nobody else can have this database open
             OrgClients orgClients = OrgClients.of(orgs, clients);
@@ -177,23 +186,26 @@ public final class BotRuntime implements AutoCloseable {
                     .leases(leases)
                     .settings(EngineSettings.builder().clock(clock).background(background).build())
                     .build();
-            // Cluster-safe: Quartz runs each housekeeping task on one node at a time.
-            reminders.every("expire-approval-requests", Duration.ofMinutes(1), () -> expireApprovals(engine));
-            reminders.every("expire-reveal-offers", Duration.ofMinutes(1), () -> expireRevealOffers(engine));
-            // Leases make this safe on every node at once; it picks up what an instance that died left behind.
-            reminders.every("resume-provisioning", Duration.ofSeconds(30), () -> resume(engine));
-            // The weekly digest (inventory.digest in ecabot.yaml): Quartz runs it on one node of the cluster.
-            InventorySettings.Digest digest = config.inventory().digest();
-            if (digest.enabled()) {
-                Digests digests = new Digests(db.dataSource(), orgClients, reminders, clock);
-                reminders.onSchedule("weekly-digest", digest.schedule(), digest.zone(), () -> digests.sendScheduled(port));
-            }
+            Reminders scheduler = reminders;
+            Runnable housekeeping = () -> {
+                // Cluster-safe: Quartz runs each housekeeping task on one node at a time.
+                scheduler.every("expire-approval-requests", Duration.ofMinutes(1), () -> expireApprovals(engine));
+                scheduler.every("expire-reveal-offers", Duration.ofMinutes(1), () -> expireRevealOffers(engine));
+                // Leases make this safe on every node at once; it picks up what an instance that died left behind.
+                scheduler.every("resume-provisioning", Duration.ofSeconds(30), () -> resume(engine));
+                // The weekly digest (inventory.digest in ecabot.yaml): Quartz runs it on one node of the cluster.
+                InventorySettings.Digest digest = config.inventory().digest();
+                if (digest.enabled()) {
+                    Digests digests = new Digests(db.dataSource(), orgClients, scheduler, clock);
+                    scheduler.onSchedule("weekly-digest", digest.schedule(), digest.zone(), () -> digests.sendScheduled(port));
+                }
+            };
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "ecabot-expiry");
                 t.setDaemon(true);
                 return t;
             });
-            BotRuntime runtime = new BotRuntime(services, sweeper, engine, reminders, leases);
+            BotRuntime runtime = new BotRuntime(services, sweeper, engine, reminders, leases, housekeeping);
             runtime.outbox = outbox;
             runtime.orgs = orgs;
             runtime.clients = clients;
@@ -220,22 +232,29 @@ public final class BotRuntime implements AutoCloseable {
 
     private void startScheduling() {
         if (outbox != null) outbox.start(); // what an earlier run left unsent goes out first, in order
-        reminders.start();
+        reminders.connect();
+        housekeeping.run();
+        reminders.start(); // then the triggers of reminders scheduled before the scheduler existed
         sweeper.scheduleWithFixedDelay(() -> sweep(engine), 1, 1, TimeUnit.MINUTES);
     }
 
     /**
-     * As {@link #begin()}, for the terminal, whose first prompt does not wait for the reminder scheduler: it starts
-     * on a background thread (re-creating missing triggers, then delivering what fell due while the bot was
-     * stopped, once each, flagged late). Conversations can start at once: a reminder they schedule meanwhile waits
-     * in the database and fires when the scheduler is up. Provisioning cut short by a stop is still resumed here,
+     * As {@link #begin()}, for the terminal, whose first prompt does not wait for the reminder scheduler: it is
+     * created and started on a background thread (re-creating missing triggers, then delivering what fell due while
+     * the bot was stopped, once each, flagged late). Conversations can start at once: a reminder they schedule
+     * meanwhile waits in the database and is given its trigger, once, when the scheduler starts. Provisioning cut short by a stop is still resumed here,
      * before the prompt, so its person sees it finish first, as before. The answer completes when the scheduler
      * runs, or exceptionally with why not (also logged).
      */
     public CompletableFuture<Void> beginInBackground() {
+        return beginInBackground(BotRuntime::onDaemonThread);
+    }
+
+    /** As {@link #beginInBackground()}, the scheduler created and started by {@code starter} (tests hold it). */
+    CompletableFuture<Void> beginInBackground(java.util.concurrent.Executor starter) {
         CompletableFuture<Void> begun = new CompletableFuture<>();
         beginning = begun;
-        onDaemonThread(() -> {
+        starter.execute(() -> {
             try {
                 startScheduling();
                 begun.complete(null);
@@ -272,6 +291,27 @@ public final class BotRuntime implements AutoCloseable {
     /** Adds a sign-in check for each org people can pick (the terminal says at start which one fails, and why). */
     public dev.ecabot.app.health.Readiness checkOrgSignIns(dev.ecabot.app.health.Readiness readiness) {
         return dev.ecabot.app.health.ReadinessChecks.signInToEveryOrg(readiness, orgs, clients);
+    }
+
+    /**
+     * The sign-in check of each org people can pick, made on a background thread (the demo org's starts its
+     * in-process emulator and the HTTPS client: the terminal's first prompt need not wait for that). The answer is
+     * each problem, in words; closing the bot waits for the check first.
+     */
+    public CompletableFuture<java.util.List<String>> checkOrgSignInsInBackground() {
+        CompletableFuture<java.util.List<String>> problems = new CompletableFuture<>();
+        signingIn = problems;
+        onDaemonThread(() -> {
+            try {
+                dev.ecabot.app.health.Readiness readiness = checkOrgSignIns(new dev.ecabot.app.health.Readiness());
+                readiness.started();
+                problems.complete(readiness.problems());
+            } catch (RuntimeException e) {
+                LOG.error("Could not check the sign-in to the orgs", e);
+                problems.completeExceptionally(e);
+            }
+        });
+        return problems;
     }
 
     public ConversationEngine engine() {
@@ -358,6 +398,17 @@ public final class BotRuntime implements AutoCloseable {
         t.start();
     }
 
+    private static void awaitQuietly(CompletableFuture<?> work) {
+        if (work == null) return;
+        try {
+            work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // already logged; close what did start
+        }
+    }
+
     /** The value of {@code loading}, its failure rethrown as it was thrown. */
     private static <T> T joined(CompletableFuture<T> loading) {
         RuntimeException failure = failureOf(loading);
@@ -382,17 +433,10 @@ public final class BotRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        CompletableFuture<Void> begun = beginning;
-        if (begun != null) {
-            // Let a start in the background finish first: the scheduler cannot be stopped halfway through starting.
-            try {
-                begun.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException e) {
-                // already logged; close what did start
-            }
-        }
+        // Let work in the background finish first: the scheduler cannot be stopped halfway through starting, and
+        // the demo org not closed under its sign-in check.
+        awaitQuietly(beginning);
+        awaitQuietly(signingIn);
         sweeper.shutdownNow();
         if (outbox != null) outbox.close(); // unsent messages stay in the database for the next start
         leases.close(); // requests still running here are taken over by the next instance once their lease ends

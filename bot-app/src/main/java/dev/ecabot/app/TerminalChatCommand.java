@@ -66,8 +66,11 @@ public final class TerminalChatCommand implements Callable<Integer> {
         java.nio.file.Path keyFile = settings.masterKeyFile().toAbsolutePath();
         boolean newKey = !keyFromEnv && !java.nio.file.Files.exists(keyFile);
         try (BotRuntime bot = BotRuntime.start(chat, work, settings, zeroConfigRoles(user))) {
-            // The first prompt does not wait for the scheduler: it starts (and delivers overdue reminders) meanwhile.
+            // The first prompt waits neither for the scheduler (created and started, delivering overdue reminders,
+            // meanwhile) nor for the orgs' sign-in (the demo org's emulator and HTTPS client): what they find wrong
+            // is said when they know it.
             var begun = bot.beginInBackground();
+            var signIns = bot.checkOrgSignInsInBackground();
             var conversations = new dev.ecabot.conversation.state.ConversationStore(bot.database().dataSource());
             List<String> notes = new java.util.ArrayList<>(List.of(keyNote(keyFromEnv, newKey, keyFile)));
             notes.addAll(notReady(bot));
@@ -75,11 +78,16 @@ public final class TerminalChatCommand implements Callable<Integer> {
             begun.whenComplete((done, failure) -> {
                 if (failure != null) out.println("Not ready: " + schedulerFailed(failure));
             });
+            var signInsSaid = signIns.handle((problems, failure) -> {
+                if (problems != null) problems.forEach(p -> out.println("Not ready: " + p));
+                return null;
+            });
             new TerminalSession(bot.engine(), chat, work, in, out, !interactive, speaker)
                     .withStartNotes(notes, event -> conversations
                             .find(dev.ecabot.conversation.state.ConversationKey.of(event))
                             .map(TerminalChatCommand::earlierConversation))
                     .run();
+            signInsSaid.join(); // a session shorter than the check still hears what it found
         } finally {
             work.shutdownNow();
             restoreLogs.run();
@@ -88,12 +96,12 @@ public final class TerminalChatCommand implements Callable<Integer> {
     }
 
     /**
-     * What is not ready, one line each with the fix, from the checks /readyz makes (database, scheduler) and the
-     * sign-in to each org people can pick: said at the greeting instead of failing later in a conversation.
+     * What is not ready, one line each with the fix, from the checks /readyz makes (database, scheduler): said at
+     * the greeting instead of failing later in a conversation. The sign-in to each org people can pick is checked
+     * after the greeting ({@link BotRuntime#checkOrgSignInsInBackground()}), its problems said as they are found.
      */
     static List<String> notReady(BotRuntime bot) {
-        dev.ecabot.app.health.Readiness readiness = bot.checkOrgSignIns(bot.checkDatabaseAndScheduler(
-                new dev.ecabot.app.health.Readiness()));
+        dev.ecabot.app.health.Readiness readiness = bot.checkDatabaseAndScheduler(new dev.ecabot.app.health.Readiness());
         readiness.started();
         return readiness.problems().stream().map(p -> "Not ready: " + p).toList();
     }

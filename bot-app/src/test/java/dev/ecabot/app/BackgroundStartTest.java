@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -89,6 +90,87 @@ class BackgroundStartTest {
             assertThat(port.reminders).as("posted once").hasValue(1);
         } finally {
             work.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAppCreatedBeforeTheSchedulerExistsHasEachOfItsRemindersScheduledOnceWhenItStarts() throws Exception {
+        RolesConfig roles = TerminalChatCommand.zeroConfigRoles("alice");
+        BackgroundWork work = new BackgroundWork();
+        HeldStart held = new HeldStart();
+        try {
+            ByteArrayOutputStream screen = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
+            Speaker speaker = new Speaker("alice");
+            TerminalChat chat = new TerminalChat(out, speaker);
+            try (BotRuntime bot = BotRuntime.start(chat, work, data, Map.of(), roles)) {
+                CompletableFuture<Void> begun = bot.beginInBackground(held);
+                // Typed at the first prompt, while the scheduler is not even created: the whole walk to a new app.
+                String script = String.join("\n", "new vonage demo", "Vonage Prod", "", "ops@example.com", "", "1", "");
+                new dev.ecabot.app.terminal.TerminalSession(bot.engine(), chat, work,
+                        new java.io.BufferedReader(new java.io.StringReader(script)), out, true, speaker).run();
+
+                assertThat(shown(screen)).as("answered as usual").contains("Done: Vonage Prod (Vonage AI Studio) exists in demo.");
+                assertThat(begun).as("the scheduler was still held").isNotDone();
+                List<String> scheduled = scheduledReminders(bot.database());
+                assertThat(scheduled).as("the new app's reminders wait in the database").isNotEmpty();
+
+                held.release();
+                begun.get(2, TimeUnit.MINUTES);
+                assertThat(bot.schedulerRunning()).isTrue();
+                for (String reminder : scheduled) {
+                    assertThat(triggersOf(bot.database(), reminder)).as("triggers of reminder " + reminder).isEqualTo(1);
+                }
+                assertThat(scheduledReminders(bot.database())).as("none delivered or lost").isEqualTo(scheduled);
+            }
+        } finally {
+            held.release();
+            work.shutdownNow();
+        }
+    }
+
+    private static List<String> scheduledReminders(dev.ecabot.store.Database db) throws java.sql.SQLException {
+        List<String> ids = new java.util.ArrayList<>();
+        try (java.sql.Connection c = db.dataSource().getConnection();
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT reminder_id FROM reminders WHERE state = 'SCHEDULED' ORDER BY reminder_id")) {
+            while (rs.next()) ids.add(rs.getString(1));
+        }
+        return ids;
+    }
+
+    private static int triggersOf(dev.ecabot.store.Database db, String reminderId) throws java.sql.SQLException {
+        try (java.sql.Connection c = db.dataSource().getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement(
+                     "SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE JOB_GROUP = 'reminders' AND JOB_NAME = ?")) {
+            ps.setString(1, reminderId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Runs the background start only when released, on its own thread. */
+    private static final class HeldStart implements java.util.concurrent.Executor {
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        @Override
+        public void execute(Runnable start) {
+            Thread t = new Thread(() -> {
+                try {
+                    released.await();
+                    start.run();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "held-start");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        void release() {
+            released.countDown();
         }
     }
 

@@ -31,6 +31,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * survives restarts and, on PostgreSQL, fires on exactly one node of a cluster. A reminder missed while the bot
  * was down fires once on start, flagged late. Delivery is recorded in the same transaction that row-locks the
  * reminder, so a second firing finds it delivered and does nothing. Thread-safe; {@link #close()} at shutdown.
+ * <p>
+ * The Quartz scheduler can be created after the reminders are handed out ({@link #openLater}, then {@link #connect()}):
+ * creating it is a noticeable part of a start, and the terminal's first prompt need not wait for it. A reminder
+ * scheduled before then is stored at once and gets its trigger when {@link #start()} re-creates the missing ones;
+ * what needs the scheduler itself (cancelling, housekeeping) waits for it.
  */
 public final class Reminders implements AutoCloseable {
 
@@ -42,43 +47,81 @@ public final class Reminders implements AutoCloseable {
     private final ReminderDelivery delivery;
     private final RemindersSettings settings;
     private final ReminderStore store = new ReminderStore();
-    private final Scheduler scheduler;
+    /** Quartz, once {@link #connect()} created it (or why it could not). */
+    private final java.util.concurrent.CompletableFuture<Scheduler> scheduler = new java.util.concurrent.CompletableFuture<>();
+    /**
+     * Held while a reminder's first trigger is made, by {@link #schedule} and by {@link #start()}'s re-creation of
+     * missing triggers, so the two never both make one for the same reminder (it would be delivered once but fire twice).
+     */
+    private final Object firstTriggers = new Object();
     private final Map<String, Runnable> housekeeping = new ConcurrentHashMap<>();
     private final Map<ReminderKind, Recurrence> recurrences = new ConcurrentHashMap<>();
 
-    private Reminders(Database database, ReminderDelivery delivery, RemindersSettings settings, Scheduler scheduler) {
+    private Reminders(Database database, ReminderDelivery delivery, RemindersSettings settings) {
         this.database = database;
         this.delivery = delivery;
         this.settings = settings;
-        this.scheduler = scheduler;
     }
 
     /** Connects to the job store in {@code database}; nothing fires until {@link #start()}. */
     public static Reminders open(Database database, ReminderDelivery delivery, RemindersSettings settings) {
+        Reminders reminders = openLater(database, delivery, settings);
+        reminders.connect();
+        return reminders;
+    }
+
+    /**
+     * Reminders on {@code database} whose scheduler is not created yet: call {@link #connect()} (or {@link #start()},
+     * which connects first) when there is time for it. Reminders can be scheduled meanwhile.
+     */
+    public static Reminders openLater(Database database, ReminderDelivery delivery, RemindersSettings settings) {
+        return new Reminders(database, delivery, settings);
+    }
+
+    /**
+     * Creates the Quartz scheduler on the job store in {@code database} (once; later calls do nothing); nothing fires
+     * until {@link #start()}. A failure is thrown here and to everything that waits for the scheduler.
+     */
+    public synchronized void connect() {
+        if (scheduler.isDone()) {
+            try {
+                scheduler.join();
+            } catch (java.util.concurrent.CompletionException e) { // why an earlier attempt failed, or closed
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            return;
+        }
         try {
-            Scheduler scheduler = QuartzSetup.create(database, settings);
-            Reminders reminders = new Reminders(database, delivery, settings, scheduler);
-            scheduler.getContext().put(ReminderJob.CONTEXT_KEY, reminders);
-            scheduler.getContext().put(HousekeepingJob.CONTEXT_KEY, reminders.housekeeping);
-            return reminders;
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Could not start the reminder scheduler on the bot's database: " + e.getMessage(), e);
+            Scheduler created = QuartzSetup.create(database, settings);
+            created.getContext().put(ReminderJob.CONTEXT_KEY, this);
+            created.getContext().put(HousekeepingJob.CONTEXT_KEY, housekeeping);
+            if (!scheduler.complete(created)) created.shutdown(false); // closed (or connected) meanwhile
+        } catch (SchedulerException | RuntimeException e) {
+            IllegalStateException failure = new IllegalStateException(
+                    "Could not start the reminder scheduler on the bot's database: " + e.getMessage(), e);
+            scheduler.completeExceptionally(failure);
+            throw failure;
         }
     }
 
     /**
-     * Starts firing: due and overdue reminders go out (overdue ones once, flagged late). First re-creates the
-     * trigger of any scheduled reminder that has none (a crash between saving a reminder and scheduling it).
+     * Starts firing: due and overdue reminders go out (overdue ones once, flagged late). First creates the scheduler
+     * if {@link #connect()} has not, then the trigger of any scheduled reminder that has none (one scheduled before
+     * the scheduler existed, or a crash between saving a reminder and scheduling it).
      */
     public void start() {
+        connect();
         try {
             for (Reminder r : list("1 = 1")) {
-                if (!scheduler.checkExists(JobKey.jobKey(r.id(), GROUP))) {
-                    log.info("Reminder {} had no trigger; scheduling it again", r.id());
-                    scheduleTrigger(r.id(), r.dueAt(), "due-" + UUID.randomUUID());
+                synchronized (firstTriggers) {
+                    if (!scheduler().checkExists(JobKey.jobKey(r.id(), GROUP))) {
+                        // scheduled before the scheduler existed, or a crash between saving it and scheduling it
+                        log.info("Reminder {} had no trigger; scheduling it", r.id());
+                        scheduleTrigger(r.id(), r.dueAt(), "due-" + UUID.randomUUID());
+                    }
                 }
             }
-            scheduler.start();
+            scheduler().start();
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not start the reminder scheduler: " + e.getMessage(), e);
         }
@@ -89,8 +132,21 @@ public final class Reminders implements AutoCloseable {
         boolean inserted = SqlWork.inTransaction(database.dataSource(), "schedule a reminder",
                 c -> store.insert(c, reminder));
         if (!inserted) return false;
+        // No scheduler yet: the reminder waits in the database, and start() (which comes after the scheduler is
+        // created, and lists the reminders after that) makes its trigger.
+        if (!scheduler.isDone()) return true;
+        if (scheduler.isCompletedExceptionally()) {
+            log.warn("Reminder {} waits in the database for the next start: the reminder scheduler could not start",
+                    reminder.id());
+            return true;
+        }
         try {
-            scheduleTrigger(reminder.id(), reminder.dueAt(), "due");
+            synchronized (firstTriggers) {
+                // start() may have found it without a trigger and made one already
+                if (!scheduler().checkExists(JobKey.jobKey(reminder.id(), GROUP))) {
+                    scheduleTrigger(reminder.id(), reminder.dueAt(), "due");
+                }
+            }
         } catch (SchedulerException e) {
             cancel(reminder.id());
             throw new IllegalStateException("Could not schedule reminder " + reminder.id() + ": " + e.getMessage(), e);
@@ -172,9 +228,9 @@ public final class Reminders implements AutoCloseable {
         try {
             // Keep a trigger already scheduled at this interval: replacing it at every start would postpone the
             // task on every restart (and on a cluster at every instance's start), so it might never run.
-            Trigger existing = scheduler.getTrigger(trigger.getKey());
+            Trigger existing = scheduler().getTrigger(trigger.getKey());
             if (existing instanceof SimpleTrigger simple && simple.getRepeatInterval() == interval.toMillis()) return;
-            scheduler.scheduleJob(job, Set.of(trigger), true);
+            scheduler().scheduleJob(job, Set.of(trigger), true);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not schedule housekeeping task " + name + ": " + e.getMessage(), e);
         }
@@ -183,7 +239,8 @@ public final class Reminders implements AutoCloseable {
     /** Whether the scheduler runs (started, not stopped): reminders and housekeeping fire. */
     public boolean running() {
         try {
-            return scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode();
+            Scheduler quartz = scheduler.isDone() && !scheduler.isCompletedExceptionally() ? scheduler.join() : null;
+            return quartz != null && quartz.isStarted() && !quartz.isShutdown() && !quartz.isInStandbyMode();
         } catch (SchedulerException e) {
             return false;
         }
@@ -204,10 +261,10 @@ public final class Reminders implements AutoCloseable {
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
         try {
-            Trigger existing = scheduler.getTrigger(trigger.getKey());
+            Trigger existing = scheduler().getTrigger(trigger.getKey());
             if (existing instanceof org.quartz.CronTrigger c && c.getCronExpression().equals(cron)
                     && c.getTimeZone().toZoneId().equals(zone)) return;
-            scheduler.scheduleJob(job, Set.of(trigger), true);
+            scheduler().scheduleJob(job, Set.of(trigger), true);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not schedule " + name + " (" + cron + "): " + e.getMessage(), e);
         }
@@ -216,8 +273,11 @@ public final class Reminders implements AutoCloseable {
     /** Stops the scheduler, letting running deliveries finish; scheduled reminders stay in the database. */
     @Override
     public void close() {
+        // Never created: whoever still waits for it learns it will not come.
+        if (scheduler.completeExceptionally(new IllegalStateException("the reminders were closed"))) return;
+        if (scheduler.isCompletedExceptionally()) return;
         try {
-            scheduler.shutdown(true);
+            scheduler.join().shutdown(true);
         } catch (SchedulerException e) {
             log.warn("Reminder scheduler did not shut down cleanly: {}", e.toString());
         }
@@ -283,8 +343,8 @@ public final class Reminders implements AutoCloseable {
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .forJob(jobKey)
                 .build();
-        if (scheduler.checkExists(jobKey)) {
-            scheduler.scheduleJob(trigger);
+        if (scheduler().checkExists(jobKey)) {
+            scheduler().scheduleJob(trigger);
             return;
         }
         JobDetail job = JobBuilder.newJob(ReminderJob.class)
@@ -293,18 +353,30 @@ public final class Reminders implements AutoCloseable {
                 .requestRecovery(true)   // a node dying mid-delivery: another node retries; the row lock prevents a double
                 .build();
         try {
-            scheduler.scheduleJob(job, trigger);
+            scheduler().scheduleJob(job, trigger);
         } catch (ObjectAlreadyExistsException raced) {
-            scheduler.scheduleJob(trigger);
+            scheduler().scheduleJob(trigger);
         }
     }
 
     private void deleteJob(String reminderId) {
         try {
-            scheduler.deleteJob(JobKey.jobKey(reminderId, GROUP));
+            scheduler().deleteJob(JobKey.jobKey(reminderId, GROUP));
         } catch (SchedulerException e) {
             // The row says CANCELLED, so the job does nothing if it ever fires.
             log.warn("Could not remove the trigger of cancelled reminder {}: {}", reminderId, e.toString());
+        }
+    }
+
+    /** The Quartz scheduler, waiting for {@link #connect()} to create it; why not when it could not. */
+    private Scheduler scheduler() throws SchedulerException {
+        try {
+            return scheduler.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new SchedulerException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchedulerException("interrupted while waiting for the reminder scheduler", e);
         }
     }
 

@@ -60,6 +60,25 @@ class RemindersTest {
     }
 
     @Test
+    void aReminderScheduledBeforeTheSchedulerExistsWaitsForItAndIsDeliveredOnce() {
+        Database db = track(Database.inMemory("reminders-" + UUID.randomUUID()));
+        RecordingDelivery chat = new RecordingDelivery();
+        Reminders reminders = track(Reminders.openLater(db, chat, RemindersSettings.builder()
+                .misfireThreshold(Duration.ofMillis(500)).lateAfter(Duration.ofSeconds(30)).idleWaitTime(Duration.ofSeconds(1)).build()));
+        Reminder usable = Reminder.of(ReminderKind.APP_USABLE, Recipient.requester(ALICE), "prod", "Tableau_Cloud",
+                Instant.now().plusMillis(300), "Tableau_Cloud is usable now: test the connection from Tableau.");
+
+        assertThat(reminders.schedule(usable)).as("accepted before the scheduler exists").isTrue();
+        assertThat(reminders.forUser(ALICE)).containsExactly(usable);
+        assertThat(reminders.running()).isFalse();
+
+        reminders.start(); // creates the scheduler, then the reminder's trigger
+        await().atMost(Duration.ofSeconds(30)).until(() -> chat.countOf(usable.id()) == 1);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> chat.countOf(usable.id()) == 1);
+        assertThat(reminders.forUser(ALICE)).isEmpty();
+    }
+
+    @Test
     void aReminderMissedWhileTheBotWasDownFiresOnceLateAfterRestart(@TempDir Path dir) {
         String url = "jdbc:h2:file:" + dir.resolve("ecabot").toAbsolutePath();
         RecordingDelivery chat = new RecordingDelivery();

@@ -202,44 +202,27 @@ public final class InventoryExport {
         }
     }
 
-    /**
-     * A {@link java.io.Writer} into StringBuilders of a fixed size, joined once at the end. A JSON export of 100,000
-     * apps is ~230 million characters: one StringBuilder doubled its array a dozen times on the way (each a copy of
-     * all written so far, the last ones humongous G1 allocations), which JFR showed as the largest single cost after
-     * the settings were rendered once (issue 14). Not StringWriter: its StringBuffer locks on every write.
-     */
+    /** A {@link java.io.Writer} into a StringBuilder: StringWriter's StringBuffer locks on every write. */
     private static final class TextOut extends java.io.Writer {
-        private static final int CHUNK = 1 << 20;
-        private final List<StringBuilder> full = new java.util.ArrayList<>();
-        private StringBuilder text = new StringBuilder(1 << 12);
-        private long fullLength;
-
-        private StringBuilder room(int len) {
-            if (text.length() + len > Math.max(CHUNK, text.capacity()) && text.length() > 0) {
-                full.add(text);
-                fullLength += text.length();
-                text = new StringBuilder(Math.max(CHUNK, len));
-            }
-            return text;
-        }
+        private final StringBuilder text = new StringBuilder(1 << 16);
 
         @Override
         public void write(char[] chars, int off, int len) {
-            room(len).append(chars, off, len);
+            text.append(chars, off, len);
         }
 
         @Override
         public void write(String s, int off, int len) {
-            room(len).append(s, off, off + len);
+            text.append(s, off, off + len);
         }
 
         @Override
         public void write(int c) {
-            room(1).append((char) c);
+            text.append((char) c);
         }
 
         int length() {
-            return Math.toIntExact(fullLength + text.length());
+            return text.length();
         }
 
         @Override
@@ -252,10 +235,7 @@ public final class InventoryExport {
 
         @Override
         public String toString() {
-            if (full.isEmpty()) return text.toString();
-            StringBuilder all = new StringBuilder(length());
-            full.forEach(all::append);
-            return all.append(text).toString();
+            return text.toString();
         }
     }
 

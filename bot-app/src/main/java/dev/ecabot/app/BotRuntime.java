@@ -5,7 +5,7 @@ import dev.ecabot.access.RolesConfig;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.config.EcabotConfig;
 import dev.ecabot.conversation.ChatPort;
-import dev.ecabot.conversation.ConversationEngine;
+import dev.ecabot.conversation.engine.ConversationEngine;
 import dev.ecabot.conversation.EngineSettings;
 import dev.ecabot.conversation.outbox.Outbox;
 import dev.ecabot.approval.ApprovalPolicyConfig;

@@ -1,6 +1,6 @@
 package dev.ecabot.app;
 
-import dev.ecabot.config.OrgEnvironment;
+import dev.ecabot.salesforce.OrgEnvironment;
 import dev.ecabot.emulator.SalesforceEmulator;
 import dev.ecabot.salesforce.DemoOrgProvider;
 import dev.ecabot.salesforce.Org;

@@ -1,5 +1,7 @@
 package dev.ecabot.config;
 
+import dev.ecabot.salesforce.OrgConfig;
+import dev.ecabot.salesforce.OrgsSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecabot.access.RolesConfig;
 import dev.ecabot.approval.ApprovalPolicyConfig;
@@ -17,7 +19,8 @@ import java.util.Optional;
  * ({@link #reminderPlans}), and the raw other top-level sections (slack, teams...) that other parts of the bot read
  * through {@link #section(String)}. Immutable. {@link #empty()} is the zero configuration.
  */
-public record EcabotConfig(Path source, List<OrgConfig> orgs, boolean demoOrgEnabled, Map<String, JsonNode> otherSections) {
+public record EcabotConfig(Path source, List<OrgConfig> orgs, boolean demoOrgEnabled, Map<String, JsonNode> otherSections)
+        implements OrgsSettings {
 
     public EcabotConfig {
         orgs = List.copyOf(orgs);

@@ -1,5 +1,8 @@
 package dev.ecabot.config;
 
+import dev.ecabot.salesforce.OrgConfig;
+import dev.ecabot.salesforce.OrgAuth;
+import dev.ecabot.salesforce.OrgEnvironment;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

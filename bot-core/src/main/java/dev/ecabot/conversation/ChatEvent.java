@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Something a person did in chat, in platform-neutral terms: what every adapter turns its inbound payload
- * into before calling {@link ConversationEngine#handle(ChatEvent)}. Four kinds: free text, an explicit
+ * into before calling {@link dev.ecabot.conversation.engine.ConversationEngine#handle(ChatEvent)}. Four kinds: free text, an explicit
  * command (a slash command), a button choice answering a prompt, and a submitted form.
  */
 public sealed interface ChatEvent {

@@ -6,7 +6,7 @@ import java.util.Set;
  * The engine's entry point for adapters: each turn returns a {@link TurnAnswer} with what the platform must show at
  * once. The adapter says what it can show synchronously for this turn ({@link TurnAnswer.InTurn}: a Slack click has
  * a trigger for a modal, a Teams task/fetch answers with a dialog); the engine puts only that in the answer and sends
- * everything else through its port. {@link ConversationEngine} implements it.
+ * everything else through its port. {@link dev.ecabot.conversation.engine.ConversationEngine} implements it.
  */
 @FunctionalInterface
 public interface ChatTurns {
@@ -30,7 +30,7 @@ public interface ChatTurns {
     }
 
     /** {@code user}'s overview for a platform's home surface (Slack's App Home), when the engine keeps one. */
-    default java.util.Optional<dev.ecabot.conversation.home.HomeView> home(ChatUser user) {
+    default java.util.Optional<dev.ecabot.conversation.message.HomeView> home(ChatUser user) {
         return java.util.Optional.empty();
     }
 
@@ -38,7 +38,7 @@ public interface ChatTurns {
      * As {@link #home(ChatUser)}, a later page of its lists: the apps from the {@code appsFrom}th (0 = newest), the
      * approval requests from the {@code approvalsFrom}th (a "More" button on the home asks for them).
      */
-    default java.util.Optional<dev.ecabot.conversation.home.HomeView> home(ChatUser user, int appsFrom, int approvalsFrom) {
+    default java.util.Optional<dev.ecabot.conversation.message.HomeView> home(ChatUser user, int appsFrom, int approvalsFrom) {
         return home(user);
     }
 }

@@ -49,4 +49,9 @@ public record ChatUser(String platform, String id, String displayName, String em
         if (value.isBlank()) throw new IllegalArgumentException(name + " must not be blank");
         return value;
     }
+
+    /** This user as the messages name them (a mention on the platforms that have them). */
+    public dev.ecabot.conversation.message.Person person() {
+        return new dev.ecabot.conversation.message.Person(platform, id, displayName);
+    }
 }

@@ -109,7 +109,7 @@ public record TurnAnswer(Optional<String> refusal, Optional<FormPrompt> form, Op
     }
 
     /** This answer, saying the clicked card is done with {@code answered}. */
-    TurnAnswer withAnswered(Optional<Answered> answered) {
+    public TurnAnswer withAnswered(Optional<Answered> answered) {
         return new TurnAnswer(refusal, form, secret, words, answered, repeated);
     }
 }

@@ -1,6 +1,5 @@
 package dev.ecabot.salesforce;
 
-import dev.ecabot.config.OrgEnvironment;
 
 import java.net.URI;
 import java.util.Objects;

@@ -1,8 +1,5 @@
 package dev.ecabot.salesforce;
 
-import dev.ecabot.config.EcabotConfig;
-import dev.ecabot.config.OrgAuth;
-import dev.ecabot.config.OrgConfig;
 import dev.ecabot.vault.Secret;
 
 import java.util.ArrayList;
@@ -33,7 +30,7 @@ public final class OrgRegistry {
      * The registry for {@code config}; client credentials are read from {@code environment} when a token is needed;
      * {@code demo} may be null when the caller has no demo org to offer.
      */
-    public static OrgRegistry of(EcabotConfig config, Map<String, String> environment, DemoOrgProvider demo) {
+    public static OrgRegistry of(OrgsSettings config, Map<String, String> environment, DemoOrgProvider demo) {
         boolean demoAvailable = demo != null && config.demoOrgEnabled() && config.orgs().isEmpty();
         return new OrgRegistry(config.orgs(), environment::get, demoAvailable ? demo : null);
     }

@@ -12,7 +12,7 @@ final class SignInAdvice {
         String d = description == null ? "" : description.toLowerCase(Locale.ROOT);
         boolean jwt = org.signIn() instanceof SignInMethod.JwtBearer;
         if (d.contains("audience")) {
-            boolean production = org.environment() == dev.ecabot.config.OrgEnvironment.PRODUCTION;
+            boolean production = org.environment() == dev.ecabot.salesforce.OrgEnvironment.PRODUCTION;
             return "The org is configured as " + org.environment().configName() + ", so the token's audience was "
                     + org.environment().loginHost() + ". If it is a " + (production ? "sandbox, set environment: sandbox"
                     : "production org, set environment: production") + " for this org in ecabot.yaml.";

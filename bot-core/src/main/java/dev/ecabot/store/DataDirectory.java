@@ -48,7 +48,7 @@ public final class DataDirectory {
             if (!posix(abs)) return abs;
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(abs);
             if (perms.stream().anyMatch(OTHERS::contains)) {
-                throw new dev.ecabot.config.StartRefusedException("The data folder " + abs + " is accessible to others ("
+                throw new dev.ecabot.settings.error.StartRefusedException("The data folder " + abs + " is accessible to others ("
                         + PosixFilePermissions.toString(perms) + "); it holds the database and the master key. Make it "
                         + "owner-only with `chmod -R go-rwx " + abs + "` and start again.");
             }

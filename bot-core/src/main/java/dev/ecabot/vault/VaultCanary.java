@@ -118,7 +118,7 @@ public final class VaultCanary {
     }
 
     /** The master key does not open the vault: the bot must not start with it. */
-    public static final class WrongMasterKeyException extends dev.ecabot.config.StartRefusedException {
+    public static final class WrongMasterKeyException extends dev.ecabot.settings.error.StartRefusedException {
         public WrongMasterKeyException(String message) {
             super(message);
         }

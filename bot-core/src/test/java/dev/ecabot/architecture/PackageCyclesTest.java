@@ -10,7 +10,6 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
@@ -24,10 +23,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.all;
 
 /**
  * No package of the engine (bot-core) depends, directly or round about, on a package that depends back on it, so a
- * capability can be read, changed and tested from its package down. The cycles that stood when this check came are
- * frozen in src/test/resources/archunit-store, one line per pair of packages that depend on each other and one per
- * package caught in a longer cycle: they may only go away (the store shrinks as they do), and a new one fails here.
- * The lines name packages, not code, so a change inside a frozen cycle does not count as new.
+ * capability can be read, changed and tested from its package down. A failure names each pair of packages that
+ * depend on each other and each package caught in a longer cycle. (The 21 cycles that stood when this check came
+ * were frozen at first and are all gone: the engine in {@code conversation.engine}, the org settings in
+ * {@code salesforce}, the start-up refusals in {@code settings.error}.)
  */
 class PackageCyclesTest {
 
@@ -48,7 +47,7 @@ class PackageCyclesTest {
     };
 
     @Test
-    void noNewPackageCycleInTheEngine() {
+    void noPackageOfTheEngineIsInADependencyCycle() {
         ArchRule rule = all(PACKAGES).that(DescribedPredicate.describe("of the engine", p -> p.getName().startsWith("dev.ecabot.")))
                 .should(new ArchCondition<>("not be in a dependency cycle") {
                     @Override
@@ -65,7 +64,7 @@ class PackageCyclesTest {
                         }
                     }
                 });
-        FreezingArchRule.freeze(rule).check(ENGINE);
+        rule.check(ENGINE);
     }
 
     /** The engine packages whose classes {@code p}'s own classes use. */

@@ -1,5 +1,9 @@
 package dev.ecabot.config;
 
+import dev.ecabot.salesforce.OrgConfig;
+import dev.ecabot.salesforce.OrgAuth;
+import dev.ecabot.salesforce.OrgEnvironment;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

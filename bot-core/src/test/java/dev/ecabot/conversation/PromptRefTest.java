@@ -19,6 +19,14 @@ class PromptRefTest {
     }
 
     @Test
+    void theApprovalAndRevealCardsCarryTheWireFormsOfTheirFixedPrompts() {
+        // The message types spell these out, so that they need nothing from the engine's package.
+        assertThat(dev.ecabot.conversation.message.ApprovalCard.PROMPT_ID).isEqualTo(PromptRef.Fixed.APPROVAL.encode());
+        assertThat(dev.ecabot.conversation.message.RevealOffer.PROMPT_ID).isEqualTo(PromptRef.Fixed.REVEAL.encode());
+        assertThat(PromptRef.decode(dev.ecabot.conversation.message.RevealOffer.PROMPT_ID)).isEqualTo(PromptRef.Fixed.REVEAL);
+    }
+
+    @Test
     void everyKindComesBackAsItself() {
         for (PromptRef ref : new PromptRef[] {PromptRef.Fixed.APPROVAL, PromptRef.Fixed.REVEAL, PromptRef.Fixed.CONFIRM,
                 PromptRef.Fixed.PLAYBOOK, PromptRef.Fixed.ORG, PromptRef.Fixed.APPROVAL_REASON,

@@ -3,7 +3,7 @@ package dev.ecabot.provisioning;
 import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.access.Requester;
 import dev.ecabot.config.EcabotConfig;
-import dev.ecabot.config.OrgEnvironment;
+import dev.ecabot.salesforce.OrgEnvironment;
 import dev.ecabot.eca.AppInfo;
 import dev.ecabot.eca.EcaSpec;
 import dev.ecabot.eca.IpRelaxation;

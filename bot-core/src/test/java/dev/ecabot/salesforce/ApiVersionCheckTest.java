@@ -1,7 +1,5 @@
 package dev.ecabot.salesforce;
 
-import dev.ecabot.config.OrgConfig;
-import dev.ecabot.config.OrgEnvironment;
 import dev.ecabot.emulator.SalesforceEmulator;
 import dev.ecabot.eca.EcaMetadataWriter;
 import dev.ecabot.testing.EmulatedOrgs;

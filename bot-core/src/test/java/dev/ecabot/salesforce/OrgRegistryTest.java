@@ -1,9 +1,6 @@
 package dev.ecabot.salesforce;
 
 import dev.ecabot.config.EcabotConfig;
-import dev.ecabot.config.OrgAuth;
-import dev.ecabot.config.OrgConfig;
-import dev.ecabot.config.OrgEnvironment;
 import dev.ecabot.vault.Secret;
 import org.junit.jupiter.api.Test;
 

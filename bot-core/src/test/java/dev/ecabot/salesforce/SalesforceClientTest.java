@@ -1,6 +1,5 @@
 package dev.ecabot.salesforce;
 
-import dev.ecabot.config.OrgEnvironment;
 import dev.ecabot.eca.EcaComponentType;
 import dev.ecabot.eca.EcaMetadataWriter;
 import dev.ecabot.eca.EcaSpec;

@@ -1,6 +1,5 @@
 package dev.ecabot.salesforce;
 
-import dev.ecabot.config.OrgEnvironment;
 import dev.ecabot.testing.EmulatedOrgs;
 import dev.ecabot.vault.Secret;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package dev.ecabot.store;
 
-import dev.ecabot.config.StartRefusedException;
+import dev.ecabot.settings.error.StartRefusedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

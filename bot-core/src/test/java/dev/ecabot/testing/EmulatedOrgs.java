@@ -1,6 +1,6 @@
 package dev.ecabot.testing;
 
-import dev.ecabot.config.OrgEnvironment;
+import dev.ecabot.salesforce.OrgEnvironment;
 import dev.ecabot.emulator.LoginEnvironment;
 import dev.ecabot.emulator.SalesforceEmulator;
 import dev.ecabot.salesforce.DeployPolling;

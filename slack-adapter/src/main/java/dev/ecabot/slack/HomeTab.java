@@ -4,7 +4,7 @@ import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
-import dev.ecabot.conversation.home.HomeView;
+import dev.ecabot.conversation.message.HomeView;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.RevealOffer;
 import dev.ecabot.conversation.message.Summary;

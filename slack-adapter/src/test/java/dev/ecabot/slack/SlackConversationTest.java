@@ -2,7 +2,7 @@ package dev.ecabot.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecabot.conversation.ChatPort;
-import dev.ecabot.conversation.ConversationEngine;
+import dev.ecabot.conversation.engine.ConversationEngine;
 import dev.ecabot.conversation.PromptRef;
 import dev.ecabot.provisioning.AppProvisioner;
 import dev.ecabot.provisioning.ProvisionedCredentials;
@@ -103,7 +103,7 @@ class SlackConversationTest {
             }
 
             @Override
-            public Optional<dev.ecabot.conversation.home.HomeView> home(dev.ecabot.conversation.ChatUser user) {
+            public Optional<dev.ecabot.conversation.message.HomeView> home(dev.ecabot.conversation.ChatUser user) {
                 return engine.home(user);
             }
         });

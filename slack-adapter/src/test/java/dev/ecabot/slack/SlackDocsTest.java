@@ -3,7 +3,7 @@ package dev.ecabot.slack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ecabot.conversation.ChatPlace;
-import dev.ecabot.conversation.home.HomeView;
+import dev.ecabot.conversation.message.HomeView;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.Confirmation;
 import dev.ecabot.conversation.message.Fact;

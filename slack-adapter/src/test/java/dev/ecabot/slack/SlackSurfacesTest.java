@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
 import dev.ecabot.conversation.ChatPlace;
-import dev.ecabot.conversation.home.HomeView;
+import dev.ecabot.conversation.message.HomeView;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.ChoicePrompt;

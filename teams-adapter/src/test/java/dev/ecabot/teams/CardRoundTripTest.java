@@ -101,7 +101,7 @@ class CardRoundTripTest {
         ChatEvent.Choice choice = (ChatEvent.Choice) TeamsInbound.toEvent(submit(data)).orElseThrow();
         assertThat(choice.shown()).isEqualTo("Create it");
         dev.ecabot.conversation.TurnAnswer.Answered answered = new dev.ecabot.conversation.TurnAnswer.Answered(
-                dev.ecabot.conversation.message.Person.of(choice.user()).inText(), "chose", choice.shown(), List.of());
+                choice.user().person().inText(), "chose", choice.shown(), List.of());
         assertThat(card(cards.answered(answered)).toString()).contains("<at>Ana Lopez</at> chose Create it")
                 .doesNotContain("confirm").doesNotContain("\"actions\"");
     }
@@ -117,7 +117,7 @@ class CardRoundTripTest {
         assertThat(picked.shown()).as("the drop-down's label for the value picked travels to the engine")
                 .isEqualTo("Production org 5");
         dev.ecabot.conversation.TurnAnswer.Answered answered = new dev.ecabot.conversation.TurnAnswer.Answered(
-                dev.ecabot.conversation.message.Person.of(picked.user()).inText(), "chose", picked.shown(), List.of());
+                picked.user().person().inText(), "chose", picked.shown(), List.of());
         assertThat(card(cards.answered(answered)).toString()).contains("<at>Ana Lopez</at> chose Production org 5")
                 .doesNotContain("org5");
     }

@@ -79,7 +79,7 @@ final class TeamsCardGallery {
                 .decided(ApprovalCard.Status.APPROVED, "Bo Chen", AT, "fine"))));
         all.put("secret dialog", (JsonNode) JSON.valueToTree(cards.secretCard(new SecretReveal("Consumer secret",
                 Secret.of("s3cr3t"), "Shown once"))).get("content"));
-        String ana = dev.ecabot.conversation.message.Person.of(ANA).inText();
+        String ana = ANA.person().inText();
         all.put("answered choice", card(cards.answered(new dev.ecabot.conversation.TurnAnswer.Answered(ana, "chose", "Yes",
                 List.of()))));
         all.put("answered form", card(cards.answered(new dev.ecabot.conversation.TurnAnswer.Answered(ana, "answered", null,

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecabot.conversation.ChatAddress;
 import dev.ecabot.conversation.ChatUser;
-import dev.ecabot.conversation.ConversationEngine;
+import dev.ecabot.conversation.engine.ConversationEngine;
 import dev.ecabot.conversation.message.TextMessage;
 import dev.ecabot.conversation.EngineSettings;
 import dev.ecabot.provisioning.ProvisionedCredentials;

@@ -2,7 +2,7 @@ package dev.ecabot.app.cli;
 
 import dev.ecabot.config.ConfigException;
 import dev.ecabot.settings.error.InvalidSettingException;
-import dev.ecabot.config.StartRefusedException;
+import dev.ecabot.settings.error.StartRefusedException;
 import dev.ecabot.playbook.PlaybookLoadException;
 import dev.ecabot.posture.PostureRulesException;
 import dev.ecabot.provisioning.ProvisioningException;

@@ -47,7 +47,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             running = start(cli.settings());
         } catch (IllegalStateException e) { // outside the user's input: Slack unreachable, the port taken...
-            if (e instanceof dev.ecabot.config.StartRefusedException || e instanceof dev.ecabot.store.DatabaseUnavailableException) throw e;
+            if (e instanceof dev.ecabot.settings.error.StartRefusedException || e instanceof dev.ecabot.store.DatabaseUnavailableException) throw e;
             cli.err().println(e.getMessage());
             return 1;
         }

@@ -3,7 +3,7 @@ package dev.ecabot.app.terminal;
 import dev.ecabot.conversation.ChatEvent;
 import dev.ecabot.conversation.ChatPlace;
 import dev.ecabot.conversation.ChatUser;
-import dev.ecabot.conversation.ConversationEngine;
+import dev.ecabot.conversation.engine.ConversationEngine;
 import dev.ecabot.conversation.message.ApprovalCard;
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.ChoicePrompt;

@@ -22,7 +22,7 @@ class AdaptersUseTheEngineApiTest {
             .importPackages("dev.ecabot.slack", "dev.ecabot.teams");
 
     static final String[] ENGINE_API = {"dev.ecabot.conversation", "dev.ecabot.conversation.message",
-            "dev.ecabot.conversation.home", "dev.ecabot.vault", "dev.ecabot.settings.error", "dev.ecabot.store"};
+            "dev.ecabot.vault", "dev.ecabot.settings.error", "dev.ecabot.store"};
 
     @Test
     void adaptersDependOnTheEnginesApiOnly() {

@@ -2,7 +2,7 @@ package dev.ecabot.app.cli;
 
 import dev.ecabot.config.ConfigException;
 import dev.ecabot.settings.error.InvalidSettingException;
-import dev.ecabot.config.StartRefusedException;
+import dev.ecabot.settings.error.StartRefusedException;
 import dev.ecabot.salesforce.SalesforceUnavailableException;
 import dev.ecabot.salesforce.UnknownOrgException;
 import org.junit.jupiter.api.Test;

@@ -28,7 +28,7 @@ class LogFormatTest {
             configurator.setContext(context);
             configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
             try (MDC.MDCCloseable turn = MDC.putCloseable("turn", "a1b2c3d4e5f6")) {
-                context.getLogger("dev.ecabot.conversation.ConversationEngine").info("Handled a message from {}", "slack:U1");
+                context.getLogger("dev.ecabot.conversation.engine.ConversationEngine").info("Handled a message from {}", "slack:U1");
             }
             context.getLogger("dev.ecabot.app.BotRuntime").info("No turn here");
         } finally {

@@ -119,7 +119,7 @@ public final class ApprovalFlow {
     public void withdraw(ConversationState state, Replies replies) {
         if (approvals.withdraw(state.pending(), refOf(state.user()))) {
             approvals.find(state.pending()).ifPresent(r -> {
-                cards.close(r, ApprovalCard.Status.WITHDRAWN, Person.of(state.user()).inText(), settings.clock().instant(),
+                cards.close(r, ApprovalCard.Status.WITHDRAWN, state.user().person().inText(), settings.clock().instant(),
                         "withdrawn by the requester");
                 followUps.approvalClosed(r);
             });
@@ -144,16 +144,16 @@ public final class ApprovalFlow {
         for (var ref : request.approvedBy()) {
             if (!ref.equals(lastRef)) names.add(new Person(ref.platform(), ref.id(), ref.id()).inText());
         }
-        names.add(Person.of(last).inText());
+        names.add(last.person().inText());
         if (names.size() == 1) return names.get(0);
         return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     /** Denied: close the cards, tell the requester the reason, end their conversation. */
     public void denied(ApprovalRequest request, ChatUser approver) {
-        cards.close(request, ApprovalCard.Status.DENIED, Person.of(approver).inText(), request.decidedAt(), request.denialReason());
+        cards.close(request, ApprovalCard.Status.DENIED, approver.person().inText(), request.decidedAt(), request.denialReason());
         followUps.approvalClosed(request);
-        tellRequester(request, "Request " + request.id() + " (" + PurposeWords.what(request) + ") was denied by " + Person.of(approver).inText() + ": " + request.denialReason()
+        tellRequester(request, "Request " + request.id() + " (" + PurposeWords.what(request) + ") was denied by " + approver.person().inText() + ": " + request.denialReason()
                 + ". " + PurposeWords.nothingDone(request));
     }
 

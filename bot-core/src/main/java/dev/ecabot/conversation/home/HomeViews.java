@@ -1,5 +1,6 @@
 package dev.ecabot.conversation.home;
 
+import dev.ecabot.conversation.message.HomeView;
 import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.access.Action;
 import dev.ecabot.access.ChatUserRef;

@@ -17,8 +17,8 @@ public record ApprovalCard(String requestId, String title, String org, String pl
                            String requester, String reason, Instant expiresAt, String fingerprint, Status status,
                            String decidedBy, Instant decidedAt, String note) implements ChatMessage {
 
-    /** The prompt id of the card's buttons: {@link dev.ecabot.conversation.PromptRef.Fixed#APPROVAL} encoded. */
-    public static final String PROMPT_ID = dev.ecabot.conversation.PromptRef.Fixed.APPROVAL.encode();
+    /** The prompt id of the card's buttons: what {@code PromptRef.Fixed.APPROVAL} encodes (a test holds them equal). */
+    public static final String PROMPT_ID = "approval";
 
     public enum Status { PENDING, APPROVED, DENIED, EXPIRED, WITHDRAWN }
 

@@ -1,7 +1,5 @@
 package dev.ecabot.conversation.message;
 
-import dev.ecabot.conversation.ChatUser;
-
 import java.util.Locale;
 import java.util.Objects;
 
@@ -23,10 +21,6 @@ public record Person(String platform, String id, String name) {
             throw new IllegalArgumentException("a person is platform:id, got '" + platform + ":" + id + "'");
         }
         name = name == null || name.isBlank() ? null : InlineText.clean(name);
-    }
-
-    public static Person of(ChatUser user) {
-        return new Person(user.platform(), user.id(), user.displayName());
     }
 
     /**

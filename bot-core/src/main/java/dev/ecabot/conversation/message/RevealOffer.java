@@ -10,7 +10,8 @@ import java.util.Objects;
  */
 public record RevealOffer(String offerId, String label, Instant expiresAt) implements ChatMessage {
 
-    public static final String PROMPT_ID = dev.ecabot.conversation.PromptRef.Fixed.REVEAL.encode();
+    /** The prompt id of the Reveal button: what {@code PromptRef.Fixed.REVEAL} encodes (a test holds them equal). */
+    public static final String PROMPT_ID = "reveal";
 
     public RevealOffer {
         Objects.requireNonNull(offerId, "offerId");

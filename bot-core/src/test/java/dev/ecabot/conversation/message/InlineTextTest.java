@@ -31,7 +31,7 @@ class InlineTextTest {
         assertThat(InlineText.parts(Person.inTextOrAsIs("slack:U1, slack:U2"))).containsExactly(
                 new InlineText.Mention(new Person("slack", "U1", null)), new InlineText.Words(", "),
                 new InlineText.Mention(new Person("slack", "U2", null)));
-        assertThat(Person.of(ChatUser.of("slack", "U1")).plain()).as("a user without a name shows as their id, as before").isEqualTo("U1");
+        assertThat(ChatUser.of("slack", "U1").person().plain()).as("a user without a name shows as their id, as before").isEqualTo("U1");
     }
 
     @Test

@@ -5,7 +5,6 @@ import dev.ecabot.audit.AuditKind;
 import dev.ecabot.audit.AuditTrail;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
-import dev.ecabot.conversation.command.report.OwnerChange;
 import dev.ecabot.inventory.InventoryApp;
 import dev.ecabot.inventory.InventoryAppRepository;
 import dev.ecabot.inventory.InventorySync;
@@ -86,7 +85,7 @@ public final class AssignCommand implements ChatCommand {
         } else {
             // One home for owners (AppOwners, as the owner command): the requester stays who asked for the app.
             String named = value.startsWith("@") || value.startsWith("<@") || value.contains(":") ? value : "@" + value;
-            Optional<dev.ecabot.access.ChatUserRef> who = dev.ecabot.conversation.command.report.OwnerCommand.person(named,
+            Optional<dev.ecabot.access.ChatUserRef> who = OwnerCommand.person(named,
                     call.event().user().platform());
             if (who.isEmpty()) {
                 call.replies().warn("\"" + value + "\" is not a person: mention them (@alice) or write platform:userId"

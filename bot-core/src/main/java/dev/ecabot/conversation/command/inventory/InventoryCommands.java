@@ -16,13 +16,13 @@ public final class InventoryCommands {
 
     /** {@code changes} decides whether rotate and delete need approval, and carries them out. */
     public static void register(CommandRegistry registry, AppOperations ops, ChangeApprovals changes, OrgDirectory orgs,
-                                dev.ecabot.conversation.command.report.OwnerChange owners, Clock clock) {
+                                OwnerChange owners, Clock clock) {
         register(registry, ops, changes, orgs, owners, clock, dev.ecabot.conversation.reminders.FollowUpReminders.none());
     }
 
     /** {@code followUps} stops an app's checklist reminders once its last manual step is ticked off. */
     public static void register(CommandRegistry registry, AppOperations ops, ChangeApprovals changes, OrgDirectory orgs,
-                                dev.ecabot.conversation.command.report.OwnerChange owners, Clock clock,
+                                OwnerChange owners, Clock clock,
                                 dev.ecabot.conversation.reminders.FollowUpReminders followUps) {
         AppLookup apps = new AppLookup(ops.inventory());
         registry.register(new ExportCommand(ops.inventory(), orgs, clock).audited(ops.audit()))

@@ -8,6 +8,8 @@ import dev.ecabot.posture.PosturePolicy;
 import dev.ecabot.posture.PostureReview;
 
 import dev.ecabot.conversation.command.inventory.OrgWork;
+import dev.ecabot.conversation.command.inventory.OwnerChange;
+import dev.ecabot.conversation.command.inventory.OwnerCommand;
 import dev.ecabot.digest.Digests;
 import dev.ecabot.reminders.Reminders;
 import dev.ecabot.salesforce.OrgClients;

@@ -1,4 +1,4 @@
-package dev.ecabot.conversation;
+package dev.ecabot.conversation.engine;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;

@@ -1,4 +1,7 @@
-package dev.ecabot.conversation;
+package dev.ecabot.conversation.engine;
+
+import dev.ecabot.conversation.ChatPort;
+import dev.ecabot.conversation.EngineSettings;
 
 import dev.ecabot.access.AccessPolicy;
 import dev.ecabot.approval.ApprovalPolicyConfig;
@@ -22,7 +25,7 @@ import dev.ecabot.conversation.command.inventory.ChangeApprovals;
 import dev.ecabot.conversation.command.inventory.InventoryCommands;
 import dev.ecabot.provisioning.AppProvisioner;
 import dev.ecabot.conversation.dialogue.PostureGate;
-import dev.ecabot.conversation.command.report.OwnerChange;
+import dev.ecabot.conversation.command.inventory.OwnerChange;
 import dev.ecabot.conversation.command.report.ReportCommands;
 import dev.ecabot.inventory.AppOwners;
 import dev.ecabot.conversation.dialogue.NewAppDialogue;
@@ -238,7 +241,7 @@ public final class EngineBuilder {
 
     /** What a vendor needs to reach the org: the token endpoint, and the sign-in host for its environment. */
     static String connectionDetails(dev.ecabot.salesforce.Org org) {
-        boolean sandbox = org.environment() == dev.ecabot.config.OrgEnvironment.SANDBOX;
+        boolean sandbox = org.environment() == dev.ecabot.salesforce.OrgEnvironment.SANDBOX;
         return "Connection details for the vendor: token endpoint " + org.tokenEndpoint() + " (client credentials and"
                 + " JWT bearer requests go there); users sign in at " + org.loginUrl()
                 + (sandbox ? ". This org is a sandbox: clients must use https://test.salesforce.com or the sandbox's"

@@ -1,9 +1,8 @@
-package dev.ecabot.conversation.command.report;
+package dev.ecabot.conversation.command.inventory;
 
 import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.conversation.command.ChatCommand;
 import dev.ecabot.conversation.command.CommandCall;
-import dev.ecabot.conversation.command.inventory.AppLookup;
 import dev.ecabot.conversation.message.Fact;
 import dev.ecabot.conversation.message.Summary;
 import dev.ecabot.inventory.AppOwners;

@@ -1,4 +1,4 @@
-package dev.ecabot.conversation;
+package dev.ecabot.conversation.engine;
 
 import org.junit.jupiter.api.Test;
 

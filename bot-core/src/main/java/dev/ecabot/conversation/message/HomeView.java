@@ -1,8 +1,5 @@
-package dev.ecabot.conversation.home;
+package dev.ecabot.conversation.message;
 
-import dev.ecabot.conversation.message.ApprovalCard;
-import dev.ecabot.conversation.message.Fact;
-import dev.ecabot.conversation.message.RevealOffer;
 
 import java.util.List;
 

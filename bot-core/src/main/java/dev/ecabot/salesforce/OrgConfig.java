@@ -1,4 +1,4 @@
-package dev.ecabot.config;
+package dev.ecabot.salesforce;
 
 import java.net.URI;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.ecabot.conversation.command.report;
+package dev.ecabot.conversation.command.inventory;
 
 import dev.ecabot.access.ChatUserRef;
 import dev.ecabot.conversation.ChatAddress;

@@ -1,7 +1,10 @@
-package dev.ecabot.conversation;
+package dev.ecabot.conversation.engine;
+
+import dev.ecabot.conversation.ChatEvent;
+import dev.ecabot.conversation.PromptRef;
+import dev.ecabot.conversation.TurnAnswer;
 
 import dev.ecabot.conversation.message.Fact;
-import dev.ecabot.conversation.message.Person;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +25,7 @@ final class AnsweredCards {
     }
 
     static Optional<TurnAnswer.Answered> of(ChatEvent event) {
-        String by = Person.of(event.user()).inText();
+        String by = event.user().person().inText();
         if (event instanceof ChatEvent.Choice choice) {
             PromptRef prompt = choice.prompt().orElseThrow();
             if (prompt == PromptRef.Fixed.APPROVAL || prompt == PromptRef.Fixed.REVEAL) return Optional.empty();

@@ -1,4 +1,4 @@
-package dev.ecabot.config;
+package dev.ecabot.settings.error;
 
 /**
  * The bot refuses to start as set up (a data folder others can read, a master key that does not open the vault):

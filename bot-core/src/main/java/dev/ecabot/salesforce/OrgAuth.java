@@ -1,4 +1,4 @@
-package dev.ecabot.config;
+package dev.ecabot.salesforce;
 
 import java.nio.file.Path;
 import java.util.Objects;

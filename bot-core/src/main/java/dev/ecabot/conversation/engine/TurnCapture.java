@@ -1,4 +1,12 @@
-package dev.ecabot.conversation;
+package dev.ecabot.conversation.engine;
+
+import dev.ecabot.conversation.ChatAddress;
+import dev.ecabot.conversation.ChatEvent;
+import dev.ecabot.conversation.ChatPort;
+import dev.ecabot.conversation.ForwardingChatPort;
+import dev.ecabot.conversation.MessageRef;
+import dev.ecabot.conversation.PromptRef;
+import dev.ecabot.conversation.TurnAnswer;
 
 import dev.ecabot.conversation.message.ChatMessage;
 import dev.ecabot.conversation.message.FormPrompt;

@@ -1,4 +1,15 @@
-package dev.ecabot.conversation;
+package dev.ecabot.conversation.engine;
+
+import dev.ecabot.conversation.ChatAddress;
+import dev.ecabot.conversation.ChatEvent;
+import dev.ecabot.conversation.ChatPort;
+import dev.ecabot.conversation.ChatTurns;
+import dev.ecabot.conversation.ChatUser;
+import dev.ecabot.conversation.EngineSettings;
+import dev.ecabot.conversation.InboundDelivery;
+import dev.ecabot.conversation.PromptRef;
+import dev.ecabot.conversation.Replies;
+import dev.ecabot.conversation.TurnAnswer;
 
 import dev.ecabot.duration.HumanTime;
 import dev.ecabot.access.AccessDecision;
@@ -76,12 +87,12 @@ public final class ConversationEngine implements ChatTurns {
     }
 
     @Override
-    public Optional<dev.ecabot.conversation.home.HomeView> home(ChatUser user) {
+    public Optional<dev.ecabot.conversation.message.HomeView> home(ChatUser user) {
         return home(user, 0, 0);
     }
 
     @Override
-    public Optional<dev.ecabot.conversation.home.HomeView> home(ChatUser user, int appsFrom, int approvalsFrom) {
+    public Optional<dev.ecabot.conversation.message.HomeView> home(ChatUser user, int appsFrom, int approvalsFrom) {
         dev.ecabot.conversation.home.HomeViews views = homes;
         return views == null ? Optional.empty() : Optional.of(views.of(user, appsFrom, approvalsFrom));
     }

@@ -10,6 +10,7 @@ import dev.ecabot.vault.Secret;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.HexFormat;
 
 /**
@@ -64,7 +65,7 @@ public final class InProcessDemoOrg implements DemoOrgProvider, AutoCloseable {
     private static String random(int bytes) {
         byte[] b = new byte[bytes];
         new SecureRandom().nextBytes(b);
-        return HexFormat.of().formatHex(b).toUpperCase();
+        return HexFormat.of().formatHex(b).toUpperCase(Locale.ROOT);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.ecabot.access;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +43,7 @@ public final class AccessPolicy {
                     + "`. Try again in a moment.");
         }
         if (held.stream().anyMatch(action.grantedTo()::contains)) return AccessDecision.allow();
-        String needed = action.grantedTo().stream().map(r -> r.name().toLowerCase()).sorted()
+        String needed = action.grantedTo().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted()
                 .collect(Collectors.joining(" or "));
         return AccessDecision.refuse("You may not run `" + action.command() + "`: it needs the " + needed
                 + " role. " + whoGrants() + " to add you (" + user + ") to the roles in ecabot.yaml.");

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -85,7 +86,7 @@ public final class Approvals {
                 now.plus(policy.expiry()), required == 0 ? now : null, null, null);
         return SqlWork.inTransaction(dataSource, "store an approval request", c -> {
             store.insert(c, request);
-            record(c, now, AuditKind.REQUEST, draft.requester(), request, draft.purpose().name().toLowerCase()
+            record(c, now, AuditKind.REQUEST, draft.requester(), request, draft.purpose().name().toLowerCase(Locale.ROOT)
                     + " requested: " + draft.reason());
             if (required == 0) {
                 record(c, now, AuditKind.APPROVAL, null, request, "no approval needed by policy for org " + draft.org()
@@ -238,7 +239,7 @@ public final class Approvals {
         if (r.state() == ApprovalRequest.State.EXPIRED) return Optional.of(expired(r));
         if (r.state() != ApprovalRequest.State.PENDING) {
             return Optional.of(new ApprovalOutcome.Refused(ALREADY_DECIDED, "Request " + r.id() + " was already "
-                    + r.state().name().toLowerCase() + " at " + r.decidedAt() + "; nothing changed."));
+                    + r.state().name().toLowerCase(Locale.ROOT) + " at " + r.decidedAt() + "; nothing changed."));
         }
         if (!now.isBefore(r.expiresAt())) {
             expire(c, r, now);

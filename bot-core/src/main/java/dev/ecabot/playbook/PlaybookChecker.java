@@ -2,6 +2,7 @@ package dev.ecabot.playbook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -109,10 +110,10 @@ final class PlaybookChecker {
         Set<String> labels = new HashSet<>();
         for (int j = 0; j < q.options().size(); j++) {
             Option o = q.options().get(j);
-            if (!values.add(o.value().toLowerCase())) {
+            if (!values.add(o.value().toLowerCase(Locale.ROOT))) {
                 problems.add(path + ".options[" + j + "].value: '" + o.value() + "' is used by an earlier option; option values must be unique");
             }
-            if (!labels.add(o.label().toLowerCase())) {
+            if (!labels.add(o.label().toLowerCase(Locale.ROOT))) {
                 problems.add(path + ".options[" + j + "].label: '" + o.label() + "' is used by an earlier option; option labels must be unique");
             }
         }

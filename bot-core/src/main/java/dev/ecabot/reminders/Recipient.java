@@ -2,6 +2,7 @@ package dev.ecabot.reminders;
 
 import dev.ecabot.access.ChatUserRef;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -21,7 +22,7 @@ public record Recipient(Type type, String address) {
         } else if (type == Type.OWNER && address == null) {
             // nobody owns the app yet: the approvers are told, unless an owner is named before it fires
         } else if (address == null || address.indexOf(':') <= 0) {
-            throw new IllegalArgumentException("A " + type.name().toLowerCase() + " recipient is written platform:id; got '"
+            throw new IllegalArgumentException("A " + type.name().toLowerCase(Locale.ROOT) + " recipient is written platform:id; got '"
                     + address + "'");
         }
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecabot.duration.Durations;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Iterator;
 import java.util.Set;
 import java.time.Instant;
@@ -118,7 +119,7 @@ public record ReminderPlans(Duration refreshTokenLead, Duration oldCredentialLea
         Duration lifetime = Duration.between(authorisedAt, expiry);
         Duration ahead = dev.ecabot.playbook.PlaybookRenderer.noticeWithin(lifetime, lead == null ? refreshTokenLead : lead);
         Instant due = latest(authorisedAt, expiry.minus(ahead));
-        String unit = policies.refreshTokenValidityUnit().token().toLowerCase();
+        String unit = policies.refreshTokenValidityUnit().token().toLowerCase(Locale.ROOT);
         return Optional.of(new Reminder("refresh-expiring:" + org + "/" + apiName + "@" + authorisedAt.toEpochMilli(),
                 ReminderKind.REFRESH_TOKEN_EXPIRING, to, org, apiName, null, due,
                 "Refresh tokens of " + apiName + " in " + org + " issued when it was set up expire at " + expiry

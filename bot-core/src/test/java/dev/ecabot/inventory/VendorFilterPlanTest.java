@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,7 @@ class VendorFilterPlanTest {
         try (Database db = Database.inMemory("vendor-filter-plan")) {
             // A range of the vendor index, not all of it (H2 made none of a LIKE ? in the UNION's count: 100,000 read).
             List<String> params = new ArrayList<>();
-            String plan = plan(db, "EXPLAIN ", new AppFilter(null, "Vonage").countByRange(params), params).toUpperCase();
+            String plan = plan(db, "EXPLAIN ", new AppFilter(null, "Vonage").countByRange(params), params).toUpperCase(Locale.ROOT);
             assertThat(plan).contains("INVENTORY_APP_VENDOR_LC: VENDOR_LC >= ").contains("AND VENDOR_LC < ")
                     .contains("INVENTORY_APP_PLAYBOOK_LC: PLAYBOOK_LC = ?4").doesNotContain("TABLESCAN");
         }
@@ -38,7 +39,7 @@ class VendorFilterPlanTest {
             // org/API-name index (which meant walking every app in order and probing each). With an org named the
             // planner may take the org's apps from that index instead, by its statistics (on an empty table it does).
             List<String> params = new ArrayList<>();
-            String plan = plan(db, "EXPLAIN ", new AppFilter(null, "Vonage").pageKeys(0, 15, params), params).toUpperCase();
+            String plan = plan(db, "EXPLAIN ", new AppFilter(null, "Vonage").pageKeys(0, 15, params), params).toUpperCase(Locale.ROOT);
             assertThat(plan).contains("INVENTORY_APP_VENDOR_LC: VENDOR_LC >= ").contains("INVENTORY_APP_PLAYBOOK_LC: PLAYBOOK_LC = ?4")
                     .doesNotContain("TABLESCAN").doesNotContain("PRIMARY_KEY").doesNotContain("ORG_API");
             try (Connection c = db.dataSource().getConnection(); ResultSet columns = c.getMetaData().getIndexInfo(null, "PUBLIC",
@@ -46,7 +47,7 @@ class VendorFilterPlanTest {
                 List<String> vendorIndex = new ArrayList<>();
                 while (columns.next()) {
                     if (columns.getString("INDEX_NAME").equalsIgnoreCase("inventory_app_vendor_lc")) {
-                        vendorIndex.add(columns.getString("COLUMN_NAME").toLowerCase());
+                        vendorIndex.add(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
                     }
                 }
                 assertThat(vendorIndex).containsExactly("vendor_lc", "org_name", "api_name");
@@ -85,7 +86,7 @@ class VendorFilterPlanTest {
         // "show <api-name>" (AppLookup): LOWER(api_name) = ? scanned all 100,000 apps; V130 indexes a lower-case copy.
         String sql = "SELECT id FROM inventory_app WHERE api_name_lc = ? ORDER BY org_name";
         try (Database h2 = Database.inMemory("api-name-plan")) {
-            assertThat(plan(h2, "EXPLAIN ", sql, List.of("vonage_prod")).toUpperCase())
+            assertThat(plan(h2, "EXPLAIN ", sql, List.of("vonage_prod")).toUpperCase(Locale.ROOT))
                     .contains("INVENTORY_APP_API_NAME_LC").doesNotContain("TABLESCAN");
         }
         try (Database pg = PostgresTestDatabase.openFreshSchema()) {

@@ -21,6 +21,7 @@ import dev.ecabot.conversation.message.Summary;
 import dev.ecabot.conversation.message.TextMessage;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -355,7 +356,7 @@ final class BlockKitRenderer {
             if (step.detail() != null && !step.detail().isBlank()) lines.append(" (").append(escape(step.detail())).append(")");
         }
         ProgressUpdate.Step current = p.current();
-        String text = p.title() + (current == null ? "" : ": " + current.label() + " " + current.state().name().toLowerCase());
+        String text = p.title() + (current == null ? "" : ": " + current.label() + " " + current.state().name().toLowerCase(Locale.ROOT));
         return new Rendered(text, List.of(section(s -> s.text(markdownText(lines.toString())))));
     }
 
@@ -387,7 +388,7 @@ final class BlockKitRenderer {
         String outcome = outcome(a);
         blocks.add(context(List.of(markdownText(request))));
         blocks.add(section(s -> s.text(markdownText(outcome))));
-        return new Rendered(a.title() + ": " + a.status().name().toLowerCase(), blocks);
+        return new Rendered(a.title() + ": " + a.status().name().toLowerCase(Locale.ROOT), blocks);
     }
 
     private static String outcome(ApprovalCard a) {
@@ -398,7 +399,7 @@ final class BlockKitRenderer {
             default -> ":heavy_minus_sign:";
         };
         StringBuilder words = new StringBuilder(icon).append(" *").append(a.status().name().charAt(0))
-                .append(a.status().name().substring(1).toLowerCase()).append("*");
+                .append(a.status().name().substring(1).toLowerCase(Locale.ROOT)).append("*");
         if (a.decidedBy() != null) words.append(" by ").append(escape(a.decidedBy()));
         if (a.decidedAt() != null) words.append(" at ").append(date(a.decidedAt()));
         if (a.note() != null && !a.note().isBlank()) words.append(": ").append(escape(a.note()));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,7 +59,7 @@ final class SlackUserSimulator {
         }
         if (button == null) throw new AssertionError("no button " + blockId + "/" + actionId + " in " + blocks);
         ObjectNode payload = SignedRequests.payload("interactivity/block_actions.json");
-        ((ObjectNode) payload.get("user")).put("id", userId).put("username", userId.toLowerCase());
+        ((ObjectNode) payload.get("user")).put("id", userId).put("username", userId.toLowerCase(Locale.ROOT));
         // A message in a DM or a channel is clicked where it is; one addressed by user id lives in this user's DM.
         String posted = message.param("channel");
         String channel = posted.startsWith("D") || posted.startsWith("C") || posted.startsWith("G") ? posted : dmChannel;
@@ -93,7 +94,7 @@ final class SlackUserSimulator {
     /** Submits a modal showing {@code view} (e.g. the one a {@code response_action: update} put in the window). */
     HttpResponse<String> submits(JsonNode view, Map<String, String> answers) {
         ObjectNode payload = SignedRequests.payload("interactivity/view_submission.json");
-        ((ObjectNode) payload.get("user")).put("id", userId).put("username", userId.toLowerCase()).put("name", userId.toLowerCase());
+        ((ObjectNode) payload.get("user")).put("id", userId).put("username", userId.toLowerCase(Locale.ROOT)).put("name", userId.toLowerCase(Locale.ROOT));
         ObjectNode v = (ObjectNode) payload.get("view");
         v.put("callback_id", view.path("callback_id").asText());
         v.put("private_metadata", view.path("private_metadata").asText());
@@ -110,7 +111,7 @@ final class SlackUserSimulator {
     HttpResponse<String> submitsChoices(FakeSlackWebApi.Call viewsOpen, String field, java.util.List<String> ticked) {
         JsonNode view = json(viewsOpen.param("view"));
         ObjectNode payload = SignedRequests.payload("interactivity/view_submission.json");
-        ((ObjectNode) payload.get("user")).put("id", userId).put("username", userId.toLowerCase()).put("name", userId.toLowerCase());
+        ((ObjectNode) payload.get("user")).put("id", userId).put("username", userId.toLowerCase(Locale.ROOT)).put("name", userId.toLowerCase(Locale.ROOT));
         ObjectNode v = (ObjectNode) payload.get("view");
         v.put("callback_id", view.path("callback_id").asText());
         v.put("private_metadata", view.path("private_metadata").asText());
@@ -147,7 +148,7 @@ final class SlackUserSimulator {
             for (JsonNode el : block.path("elements")) {
                 if (!value.equals(el.path("value").asText())) continue;
                 ObjectNode payload = SignedRequests.payload("interactivity/block_actions.json");
-                ((ObjectNode) payload.get("user")).put("id", userId).put("username", userId.toLowerCase());
+                ((ObjectNode) payload.get("user")).put("id", userId).put("username", userId.toLowerCase(Locale.ROOT));
                 payload.remove("channel");
                 payload.remove("message");
                 payload.remove("response_url");
@@ -167,7 +168,7 @@ final class SlackUserSimulator {
         ObjectNode payload = SignedRequests.JSON.createObjectNode().put("type", "shortcut").put("token", "FAKEfakeFAKEfakeFAKEfake")
                 .put("action_ts", "1700003000.000001").put("callback_id", callbackId).put("trigger_id", "13345224609.8534564800.sc");
         payload.putObject("team").put("id", "T024BE7LD").put("domain", "example");
-        payload.putObject("user").put("id", userId).put("username", userId.toLowerCase()).put("team_id", "T024BE7LD");
+        payload.putObject("user").put("id", userId).put("username", userId.toLowerCase(Locale.ROOT)).put("team_id", "T024BE7LD");
         return postInteraction(payload);
     }
 

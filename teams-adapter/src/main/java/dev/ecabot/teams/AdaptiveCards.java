@@ -25,6 +25,7 @@ import dev.ecabot.conversation.message.Summary;
 import dev.ecabot.conversation.message.TextMessage;
 
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.List;
 
 /**
@@ -486,7 +487,7 @@ public final class AdaptiveCards {
             }
             return card;
         }
-        String status = a.status().name().charAt(0) + a.status().name().substring(1).toLowerCase();
+        String status = a.status().name().charAt(0) + a.status().name().substring(1).toLowerCase(Locale.ROOT);
         StringBuilder outcome = new StringBuilder(status);
         if (a.decidedBy() != null) outcome.append(" by ").append(a.decidedBy());
         if (a.decidedAt() != null) outcome.append(" on ").append(dev.ecabot.conversation.message.InlineText.moment(a.decidedAt()));

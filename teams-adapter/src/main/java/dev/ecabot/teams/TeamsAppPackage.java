@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -66,7 +67,7 @@ public final class TeamsAppPackage {
 
     /** The manifest id of a deployment whose bot has {@code botAppId}: stable for it, different for any other. */
     static String derivedAppId(String botAppId) {
-        return UUID.nameUUIDFromBytes(("ecabot teams app " + botAppId.toLowerCase()).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("ecabot teams app " + botAppId.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     public String manifestId() {

@@ -2,6 +2,7 @@ package dev.ecabot.teams;
 
 import dev.ecabot.vault.Secret;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -102,7 +103,7 @@ public final class TeamsSettings {
     }
 
     private static boolean parseInsecureFlag(String value) {
-        String v = blankToEmpty(value).toLowerCase();
+        String v = blankToEmpty(value).toLowerCase(Locale.ROOT);
         if (v.isEmpty() || v.equals("false")) return false;
         if (v.equals("true")) return true;
         throw new dev.ecabot.settings.error.InvalidSettingException("ECABOT_TEAMS_INSECURE_LOCAL must be 'true' or 'false'; got '" + value + "'");

@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -247,7 +248,7 @@ public final class ProvisioningRunner {
                 case REVEAL_EXPIRING -> "if the secret is still unrevealed before the offer expires";
                 case PLAYBOOK_AFTER -> "as the playbook asks (" + abbreviateReminder(r.text()) + ")";
                 case CHECKLIST_OPEN -> "about the manual steps until each is ticked off (then every week)";
-                default -> r.kind().name().toLowerCase().replace('_', ' ');
+                default -> r.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
             }).append(", ").append(HumanTime.fromNow(r.dueAt(), now));
         }
         return text.append("\nSay \"reminders\" to see them.").toString();

@@ -1,6 +1,7 @@
 package dev.ecabot.conversation.message;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.List;
 
 /**
@@ -99,7 +100,7 @@ public final class PlainText {
         StringBuilder line = new StringBuilder(field.label());
         if (field.defaultValue() != null && !field.defaultValue().isEmpty()) {
             line.append(" [default: ").append(field.defaultValue()).append(']');
-        } else if (!field.required() && !field.label().toLowerCase().contains("optional")) {
+        } else if (!field.required() && !field.label().toLowerCase(Locale.ROOT).contains("optional")) {
             line.append(" [optional]");
         }
         char last = line.charAt(line.length() - 1);
@@ -108,7 +109,7 @@ public final class PlainText {
 
     /** "[done] Deploying" and so on: one line per progress step. */
     public static String progressLine(ProgressUpdate.Step step) {
-        String line = "[" + step.state().name().toLowerCase() + "] " + step.label();
+        String line = "[" + step.state().name().toLowerCase(Locale.ROOT) + "] " + step.label();
         return step.detail() == null ? line : line + ": " + step.detail();
     }
 
@@ -139,7 +140,7 @@ public final class PlainText {
             out.append("\nOpen until ").append(UTC_TIME.format(a.expiresAt())).append(". Say \"approve ")
                     .append(a.requestId()).append("\" or \"deny ").append(a.requestId()).append(" <reason>\".");
         } else {
-            out.append("\n").append(a.status().name().charAt(0)).append(a.status().name().substring(1).toLowerCase());
+            out.append("\n").append(a.status().name().charAt(0)).append(a.status().name().substring(1).toLowerCase(Locale.ROOT));
             if (a.decidedBy() != null) out.append(" by ").append(a.decidedBy());
             if (a.decidedAt() != null) out.append(" at ").append(UTC_TIME.format(a.decidedAt()));
             if (a.note() != null && !a.note().isBlank()) out.append(": ").append(a.note());

@@ -13,6 +13,7 @@ import dev.ecabot.emulator.org.OrgState;
 import dev.ecabot.emulator.org.SalesforceIds;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -113,7 +114,7 @@ public final class OAuthCredentialsResource {
             }
             if (consumer.staged() != null && consumer.staged().expiresAt().isAfter(Instant.now())) {
                 return ApiResponse.restError(400, "INVALID_INPUT", "This OAuth consumer already has "
-                        + consumer.staged().state().toLowerCase() + " credentials (" + consumer.staged().id()
+                        + consumer.staged().state().toLowerCase(Locale.ROOT) + " credentials (" + consumer.staged().id()
                         + "). Delete them before staging new ones: only one staged credential is allowed.");
             }
             Consumer staged = org.stage(consumer, Instant.now());
@@ -146,7 +147,7 @@ public final class OAuthCredentialsResource {
             }
             if (!staged.get().state().equals("Staged") || !staged.get().expiresAt().isAfter(Instant.now())) {
                 return ApiResponse.restError(400, "INVALID_INPUT", "Credentials " + staged.get().id()
-                        + " are " + staged.get().state().toLowerCase() + ", not staged: stage new credentials first.");
+                        + " are " + staged.get().state().toLowerCase(Locale.ROOT) + ", not staged: stage new credentials first.");
             }
             Consumer rotated = org.rotate(consumer, Instant.now());
             log.info("rotated credentials of {}", rotated.appName());

@@ -9,6 +9,7 @@ import dev.ecabot.emulator.http.Route;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -48,7 +49,7 @@ public final class DeployRequestResource {
 
     private ApiResponse submit(ApiRequest request, Matcher path) throws IOException {
         String contentType = request.header("content-type").orElse("");
-        if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
+        if (!contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             return ApiResponse.restError(415, "UNSUPPORTED_MEDIA_TYPE",
                     "Content type '" + contentType + "' is not supported: send multipart/form-data with a json part and a file part");
         }

@@ -6,6 +6,7 @@ import dev.ecabot.emulator.org.SalesforceIds;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ public final class DeployService implements AutoCloseable {
         int failing = (int) validation.problems().stream()
                 .filter(ComponentFailure::isError)
                 .filter(f -> !f.componentType().isEmpty())
-                .map(f -> f.componentType() + "/" + f.fullName().toLowerCase())
+                .map(f -> f.componentType() + "/" + f.fullName().toLowerCase(Locale.ROOT))
                 .distinct().count();
         int total = validation.deployed().size() + failing + validation.changes().deletions().size();
         if (validation.hasErrors() || warningsBlock) {
